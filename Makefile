@@ -1,0 +1,52 @@
+# Every dev command in one place. `make demo` and `make test` are the README quick start.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.PHONY: install demo test test-fast lint format bench lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: install, run the daily-briefing flow on the bundled offline sample, print the paths
+demo: install
+	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/briefing run
+
+## test: install with test extras and run the whole suite (what CI runs)
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check flows extractors tests benchmarks
+	$(BIN)/ruff format --check flows extractors tests benchmarks
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format flows extractors tests benchmarks
+	$(BIN)/ruff check --fix flows extractors tests benchmarks
+
+## bench: the evaluation scripts over ../shared/data (print figures)
+bench: install
+	$(BIN)/python benchmarks/clean_eval.py
+	$(BIN)/python benchmarks/stories_eval.py
+	$(BIN)/python benchmarks/keypoints_eval.py
+	$(BIN)/python benchmarks/relevance_eval.py
+	$(BIN)/python benchmarks/speed.py
+
+## lock: re-resolve and pin every dependency (run after changing pyproject.toml)
+lock:
+	rm -rf /tmp/briefing-lock && $(PY) -m venv /tmp/briefing-lock
+	/tmp/briefing-lock/bin/pip install --quiet -e ".[test]"
+	/tmp/briefing-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,130 @@
+"""From articles to a ``Digest``: judge relevance, group stories, pick key points. Pure.
+
+``now`` and the digest date are arguments; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from . import keypoints, stories
+from .models import Article, Digest, Excluded, Failure, Relevance, Section, Story
+from .relevance import judge
+from .topic import Topic
+
+
+def dedupe(articles: Sequence[Article]) -> list[Article]:
+    """Rule (same text twice): one article reached through two sources (a feed entry and a
+    saved page, a syndicated copy) is kept once, by content fingerprint or by URL."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        keys = {a.fingerprint} | ({normalise_url(a.url)} if a.url else set())
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(a)
+    return out
+
+
+def normalise_url(url: str) -> str:
+    """Scheme-, www-, fragment-, tracking-parameter- and trailing-slash-insensitive URL."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query)
+            if not k.lower().startswith(("utm_", "fbclid", "gclid", "ref"))
+        )
+    )
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def analyse(
+    articles: Sequence[Article], topic: Topic, *, no_filter: bool = False, max_key_points: int = 8
+) -> tuple[list[Story], list[Excluded]]:
+    judged = [(a, judge(a, topic)) for a in dedupe(articles)]
+    kept = [(a, r) for a, r in judged if r.included or no_filter]
+    excluded = [Excluded(a, r) for a, r in judged if not (r.included or no_filter)]
+    excluded.sort(key=lambda x: -x.relevance.score)
+    arts = [a for a, _ in kept]
+    rel = [r for _, r in kept]
+    terms = [p for g, ms in topic.matchers.items() for _, p in ms if not g.startswith("anchor:")]
+    out: list[Story] = []
+    for idx in stories.group(arts):
+        members = sorted(idx, key=lambda i: (-rel[i].score, i))
+        group_arts = tuple(arts[i] for i in members)
+        rep = stories.representative(arts, members)
+        out.append(
+            Story(
+                id=stories.story_id(group_arts),
+                title=arts[rep].title,
+                articles=group_arts,
+                relevance=combine([rel[i] for i in members]),
+                key_points=keypoints.key_points(group_arts, max_key_points, terms),
+                subtopics=combine([rel[i] for i in members]).subtopics,
+            )
+        )
+    out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
+    return out, excluded
+
+
+def combine(rels: Sequence[Relevance]) -> Relevance:
+    """A story's relevance: its best article's score and reasons, sub-topics of all."""
+    best = max(rels, key=lambda r: r.score)
+    counts: Counter[str] = Counter()
+    for r in rels:
+        for i, s in enumerate(r.subtopics):
+            counts[s] += len(r.subtopics) - i
+    return replace(best, subtopics=tuple(s for s, _ in counts.most_common()))
+
+
+def sections(story_list: Sequence[Story], topic: Topic) -> tuple[Section, ...]:
+    """One section per sub-topic, in the topic's order; a story sits under its main sub-topic."""
+    by: dict[str, list[Story]] = {s.id: [] for s in topic.subtopics}
+    other: list[Story] = []
+    for st in story_list:
+        main = next((s for s in st.subtopics if s in by), None)
+        (by[main] if main else other).append(st)
+    out = [Section(s.id, s.title or s.id, tuple(by[s.id])) for s in topic.subtopics]
+    if other:
+        out.append(Section("other", "Other on-topic news", tuple(other)))
+    return tuple(out)
+
+
+def build_digest(
+    articles: Sequence[Article],
+    failures: Sequence[Failure],
+    topic: Topic,
+    *,
+    title: str,
+    day: date,
+    now: datetime,
+    sources: Sequence[str] = (),
+    no_filter: bool = False,
+    max_stories: int = 25,
+    max_key_points: int = 8,
+) -> Digest:
+    story_list, excluded = analyse(
+        articles, topic, no_filter=no_filter, max_key_points=max_key_points
+    )
+    story_list = story_list[:max_stories]
+    return Digest(
+        title=title,
+        topic=topic.title or topic.name,
+        date=day,
+        generated_at=now,
+        stories=tuple(story_list),
+        sections=sections(story_list, topic),
+        excluded=tuple(excluded),
+        failures=tuple(failures),
+        sources=tuple(sources),
+        near_miss=topic.thresholds.near_miss,
+    )

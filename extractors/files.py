@@ -1,0 +1,164 @@
+"""The one module that reads article files from disk, and the parsers for each file kind.
+
+Reading (``read_file``) is the side effect; ``parse_*`` take text and return
+``Cleaned`` values, so they are tested on strings.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from .clean import Cleaned, _parse_iso, clean_html, clean_text, decode_html
+from .errors import FetchError, ParseError
+from .http import Fetched
+from .text import markdown_to_text
+
+SUFFIXES = {".html", ".htm", ".txt", ".md", ".markdown", ".json"}
+
+
+def read_file(path: str, max_bytes: int = 5_000_000) -> Fetched:
+    """Bytes of a local file, or ``FetchError`` saying why not."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise FetchError(path, "is a directory (use a 'dir' source)")
+        if size > max_bytes:
+            raise FetchError(path, f"too large: {size:,} bytes, limit is {max_bytes:,}")
+        return Fetched(url=path, final_url=path, status=200, content=p.read_bytes())
+    except FileNotFoundError as exc:
+        raise FetchError(path, "no such file") from exc
+    except PermissionError as exc:
+        raise FetchError(path, "permission denied") from exc
+    except OSError as exc:
+        raise FetchError(path, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def list_dir(path: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    p = Path(path)
+    if not p.is_dir():
+        raise FetchError(path, "no such directory" if not p.exists() else "not a directory")
+    return [
+        str(f)
+        for f in sorted(p.rglob("*"))
+        if f.is_file()
+        and f.suffix.lower() in SUFFIXES
+        and f.name not in exclude
+        and not f.name.startswith(".")
+    ]
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """UTF-8 (with or without BOM); else the encoding a detector is confident of."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from bs4.dammit import UnicodeDammit
+
+    dammit = UnicodeDammit(data, ["utf-8", "cp1252"])
+    if dammit.unicode_markup is None:
+        raise ParseError(source, "text is neither UTF-8 nor a recognisable encoding")
+    return dammit.unicode_markup
+
+
+def parse_file(path: str, data: bytes) -> Cleaned:
+    """Dispatch on the suffix: .html/.htm, .txt, .md, .json (news-please)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".html", ".htm"):
+        return clean_html(decode_html(data), source=path)
+    text = decode_text(data, path)
+    if suffix in (".md", ".markdown"):
+        return parse_markdown(text, path)
+    if suffix == ".json":
+        return parse_news_please(text, path)
+    if suffix == ".txt":
+        return clean_text(text)
+    raise ParseError(path, f"unsupported file type {suffix!r} (use .html, .txt, .md or .json)")
+
+
+def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    parts = text.split("\n---", 1)
+    if len(parts) < 2:
+        return {}, text
+    head = parts[0].removeprefix("---")
+    body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
+    try:
+        meta = yaml.safe_load(head) or {}
+    except yaml.YAMLError as exc:
+        raise ParseError(source, f"front matter is not valid YAML: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise ParseError(source, "front matter must be a YAML mapping")
+    return meta, body
+
+
+def parse_markdown(text: str, source: str) -> Cleaned:
+    meta, body = split_front_matter(text, source)
+    cleaned = clean_text(markdown_to_text_keep_headings(body), title=_str(meta.get("title")))
+    published = _as_datetime(meta.get("published_time") or meta.get("date"))
+    return Cleaned(
+        title=cleaned.title,
+        text=cleaned.text,
+        author=_str(meta.get("author")) or cleaned.author,
+        dateline=cleaned.dateline,
+        outlet=_str(meta.get("outlet") or meta.get("source")) or cleaned.outlet,
+        published=published,
+        url=_str(meta.get("source_url") or meta.get("url")),
+        credits=cleaned.credits,
+        removed=cleaned.removed,
+    )
+
+
+def markdown_to_text_keep_headings(body: str) -> str:
+    """Headings stay marked (``#``) so the title rule can find the first one."""
+    return "\n".join(
+        ln if ln.lstrip().startswith("#") else markdown_to_text(ln) for ln in body.split("\n")
+    )
+
+
+def parse_news_please(text: str, source: str) -> Cleaned:
+    try:
+        item = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(source, f"not valid JSON: {exc}") from exc
+    if not isinstance(item, dict):
+        raise ParseError(source, "expected one JSON object (news-please format)")
+    body = item.get("text") or item.get("maintext")
+    if not isinstance(body, str) or not body.strip():
+        raise ParseError(source, "JSON object has no `text` or `maintext`")
+    cleaned = clean_text(body, title=_str(item.get("title")))
+    authors = item.get("authors")
+    author = (
+        ", ".join(a for a in authors if isinstance(a, str))
+        if isinstance(authors, list)
+        else _str(authors)
+    )
+    return Cleaned(
+        title=cleaned.title,
+        text=cleaned.text,
+        author=author or cleaned.author,
+        dateline=cleaned.dateline,
+        outlet=_str(item.get("source_domain")) or cleaned.outlet,
+        published=_as_datetime(item.get("date_publish")),
+        url=_str(item.get("url")),
+        credits=cleaned.credits,
+        removed=cleaned.removed,
+    )
+
+
+def _str(v: object) -> str | None:
+    return str(v).strip() or None if v is not None else None
+
+
+def _as_datetime(v: object) -> datetime | None:
+    if isinstance(v, datetime):
+        return v
+    if v is not None and hasattr(v, "isoformat"):  # a date from YAML
+        return datetime.fromisoformat(v.isoformat())
+    return _parse_iso(str(v)) if v else None

@@ -1,0 +1,218 @@
+"""The values that pass between stages. One name per concept, used everywhere.
+
+``Article``  one cleaned text from one source (a feed entry, a page, a file)
+``Failure``  a source (or part of one) that could not be read, and why
+``Relevance`` the topic decision for one article, with its reasons
+``KeyPoint`` one sentence of one article, kept because it carries news
+``Entity``   a person, organisation, country or place named by the sources
+``Event``    a date mentioned by a source, resolved to ISO where possible
+``Story``    articles about one event, from one or more outlets
+``Digest``   everything for one day: stories, near-misses, failures
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+Via = Literal["page", "feed-entry", "file"]
+EntityKind = Literal["person", "organisation", "country", "place"]
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    """Where it came from, exactly as given (URL or path); key points cite it."""
+    title: str
+    text: str
+    """The article body only: paragraphs separated by a newline."""
+    url: str | None = None
+    """A public link for citing (canonical URL or the feed entry link), when known."""
+    origin: str = ""
+    """Name of the configured source that produced it (the feed's name, say)."""
+    author: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    via: Via = "page"
+    note: str | None = None
+    """Set when something was degraded, e.g. the page failed and the feed summary was used."""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n") if p.strip()]
+
+    @property
+    def published_date(self) -> date | None:
+        return self.published.date() if self.published else None
+
+    @property
+    def fingerprint(self) -> str:
+        """A content fingerprint that ignores case, punctuation and white space."""
+        words = re.findall(r"\w+", f"{self.title} {self.text}".lower())
+        return hashlib.sha256(" ".join(words).encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    error: str
+    origin: str = ""
+    stage: Literal["fetch", "parse", "extract", "config", "deliver", "degraded"] = "fetch"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One piece of evidence for relevance: a term of a sub-topic (or anchor) found somewhere."""
+
+    group: str
+    """The sub-topic id, or ``anchor:<name>`` for the topic's anchors."""
+    term: str
+    where: Literal["title", "lead", "body"]
+    count: int
+
+
+@dataclass(frozen=True)
+class Relevance:
+    score: float
+    included: bool
+    reasons: tuple[Reason, ...] = ()
+    subtopics: tuple[str, ...] = ()
+    summary: str = ""
+    """One line a reader understands: why it is in, or why it is out."""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    text: str
+    source: str
+    """The ``Article.source`` the sentence comes from."""
+    url: str | None
+    outlet: str | None
+    paragraph: int
+    """Position of the sentence: paragraph index (0-based) in the article body ..."""
+    sentence: int
+    """... and sentence index (0-based) inside that paragraph."""
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: EntityKind
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: int = 1
+    sources: tuple[str, ...] = ()
+    evidence: str = ""
+    """The sentence the role (or the first mention) was read from."""
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str | None
+    """ISO date (``YYYY-MM-DD``), or a range ``YYYY-MM-DD/YYYY-MM-DD``; None when unresolved."""
+    mention: str
+    """The words that name the date ("on Thursday", "next month")."""
+    text: str
+    """The sentence it came from."""
+    source: str
+    resolved: bool = True
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    relevance: Relevance
+    key_points: tuple[KeyPoint, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    subtopics: tuple[str, ...] = ()
+    update_of: str | None = None
+    """Id of a story in an earlier digest that this one continues."""
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for a in self.articles:
+            seen.setdefault(a.outlet or a.origin or a.source, None)
+        return tuple(seen)
+
+    @property
+    def single_source(self) -> bool:
+        return len(self.outlets) < 2
+
+
+@dataclass(frozen=True)
+class Excluded:
+    article: Article
+    relevance: Relevance
+
+
+@dataclass(frozen=True)
+class Section:
+    subtopic: str
+    title: str
+    stories: tuple[Story, ...] = ()
+
+
+@dataclass(frozen=True)
+class Digest:
+    title: str
+    topic: str
+    date: date
+    generated_at: datetime
+    stories: tuple[Story, ...] = ()
+    sections: tuple[Section, ...] = ()
+    excluded: tuple[Excluded, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Names of the configured sources that were read (for the health footer)."""
+    near_miss: float = 0.0
+    """Score at or above which an excluded article is listed as a near-miss."""
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """All dated mentions across stories, in date order (unresolved last)."""
+        evs = [e for s in self.stories for e in s.events]
+        return tuple(sorted(evs, key=lambda e: (e.date is None, e.date or "", e.source)))
+
+    @property
+    def near_misses(self) -> tuple[Excluded, ...]:
+        return tuple(x for x in self.excluded if x.relevance.score >= self.near_miss)
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, tuples, dates -> plain JSON values (dates as ISO strings)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+__all__ = [
+    "Article",
+    "Digest",
+    "Entity",
+    "Event",
+    "Excluded",
+    "Failure",
+    "KeyPoint",
+    "Reason",
+    "Relevance",
+    "Section",
+    "Story",
+    "to_jsonable",
+]

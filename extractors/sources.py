@@ -1,0 +1,247 @@
+"""Turn one configured ``Source`` into ``Article`` values and ``Failure`` values.
+
+I/O goes through a ``Getter`` (network via ``http``, disk via ``files``), so this
+logic is tested with a real local HTTP server or with files, and never needs Prefect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .clean import Cleaned, clean_html, clean_text, decode_html
+from .config import Config, Source
+from .errors import ExtractError, FetchError, ParseError, SourceError
+from .feeds import FeedEntry, parse_feed
+from .files import list_dir, parse_file, read_file
+from .http import Fetched, HttpClient
+from .models import Article, Failure, Via
+
+Getter = Callable[[str], Fetched]
+
+
+@dataclass
+class SourceResult:
+    source: str
+    """The configured source's name."""
+    articles: list[Article] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def make_getter(client: HttpClient) -> Getter:
+    """http(s) URLs through the HTTP client; anything else is a local path."""
+
+    def get(location: str) -> Fetched:
+        if location.startswith(("http://", "https://")):
+            return client.get(location)
+        return read_file(location, client.max_bytes)
+
+    return get
+
+
+def client_for(config: Config) -> HttpClient:
+    h = config.http
+    client = HttpClient(timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries)
+    if h.user_agent:
+        client = HttpClient(
+            timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries, user_agent=h.user_agent
+        )
+    return client
+
+
+def collect(source: Source, config: Config, get: Getter) -> SourceResult:
+    """Every article one source yields; one bad entry or file becomes a ``Failure``.
+
+    A failure of the source as a whole (the feed itself unreachable) raises
+    ``SourceError`` so the caller (a Prefect task) can retry transient ones.
+    """
+    location = config.resolve(source.location)
+    result = SourceResult(source.name)
+    if source.kind == "rss":
+        fetched = get(location)
+        feed = parse_feed(
+            fetched.content, fetched.final_url if "://" in location else location, fetched.headers
+        )
+        if feed.warning:
+            result.failures.append(
+                Failure(
+                    location,
+                    f"feed is ill-formed but readable: {feed.warning}",
+                    source.name,
+                    "degraded",
+                )
+            )
+        entries = list(feed.entries[: source.max_items])
+        with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
+            outcomes = list(pool.map(lambda e: _entry_article(e, source, get), entries))
+        for art, fail in outcomes:
+            if art:
+                result.articles.append(art)
+            if fail:
+                result.failures.append(fail)
+    elif source.kind == "page":
+        result.articles.append(page_article(location, source.name, get))
+    elif source.kind == "file":
+        result.articles.append(file_article(location, source.name, get))
+    elif source.kind == "dir":
+        for path in list_dir(location, source.exclude):
+            try:
+                result.articles.append(file_article(path, source.name, get))
+            except SourceError as exc:
+                result.failures.append(as_failure(exc, source.name))
+    return result
+
+
+def as_failure(exc: SourceError, origin: str = "") -> Failure:
+    stage = (
+        "fetch"
+        if isinstance(exc, FetchError)
+        else "parse"
+        if isinstance(exc, ParseError)
+        else "extract"
+    )
+    return Failure(exc.source, exc.cause, origin, stage)  # type: ignore[arg-type]
+
+
+def page_article(location: str, origin: str, get: Getter, *, source: str | None = None) -> Article:
+    fetched = get(location)
+    if "://" in location and not _is_html(fetched):
+        raise ParseError(
+            location, f"not an HTML page (content-type {fetched.content_type or 'unknown'})"
+        )
+    charset = _charset(fetched.content_type)
+    cleaned = clean_html(
+        decode_html(fetched.content, charset),
+        url=fetched.final_url if "://" in location else None,
+        source=source or location,
+    )
+    return to_article(
+        cleaned,
+        source or location,
+        origin,
+        "page",
+        fallback_url=fetched.final_url if "://" in location else None,
+    )
+
+
+def file_article(path: str, origin: str, get: Getter, *, source: str | None = None) -> Article:
+    fetched = get(path)
+    return to_article(parse_file(path, fetched.content), source or path, origin, "file")
+
+
+def _entry_article(
+    entry: FeedEntry, source: Source, get: Getter
+) -> tuple[Article | None, Failure | None]:
+    """Rule (entry fallback): fetch the entry's page; if that fails, use the entry's own text.
+
+    The fallback is said in ``Article.note`` and in the footer as a degraded source.
+    """
+    link = entry.link
+    problem: SourceError | None = None
+    if link and source.fetch_pages:
+        try:
+            art = page_article(link, source.name, get)
+            return _with_entry_meta(art, entry), None
+        except SourceError as exc:
+            problem = exc
+    if entry.content.strip():
+        cleaned = clean_text(html_to_text(entry.content), title=entry.title or None)
+        if len(cleaned.text.split()) >= 5:
+            note = (
+                f"page not used ({problem.cause}); text is the feed's own summary"
+                if problem
+                else None
+            )
+            art = to_article(
+                cleaned, link or entry.guid or source.name, source.name, "feed-entry", note=note
+            )
+            art = _with_entry_meta(art, entry)
+            fail = (
+                Failure(
+                    link or "",
+                    f"{problem.cause}; used the feed's summary instead",
+                    source.name,
+                    "degraded",
+                )
+                if problem
+                else None
+            )
+            return art, fail
+    if problem:
+        return None, as_failure(problem, source.name)
+    return None, Failure(
+        link or entry.guid or entry.title, "entry has no link and no text", source.name, "parse"
+    )
+
+
+def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:
+    from dataclasses import replace
+
+    return replace(
+        art,
+        source=entry.link or art.source,
+        url=art.url or entry.link,
+        title=art.title if art.title and art.title != "(untitled)" else entry.title,
+        published=art.published or entry.published,
+    )
+
+
+def to_article(
+    c: Cleaned,
+    source: str,
+    origin: str,
+    via: Via,
+    *,
+    note: str | None = None,
+    fallback_url: str | None = None,
+) -> Article:
+    url = c.url or fallback_url or (source if "://" in source else None)
+    outlet = c.outlet or (_host(url) if url else None)
+    return Article(
+        source=source,
+        title=c.title,
+        text=c.text,
+        url=url,
+        origin=origin,
+        author=c.author,
+        published=c.published,
+        outlet=outlet,
+        dateline=c.dateline,
+        via=via,
+        note=note,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """A feed's HTML summary as paragraphs of text."""
+    if "<" not in fragment:
+        return fragment
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    blocks = [b.get_text(" ", strip=True) for b in soup.find_all(["p", "li", "h1", "h2", "h3"])]
+    text = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
+    return text
+
+
+def _is_html(f: Fetched) -> bool:
+    ct = f.content_type.lower()
+    return not ct or "html" in ct or "xml" in ct or ct.startswith("text/plain")
+
+
+def _charset(content_type: str) -> str | None:
+    m = re.search(r"charset=[\"']?([\w.-]+)", content_type or "", re.I)
+    return m.group(1) if m else None
+
+
+def _host(url: str) -> str | None:
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+__all__ = ["ExtractError", "SourceResult", "collect", "file_article", "page_article"]

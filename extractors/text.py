@@ -1,0 +1,150 @@
+"""Small text helpers shared by cleaning, relevance and key points: pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "adm",
+    "sgt",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "amb",
+    "st",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "est",
+    "fig",
+    "approx",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+}
+_BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations (U.S., Dr., Nov.) whole."""
+    paragraph = normalise_space(paragraph)
+    if not paragraph:
+        return []
+    pieces: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        candidate = paragraph[start : m.end(1)].rstrip()
+        last = re.search(r"(\b[\w.]+)[.!?]?[\"'”’)\]]*$", candidate)
+        token = last.group(1).rstrip(".").lower() if last else ""
+        # "U.S." / "J." / "Nov." : an abbreviation or an initial, not an end.
+        if token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
+            continue
+        pieces.append(candidate)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text for matching terms ("Défense" ~ "defense")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("’", "'").replace("‘", "'").casefold()
+
+
+def trim_title(sentence: str, max_words: int = 18) -> str:
+    """A headline-length title cut from a source sentence (at a clause boundary if possible)."""
+    sentence = normalise_space(sentence).rstrip(".")
+    ws = sentence.split(" ")
+    if len(ws) <= max_words:
+        return sentence
+    head = " ".join(ws[:max_words])
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(" — "), head.rfind(" - "))
+    if cut >= len(" ".join(ws[:6])):
+        return head[:cut].rstrip(" ,;—-")
+    return head + "…"
+
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+def join_quotes(sentences: list[str]) -> list[tuple[int, str]]:
+    """Sentences of one paragraph, with a multi-sentence quotation kept as one unit.
+
+    Returns (index of the first sentence, text) pairs, so positions stay traceable.
+    Only typographic quotes are balanced (straight quotes cannot tell open from close).
+    """
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(sentences):
+        start, text = i, sentences[i]
+        depth = text.count(_OPEN) - text.count(_CLOSE)
+        while depth > 0 and i + 1 < len(sentences):
+            i += 1
+            text = f"{text} {sentences[i]}"
+            depth += sentences[i].count(_OPEN) - sentences[i].count(_CLOSE)
+        out.append((start, text))
+        i += 1
+    return out
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown body to plain paragraphs: list markers, emphasis and link syntax go."""
+    lines = []
+    for line in md.split("\n"):
+        line = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", line)
+        line = re.sub(r"^\s{0,3}>\s?", "", line)
+        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
+        line = re.sub(r"`([^`]*)`", r"\1", line)
+        lines.append(line)
+    return "\n".join(lines)

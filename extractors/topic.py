@@ -1,0 +1,134 @@
+"""Topic profiles: one TOML file per topic, validated. A new topic is a new file, no code.
+
+name, title
+[thresholds] include, near_miss
+[[anchors]]   the topic's pillars; an article is about the topic when a paragraph
+              (or its title) names every anchor together
+[[subtopics]] id, title, terms: what the digest's sections are made of
+[[penalties]] terms marking a register that is not reporting (e.g. state-media
+              polemic), with the factor applied when enough of them occur
+[[people]] / [[organisations]]  name, aliases (for recognition and alias merging)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .config import PROJECT_ROOT, format_validation_error
+from .errors import ConfigError
+from .text import fold
+
+TOPICS_DIR = PROJECT_ROOT / "topics"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TermGroup(_Strict):
+    id: str = Field(min_length=1)
+    title: str = ""
+    terms: tuple[str, ...] = Field(min_length=1)
+
+
+class Anchor(_Strict):
+    name: str = Field(min_length=1)
+    terms: tuple[str, ...] = Field(min_length=1)
+
+
+class Penalty(_Strict):
+    name: str
+    terms: tuple[str, ...] = Field(min_length=1)
+    min_distinct: int = Field(default=2, ge=1)
+    factor: float = Field(default=0.3, ge=0, le=1)
+
+
+class Known(_Strict):
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "person"
+
+
+class Thresholds(_Strict):
+    include: float = Field(default=0.45, gt=0, le=1)
+    near_miss: float = Field(default=0.2, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _order(self) -> Thresholds:
+        if self.near_miss > self.include:
+            raise ValueError("near_miss must not be above include")
+        return self
+
+
+class Topic(_Strict):
+    name: str = Field(min_length=1)
+    title: str = ""
+    thresholds: Thresholds = Thresholds()
+    anchors: tuple[Anchor, ...] = Field(min_length=1)
+    subtopics: tuple[TermGroup, ...] = Field(min_length=1)
+    penalties: tuple[Penalty, ...] = ()
+    people: tuple[Known, ...] = ()
+    organisations: tuple[Known, ...] = ()
+
+    @cached_property
+    def matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Compiled term patterns per group: anchors as ``anchor:<name>``, then sub-topic ids."""
+        out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for a in self.anchors:
+            out[f"anchor:{a.name}"] = [(t, term_pattern(t)) for t in a.terms]
+        for s in self.subtopics:
+            out[s.id] = [(t, term_pattern(t)) for t in s.terms]
+        return out
+
+    @cached_property
+    def penalty_matchers(self) -> list[tuple[Penalty, list[tuple[str, re.Pattern[str]]]]]:
+        return [(p, [(t, term_pattern(t)) for t in p.terms]) for p in self.penalties]
+
+    def subtopic_title(self, sid: str) -> str:
+        return next((s.title or s.id for s in self.subtopics if s.id == sid), sid)
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A term as a whole-word pattern over folded text.
+
+    Acronyms written in capitals (NATO, ROK, IP4) match case-sensitively, so "rok"
+    in a word or "Nato" as a name of something else does not count; other terms
+    ignore case and accents. Korean terms match inside words (particles attach).
+    """
+    if re.search(r"[\uac00-\ud7a3]", term):
+        return re.compile(re.escape(term))
+    body = re.escape(fold(term)).replace(r"\ ", r"[\s\-]+")
+    if term.isupper() and len(term) <= 6:
+        return re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])")
+    return re.compile(rf"(?<![\w]){body}(?:s|es)?(?![\w])", re.IGNORECASE)
+
+
+def load_topic(name_or_path: str, base_dir: Path | None = None) -> Topic:
+    """A bundled topic by name (``topics/<name>.toml``) or a TOML file by path."""
+    candidates = []
+    p = Path(name_or_path)
+    if p.suffix == ".toml" or "/" in name_or_path:
+        candidates.append(p if p.is_absolute() or base_dir is None else base_dir / p)
+        candidates.append(p)
+    else:
+        candidates.append(TOPICS_DIR / f"{name_or_path}.toml")
+    file = next((c for c in candidates if c.is_file()), None)
+    if file is None:
+        bundled = ", ".join(sorted(f.stem for f in TOPICS_DIR.glob("*.toml")))
+        raise ConfigError(
+            f"topic {name_or_path!r} not found: give a bundled topic name "
+            f"({bundled}) or a path to a topic .toml file"
+        )
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+    try:
+        return Topic.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc, str(file), data)) from exc

@@ -1,0 +1,1 @@
+"""Prefect flows, thin tasks and the CLI over ``extractors``."""
