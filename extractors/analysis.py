@@ -47,6 +47,47 @@ def normalise_url(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+def split_seen(
+    articles: Sequence[Article], first_seen: dict[str, date], day: date
+) -> tuple[list[Article], list[Article]]:
+    """(new, already carried by an earlier digest). An article counts as seen when its URL
+    or its content fingerprint was in a digest dated before ``day``; rerunning a date
+    therefore gives the same digest again."""
+    from .state import article_keys
+
+    new: list[Article] = []
+    old: list[Article] = []
+    for a in articles:
+        earliest = min((first_seen[k] for k in article_keys(a) if k in first_seen), default=None)
+        (old if earliest is not None and earliest < day else new).append(a)
+    return new, old
+
+
+UPDATE_SIMILARITY = 0.3
+
+
+def link_updates(story_list: Sequence[Story], earlier: Sequence[tuple[str, str]]) -> list[Story]:
+    """Mark a story as the update of an earlier digest's story it resembles most
+    (TF-IDF cosine of title and key points at or above ``UPDATE_SIMILARITY``).
+    ``earlier`` holds (story id, text) pairs, newest first."""
+    if not earlier or not story_list:
+        return list(story_list)
+    from .vectors import cosine, idf, tfidf, tokens
+
+    now_texts = [tokens(" ".join([s.title, *[k.text for k in s.key_points]])) for s in story_list]
+    old_texts = [tokens(t) for _, t in earlier]
+    weights = idf(now_texts + old_texts)
+    old_vecs = [tfidf(t, weights) for t in old_texts]
+    out = []
+    for s, toks in zip(story_list, now_texts, strict=True):
+        vec = tfidf(toks, weights)
+        best = max(range(len(earlier)), key=lambda i: cosine(vec, old_vecs[i]))
+        if cosine(vec, old_vecs[best]) >= UPDATE_SIMILARITY and earlier[best][0] != s.id:
+            s = replace(s, update_of=earlier[best][0])
+        out.append(s)
+    return out
+
+
 def analyse(
     articles: Sequence[Article], topic: Topic, *, no_filter: bool = False, max_key_points: int = 8
 ) -> tuple[list[Story], list[Excluded]]:
@@ -111,11 +152,13 @@ def build_digest(
     no_filter: bool = False,
     max_stories: int = 25,
     max_key_points: int = 8,
+    earlier: Sequence[tuple[str, str]] = (),
+    seen_before: int = 0,
 ) -> Digest:
     story_list, excluded = analyse(
         articles, topic, no_filter=no_filter, max_key_points=max_key_points
     )
-    story_list = story_list[:max_stories]
+    story_list = link_updates(story_list[:max_stories], earlier)
     return Digest(
         title=title,
         topic=topic.title or topic.name,
@@ -127,4 +170,5 @@ def build_digest(
         failures=tuple(failures),
         sources=tuple(sources),
         near_miss=topic.thresholds.near_miss,
+        seen_before=seen_before,
     )

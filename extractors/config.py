@@ -102,6 +102,8 @@ class EmailSettings(_Strict):
     recipients: tuple[str, ...] = ()
     subject_prefix: str = ""
     timeout: float = Field(default=30.0, gt=0)
+    ca_file: str | None = None
+    """PEM bundle to trust for STARTTLS/SSL (a private CA); default: the system's."""
 
     @model_validator(mode="after")
     def _recipients(self) -> EmailSettings:
@@ -111,7 +113,10 @@ class EmailSettings(_Strict):
 
 
 class StateSettings(_Strict):
-    path: str = "state/briefing.sqlite"
+    path: str | None = None
+    """SQLite file of the state store; default: ``state.sqlite`` in the output folder."""
+    new_only: bool = True
+    """Leave out articles that an earlier digest already carried ("new since last time")."""
 
 
 class Config(_Strict):
@@ -134,9 +139,10 @@ class Config(_Strict):
     def out_dir(self) -> Path:
         return Path(self.resolve(self.briefing.out_dir))
 
-    @property
-    def state_path(self) -> Path:
-        return Path(self.resolve(self.state.path))
+    def state_path(self, out_dir: Path | None = None) -> Path:
+        if self.state.path:
+            return Path(self.resolve(self.state.path))
+        return (out_dir or self.out_dir) / "state.sqlite"
 
 
 def load_config(path: str | Path | None = None) -> Config:

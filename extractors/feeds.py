@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -56,13 +56,7 @@ def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = N
             raise ParseError(location, "not a feed (no RSS, Atom or JSON Feed document found)")
     entries = []
     for e in parsed.entries:
-        link = e.get("link")
-        if link:
-            link = (
-                urljoin(location, link.strip())
-                if "://" in location
-                else _join_path(location, link.strip())
-            )
+        link = _entry_link(e.get("link"), location)
         body = ""
         if e.get("content"):
             body = max((c.get("value", "") for c in e["content"]), key=len)
@@ -81,6 +75,22 @@ def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = N
         entries=tuple(entries),
         warning=_bozo(problem) if problem is not None else None,
     )
+
+
+def _entry_link(raw: str | None, location: str) -> str | None:
+    """Rule (untrusted links): an entry link is kept only as an absolute http(s) URL, or, in a
+    local feed file, as a relative path beside it; ``javascript:``, ``data:``, ``file:`` go."""
+    if not raw or not raw.strip():
+        return None
+    raw = raw.strip()
+    if "://" in location:
+        link = urljoin(location, raw)
+        return link if urlsplit(link).scheme in ("http", "https") else None
+    if urlsplit(raw).scheme in ("http", "https"):
+        return raw
+    if urlsplit(raw).scheme or raw.startswith("/"):
+        return None
+    return _join_path(location, raw)
 
 
 def _join_path(feed_path: str, link: str) -> str:

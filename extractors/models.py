@@ -177,6 +177,8 @@ class Digest:
     """Names of the configured sources that were read (for the health footer)."""
     near_miss: float = 0.0
     """Score at or above which an excluded article is listed as a near-miss."""
+    seen_before: int = 0
+    """Articles left out because an earlier digest already carried them."""
 
     @property
     def events(self) -> tuple[Event, ...]:

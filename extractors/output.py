@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .models import Digest
-from .render import render_html, render_json, render_markdown
+from .render import environment, render_html, render_json, render_markdown
 
 
 def atomic_write(path: Path, text: str) -> Path:
@@ -39,3 +41,40 @@ def write_digest(digest: Digest, out_dir: Path) -> dict[str, Path]:
         "html": render_html(digest),
     }  # render everything before writing anything
     return {kind: atomic_write(folder / f"digest.{kind}", text) for kind, text in rendered.items()}
+
+
+def archive_entries(out_dir: Path) -> list[dict]:
+    """Every digest under ``out_dir``, newest first, read from its ``digest.json``."""
+    entries = []
+    for folder in out_dir.iterdir() if out_dir.is_dir() else []:
+        f = folder / "digest.json"
+        if not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", folder.name) and f.is_file()):
+            continue
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a digest from an older schema or a damaged file: leave it out
+        stories = data.get("stories") or []
+        entries.append(
+            {
+                "date": folder.name,
+                "title": str(data.get("title", "")),
+                "stories": len(stories),
+                "top": " · ".join(str(s.get("title", "")) for s in stories[:3]),
+            }
+        )
+    return sorted(entries, key=lambda e: e["date"], reverse=True)
+
+
+def write_index(out_dir: Path) -> dict[str, Path]:
+    """``OUT/index.md`` and ``OUT/index.html``: every digest, newest first."""
+    entries = archive_entries(out_dir)
+    env = environment()
+    return {
+        "index_md": atomic_write(
+            out_dir / "index.md", env.get_template("index.md.j2").render(entries=entries)
+        ),
+        "index_html": atomic_write(
+            out_dir / "index.html", env.get_template("index.html.j2").render(entries=entries)
+        ),
+    }

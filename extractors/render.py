@@ -143,6 +143,7 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         ],
         "failures": to_jsonable(list(digest.failures)),
         "sources": list(digest.sources),
+        "seen_before": digest.seen_before,
     }
 
 

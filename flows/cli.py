@@ -50,6 +50,41 @@ def parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--out", metavar="DIR", help="output folder (default: config out_dir)")
     run.add_argument("--topic", metavar="NAME_OR_FILE", help="topic profile (default: config)")
+    send = run.add_mutually_exclusive_group()
+    send.add_argument(
+        "--send",
+        dest="send",
+        action="store_true",
+        default=None,
+        help="deliver by email even if [email].enabled is false",
+    )
+    send.add_argument(
+        "--no-send", dest="send", action="store_false", help="render and write, but do not send"
+    )
+    run.add_argument(
+        "--force", action="store_true", help="send again even if this date was already sent"
+    )
+
+    serve = sub.add_parser(
+        "serve",
+        help="serve the flow on a schedule in this process",
+        description="One-process scheduling: flow.serve() with the same cron "
+        "schedule as prefect.yaml. Needs a Prefect API "
+        "(`prefect server start`, or PREFECT_API_URL). Ctrl-C "
+        "stops it.",
+    )
+    serve.add_argument("--config", metavar="FILE", help="config TOML (default: bundled sample)")
+    serve.add_argument("--cron", default="0 7 * * *", help="cron schedule (default: 0 7 * * *)")
+    serve.add_argument(
+        "--timezone", default="Asia/Seoul", help="time zone of the schedule (default: Asia/Seoul)"
+    )
+    serve.add_argument(
+        "--send",
+        dest="send",
+        action="store_true",
+        default=None,
+        help="deliver by email on each run",
+    )
 
     clean = sub.add_parser(
         "clean",
@@ -101,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_clean(args)
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "serve":
+            return cmd_serve(args)
     except ConfigError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -134,9 +171,38 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     for f in d.failures:
         print(f"  {f.stage}: {f.source}: {f.error}", file=sys.stderr)
+    for day, recipients in result.sent.items():
+        print(f"sent: digest of {day} to {', '.join(recipients)}", file=sys.stderr)
     if result.all_sources_failed:
         print("briefing: every source failed; see the digest's source health", file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from prefect.schedules import Cron
+
+    from extractors.config import load_config
+
+    try:
+        ZoneInfo(args.timezone)
+    except Exception:
+        raise ConfigError(
+            f"unknown time zone {args.timezone!r} (use an IANA name like 'Asia/Seoul')"
+        ) from None
+    load_config(args.config)
+    from flows.daily import daily_briefing
+
+    params = {"config_path": str(Path(args.config).resolve()) if args.config else None}
+    if args.send is not None:
+        params["send"] = args.send
+    daily_briefing.serve(
+        name="daily-briefing",
+        schedules=[Cron(args.cron, timezone=args.timezone)],
+        parameters=params,
+    )
     return EXIT_OK
 
 

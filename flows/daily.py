@@ -1,14 +1,16 @@
-"""The ``daily-briefing`` flow: collect each source, analyse, render, write (and, later, send).
+"""The ``daily-briefing`` flow: collect each source, keep what is new and on topic, write the
+digest and the archive index, and deliver the email exactly once.
 
-Tasks are thin wrappers over ``extractors``. One task run per source (a feed's
-pages are fetched inside its task), so Prefect's overhead grows with sources,
-not articles. Only the collecting task retries, and only on transient errors.
+Tasks are thin wrappers over ``extractors``. One task run per source (a feed's pages are
+fetched inside its task), so Prefect's overhead grows with sources, not articles. Only
+the collecting task retries, and only on transient errors.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,12 +20,16 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.states import State
 
-from extractors import analysis, output, sources
-from extractors.config import Config, Source, load_config
-from extractors.errors import SourceError
+from extractors import analysis, mail, output, sources
+from extractors.config import Config, EmailSettings, Source, load_config
+from extractors.errors import DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
+from extractors.state import StateStore, send_once
 from extractors.topic import Topic, load_topic
+
+RESEND_WINDOW_DAYS = 7
+"""An undelivered digest is sent by a later run for this many days, then given up."""
 
 
 def _transient_only(task, task_run, state: State) -> bool:
@@ -64,10 +70,16 @@ def analyse_task(
     config: Config,
     day: date,
     now: datetime,
+    store: StateStore,
 ) -> Digest:
+    if config.state.new_only:
+        new, old = analysis.split_seen(articles, store.first_seen(articles), day)
+    else:
+        new, old = list(articles), []
+    earlier = [(s.id, s.text) for s in store.earlier_stories(day)]
     b = config.briefing
     return analysis.build_digest(
-        articles,
+        new,
         failures,
         topic,
         title=b.title,
@@ -76,12 +88,16 @@ def analyse_task(
         sources=[s.name for s in config.sources],
         max_stories=b.max_stories,
         max_key_points=b.max_key_points,
+        earlier=earlier,
+        seen_before=len(old),
     )
 
 
 @task(name="write-digest", cache_policy=NO_CACHE)
-def write_task(digest: Digest, out_dir: Path) -> dict[str, Path]:
+def write_task(digest: Digest, out_dir: Path, store: StateStore, now: datetime) -> dict[str, Path]:
     paths = output.write_digest(digest, out_dir)
+    store.record_digest(digest, paths["json"].parent, now)
+    paths |= output.write_index(out_dir)
     create_markdown_artifact(
         key=f"digest-{digest.date.isoformat()}",
         markdown=render_markdown(digest),
@@ -90,10 +106,80 @@ def write_task(digest: Digest, out_dir: Path) -> dict[str, Path]:
     return paths
 
 
+def smtp_password(settings: EmailSettings) -> str | None:
+    """From the environment variable named in the config, else a Prefect Secret block."""
+    if settings.password_env and os.environ.get(settings.password_env):
+        return os.environ[settings.password_env]
+    if settings.password_block:
+        from prefect.blocks.system import Secret
+
+        return str(Secret.load(settings.password_block).get())
+    return None
+
+
+@task(name="deliver", cache_policy=NO_CACHE)
+def deliver_task(
+    config: Config, store: StateStore, day: date, now: datetime, force: bool
+) -> dict[str, list[str]]:
+    """Send today's digest and any recent one a failed run left unsent; each exactly once."""
+    logger = get_run_logger()
+    settings = config.email
+    if force:
+        store.forget_deliveries(day)
+    password = smtp_password(settings)
+    sent: dict[str, list[str]] = {}
+    errors: list[str] = []
+    for rec in store.digests(since=day - timedelta(days=RESEND_WINDOW_DAYS)):
+        if rec.day > day:
+            continue
+        folder = rec.folder
+        if not (folder / "digest.md").is_file() or not (folder / "digest.html").is_file():
+            errors.append(f"digest of {rec.day} is recorded but missing on disk at {folder}")
+            continue
+
+        def send(to: list[str], rec=rec, folder=folder) -> tuple[str, dict[str, str]]:
+            msg = mail.build_message(
+                subject=mail.subject_for(
+                    rec.title, rec.topic, rec.day.isoformat(), rec.stories, settings.subject_prefix
+                ),
+                text=(folder / "digest.md").read_text(encoding="utf-8"),
+                html=(folder / "digest.html").read_text(encoding="utf-8"),
+                sender=settings.sender,
+                recipients=to,
+                now=now,
+            )
+            return mail.send(msg, settings, password, to)
+
+        try:
+            accepted = send_once(store, rec.day, settings.recipients, send, now)
+        except DeliveryError as exc:
+            errors.append(
+                f"digest of {rec.day} not sent ({exc}); it stays on disk at "
+                f"{folder} and the next run sends it"
+            )
+            logger.error(
+                "delivery failed: digest of %s: %s (kept on disk at %s; the next run will send it)",
+                rec.day,
+                exc,
+                folder,
+            )
+            continue
+        if accepted:
+            logger.info("sent digest of %s to %s", rec.day, ", ".join(accepted))
+            sent[rec.day.isoformat()] = accepted
+        missing = set(settings.recipients) - store.delivered(rec.day)
+        if accepted and missing:
+            errors.append(f"digest of {rec.day}: refused for {', '.join(sorted(missing))}")
+    if errors:
+        raise DeliveryError("; ".join(errors))
+    return sent
+
+
 @dataclass
 class RunResult:
     digest: Digest
     paths: dict[str, Path] = field(default_factory=dict)
+    sent: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def all_sources_failed(self) -> bool:
@@ -101,6 +187,7 @@ class RunResult:
             bool(self.digest.sources)
             and not self.digest.stories
             and not self.digest.excluded
+            and not self.digest.seen_before
             and bool(self.digest.failures)
         )
 
@@ -133,27 +220,43 @@ def gather(config: Config, futures: list[PrefectFuture]) -> tuple[list[Article],
     return articles, failures
 
 
-@flow(name="daily-briefing", log_prints=True)
+@flow(name="daily-briefing", log_prints=True, validate_parameters=True)
 def daily_briefing(
     config_path: str | None = None,
     day: date | None = None,
     out: str | None = None,
     topic: str | None = None,
+    send: bool | None = None,
+    force: bool = False,
 ) -> RunResult:
-    """Read every configured source, keep what is on topic, write the digest.
+    """Read every configured source, keep what is new and on topic, write the digest, send it.
 
     Parameters: ``config_path`` (TOML; default: the bundled sample), ``day`` (digest date;
     default: today in the config's time zone), ``out`` (output folder; default: the
-    config's ``out_dir``), ``topic`` (bundled topic name or TOML path; default: the config's).
+    config's ``out_dir``), ``topic`` (bundled topic name or TOML path; default: the
+    config's), ``send`` (deliver by email; default: the config's ``[email].enabled``),
+    ``force`` (send again even if the ledger says this date was sent).
     """
-    config = load_config(config_path)
+    config = load_config(config_path)  # ConfigError here: the run fails before any work
     topic_profile = load_topic(topic or config.briefing.topic, config.base_dir)
+    deliver = config.email.enabled if send is None else send
+    if deliver and not config.email.recipients:
+        from extractors.errors import ConfigError
+
+        raise ConfigError(
+            f"{config_path or 'config'}: email.recipients is empty; add at "
+            "least one address to send the digest"
+        )
     now = datetime.now(ZoneInfo(config.briefing.timezone))  # the one clock read of a run
     day = day or now.date()
     out_dir = Path(out) if out else config.out_dir
+    store = StateStore(config.state_path(out_dir))
 
     futures = [collect_source.submit(s, config) for s in config.sources]
     articles, failures = gather(config, futures)
-    digest = analyse_task(articles, failures, topic_profile, config, day, now)
-    paths = write_task(digest, out_dir)
-    return RunResult(digest=digest, paths=paths)
+    digest = analyse_task(articles, failures, topic_profile, config, day, now, store)
+    paths = write_task(digest, out_dir, store, now)
+    result = RunResult(digest=digest, paths=paths)
+    if deliver:
+        result.sent = deliver_task(config, store, day, now, force)
+    return result

@@ -112,3 +112,119 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class SMTPSink:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps every message it accepts."""
+
+    def __init__(
+        self,
+        port: int | None = None,
+        *,
+        delay: float = 0.0,
+        tls: str | None = None,
+        cert: tuple[str, str] | None = None,
+        login: tuple[str, str] | None = None,
+    ) -> None:
+        self.port = port or free_port()
+        self.delay = delay
+        self.tls = tls  # None | "starttls" | "ssl"
+        self.cert = cert
+        self.login = login
+        self.messages: list[tuple[str, list[str], bytes]] = []
+        self._controller = None
+
+    def __enter__(self) -> SMTPSink:
+        import asyncio
+        import ssl
+
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                if sink.delay:
+                    await asyncio.sleep(sink.delay)
+                sink.messages.append(
+                    (
+                        envelope.mail_from,
+                        list(envelope.rcpt_tos),
+                        envelope.original_content or envelope.content,
+                    )
+                )
+                return "250 OK"
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = (
+                isinstance(auth_data, LoginPassword)
+                and sink.login is not None
+                and (auth_data.login.decode(), auth_data.password.decode()) == sink.login
+            )
+            return AuthResult(success=ok, handled=False)
+
+        kwargs: dict = {}
+        context = None
+        if self.cert:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*self.cert)
+        if self.tls == "starttls":
+            kwargs.update(tls_context=context, require_starttls=True)
+        elif self.tls == "ssl":
+            kwargs.update(ssl_context=context)
+        if self.login:
+            kwargs.update(
+                authenticator=authenticator,
+                auth_required=True,
+                auth_require_tls=self.tls is not None,
+            )
+        self._controller = Controller(
+            Handler(), hostname="127.0.0.1", port=self.port, server_hostname="127.0.0.1", **kwargs
+        )
+        self._controller.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+
+
+def self_signed_cert(folder: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 made on the spot (cert.pem doubles as the client's CA)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return str(cert_path), str(key_path)

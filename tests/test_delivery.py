@@ -1,0 +1,254 @@
+"""Email delivery against a real SMTP server (aiosmtpd) on 127.0.0.1, exactly once."""
+
+from __future__ import annotations
+
+import email
+import threading
+from datetime import date, datetime, timezone
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from extractors.config import EmailSettings
+from extractors.errors import DeliveryError
+from extractors.mail import build_message, send
+from extractors.state import StateStore, send_once
+from tests.support import SMTPSink, free_port, self_signed_cert
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+RECIPIENTS = ["analyst@example.org", "desk@example.org"]
+PASSWORD = "pw-Zq81-never-shown"
+
+EVIL_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Hostile wire</title><link>{base}</link>
+<item><title>Seoul and NATO agree drills &lt;script&gt;alert('t')&lt;/script&gt;</title>
+<link>javascript:alert('link')</link><guid>e1</guid>
+<pubDate>Thu, 19 Nov 2026 10:00:00 +0900</pubDate>
+<description><![CDATA[<p>South Korea and NATO agreed on Thursday to hold a joint cyber defence
+drill next month, officials in Seoul said. <img src="https://tracker.example.com/p.gif"
+onerror="alert('img')"><script>alert('body')</script>
+<a href="javascript:alert('a')">more</a></p>
+<p>The South Korean defence ministry said NATO staff would visit Seoul to plan the exercise,
+which will test how quickly the two sides can share warnings about attacks.</p>]]></description>
+</item></channel></rss>
+"""
+
+
+def make_config(
+    tmp_path: Path, server, smtp_port: int, extra_email: str = "", sources: str | None = None
+) -> Path:
+    base = server.url("")
+    server.add("hostile.xml", EVIL_FEED.format(base=base), content_type="application/rss+xml")
+    cfg = tmp_path / "briefing.toml"
+    src = (
+        sources
+        or f"""
+[[sources]]
+name = "Hostile wire"
+kind = "rss"
+url = "{server.url("hostile.xml")}"
+
+[[sources]]
+name = "Arms talks"
+kind = "page"
+url = "{server.url("pages/seoul-brussels-arms-talks.html")}"
+"""
+    )
+    cfg.write_text(
+        f"""
+[briefing]
+title = "Korea–NATO daily briefing"
+out_dir = "out"
+
+[http]
+retries = 0
+
+[email]
+enabled = true
+host = "127.0.0.1"
+port = {smtp_port}
+sender = "briefing@example.org"
+recipients = {RECIPIENTS!r}
+timeout = 10
+{extra_email}
+{src}
+""".replace("'", '"'),
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def parse(raw: bytes):
+    return email.message_from_bytes(raw, policy=policy.default)
+
+
+def test_email_structure_headers_and_inert_content(tmp_path, sample_server):
+    from flows.daily import daily_briefing
+
+    with SMTPSink() as smtp:
+        cfg = make_config(tmp_path, sample_server, smtp.port)
+        result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+        assert result.sent == {"2026-11-20": RECIPIENTS}
+    assert len(smtp.messages) == 1
+    mail_from, rcpts, raw = smtp.messages[0]
+    assert mail_from == "briefing@example.org" and sorted(rcpts) == sorted(RECIPIENTS)
+    msg = parse(raw)
+    assert msg.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
+    assert (
+        msg["Date"] and msg["Message-ID"].startswith("<") and "@example.org>" in msg["Message-ID"]
+    )
+    subject = msg["Subject"]
+    assert "2026-11-20" in subject and "Korea–NATO" in subject and "stor" in subject
+    html = msg.get_body(("html",)).get_content()
+    text = msg.get_body(("plain",)).get_content()
+    assert "<style" not in html and 'style="' in html  # CSS inlined for mail clients
+    lowered = html.lower()
+    assert "<script" not in lowered and "javascript:" not in lowered
+    assert "onerror=" not in lowered and "tracker.example.com" not in lowered
+    assert "<img" not in lowered
+    assert "&lt;script&gt;" in html  # the title is shown, as text
+    assert "Seoul and NATO agree drills" in text
+    assert PASSWORD not in raw.decode("utf-8", "replace")
+
+
+def test_rerun_sends_nothing_and_force_sends_again(tmp_path, sample_server):
+    from flows.daily import daily_briefing
+
+    with SMTPSink() as smtp:
+        cfg = make_config(tmp_path, sample_server, smtp.port)
+        daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+        again = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+        assert again.sent == {} and len(smtp.messages) == 1
+        forced = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20), force=True)
+        assert forced.sent == {"2026-11-20": RECIPIENTS} and len(smtp.messages) == 2
+        off = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20), send=False, force=True)
+        assert off.sent == {} and len(smtp.messages) == 2
+
+
+def test_outage_keeps_digest_then_next_run_sends_it_once(tmp_path, sample_server):
+    from flows.daily import daily_briefing
+
+    port = free_port()
+    cfg = make_config(tmp_path, sample_server, port)
+    with pytest.raises(DeliveryError) as exc:
+        daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+    message = str(exc.value)
+    assert f"127.0.0.1:{port}" in message and "connection refused" in message
+    assert "stays on disk" in message
+    folder = tmp_path / "out" / "2026-11-20"
+    assert (folder / "digest.html").is_file() and (folder / "digest.md").is_file()
+    assert StateStore(tmp_path / "out" / "state.sqlite").delivered(date(2026, 11, 20)) == set()
+
+    with SMTPSink(port=port) as smtp:
+        result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 21))
+        assert result.sent == {"2026-11-20": RECIPIENTS, "2026-11-21": RECIPIENTS}
+        daily_briefing(config_path=str(cfg), day=date(2026, 11, 21))
+    subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
+    assert sum("2026-11-20" in s for s in subjects) == 1
+    assert sum("2026-11-21" in s for s in subjects) == 1
+
+
+def test_two_concurrent_deliveries_send_one_email(tmp_path):
+    """Two runs reach delivery at once: the ledger's write lock lets one send."""
+    store = StateStore(tmp_path / "state.sqlite")
+    settings = EmailSettings(enabled=True, host="127.0.0.1", recipients=tuple(RECIPIENTS))
+    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    results: list[list[str]] = []
+    with SMTPSink(delay=0.5) as smtp:
+        settings = settings.model_copy(update={"port": smtp.port})
+
+        def deliver():
+            def do_send(to):
+                msg = build_message(
+                    subject="s",
+                    text="t",
+                    html="<p>h</p>",
+                    sender="b@example.org",
+                    recipients=to,
+                    now=now,
+                )
+                return send(msg, settings, None, to)
+
+            results.append(send_once(store, date(2026, 11, 20), RECIPIENTS, do_send, now))
+
+        threads = [threading.Thread(target=deliver) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(smtp.messages) == 1
+    assert sorted(map(len, results)) == [0, 2]
+
+
+def test_login_starttls_and_password_never_leaks(tmp_path, monkeypatch):
+    cert, key = self_signed_cert(tmp_path)
+    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    msg = build_message(
+        subject="s",
+        text="t",
+        html="<p>h</p>",
+        sender="b@example.org",
+        recipients=RECIPIENTS,
+        now=now,
+    )
+    with SMTPSink(tls="starttls", cert=(cert, key), login=("briefing", PASSWORD)) as smtp:
+        settings = EmailSettings(
+            enabled=True,
+            host="127.0.0.1",
+            port=smtp.port,
+            security="starttls",
+            username="briefing",
+            ca_file=cert,
+            recipients=tuple(RECIPIENTS),
+        )
+        with pytest.raises(DeliveryError) as bad:
+            send(msg, settings, "wrong-" + PASSWORD, RECIPIENTS)
+        assert "login refused" in str(bad.value) and PASSWORD not in str(bad.value)
+        with pytest.raises(DeliveryError) as missing:
+            send(msg, settings, None, RECIPIENTS)
+        assert "BRIEFING_SMTP_PASSWORD" in str(missing.value)
+        send(msg, settings, PASSWORD, RECIPIENTS)
+    assert len(smtp.messages) == 1
+
+
+def test_implicit_ssl(tmp_path):
+    cert, key = self_signed_cert(tmp_path)
+    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    msg = build_message(
+        subject="s",
+        text="t",
+        html="<p>h</p>",
+        sender="b@example.org",
+        recipients=RECIPIENTS[:1],
+        now=now,
+    )
+    with SMTPSink(tls="ssl", cert=(cert, key)) as smtp:
+        settings = EmailSettings(
+            enabled=True,
+            host="127.0.0.1",
+            port=smtp.port,
+            security="ssl",
+            ca_file=cert,
+            recipients=tuple(RECIPIENTS[:1]),
+        )
+        message_id, refused = send(msg, settings, None, RECIPIENTS[:1])
+    assert refused == {} and len(smtp.messages) == 1 and message_id == msg["Message-ID"]
+
+
+def test_flow_with_password_from_env_never_logs_it(tmp_path, sample_server, monkeypatch, caplog):
+    from flows.daily import daily_briefing
+
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", PASSWORD)
+    with SMTPSink(login=("briefing", PASSWORD)) as smtp:
+        cfg = make_config(tmp_path, sample_server, smtp.port, 'username = "briefing"')
+        result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+    assert result.sent and len(smtp.messages) == 1
+    written = "".join(
+        p.read_text()
+        for p in (tmp_path / "out").rglob("*.*")
+        if p.suffix in (".md", ".html", ".json")
+    )
+    assert PASSWORD not in written and PASSWORD not in caplog.text
