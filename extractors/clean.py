@@ -82,14 +82,23 @@ def rule_image_markup(paras: list[str], meta: Meta) -> list[str]:
     return [p for p in out if p.strip()]
 
 
+_PHOTO_WORD = r"(?:photo|photograph|image|picture|graphic|video|file photo)s?"
+# A caption's credit stands at the end of a short line: after a dash ("— Photo courtesy of
+# NATO"), in brackets ("(AP Photo/Ahn Young-joon)", "[Photo: Yonhap]") or as a label with a
+# colon or "by"/"courtesy of" ("Photo by Jane Roe", "Image: Reuters"). A sentence that merely
+# starts with "Images of ..." is not a credit.
 _CREDIT = re.compile(
-    r"(?:[—–-]{1,2}\s*|\(\s*|\[\s*|^|\.\s+)"
-    r"((?:photo|photograph|image|picture|graphic|video|file photo)s?"
-    r"(?:\s+(?:courtesy\s+of|by|credit))?\s*[:/]?\s*.{2,80}?"
-    r"|(?:courtesy\s+of|credit:)\s*.{2,80}?"
-    r"|(?:yonhap|ap|afp|reuters|getty images|epa|newsis|news1|xinhua)(?:\s+photo)?)"
-    r"\s*[)\]]?\s*$",
+    rf"(?:[—–]|--?)\s*((?:{_PHOTO_WORD}|courtesy of|credit)\b[^—–]{{0,80}}?)\s*[|]?\s*$"
+    rf"|[(\[]\s*((?:[\w.&' ]{{0,30}}\s)?{_PHOTO_WORD}\b[^()\[\]]{{0,80}}?)\s*[)\]]\s*[|]?\s*$"
+    rf"|(?:^|\.\s+)((?:{_PHOTO_WORD})\s*(?:by|courtesy of|credit)?\s*:\s*.{{2,80}}?"
+    rf"|(?:{_PHOTO_WORD})\s+(?:by|courtesy of)\s+.{{2,80}}?)\s*[|]?\s*$",
     re.IGNORECASE,
+)
+
+
+_AGENCY_CAPTION = re.compile(
+    r"^[^.!?]{3,200}?[^.!?\s]\s*(?:[(\[]\s*(?P<a>[A-Za-z]{2,10})\s*[)\]]|[—–]\s*(?P<b>[A-Za-z]{2,10}))"
+    r"\s*[|]?\s*$"
 )
 
 
@@ -102,35 +111,33 @@ def rule_photo_caption(paras: list[str], meta: Meta) -> list[str]:
     out = []
     for p in paras:
         m = _CREDIT.search(p)
-        if m and len(p.split()) <= 45 and _looks_like_credit(m.group(1)):
+        wire = _AGENCY_CAPTION.match(p)
+        if (
+            wire
+            and (wire.group("a") or wire.group("b") or "").lower() in AGENCIES
+            and len(p.split()) <= 30
+        ):
+            # "Ministers pose for a photo in Brussels (Yonhap)": no full stop, an agency
             meta.removed.append(("photo_caption", p))
-            meta.credits.append(m.group(1).strip(" ()[]"))
+            meta.credits.append(AGENCIES[(wire.group("a") or wire.group("b")).lower()])
+            meta.header_noise = True
+            continue
+        if m and len(p.split()) <= 45:
+            credit = next(g for g in m.groups() if g)
+            meta.removed.append(("photo_caption", p))
+            meta.credits.append(credit.strip(" ()[]|"))
             meta.header_noise = True
             continue
         out.append(p)
     return out
 
 
-def _looks_like_credit(credit: str) -> bool:
-    low = credit.lower()
-    return any(
-        k in low for k in ("photo", "image", "picture", "courtesy", "credit", "graphic", "video")
-    ) or low.strip(" ()[]") in {
-        "yonhap",
-        "ap",
-        "afp",
-        "reuters",
-        "getty images",
-        "epa",
-        "newsis",
-        "news1",
-        "xinhua",
-    }
-
-
 _NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
 _BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s*)?{_NAME_TOKEN}){{1,3}}$")
-_BY = re.compile(r"^(?:by|written by|reporting by)\s+(.{3,80}?)\s*(?:[,|/(—–-].*)?$", re.I)
+_BY = re.compile(
+    r"^(?:by|written by|reporting by)\s+(.{3,80}?)\s*(?:(?:[,|/(]|\s[—–-]\s|\s--\s).*)?$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,30}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
     r"(?:,?\s+(?:[A-Z][a-z]{2,4}\.?\s+\d{1,2}))?"
@@ -147,8 +154,8 @@ def rule_byline(paras: list[str], meta: Meta) -> list[str]:
     """A byline above the body becomes the author.
 
     "By Jane Roe" anywhere above the first body paragraph; a bare name
-    ("Ji Da-gyum") only where it cannot be a headline: right before a
-    dateline paragraph, or below a removed caption.
+    ("Ji Da-gyum") only below a removed caption or right before a dateline
+    paragraph. (``clean_text`` takes a plain-text headline as the title first.)
     """
     for i, p in enumerate(paras):
         if _is_body(p):
@@ -157,7 +164,7 @@ def rule_byline(paras: list[str], meta: Meta) -> list[str]:
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
         if m and _BARE_NAME.match(m.group(1).strip()):
             name = m.group(1).strip()
-        elif _BARE_NAME.match(p.strip()) and (_DATELINE.match(nxt) or meta.header_noise):
+        elif _BARE_NAME.match(p.strip()) and (meta.header_noise or _DATELINE.match(nxt)):
             name = p.strip()
         else:
             continue
@@ -173,7 +180,10 @@ def rule_dateline(paras: list[str], meta: Meta) -> list[str]:
         if not _is_body(p):
             continue
         m = _DATELINE.match(p)
-        if m:
+        # "NATO — the 32-member alliance — said": an acronym subject with an apposition
+        # between dashes, not a dateline
+        rest = p[m.end() :] if m else ""
+        if m and (rest[:1].isupper() or not re.search(r"\s[—–]\s|\s--?\s", rest[:80])):
             meta.dateline = normalise_space(m.group("place")).rstrip(",")
             if m.group("agency"):
                 meta.credits.append(m.group("agency").strip())
@@ -187,6 +197,26 @@ def rule_dateline(paras: list[str], meta: Meta) -> list[str]:
 _AGENCY_TAIL = re.compile(
     r"\s*(?:[—–]|--?)\s*(?P<credit>(?:[A-Z][A-Z&.'’]*\s?){1,6}(?:/[A-Z][A-Za-z]+)*)\s*$"
 )
+# Wire agencies as they sign a story: "— Reuters", "(Yonhap)", "— AP".
+AGENCIES = {
+    "ap": "AP",
+    "afp": "AFP",
+    "reuters": "Reuters",
+    "yonhap": "Yonhap",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "efe": "EFE",
+    "dpa": "dpa",
+    "ansa": "ANSA",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "tass": "TASS",
+    "kcna": "KCNA",
+    "newsis": "Newsis",
+}
+_WIRE_TAIL = re.compile(
+    r"\s*(?:(?:[—–]|--?)\s*(?P<dash>[A-Za-z]{2,10})|\((?P<paren>[A-Za-z]{2,10})\))\s*$"
+)
 
 
 def rule_agency_credit(paras: list[str], meta: Meta) -> list[str]:
@@ -194,6 +224,12 @@ def rule_agency_credit(paras: list[str], meta: Meta) -> list[str]:
     if not paras:
         return paras
     last = paras[-1]
+    w = _WIRE_TAIL.search(last)
+    name = (w.group("dash") or w.group("paren")).lower() if w else ""
+    if w and name in AGENCIES and w.start() > 0:
+        meta.outlet = meta.outlet or AGENCIES[name]
+        meta.removed.append(("agency_credit", w.group(0).strip()))
+        return [*paras[:-1], last[: w.start()].rstrip()]
     m = _AGENCY_TAIL.search(last)
     if not m or (m.start() == 0 and not last.startswith(("—", "–", "-"))):
         return paras
@@ -255,17 +291,15 @@ def apply_rules(paras: list[str], meta: Meta | None = None) -> tuple[list[str], 
 
 
 def _title_case(s: str) -> str:
-    small = {"of", "the", "and", "for", "in", "on", "at"}
+    """ "THE KOREA HERALD" -> "The Korea Herald"; a one-word credit ("AP", "BBC") stays."""
     ws = s.strip().split()
-    out = []
-    for i, w in enumerate(ws):
-        lw = w.lower()
-        out.append(
-            lw
-            if i and lw in small
-            else (w if len(w) <= 3 and w.isupper() and i else lw.capitalize())
-        )
-    return " ".join(out)
+    if len(ws) == 1:
+        return ws[0]
+    small = {"of", "the", "and", "for", "in", "on", "at"}
+    return " ".join(
+        w.lower() if i and w.lower() in small else w if len(w) <= 2 else w.lower().capitalize()
+        for i, w in enumerate(ws)
+    )
 
 
 # ---------------------------------------------------------------- entry points
@@ -290,8 +324,8 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
             elif (
                 len(ln.split()) <= 20
                 and not ln.endswith((".", "|"))
-                and not _BARE_NAME.match(ln)
                 and not _CREDIT.search(ln)
+                and not _BY.match(ln)
             ):
                 title = ln
                 lines.pop(i)
@@ -332,7 +366,10 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
         raise ExtractError(source or url or "page", f"extraction failed: {exc}") from exc
     if not isinstance(doc, Document) or not doc.text:
         raise ExtractError(source or url or "page", "no article text found in the page")
-    paras, meta = apply_rules(doc.text.split("\n"), Meta(author=None))
+    lines = doc.text.split("\n")
+    if doc.title and lines and normalise_space(lines[0]) == normalise_space(doc.title):
+        lines = lines[1:]  # the headline repeated as the body's first line
+    paras, meta = apply_rules(lines, Meta(author=None))
     body = "\n".join(paras)
     if len(body.split()) < MIN_BODY_WORDS:
         raise ExtractError(

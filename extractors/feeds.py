@@ -33,14 +33,18 @@ class Feed:
 
 
 def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = None) -> Feed:
-    """Parse RSS/Atom/JSON-feed bytes. Raises ``ParseError`` when nothing usable is there.
+    """Parse RSS or Atom bytes. Raises ``ParseError`` when nothing usable is there.
 
     Rule (bozo with entries): feedparser's "bozo" flag marks an ill-formed feed; when
     it still yields entries they are kept and the warning travels with the feed,
     so one stray ``&`` does not drop a day of news.
     """
+    remote = "://" in location
     hdrs = dict(headers or {})
-    hdrs.setdefault("content-location", location)
+    if remote:
+        # relative links resolve against the feed's URL; a local feed's links are
+        # resolved by _entry_link against the file's folder instead
+        hdrs.setdefault("content-location", location)
     parsed = feedparser.parse(
         content, response_headers=hdrs, sanitize_html=True, resolve_relative_uris=True
     )
@@ -53,7 +57,7 @@ def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = N
         if problem is not None:
             raise ParseError(location, f"not a readable feed: {_bozo(problem)}")
         if not parsed.get("version"):
-            raise ParseError(location, "not a feed (no RSS, Atom or JSON Feed document found)")
+            raise ParseError(location, "not a feed (no RSS or Atom document found)")
     entries = []
     for e in parsed.entries:
         link = _entry_link(e.get("link"), location)
@@ -88,18 +92,14 @@ def _entry_link(raw: str | None, location: str) -> str | None:
         return link if urlsplit(link).scheme in ("http", "https") else None
     if urlsplit(raw).scheme in ("http", "https"):
         return raw
-    if urlsplit(raw).scheme or raw.startswith("/"):
+    if urlsplit(raw).scheme:
         return None
-    return _join_path(location, raw)
-
-
-def _join_path(feed_path: str, link: str) -> str:
-    """A relative link in a local feed file points at a file beside it."""
-    if "://" in link:
-        return link
+    # a local feed may point only at files in its own folder (or below)
     from pathlib import Path
 
-    return str((Path(feed_path).parent / link).resolve())
+    folder = Path(location).resolve().parent
+    target = (folder / raw).resolve()
+    return str(target) if folder in target.parents else None
 
 
 def _entry_date(e: dict) -> datetime | None:

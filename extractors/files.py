@@ -68,6 +68,13 @@ def decode_text(data: bytes, source: str) -> str:
 
 def parse_file(path: str, data: bytes) -> Cleaned:
     """Dispatch on the suffix: .html/.htm, .txt, .md, .json (news-please)."""
+    cleaned = _parse_file(path, data)
+    if not cleaned.text.strip():
+        raise ParseError(path, "no article text in the file")
+    return cleaned
+
+
+def _parse_file(path: str, data: bytes) -> Cleaned:
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
         return clean_html(decode_html(data), source=path)

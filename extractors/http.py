@@ -13,6 +13,7 @@ source failed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import urllib3
 from urllib3.exceptions import (
@@ -79,7 +80,9 @@ class HttpClient:
                 "GET", url, retries=retry, preload_content=False, redirect=True
             )
         except MaxRetryError as exc:
-            raise FetchError(url, _describe(exc.reason), transient=True) from exc
+            cause = _describe(exc.reason)
+            # a redirect loop will not heal by itself; network trouble may
+            raise FetchError(url, cause, transient=cause != "too many redirects") from exc
         except (TimeoutError, NewConnectionError, ProtocolError) as exc:
             raise FetchError(url, _describe(exc), transient=True) from exc
         except HTTPError as exc:
@@ -108,7 +111,7 @@ class HttpClient:
                     url, f"body not received: {_describe(exc)}", transient=True
                 ) from exc
             headers = {k.lower(): v for k, v in resp.headers.items()}
-            final = resp.geturl() or url
+            final = final_url(url, resp)
             return Fetched(
                 url=url,
                 final_url=str(final),
@@ -118,6 +121,16 @@ class HttpClient:
             )
         finally:
             resp.release_conn()
+
+
+def final_url(url: str, resp: urllib3.BaseHTTPResponse) -> str:
+    """The absolute URL where redirects ended (urllib3 2 reports only a path)."""
+    final = url
+    history = resp.retries.history if resp.retries else ()
+    for step in history:
+        if step.redirect_location:
+            final = urljoin(final, step.redirect_location)
+    return final
 
 
 def _describe(exc: BaseException | None) -> str:

@@ -57,6 +57,12 @@ class Article:
         return hashlib.sha256(" ".join(words).encode()).hexdigest()[:20]
 
 
+def outlet_key(name: str) -> str:
+    key = re.sub(r"\s+", " ", name.strip().lower())
+    key = key.removeprefix("the ").removeprefix("www.")
+    return key
+
+
 @dataclass(frozen=True)
 class Failure:
     source: str
@@ -140,10 +146,12 @@ class Story:
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
+        """Distinct outlets ("The Harbour Tribune" and "Harbour Tribune" are one)."""
+        seen: dict[str, str] = {}
         for a in self.articles:
-            seen.setdefault(a.outlet or a.origin or a.source, None)
-        return tuple(seen)
+            name = a.outlet or a.origin or a.source
+            seen.setdefault(outlet_key(name), name)
+        return tuple(seen.values())
 
     @property
     def single_source(self) -> bool:

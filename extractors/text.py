@@ -75,11 +75,17 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : m.end(1)].rstrip()
-        last = re.search(r"(\b[\w.]+)[.!?]?[\"'”’)\]]*$", candidate)
-        token = last.group(1).rstrip(".").lower() if last else ""
-        # "U.S." / "J." / "Nov." : an abbreviation or an initial, not an end.
-        if token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
-            continue
+        if m.group(1)[0] == ".":
+            last = re.search(r"(\b[\w.]+)[.!?]?[\"'”’)\]]*$", candidate)
+            token = last.group(1).rstrip(".").lower() if last else ""
+            following = paragraph[m.end() : m.end() + 1]
+            # "U.S." / "J." / "Nov." : an abbreviation or an initial, not an end;
+            # "No." only before a number ("No. 5"), else it is the word "no".
+            if token == "no":
+                if following.isdigit():
+                    continue
+            elif token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
+                continue
         pieces.append(candidate)
         start = m.end()
     tail = paragraph[start:].strip()
@@ -142,7 +148,8 @@ def markdown_to_text(md: str) -> str:
     for line in md.split("\n"):
         line = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", line)
         line = re.sub(r"^\s{0,3}>\s?", "", line)
-        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images: no text
+        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links: their text
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
         line = re.sub(r"`([^`]*)`", r"\1", line)

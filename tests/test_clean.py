@@ -1,0 +1,668 @@
+"""extractors.clean: each post-cleaning rule on small hand-written inputs, the golden seeds,
+clean_html on an inline page; and extractors.text's sentence splitting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from extractors.clean import (
+    RULES,
+    Meta,
+    apply_rules,
+    clean_html,
+    clean_text,
+    rule_agency_credit,
+    rule_byline,
+    rule_dateline,
+    rule_footer_lines,
+    rule_image_markup,
+    rule_original_source,
+    rule_photo_caption,
+)
+from extractors.errors import ExtractError
+from extractors.text import join_quotes, split_sentences
+
+# A body paragraph: rules treat 12 words or more as body text.
+BODY = (
+    "South Korea and NATO agreed on Tuesday to widen their cooperation on defence "
+    "industry projects and on cyber security."
+)
+BODY2 = (
+    "The two sides will meet again in Seoul in March to review progress on the plan, "
+    "officials from both delegations said."
+)
+
+
+def run(rule, paras, meta=None):
+    meta = meta or Meta()
+    return rule(list(paras), meta), meta
+
+
+def test_rule_order():
+    assert [r.__name__ for r in RULES] == [
+        "rule_image_markup",
+        "rule_photo_caption",
+        "rule_footer_lines",
+        "rule_original_source",
+        "rule_byline",
+        "rule_dateline",
+        "rule_agency_credit",
+    ]
+
+
+# ---------------------------------------------------------------- rule_image_markup
+
+
+def test_image_markup_lines_go():
+    out, meta = run(
+        rule_image_markup, ["![]() |", "![NATO flags](flags.jpg)", "| ![](x.png) |", BODY]
+    )
+    assert out == [BODY]
+    assert [name for name, _ in meta.removed] == ["image_markup"] * 3
+    assert meta.header_noise is True
+
+
+def test_image_markup_table_border_after_a_caption_is_trimmed():
+    out, meta = run(rule_image_markup, ["Ministers at the summit. |", BODY])
+    assert out == ["Ministers at the summit.", BODY]
+    assert meta.removed == [] and meta.header_noise is False
+
+
+def test_image_markup_leaves_text_with_pipes_alone():
+    paras = ["Score | Seoul 2 | Tokyo 1", BODY]
+    out, meta = run(rule_image_markup, paras)
+    assert out == paras
+    assert meta.removed == [] and meta.header_noise is False
+
+
+# ---------------------------------------------------------------- rule_photo_caption
+
+
+@pytest.mark.parametrize(
+    "caption, credit",
+    [
+        (
+            "NATO's new headquarters in Brussels, Belgium. — Photo courtesy of NATO",
+            "Photo courtesy of NATO",
+        ),
+        ("Foreign ministers pose for a group photo in Brussels (Yonhap)", "Yonhap"),
+        ("The frigate leaves port on Monday. Photo by Jane Roe", "Photo by Jane Roe"),
+        ("Soldiers unload shells at a depot [AFP]", "AFP"),
+        ("Rutte and Cho shake hands – Image: Harbour Tribune", "Image: Harbour Tribune"),
+    ],
+)
+def test_photo_caption_is_removed_and_credit_kept(caption, credit):
+    out, meta = run(rule_photo_caption, [caption, BODY])
+    assert out == [BODY]
+    assert meta.credits == [credit]
+    assert meta.removed == [("photo_caption", caption)]
+    assert meta.header_noise is True
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        BODY,
+        "The photo of the two ministers was widely shared online after the meeting in Brussels.",
+        "He said he had spoken to AP",
+        "Allies discussed ammunition, drones and air defence at length in a session that ran "
+        "late into the evening, and several ministers said afterwards that the partners from "
+        "Asia had brought concrete offers to the table rather than statements, which had not "
+        "always been the case in earlier years of the format, one diplomat said. — Photo "
+        "courtesy of NATO",  # over 45 words: body text, even if it ends in a credit
+    ],
+)
+def test_photo_caption_leaves_body_text(para):
+    out, meta = run(rule_photo_caption, [para])
+    assert out == [para]
+    assert meta.credits == [] and meta.header_noise is False
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Images of the launch were broadcast on state television on Friday.",
+        "Pictures released by KCNA showed Kim Jong Un watching the launch.",
+        "The ministry released footage on Wednesday. Video shows the missile lifting off.",
+    ],
+)
+def test_photo_caption_keeps_body_sentences_about_images(para):
+    out, meta = run(rule_photo_caption, [para])
+    assert out == [para]
+    assert meta.credits == []
+
+
+# ---------------------------------------------------------------- rule_footer_lines
+
+
+def test_footer_lines_at_the_end_go():
+    out, meta = run(
+        rule_footer_lines,
+        [
+            BODY,
+            "Read more: NATO's partners in Asia",
+            "Share this article",
+            "© 2026 Harbour Tribune",
+            "All rights reserved.",
+        ],
+    )
+    assert out == [BODY]
+    assert [line for _, line in meta.removed] == [
+        "All rights reserved.",
+        "© 2026 Harbour Tribune",
+        "Share this article",
+        "Read more: NATO's partners in Asia",
+    ]
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        [BODY, "Subscribe to our newsletter", BODY2],  # not at the end
+        [
+            "Copyright disputes between the two defence firms were settled out of court on "
+            "Friday, lawyers for both companies said."
+        ],  # long: a body paragraph
+        [BODY, "Followers of the talks expect more."],  # "follow us" needs the "us"
+        [],
+    ],
+)
+def test_footer_lines_leave_body_text(paras):
+    out, meta = run(rule_footer_lines, paras)
+    assert out == paras and meta.removed == []
+
+
+# ---------------------------------------------------------------- rule_original_source
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("Original Source: vietnamnews.vn", "vietnamnews.vn"),
+        ("Source: Yonhap", "Yonhap"),
+        ("via: Korea JoongAng Daily", "Korea JoongAng Daily"),
+    ],
+)
+def test_original_source_names_the_outlet(line, outlet):
+    out, meta = run(rule_original_source, [BODY, line])
+    assert out == [BODY]
+    assert meta.outlet == outlet
+    assert meta.removed == [("original_source", line)]
+
+
+def test_original_source_only_as_the_last_line():
+    paras = ["Original Source: vietnamnews.vn", BODY]
+    out, meta = run(rule_original_source, paras)
+    assert out == paras and meta.outlet is None
+
+
+def test_original_source_does_not_override_a_known_outlet():
+    out, meta = run(rule_original_source, [BODY, "Source: Yonhap"], Meta(outlet="Harbour"))
+    assert out == [BODY] and meta.outlet == "Harbour"
+
+
+# ---------------------------------------------------------------- rule_byline
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Jane Roe", "Jane Roe"),
+        ("by Jane Roe, Staff Reporter", "Jane Roe"),
+        ("By Jane Roe | Seoul", "Jane Roe"),
+        ("Written by Kim Minji", "Kim Minji"),
+        ("Reporting by Jane Q. Roe", "Jane Q. Roe"),
+    ],
+)
+def test_byline_becomes_the_author(line, author):
+    out, meta = run(rule_byline, ["Allies widen defence ties", line, BODY])
+    assert out == ["Allies widen defence ties", BODY]
+    assert meta.author == author
+    assert meta.removed == [("byline", line)]
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Ji Da-gyum", "Ji Da-gyum"),
+        ("By Kim Min-ji, Staff Reporter", "Kim Min-ji"),
+        ("By Jean-Luc Picard", "Jean-Luc Picard"),
+    ],
+)
+def test_byline_keeps_hyphenated_names(line, author):
+    out, meta = run(rule_byline, [line, BODY])
+    assert meta.author == author
+    assert out == [BODY]
+
+
+def test_bare_name_before_a_dateline_is_the_author():
+    out, meta = run(rule_byline, ["Ji Da-gyum", "SEOUL — " + BODY])
+    assert out == ["SEOUL — " + BODY]
+    assert meta.author == "Ji Da-gyum"
+
+
+def test_bare_name_below_a_removed_caption_is_the_author():
+    meta = Meta(header_noise=True)
+    out, meta = run(rule_byline, ["Ji Da-gyum", BODY], meta)
+    assert out == [BODY] and meta.author == "Ji Da-gyum"
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        ["Allied Ministers Meet", BODY],  # a title-case headline, not a byline
+        ["Jane Roe", BODY],  # a bare name with nothing to vouch for it
+        ["By the way, officials were surprised", BODY],
+        [BODY, "By Jane Roe"],  # below the body: not a byline
+        [BODY],
+    ],
+)
+def test_byline_leaves_other_lines(paras):
+    out, meta = run(rule_byline, paras)
+    assert out == paras and meta.author is None
+
+
+def test_headline_before_a_dateline_is_not_the_author():
+    c = clean_text(
+        "Rutte Visits Seoul\nSEOUL — NATO Secretary General Mark Rutte arrived in "
+        "Seoul on Monday for talks on defence industry cooperation and Ukraine."
+    )
+    assert c.author is None
+    assert c.title == "Rutte Visits Seoul"
+
+
+def test_a_known_author_is_kept():
+    out, meta = run(rule_byline, ["By Jane Roe", BODY], Meta(author="Ann Other"))
+    assert out == [BODY] and meta.author == "Ann Other"
+
+
+# ---------------------------------------------------------------- rule_dateline
+
+
+@pytest.mark.parametrize(
+    "lead, dateline, credits",
+    [
+        ("SEOUL — ", "SEOUL", []),
+        ("BRUSSELS, Belgium (AP) — ", "BRUSSELS, Belgium", ["AP"]),
+        ("BRUSSELS, Belgium (AP) -- ", "BRUSSELS, Belgium", ["AP"]),
+        ("SEOUL, Nov. 20 (Yonhap) — ", "SEOUL", ["Yonhap"]),
+        ("NEW YORK – ", "NEW YORK", []),
+        ("WASHINGTON - ", "WASHINGTON", []),
+    ],
+)
+def test_dateline_becomes_metadata(lead, dateline, credits):
+    out, meta = run(rule_dateline, ["Allies widen defence ties", lead + BODY, BODY2])
+    assert out == ["Allies widen defence ties", BODY, BODY2]
+    assert meta.dateline == dateline
+    assert meta.credits == credits
+    assert meta.removed == [("dateline", lead)]
+
+
+def test_dateline_capitalises_what_follows():
+    out, meta = run(rule_dateline, ["SEOUL — the " + BODY2])
+    assert out == ["The " + BODY2] and meta.dateline == "SEOUL"
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        [
+            "Nato — the alliance said on Tuesday it would widen cooperation with partners in Asia "
+            "next year."
+        ],  # not all-caps
+        [
+            "The minister said — and repeated twice — that Seoul would not send troops to Europe "
+            "this year."
+        ],
+        ["SEOUL — short note"],  # not a body paragraph
+        ["SEOUL—" + BODY],  # no space after the dash: a compound, not a dateline
+        [BODY, "SEOUL — " + BODY2],  # only the first body paragraph can carry a dateline
+    ],
+)
+def test_dateline_leaves_other_paragraphs(paras):
+    out, meta = run(rule_dateline, paras)
+    assert out == paras and meta.dateline is None
+
+
+def test_acronym_subject_is_not_a_dateline():
+    para = (
+        "NATO — the 32-member alliance — said on Tuesday it would deepen cooperation "
+        "with its four Indo-Pacific partners."
+    )
+    out, meta = run(rule_dateline, [para])
+    assert meta.dateline is None
+    assert out == [para]
+
+
+# ---------------------------------------------------------------- rule_agency_credit
+
+
+@pytest.mark.parametrize(
+    "paras, expected",
+    [
+        ([BODY, BODY2 + " — THE KOREA HERALD/ANN"], [BODY, BODY2]),
+        ([BODY, BODY2, "— THE KOREA HERALD/ANN"], [BODY, BODY2]),
+    ],
+)
+def test_agency_credit_names_the_outlet(paras, expected):
+    out, meta = run(rule_agency_credit, paras)
+    assert out == expected
+    assert meta.outlet == "The Korea Herald"
+    assert meta.credits == ["ANN"]
+    assert meta.removed == [("agency_credit", "— THE KOREA HERALD/ANN")]
+
+
+@pytest.mark.parametrize(
+    "tail, outlet",
+    [
+        (" — HARBOUR TRIBUNE/ANA", "Harbour Tribune"),
+        (" -- THE STRAITS TIMES", "The Straits Times"),
+        (" – YONHAP", "Yonhap"),
+    ],
+)
+def test_agency_credit_title_cases_the_outlet(tail, outlet):
+    out, meta = run(rule_agency_credit, [BODY + tail])
+    assert out == [BODY] and meta.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        [BODY],
+        [BODY, "THE KOREA HERALD"],  # no dash
+        ["The allies agreed - A"],  # one letter is not an outlet
+        [BODY + " — and then they left."],
+        [],
+    ],
+)
+def test_agency_credit_leaves_other_endings(paras):
+    out, meta = run(rule_agency_credit, paras)
+    assert out == paras and meta.outlet is None
+
+
+def test_agency_credit_does_not_override_a_known_outlet():
+    out, meta = run(
+        rule_agency_credit, [BODY + " — THE KOREA HERALD/ANN"], Meta(outlet="vietnamnews.vn")
+    )
+    assert out == [BODY] and meta.outlet == "vietnamnews.vn" and meta.credits == ["ANN"]
+
+
+@pytest.mark.parametrize("credit", ["AP", "BBC", "VNS"])
+def test_agency_credit_keeps_acronyms(credit):
+    _, meta = run(rule_agency_credit, [f"{BODY} — {credit}"])
+    assert meta.outlet == credit
+
+
+# ---------------------------------------------------------------- all rules together
+
+
+def test_apply_rules_strips_blank_lines_and_runs_every_rule():
+    paras, meta = apply_rules(
+        [
+            "",
+            "![](lead.jpg)",
+            "  Ministers in Brussels. — Photo by NATO",
+            "By Jane Roe",
+            "BRUSSELS — " + BODY,
+            "  ",
+            BODY2 + " — THE HARBOUR TRIBUNE/ANA",
+            "© 2026 Example",
+        ]
+    )
+    assert paras == [BODY, BODY2]
+    assert meta.author == "Jane Roe" and meta.dateline == "BRUSSELS"
+    assert meta.outlet == "The Harbour Tribune"
+    assert meta.credits == ["Photo by NATO", "ANA"]
+    assert [name for name, _ in meta.removed] == [
+        "image_markup",
+        "photo_caption",
+        "footer_line",
+        "byline",
+        "dateline",
+        "agency_credit",
+    ]
+
+
+@pytest.mark.parametrize("tail", [" — AP", " (Yonhap)", " — Reuters"])
+def test_wire_credit_on_the_last_paragraph_keeps_the_paragraph(tail):
+    paras, _ = apply_rules([BODY, BODY2 + tail])
+    assert paras == [BODY, BODY2]
+
+
+# ---------------------------------------------------------------- the golden seeds
+
+
+def test_seed_article(seeds):
+    c = clean_text(seeds["article"].read_text(encoding="utf-8"))
+    for junk in ("![]", "Photo courtesy", "Ji Da-gyum", "SEOUL —", "KOREA HERALD", "|"):
+        assert junk not in c.text, junk
+    assert c.text.startswith("South Korean foreign minister Cho Tae-yul")
+    assert c.text.endswith("according to diplomatic sources.")
+    assert c.author == "Ji Da-gyum"
+    assert c.outlet == "The Korea Herald"
+    assert c.dateline == "SEOUL"
+    assert "Photo courtesy of NATO" in c.credits and "ANN" in c.credits
+    assert c.title.startswith("South Korean foreign minister Cho Tae-yul will attend")
+    assert len(c.text.split("\n")) == 10
+
+
+def test_seed_summary(seeds):
+    c = clean_text(seeds["summary"].read_text(encoding="utf-8"))
+    assert c.outlet == "vietnamnews.vn"
+    assert "Original Source" not in c.text and "vietnamnews" not in c.text
+    assert c.text.startswith("South Korean Foreign Minister Cho Tae-yul is attending")
+    assert c.text.endswith("bridge Europe and the Indo-Pacific region.")
+    assert c.author is None and c.dateline is None
+    assert c.removed == (("original_source", "Original Source: vietnamnews.vn"),)
+
+
+def test_clean_text_title_rules():
+    c = clean_text("## Allies widen defence ties\n\n" + BODY)
+    assert c.title == "Allies widen defence ties" and c.text == BODY
+    c = clean_text("Allies widen defence ties\n" + BODY)
+    assert c.title == "Allies widen defence ties" and c.text == BODY
+    c = clean_text(BODY + "\n" + BODY2)  # no headline: the first sentence, kept in the body
+    assert c.title.startswith("South Korea and NATO agreed on Tuesday to widen")
+    assert c.text.startswith(BODY)
+    assert clean_text("Given title?\n" + BODY, title="Given").title == "Given"
+    assert clean_text("").title == "(untitled)"
+
+
+# ---------------------------------------------------------------- clean_html
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Nordic allies sign a munitions pact in Oslo | Fjord Courier</title>
+<meta property="og:site_name" content="Fjord Courier">
+<meta property="og:title" content="Nordic allies sign a munitions pact in Oslo">
+<meta property="article:published_time" content="2026-03-04T09:15:00+01:00">
+<link rel="canonical" href="https://fjordcourier.example.org/2026/03/04/munitions-pact">
+</head><body>
+<header><nav><ul><li><a href="/world">World news</a></li><li><a href="/nordic">Nordic</a>
+</li><li><a href="/sport">Sport</a></li><li><a href="/subscribe">Subscribe now</a></li></ul>
+</nav></header>
+<div class="cookie-banner" id="cookie-consent"><p>This site stores small files on your
+device to count visits and keep you signed in. Choose your settings below.</p>
+<button>Accept</button></div>
+<main><h1>Nordic allies sign a munitions pact in Oslo</h1>
+<article>
+<figure><img src="/img/pier.jpg" alt="A frigate at the pier"><figcaption>A frigate moored
+at the naval pier in Oslo. — Photo courtesy of Fjord Naval Press</figcaption></figure>
+<p class="byline">By Ingrid Haugen</p>
+<p>OSLO — Defence ministers from five northern countries signed an agreement on Wednesday
+to pool their orders for artillery rounds, a deal officials said would cut prices and
+shorten waiting times for new stocks.</p>
+<p>The pact covers a first joint order worth about 900 million euros and sets up a small
+secretariat in the Norwegian capital to run the tenders, according to a statement released
+after the signing ceremony.</p>
+<p>Manufacturers in the region welcomed the move but warned that new production lines would
+take at least two years to build, so the first rounds bought under the scheme are not
+expected before the end of next year.</p>
+</article></main>
+<footer><p>© 2026 Fjord Courier. All rights reserved.</p><p><a href="/about">About us</a>
+· <a href="/privacy">Privacy</a> · <a href="/contact">Contact</a></p></footer>
+</body></html>"""
+
+
+def test_clean_html_page():
+    c = clean_html(PAGE, url="https://fjordcourier.example.org/2026/03/04/munitions-pact")
+    assert c.title == "Nordic allies sign a munitions pact in Oslo"
+    assert c.text.startswith("Defence ministers from five northern countries signed")
+    assert c.text.endswith("not expected before the end of next year.")
+    assert len(c.text.split("\n")) == 3
+    for junk in (
+        "World news",
+        "Subscribe",
+        "cookie",
+        "small files",
+        "Accept",
+        "frigate",
+        "Photo courtesy",
+        "Ingrid Haugen",
+        "OSLO —",
+        "©",
+        "All rights reserved",
+        "Privacy",
+        "About us",
+    ):
+        assert junk not in c.text, junk
+    assert c.author == "Ingrid Haugen"
+    assert c.dateline == "OSLO"
+    assert c.outlet == "Fjord Courier"
+    assert c.published is not None
+    assert c.published.isoformat() == "2026-03-04T09:15:00+01:00"
+    assert c.published.utcoffset() == timedelta(hours=1)
+    assert c.url == "https://fjordcourier.example.org/2026/03/04/munitions-pact"
+
+
+def test_clean_html_decodes_bytes_by_the_page_charset():
+    page = (
+        PAGE.replace('charset="utf-8"', 'charset="windows-1252"')
+        .replace("Defence ministers", "Défense ministers’")
+        .replace("utf-8", "windows-1252")
+    )
+    c = clean_html(page.encode("cp1252"))
+    assert c.text.startswith("Défense ministers’ from five")
+    assert "\ufffd" not in c.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<footer>© 2026 Fjord Courier</footer></body></html>",
+        "<html><body><p>Too short to be an article.</p></body></html>",
+        "",
+    ],
+    ids=["nav-only", "too-short", "empty"],
+)
+def test_clean_html_without_article_text(page):
+    with pytest.raises(ExtractError) as info:
+        clean_html(page, source="https://fjordcourier.example.org/")
+    assert info.value.source == "https://fjordcourier.example.org/"
+    assert "article text" in info.value.cause
+
+
+# ---------------------------------------------------------------- split_sentences, join_quotes
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        (
+            "The U.S. and South Korea met on Tuesday. They agreed to meet again.",
+            ["The U.S. and South Korea met on Tuesday.", "They agreed to meet again."],
+        ),
+        (
+            "The U.N. Security Council met. It adjourned.",
+            ["The U.N. Security Council met.", "It adjourned."],
+        ),
+        (
+            "Dr. Kim spoke first. Then Gen. Park replied.",
+            ["Dr. Kim spoke first.", "Then Gen. Park replied."],
+        ),
+        ("Mr. Lee met Ms. Park. They talked.", ["Mr. Lee met Ms. Park.", "They talked."]),
+        (
+            "The vote is on Nov. 3 in Seoul. Results follow on Nov. 4.",
+            ["The vote is on Nov. 3 in Seoul.", "Results follow on Nov. 4."],
+        ),
+        ("J. Smith arrived. He sat down.", ["J. Smith arrived.", "He sat down."]),
+        (
+            "Prices rose 3.5 percent. Analysts were surprised.",
+            ["Prices rose 3.5 percent.", "Analysts were surprised."],
+        ),
+        ("NATO said so. 2026 will be a busy year.", ["NATO said so.", "2026 will be a busy year."]),
+        (
+            '"We are ready," the minister said. "The talks were useful." Officials agreed.',
+            ['"We are ready," the minister said.', '"The talks were useful."', "Officials agreed."],
+        ),
+        (
+            "Seoul’s envoy said “yes.” Brussels agreed.",
+            ["Seoul’s envoy said “yes.”", "Brussels agreed."],
+        ),
+        ("He asked: “Who pays?” Nobody answered.", ["He asked: “Who pays?”", "Nobody answered."]),
+        (
+            "The ministry (MND) said so. (It later clarified.) Then it ended.",
+            ["The ministry (MND) said so.", "(It later clarified.)", "Then it ended."],
+        ),
+        ("Talks went on.\n  Then   they stopped.", ["Talks went on.", "Then they stopped."]),
+        ("No full stop at the end", ["No full stop at the end"]),
+        ("", []),
+        ("  \n ", []),
+    ],
+)
+def test_split_sentences(paragraph, sentences):
+    assert split_sentences(paragraph) == sentences
+
+
+def test_split_sentences_limit_abbreviation_at_the_end_of_a_sentence():
+    # A known, accepted ambiguity: "U.S." ending a sentence looks like "U.S." inside one.
+    assert split_sentences("Talks ended in Washington, U.S. The next round is in Seoul.") == [
+        "Talks ended in Washington, U.S. The next round is in Seoul."
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        (
+            "Will Seoul send troops? No! The minister ruled it out.",
+            ["Will Seoul send troops?", "No!", "The minister ruled it out."],
+        ),
+        (
+            "Asked whether Seoul would send troops, the minister said no. He added nothing.",
+            ["Asked whether Seoul would send troops, the minister said no.", "He added nothing."],
+        ),
+    ],
+)
+def test_split_sentences_no_is_not_always_an_abbreviation(paragraph, sentences):
+    assert split_sentences(paragraph) == sentences
+
+
+def test_join_quotes_keeps_a_quotation_together():
+    sentences = split_sentences("He said: “We will act. We will not wait.” Then he left.")
+    assert sentences == ["He said: “We will act.", "We will not wait.”", "Then he left."]
+    assert join_quotes(sentences) == [
+        (0, "He said: “We will act. We will not wait.”"),
+        (2, "Then he left."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentences, joined",
+    [
+        (["“One.", "Two.", "Three.”", "Four."], [(0, "“One. Two. Three.”"), (3, "Four.")]),
+        (["A.", "B."], [(0, "A."), (1, "B.")]),
+        (["“Closed.”", "Next."], [(0, "“Closed.”"), (1, "Next.")]),
+        (["“A” and “B.", "C.”", "D."], [(0, "“A” and “B. C.”"), (2, "D.")]),
+        # Straight quotes cannot tell open from close: never joined.
+        (['"Straight.', 'Two."'], [(0, '"Straight.'), (1, 'Two."')]),
+        # An unclosed quotation runs to the end of the paragraph.
+        (["“Unclosed.", "Two.", "Three."], [(0, "“Unclosed. Two. Three.")]),
+        ([], []),
+    ],
+)
+def test_join_quotes(sentences, joined):
+    assert join_quotes(sentences) == joined
