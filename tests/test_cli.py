@@ -23,7 +23,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("argv", [[], ["run"], ["clean"], ["analyze"]])
+@pytest.mark.parametrize("argv", [[], ["run"], ["clean"], ["analyze"], ["serve"]])
 def test_every_command_has_help(capsys, argv):
     code, out, _ = run_cli(capsys, *argv, "--help")
     assert code == 0 and "usage: briefing" in out and len(out) > 200
@@ -129,3 +129,15 @@ def test_analyze_lists_failures(capsys, tmp_path):
     assert data["failures"] == [
         {"source": missing, "error": "no such file", "origin": missing, "stage": "fetch"}
     ]
+
+
+def test_serve_validates_before_serving(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "serve", "--timezone", "Mars/Olympus")
+    assert code == 2 and "unknown time zone 'Mars/Olympus'" in err
+    code, _, err = run_cli(capsys, "serve", "--config", str(tmp_path / "none.toml"))
+    assert code == 2 and "config file not found" in err
+
+
+def test_send_and_no_send_are_exclusive(capsys):
+    code, _, err = run_cli(capsys, "run", "--send", "--no-send")
+    assert code == 2 and "not allowed with argument" in err
