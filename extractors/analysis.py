@@ -11,7 +11,9 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from . import keypoints, stories
-from .models import Article, Digest, Excluded, Failure, Relevance, Section, Story
+from .dates import resolve_dates
+from .entities import extract_entities
+from .models import Article, Digest, Event, Excluded, Failure, Relevance, Section, Story
 from .relevance import judge
 from .topic import Topic
 
@@ -89,8 +91,15 @@ def link_updates(story_list: Sequence[Story], earlier: Sequence[tuple[str, str]]
 
 
 def analyse(
-    articles: Sequence[Article], topic: Topic, *, no_filter: bool = False, max_key_points: int = 8
+    articles: Sequence[Article],
+    topic: Topic,
+    *,
+    no_filter: bool = False,
+    max_key_points: int = 8,
+    tz: str | None = None,
 ) -> tuple[list[Story], list[Excluded]]:
+    """Judge, group and summarise. ``tz`` is the zone in which publication times are read
+    when dates like "on Thursday" are resolved."""
     judged = [(a, judge(a, topic)) for a in dedupe(articles)]
     kept = [(a, r) for a, r in judged if r.included or no_filter]
     excluded = [Excluded(a, r) for a, r in judged if not (r.included or no_filter)]
@@ -103,18 +112,36 @@ def analyse(
         members = sorted(idx, key=lambda i: (-rel[i].score, i))
         group_arts = tuple(arts[i] for i in members)
         rep = stories.representative(arts, members)
+        relevance = combine([rel[i] for i in members])
+        entities = extract_entities(group_arts, topic)
         out.append(
             Story(
                 id=stories.story_id(group_arts),
                 title=arts[rep].title,
                 articles=group_arts,
-                relevance=combine([rel[i] for i in members]),
-                key_points=keypoints.key_points(group_arts, max_key_points, terms),
-                subtopics=combine([rel[i] for i in members]).subtopics,
+                relevance=relevance,
+                key_points=keypoints.key_points(group_arts, max_key_points, terms, entities),
+                entities=entities,
+                events=story_events(group_arts, tz),
+                subtopics=relevance.subtopics,
             )
         )
     out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
     return out, excluded
+
+
+def story_events(articles: Sequence[Article], tz: str | None) -> tuple[Event, ...]:
+    """Dated mentions of all the story's articles, by date; the same date from the same
+    sentence wording once. Unresolved mentions last."""
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for a in articles:
+        for e in resolve_dates(a, tz):
+            key = (e.date, " ".join(e.text.lower().split()))
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+    return tuple(sorted(out, key=lambda e: (e.date is None, e.date or "", e.source)))
 
 
 def combine(rels: Sequence[Relevance]) -> Relevance:
@@ -154,9 +181,10 @@ def build_digest(
     max_key_points: int = 8,
     earlier: Sequence[tuple[str, str]] = (),
     seen_before: int = 0,
+    tz: str | None = None,
 ) -> Digest:
     story_list, excluded = analyse(
-        articles, topic, no_filter=no_filter, max_key_points=max_key_points
+        articles, topic, no_filter=no_filter, max_key_points=max_key_points, tz=tz
     )
     story_list = link_updates(story_list[:max_stories], earlier)
     return Digest(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Article, KeyPoint
+from .models import Article, Entity, KeyPoint
 from .text import join_quotes, split_sentences
 from .vectors import Vector, cosine, idf, tfidf, tokens
 
@@ -97,21 +97,32 @@ def select(
     limit: int,
     redundancy: float = REDUNDANT,
     trade_off: float = 0.6,
+    names: Sequence[frozenset[str]] = (),
+    novelty: float = 0.25,
 ) -> list[int]:
     """Maximal marginal relevance: at each step the candidate whose score, less its
-    likeness to what is already chosen, is highest; near-repeats are never chosen."""
+    likeness to what is already chosen, is highest; near-repeats are never chosen.
+
+    ``names`` (optional, one set per candidate): the people, organisations and places a
+    sentence names; a sentence that brings in someone not yet covered gains ``novelty``,
+    so the key points say who is involved, not only what the lead says.
+    """
     sets = [set(tokens(c.text)) for c in cands]
+    covered: set[str] = set()
     top = max(scores, default=1.0) or 1.0
     norm = [s / top for s in scores]
     chosen: list[int] = []
     overlap = [0.0] * len(cands)
     left = set(range(len(cands)))
     while left and len(chosen) < limit:
-        best = max(left, key=lambda i: (norm[i] - trade_off * overlap[i], -i))
+        fresh = [min(len(names[i] - covered), 2) / 2 if names else 0.0 for i in range(len(cands))]
+        best = max(left, key=lambda i: (norm[i] - trade_off * overlap[i] + novelty * fresh[i], -i))
         left.discard(best)
         if overlap[best] >= redundancy:
             continue
         chosen.append(best)
+        if names:
+            covered |= names[best]
         for i in left:
             overlap[i] = max(overlap[i], containment(sets[i], sets[best]))
     return chosen
@@ -123,12 +134,16 @@ def containment(a: set[str], b: set[str]) -> float:
 
 
 def key_points(
-    articles: Sequence[Article], limit: int = 8, topic_terms: Sequence[re.Pattern[str]] = ()
+    articles: Sequence[Article],
+    limit: int = 8,
+    topic_terms: Sequence[re.Pattern[str]] = (),
+    entities: Sequence[Entity] = (),
 ) -> tuple[KeyPoint, ...]:
     cands = candidates(articles)
     scores = rank(cands, topic_terms=topic_terms)
+    names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
-    for i in select(cands, scores, limit):
+    for i in select(cands, scores, limit, names=names):
         c = cands[i]
         art = articles[c.article]
         out.append(
@@ -143,6 +158,20 @@ def key_points(
             )
         )
     return tuple(out)
+
+
+def mentioned(sentence: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """The entities (people and organisations; not the countries every sentence names)
+    that a sentence mentions by name or alias."""
+    low = sentence.lower()
+    return frozenset(
+        e.name
+        for e in entities
+        if e.kind in ("person", "organisation")
+        and any(
+            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (e.name, *e.aliases)
+        )
+    )
 
 
 def summarise(paragraphs: Sequence[str], n: int) -> list[str]:

@@ -90,6 +90,7 @@ def analyse_task(
         max_key_points=b.max_key_points,
         earlier=earlier,
         seen_before=len(old),
+        tz=b.timezone,
     )
 
 

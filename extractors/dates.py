@@ -1,0 +1,613 @@
+"""Dates named in an article, resolved against its publication date: pure functions.
+
+``resolve_dates(article, tz)`` reads every sentence of the body and returns one
+``Event`` per date mention, in reading order. Rule-based (regular expressions and
+a tense heuristic), linear in the length of the text.
+
+What is read, and how it resolves (``pub`` = the publication date):
+
+- explicit dates: ``2025-04-03``, ``April 3``, ``3 April``, ``April 3, 2025``,
+  ``Nov. 20``, ``Thursday, April 3``, ``June 24-25`` (a range); a date without a
+  year takes the year that fits the tense (see below), else the nearest one.
+- months: ``June 2025``, ``in June`` / ``by June`` / ``since March`` (a month
+  without a year needs a preposition: "May" alone is a verb); ``in early June``
+  narrows to days 1-10, ``mid`` to 11-20, ``late`` to 21-end. Ranges: first/last day.
+- years: only after ``in``/``by``/``until``/``till``/``through``/``before``
+  (``by 2035``); a bare year or ``since 2022`` is not an event. A year resolves to
+  the whole year as a range, ``2035-01-01/2035-12-31`` (the mention keeps the
+  preposition, so "by 2035" still reads as a deadline); ``early``/``mid``/``late``
+  narrow to thirds; ``(by) the end of 2025`` is the single day ``2025-12-31``.
+- relative days: ``today``, ``tonight``, ``this morning`` (pub), ``tomorrow``,
+  ``yesterday``, ``last night``.
+- relative periods (ranges): ``this/next/last week`` (Monday-Sunday),
+  ``this/next/last month``, ``this/next/last weekend``, ``over the weekend``
+  (by tense), ``later/earlier this week|month|year``, ``next year``. A bare
+  ``this year`` / ``last year`` is too vague to be an event and is skipped, as
+  are ``soon``, ``recently``, ``in the coming weeks``.
+- weekdays: ``next Tuesday`` is the first Tuesday after pub, ``last Friday`` the
+  last Friday before it, ``this Wednesday`` the one in pub's Monday-Sunday week,
+  ``Thursday next week`` the Thursday of that week. A plain ``(on) Thursday``
+  takes the tense of its clause: after a future marker (will, would, be, expected,
+  scheduled, plans, set to, due, next, ...) the date within [pub, pub+6]; after a
+  past marker (said, held, met, was, were, "last week", a verb in -ed but not an
+  adjective after "the", ...) the date within [pub-6, pub]; with no marker, the one
+  in pub's Monday-Sunday week (the wire-style convention). "to be held" is future,
+  "has been held" past. The marker nearest to the mention wins: looking back towards
+  the start of the sentence (at most ~400 characters, which keeps long sentences
+  linear), and up to six words ahead within the same clause.
+- ranges: ``from Wednesday to Friday``, ``Wednesday to Friday``, ``between
+  Monday and Wednesday``, ``from June to August``, ``April 30 to May 2``.
+
+``Event.date`` is an ISO date or an ISO range ``start/end``. A relative mention in
+an article without a publication date is kept with ``date=None, resolved=False``;
+explicit dates with a year resolve anyway. One event per (date, sentence): the
+same date named twice in a sentence is one event (for unresolved events the
+mention stands in for the date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import islice
+from zoneinfo import ZoneInfo
+
+from .models import Article, Event
+from .text import join_quotes, split_sentences
+
+Range = tuple[date, date]
+
+# ---------------------------------------------------------------- vocabulary
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MON_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# Abbreviations only where a day number follows ("Nov. 20"), never alone.
+_MON_ANY = rf"(?:{_MON_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_PREP = r"(?i:on|by|until|till|from|since|before|after|through|in|for|during)"
+_PART = r"(?i:early|mid|late)"
+
+_ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
+_MD = re.compile(
+    rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?<!Long )(?P<mon>{_MON_ANY})\s+"
+    rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"
+)
+_DM = re.compile(
+    rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\d,.\w])(?P<d1>{_DAY})"
+    rf"(?:\s*[-–]\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?![\w])"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_MY = re.compile(
+    rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<part>{_PART})[\s-]+)?(?<![\w])(?P<mon>{_MON_ANY}),?"
+    rf"\s+(?P<year>{_YEAR})"
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?P<prep>(?i:in|by|until|till|through|from|since|for|during|before|after))\s+"
+    rf"(?:(?P<part>{_PART})[\s-]+)?(?P<mon>{_MON_FULL})(?![\w])"
+)
+_YEAR_ONLY = re.compile(
+    r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
+    r"end\s+of|the\s+start\s+of|the\s+beginning\s+of|start\s+of|early|mid|late|end))[\s-]+)?"
+    rf"(?P<year>{_YEAR})(?![\w-]|[.,]\d)"
+)
+_REL_DAY = re.compile(
+    r"(?i)\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+)
+_REL_PERIOD = re.compile(
+    r"(?i)\b(?:(?P<edge>later|earlier|early|late)\s+)?(?P<which>this|next|last)\s+"
+    r"(?P<unit>week|month|year|weekend)\b"
+)
+_WEEKEND = re.compile(r"(?i)\b(?:over|at|during|through|on)\s+the\s+weekend\b")
+_WD_WEEK = re.compile(
+    rf"(?:\b(?P<prep>(?i:on|by|until|from))\s+)?(?<![\w])(?P<wd>{_WD})(?:['’]s)?,?\s+"
+    r"(?P<which>(?i:this|next|last))\s+week\b"
+)
+_WEEKDAY = re.compile(
+    r"(?:\b(?P<prep>(?i:on|this\s+coming|this\s+past|this|next|last|coming|past|from|by|until|"
+    r"till|since|before|after|through))\s+)?(?<!Black )(?<!Good )(?<!Cyber )(?<![\w])"
+    rf"(?P<wd>{_WD})(?![\w])"
+)
+_ATOM = (
+    rf"(?:{_WD}|{_MON_ANY}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MON_ANY}"
+    rf"(?:,?\s+{_YEAR})?|{_MON_FULL}(?:\s+{_YEAR})?)"
+)
+_RANGE = re.compile(
+    rf"(?:\b(?P<prep>(?i:from|between))\s+)?(?<![\w])(?P<a>{_ATOM})"
+    r"(?P<conn>\s*[-–]\s*|\s+(?i:to|through|thru|until|till|and)\s+)"
+    rf"(?P<b>{_ATOM})(?![\w])"
+)
+_ATOM_WD = re.compile(rf"(?P<wd>{_WD})")
+_ATOM_MD = re.compile(rf"(?P<mon>{_MON_ANY})\s+(?P<d1>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
+_ATOM_DM = re.compile(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?:,?\s+(?P<year>{_YEAR}))?")
+_ATOM_M = re.compile(rf"(?P<mon>{_MON_FULL})(?:\s+(?P<year>{_YEAR}))?")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Tense markers (lower case). The nearest one to a weekday decides its direction.
+_FUTURE = _words(
+    "will shall would could might may should must be expected expects scheduled plans "
+    "plan planned planning upcoming next due slated aims intends later coming"
+)
+_PAST = _words(
+    "said told held met was were had did been went came took made gave began spoke left "
+    "flew sent wrote won lost struck sought brought became saw found kept led ran rose "
+    "fell got ago earlier"
+)
+# Words in -ed that are not past-tense verbs.
+_ED_STOP = _words(
+    "need speed feed seed indeed exceed proceed succeed hundred united based armed "
+    "advanced concerned related limited detailed experienced sophisticated unprecedented "
+    "renewed shared alleged tailored skilled combined heightened so-called red"
+)
+_DETERMINERS = _words(
+    "the a an its his her their our your this that these those some any no most more such "
+    "well newly previously"
+)
+_PERIODS = _words("week weekend month year night summer winter spring autumn fall time")
+_CLAUSE_END = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”"}
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[,;:()\[\]\"“”—–]")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def publication_date(article: Article, tz: str | None = None) -> date | None:
+    """The article's publication day: in ``tz`` when the timestamp is tz-aware and a zone
+    is given, else the timestamp's own date (naive timestamps are taken as they are)."""
+    pub = article.published
+    if pub is None:
+        return None
+    if tz and pub.tzinfo is not None:
+        pub = pub.astimezone(ZoneInfo(tz))
+    return pub.date()
+
+
+def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
+    """Every date mention of the article body, resolved against its publication date."""
+    pub = publication_date(article, tz)
+    events: list[Event] = []
+    seen: set[tuple[str, str]] = set()
+    for para in article.paragraphs:
+        for _, sentence in join_quotes(split_sentences(para)):
+            for mention, value in find_dates(sentence, pub):
+                key = (value or f"?{mention.casefold()}", sentence)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    Event(
+                        date=value,
+                        mention=mention,
+                        text=sentence,
+                        source=article.source,
+                        resolved=value is not None,
+                    )
+                )
+    return tuple(events)
+
+
+def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
+    """(mention, ISO date or range or None) for each date named in one sentence, in order."""
+    cands: list[tuple[int, int, str, str | None]] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            result = handler(_Ctx(sentence, m, pub)) if m.end() > m.start() else _SKIP
+            if not isinstance(result, _Skip):
+                value = _iso(result) if result is not None else None
+                cands.append((m.start(), m.end(), m.group(0).strip(), value))
+    # Longest match wins; overlapping shorter ones go.
+    starts: list[int] = []
+    kept: list[tuple[int, int, str, str | None]] = []  # by start, never overlapping
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        i = bisect_right(starts, c[0])
+        if (i and kept[i - 1][1] > c[0]) or (i < len(kept) and kept[i][0] < c[1]):
+            continue
+        starts.insert(i, c[0])
+        kept.insert(i, c)
+    return [(mention, value) for _, _, mention, value in kept]
+
+
+# ---------------------------------------------------------------- resolution
+
+
+@dataclass
+class _Ctx:
+    sentence: str
+    m: re.Match[str]
+    pub: date | None
+
+    def direction(self) -> str | None:
+        return tense_direction(self.sentence, self.m.start(), self.m.end())
+
+
+class _Skip:
+    pass
+
+
+_SKIP = _Skip()
+Result = Range | None | _Skip
+_Handler = Callable[[_Ctx], Result]
+
+
+def _iso(r: Range) -> str:
+    a, b = r
+    return a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _day(d: date) -> Range:
+    return (d, d)
+
+
+def tense_direction(sentence: str, start: int, end: int) -> str | None:
+    """ "future", "past" or None for the words at ``sentence[start:end]``.
+
+    The nearest tense marker wins: looking back to the start of the sentence, and up
+    to six words ahead within the same clause (ties go to the words before).
+    """
+    # A window of words before the mention is enough, and keeps long sentences linear.
+    window = max(0, start - 400)
+    before = [m.group(0).lower() for m in _WORD.finditer(sentence, window, start)]
+    after = [m.group(0).lower() for m in islice(_WORD.finditer(sentence, end), 12)]
+    back: tuple[int, str] | None = None
+    dist = 0
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _CLAUSE_END:
+            continue
+        dist += 1
+        mark = _marker(before, i)
+        if mark:
+            back = (dist, mark)
+            break
+    ahead: tuple[int, str] | None = None
+    if not any(w not in _CLAUSE_END for w in before) and after[:1] == [","]:
+        after = after[1:]  # "On Thursday, ministers met ..."
+    for i, w in enumerate(after[:6]):
+        if w in _CLAUSE_END:
+            break
+        mark = _marker(after, i)
+        if mark:
+            ahead = (i + 1, mark)
+            break
+    if back and (not ahead or back[0] <= ahead[0]):
+        return back[1]
+    return ahead[1] if ahead else None
+
+
+def _marker(words: list[str], i: int) -> str | None:
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w in ("set", "going"):
+        return "future" if nxt in ("to", "for") else None
+    if w == "last":  # "last year" is past; "will last" is not
+        return "past" if nxt in _PERIODS else None
+    if w in _FUTURE:
+        return "future"
+    if w.endswith(("'ll", "’ll")):
+        return "future"
+    if w in _PAST:
+        if prev == "be":  # "to be held", "will be met"
+            return "future"
+        return "past" if prev not in ("is", "are", "am", "being") else None
+    if len(w) >= 5 and w.endswith("ed") and w not in _ED_STOP:
+        if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+            return None  # an adjective: "the renewed pressure"
+        if prev == "be":
+            return "future"
+        if prev in ("is", "are", "am", "being"):
+            return None
+        return "past"
+    return None
+
+
+def _week_of(d: date) -> Range:
+    monday = d - timedelta(days=d.weekday())
+    return (monday, monday + timedelta(days=6))
+
+
+def _month_of(year: int, month: int) -> Range:
+    return (date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _weekday_date(pub: date, wd: int, prefix: str, direction: str | None) -> date:
+    prefix = " ".join(prefix.lower().split())
+    ahead = (wd - pub.weekday()) % 7  # 0..6 days forward
+    back = (pub.weekday() - wd) % 7  # 0..6 days back
+    if prefix in ("next", "coming", "this coming"):
+        return pub + timedelta(days=ahead or 7)
+    if prefix in ("last", "past", "this past"):
+        return pub - timedelta(days=back or 7)
+    if prefix == "this":
+        direction = None
+    elif prefix == "since":
+        direction = "past"
+    if direction == "future":
+        return pub + timedelta(days=ahead)
+    if direction == "past":
+        return pub - timedelta(days=back)
+    return _week_of(pub)[0] + timedelta(days=wd)
+
+
+def _pick_year(
+    pub: date, make: Callable[[int], Range | None], direction: str | None
+) -> Range | None:
+    """The year for a day or month named without one: by tense, else the nearest."""
+    options = [r for y in (pub.year - 1, pub.year, pub.year + 1) if (r := make(y))]
+    if not options:
+        return None
+    grace = timedelta(days=1)  # a day of slack for time zones and late copy
+    if direction == "future":
+        return next((r for r in options if r[1] >= pub - grace), options[-1])
+    if direction == "past":
+        return next((r for r in reversed(options) if r[0] <= pub + grace), options[0])
+
+    def distance(r: Range) -> int:
+        return 0 if r[0] <= pub <= r[1] else min(abs((r[0] - pub).days), abs((r[1] - pub).days))
+
+    return min(options, key=distance)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _num(day: str) -> int:
+    return int(day.rstrip("stndrh"))  # "3rd" -> 3
+
+
+def _month_num(mon: str) -> int:
+    return _MONTHS[mon.rstrip(".").lower()]
+
+
+def _narrow_month(r: Range, part: str | None) -> Range:
+    if not part:
+        return r
+    first, last = r
+    part = part.lower()
+    if part == "early":
+        return (first, first.replace(day=10))
+    if part == "mid":
+        return (first.replace(day=11), first.replace(day=20))
+    return (first.replace(day=21), last)
+
+
+def _year_range(y: int, part: str | None) -> Range:
+    part = " ".join((part or "").lower().split())
+    if part in ("end", "end of", "the end of"):
+        return _day(date(y, 12, 31))
+    if part in ("start of", "the start of", "the beginning of"):
+        return _day(date(y, 1, 1))
+    if part == "early":
+        return (date(y, 1, 1), date(y, 4, 30))
+    if part == "mid":
+        return (date(y, 5, 1), date(y, 8, 31))
+    if part == "late":
+        return (date(y, 9, 1), date(y, 12, 31))
+    return (date(y, 1, 1), date(y, 12, 31))
+
+
+# ---- handlers: one per pattern, each returns a range, None (unresolved) or _SKIP
+
+
+def _h_iso(c: _Ctx) -> Result:
+    d = _safe_date(int(c.m["y"]), int(c.m["m"]), int(c.m["d"]))
+    return _day(d) if d else _SKIP
+
+
+def _day_month(c: _Ctx, mon: str, d1: str, d2: str | None, year: str | None) -> Result:
+    month, a, b = _month_num(mon), _num(d1), _num(d2) if d2 else _num(d1)
+
+    def make(y: int) -> Range | None:
+        start, end = _safe_date(y, month, a), _safe_date(y, month, b)
+        return (start, end) if start and end and start <= end else None
+
+    if year:
+        return make(int(year)) or _SKIP
+    if c.pub is None:
+        return None if make(2000) else _SKIP  # 2000: a leap year, so Feb 29 is a date
+    return _pick_year(c.pub, make, c.direction()) or _SKIP
+
+
+def _h_md(c: _Ctx) -> Result:
+    return _day_month(c, c.m["mon"], c.m["d1"], c.m["d2"], c.m["year"])
+
+
+def _h_my(c: _Ctx) -> Result:
+    return _narrow_month(_month_of(int(c.m["year"]), _month_num(c.m["mon"])), c.m["part"])
+
+
+def _h_month_only(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    month = _month_num(c.m["mon"])
+    direction = "past" if c.m["prep"].lower() == "since" else c.direction()
+    r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
+    return _narrow_month(r, c.m["part"]) if r else _SKIP
+
+
+def _h_year(c: _Ctx) -> Result:
+    return _year_range(int(c.m["year"]), c.m["part"])
+
+
+def _h_rel_day(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    w = " ".join(c.m.group(0).lower().split())
+    if w == "tomorrow":
+        return _day(c.pub + timedelta(days=1))
+    if w in ("yesterday", "last night"):
+        return _day(c.pub - timedelta(days=1))
+    return _day(c.pub)
+
+
+def _h_rel_period(c: _Ctx) -> Result:
+    edge = (c.m["edge"] or "").lower()
+    which, unit = c.m["which"].lower(), c.m["unit"].lower()
+    if (
+        unit == "year"
+        and which != "next"
+        and not (which == "this" and edge in ("later", "earlier"))
+    ):
+        return _SKIP  # "this year", "last year": too vague to list
+    if c.pub is None:
+        return None
+    pub = c.pub
+    shift = {"this": 0, "next": 1, "last": -1}[which]
+    if unit in ("week", "weekend"):
+        mon, sun = _week_of(pub + timedelta(weeks=shift))
+        if unit == "weekend":
+            return (sun - timedelta(days=1), sun)
+        r: Range = (mon, sun)
+    elif unit == "month":
+        r = _month_of(*_add_months(pub, shift))
+    else:
+        r = (date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31))
+    if which == "this" and edge == "later" and pub < r[1]:
+        return (pub + timedelta(days=1), r[1])
+    if which == "this" and edge == "earlier" and pub > r[0]:
+        return (r[0], pub - timedelta(days=1))
+    return r
+
+
+def _h_weekend(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    _, sun = _week_of(c.pub)
+    if c.direction() == "past" and c.pub.weekday() < 5:
+        sun -= timedelta(days=7)
+    return (sun - timedelta(days=1), sun)
+
+
+def _h_wd_week(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    shift = {"this": 0, "next": 1, "last": -1}[c.m["which"].lower()]
+    mon, _ = _week_of(c.pub + timedelta(weeks=shift))
+    return _day(mon + timedelta(days=_WEEKDAYS.index(c.m["wd"].lower())))
+
+
+def _h_weekday(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    wd = _WEEKDAYS.index(c.m["wd"].lower())
+    return _day(_weekday_date(c.pub, wd, c.m["prep"] or "", c.direction()))
+
+
+@dataclass
+class _Atom:
+    wd: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+
+
+def _parse_atom(text: str) -> _Atom:
+    text = " ".join(text.split())
+    if m := _ATOM_WD.fullmatch(text):
+        return _Atom(wd=_WEEKDAYS.index(m["wd"].lower()))
+    m = _ATOM_MD.fullmatch(text) or _ATOM_DM.fullmatch(text)
+    if m:
+        y = int(m["year"]) if m["year"] else None
+        return _Atom(month=_month_num(m["mon"]), day=_num(m["d1"]), year=y)
+    m = _ATOM_M.fullmatch(text)
+    assert m is not None
+    return _Atom(month=_month_num(m["mon"]), year=int(m["year"]) if m["year"] else None)
+
+
+def _atom_range(a: _Atom, y: int) -> Range | None:
+    assert a.month is not None
+    if a.day is None:
+        return _month_of(a.year or y, a.month)
+    d = _safe_date(a.year or y, a.month, a.day)
+    return (d, d) if d else None
+
+
+def _h_range(c: _Ctx) -> Result:
+    if c.m["conn"].strip().lower() == "and" and (c.m["prep"] or "").lower() != "between":
+        return _SKIP  # "Wednesday and Friday": two days, not a span
+    a, b = _parse_atom(c.m["a"]), _parse_atom(c.m["b"])
+    if (a.wd is None) != (b.wd is None):
+        return _SKIP
+    if a.wd is not None and b.wd is not None:
+        if c.pub is None:
+            return None
+        start = _weekday_date(c.pub, a.wd, "", c.direction())
+        return (start, start + timedelta(days=(b.wd - a.wd) % 7 or 7))
+    if (a.day is None) != (b.day is None):
+        return _SKIP  # "June to August 5": not a form we read
+    if a.year is None and b.year is None and c.pub is None:
+        return None
+    if a.year is None and b.year is not None:
+        a.year = b.year if (a.month or 0) <= (b.month or 0) else b.year - 1
+    if a.year is not None:
+        start_r = _atom_range(a, a.year)
+    else:
+        assert c.pub is not None
+        start_r = _pick_year(c.pub, lambda y: _atom_range(a, y), c.direction())
+    if start_r is None:
+        return _SKIP
+    end_r = _atom_range(b, b.year or start_r[0].year)
+    if end_r and end_r[1] < start_r[0] and b.year is None:
+        end_r = _atom_range(b, start_r[0].year + 1)
+    if end_r is None or end_r[1] < start_r[0]:
+        return _SKIP
+    return (start_r[0], end_r[1])
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_ISO, _h_iso),
+    (_RANGE, _h_range),
+    (_MD, _h_md),
+    (_DM, _h_md),
+    (_MY, _h_my),
+    (_MONTH_ONLY, _h_month_only),
+    (_YEAR_ONLY, _h_year),
+    (_REL_DAY, _h_rel_day),
+    (_REL_PERIOD, _h_rel_period),
+    (_WEEKEND, _h_weekend),
+    (_WD_WEEK, _h_wd_week),
+    (_WEEKDAY, _h_weekday),
+)
+
+__all__ = ["find_dates", "publication_date", "resolve_dates", "tense_direction"]

@@ -1,0 +1,949 @@
+"""People, organisations, countries and places named by a story's articles: pure, rule-based.
+
+``extract_entities(articles, topic)`` returns one ``Entity`` per thing named, people first
+(most mentioned first), then organisations, countries and places. No model: small word
+lists, a tokeniser and a few patterns, linear in the length of the text.
+
+How each kind is found, per sentence of each article body:
+
+- **organisations**: the topic's ``[[organisations]]`` with their aliases (merged under the
+  profile's name); capitalised phrases holding an organisation word ("Constitutional
+  Court", "Joint Chiefs of Staff", "Ministry of National Defense", "Korea Exchange");
+  acronyms known to the topic, defined in the text ("... Administration (DAPA)") or in a
+  short list of well-known ones (NATO, EU, UN, IAEA, ...).
+- **countries**: a compact table of names, demonyms and acronyms (South Korean ->
+  South Korea, U.S./US -> United States, ROK, DPRK). Bare "Korea"/"Korean" is ambiguous
+  and counts for neither Korea.
+- **places**: a short list of capitals, cities and regions in this field, plus each
+  article's dateline.
+- **people**: runs of 2-4 capitalised words (hyphenated given names such as "Tae-yul"
+  and particles such as "van" included) that are none of the above and hold no month,
+  weekday, role word, organisation word or common sentence opener. A run is a person when
+  the topic knows it, or when a sentence shows it: a role (below), a speech verb after
+  it ("Lee said"), "said" or an honorific before it, ", who" or an age after it, a
+  Korean given name ("Da-gyum"), or its surname recurring alone in the article. A run
+  after "the", "in", "at" or a model code ("K2 Black Panther") is not a person, nor is a
+  multi-word term of the topic ("Hyundai Rotem"); the first word of a sentence is
+  dropped from a run when the article also writes it in lower case ("Pitcher Jake
+  Arrieta"). A single word is a person only as an alias: the surname of a full name the
+  same article gave ("Cho" after "Cho Tae-yul": the first word of a Korean or Chinese
+  name, the last word otherwise; left alone when two people of the article share it),
+  a topic alias ("Rutte"), or the surname of the only such person in the whole set.
+
+Roles are read only as the sources state them, never from the topic profile: a title
+before the name ("South Korean Foreign Minister Cho Tae-yul", "US state secretary Marco
+Rubio", "ministry spokesperson Kang Ji-hoon") or an appositive after it ("Lee Jae-won,
+DAPA's deputy minister for defence industry policy", "Marta Kowalczyk, a NATO official
+who ..."). The role keeps the source's words; the affiliation is the country or
+organisation named with it, normalised lightly (South Korean -> South Korea, U.S. ->
+United States, DAPA -> its spelled-out name when the text gives it). ``evidence`` is the
+sentence the role was read from (a role with an affiliation wins over one without; then
+the first), else the first sentence naming the entity.
+
+Bylines and photo credits name authors, not entities: lines that are a byline ("By ...",
+a bare name equal to ``article.author``) or a photo caption, and sentences such as
+"Reporting by ...", are not read, so a person named only there is never an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .models import Article, Entity, EntityKind
+from .text import fold, join_quotes, split_sentences
+from .topic import Topic
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _key(name: str) -> str:
+    """Spelling-insensitive identity of a name: "Cho Tae Yul" ~ "Cho Tae-yul"."""
+    return re.sub(r"[\W_]+", "", fold(name))
+
+
+# ---------------------------------------------------------------- vocabulary
+
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "South Korea": ("South Korea", "South Korean", "South Koreans", "Republic of Korea", "ROK"),
+    "North Korea": (
+        "North Korea",
+        "North Korean",
+        "North Koreans",
+        "DPRK",
+        "Democratic People's Republic of Korea",
+        "Democratic People’s Republic of Korea",
+    ),
+    "United States": (
+        "United States",
+        "United States of America",
+        "US",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "America",
+        "American",
+        "Americans",
+    ),
+    "United Kingdom": ("United Kingdom", "UK", "U.K.", "Britain", "British"),
+    "Japan": ("Japan", "Japanese"),
+    "China": ("China", "Chinese"),
+    "Russia": ("Russia", "Russian", "Russians"),
+    "Ukraine": ("Ukraine", "Ukrainian", "Ukrainians"),
+    "Australia": ("Australia", "Australian", "Australians"),
+    "New Zealand": ("New Zealand", "New Zealander", "New Zealanders"),
+    "Poland": ("Poland", "Polish"),
+    "Belgium": ("Belgium", "Belgian"),
+    "Netherlands": ("Netherlands", "Dutch"),
+    "Germany": ("Germany", "German", "Germans"),
+    "France": ("France", "French"),
+    "Italy": ("Italy", "Italian"),
+    "Spain": ("Spain", "Spanish"),
+    "Canada": ("Canada", "Canadian"),
+    "Turkey": ("Turkey", "Türkiye", "Turkish"),
+    "Romania": ("Romania", "Romanian"),
+    "Sweden": ("Sweden", "Swedish"),
+    "Finland": ("Finland", "Finnish"),
+    "Norway": ("Norway", "Norwegian"),
+    "Denmark": ("Denmark", "Danish"),
+    "Estonia": ("Estonia", "Estonian"),
+    "Latvia": ("Latvia", "Latvian"),
+    "Lithuania": ("Lithuania", "Lithuanian"),
+    "Hungary": ("Hungary", "Hungarian"),
+    "Czech Republic": ("Czech Republic", "Czechia", "Czech"),
+    "Slovakia": ("Slovakia", "Slovak"),
+    "Greece": ("Greece", "Greek"),
+    "Portugal": ("Portugal", "Portuguese"),
+    "Bulgaria": ("Bulgaria", "Bulgarian"),
+    "Belarus": ("Belarus", "Belarusian"),
+    "Moldova": ("Moldova",),
+    "Austria": ("Austria", "Austrian"),
+    "Switzerland": ("Switzerland", "Swiss"),
+    "Ireland": ("Ireland", "Irish"),
+    "India": ("India",),
+    "Taiwan": ("Taiwan", "Taiwanese"),
+    "Philippines": ("Philippines", "Philippine", "Filipino"),
+    "Vietnam": ("Vietnam", "Vietnamese"),
+    "Indonesia": ("Indonesia", "Indonesian"),
+    "Singapore": ("Singapore",),
+    "Mongolia": ("Mongolia", "Mongolian"),
+    "Iran": ("Iran", "Iranian"),
+    "Israel": ("Israel", "Israeli"),
+    "Saudi Arabia": ("Saudi Arabia", "Saudi"),
+    "United Arab Emirates": ("United Arab Emirates", "UAE"),
+    "Qatar": ("Qatar",),
+    "Egypt": ("Egypt", "Egyptian"),
+    "Syria": ("Syria", "Syrian"),
+    "Iraq": ("Iraq", "Iraqi"),
+    "Afghanistan": ("Afghanistan", "Afghan"),
+    "Pakistan": ("Pakistan", "Pakistani"),
+    "Thailand": ("Thailand", "Thai"),
+    "Malaysia": ("Malaysia", "Malaysian"),
+    "Myanmar": ("Myanmar",),
+    "Kazakhstan": ("Kazakhstan",),
+    "Armenia": ("Armenia", "Armenian"),
+    "Azerbaijan": ("Azerbaijan",),
+    "Serbia": ("Serbia", "Serbian"),
+    "Croatia": ("Croatia", "Croatian"),
+    "Slovenia": ("Slovenia",),
+    "Albania": ("Albania",),
+    "Montenegro": ("Montenegro",),
+    "North Macedonia": ("North Macedonia",),
+    "Luxembourg": ("Luxembourg",),
+    "Iceland": ("Iceland",),
+    "Brazil": ("Brazil", "Brazilian"),
+    "Mexico": ("Mexico", "Mexican"),
+    "South Africa": ("South Africa", "South African"),
+    "Nigeria": ("Nigeria", "Nigerian"),
+    "Cuba": ("Cuba", "Cuban"),
+    "Venezuela": ("Venezuela",),
+}
+_PLACES: dict[str, tuple[str, ...]] = {
+    name: (name, *alts)
+    for name, *alts in (
+        ("Seoul",),
+        ("Brussels",),
+        ("Pyongyang",),
+        ("Washington",),
+        ("Tokyo",),
+        ("The Hague", "Hague"),
+        ("Kursk",),
+        ("Kyiv", "Kiev"),
+        ("Moscow",),
+        ("Beijing",),
+        ("Warsaw",),
+        ("Busan",),
+        ("Incheon",),
+        ("Panmunjom",),
+        ("Yongbyon",),
+        ("Vilnius",),
+        ("Madrid",),
+        ("London",),
+        ("Paris",),
+        ("Berlin",),
+        ("Canberra",),
+        ("Wellington",),
+        ("Evere",),
+        ("Mons",),
+        ("Bucharest",),
+        ("Helsinki",),
+        ("Stockholm",),
+        ("Oslo",),
+        ("Copenhagen",),
+        ("Ankara",),
+        ("Taipei",),
+        ("Manila",),
+        ("Hanoi",),
+        ("Jakarta",),
+        ("Geneva",),
+        ("Vienna",),
+        ("Rome",),
+        ("Prague",),
+        ("Budapest",),
+        ("Riga",),
+        ("Tallinn",),
+        ("Kharkiv",),
+        ("Odesa", "Odessa"),
+        ("Crimea",),
+        ("Donbas",),
+        ("Kaliningrad",),
+        ("Vladivostok",),
+        ("New Delhi",),
+        ("São Paulo",),
+        ("Korean Peninsula",),
+        ("North America",),
+        ("South America",),
+        ("Latin America",),
+        ("Middle East",),
+        ("East Asia",),
+        ("Northeast Asia",),
+        ("Southeast Asia",),
+        ("Central Asia",),
+    )
+}
+# Capitalised words that make a phrase an organisation ("Constitutional Court").
+_ORG_HEADS = _words(
+    "Ministry Administration Agency Court Council Commission Committee Command Office Staff "
+    "Institute Forum Assembly Parliament Congress Senate Department Bureau Service Services "
+    "Union Organization Organisation Alliance Party Group Forces Force Army Navy Corps Fund "
+    "Bank Exchange University Center Centre Foundation Association Federation Company "
+    "Corporation Corp Industries Entertainment Semiconductor Electronics Systems Motors "
+    "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
+    "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
+    "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
+    "Partners Ventures"
+)
+# Capitalised words of named things that are not people ("Bastille Day", "World Series").
+_THING_HEADS = _words(
+    "Day Series Bowl Cup Games Olympics Prize Award Awards Festival Summit Conference War "
+    "Act Treaty Agreement Accord Declaration Strategy Initiative Programme Program Project "
+    "Plan Index Avenue Road Hotel Club Hall Church Cathedral Mosque Synagogue Temple Stadium "
+    "Station Bridge Tower Palace Museum Prison Hospital Room Team Unit Meeting Concept "
+    "Partnership Rights Report Review Cabinet"
+)
+# Page furniture that survives extraction ("Hide Caption", "Sign Up", "Getty Images").
+_FURNITURE = _words(
+    "caption video videos photo photos image images sign subscribe share click read watch "
+    "play view show hide previous advertisement getty related comments newsletter follow "
+    "email print copyright"
+)
+_ORG_ACRONYMS = _words(
+    "NATO EU UN IAEA ASEAN OSCE KCNA JCS DAPA USFK IMF WTO OECD NIS NSC IP4 G7 G20 AUKUS"
+)
+_ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters")
+_ORG_LINKS = {"of", "for", "on", "de"}
+# Role words, lower case. A role must hold a head; modifiers only qualify one.
+_ROLE_HEADS = _words(
+    "minister secretary president premier chancellor speaker spokesperson spokesman spokeswoman "
+    "ambassador envoy official officer diplomat adviser advisor director chief executive "
+    "chairman chairwoman chair chairperson head leader commander general admiral analyst "
+    "researcher professor fellow expert lawmaker legislator senator congressman "
+    "congresswoman governor mayor member representative negotiator king queen prince "
+    "emperor editor economist scholar lecturer ceo founder manager coordinator delegate "
+    "prosecutor judge justice aide colonel lieutenant sergeant marshal undersecretary "
+    "vice-minister vice-president co-chair strategist consultant journalist correspondent "
+    "president-elect nominee singer actress actor rapper comedian author writer artist coach "
+    "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
+    "producer activist commentator pastor priest bishop pope"
+)
+_ROLE_MODS = _words(
+    "foreign defence defense prime vice deputy first second national security state "
+    "unification trade finance economy economic industry interior assistant acting former "
+    "top senior special presidential principal permanent military intelligence joint "
+    "associate research policy programme program staff nuclear science health labour labor "
+    "energy transport education agriculture culture environment home international "
+    "political media missile press public communications lead defence-industry "
+    "defense-industry"
+)
+_ROLE_LOWER_ONLY = _words("ministry government army navy party")
+_ROLE_WORDS = _ROLE_HEADS | _ROLE_MODS
+_COMMON = _words(
+    "the a an in on at but and or if as it he she they we i you his her their its our this "
+    "that these those there here then when while after before since despite however "
+    "meanwhile also still yet so for with without from to by under over according asked "
+    "some many most both all each every no not other another one two three four five first "
+    "last next new mr mrs ms dr sir madam officials diplomats analysts allies experts "
+    "whatever shortly opening entry likely furthermore moreover in-summary yesterday today "
+    "tomorrow god of once even just now what why how where who which my me us thank thanks "
+    "please dear yes soon early current up more poor add added eventually happy had has "
+    "have was is are were will would did does do can could should may might must"
+)
+_GEO = _words(
+    "north south east west northern southern eastern western central northeastern "
+    "northwestern southeastern southwestern korea korean koreans "
+    "europe european europeans asia asian pacific indo-pacific asia-pacific atlantic arctic "
+    "baltic sea ocean peninsula river island islands strait bay gulf mountain mountains "
+    "province region oblast city street square airport harbour harbor port base zone border"
+)
+_CALENDAR = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday"
+)
+_PARTICLES = _words("van von de der den da di du bin al le la ter")
+# Verbs that, right after a name, show it is a person's ("Lee said").
+_SPEECH = _words(
+    "said says told tells added adds noted warned stressed urged argued wrote writes "
+    "announced asked replied explained insisted declined acknowledged agreed met meets "
+    "visited spoke speaks denied confirmed tweeted posted claimed admitted recalled "
+    "called calls"
+)
+_APPOS_STOP = _words(
+    "who whose which that and or but of for to at on in with by from as said says told is "
+    "was has had will would since after before during"
+)
+_EAST_ASIAN_SURNAMES = _words(
+    "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
+    "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
+    "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou"
+)
+_NOT_PERSON_BEFORE = _words("the in at near across outside inside")
+_HONORIFICS = _words("mr mrs ms dr sir madam")
+_DETERMINERS = _words("a an the our his her their its my your")
+_ORG_STRIP = _words(
+    "the a an and but in on at for of by according with from to after before when while as "
+    "if under over"
+)
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
+_ADJ_SUFFIX = re.compile(r"-(?:based|led|backed|made|born|style|era|bound|owned|run|linked)$")
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{0,5} [A-Z][a-z]+-[a-z]+$")  # "Ji Da-gyum"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'’.][^\W_]+)*['’]?|\S")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]+")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
+
+# Paragraphs and sentences that name authors, not entities.
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|edited by)\s+\S", re.I)
+_CAPTION = re.compile(
+    r"(?:photos?|images?|pictures?)\s+(?:by|courtesy|credit)|courtesy\s+of|"
+    r"[(\[](?:yonhap|ap|afp|reuters|epa|newsis|news1|xinhua)(?:\s+photo)?[)\]]\s*\|?\s*$",
+    re.I,
+)
+_CREDIT_SENTENCE = re.compile(
+    r"\b(?:reporting by|editing by|writing by|additional reporting|photos? by|"
+    r"contributed (?:reporting|to this report))\b",
+    re.I,
+)
+_BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
+
+
+def _alternation(surfaces: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(surfaces), key=len, reverse=True)
+    body = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered)
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w]|\.\w)")
+
+
+_COUNTRY_OF = {_key(s): name for name, ss in _COUNTRIES.items() for s in ss}
+_PLACE_OF = {_key(s): name for name, ss in _PLACES.items() for s in ss}
+_COUNTRY_RE = _alternation(s for ss in _COUNTRIES.values() for s in ss)
+_PLACE_RE = _alternation(s for ss in _PLACES.values() for s in ss)
+_GEO_TOKENS = frozenset(
+    w.lower()
+    for ss in (*_COUNTRIES.values(), *_PLACES.values())
+    for s in ss
+    for w in s.split()
+    if w[0].isupper()
+)
+
+
+# ---------------------------------------------------------------- tokens and spans
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    core: str
+    """The word without a possessive ending ("Cho’s" -> "Cho")."""
+    poss: bool
+    label: tuple[str, str] | None = None
+    """(kind, canonical name) when the token is part of an organisation, country or place."""
+
+    @property
+    def low(self) -> str:
+        return self.core.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.core[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        return bool(_ACRONYM.fullmatch(self.core))
+
+    @property
+    def capword(self) -> bool:
+        return self.cap and not self.acronym and not any(c.isdigit() for c in self.core)
+
+    @property
+    def word(self) -> bool:
+        return self.core[:1].isalpha()
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text = m.group(0)
+        core = text
+        if len(text) > 2 and text[0].isalpha() and _POSSESSIVE.search(text):
+            core = _POSSESSIVE.sub("", text)
+        out.append(_Tok(text, m.start(), m.end(), core, core != text))
+    return out
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    kind: EntityKind
+    name: str
+    surface: str
+
+
+def _choose(spans: list[_Span]) -> list[_Span]:
+    """Longest spans first; a span overlapping one already chosen goes. O(k log k)-ish."""
+    rank = {"organisation": 0, "country": 1, "place": 2, "person": 3}
+    starts: list[int] = []
+    kept: list[_Span] = []  # sorted by start, never overlapping
+    for s in sorted(spans, key=lambda s: (s.start - s.end, rank[s.kind], s.start)):
+        i = bisect_right(starts, s.start)
+        if (i and kept[i - 1].end > s.start) or (i < len(kept) and kept[i].start < s.end):
+            continue
+        starts.insert(i, s.start)
+        kept.insert(i, s)
+    return kept
+
+
+def _label(tokens: list[_Tok], spans: list[_Span]) -> None:
+    i = 0
+    for tok in tokens:
+        while i < len(spans) and spans[i].end <= tok.start:
+            i += 1
+        if i < len(spans) and spans[i].start <= tok.start < spans[i].end:
+            tok.label = (spans[i].kind, spans[i].name)
+
+
+# ---------------------------------------------------------------- the lexicon of one call
+
+
+@dataclass
+class _Lexicon:
+    """What one call knows: the topic's people and organisations, acronyms defined in text."""
+
+    person_of: dict[str, str]
+    """Name key (full names and aliases) -> canonical person name."""
+    org_of: dict[str, str]
+    org_re: re.Pattern[str] | None
+    not_person: set[str]
+    """Keys of the topic's multi-word terms that are not people ("Hyundai Rotem")."""
+
+    def org_name(self, surface: str) -> str:
+        surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+        surface = _POSSESSIVE.sub("", surface) if surface[-2:] in ("’s", "'s") else surface
+        return self.org_of.get(_key(surface), surface)
+
+
+def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
+    person_of: dict[str, str] = {}
+    for p in topic.people:
+        for n in (p.name, *p.aliases):
+            person_of.setdefault(_key(n), p.name)
+    org_of: dict[str, str] = {}
+    surfaces: list[str] = []
+    for o in topic.organisations:
+        for n in (o.name, *o.aliases):
+            org_of.setdefault(_key(n), o.name)
+            surfaces.append(n)
+    # "Defense Acquisition Program Administration (DAPA)": the acronym is an alias.
+    for art in articles:
+        for m in _DEFINED_ACRONYM.finditer(art.text):
+            acr = m.group(1)
+            head = art.text[max(0, m.start() - 200) : m.start()].split()
+            initials = ""
+            for k in range(len(head) - 1, -1, -1):
+                w = head[k]
+                if w[:1].isupper():
+                    initials = w[0] + initials
+                elif w not in ("of", "for", "and", "the", "on"):
+                    break
+                if initials == acr.replace("&", ""):
+                    full = " ".join(head[k:])
+                    if acr not in _ORG_ACRONYMS and not _ORG_HEADS & set(head[k:]):
+                        break  # "(ICBM)", "(PCR)": an acronym, not an organisation
+                    org_of.setdefault(_key(acr), org_of.get(_key(full), full))
+                    org_of.setdefault(_key(full), full)
+                    break
+                if len(initials) > len(acr):
+                    break
+    not_person = set()
+    terms = [t for a in topic.anchors for t in a.terms]
+    terms += [t for g in topic.subtopics for t in g.terms]
+    for t in terms:
+        if " " in t and t[:1].isupper() and _key(t) not in person_of:
+            not_person.add(_key(t))
+    org_re = None
+    if surfaces:
+        parts = []
+        for s in sorted(set(surfaces), key=len, reverse=True):
+            body = re.escape(s).replace(r"\ ", r"\s+")
+            acronym = s.replace(".", "").isupper() and len(s) <= 6
+            parts.append(body if acronym else f"(?i:{body})")
+        org_re = re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w]|\.\w)")
+    return _Lexicon(person_of, org_of, org_re, not_person)
+
+
+def _org_spans(sentence: str, tokens: list[_Tok], lex: _Lexicon) -> list[_Span]:
+    spans: list[_Span] = []
+    if lex.org_re:
+        for m in lex.org_re.finditer(sentence):
+            name = lex.org_of.get(_key(m.group(0)), m.group(0))
+            spans.append(_Span(m.start(), m.end(), "organisation", name, m.group(0)))
+    n, i = len(tokens), 0
+    while i < n:
+        tok = tokens[i]
+        if tok.acronym and (
+            tok.core in _ORG_ACRONYMS or _key(tok.core) in lex.org_of
+        ):  # a known acronym alone
+            name = lex.org_name(tok.core)
+            spans.append(
+                _Span(tok.start, tok.start + len(tok.core), "organisation", name, tok.core)
+            )
+        if tok.core in _ORG_SINGLE:
+            spans.append(
+                _Span(tok.start, tok.start + len(tok.core), "organisation", tok.core, tok.core)
+            )
+        if not _org_word(tok):
+            i += 1
+            continue
+        # A capitalised phrase, with "of"/"for" links: "Ministry of National Defense".
+        j = i
+        while True:
+            if tokens[j].poss:
+                break
+            if j + 1 < n and _org_word(tokens[j + 1]):
+                j += 1
+            elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):
+                j += 2
+            else:
+                break
+        heads = [k for k in range(i, j + 1) if tokens[k].core in _ORG_HEADS]
+        if heads:
+            start = i
+            while start < heads[0] and (
+                tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
+            ):
+                start += 1
+            end = heads[-1]
+            if end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
+                end = j  # "Institute for Strategic Industry"
+            elif end + 1 <= j and _is_geo_word(tokens[end + 1].core):
+                end += 1  # "U.S. Forces Korea"
+            if end > start:
+                a, b = tokens[start].start, tokens[end].start + len(tokens[end].core)
+                surface = sentence[a:b]
+                spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
+        i = j + 1
+    return spans
+
+
+def _is_geo_word(word: str) -> bool:
+    return word == "Korea" or _key(word) in _COUNTRY_OF or _key(word) in _PLACE_OF
+
+
+def _org_word(tok: _Tok) -> bool:
+    return tok.cap and tok.word and tok.low not in _CALENDAR
+
+
+def _geo_spans(sentence: str) -> list[_Span]:
+    spans = []
+    for m in _COUNTRY_RE.finditer(sentence):
+        name = _COUNTRY_OF[_key(m.group(0))]
+        spans.append(_Span(m.start(), m.end(), "country", name, m.group(0)))
+    for m in _PLACE_RE.finditer(sentence):
+        name = _PLACE_OF[_key(m.group(0))]
+        spans.append(_Span(m.start(), m.end(), "place", name, m.group(0)))
+    return spans
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class _Run:
+    """One name-like run of words in a sentence: a full name, or one word (an alias)."""
+
+    name: str
+    sentence: str
+    order: int
+    evidence: bool
+    initial: bool
+    """The run opens its sentence (so its capitals prove nothing)."""
+    role: tuple[str, str | None] | None
+
+
+def _name_like(tok: _Tok) -> bool:
+    return (
+        tok.label is None
+        and tok.capword
+        and len(tok.core) > 1
+        and tok.low not in _COMMON
+        and tok.low not in _CALENDAR
+        and tok.low not in _GEO
+        and tok.low not in _GEO_TOKENS
+        and tok.low not in _ROLE_WORDS
+        and tok.core not in _ORG_HEADS
+        and tok.core not in _THING_HEADS
+        and tok.low not in _FURNITURE
+        and not _ADJ_SUFFIX.search(tok.core)
+        and not _CONTRACTION.search(tok.core)
+    )
+
+
+def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
+    """(first, last) token indices of runs of name-like words ("Pieter van Loon" included)."""
+    n, i = len(tokens), 0
+    while i < n:
+        if not _name_like(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while not tokens[j].poss:
+            if j + 1 < n and _name_like(tokens[j + 1]):
+                j += 1
+            elif j + 2 < n and tokens[j + 1].text in _PARTICLES and _name_like(tokens[j + 2]):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j + 1
+
+
+def _affiliation(tok: _Tok) -> str | None:
+    """The organisation or country a token belongs to, if any."""
+    if tok.label and tok.label[0] in ("country", "organisation"):
+        return tok.label[1]
+    return None
+
+
+def _is_role_word(tok: _Tok) -> bool:
+    if tok.label is not None or not tok.word:
+        return False
+    return tok.low in _ROLE_WORDS or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
+
+
+def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name."""
+    k = a - 1
+    while k >= 0 and (
+        _is_role_word(tokens[k])
+        or (tokens[k].text == "of" and a - 1 > k > 0 and _is_role_word(tokens[k - 1]))
+    ):
+        if tokens[k].poss and k != a - 1:
+            break
+        k -= 1
+    first = k + 1
+    if first >= a or not any(tokens[x].low in _ROLE_HEADS for x in range(first, a)):
+        return None
+    role = sentence[tokens[first].start : tokens[a - 1].end]
+    return role, _affiliation(tokens[k]) if k >= 0 else None
+
+
+def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
+    """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
+    n = len(tokens)
+    k = b + 2
+    if b + 1 >= n or tokens[b + 1].text != ",":
+        return None
+    if k < n and tokens[k].low in _DETERMINERS:
+        k += 1
+    affiliation = _affiliation(tokens[k]) if k < n else None
+    if affiliation:
+        while k < n and _affiliation(tokens[k]) == affiliation:
+            k += 1
+    elif k < n and tokens[k].poss and tokens[k].text[:1].islower():
+        k += 1  # "the festival's programme director"
+    words: list[int] = []
+    while (
+        k < n
+        and len(words) < 5
+        and tokens[k].word
+        and tokens[k].label is None
+        and tokens[k].low not in _APPOS_STOP
+        and (tokens[k].text[:1].islower() or tokens[k].low in _ROLE_WORDS)
+    ):
+        words.append(k)
+        k += 1
+    # The phrase must end in its head: "a NATO official", not "the official newspaper".
+    if not words or not (
+        tokens[words[-1]].low in _ROLE_HEADS or _head_suffix(tokens[words[-1]].low)
+    ):
+        return None
+    first, last = words[0], words[-1]
+    k = last + 1
+    # A complement: "for defence industry policy", "to NATO", "of State", "at <Org>".
+    if k < n and tokens[k].low in ("for", "to") and k + 1 < n and tokens[k + 1].word:
+        m = k + 1
+        while (
+            m < n
+            and m - k <= 6
+            and tokens[m].word
+            and tokens[m].low not in _APPOS_STOP
+            and not tokens[m].poss
+        ):
+            last = m
+            m += 1
+        k = last + 1
+    if k + 1 < n and tokens[k].low in ("of", "at"):
+        m = k + 1
+        while m < n and (tokens[m].low in ("the", "a", "an") or _ADJ_SUFFIX.search(tokens[m].core)):
+            m += 1
+        if m < n and affiliation is None and _affiliation(tokens[m]):
+            affiliation = _affiliation(tokens[m])
+        elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
+            last = m  # "Secretary of State"
+    role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
+    return role, affiliation
+
+
+def _head_suffix(word: str) -> bool:
+    return "-" in word and word.rsplit("-", 1)[1] in _ROLE_HEADS
+
+
+def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
+    """Something in the sentence shows that the run names a person.
+
+    A role; a speech verb after the name ("Lee said"); "said" or an honorific before it
+    ("said Bae Mi-rae", "Mr. Cho"); ", who" or an age (", 45,") after it.
+    """
+    if role is not None:
+        return True
+    prev = tokens[a - 1] if a else None
+    if prev is not None and prev.text == "." and a >= 2:
+        prev = tokens[a - 2]
+    if prev is not None and prev.low in (_HONORIFICS | {"said", "says"}):
+        return True
+    nxt = tokens[b + 1] if b + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if nxt.low in _SPEECH:
+        return True
+    if nxt.text == "," and b + 2 < len(tokens):
+        after = tokens[b + 2]
+        return after.low in ("who", "whose") or after.core.isdigit()
+    return False
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    if parts[0] in _EAST_ASIAN_SURNAMES or (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])):
+        return parts[0]
+    return parts[-1]
+
+
+# ---------------------------------------------------------------- accumulation
+
+
+@dataclass
+class _Acc:
+    name: str
+    kind: EntityKind
+    order: int
+    mentions: int = 0
+    aliases: dict[str, None] = field(default_factory=dict)
+    sources: dict[str, None] = field(default_factory=dict)
+    evidence: str = ""
+    role: tuple[int, int, str, str | None, str] | None = None
+    """(rank, order, role, affiliation, sentence): the best role seen so far."""
+
+    def add(self, surface: str, source: str, sentence: str) -> None:
+        self.mentions += 1
+        if surface != self.name:
+            self.aliases.setdefault(surface, None)
+        self.sources.setdefault(source, None)
+        self.evidence = self.evidence or sentence
+
+    def add_role(self, role: tuple[str, str | None], order: int, sentence: str) -> None:
+        cand = (0 if role[1] else 1, order, role[0], role[1], sentence)
+        if self.role is None or cand[:2] < self.role[:2]:
+            self.role = cand
+
+    def entity(self) -> Entity:
+        role = self.role
+        return Entity(
+            name=self.name,
+            kind=self.kind,
+            role=role[2] if role else None,
+            affiliation=role[3] if role else None,
+            aliases=tuple(self.aliases),
+            mentions=self.mentions,
+            sources=tuple(self.sources),
+            evidence=role[4] if role else self.evidence,
+        )
+
+
+def _sentences(article: Article) -> Iterable[str]:
+    """Body sentences, without bylines, photo captions and credit lines."""
+    author = _key(article.author or "")
+    for para in article.paragraphs:
+        p = para.strip()
+        short = len(p.split()) <= 45
+        if short and (_BYLINE.match(p) or _CAPTION.search(p)):
+            continue
+        if _BARE_NAME.fullmatch(p) and (_key(p) == author or len(p.split()) <= 4):
+            continue
+        for _, sentence in join_quotes(split_sentences(p)):
+            if not _CREDIT_SENTENCE.search(sentence):
+                yield sentence
+
+
+def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
+    """People, organisations, countries and places the articles name (see module doc)."""
+    lex = _lexicon(articles, topic)
+    accs: dict[tuple[str, str], _Acc] = {}
+
+    def acc(kind: EntityKind, name: str, order: int) -> _Acc:
+        k = (kind, _key(name))
+        if k not in accs:
+            accs[k] = _Acc(name, kind, order)
+        return accs[k]
+
+    # Pass 1: organisations, countries and places are counted; name runs are collected.
+    per_article: list[tuple[Article, list[_Run]]] = []
+    lowers: dict[str, set[str]] = {}
+    order = 0
+    for art in articles:
+        runs: list[_Run] = []
+        lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text))
+        lowers[art.source] = lower
+        if art.dateline:
+            place = art.dateline.split(",")[0].strip()
+            place = place.title() if place.isupper() else place
+            canon = _PLACE_OF.get(_key(place), place)
+            acc("place", canon, order).add(canon, art.source, art.dateline)
+        for sentence in _sentences(art):
+            order += 1
+            tokens = _tokens(sentence)
+            spans = _choose([*_org_spans(sentence, tokens, lex), *_geo_spans(sentence)])
+            _label(tokens, spans)
+            for s in spans:
+                acc(s.kind, s.name, order).add(" ".join(s.surface.split()), art.source, sentence)
+            runs.extend(_name_runs(sentence, tokens, lex, order, lower))
+        per_article.append((art, runs))
+
+    # Pass 2: people. A full name is a person when it is known to the topic, or when some
+    # sentence shows it (role, verb, ...), or its surname recurs alone in the article.
+    people: dict[str, str] = {}  # key -> canonical name
+    for art, runs in per_article:
+        lower = lowers[art.source]
+        singles = {r.name for r in runs if " " not in r.name}
+        for r in runs:
+            key = _key(r.name)
+            if " " in r.name and (
+                key in lex.person_of
+                or r.evidence
+                or (
+                    _surname(r.name) in singles
+                    and not r.initial
+                    and _surname(r.name).lower() not in lower
+                )
+                or _KOREAN_GIVEN.search(r.name)
+            ):
+                canon = lex.person_of.get(key, r.name)
+                people.setdefault(key, canon)
+                people.setdefault(_key(canon), canon)
+    by_surname: dict[str, set[str]] = {}
+    for canon in people.values():
+        by_surname.setdefault(_surname(canon), set()).add(canon)
+    for art, runs in per_article:
+        # Single words resolve to a full name of the same article, else to the only
+        # person of the whole set with that surname.
+        local: dict[str, set[str]] = {}
+        for r in runs:
+            if _key(r.name) in people and " " in r.name:
+                canon = people[_key(r.name)]
+                local.setdefault(_surname(canon), set()).add(canon)
+        for r in runs:
+            key = _key(r.name)
+            if " " in r.name:
+                person = people.get(key)
+            else:  # an alias: this article's surname, the topic's alias, the only such name
+                found = local.get(r.name) or (
+                    {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
+                )
+                person = next(iter(found)) if len(found) == 1 else None
+            if person is None:
+                continue
+            entry = acc("person", person, r.order)
+            entry.add(r.name, art.source, r.sentence)
+            if r.role:
+                entry.add_role(r.role, r.order, r.sentence)
+
+    rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
+    ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
+    return tuple(e.entity() for e in ordered if e.mentions)
+
+
+def _name_runs(
+    sentence: str, tokens: list[_Tok], lex: _Lexicon, order: int, lower: set[str]
+) -> list[_Run]:
+    """The name-like runs of one labelled sentence, each with its role if one is stated.
+
+    ``lower``: the words the article writes in lower case. A sentence's first word is
+    capitalised anyway, so it is dropped from a run when the article also writes it in
+    lower case ("Pitcher Jake Arrieta" -> "Jake Arrieta").
+    """
+    out = []
+    first_word = next((i for i, t in enumerate(tokens) if t.word), len(tokens))
+    for a, b in _runs(tokens):
+        if a < b and tokens[a].low in lower and a == first_word:
+            a += 1
+        if len({t.core for t in tokens[a : b + 1]}) < b - a + 1:
+            continue  # "Equifax Equifax": page furniture, not a name
+        name = " ".join(t.core for t in tokens[a : b + 1])
+        key = _key(name)
+        if b - a > 3 or key in lex.not_person:
+            continue
+        prev = tokens[a - 1] if a else None
+        if (
+            key not in lex.person_of
+            and prev is not None
+            and (prev.low in _NOT_PERSON_BEFORE or any(c.isdigit() for c in prev.core))
+        ):
+            continue  # "the Harbour Tribune", "in São Paulo", "K2 Black Panther tanks"
+        role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+        initial = a == first_word
+        out.append(_Run(name, sentence, order, _evidence(tokens, a, b, role), initial, role))
+    return out
+
+
+def _clean_surface(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+__all__ = ["extract_entities"]
