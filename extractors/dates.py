@@ -275,7 +275,8 @@ def tense_direction(sentence: str, start: int, end: int) -> str | None:
     """ "future", "past" or None for the words at ``sentence[start:end]``.
 
     The nearest tense marker wins: looking back to the start of the sentence, and up
-    to six words ahead within the same clause (ties go to the words before).
+    to six words ahead within the same clause, which ends at punctuation or at a
+    subordinating "that"/"which"/"who" (ties go to the words before).
     """
     # A window of words before the mention is enough, and keeps long sentences linear.
     window = max(0, start - 400)
@@ -295,7 +296,9 @@ def tense_direction(sentence: str, start: int, end: int) -> str | None:
     if not any(w not in _CLAUSE_END for w in before) and after[:1] == [","]:
         after = after[1:]  # "On Thursday, ministers met ..."
     for i, w in enumerate(after[:6]):
-        if w in _CLAUSE_END:
+        # "told the Assembly on Tuesday that cooperation would ...": "that" opens the
+        # reported clause, whose tense is not the mention's
+        if w in _CLAUSE_END or w in ("that", "which", "who", "where", "when"):
             break
         mark = _marker(after, i)
         if mark:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import PROJECT_ROOT
-from .models import Digest, Story, to_jsonable
+from .models import Digest, Event, Story, to_jsonable
 
 TEMPLATES = PROJECT_ROOT / "templates"
 SCHEMA_VERSION = 1
@@ -70,16 +70,25 @@ def environment() -> Environment:
     return env
 
 
+def upcoming(digest: Digest) -> list[Event]:
+    """What lies ahead of the digest date: a later date, or a period not over yet."""
+    today = digest.date.isoformat()
+    out = []
+    for e in digest.events:
+        if not (e.resolved and e.date):
+            continue
+        start, _, end = e.date.partition("/")
+        if start > today or (end and end >= today):
+            out.append(e)
+    return out
+
+
 def _context(digest: Digest) -> dict[str, Any]:
     stories_by_id = {s.id: s for s in digest.stories}
     return {
         "d": digest,
         "stories_by_id": stories_by_id,
-        "upcoming": [
-            e
-            for e in digest.events
-            if e.resolved and e.date and e.date[:10] >= digest.date.isoformat()
-        ],
+        "upcoming": upcoming(digest),
         "unresolved": [e for e in digest.events if not e.resolved],
         "degraded": [f for f in digest.failures if f.stage == "degraded"],
         "failed": [f for f in digest.failures if f.stage != "degraded"],
@@ -127,7 +136,8 @@ def digest_json(digest: Digest) -> dict[str, Any]:
             {"subtopic": sec.subtopic, "title": sec.title, "stories": [s.id for s in sec.stories]}
             for sec in digest.sections
         ],
-        "upcoming": to_jsonable(list(digest.events)),
+        "upcoming": to_jsonable(upcoming(digest)),
+        "events": to_jsonable(list(digest.events)),
         "excluded": [
             {
                 "source": x.article.source,
