@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -67,7 +68,20 @@ def environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["md"] = md_escape
     env.filters["plural"] = plural
+    env.filters["distinct_dates"] = distinct_dates
     return env
+
+
+def distinct_dates(events: Sequence[Event]) -> list[Event]:
+    """One event per date (the first mention of it), for a compact per-story line."""
+    seen: set[str | None] = set()
+    out = []
+    for e in events:
+        key = e.date if e.resolved else f"?{e.mention}"
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def upcoming(digest: Digest) -> list[Event]:
