@@ -7,6 +7,7 @@ Reading (``read_file``) is the side effect; ``parse_*`` take text and return
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -123,10 +124,29 @@ def parse_markdown(text: str, source: str) -> Cleaned:
 
 
 def markdown_to_text_keep_headings(body: str) -> str:
-    """Headings stay marked (``#``) so the title rule can find the first one."""
-    return "\n".join(
-        ln if ln.lstrip().startswith("#") else markdown_to_text(ln) for ln in body.split("\n")
-    )
+    """Markdown blocks to one paragraph per line.
+
+    Rule (hard-wrapped Markdown): a paragraph wrapped at 72 columns is one paragraph, so
+    the lines of a blank-line-separated block are joined; list items and headings stay on
+    lines of their own. Headings stay marked (``#``) so the title rule can find the first.
+    """
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
+        current: list[str] = []
+        for ln in block.split("\n"):
+            starts_item = bool(re.match(r"\s{0,3}(?:[-*+]|\d+[.)])\s+|\s{0,3}#|\s{0,3}>", ln))
+            if starts_item and current:
+                out.append(" ".join(current))
+                current = []
+            if ln.lstrip().startswith("#"):
+                out.append(ln.strip())
+                continue
+            text = markdown_to_text(ln).strip()
+            if text:
+                current.append(text)
+        if current:
+            out.append(" ".join(current))
+    return "\n".join(out)
 
 
 def parse_news_please(text: str, source: str) -> Cleaned:

@@ -1,0 +1,264 @@
+"""Cleaning quality on the article-extraction-benchmark (181 pages with hand-checked bodies).
+
+    /tmp/v1/bin/python benchmarks/clean_eval.py [--limit N] [--workers 2]
+
+Systems, all in one run:
+  project                     extractors.clean.clean_html(html, url=url).text
+                              (an ExtractError counts as an empty prediction)
+  trafilatura defaults        trafilatura.extract(html, url=url)
+  trafilatura no comments     trafilatura.extract(html, url=url, include_comments=False)
+
+The metric is the benchmark's, as its README states it: texts split into ``\\w+``
+tokens; each text a multiset of 4-token shingles; per page precision = matched /
+predicted shingles and recall = matched / true shingles (the page's counts are
+normalised, as the benchmark does, which does not change the ratios); P and R
+are averaged over pages, an empty prediction having no precision (left out of the
+P mean) and recall 0; F1 is the harmonic mean of mean P and mean R.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from contextlib import contextmanager
+from functools import partial
+from multiprocessing import get_context
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import dataset, f1, read_gz, report_skip, skipped, table
+
+NAME = "article-extraction-benchmark"
+SYSTEMS = ("project", "trafilatura_defaults", "trafilatura_no_comments")
+_TOKEN = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- the metric
+
+
+def shingles(text: str | None, n: int = 4) -> Counter:
+    toks = _TOKEN.findall(text or "")
+    if not toks:
+        return Counter()
+    # A text shorter than n tokens is one (short) shingle, as in the benchmark.
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)))
+
+
+def page_counts(true: str, pred: str | None) -> tuple[float, float, float]:
+    """(tp, fp, fn) over shingle multisets for one page."""
+    t, p = shingles(true), shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum(p.values()) - tp
+    fn = sum(t.values()) - tp
+    return float(tp), float(fp), float(fn)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fp) if tp + fp else 0.0
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fn) if tp + fn else 0.0
+
+
+def aggregate(counts: list[tuple[float, float, float]]) -> dict:
+    """Mean P over pages with a prediction, mean R over pages with a truth, F1 of the means."""
+    ps = [_precision(*c) for c in counts if c[0] + c[1] > 0]
+    rs = [_recall(*c) for c in counts if c[0] + c[2] > 0]
+    p = statistics.mean(ps) if ps else 0.0
+    r = statistics.mean(rs) if rs else 0.0
+    return {
+        "f1": f1(p, r),
+        "precision": p,
+        "recall": r,
+        "empty": sum(1 for c in counts if c[0] + c[1] == 0),
+    }
+
+
+# ---------------------------------------------------------------- one page
+
+
+def _run_page(job: tuple[str, str, str, str]) -> dict:
+    pid, path, url, truth = job
+    import trafilatura
+
+    from extractors.clean import clean_html
+    from extractors.errors import ExtractError
+
+    html = read_gz(Path(path))
+    out: dict = {"id": pid, "counts": {}, "seconds": {}, "error": None}
+    t0 = time.perf_counter()
+    try:
+        pred = clean_html(html, url=url).text
+    except ExtractError as exc:
+        pred = ""
+        out["error"] = str(exc)
+    out["seconds"]["project"] = time.perf_counter() - t0
+    out["counts"]["project"] = page_counts(truth, pred)
+    for name, kwargs in (
+        ("trafilatura_defaults", {}),
+        ("trafilatura_no_comments", {"include_comments": False}),
+    ):
+        t0 = time.perf_counter()
+        try:
+            pred = trafilatura.extract(html, url=url, **kwargs)
+        except Exception:  # the baselines are scored as they come, failures as empty
+            pred = None
+        out["seconds"][name] = time.perf_counter() - t0
+        out["counts"][name] = page_counts(truth, pred)
+    return out
+
+
+# ---------------------------------------------------------------- experiments
+
+# Parameter experiments on the project's cleaner, applied by patching the module in
+# this process only (extractors/ is not edited). Names may be joined with "+".
+VARIANTS = {
+    "favor_precision": "trafilatura favor_precision=True",
+    "fast": "trafilatura fast=True (no fallback extractors)",
+    "min_words_0": "MIN_BODY_WORDS = 0 (short bodies are not errors)",
+    "min_words_15": "MIN_BODY_WORDS = 15",
+    "no_dateline_rule": "rule_dateline left out (the benchmark counts datelines as body)",
+}
+
+
+@contextmanager
+def patched(variant: str | None):
+    """The project's cleaner with ``variant`` applied, restored afterwards."""
+    import extractors.clean as clean
+
+    saved = (clean.trafilatura, clean.MIN_BODY_WORDS, clean.RULES)
+    try:
+        names = [v for v in (variant or "").split("+") if v]
+        unknown = [v for v in names if v not in VARIANTS]
+        if unknown:
+            raise ValueError(f"unknown variant(s) {unknown}; known: {sorted(VARIANTS)}")
+        extra = {k: True for k in ("favor_precision", "fast") if k in names}
+        if extra:
+            clean.trafilatura = SimpleNamespace(
+                bare_extraction=partial(saved[0].bare_extraction, **extra)
+            )
+        if "min_words_0" in names:
+            clean.MIN_BODY_WORDS = 0
+        if "min_words_15" in names:
+            clean.MIN_BODY_WORDS = 15
+        if "no_dateline_rule" in names:
+            clean.RULES = tuple(r for r in clean.RULES if r is not clean.rule_dateline)
+        yield
+    finally:
+        clean.trafilatura, clean.MIN_BODY_WORDS, clean.RULES = saved
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def page_ids(d: Path, limit: int | None = None) -> list[str]:
+    truth = json.loads((d / "ground-truth.json").read_text("utf-8"))
+    ids = sorted(truth)
+    return ids[:limit] if limit else ids
+
+
+def evaluate(
+    limit: int | None = None,
+    workers: int = 2,
+    ids: list[str] | None = None,
+    variant: str | None = None,
+) -> dict:
+    """Figures per system: f1, precision, recall, empty (pages with no prediction).
+
+    ``limit`` takes the first N page ids in sorted order (a fixed subset);
+    ``variant`` (see VARIANTS) changes the project's cleaner for this run only.
+    """
+    d = dataset(NAME, "ground-truth.json", "html")
+    if d is None:
+        return skipped(NAME)
+    truth = json.loads((d / "ground-truth.json").read_text("utf-8"))
+    ids = ids or page_ids(d, limit)
+    jobs = [
+        (pid, str(d / "html" / f"{pid}.html.gz"), truth[pid]["url"], truth[pid]["articleBody"])
+        for pid in ids
+    ]
+    t0 = time.perf_counter()
+    with patched(variant):  # workers are forked inside, so they inherit the patch
+        if workers > 1 and len(jobs) > 1:
+            with get_context("fork").Pool(workers) as pool:
+                results = pool.map(_run_page, jobs, chunksize=1)
+        else:
+            results = [_run_page(j) for j in jobs]
+    elapsed = time.perf_counter() - t0
+    out: dict = {"pages": len(jobs), "elapsed": elapsed, "variant": variant}
+    for s in SYSTEMS:
+        out[s] = aggregate([r["counts"][s] for r in results])
+        out[s]["cpu_seconds"] = sum(r["seconds"][s] for r in results)
+    out["project_errors"] = {r["id"]: r["error"] for r in results if r["error"]}
+    out["per_page"] = {r["id"]: {s: r["counts"][s] for s in SYSTEMS} for r in results}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N pages (sorted ids)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages for the project")
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="also score the project's cleaner with a parameter experiment: "
+        + "; ".join(f"{k} = {v}" for k, v in VARIANTS.items())
+        + " (join with '+'; repeatable)",
+    )
+    args = ap.parse_args(argv)
+    res = evaluate(args.limit, args.workers)
+    if report_skip(res):
+        return 0
+    rows = [
+        (
+            s,
+            res[s]["f1"],
+            res[s]["precision"],
+            res[s]["recall"],
+            res[s]["empty"],
+            f"{res[s]['cpu_seconds']:.1f}",
+        )
+        for s in SYSTEMS
+    ]
+    print(f"article-extraction-benchmark: {res['pages']} pages")
+    print(table(rows, ("system", "F1", "P", "R", "empty", "cpu s")))
+    if res["project_errors"]:
+        print("project ExtractError (scored as empty):")
+        for pid, err in sorted(res["project_errors"].items()):
+            print(f"  {pid}: {err}")
+    if args.worst:
+
+        def page_f(c: tuple[float, float, float]) -> float:
+            return f1(_precision(*c) if c[0] + c[1] else 0.0, _recall(*c))
+
+        worst = sorted(res["per_page"].items(), key=lambda kv: page_f(kv[1]["project"]))
+        print("worst pages (project F1 / defaults F1):")
+        for pid, c in worst[: args.worst]:
+            print(f"  {pid}  {page_f(c['project']):.3f}  {page_f(c['trafilatura_defaults']):.3f}")
+    print(f"elapsed {res['elapsed']:.1f} s ({args.workers} workers)")
+    if args.variant:
+        rows = []
+        for v in args.variant:
+            vr = evaluate(args.limit, args.workers, variant=v)
+            p = vr["project"]
+            rows.append((v, p["f1"], p["precision"], p["recall"], p["empty"]))
+        print("project cleaner, parameter experiments (extractors/ unchanged):")
+        print(table(rows, ("variant", "F1", "P", "R", "empty")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""Key-sentence selection on bbc-news-summary, politics 001-300 (ROUGE-1/ROUGE-2 F1).
+
+    /tmp/v1/bin/python benchmarks/keypoints_eval.py [--limit N] [--experiments]
+
+For each article: line 1 (the headline) is left out of the candidates; the other
+non-empty lines are the paragraphs. Systems pick sentences at two lengths:
+n = 3 and n = the reference's sentence count (the article sentences, split with
+``extractors.text.split_sentences``, whose text occurs in the reference summary
+string; the summaries are glued without spaces, so they are matched, not split).
+
+  project      extractors.keypoints.summarise(paragraphs, n)
+  lead         the first n sentences
+  textrank     sumy 0.13.0 TextRankSummarizer (English Snowball stemmer, sumy's
+               English stop words) over the same regex-split sentences (NLTK punkt
+               data cannot be downloaded here); skipped when sumy is not installed
+
+ROUGE: ``rouge_score.rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)``,
+F-measure of the system sentences (joined with spaces) against the summary, averaged.
+
+``--experiments`` also scores ranking variants built from extractors.keypoints /
+extractors.vectors pieces (this script only; extractors/ is unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import dataset, report_skip, skipped, table
+
+from extractors import keypoints
+from extractors.text import split_sentences
+
+NAME = "bbc-news-summary"
+FIRST, LAST = 1, 300
+REFERENCE = {  # README of the dataset: politics 001-300, rouge-score 0.1.2, stemming on
+    "lead@3": (0.403, 0.314),
+    "textrank@3": (0.565, 0.521),
+    "lead@ref": (0.641, 0.493),
+    "textrank@ref": (0.797, 0.721),
+}
+
+
+# ---------------------------------------------------------------- data
+
+
+def load(limit: int | None = None) -> list[dict] | None:
+    d = dataset(NAME, "News Articles/politics", "Summaries/politics")
+    if d is None:
+        return None
+    last = FIRST + limit - 1 if limit else LAST
+    docs = []
+    for k in range(FIRST, min(last, LAST) + 1):
+        art = (d / "News Articles" / "politics" / f"{k:03d}.txt").read_text("utf-8")
+        summ = (d / "Summaries" / "politics" / f"{k:03d}.txt").read_text("utf-8")
+        lines = [ln.strip() for ln in art.split("\n")]
+        paras = [ln for ln in lines[1:] if ln]
+        sents = [s for p in paras for s in split_sentences(p)]
+        norm_summary = _squash(summ)
+        ref_n = sum(1 for s in sents if _squash(s) in norm_summary)
+        docs.append(
+            {
+                "id": f"politics/{k:03d}",
+                "headline": lines[0],
+                "paragraphs": paras,
+                "sentences": sents,
+                "summary": summ.strip(),
+                "ref_n": max(ref_n, 1),
+            }
+        )
+    return docs
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+# ---------------------------------------------------------------- systems
+
+System = Callable[[dict, int], list[str]]
+
+
+def project(doc: dict, n: int) -> list[str]:
+    return keypoints.summarise(doc["paragraphs"], n)
+
+
+def lead(doc: dict, n: int) -> list[str]:
+    return doc["sentences"][:n]
+
+
+def textrank_system() -> System | None:
+    try:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.summarizers.text_rank import TextRankSummarizer
+        from sumy.utils import get_stop_words
+    except ImportError:
+        return None
+
+    class RegexTokenizer:
+        language = "english"
+
+        @staticmethod
+        def to_sentences(paragraph: str) -> tuple[str, ...]:
+            return tuple(split_sentences(paragraph))
+
+        @staticmethod
+        def to_words(sentence: str) -> tuple[str, ...]:
+            return tuple(re.findall(r"\w+(?:['’]\w+)*", sentence))
+
+    tok = RegexTokenizer()
+    summarizer = TextRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(doc: dict, n: int) -> list[str]:
+        dom = ObjectDocumentModel(
+            [Paragraph([Sentence(s, tok) for s in split_sentences(p)]) for p in doc["paragraphs"]]
+        )
+        return [str(s) for s in summarizer(dom, n)]
+
+    return run
+
+
+# ---------------------------------------------------------------- ranking experiments
+# Variants of the project's ranker, from its own pieces (candidates, rank, select,
+# tokens/idf/tfidf/cosine). Each takes the paragraphs and n, returns sentences.
+
+
+def _variant(
+    *,
+    lead_weight: float = 0.6,
+    mmr: bool = True,
+    trade_off: float = 0.6,
+    redundancy: float = keypoints.REDUNDANT,
+    min_words: int | None = None,
+    sim: str = "tfidf",
+    position: str = "rank",
+    drop_fragments: bool = True,
+    length_beta: float = 0.0,
+) -> Callable[[Sequence[str], int], list[str]]:
+    from extractors.models import Article
+    from extractors.vectors import cosine, idf, tfidf, tokens
+
+    def centrality(cands: list) -> list[float]:
+        toks = [tokens(c.text) for c in cands]
+        n = len(cands)
+        if sim == "tfidf":
+            w = idf(toks)
+            vecs = [tfidf(t, w) for t in toks]
+
+            def s(i: int, j: int) -> float:
+                v = cosine(vecs[i], vecs[j])
+                return v if v > 0.05 else 0.0
+        elif sim == "overlap":  # TextRank's |common words| / (log|a| + log|b|), word sets
+            sets = [set(t) for t in toks]
+
+            def s(i: int, j: int) -> float:
+                den = math.log(len(sets[i]) + 1) + math.log(len(sets[j]) + 1)
+                return len(sets[i] & sets[j]) / den if den else 0.0
+        else:  # "overlap_counts": as sumy's TextRank, occurrences of a's words in b
+            counts = [Counter(t) for t in toks]
+
+            def s(i: int, j: int) -> float:
+                common = sum(counts[j][w] for w in toks[i])
+                den = math.log(len(toks[i]) or 1) + math.log(len(toks[j]) or 1)
+                return common / den if den > 1e-9 else float(common)
+
+        sims = [[0.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                sims[i][j] = sims[j][i] = s(i, j)
+        out_sum = [sum(r) or 1.0 for r in sims]
+        score = [1.0 / n] * n
+        for _ in range(30):
+            score = [
+                0.15 / n + 0.85 * sum(sims[j][i] * score[j] / out_sum[j] for j in range(n))
+                for i in range(n)
+            ]
+        top = max(score) or 1.0
+        out = []
+        for c, v in zip(cands, score, strict=True):
+            k = c.rank_in_article if position == "rank" else c.paragraph
+            length = len(tokens(c.text)) ** length_beta if length_beta else 1.0
+            out.append(v / top * length * (1.0 + lead_weight / (1 + k)))
+        return out
+
+    def run(paragraphs: Sequence[str], n: int) -> list[str]:
+        art = Article(source="-", title="", text="\n".join(paragraphs))
+        saved = keypoints.MIN_WORDS, keypoints._fragment
+        if min_words is not None:
+            keypoints.MIN_WORDS = min_words
+        if not drop_fragments:
+            keypoints._fragment = lambda sentence: False
+        try:
+            cands = keypoints.candidates([art])
+        finally:
+            keypoints.MIN_WORDS, keypoints._fragment = saved
+        if not cands:
+            return []
+        scores = centrality(cands)
+        if mmr:
+            chosen = keypoints.select(cands, scores, n, redundancy=redundancy, trade_off=trade_off)
+        else:
+            chosen = sorted(range(len(cands)), key=lambda i: -scores[i])[:n]
+        return [cands[i].text for i in sorted(chosen)]
+
+    return run
+
+
+def experiments() -> dict[str, Callable[[Sequence[str], int], list[str]]]:
+    return {
+        "project pieces, same settings (check)": _variant(),
+        "no lead prior": _variant(lead_weight=0.0),
+        "lead prior 0.3": _variant(lead_weight=0.3),
+        "no MMR (top-n by score)": _variant(mmr=False),
+        "no lead prior, no MMR": _variant(lead_weight=0.0, mmr=False),
+        "MMR trade-off 0.3": _variant(trade_off=0.3),
+        "MMR trade-off 0.3, redundancy 0.7": _variant(trade_off=0.3, redundancy=0.7),
+        "MMR trade-off 0.2, redundancy 0.8, no lead prior": _variant(
+            lead_weight=0.0, trade_off=0.2, redundancy=0.8
+        ),
+        "min words 1": _variant(min_words=1),
+        "overlap similarity (TextRank)": _variant(sim="overlap"),
+        "overlap similarity, no lead prior, no MMR": _variant(
+            sim="overlap", lead_weight=0.0, mmr=False
+        ),
+        "overlap similarity, no MMR": _variant(sim="overlap", mmr=False),
+        "overlap similarity, lead prior 0.3, no MMR": _variant(
+            sim="overlap", lead_weight=0.3, mmr=False
+        ),
+        "overlap similarity, MMR trade-off 0.2 redundancy 0.8": _variant(
+            sim="overlap", trade_off=0.2, redundancy=0.8
+        ),
+        "overlap counts (sumy-like), no lead prior, no MMR": _variant(
+            sim="overlap_counts", lead_weight=0.0, mmr=False
+        ),
+        "overlap counts, no lead prior, MMR dedupe only (t 0, r 0.8)": _variant(
+            sim="overlap_counts", lead_weight=0.0, trade_off=0.0, redundancy=0.8
+        ),
+        "overlap counts, no lead prior, no MMR, keep questions/quotes": _variant(
+            sim="overlap_counts", lead_weight=0.0, mmr=False, drop_fragments=False
+        ),
+        "overlap counts, no lead prior, MMR dedupe only, keep questions/quotes": _variant(
+            sim="overlap_counts",
+            lead_weight=0.0,
+            trade_off=0.0,
+            redundancy=0.8,
+            drop_fragments=False,
+        ),
+        "overlap counts, no lead prior, no MMR, keep questions/quotes, length^0.1": _variant(
+            sim="overlap_counts",
+            lead_weight=0.0,
+            mmr=False,
+            drop_fragments=False,
+            length_beta=0.1,
+        ),
+        "overlap counts, no lead prior, MMR dedupe only, keep q/quotes, length^0.1": _variant(
+            sim="overlap_counts",
+            lead_weight=0.0,
+            trade_off=0.0,
+            redundancy=0.8,
+            drop_fragments=False,
+            length_beta=0.1,
+        ),
+    }
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def _scorer():
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+
+
+def score_system(docs: list[dict], fn: System, scorer, n_mode: str) -> dict:
+    r1, r2, counts = [], [], []
+    for doc in docs:
+        n = 3 if n_mode == "3" else doc["ref_n"]
+        picked = fn(doc, n)
+        counts.append(len(picked))
+        s = scorer.score(doc["summary"], " ".join(picked))
+        r1.append(s["rouge1"].fmeasure)
+        r2.append(s["rouge2"].fmeasure)
+    return {
+        "rouge1": statistics.mean(r1),
+        "rouge2": statistics.mean(r2),
+        "sentences": statistics.mean(counts),
+    }
+
+
+def evaluate(limit: int | None = None, run_experiments: bool = False) -> dict:
+    docs = load(limit)
+    if docs is None:
+        return skipped(NAME)
+    t0 = time.perf_counter()
+    scorer = _scorer()
+    systems: dict[str, System] = {"project": project, "lead": lead}
+    tr = textrank_system()
+    if tr is not None:
+        systems["textrank"] = tr
+    res: dict = {"articles": len(docs), "ref_n_median": statistics.median(d["ref_n"] for d in docs)}
+    res["coverage"] = _coverage(docs)
+    for name, fn in systems.items():
+        for mode in ("3", "ref"):
+            res[f"{name}@{mode}"] = score_system(docs, fn, scorer, mode)
+    if run_experiments:
+        exp = {}
+        for name, vf in experiments().items():
+
+            def fn(doc: dict, n: int, vf=vf) -> list[str]:
+                return vf(doc["paragraphs"], n)
+
+            exp[name] = {m: score_system(docs, fn, scorer, m) for m in ("3", "ref")}
+        res["experiments"] = exp
+    res["elapsed"] = time.perf_counter() - t0
+    return res
+
+
+def _coverage(docs: list[dict]) -> float:
+    """Share of summary characters covered by the matched article sentences."""
+    tot = cov = 0
+    for d in docs:
+        s = _squash(d["summary"])
+        tot += len(s)
+        cov += sum(len(_squash(x)) for x in d["sentences"] if _squash(x) in s)
+    return cov / tot if tot else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="politics 001..N instead of 001..300")
+    ap.add_argument("--experiments", action="store_true", help="also score ranking variants")
+    args = ap.parse_args(argv)
+    res = evaluate(args.limit, args.experiments)
+    if report_skip(res):
+        return 0
+    print(
+        f"bbc-news-summary politics: {res['articles']} articles; reference length median "
+        f"{res['ref_n_median']} sentences; matched sentences cover {res['coverage']:.1%} of "
+        "summary characters"
+    )
+    rows = []
+    for key in [k for k in res if "@" in k]:
+        ref = REFERENCE.get(key)
+        rows.append(
+            (
+                key,
+                res[key]["rouge1"],
+                res[key]["rouge2"],
+                f"{res[key]['sentences']:.2f}",
+                f"{ref[0]:.3f}/{ref[1]:.3f}" if ref else "-",
+            )
+        )
+    print(table(rows, ("system@n", "R-1 F", "R-2 F", "avg sents", "README R-1/R-2")))
+    if "experiments" in res:
+        rows = [
+            (name, *(f"{e[m][r]:.4f}" for m in ("3", "ref") for r in ("rouge1", "rouge2")))
+            for name, e in res["experiments"].items()
+        ]
+        print("ranking variants (extractors/ unchanged; 4 decimals, ties matter here):")
+        print(table(rows, ("variant", "R-1@3", "R-2@3", "R-1@ref", "R-2@ref")))
+    print(f"elapsed {res['elapsed']:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

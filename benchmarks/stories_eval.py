@@ -1,0 +1,328 @@
+"""Same-story grouping on giveme5w1h-news/news_cluster (383 articles, 69 gold events).
+
+    /tmp/v1/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
+
+Each JSON file becomes an ``extractors.models.Article`` (title, text, url,
+source_domain as outlet, date_publish); all of them are grouped with
+``extractors.stories.group(articles, threshold=...)``, which is what
+``briefing analyze --no-filter`` does with them. Gold: ``newsCluster.EventId``.
+
+Scores: B-cubed precision and recall, averaged per item, and their F1, at the
+project's default threshold and over a sweep 0.10 .. 0.40 (step 0.02).
+
+Representation experiments (this script only; extractors/ is unchanged): the
+document text fed to the same TF-IDF vectors and the same clustering code is
+swapped by patching ``stories.story_text`` for the run, so the figures say what a
+change to ``story_text`` / ``LEAD_PARAGRAPHS`` would give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import dataset, f1, report_skip, skipped, table
+
+from extractors import stories
+from extractors.clean import _parse_iso
+from extractors.models import Article
+
+NAME = "giveme5w1h-news"
+SWEEP = [round(0.10 + 0.02 * i, 2) for i in range(16)]  # 0.10 .. 0.40
+TARGET = 0.90
+
+
+# ---------------------------------------------------------------- data
+
+
+def load(limit: int | None = None) -> tuple[list[Article], list[int], dict[str, str]] | None:
+    """Articles (sorted by file name), gold event ids, and each article's description."""
+    d = dataset(NAME, "news_cluster/data")
+    if d is None:
+        return None
+    files = sorted((d / "news_cluster" / "data").glob("*.json"))
+    if limit:
+        files = files[:limit]
+    arts, gold, desc = [], [], {}
+    for f in files:
+        item = json.loads(f.read_text("utf-8"))
+        a = Article(
+            source=f.name,
+            title=(item.get("title") or "").strip(),
+            text=item.get("text") or "",
+            url=item.get("url"),
+            outlet=item.get("source_domain"),
+            published=_parse_iso(item.get("date_publish")),
+            via="file",
+        )
+        arts.append(a)
+        gold.append(int(item["newsCluster"]["EventId"]))
+        d_ = item.get("description")
+        desc[f.name] = d_.strip() if isinstance(d_, str) and d_ != "None" else ""
+    return arts, gold, desc
+
+
+# ---------------------------------------------------------------- the metric
+
+
+def bcubed(pred: Sequence[Sequence[int]], gold: Sequence[int]) -> dict:
+    """B-cubed P/R averaged over items; F1 of the two averages."""
+    cluster_of = {}
+    for k, g in enumerate(pred):
+        for i in g:
+            cluster_of[i] = k
+    members: dict[int, set[int]] = {}
+    for i, k in cluster_of.items():
+        members.setdefault(k, set()).add(i)
+    by_gold: dict[int, set[int]] = {}
+    for i, g in enumerate(gold):
+        by_gold.setdefault(g, set()).add(i)
+    n = len(gold)
+    p = r = 0.0
+    for i in range(n):
+        c, g = members[cluster_of[i]], by_gold[gold[i]]
+        both = len(c & g)
+        p += both / len(c)
+        r += both / len(g)
+    p, r = p / n, r / n
+    return {"precision": p, "recall": r, "f1": f1(p, r), "clusters": len(pred)}
+
+
+# ---------------------------------------------------------------- representations
+
+
+@contextmanager
+def representation(fn: Callable[[Article], str] | None):
+    saved = stories.story_text
+    try:
+        if fn is not None:
+            stories.story_text = fn
+        yield
+    finally:
+        stories.story_text = saved
+
+
+def _lead(a: Article, n: int) -> str:
+    return " ".join(a.paragraphs[:n])
+
+
+def _lead_words(a: Article, n: int) -> str:
+    return " ".join(" ".join(a.paragraphs).split()[:n])
+
+
+def experiments(desc: dict[str, str]) -> dict[str, Callable[[Article], str]]:
+    """Alternative ``story_text`` functions (name -> fn)."""
+    out: dict[str, Callable[[Article], str]] = {}
+    for tw in (1, 2, 3):
+        for lead in (1, 2, 3, 5, 8):
+            out[f"title x{tw} + lead {lead} para"] = lambda a, tw=tw, lead=lead: (
+                ". ".join([a.title] * tw) + ". " + _lead(a, lead)
+            )
+    for tw in (1, 2, 3):
+        for words in (50, 100, 200, 400):
+            out[f"title x{tw} + first {words} words"] = lambda a, tw=tw, w=words: (
+                ". ".join([a.title] * tw) + ". " + _lead_words(a, w)
+            )
+    for tw in (1, 2, 3):
+        out[f"title x{tw} + full text"] = lambda a, tw=tw: ". ".join([a.title] * tw) + ". " + a.text
+    for tw in (1, 2, 3):
+        for lead in (0, 1, 3, 5):
+            out[f"title x{tw} + description + lead {lead} para"] = lambda a, tw=tw, lead=lead: (
+                ". ".join([a.title] * tw) + ". " + desc.get(a.source, "") + ". " + _lead(a, lead)
+            )
+        for words in (100, 200, 400):
+            out[f"title x{tw} + description + first {words} words"] = lambda a, tw=tw, w=words: (
+                ". ".join([a.title] * tw) + ". " + desc.get(a.source, "") + ". " + _lead_words(a, w)
+            )
+    return out
+
+
+# The representations that reach the target on a plateau of thresholds (see --experiments).
+RECIPES: dict[str, Callable[[Article], str]] = {
+    "title x3 + first 200 words": lambda a: (
+        f"{a.title}. {a.title}. {a.title}. " + _lead_words(a, 200)
+    ),
+    "title x3 + lead 5 para": lambda a: f"{a.title}. {a.title}. {a.title}. " + _lead(a, 5),
+}
+RECIPE_THRESHOLD = 0.14
+
+
+def load_via_pipeline(limit: int | None = None) -> list[Article] | None:
+    """The same files read the way ``briefing analyze FILE.json`` reads them
+    (``files.parse_news_please``: the cleaning rules run over the text)."""
+    from extractors.files import parse_news_please
+    from extractors.sources import to_article
+
+    d = dataset(NAME, "news_cluster/data")
+    if d is None:
+        return None
+    files = sorted((d / "news_cluster" / "data").glob("*.json"))
+    if limit:
+        files = files[:limit]
+    return [
+        to_article(parse_news_please(f.read_text("utf-8"), str(f)), f.name, "bench", "file")
+        for f in files
+    ]
+
+
+def _best(sw: dict[float, dict]) -> float:
+    return max(sw, key=lambda t: sw[t]["f1"])
+
+
+def sweep(
+    arts: Sequence[Article], gold: Sequence[int], fn: Callable[[Article], str] | None = None
+) -> dict[float, dict]:
+    with representation(fn):
+        return {t: bcubed(stories.group(arts, threshold=t), gold) for t in SWEEP}
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bool = True) -> dict:
+    """B-cubed figures at the default threshold and over the sweep.
+
+    ``extras`` adds the pipeline reading (parse_news_please) and the RECIPES;
+    ``run_experiments`` adds the whole representation grid (minutes).
+    """
+    data = load(limit)
+    if data is None:
+        return skipped(NAME)
+    arts, gold, desc = data
+    t0 = time.perf_counter()
+    default = bcubed(stories.group(arts), gold)
+    elapsed_default = time.perf_counter() - t0
+    res: dict = {
+        "articles": len(arts),
+        "events": len(set(gold)),
+        "threshold": stories.THRESHOLD,
+        **default,
+        "elapsed_default": elapsed_default,
+        "sweep": sweep(arts, gold),
+    }
+    best_t = _best(res["sweep"])
+    res["best_threshold"] = best_t
+    res["best_f1"] = res["sweep"][best_t]["f1"]
+    res["recipes"] = {}
+    pipe = (load_via_pipeline(limit) or []) if extras else []
+    if extras:
+        psw = sweep(pipe, gold)
+        res["pipeline"] = {
+            "sweep": psw,
+            "best_threshold": _best(psw),
+            "at_default": bcubed(stories.group(pipe), gold),
+        }
+    for name, fn in RECIPES.items() if extras else ():
+        rsw = sweep(arts, gold, fn)
+        rpsw = sweep(pipe, gold, fn)
+        res["recipes"][name] = {
+            "sweep": rsw,
+            "best_threshold": _best(rsw),
+            "at_recipe_threshold": rsw[RECIPE_THRESHOLD],
+            "pipeline_at_recipe_threshold": rpsw[RECIPE_THRESHOLD],
+            "plateau": [t for t, v in rsw.items() if v["f1"] >= TARGET],
+        }
+    if run_experiments:
+        exp = {}
+        for name, fn in experiments(desc).items():
+            sw = sweep(arts, gold, fn)
+            bt = max(sw, key=lambda t: sw[t]["f1"])
+            with representation(fn):
+                at_default = bcubed(stories.group(arts), gold)
+            exp[name] = {
+                "best_threshold": bt,
+                **sw[bt],
+                "f1_at_default": at_default["f1"],
+                "sweep": sw,
+            }
+        res["experiments"] = exp
+    res["elapsed"] = time.perf_counter() - t0
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N files (sorted names)")
+    ap.add_argument(
+        "--experiments",
+        action="store_true",
+        help="also sweep alternative document representations (title weight, lead, description)",
+    )
+    ap.add_argument("--top", type=int, default=12, help="experiments to list")
+    args = ap.parse_args(argv)
+    res = evaluate(args.limit, run_experiments=args.experiments)
+    if report_skip(res):
+        return 0
+    print(f"news_cluster: {res['articles']} articles, {res['events']} gold events")
+    print(
+        table(
+            [
+                (
+                    "default",
+                    res["threshold"],
+                    res["f1"],
+                    res["precision"],
+                    res["recall"],
+                    res["clusters"],
+                )
+            ],
+            ("run", "threshold", "B3 F1", "B3 P", "B3 R", "clusters"),
+        )
+    )
+    print("threshold sweep (project representation):")
+    rows = [
+        (f"{t:.2f}", s["f1"], s["precision"], s["recall"], s["clusters"])
+        for t, s in res["sweep"].items()
+    ]
+    print(table(rows, ("threshold", "B3 F1", "B3 P", "B3 R", "clusters")))
+    print(
+        f"best: threshold {res['best_threshold']:.2f}, F1 {res['best_f1']:.3f} "
+        f"(target {TARGET:.2f})"
+    )
+    pl = res["pipeline"]
+    bt = pl["best_threshold"]
+    print(
+        f"as `briefing analyze` reads the files (parse_news_please, cleaning rules on): "
+        f"F1 {pl['at_default']['f1']:.3f} at {res['threshold']:.2f}, "
+        f"best {pl['sweep'][bt]['f1']:.3f} at {bt:.2f}"
+    )
+    print(f"recipes (story_text changed; threshold {RECIPE_THRESHOLD:.2f}):")
+    rows = []
+    for name, r in res["recipes"].items():
+        a, pa = r["at_recipe_threshold"], r["pipeline_at_recipe_threshold"]
+        plateau = f"{min(r['plateau']):.2f}-{max(r['plateau']):.2f}" if r["plateau"] else "-"
+        rows.append((name, a["f1"], a["precision"], a["recall"], pa["f1"], plateau))
+    print(
+        table(rows, ("story_text", "B3 F1", "B3 P", "B3 R", "F1 pipeline", f"F1>={TARGET:.2f} for"))
+    )
+    if "experiments" in res:
+        ranked = sorted(res["experiments"].items(), key=lambda kv: -kv[1]["f1"])
+        rows = [
+            (
+                name,
+                f"{e['best_threshold']:.2f}",
+                e["f1"],
+                e["precision"],
+                e["recall"],
+                e["f1_at_default"],
+            )
+            for name, e in ranked[: args.top]
+        ]
+        print(f"representation experiments ({len(ranked)} tried, best {args.top}):")
+        print(
+            table(
+                rows, ("story_text", "best thr", "B3 F1", "B3 P", "B3 R", f"F1@{res['threshold']}")
+            )
+        )
+    print(f"elapsed {res['elapsed']:.1f} s (one default grouping {res['elapsed_default']:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Quality floors: each benchmark's figures must stay at or above benchmarks/floors.json.
+
+The benchmarks read ../shared/data (or $BRIEFING_SHARED_DATA) at run time; when a
+corpus is absent the test skips. Full runs (about a minute on 2 cores in all):
+clean on all 181 pages, stories on all 383 articles, key points on politics
+001-300, relevance on the whole labelled set.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+FLOORS = json.loads((BENCH / "floors.json").read_text(encoding="utf-8"))
+
+
+def _bench(name: str) -> ModuleType:
+    """Import benchmarks/<name>.py by path (benchmarks/ is not a package)."""
+    key = f"_bench_{name}"
+    if key in sys.modules:
+        return sys.modules[key]
+    spec = importlib.util.spec_from_file_location(key, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[key] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _evaluate(name: str, **kwargs) -> dict:
+    result = _bench(name).evaluate(**kwargs)
+    if "skipped" in result:
+        pytest.skip(result["skipped"])
+    return result
+
+
+def _check(section: str, figures: dict[str, float]) -> None:
+    floors = FLOORS[section]
+    missing = set(figures) ^ {k for k in floors if not k.startswith("_")}
+    assert not missing, f"floors.json [{section}] and the test disagree on {sorted(missing)}"
+    low = {
+        k: f"{v:.4f} < floor {floors[k]['floor']} (measured {floors[k]['measured']})"
+        for k, v in figures.items()
+        if v < floors[k]["floor"]
+    }
+    assert not low, f"{section}: figures below their floors: {low}"
+
+
+@pytest.fixture(scope="module")
+def clean_result() -> dict:
+    return _evaluate("clean_eval", workers=2)
+
+
+def test_clean_floors(clean_result: dict) -> None:
+    p = clean_result["project"]
+    _check("clean", {f"project_{k}": p[k] for k in ("f1", "precision", "recall")})
+
+
+def test_clean_never_below_trafilatura_defaults(clean_result: dict) -> None:
+    ours, base = clean_result["project"]["f1"], clean_result["trafilatura_defaults"]["f1"]
+    assert ours >= base, f"clean_html F1 {ours:.4f} is below trafilatura defaults {base:.4f}"
+
+
+def test_stories_floors() -> None:
+    res = _evaluate("stories_eval", extras=False)
+    figures = {f"default_{k}": res[k] for k in ("f1", "precision", "recall")}
+    figures["best_sweep_f1"] = res["best_f1"]
+    _check("stories", figures)
+
+
+def test_keypoints_floors() -> None:
+    res = _evaluate("keypoints_eval")
+    _check(
+        "keypoints",
+        {
+            f"project_{m}_at_{mode}": res[f"project@{mode}"][m]
+            for mode in ("3", "ref")
+            for m in ("rouge1", "rouge2")
+        },
+    )
+
+
+def test_relevance_floors() -> None:
+    res = _evaluate("relevance_eval")
+    _check("relevance", {k: res[k] for k in ("precision", "recall", "f1")})
