@@ -1,9 +1,10 @@
 """Stories: articles about the same event, from one or more outlets.
 
 Average-linkage agglomerative clustering over TF-IDF vectors of each article's
-title (counted twice) and lead. Two articles join when, on average, their
-stories look alike above ``threshold``; the threshold is chosen by measurement
-(benchmarks/stories_eval.py on giveme5w1h news_cluster). Pure.
+title (counted three times) and its first 200 words. Two groups join when, on average,
+their articles look alike at or above ``THRESHOLD``; both were chosen by measurement
+(benchmarks/stories_eval.py on giveme5w1h news_cluster: B-cubed F1 0.928 at 0.14, and
+at least 0.90 for every threshold from 0.12 to 0.18). Pure.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from collections.abc import Sequence
 from .models import Article
 from .vectors import Vector, cosine, idf, tfidf, tokens
 
-THRESHOLD = 0.22
-LEAD_PARAGRAPHS = 3
+THRESHOLD = 0.14
+LEAD_WORDS = 200
 
 
 def story_text(article: Article) -> str:
-    lead = " ".join(article.paragraphs[:LEAD_PARAGRAPHS])
-    return f"{article.title}. {article.title}. {lead}"
+    """What two articles are compared on: the title (three times: it names the event) and
+    the first 200 words of the body (where news writing puts who, what, where, when)."""
+    lead = " ".join(article.text.split()[:LEAD_WORDS])
+    return f"{article.title}. {article.title}. {article.title}. {lead}"
 
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
