@@ -17,19 +17,18 @@ string; the summaries are glued without spaces, so they are matched, not split).
 ROUGE: ``rouge_score.rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)``,
 F-measure of the system sentences (joined with spaces) against the summary, averaged.
 
-``--experiments`` also scores ranking variants built from extractors.keypoints /
-extractors.vectors pieces (this script only; extractors/ is unchanged).
+``--experiments`` also scores variants of the same ranker: ``keypoints.rank`` and
+``keypoints.select`` called with other settings (this script only; extractors/ is
+unchanged). The first row repeats the project's figures as a check.
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -130,146 +129,77 @@ def textrank_system() -> System | None:
 
 
 # ---------------------------------------------------------------- ranking experiments
-# Variants of the project's ranker, from its own pieces (candidates, rank, select,
-# tokens/idf/tfidf/cosine). Each takes the paragraphs and n, returns sentences.
+# Variants of the project's ranker: the same keypoints.candidates / rank / select,
+# called with other settings (a keypoints.Ranking, select's bars and trade-off, which
+# sentences are eligible or in the graph). Each takes the paragraphs and n.
 
 
 def _variant(
     *,
-    lead_weight: float = 0.6,
-    mmr: bool = True,
-    trade_off: float = 0.6,
+    ranking: keypoints.Ranking = keypoints.RANKING,
     redundancy: float = keypoints.REDUNDANT,
-    min_words: int | None = None,
-    sim: str = "tfidf",
-    position: str = "rank",
-    drop_fragments: bool = True,
-    length_beta: float = 0.0,
+    trade_off: float = 0.0,
+    eligible: Callable[[str], bool] = keypoints.eligible,
+    graph: str = "all",
 ) -> Callable[[Sequence[str], int], list[str]]:
+    """``graph``: "all" (every sentence is ranked, as the project does) or "eligible"
+    (ineligible sentences are dropped before ranking, as the previous ranker did)."""
+    from dataclasses import replace
+
     from extractors.models import Article
-    from extractors.vectors import cosine, idf, tfidf, tokens
-
-    def centrality(cands: list) -> list[float]:
-        toks = [tokens(c.text) for c in cands]
-        n = len(cands)
-        if sim == "tfidf":
-            w = idf(toks)
-            vecs = [tfidf(t, w) for t in toks]
-
-            def s(i: int, j: int) -> float:
-                v = cosine(vecs[i], vecs[j])
-                return v if v > 0.05 else 0.0
-        elif sim == "overlap":  # TextRank's |common words| / (log|a| + log|b|), word sets
-            sets = [set(t) for t in toks]
-
-            def s(i: int, j: int) -> float:
-                den = math.log(len(sets[i]) + 1) + math.log(len(sets[j]) + 1)
-                return len(sets[i] & sets[j]) / den if den else 0.0
-        else:  # "overlap_counts": as sumy's TextRank, occurrences of a's words in b
-            counts = [Counter(t) for t in toks]
-
-            def s(i: int, j: int) -> float:
-                common = sum(counts[j][w] for w in toks[i])
-                den = math.log(len(toks[i]) or 1) + math.log(len(toks[j]) or 1)
-                return common / den if den > 1e-9 else float(common)
-
-        sims = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                sims[i][j] = sims[j][i] = s(i, j)
-        out_sum = [sum(r) or 1.0 for r in sims]
-        score = [1.0 / n] * n
-        for _ in range(30):
-            score = [
-                0.15 / n + 0.85 * sum(sims[j][i] * score[j] / out_sum[j] for j in range(n))
-                for i in range(n)
-            ]
-        top = max(score) or 1.0
-        out = []
-        for c, v in zip(cands, score, strict=True):
-            k = c.rank_in_article if position == "rank" else c.paragraph
-            length = len(tokens(c.text)) ** length_beta if length_beta else 1.0
-            out.append(v / top * length * (1.0 + lead_weight / (1 + k)))
-        return out
 
     def run(paragraphs: Sequence[str], n: int) -> list[str]:
         art = Article(source="-", title="", text="\n".join(paragraphs))
-        saved = keypoints.MIN_WORDS, keypoints._fragment
-        if min_words is not None:
-            keypoints.MIN_WORDS = min_words
-        if not drop_fragments:
-            keypoints._fragment = lambda sentence: False
-        try:
-            cands = keypoints.candidates([art])
-        finally:
-            keypoints.MIN_WORDS, keypoints._fragment = saved
-        if not cands:
-            return []
-        scores = centrality(cands)
-        if mmr:
-            chosen = keypoints.select(cands, scores, n, redundancy=redundancy, trade_off=trade_off)
-        else:
-            chosen = sorted(range(len(cands)), key=lambda i: -scores[i])[:n]
+        cands = [replace(c, eligible=eligible(c.text)) for c in keypoints.candidates([art])]
+        if graph == "eligible":
+            cands = [c for c in cands if c.eligible]
+        scores = keypoints.rank(cands, settings=ranking)
+        chosen = keypoints.select(cands, scores, n, redundancy=redundancy, trade_off=trade_off)
         return [cands[i].text for i in sorted(chosen)]
 
     return run
 
 
+def _words_ok(sentence: str) -> bool:
+    return keypoints.MIN_WORDS <= len(sentence.split()) <= keypoints.MAX_WORDS
+
+
 def experiments() -> dict[str, Callable[[Sequence[str], int], list[str]]]:
+    R = keypoints.Ranking
+    top_n = 1.01  # a containment bar never reached: plain top-n
     return {
-        "project pieces, same settings (check)": _variant(),
-        "no lead prior": _variant(lead_weight=0.0),
-        "lead prior 0.3": _variant(lead_weight=0.3),
-        "no MMR (top-n by score)": _variant(mmr=False),
-        "no lead prior, no MMR": _variant(lead_weight=0.0, mmr=False),
+        "project settings (check: equals project)": _variant(),
+        "previous ranker (TF-IDF cosine, lead 0.6, no length, MMR t 0.6 r 0.5)": _variant(
+            ranking=R(similarity="tfidf", lead=0.6, length=0.0),
+            redundancy=0.5,
+            trade_off=0.6,
+            graph="eligible",
+        ),
+        "TF-IDF cosine similarity instead of overlap": _variant(ranking=R(similarity="tfidf")),
+        "no length factor": _variant(ranking=R(length=0.0)),
+        "length^0.05": _variant(ranking=R(length=0.05)),
+        "length^0.15": _variant(ranking=R(length=0.15)),
+        "lead prior 0.05": _variant(ranking=R(lead=0.05)),
+        "lead prior 0.1": _variant(ranking=R(lead=0.1)),
+        "lead prior 0.2": _variant(ranking=R(lead=0.2)),
+        "lead prior 0.6 (previous)": _variant(ranking=R(lead=0.6)),
+        "only eligible sentences ranked (graph without questions/short/lone quotes)": _variant(
+            graph="eligible"
+        ),
+        "questions and lone quotes eligible": _variant(eligible=_words_ok),
+        "questions eligible (lone quotes not)": _variant(
+            eligible=lambda s: _words_ok(s) and not keypoints.lone_quote(s)
+        ),
+        "questions/lone quotes eligible, ranked graph as in the recipe, top-n": _variant(
+            eligible=_words_ok, graph="eligible", redundancy=top_n
+        ),
+        "no repeat bar (top-n)": _variant(redundancy=top_n),
+        "within-article repeat bar 0.9": _variant(redundancy=0.9),
+        "within-article repeat bar 0.6": _variant(redundancy=0.6),
+        "within-article repeat bar 0.5": _variant(redundancy=0.5),
+        "within-article repeat bar 0.4 (= the across-outlet bar)": _variant(redundancy=0.4),
         "MMR trade-off 0.3": _variant(trade_off=0.3),
-        "MMR trade-off 0.3, redundancy 0.7": _variant(trade_off=0.3, redundancy=0.7),
-        "MMR trade-off 0.2, redundancy 0.8, no lead prior": _variant(
-            lead_weight=0.0, trade_off=0.2, redundancy=0.8
-        ),
-        "min words 1": _variant(min_words=1),
-        "overlap similarity (TextRank)": _variant(sim="overlap"),
-        "overlap similarity, no lead prior, no MMR": _variant(
-            sim="overlap", lead_weight=0.0, mmr=False
-        ),
-        "overlap similarity, no MMR": _variant(sim="overlap", mmr=False),
-        "overlap similarity, lead prior 0.3, no MMR": _variant(
-            sim="overlap", lead_weight=0.3, mmr=False
-        ),
-        "overlap similarity, MMR trade-off 0.2 redundancy 0.8": _variant(
-            sim="overlap", trade_off=0.2, redundancy=0.8
-        ),
-        "overlap counts (sumy-like), no lead prior, no MMR": _variant(
-            sim="overlap_counts", lead_weight=0.0, mmr=False
-        ),
-        "overlap counts, no lead prior, MMR dedupe only (t 0, r 0.8)": _variant(
-            sim="overlap_counts", lead_weight=0.0, trade_off=0.0, redundancy=0.8
-        ),
-        "overlap counts, no lead prior, no MMR, keep questions/quotes": _variant(
-            sim="overlap_counts", lead_weight=0.0, mmr=False, drop_fragments=False
-        ),
-        "overlap counts, no lead prior, MMR dedupe only, keep questions/quotes": _variant(
-            sim="overlap_counts",
-            lead_weight=0.0,
-            trade_off=0.0,
-            redundancy=0.8,
-            drop_fragments=False,
-        ),
-        "overlap counts, no lead prior, no MMR, keep questions/quotes, length^0.1": _variant(
-            sim="overlap_counts",
-            lead_weight=0.0,
-            mmr=False,
-            drop_fragments=False,
-            length_beta=0.1,
-        ),
-        "overlap counts, no lead prior, MMR dedupe only, keep q/quotes, length^0.1": _variant(
-            sim="overlap_counts",
-            lead_weight=0.0,
-            trade_off=0.0,
-            redundancy=0.8,
-            drop_fragments=False,
-            length_beta=0.1,
-        ),
+        "MMR trade-off 0.6": _variant(trade_off=0.6),
     }
 
 
@@ -367,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             (name, *(f"{e[m][r]:.4f}" for m in ("3", "ref") for r in ("rouge1", "rouge2")))
             for name, e in res["experiments"].items()
         ]
-        print("ranking variants (extractors/ unchanged; 4 decimals, ties matter here):")
+        print("ranking variants (same rank/select, other settings; 4 decimals):")
         print(table(rows, ("variant", "R-1@3", "R-2@3", "R-1@ref", "R-2@ref")))
     print(f"elapsed {res['elapsed']:.1f} s")
     return 0

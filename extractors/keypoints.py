@@ -1,28 +1,70 @@
 """Key points: the sentences of a story's articles that carry its news, ranked, non-redundant.
 
-Every key point is a sentence of a source article, verbatim (at most trimmed of
-a leading connective), with that article's ``source`` and the sentence's
-position. Nothing is generated.
+Every key point is a sentence of a source article, verbatim (or a quotation of
+several sentences kept whole), with that article's ``source`` and the sentence's
+position (paragraph, sentence). Nothing is generated.
 
-Ranking: a TextRank-style centrality over the sentences of all the story's
-articles (a sentence many others repeat is central), times a prior for the
-lead (news writing puts the news first), times a bonus for topic terms.
-Selection: maximal marginal relevance, so two outlets saying the same thing
-yield one key point, from the outlet that said it first in its article.
+One ranker, used by ``key_points`` (a story) and ``summarise`` (one text, what
+benchmarks/keypoints_eval.py measures):
+
+- ``rank``: TextRank over every sentence of the story's articles. Two sentences
+  are linked by the content words they share (``vectors.overlap``: shared words
+  over the sum of the log lengths), so a sentence that others repeat, in its own
+  article or in other outlets' articles, is central. Centrality x (content
+  words) ** 0.1, a slight preference for the sentence that carries more of the
+  facts, x a bonus for the topic's terms (stories only).
+- ``select``: the best-scored eligible sentences, best first; a sentence that
+  repeats one already chosen is skipped: within one article when 80% of the
+  shorter one's content words are shared, across articles (two outlets telling
+  the same thing, one rewording the other) from 40%. In a story, a sentence that
+  names a person or organisation not yet covered gains a little (entity novelty).
+
+Eligible (may be a key point): 6 to 90 words, not a question, not a short
+quotation standing alone (no speaker). Ineligible sentences still take part in
+the ranking: what they talk about counts.
+
+No lead prior: ledes come out on top by centrality (they state what the rest
+repeats); a prior of 0.05 changed no key point on the bundled samples or the seed
+story and every prior tried cost ROUGE (``keypoints_eval.py --experiments``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .models import Article, Entity, KeyPoint
 from .text import join_quotes, split_sentences
-from .vectors import Vector, cosine, idf, tfidf, tokens
+from .vectors import cosine, idf, overlap, tfidf, tokens
 
 MIN_WORDS, MAX_WORDS = 6, 90
-REDUNDANT = 0.5
+REDUNDANT = 0.8
+"""Within one article: a sentence sharing this share of the shorter one's content words
+with a sentence already chosen from the same article repeats it."""
+REDUNDANT_ACROSS = 0.4
+"""Across articles: the bar for two outlets' sentences. An outlet retelling another's
+sentence rewords it ("aid"/"assistance", "further"/"additional"), so fewer words match."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The ranker's settings. ``RANKING`` is what the product and the benchmark use; the
+    benchmark's ``--experiments`` score other settings of the same ``rank``."""
+
+    similarity: Literal["overlap", "tfidf"] = "overlap"
+    """"overlap" (TextRank, ``vectors.overlap``) or "tfidf" (cosine, links above 0.05)."""
+    length: float = 0.1
+    """Length factor: score x (content tokens) ** length."""
+    lead: float = 0.0
+    """Lead prior: score x (1 + lead / (1 + the sentence's index in its article))."""
+    damping: float = 0.85
+    iterations: int = 30
+
+
+RANKING = Ranking()
 
 
 @dataclass(frozen=True)
@@ -32,62 +74,85 @@ class Candidate:
     paragraph: int
     sentence: int
     rank_in_article: int
+    """Index of the sentence in its article (0 = the lede)."""
+    eligible: bool = True
+    """May be a key point. Every sentence, eligible or not, takes part in the ranking."""
 
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
+    """Every sentence (a multi-sentence quotation as one) of the articles, in text order."""
     out = []
     for ai, art in enumerate(articles):
         k = 0
         for pi, para in enumerate(art.paragraphs):
             for si, sent in join_quotes(split_sentences(para)):
-                n = len(sent.split())
-                if MIN_WORDS <= n <= MAX_WORDS and not _fragment(sent):
-                    out.append(Candidate(sent, ai, pi, si, k))
+                out.append(Candidate(sent, ai, pi, si, k, eligible(sent)))
                 k += 1
     return out
 
 
-def _fragment(sentence: str) -> bool:
-    """Questions, photo captions and lone quotes make poor key points."""
-    return sentence.endswith("?") or bool(
-        re.match(r"^[\"“'‘].*[\"”'’]$", sentence) and len(sentence.split()) < 12
-    )
+def eligible(sentence: str) -> bool:
+    """6 to 90 words; not a question (it asserts nothing) nor a lone quote (no speaker)."""
+    n = len(sentence.split())
+    return MIN_WORDS <= n <= MAX_WORDS and not is_question(sentence) and not lone_quote(sentence)
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.endswith("?")
+
+
+def lone_quote(sentence: str) -> bool:
+    """A short sentence that is all quotation: no speaker, often a caption or pull quote."""
+    return bool(re.match(r"^[\"“'‘].*[\"”'’]$", sentence)) and len(sentence.split()) < 12
 
 
 def rank(
     cands: Sequence[Candidate],
     *,
     topic_terms: Sequence[re.Pattern[str]] = (),
-    damping: float = 0.85,
-    iterations: int = 30,
+    settings: Ranking = RANKING,
 ) -> list[float]:
-    """Centrality x lead prior x topic bonus, one score per candidate."""
-    if not cands:
+    """Centrality x length factor x lead prior x topic bonus, one score per candidate;
+    scaled so that the best eligible candidate's centrality is 1."""
+    n = len(cands)
+    if not n:
         return []
     toks = [tokens(c.text) for c in cands]
-    weights = idf(toks)
-    vecs: list[Vector] = [tfidf(t, weights) for t in toks]
-    n = len(cands)
-    sims = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = cosine(vecs[i], vecs[j])
-            if s > 0.05:
-                sims[i][j] = sims[j][i] = s
-    out_sum = [sum(row) or 1.0 for row in sims]
-    score = [1.0 / n] * n
-    for _ in range(iterations):
-        score = [
-            (1 - damping) / n
-            + damping * sum(sims[j][i] * score[j] / out_sum[j] for j in range(n) if sims[j][i])
+    links: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    if settings.similarity == "tfidf":
+        weights = idf(toks)
+        vecs = [tfidf(t, weights) for t in toks]
+        pairs = ((i, j, cosine(vecs[i], vecs[j])) for i in range(n) for j in range(i + 1, n))
+        edges = ((i, j, s) for i, j, s in pairs if s > 0.05)
+    else:
+        counts = [Counter(t) for t in toks]
+        edges = (
+            (i, j, overlap(counts[i], counts[j]))
             for i in range(n)
-        ]
-    top = max(score) or 1.0
+            if counts[i]
+            for j in range(i + 1, n)
+            if counts[j]
+        )
+    for i, j, s in edges:
+        if s > 0.0:
+            links[i].append((j, s))
+            links[j].append((i, s))
+    # PageRank on the weighted graph: each sentence hands its score to its neighbours
+    # in proportion to the links' weights.
+    out_sum = [sum(s for _, s in row) or 1.0 for row in links]
+    share = [[(j, s / out_sum[j]) for j, s in row] for row in links]
+    d = settings.damping
+    score = [1.0 / n] * n
+    for _ in range(settings.iterations):
+        score = [(1 - d) / n + d * sum(w * score[j] for j, w in row) for row in share]
+    top = max((s for c, s in zip(cands, score, strict=True) if c.eligible), default=0.0)
+    top = top or max(score) or 1.0
     final = []
-    for c, s in zip(cands, score, strict=True):
-        lead = 1.0 + 0.6 / (1 + c.rank_in_article)
+    for c, t, s in zip(cands, toks, score, strict=True):
+        length = max(len(t), 1) ** settings.length
+        lead = 1.0 + settings.lead / (1 + c.rank_in_article)
         bonus = 1.0 + 0.15 * min(sum(1 for p in topic_terms if p.search(c.text)), 3)
-        final.append(s / top * lead * bonus)
+        final.append(s / top * length * lead * bonus)
     return final
 
 
@@ -96,35 +161,42 @@ def select(
     scores: Sequence[float],
     limit: int,
     redundancy: float = REDUNDANT,
-    trade_off: float = 0.6,
+    across: float = REDUNDANT_ACROSS,
+    trade_off: float = 0.0,
     names: Sequence[frozenset[str]] = (),
     novelty: float = 0.25,
 ) -> list[int]:
-    """Maximal marginal relevance: at each step the candidate whose score, less its
-    likeness to what is already chosen, is highest; near-repeats are never chosen.
+    """Up to ``limit`` eligible candidates, best first. A candidate whose content words
+    are shared with a chosen one (``containment``) at ``redundancy`` or more (same
+    article) or ``across`` or more (different articles) repeats it and is never chosen.
 
-    ``names`` (optional, one set per candidate): the people, organisations and places a
-    sentence names; a sentence that brings in someone not yet covered gains ``novelty``,
-    so the key points say who is involved, not only what the lead says.
+    ``trade_off`` (0: off): maximal marginal relevance, score less ``trade_off`` times
+    the likeness to what is already chosen. ``names`` (optional, one set per candidate):
+    the people and organisations a sentence names; a sentence that brings in someone not
+    yet covered gains ``novelty``, so the key points say who is involved.
     """
     sets = [set(tokens(c.text)) for c in cands]
     covered: set[str] = set()
     top = max(scores, default=1.0) or 1.0
     norm = [s / top for s in scores]
     chosen: list[int] = []
-    overlap = [0.0] * len(cands)
-    left = set(range(len(cands)))
+    likeness = [0.0] * len(cands)
+    repeat = [False] * len(cands)
+    left = {i for i, c in enumerate(cands) if c.eligible}
     while left and len(chosen) < limit:
         fresh = [min(len(names[i] - covered), 2) / 2 if names else 0.0 for i in range(len(cands))]
-        best = max(left, key=lambda i: (norm[i] - trade_off * overlap[i] + novelty * fresh[i], -i))
+        best = max(left, key=lambda i: (norm[i] - trade_off * likeness[i] + novelty * fresh[i], -i))
         left.discard(best)
-        if overlap[best] >= redundancy:
+        if repeat[best]:
             continue
         chosen.append(best)
         if names:
             covered |= names[best]
         for i in left:
-            overlap[i] = max(overlap[i], containment(sets[i], sets[best]))
+            like = containment(sets[i], sets[best])
+            likeness[i] = max(likeness[i], like)
+            bar = redundancy if cands[i].article == cands[best].article else across
+            repeat[i] = repeat[i] or like >= bar
     return chosen
 
 
@@ -139,6 +211,8 @@ def key_points(
     topic_terms: Sequence[re.Pattern[str]] = (),
     entities: Sequence[Entity] = (),
 ) -> tuple[KeyPoint, ...]:
+    """The story's key points, best first: ``rank`` with the topic's terms, ``select``
+    with entity novelty."""
     cands = candidates(articles)
     scores = rank(cands, topic_terms=topic_terms)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
@@ -175,7 +249,9 @@ def mentioned(sentence: str, entities: Sequence[Entity]) -> frozenset[str]:
 
 
 def summarise(paragraphs: Sequence[str], n: int) -> list[str]:
-    """The ``n`` best sentences of one text, in text order (for the summarisation benchmark)."""
+    """The ``n`` best sentences of one text, in text order: the same ``candidates``,
+    ``rank`` and ``select`` as ``key_points``, without topic terms or entities (one
+    text, so only the within-article repeat bar applies). What the benchmark measures."""
     art = Article(source="-", title="", text="\n".join(paragraphs))
     cands = candidates([art])
     chosen = select(cands, rank(cands), n)

@@ -216,3 +216,17 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def overlap(a: Counter[str], b: Counter[str]) -> float:
+    """TextRank's sentence similarity (Mihalcea and Tarau 2004, as sumy computes it): the
+    words two sentences share, counted with repeats (the sum over shared words of the
+    product of their counts), over ``log|a| + log|b|`` (lengths in tokens, repeats
+    included). Symmetric; 0 when nothing is shared. Takes ``Counter(tokens(text))``."""
+    if len(a) > len(b):
+        a, b = b, a
+    common = sum(c * b[t] for t, c in a.items() if t in b)
+    if not common:
+        return 0.0
+    norm = math.log(a.total()) + math.log(b.total())
+    return common / norm if norm > 1e-9 else float(common)

@@ -1,0 +1,227 @@
+"""Key points: verbatim, traceable, bounded, non-redundant; one ranker for digest and benchmark."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import combinations
+
+import pytest
+
+from extractors import keypoints
+from extractors.analysis import analyse
+from extractors.clean import clean_text
+from extractors.http import HttpClient
+from extractors.keypoints import containment, key_points, summarise
+from extractors.models import Article, KeyPoint
+from extractors.sources import file_article, make_getter
+from extractors.text import join_quotes, split_sentences
+from extractors.topic import load_topic
+from extractors.vectors import overlap, tokens
+from tests.conftest import SAMPLES
+
+KOREA_NATO = load_topic("korea-nato")
+
+
+@pytest.fixture(scope="module")
+def sample_articles() -> list[Article]:
+    """Every bundled sample article (files and pages), read as the CLI reads them."""
+    get = make_getter(HttpClient(timeout=5))
+    paths = sorted((SAMPLES / "files").iterdir()) + sorted((SAMPLES / "pages").iterdir())
+    arts = [file_article(str(p), str(p), get) for p in paths]
+    assert len(arts) >= 10
+    return arts
+
+
+@pytest.fixture(scope="module")
+def sample_stories(sample_articles):
+    stories, _ = analyse(sample_articles, KOREA_NATO, no_filter=True)
+    assert any(len(s.outlets) >= 2 for s in stories)
+    return stories
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_traceable(kp: KeyPoint, art: Article) -> None:
+    """Verbatim in its source, and found again at its (paragraph, sentence) position."""
+    assert kp.source == art.source and kp.outlet == art.outlet and kp.url == art.url
+    assert squash(kp.text) in squash(art.text)
+    units = join_quotes(split_sentences(art.paragraphs[kp.paragraph]))
+    assert (kp.sentence, kp.text) in units
+
+
+def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stories):
+    seen = 0
+    for story in sample_stories:
+        by_source = {a.source: a for a in story.articles}
+        for kp in story.key_points:
+            assert_traceable(kp, by_source[kp.source])
+            seen += 1
+    assert seen >= 20
+
+
+def test_each_sample_article_alone_gives_traceable_key_points(sample_articles):
+    for art in sample_articles:
+        kps = key_points([art], 8)
+        assert kps, art.source
+        for kp in kps:
+            assert_traceable(kp, art)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3, 8, 50])
+def test_at_most_limit(sample_stories, limit):
+    for story in sample_stories:
+        kps = key_points(story.articles, limit)
+        assert len(kps) <= limit
+        if limit:
+            assert kps
+        assert len({(k.source, k.paragraph, k.sentence) for k in kps}) == len(kps)
+
+
+def test_no_two_near_duplicates_across_outlets(sample_stories):
+    pairs = 0
+    for story in sample_stories:
+        for a, b in combinations(story.key_points, 2):
+            like = containment(set(tokens(a.text)), set(tokens(b.text)))
+            bar = keypoints.REDUNDANT if a.source == b.source else keypoints.REDUNDANT_ACROSS
+            assert like < bar, (a.text, b.text)
+            pairs += a.source != b.source
+    assert pairs > 0  # some stories do draw on two outlets
+
+
+def test_two_outlets_saying_the_same_thing_give_one_key_point():
+    wire = Article(
+        source="wire",
+        outlet="Wire",
+        title="Seoul pledges more aid",
+        text=(
+            "South Korea will give Ukraine a further $100 million in humanitarian and "
+            "reconstruction aid next year, the foreign minister told allies in Brussels.\n"
+            "The money will go to repairs of the power grid and to demining equipment, "
+            "officials said after the meeting.\n"
+            "The minister also met his Japanese counterpart on the margins of the talks."
+        ),
+    )
+    paper = Article(
+        source="paper",
+        outlet="Paper",
+        title="Seoul to give Ukraine $100 million",
+        text=(
+            "The foreign minister announced that Seoul would provide an additional $100 "
+            "million in humanitarian and reconstruction assistance to Ukraine next year.\n"
+            "Diplomats in Brussels said the pledge was larger than expected and welcomed "
+            "the decision warmly."
+        ),
+    )
+    kps = key_points([wire, paper], 8)
+    aid = [k for k in kps if "100 million" in k.text]
+    assert len(aid) == 1
+    # The other outlet's distinct sentence is still there.
+    assert any(k.source == "paper" and "larger than expected" in k.text for k in kps)
+
+
+def test_a_repeat_within_one_article_is_dropped_but_elaboration_is_kept():
+    text = (
+        "Council workers will strike next month over plans to raise their pension age "
+        "from 60 to 65, the unions said on Monday.\n"
+        "The unions said council workers would strike next month over the plans to raise "
+        "the pension age.\n"
+        "Ministers say the change is needed because people live longer and the scheme "
+        "costs more each year."
+    )
+    chosen = summarise(text.split("\n"), 3)
+    assert len(chosen) == 2 and chosen[1].startswith("Ministers")
+
+
+def test_summarise_returns_sentences_in_text_order(sample_articles):
+    for art in sample_articles:
+        sents = [t for p in art.paragraphs for _, t in join_quotes(split_sentences(p))]
+        for n in (1, 3, 8):
+            chosen = summarise(art.paragraphs, n)
+            assert 1 <= len(chosen) <= n
+            where = [sents.index(s) for s in chosen]
+            assert where == sorted(where) and len(set(where)) == len(where)
+
+
+def test_summarise_and_key_points_use_the_same_ranker(sample_articles):
+    """The benchmark measures summarise; the digest uses key_points. Without topic
+    terms and entities they must pick the same sentences from one article."""
+    for art in sample_articles:
+        for n in (3, 8):
+            kps = key_points([Article(source="-", title="", text=art.text)], n)
+            assert set(summarise(art.paragraphs, n)) == {k.text for k in kps}
+
+
+def test_questions_and_lone_quotes_are_ranked_but_never_chosen():
+    paras = [
+        "Will the alliance finally agree on joint production of artillery shells this year?",
+        "The alliance agreed on joint production of artillery shells with Seoul on Monday.",
+        "“Joint production of artillery shells.”",
+        "Officials said joint production of artillery shells would start in two plants.",
+        "The weather in Brussels was mild for the season and the streets were busy.",
+    ]
+    cands = keypoints.candidates([Article(source="-", title="", text="\n".join(paras))])
+    assert len(keypoints.rank(cands)) == len(cands) == 5
+    assert [c.eligible for c in cands] == [False, True, False, True, True]
+    chosen = summarise(paras, 5)
+    assert paras[0] not in chosen and paras[2] not in chosen
+    assert chosen[0] == paras[1]
+
+
+def test_a_sentence_the_outlets_repeat_ranks_above_a_stray_one():
+    common = "South Korea and NATO opened talks on joint ammunition production in Brussels."
+    arts = [
+        Article(
+            source=f"s{i}",
+            title="t",
+            text=f"{lead}\n{stray}",
+        )
+        for i, (lead, stray) in enumerate(
+            [
+                (common, "The cafeteria served soup to visitors on the ground floor."),
+                (
+                    "NATO and South Korea began talks in Brussels on producing ammunition.",
+                    "Heavy rain delayed several trains between Ghent and Antwerp.",
+                ),
+                (
+                    "Talks on joint ammunition production between South Korea and NATO opened.",
+                    "A new bakery opened near the old harbour last spring.",
+                ),
+            ]
+        )
+    ]
+    cands = keypoints.candidates(arts)
+    scores = keypoints.rank(cands)
+    leads = [s for c, s in zip(cands, scores, strict=True) if c.rank_in_article == 0]
+    strays = [s for c, s in zip(cands, scores, strict=True) if c.rank_in_article == 1]
+    assert min(leads) > max(strays)
+
+
+def test_overlap_is_textrank_similarity():
+    a = Counter(tokens("NATO ministers met in Brussels; NATO ministers agreed."))
+    b = Counter(tokens("Ministers from NATO met again."))
+    # shared: nato (2 x 1), minist (2 x 1), met (1 x 1) over log 7 + log 3
+    assert a.total() == 7 and b.total() == 3
+    assert overlap(a, b) == pytest.approx(5 / (math.log(7) + math.log(3)))
+    assert overlap(a, b) == overlap(b, a)
+    assert overlap(a, Counter(tokens("Weather was mild."))) == 0.0
+    assert overlap(Counter(["nato"]), Counter(["nato"])) == 1.0
+
+
+def test_seed_story_key_points_are_traceable_and_not_repeated(seeds):
+    arts = []
+    for p in seeds.values():
+        c = clean_text(p.read_text())
+        arts.append(Article(source=str(p), title=c.title, text=c.text, outlet=c.outlet))
+    stories, _ = analyse(arts, KOREA_NATO)
+    assert len(stories) == 1
+    kps = stories[0].key_points
+    assert 1 <= len(kps) <= 8
+    by_source = {a.source: a for a in arts}
+    for kp in kps:
+        assert_traceable(kp, by_source[kp.source])
+    for a, b in combinations(kps, 2):
+        bar = keypoints.REDUNDANT if a.source == b.source else keypoints.REDUNDANT_ACROSS
+        assert containment(set(tokens(a.text)), set(tokens(b.text))) < bar
