@@ -1,6 +1,7 @@
 """Relevance filtering against a hand-labelled set (benchmarks/relevance_labels.csv).
 
-    /tmp/v1/bin/python benchmarks/relevance_eval.py [--limit N] [--show-all]
+    /tmp/v1/bin/python benchmarks/relevance_eval.py [--split dev|test|all] [--limit N]
+                                                    [--show-all] [--experiments]
 
 Each labelled document becomes an ``extractors.models.Article`` and is judged with
 ``extractors.relevance.judge(article, load_topic("korea-nato"))``; ``included`` is
@@ -8,18 +9,28 @@ the prediction, the hand label the truth (see the CSV header for the labelling r
 
   wh-briefings-nato-korea  YAML front matter stripped, title from it; the Markdown body's
                            paragraphs are its blank-line-separated blocks (the files are
-                           hard-wrapped at ~72 columns), Markdown syntax removed with
-                           ``extractors.text.markdown_to_text``
+                           hard-wrapped at ~72 columns, so a block's lines are joined),
+                           except that each list item is a paragraph of its own (as in
+                           ``extractors.files.markdown_to_text_keep_headings``), Markdown
+                           syntax removed with ``extractors.text.markdown_to_text``
   kcna-archive-2024        title = headline, text = story_text (one paragraph per line)
 
 A second row scores the White House files read the way ``briefing analyze FILE.md``
 reads them (``extractors.files.parse_markdown``), to show what the pipeline sees.
+
+Dev and test halves: within each (dataset, label) stratum the rows are ordered by
+sha256("dataset:ref") and alternate dev, test, dev, ... (``assign_splits``), so both
+halves have positives from every stratum and the assignment does not depend on the
+row order in the CSV. Tune on ``--split dev`` only; report dev, test and all.
+``--split all`` (the default, and what tests/test_quality.py checks) also prints the
+figures of each half.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -36,6 +47,7 @@ from extractors.topic import load_topic
 
 LABELS = BENCH_DIR / "relevance_labels.csv"
 WH, KCNA = "wh-briefings-nato-korea", "kcna-archive-2024"
+SPLITS = ("dev", "test", "all")
 
 
 def read_labels(limit: int | None = None) -> list[dict]:
@@ -43,10 +55,26 @@ def read_labels(limit: int | None = None) -> list[dict]:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     for r in rows:
         r["label"] = int(r["label"])
+    assign_splits(rows)
     return rows[:limit] if limit else rows
 
 
+def assign_splits(rows: list[dict]) -> None:
+    """Set ``row["split"]`` to "dev" or "test": stratified by (dataset, label), ordered
+    by a hash of ``dataset:ref`` inside each stratum, alternating (dev first)."""
+    strata: dict[tuple[str, int], list[dict]] = {}
+    for r in rows:
+        strata.setdefault((r["dataset"], r["label"]), []).append(r)
+    for members in strata.values():
+        members.sort(key=lambda r: hashlib.sha256(f"{r['dataset']}:{r['ref']}".encode()).digest())
+        for i, r in enumerate(members):
+            r["split"] = "dev" if i % 2 == 0 else "test"
+
+
 # ---------------------------------------------------------------- documents -> articles
+
+
+_LIST_ITEM = re.compile(r"\n(?=\s{0,3}(?:[-*+]|\d+[.)])\s+)")
 
 
 def wh_article(root: Path, ref: str) -> Article:
@@ -62,7 +90,10 @@ def wh_article(root: Path, ref: str) -> Article:
         meta = yaml.safe_load(head) or {}
         body = body.split("\n", 1)[1] if "\n" in body else ""
     blocks = [b for b in re.split(r"\n\s*\n", body) if b.strip()]
-    paras = [normalise_space(markdown_to_text(b.replace("\n", " "))) for b in blocks]
+    # A list item starts a paragraph: joining it to the previous lines first would leave
+    # its marker mid-line ("... - Continue our commitment ...") and merge the items.
+    items = [it for b in blocks for it in _LIST_ITEM.split(b)]
+    paras = [normalise_space(markdown_to_text(it.replace("\n", " "))) for it in items]
     when = meta.get("published_time") or meta.get("date")
     return Article(
         source=ref,
@@ -100,41 +131,50 @@ def kcna_article(items: list[dict], ref: str) -> Article:
 
 
 # ---------------------------------------------------------------- experiments
-# Topic-profile variants (data changes to topics/korea-nato.toml) and one text
-# pre-processing variant (a code change in relevance.judge), scored here only.
+# Ablations and variants, scored here only (topics/ and extractors/ unchanged): topic-data
+# variants of topics/korea-nato.toml, and weights of extractors.relevance set for the
+# duration of one variant.
 
-_NORTH = ("북한", "한반도")  # "North Korea", "Korean peninsula": not South Korea
 _BARE = ("Korea", "Korean", "Koreans")
 _IP4_AS_KOREA = (
     "IP4",
-    "Indo-Pacific partners",
-    "Indo-Pacific Partners",
-    "Indo-Pacific Four",
-    "Asia-Pacific partners",
-    "Asia-Pacific Four",
     "AP4",
-    "IPP",
+    "Indo Pacific Four",
+    "Asia Pacific Four",
+    "Indo Pacific partners",
+    "Asia Pacific partners",
+    "partners in the Indo Pacific",
+    "Indo Pacific countries",
 )
-_POLEMIC_MORE = (
-    "Asian version",
-    "war machine",
-    "war machinery",
-    "hegemony",
-    "sinister",
-    "criminal colors",
-    "aggression forces",
-    "war alliance",
-    "vassal",
-    "servants",
+# The polemic list before it was extended from the KCNA texts.
+_POLEMIC_FIRST = (
+    "puppet",
+    "puppets",
+    "warmonger",
+    "warmongers",
+    "imperialists",
+    "Juche",
+    "respected Comrade",
+    "war maniacs",
+    "bellicose",
+    "hooligans",
+    "traitor",
+    "riff-raff",
+    "lackey",
+    "lackeys",
+    "stooge",
+    "stooges",
+    "gangster",
 )
-_DPRK_NAME = re.compile(r"Democratic\s+People['’]s\s+Republic\s+of\s+Korea")
 
 
 def topic_variant(
     *,
+    no_exclude: bool = False,
     drop_bare_korea: bool = False,
-    ip4_as_korea: bool = False,
-    more_polemic: bool = False,
+    no_ip4_as_korea: bool = False,
+    no_cues: bool = False,
+    first_polemic: bool = False,
     include: float | None = None,
 ):
     """The korea-nato topic with some of its data changed (validated like the file)."""
@@ -145,16 +185,18 @@ def topic_variant(
     data = tomllib.loads((TOPICS_DIR / "korea-nato.toml").read_text("utf-8"))
     for a in data["anchors"]:
         if a["name"] == "Korea":
-            terms = [t for t in a["terms"] if t not in _NORTH]
+            if no_exclude:
+                a.pop("exclude", None)
             if drop_bare_korea:
-                terms = [t for t in terms if t not in _BARE]
-            if ip4_as_korea:
-                terms += list(_IP4_AS_KOREA)
-            a["terms"] = terms
-    if more_polemic:
+                a["terms"] = [t for t in a["terms"] if t not in _BARE]
+            if no_ip4_as_korea:
+                a["terms"] = [t for t in a["terms"] if t not in _IP4_AS_KOREA]
+    if no_cues:
+        data.pop("cues", None)
+    if first_polemic:
         for pen in data.get("penalties", []):
             if pen["name"] == "polemic":
-                pen["terms"] = list(pen["terms"]) + list(_POLEMIC_MORE)
+                pen["terms"] = list(_POLEMIC_FIRST)
     if include is not None:
         data.setdefault("thresholds", {})["include"] = include
         near = data["thresholds"].get("near_miss", 0.15)
@@ -162,55 +204,44 @@ def topic_variant(
     return Topic.model_validate(data)
 
 
-def mask_dprk(a: Article) -> Article:
-    """North Korea's full name contains "Republic of Korea": name it "the DPRK" instead."""
-    from dataclasses import replace
-
-    return replace(a, title=_DPRK_NAME.sub("DPRK", a.title), text=_DPRK_NAME.sub("DPRK", a.text))
-
-
 EXPERIMENTS: dict[str, dict] = {
+    "as configured": {},
+    "anchor excludes off (DPRK's name, North Korea count as Korea)": {"no_exclude": True},
+    "no bare Korea/Korean in the Korea anchor": {"drop_bare_korea": True},
+    "IP4 names not in the Korea anchor": {"no_ip4_as_korea": True},
+    "no engagement cues (every joint paragraph counts fully)": {"no_cues": True},
+    "polemic list as first written (17 terms)": {"first_polemic": True},
+    "no title completion": {"weights": {"TITLE_CONTEXT": 0.0}},
+    "questions not discounted": {"weights": {"QUESTION_UNANSWERED": 1.0}},
+    "cue 0.10 per cue": {"weights": {"PARA_CUE": 0.10}},
+    "cue 0.20 per cue": {"weights": {"PARA_CUE": 0.20}},
+    "base 0.10": {"weights": {"PARA_BASE": 0.10}},
+    "base 0.20": {"weights": {"PARA_BASE": 0.20}},
+    "lead bonus 0.05": {"weights": {"LEAD_BONUS": 0.05}},
+    "lead bonus 0.15": {"weights": {"LEAD_BONUS": 0.15}},
+    "at most 2 cues count": {"weights": {"MAX_CUES": 2}},
+    "no sub-topic credit": {"weights": {"PARA_SUB": 0.0}},
     "include 0.35": {"include": 0.35},
-    "include 0.30": {"include": 0.30},
-    "Korea anchor without bare Korea/Korean": {"drop_bare_korea": True},
-    "+ mask DPRK full name (code)": {"drop_bare_korea": True, "mask": True},
-    "Korea anchor + IP4 names": {"ip4_as_korea": True},
-    "more polemic terms": {"more_polemic": True},
-    "no bare Korea + mask DPRK + IP4 names": {
-        "drop_bare_korea": True,
-        "mask": True,
-        "ip4_as_korea": True,
-    },
-    "no bare Korea + mask DPRK + IP4 names + polemic": {
-        "drop_bare_korea": True,
-        "mask": True,
-        "ip4_as_korea": True,
-        "more_polemic": True,
-    },
-    "no bare Korea + mask DPRK + IP4 + polemic, include 0.35": {
-        "drop_bare_korea": True,
-        "mask": True,
-        "ip4_as_korea": True,
-        "more_polemic": True,
-        "include": 0.35,
-    },
-    "no bare Korea + mask DPRK + IP4 + polemic, include 0.30": {
-        "drop_bare_korea": True,
-        "mask": True,
-        "ip4_as_korea": True,
-        "more_polemic": True,
-        "include": 0.30,
-    },
+    "include 0.45": {"include": 0.45},
 }
 
 
 def run_experiments(arts: list[tuple[int, Article]]) -> dict[str, dict]:
+    from extractors import relevance
+
     out = {}
     for name, opts in EXPERIMENTS.items():
         opts = dict(opts)
-        mask = opts.pop("mask", False)
+        weights = opts.pop("weights", {})
         topic = topic_variant(**opts)
-        pairs = [(y, judge(mask_dprk(a) if mask else a, topic).included) for y, a in arts]
+        saved = {k: getattr(relevance, k) for k in weights}
+        try:
+            for k, v in weights.items():
+                setattr(relevance, k, v)
+            pairs = [(y, judge(a, topic).included) for y, a in arts]
+        finally:
+            for k, v in saved.items():
+                setattr(relevance, k, v)
         out[name] = scores(pairs)
     return out
 
@@ -237,7 +268,12 @@ def scores(pairs: list[tuple[int, bool]]) -> dict:
     }
 
 
-def evaluate(limit: int | None = None, run_experiments_too: bool = False) -> dict:
+def evaluate(
+    limit: int | None = None, run_experiments_too: bool = False, split: str = "all"
+) -> dict:
+    """Judge the labelled documents of ``split`` ("dev", "test" or "all") and score them."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     wh_root, kcna_root = dataset(WH, "docs"), dataset(KCNA, "headlines_2024-11-11.json")
     if wh_root is None or kcna_root is None:
         missing = WH if wh_root is None else KCNA
@@ -245,7 +281,7 @@ def evaluate(limit: int | None = None, run_experiments_too: bool = False) -> dic
     t0 = time.perf_counter()
     topic = load_topic("korea-nato")
     items = json.loads((kcna_root / "headlines_2024-11-11.json").read_text("utf-8"))
-    rows = read_labels(limit)
+    rows = [r for r in read_labels(limit) if split == "all" or r["split"] == split]
     results, pipeline_pairs, arts = [], [], []
     for r in rows:
         if r["dataset"] == WH:
@@ -266,12 +302,19 @@ def evaluate(limit: int | None = None, run_experiments_too: bool = False) -> dic
             }
         )
         pipeline_pairs.append((r["label"], (piped or rel).included))
+    judged = time.perf_counter()
     res: dict = {
+        "split": split,
         "threshold": topic.thresholds.include,
         **scores([(x["label"], x["included"]) for x in results]),
         "by_dataset": {
             ds: scores([(x["label"], x["included"]) for x in results if x["dataset"] == ds])
             for ds in (WH, KCNA)
+        },
+        "by_split": {
+            sp: scores([(x["label"], x["included"]) for x in results if x["split"] == sp])
+            for sp in ("dev", "test")
+            if split in (sp, "all")
         },
         "pipeline_markdown": scores(pipeline_pairs),
         "errors": [x for x in results if bool(x["label"]) != x["included"]],
@@ -279,37 +322,47 @@ def evaluate(limit: int | None = None, run_experiments_too: bool = False) -> dic
     }
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
+    res["elapsed_judging"] = judged - t0
     res["elapsed"] = time.perf_counter() - t0
     return res
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="labelled half to score: dev (tune on this), test (report only), all (default)",
+    )
     ap.add_argument("--limit", type=int, default=None, help="first N labelled rows")
     ap.add_argument("--show-all", action="store_true", help="list every document with its score")
     ap.add_argument(
         "--experiments",
         action="store_true",
-        help="also score topic-profile variants (extractors/ and topics/ unchanged)",
+        help="also score ablations and variants (extractors/ and topics/ unchanged)",
     )
     args = ap.parse_args(argv)
-    res = evaluate(args.limit, args.experiments)
+    res = evaluate(args.limit, args.experiments, args.split)
     if report_skip(res):
         return 0
     n_pos = res["tp"] + res["fn"]
     print(
-        f"relevance, topic korea-nato (include >= {res['threshold']}): {res['n']} labelled "
-        f"documents, {n_pos} positive"
+        f"relevance, topic korea-nato (include >= {res['threshold']}), split {res['split']}: "
+        f"{res['n']} labelled documents, {n_pos} positive"
     )
-    rows = [("all", res["precision"], res["recall"], res["f1"], res["n"])]
-    for ds, s in res["by_dataset"].items():
-        rows.append((ds, s["precision"], s["recall"], s["f1"], s["n"]))
-    pm = res["pipeline_markdown"]
-    rows.append(
-        ("all, WH via files.parse_markdown", pm["precision"], pm["recall"], pm["f1"], pm["n"])
-    )
-    print(table(rows, ("set", "P", "R", "F1", "docs")))
-    print("confusion matrix (all):")
+
+    def row(name: str, sc: dict) -> tuple:
+        return (name, sc["precision"], sc["recall"], sc["f1"], sc["fp"], sc["fn"], sc["n"])
+
+    rows = [row(res["split"], res)]
+    if res["split"] == "all":
+        rows += [row(sp, sc) for sp, sc in res["by_split"].items()]
+    rows += [row(ds, sc) for ds, sc in res["by_dataset"].items()]
+    rows.append(row("WH via files.parse_markdown", res["pipeline_markdown"]))
+    print(table(rows, ("set", "P", "R", "F1", "FP", "FN", "docs")))
+    print("(P, R and F1 are 0 where a set has no positive label and nothing judged in)")
+    print(f"confusion matrix ({res['split']}):")
     print(
         table(
             [("label 1", res["tp"], res["fn"]), ("label 0", res["fp"], res["tn"])],
@@ -319,24 +372,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"misclassified ({len(res['errors'])}):")
     for x in res["errors"]:
         kind = "FN" if x["label"] else "FP"
-        print(f"  {kind} {x['dataset']}:{x['ref']}")
+        print(f"  {kind} [{x['split']}] {x['dataset']}:{x['ref']}")
         print(f"     score {x['score']:.3f}  {x['summary']}")
         print(f"     title: {x['title'][:110]}")
         print(f"     label note: {x['note'][:140]}")
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):
             print(
-                f"  {x['label']} {x['score']:.3f} {int(x['included'])} {x['dataset'][:4]}:"
-                f"{x['ref'][-70:]}  {x['summary'][:90]}"
+                f"  {x['label']} {x['score']:.3f} {int(x['included'])} {x['split']:4} "
+                f"{x['dataset'][:4]}:{x['ref'][-60:]}  {x['summary'][:100]}"
             )
     if "experiments" in res:
-        print("topic-profile variants (scored here only):")
+        print(f"ablations and variants ({res['split']}; scored here only):")
         rows = [
             (name, e["precision"], e["recall"], e["f1"], e["tp"], e["fp"], e["fn"])
             for name, e in res["experiments"].items()
         ]
         print(table(rows, ("variant", "P", "R", "F1", "TP", "FP", "FN")))
-    print(f"elapsed {res['elapsed']:.1f} s")
+    print(
+        f"elapsed {res['elapsed']:.1f} s ({res['elapsed_judging']:.1f} s reading and judging "
+        f"{res['n']} documents twice for WH, once for KCNA)"
+    )
     return 0
 
 

@@ -76,7 +76,8 @@ class Reason:
     """One piece of evidence for relevance: a term of a sub-topic (or anchor) found somewhere."""
 
     group: str
-    """The sub-topic id, or ``anchor:<name>`` for the topic's anchors."""
+    """A sub-topic id, ``anchor:<name>`` for the topic's anchors, ``cue`` for an engagement
+    cue where the anchors meet, or ``penalty:<name>`` for a register penalty term."""
     term: str
     where: Literal["title", "lead", "body"]
     count: int

@@ -3,82 +3,320 @@
 The topic's anchors (for korea-nato: Korea and NATO) must meet in one place —
 the title or one paragraph. Anchors that only appear in different paragraphs
 (NATO about Ukraine here, South Korea about trade there) are passing mentions:
-such an article can be a near-miss, never included. Pure function of
-(article, topic).
+such an article can be a near-miss, never included.
+
+Where the anchors meet, the paragraph is weighed: it counts fully when it also
+has the topic's engagement cues (talks, summit, cooperation ...: it reports the
+pillars working together) and a little more with sub-topic terms; a paragraph
+with no cue (a list of trips, an aside) counts less. The best paragraph can
+carry an article on its own; more such paragraphs add up, with diminishing
+weight. A term inside one of its anchor's ``exclude`` names ("Korea" inside
+"North Korea") does not count for that anchor. A register penalty (state-media
+polemic) scales the score down. Pure function of (article, topic).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import Article, Reason, Relevance
-from .text import fold
+from .text import fold, split_sentences
 from .topic import Topic
 
 LEAD_PARAGRAPHS = 2
 
+# Evidence weights. A unit of evidence is the title or one paragraph where every
+# anchor is named; units combine as 1 - prod(1 - strength), so one strong unit
+# can pass the include threshold alone and weak ones add up slowly.
+TITLE_JOINT = 0.45
+"""All anchors in the title."""
+PARA_BASE = 0.1
+"""A paragraph naming every anchor, with no engagement cue (a list, an aside)."""
+PARA_CUE = 0.1
+"""Per distinct engagement cue where the anchors meet (up to MAX_CUES): in a sentence
+that, with its neighbours, names every anchor."""
+MAX_CUES = 3
+PARA_SUB = 0.02
+"""Per distinct sub-topic term in the paragraph (up to MAX_SUBS)."""
+MAX_SUBS = 2
+LEAD_BONUS = 0.1
+"""A lead paragraph (the first LEAD_PARAGRAPHS) weighs a little more."""
+TITLE_CONTEXT = 0.5
+"""A paragraph naming only some anchors while the title names the rest counts this much."""
+QUESTION_UNANSWERED = 0.5
+"""A question ("Q ...", or ending "?") whose next paragraph names no anchor counts this much."""
+MAX_UNITS = 4
+"""At most this many units count (the strongest)."""
 
-def count_term(pattern: re.Pattern[str], original: str, folded: str) -> int:
-    text = folded if pattern.flags & re.IGNORECASE else original
-    return len(pattern.findall(text))
+_SEP = "\x00"  # between zones: not a word character, not white space, so no term spans two
+
+
+@dataclass
+class _Zone:
+    where: str  # "title" | "lead" | "body"
+    text: str
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # group -> terms
+    subs: set[str] = field(default_factory=set)  # "group|term"
+    cues: Counter[str] = field(default_factory=Counter)  # cues where the anchors meet
+
+
+class _Doc:
+    """The article's zones joined into one text (and its folded form), so each term
+    pattern runs once per article; matches map back to zones and original offsets."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.original = _SEP.join(texts)
+        self.starts: list[int] = []
+        pos = 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self.folded, self._pos = _fold_aligned(self.original)
+
+    def spans(self, term: str, pat: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Matches of ``pat`` (the pattern of ``term``) as (start, end) offsets into the
+        original text."""
+        folded = bool(pat.flags & re.IGNORECASE)
+        text = self.folded if folded else self.original
+        if _needle(term, folded) not in text:
+            return []  # cheap test first: most terms are absent from most articles
+        found = _finditer(pat, text)
+        if not folded or self._pos is None:
+            return found
+        p = self._pos
+        return [(p[s], p[max(e - 1, s)] + 1) for s, e in found]
+
+    def zone_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+
+@lru_cache(maxsize=4096)
+def _needle(term: str, folded: bool) -> str:
+    """The longest run of word characters of ``term`` as its pattern matches it: every
+    match contains it, so a text without it has no match."""
+    words = re.findall(r"\w+", fold(term) if folded else term)
+    return max(words, key=len) if words else ""
+
+
+_WORD_BEFORE = "(?<![\\w])"
+
+
+@lru_cache(maxsize=4096)
+def _fast(source: str, flags: int) -> tuple[re.Pattern[str], bool]:
+    """A quicker equivalent of a term pattern: without its leading "no word character
+    before" look-behind (checked by ``_finditer``), and without IGNORECASE, since a
+    folded term is matched against folded text."""
+    if flags & re.IGNORECASE:
+        flags &= ~re.IGNORECASE
+    if source.startswith(_WORD_BEFORE):
+        return re.compile(source[len(_WORD_BEFORE) :], flags), True
+    return re.compile(source, flags), False
+
+
+def _finditer(pat: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans ``pat.finditer(text)`` would give, found with ``_fast(pat)``."""
+    fast, word_before = _fast(pat.pattern, pat.flags)
+    out, pos = [], 0
+    while (m := fast.search(text, pos)) is not None:
+        start, end = m.span()
+        if word_before and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        out.append((start, end))
+        pos = end if end > start else start + 1
+    return out
+
+
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
+
+
+def _fold_aligned(text: str) -> tuple[str, list[int] | None]:
+    """``fold(text)`` and, when folding changed lengths, each folded character's
+    offset in ``text`` (None: the offsets are the same)."""
+    if text.isascii():
+        return text.lower(), None
+    out: list[str] = []
+    pos: list[int] = []
+    aligned = True
+    for m in _RUNS.finditer(text):
+        s = m.group()
+        if s.isascii():
+            out.append(s.lower())
+            pos.extend(range(m.start(), m.end()))
+        else:
+            f = fold(s)
+            out.append(f)
+            pos.extend([m.start()] * len(f))
+            aligned = aligned and len(f) == 1
+    return "".join(out), (None if aligned else pos)
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets in one paragraph, as ``split_sentences`` cuts it (it works on the
+    space-normalised paragraph; offsets are mapped back). The whole paragraph is one
+    sentence when they cannot be placed."""
+    tokens = [m.span() for m in re.finditer(r"\S+", text)]
+    norm_starts, pos = [], 0  # where each token starts in the normalised text
+    for s, e in tokens:
+        norm_starts.append(pos)
+        pos += e - s + 1
+    norm = " ".join(text[s:e] for s, e in tokens)
+
+    def original(offset: int) -> int:
+        k = bisect_right(norm_starts, offset) - 1
+        return tokens[k][0] + offset - norm_starts[k]
+
+    out, cur = [], 0
+    for sent in split_sentences(text):
+        i = norm.find(sent, cur)
+        if i < 0 or not sent:
+            return [(0, len(text))]
+        out.append((original(i), original(i + len(sent) - 1) + 1))
+        cur = i + len(sent)
+    return out or [(0, len(text))]
+
+
+def _sentence_at(sents: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (text between sentences goes to the next)."""
+    for k, (_s, e) in enumerate(sents):
+        if offset < e:
+            return k
+    return len(sents) - 1
+
+
+def _cues_where_anchors_meet(
+    text: str,
+    is_title: bool,
+    anchors: list[tuple[str, int]],
+    cues: list[tuple[str, int]],
+    base: int,
+    need: set[str],
+) -> Counter[str]:
+    """The cues of one zone that sit where its anchors meet: in a sentence that names an
+    anchor and, with the sentences either side of it, names every anchor in ``need``."""
+    sents = [(0, len(text))] if is_title else _sentence_spans(text)
+    named: list[set[str]] = [set() for _ in sents]
+    for group, start in anchors:
+        named[_sentence_at(sents, start - base)].add(group)
+    meet = {
+        k
+        for k in range(len(sents))
+        if named[k] and set().union(*named[max(k - 1, 0) : k + 2]) >= need
+    }
+    return Counter(t for t, off in cues if _sentence_at(sents, off) in meet)
+
+
+def _evidence(
+    article: Article, topic: Topic
+) -> tuple[list[_Zone], Counter[tuple[str, str, str]], _Doc]:
+    """Per zone (title, then each paragraph): anchors, sub-topic terms and cues found."""
+    paras = article.paragraphs
+    zones = [_Zone("title", article.title)]
+    zones += [_Zone("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
+    doc = _Doc([z.text for z in zones])
+    hits: Counter[tuple[str, str, str]] = Counter()
+    all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
+    anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for group, matchers in topic.matchers.items():
+        is_anchor = group.startswith("anchor:")
+        excluded = []
+        if is_anchor:
+            for t, pat in topic.exclude_matchers.get(group, []):
+                excluded += doc.spans(t, pat)
+        for term, pat in matchers:
+            for span in doc.spans(term, pat):
+                if is_anchor and excluded and _inside(span, excluded):
+                    continue
+                zi = doc.zone_of(span[0])
+                z = zones[zi]
+                hits[(group, term, z.where)] += 1
+                if is_anchor:
+                    z.anchors.setdefault(group, set()).add(term)
+                    anchor_spans[zi].append((group, span[0]))
+                else:
+                    z.subs.add(f"{group}|{term}")
+    if topic.cues:
+        title_anchors = set(zones[0].anchors)
+        # What each paragraph must name itself: every anchor, or those the title lacks.
+        need = [all_anchors] + [
+            all_anchors if set(z.anchors) >= all_anchors else all_anchors - title_anchors
+            for z in zones[1:]
+        ]
+        cue_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for term, pat in topic.cue_matchers:
+            for span in doc.spans(term, pat):
+                zi = doc.zone_of(span[0])
+                if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
+                    cue_spans[zi].append((term, span[0] - doc.starts[zi]))
+        for zi, found in cue_spans.items():
+            zones[zi].cues = _cues_where_anchors_meet(
+                zones[zi].text, zi == 0, anchor_spans[zi], found, doc.starts[zi], need[zi]
+            )
+    return zones, hits, doc
+
+
+def _is_question(text: str) -> bool:
+    return text.startswith(("Q ", "Q:", "Q.")) or text.rstrip().endswith("?")
 
 
 def judge(article: Article, topic: Topic) -> Relevance:
     """Score one article against a topic (0..1), decide, and say why."""
-    paras = article.paragraphs
-    zones: list[tuple[str, str]] = [("title", article.title)]
-    zones += [("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
-    anchor_names = [f"anchor:{a.name}" for a in topic.anchors]
+    zones, hits, doc = _evidence(article, topic)
+    all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
+    title_anchors = set(zones[0].anchors)
+    title_joint = title_anchors >= all_anchors
+    joint_idx = [i for i in range(1, len(zones)) if set(zones[i].anchors) >= all_anchors]
+    # Paragraphs completed by the title: the title names the anchors the paragraph lacks.
+    context_idx = []
+    if title_anchors and not title_joint:
+        context_idx = [
+            i
+            for i in range(1, len(zones))
+            if zones[i].anchors
+            and i not in joint_idx
+            and set(zones[i].anchors) | title_anchors >= all_anchors
+        ]
+    present_anywhere = set().union(*(z.anchors for z in zones))
+    sub_focus = set().union(*(zones[i].subs for i in [0, *joint_idx]))
 
-    hits: dict[tuple[str, str, str], int] = Counter()
-    anchors_in: list[set[str]] = []
-    subterms_in: list[set[str]] = []
-    for where, text in zones:
-        folded = fold(text)
-        present: set[str] = set()
-        subs: set[str] = set()
-        for group, matchers in topic.matchers.items():
-            for term, pat in matchers:
-                n = count_term(pat, text, folded)
-                if n:
-                    hits[(group, term, where)] += n
-                    if group.startswith("anchor:"):
-                        present.add(group)
-                    else:
-                        subs.add(f"{group}|{term}")
-        anchors_in.append(present)
-        subterms_in.append(subs)
-
-    all_anchors = set(anchor_names)
-    title_joint = anchors_in[0] >= all_anchors
-    joint_idx = [i for i in range(1, len(zones)) if anchors_in[i] >= all_anchors]
-    lead_joint = any(zones[i][0] == "lead" for i in joint_idx)
-    present_anywhere = set().union(*anchors_in)
-    sub_focus = set().union(*(subterms_in[i] for i in [0, *joint_idx]))
-
-    score = 0.0
-    if title_joint:
-        score += 0.45
-    elif anchors_in[0] and joint_idx:
-        score += 0.15
-    if lead_joint:
-        score += 0.2
-    score += 0.1 * min(len(joint_idx), 3)
-    score += 0.03 * min(len(sub_focus), 5)
-    passing = not title_joint and not joint_idx
-    if passing:
+    units: list[float] = [TITLE_JOINT] if title_joint else []
+    units += [_paragraph_strength(zones, i, topic) for i in joint_idx]
+    units += [TITLE_CONTEXT * _paragraph_strength(zones, i, topic) for i in context_idx]
+    miss = 1.0
+    for strength in sorted(units, reverse=True)[:MAX_UNITS]:
+        miss *= 1.0 - min(strength, 1.0)
+    score = 1.0 - miss
+    if not units:
         # Only passing mentions: keep it below the include threshold whatever else it has.
-        score = 0.05 * len(present_anywhere) + 0.02 * min(len(set().union(*subterms_in)), 5)
+        score = 0.05 * len(present_anywhere) + 0.02 * min(
+            len(set().union(*(z.subs for z in zones))), 5
+        )
 
+    counted = [0, *joint_idx, *context_idx]  # zones whose cues count
+    for i in counted:
+        for term, n in zones[i].cues.items():
+            hits[("cue", term, zones[i].where)] += n
     penalised = []
     for penalty, matchers in topic.penalty_matchers:
-        body = f"{article.title}\n{article.text}"
-        folded = fold(body)
-        found = [t for t, pat in matchers if count_term(pat, body, folded)]
-        if len(set(found)) >= penalty.min_distinct:
+        found: Counter[tuple[str, str]] = Counter()
+        for term, pat in matchers:
+            for span in doc.spans(term, pat):
+                found[(term, zones[doc.zone_of(span[0])].where)] += 1
+        terms = sorted({t for t, _ in found})
+        if len(terms) >= penalty.min_distinct:
             score *= penalty.factor
-            penalised.append((penalty.name, found))
+            penalised.append((penalty.name, terms))
+            for (term, where), n in found.items():
+                hits[(f"penalty:{penalty.name}", term, where)] += n
 
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
@@ -88,11 +326,34 @@ def judge(article: Article, topic: Topic) -> Relevance:
     )
     subtopics = rank_subtopics(hits, topic, focus={s.split("|")[0] for s in sub_focus})
     summary = _summary(
-        topic, title_joint, joint_idx, present_anywhere, all_anchors, penalised, subtopics, included
+        topic,
+        zones,
+        title_joint,
+        joint_idx,
+        context_idx,
+        present_anywhere,
+        all_anchors,
+        penalised,
+        subtopics,
+        included,
     )
     return Relevance(
         score=score, included=included, reasons=reasons, subtopics=subtopics, summary=summary
     )
+
+
+def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
+    """How strongly one paragraph where the anchors meet reports them working together."""
+    z = zones[i]
+    cue = min(len(z.cues), MAX_CUES) if topic.cues else MAX_CUES
+    s = PARA_BASE + PARA_CUE * cue + PARA_SUB * min(len(z.subs), MAX_SUBS)
+    if z.where == "lead":
+        s += LEAD_BONUS
+    if _is_question(z.text):
+        nxt = zones[i + 1] if i + 1 < len(zones) else None
+        if nxt is None or not nxt.anchors:
+            s *= QUESTION_UNANSWERED
+    return s
 
 
 def rank_subtopics(
@@ -100,11 +361,11 @@ def rank_subtopics(
 ) -> tuple[str, ...]:
     """Sub-topics an article is about: named where the anchors meet, or at least twice."""
     weight: dict[str, float] = defaultdict(float)
-    for (g, _t, w), n in hits.items():
-        if g.startswith("anchor:"):
-            continue
-        weight[g] += n * (2.0 if w == "title" else 1.5 if w == "lead" else 1.0)
     order = [s.id for s in topic.subtopics]
+    for (g, _t, w), n in hits.items():
+        if g not in order:
+            continue  # anchors, cues, penalty terms
+        weight[g] += n * (2.0 if w == "title" else 1.5 if w == "lead" else 1.0)
     keep = [g for g, v in weight.items() if g in focus or v >= 2]
     return tuple(sorted(keep, key=lambda g: (-weight[g], order.index(g))))
 
@@ -115,21 +376,45 @@ def _zone_rank(where: str) -> int:
 
 def _summary(
     topic: Topic,
+    zones: list[_Zone],
     title_joint: bool,
     joint_idx: list[int],
+    context_idx: list[int],
     present: set[str],
     all_anchors: set[str],
-    penalised: list,
+    penalised: list[tuple[str, list[str]]],
     subtopics: tuple[str, ...],
     included: bool,
 ) -> str:
+    """One line for a reader: where the anchors meet, how engaged, what about, what register."""
     names = " and ".join(a.removeprefix("anchor:") for a in sorted(all_anchors))
     parts = []
     if title_joint:
         parts.append(f"{names} together in the title")
     if joint_idx:
-        parts.append(f"together in {len(joint_idx)} paragraph{'s' * (len(joint_idx) != 1)}")
-    if not title_joint and not joint_idx:
+        n = len(joint_idx)
+        text = f"together in {n} paragraph{'s' * (n != 1)}"
+        if topic.cues:
+            engaged = [i for i in joint_idx if zones[i].cues]
+            best = max(len(zones[i].cues) for i in joint_idx)
+            cues = sorted(set().union(*(zones[i].cues for i in joint_idx)))
+            shown = f" ({', '.join(cues[:5])}{', ...' if len(cues) > 5 else ''})"
+            if not engaged:
+                text += f", {'none with an' if n > 1 else 'no'} engagement cue (list or aside)"
+            elif n == 1:
+                text += f", {best} engagement cue{'s' * (best != 1)}{shown}"
+            else:
+                which = "all" if len(engaged) == n else str(len(engaged))
+                text += f", {which} with engagement cues, up to {best} in one{shown}"
+        parts.append(text)
+    if context_idx:
+        n = len(context_idx)
+        title_has = sorted(a.removeprefix("anchor:") for a in zones[0].anchors)
+        parts.append(
+            f"completed by the title (naming {', '.join(title_has)}) "
+            f"in {n} paragraph{'s' * (n != 1)}"
+        )
+    if not title_joint and not joint_idx and not context_idx:
         missing = sorted(a.removeprefix("anchor:") for a in all_anchors - present)
         parts.append(
             f"{', '.join(missing)} not mentioned"
@@ -139,5 +424,5 @@ def _summary(
     if subtopics:
         parts.append("sub-topics: " + ", ".join(subtopics))
     for name, found in penalised:
-        parts.append(f"{name} register ({', '.join(sorted(set(found))[:4])})")
+        parts.append(f"{name} register ({', '.join(found[:4])}{', ...' * (len(found) > 4)})")
     return ("in: " if included else "out: ") + "; ".join(parts)

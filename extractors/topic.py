@@ -3,7 +3,13 @@
 name, title
 [thresholds] include, near_miss
 [[anchors]]   the topic's pillars; an article is about the topic when a paragraph
-              (or its title) names every anchor together
+              (or its title) names every anchor together. Optional ``exclude``: longer
+              names inside which the anchor's terms do not count ("Korea" inside
+              "North Korea" or "Democratic People's Republic of Korea")
+cues          optional: words of engagement (talks, summit, cooperation ...). A paragraph
+              where the anchors meet counts more the more distinct cues sit where they
+              meet (it reports the pillars working together), little with none (a list,
+              an aside). Without cues every such paragraph counts fully.
 [[subtopics]] id, title, terms: what the digest's sections are made of
 [[penalties]] terms marking a register that is not reporting (e.g. state-media
               polemic), with the factor applied when enough of them occur
@@ -17,13 +23,26 @@ import tomllib
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .config import PROJECT_ROOT, format_validation_error
 from .errors import ConfigError
 from .text import fold
 
 TOPICS_DIR = PROJECT_ROOT / "topics"
+
+
+def _not_blank(terms: tuple[str, ...]) -> tuple[str, ...]:
+    if any(not t.strip() for t in terms):
+        raise ValueError("terms must not be empty strings")
+    return terms
 
 
 class _Strict(BaseModel):
@@ -39,6 +58,14 @@ class TermGroup(_Strict):
 class Anchor(_Strict):
     name: str = Field(min_length=1)
     terms: tuple[str, ...] = Field(min_length=1)
+    exclude: tuple[str, ...] = ()
+    """Longer names that contain a term but name something else; inside them the term
+    does not count for this anchor."""
+
+    @field_validator("exclude")
+    @classmethod
+    def _exclude_not_blank(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _not_blank(v)
 
 
 class Penalty(_Strict):
@@ -71,9 +98,15 @@ class Topic(_Strict):
     thresholds: Thresholds = Thresholds()
     anchors: tuple[Anchor, ...] = Field(min_length=1)
     subtopics: tuple[TermGroup, ...] = Field(min_length=1)
+    cues: tuple[str, ...] = ()
     penalties: tuple[Penalty, ...] = ()
     people: tuple[Known, ...] = ()
     organisations: tuple[Known, ...] = ()
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_not_blank(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _not_blank(v)
 
     @cached_property
     def matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
@@ -84,6 +117,15 @@ class Topic(_Strict):
         for s in self.subtopics:
             out[s.id] = [(t, term_pattern(t)) for t in s.terms]
         return out
+
+    @cached_property
+    def exclude_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Per anchor group (``anchor:<name>``), its compiled ``exclude`` names."""
+        return {f"anchor:{a.name}": [(t, term_pattern(t)) for t in a.exclude] for a in self.anchors}
+
+    @cached_property
+    def cue_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
+        return [(t, term_pattern(t)) for t in self.cues]
 
     @cached_property
     def penalty_matchers(self) -> list[tuple[Penalty, list[tuple[str, re.Pattern[str]]]]]:

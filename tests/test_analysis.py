@@ -100,6 +100,143 @@ def test_bad_topic_file_names_the_key(tmp_path):
     assert "anchors[0].terms" in msg and "near_miss must not be above include" in msg
 
 
+FILLER = (
+    "Markets in Asia were mixed on Wednesday as investors waited for inflation data.\n"
+    "Oil prices edged lower after a report showed inventories rising for a second week.\n"
+)
+
+
+def _art(text: str, title: str = "Wednesday briefing") -> Article:
+    return Article(source="t.txt", title=title, text=text)
+
+
+def test_one_body_paragraph_about_seoul_working_with_nato_is_enough():
+    # The spec: "a paragraph about Seoul working with NATO is" relevant, wherever it is.
+    r = judge(
+        _art(
+            FILLER + "South Korea and NATO agreed on Tuesday to open talks on joint production "
+            "of artillery shells, officials in Seoul said after the meeting.\n"
+            "The won was little changed."
+        ),
+        KOREA_NATO,
+    )
+    assert r.included, r
+    assert "1 paragraph" in r.summary and "engagement cues" in r.summary
+    assert any(x.group == "cue" and x.term == "talks" for x in r.reasons)
+
+
+def test_a_list_naming_korea_and_nato_is_a_near_miss_not_news():
+    r = judge(
+        _art(
+            FILLER + "This year the president went to Korea, to the NATO summit in Madrid, to "
+            "Japan, Indonesia and Cambodia, more travel than in any year since 2009.\n"
+        ),
+        KOREA_NATO,
+    )
+    assert not r.included
+    assert KOREA_NATO.thresholds.near_miss <= r.score < KOREA_NATO.thresholds.include
+    assert "1 engagement cue (summit)" in r.summary
+
+
+def test_north_koreas_full_name_is_not_the_republic_of_korea():
+    # "Democratic People's Republic of Korea" contains "Republic of Korea"; it is the North.
+    text = (
+        "The Democratic People\u2019s Republic of Korea said NATO's cooperation and joint "
+        "exercises with its partners were a threat, at a meeting in Pyongyang.\n"
+    )
+    r = judge(_art(text), KOREA_NATO)
+    assert not r.included and "Korea not mentioned" in r.summary
+    assert not any(x.group == "anchor:Korea" for x in r.reasons)
+    assert any(x.group == "north-korea-nuclear" for x in r.reasons)
+    # The same holds when folding changes the text's length before the name (a ligature).
+    r2 = judge(_art("\ufb01rst: " + text), KOREA_NATO)
+    assert not any(x.group == "anchor:Korea" for x in r2.reasons)
+
+
+def test_nato_and_north_korea_alone_is_out_but_with_seoul_it_is_in():
+    # Documented in topics/korea-nato.toml: the Korea anchor is South Korea.
+    north = (
+        "NATO allies condemned North Korea's arms deliveries to Russia and agreed to "
+        "coordinate sanctions at their meeting in Brussels on Tuesday.\n"
+    )
+    r = judge(_art(FILLER + north), KOREA_NATO)
+    assert not r.included and "Korea not mentioned" in r.summary
+    both = north.replace("agreed to", "agreed with South Korea's foreign minister to")
+    r = judge(_art(FILLER + both), KOREA_NATO)
+    assert r.included, r
+    assert {"north-korea-nuclear", "ukraine-war"} <= set(r.subtopics)
+
+
+def test_nato_meeting_its_indo_pacific_partners_counts_for_korea():
+    r = judge(
+        _art(
+            FILLER + "NATO foreign ministers met their Indo-Pacific partners in Brussels to "
+            "deepen cooperation on cyber defence.\n"
+        ),
+        KOREA_NATO,
+    )
+    assert r.included, r
+    assert any(x.group == "anchor:Korea" and x.term == "Indo Pacific partners" for x in r.reasons)
+
+
+def test_state_media_polemic_is_penalised_and_says_so():
+    text = (
+        "The puppet ROK joined the NATO summit and signed a partnership with the "
+        "warmongers, deepening its cooperation and joint drills with the war alliance.\n"
+    )
+    plain = judge(
+        _art(
+            text.replace("puppet ", "")
+            .replace("warmongers", "allies")
+            .replace("the war alliance", "NATO")
+        ),
+        KOREA_NATO,
+    )
+    r = judge(_art(text), KOREA_NATO)
+    assert plain.included and not r.included
+    assert r.score == pytest.approx(plain.score * 0.3, abs=0.002)
+    assert "polemic register (puppet, war alliance, warmonger)" in r.summary
+    assert any(x.group == "penalty:polemic" and x.term == "puppet" for x in r.reasons)
+
+
+def test_an_unanswered_question_counts_less_than_a_statement():
+    q = (
+        "Q Will South Korea and NATO agree on joint production at the summit and sign a "
+        "partnership deal?\n"
+    )
+    answered = q + "MR. KIRBY: Seoul and the Alliance are close; talks continue.\n"
+    unanswered = q + "MR. KIRBY: I have nothing for you on that today.\n"
+    s_answered = judge(_art(FILLER + answered), KOREA_NATO).score
+    s_unanswered = judge(_art(FILLER + unanswered), KOREA_NATO).score
+    assert s_unanswered < s_answered
+    assert s_unanswered < KOREA_NATO.thresholds.include <= s_answered
+
+
+def test_judge_is_pure_and_the_same_twice():
+    r1, r2 = judge(TOGETHER, KOREA_NATO), judge(TOGETHER, KOREA_NATO)
+    assert r1 == r2
+    assert TOGETHER.text.startswith("South Korea and NATO agreed")
+
+
+def test_korean_language_text_is_judged():
+    text = "한국과 나토는 화요일 브뤼셀에서 회의를 열고 방산 협력을 강화하기로 합의했다."
+    r = judge(_art(text, title="한국·나토 방산 협력"), KOREA_NATO)
+    assert r.included and "defence-industry" in r.subtopics
+
+
+def test_topic_cues_and_excludes_are_optional_and_validated(tmp_path):
+    arctic = load_topic(str(ROOT / "tests/data/topics/arctic-shipping.toml"))
+    assert arctic.cues == () and all(a.exclude == () for a in arctic.anchors)
+    f = tmp_path / "t.toml"
+    f.write_text(
+        'name = "x"\ncues = ["talks", " "]\n[[anchors]]\nname = "a"\nterms = ["x"]\n'
+        'exclude = [""]\n[[subtopics]]\nid = "s"\nterms = ["y"]\n'
+    )
+    with pytest.raises(ConfigError) as exc:
+        load_topic(str(f))
+    assert "cues" in str(exc.value) and "anchors[0].exclude" in str(exc.value)
+
+
 def test_duplicates_are_dropped_by_url_or_content():
     a = Article(
         source="x", title="T", text="Same words here.", url="https://www.ex.org/a/?utm_source=f"
