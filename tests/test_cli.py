@@ -141,3 +141,25 @@ def test_serve_validates_before_serving(capsys, tmp_path):
 def test_send_and_no_send_are_exclusive(capsys):
     code, _, err = run_cli(capsys, "run", "--send", "--no-send")
     assert code == 2 and "not allowed with argument" in err
+
+
+def test_analyze_seeds_golden_people_and_dates(capsys, seeds):
+    """The smallest real case end to end: roles as the sources state them, Thursday resolved."""
+    _, out, _ = run_cli(
+        capsys, "analyze", "--published", "2025-04-01", str(seeds["summary"]), str(seeds["article"])
+    )
+    story = json.loads(out)["stories"][0]
+    people = {e["name"]: e for e in story["entities"] if e["kind"] == "person"}
+    for name, role in [
+        ("Cho Tae-yul", "foreign minister"),
+        ("Mark Rutte", "secretary general"),
+        ("Takeshi Iwaya", "foreign minister"),
+        ("Donald Trump", "president"),
+    ]:
+        assert role in (people[name]["role"] or "").lower(), people.get(name)
+    assert "secretary" in (people["Marco Rubio"]["role"] or "").lower()
+    assert "Ji Da-gyum" not in people and "Cho" not in people  # byline; merged surname
+    thursday = [e for e in story["events"] if e["mention"] == "on Thursday"]
+    assert thursday and thursday[0]["date"] == "2025-04-03"
+    assert "IP4" in thursday[0]["text"]
+    assert {"ip4", "defence-industry", "north-korea-nuclear"} <= set(story["subtopics"])
