@@ -80,6 +80,20 @@ timeout = 10
     return cfg
 
 
+NOW = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+
+
+def small_message(recipients):
+    return build_message(
+        subject="s",
+        text="t",
+        html="<p>h</p>",
+        sender="b@example.org",
+        recipients=recipients,
+        now=NOW,
+    )
+
+
 def parse(raw: bytes):
     return email.message_from_bytes(raw, policy=policy.default)
 
@@ -155,21 +169,14 @@ def test_two_concurrent_deliveries_send_one_email(tmp_path):
     """Two runs reach delivery at once: the ledger's write lock lets one send."""
     store = StateStore(tmp_path / "state.sqlite")
     settings = EmailSettings(enabled=True, host="127.0.0.1", recipients=tuple(RECIPIENTS))
-    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    now = NOW
     results: list[list[str]] = []
     with SMTPSink(delay=0.5) as smtp:
         settings = settings.model_copy(update={"port": smtp.port})
 
         def deliver():
             def do_send(to):
-                msg = build_message(
-                    subject="s",
-                    text="t",
-                    html="<p>h</p>",
-                    sender="b@example.org",
-                    recipients=to,
-                    now=now,
-                )
+                msg = small_message(to)
                 return send(msg, settings, None, to)
 
             results.append(send_once(store, date(2026, 11, 20), RECIPIENTS, do_send, now))
@@ -185,15 +192,7 @@ def test_two_concurrent_deliveries_send_one_email(tmp_path):
 
 def test_login_starttls_and_password_never_leaks(tmp_path, monkeypatch):
     cert, key = self_signed_cert(tmp_path)
-    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
-    msg = build_message(
-        subject="s",
-        text="t",
-        html="<p>h</p>",
-        sender="b@example.org",
-        recipients=RECIPIENTS,
-        now=now,
-    )
+    msg = small_message(RECIPIENTS)
     with SMTPSink(tls="starttls", cert=(cert, key), login=("briefing", PASSWORD)) as smtp:
         settings = EmailSettings(
             enabled=True,
@@ -216,15 +215,7 @@ def test_login_starttls_and_password_never_leaks(tmp_path, monkeypatch):
 
 def test_implicit_ssl(tmp_path):
     cert, key = self_signed_cert(tmp_path)
-    now = datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
-    msg = build_message(
-        subject="s",
-        text="t",
-        html="<p>h</p>",
-        sender="b@example.org",
-        recipients=RECIPIENTS[:1],
-        now=now,
-    )
+    msg = small_message(RECIPIENTS[:1])
     with SMTPSink(tls="ssl", cert=(cert, key)) as smtp:
         settings = EmailSettings(
             enabled=True,
