@@ -136,7 +136,11 @@ def story_events(articles: Sequence[Article], tz: str | None) -> tuple[Event, ..
     seen: set[tuple[str | None, str]] = set()
     out = []
     for a in articles:
-        for e in resolve_dates(a, tz):
+        try:
+            found = resolve_dates(a, tz)
+        except (OverflowError, ValueError):  # a date arithmetic edge (year 1 or 9999)
+            found = ()
+        for e in found:
             key = (e.date, " ".join(e.text.lower().split()))
             if key not in seen:
                 seen.add(key)

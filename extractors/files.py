@@ -101,6 +101,8 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
         meta = yaml.safe_load(head) or {}
     except yaml.YAMLError as exc:
         raise ParseError(source, f"front matter is not valid YAML: {exc}") from exc
+    except ValueError as exc:  # e.g. "date: 2025-02-30" (YAML's date constructor)
+        raise ParseError(source, f"front matter has an impossible value: {exc}") from exc
     if not isinstance(meta, dict):
         raise ParseError(source, "front matter must be a YAML mapping")
     return meta, body

@@ -31,7 +31,7 @@ def subject_for(title: str, topic: str, day: str, stories: int, prefix: str = ""
 
 
 def inline_css(html: str) -> str:
-    """Move the template's <style> rules onto the elements (kept: the <style> block too)."""
+    """Move the template's <style> rules onto the elements (and drop the <style> block)."""
     return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
 
 
@@ -88,6 +88,12 @@ def send(
                         f"environment variable {settings.password_env or '…'}"
                         + (f" or the Secret block {block!r})" if block else ")")
                     )
+                if not (settings.username.isascii() and password.isascii()):
+                    # smtplib would fail encoding them, with the password in the error
+                    raise DeliveryError(
+                        f"{where}: the username or password is not ASCII, which SMTP "
+                        "login cannot send"
+                    )
                 smtp.login(settings.username, password)
             refused = smtp.send_message(msg, to_addrs=list(recipients))
     except DeliveryError:
@@ -106,6 +112,13 @@ def send(
         ) from None
     except (ConnectionRefusedError, TimeoutError, OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(f"{where}: {_cause(exc)}") from None
+    except UnicodeEncodeError:
+        # smtplib encodes the login as ASCII; the message of this error holds the password
+        raise DeliveryError(
+            f"{where}: the username or password is not ASCII, which SMTP login cannot send"
+        ) from None
+    except Exception as exc:  # never echo an unknown error's text: it may hold the password
+        raise DeliveryError(f"{where}: {type(exc).__name__}") from None
     return str(msg["Message-ID"]), {r: f"{c} {_text(m)}" for r, (c, m) in refused.items()}
 
 

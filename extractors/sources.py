@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from .clean import Cleaned, clean_html, clean_text, decode_html
@@ -76,7 +77,7 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
             )
         entries = list(feed.entries[: source.max_items])
         with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
-            outcomes = list(pool.map(lambda e: _entry_article(e, source, get), entries))
+            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, get), entries))
         for art, fail in outcomes:
             if art:
                 result.articles.append(art)
@@ -92,6 +93,8 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.articles.append(file_article(path, source.name, get))
             except SourceError as exc:
                 result.failures.append(as_failure(exc, source.name))
+            except Exception as exc:  # a library error on one file: still one file
+                result.failures.append(unexpected(path, exc, source.name))
     return result
 
 
@@ -130,6 +133,21 @@ def page_article(location: str, origin: str, get: Getter, *, source: str | None 
 def file_article(path: str, origin: str, get: Getter, *, source: str | None = None) -> Article:
     fetched = get(path)
     return to_article(parse_file(path, fetched.content), source or path, origin, "file")
+
+
+def unexpected(where: str, exc: Exception, origin: str) -> Failure:
+    """An error no rule anticipated, on one item: recorded, not raised (one bad file or entry
+    never costs the rest of its source)."""
+    return Failure(where, f"unexpected {type(exc).__name__}: {exc}"[:300], origin, "extract")
+
+
+def _guarded_entry(
+    entry: FeedEntry, source: Source, get: Getter
+) -> tuple[Article | None, Failure | None]:
+    try:
+        return _entry_article(entry, source, get)
+    except Exception as exc:
+        return None, unexpected(entry.link or entry.guid or entry.title, exc, source.name)
 
 
 def _entry_article(
@@ -185,8 +203,16 @@ def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:
         source=entry.link or art.source,
         url=art.url or entry.link,
         title=art.title if art.title and art.title != "(untitled)" else entry.title,
-        published=art.published or entry.published,
+        published=art.published or plausible(entry.published),
     )
+
+
+def plausible(published: datetime | None) -> datetime | None:
+    """Rule (impossible dates): a publication time before 1990 or after 2100 is a broken
+    feed or page, not news; it is dropped (the article is kept, undated)."""
+    if published is None or not 1990 <= published.year <= 2100:
+        return None
+    return published
 
 
 def to_article(
@@ -207,7 +233,7 @@ def to_article(
         url=url,
         origin=origin,
         author=c.author,
-        published=c.published,
+        published=plausible(c.published),
         outlet=outlet,
         dateline=c.dateline,
         via=via,

@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS digests (
     stories INTEGER NOT NULL,
     written_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS outbox (
+    digest TEXT PRIMARY KEY,           -- a digest a run meant to send, until every recipient has it
+    queued_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS deliveries (
     digest TEXT NOT NULL,
     recipient TEXT NOT NULL,
@@ -189,6 +193,32 @@ class StateStore:
         finally:
             db.close()
         return {r for (r,) in rows}
+
+    def queue(self, day: date, now: datetime) -> None:
+        """A run that means to send ``day`` puts it in the outbox first: if sending fails,
+        a later run finds it there. Digests written with email off are never queued."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO outbox VALUES (?, ?)", (day.isoformat(), now.isoformat())
+            )
+
+    def outbox(self, since: date, until: date) -> list[DigestRecord]:
+        """Queued digests in [since, until], oldest first, with what is needed to send them."""
+        db = self._connect()
+        try:
+            rows = db.execute(
+                "SELECT d.digest, d.folder, d.title, d.topic, d.stories FROM outbox o "
+                "JOIN digests d ON d.digest = o.digest WHERE o.digest BETWEEN ? AND ? "
+                "ORDER BY o.digest",
+                (since.isoformat(), until.isoformat()),
+            ).fetchall()
+        finally:
+            db.close()
+        return [DigestRecord(date.fromisoformat(d), Path(f), t, tp, n) for d, f, t, tp, n in rows]
+
+    def dequeue(self, day: date) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM outbox WHERE digest = ?", (day.isoformat(),))
 
     def forget_deliveries(self, day: date) -> None:
         """``--force``: the ledger forgets a date, so it is sent again."""

@@ -156,11 +156,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     load_topic(args.topic or config.briefing.topic, config.base_dir)
     from flows.daily import daily_briefing
 
+    out_dir = Path(args.out) if args.out else config.out_dir
+    writable_dir(out_dir, "--out" if args.out else "briefing.out_dir")
     result = daily_briefing(
         config_path=str(Path(args.config).resolve()) if args.config else None,
         day=args.date,
         out=args.out,
         topic=args.topic,
+        send=args.send,
+        force=args.force,
     )
     d = result.digest
     for kind, path in result.paths.items():
@@ -179,6 +183,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def writable_dir(folder: Path, key: str) -> None:
+    """Fail before any work when the output folder cannot be created or written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".briefing-write-test"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"{key}: cannot write to {folder} ({exc.strerror or exc}); choose a folder you "
+            "can write to"
+        ) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
@@ -193,6 +211,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"unknown time zone {args.timezone!r} (use an IANA name like 'Asia/Seoul')"
         ) from None
     load_config(args.config)
+    try:
+        schedule = Cron(args.cron, timezone=args.timezone)
+    except ValueError as exc:
+        raise ConfigError(f"--cron: {exc} (use five fields, e.g. '0 7 * * *')") from None
     from flows.daily import daily_briefing
 
     params = {"config_path": str(Path(args.config).resolve()) if args.config else None}
@@ -200,7 +222,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         params["send"] = args.send
     daily_briefing.serve(
         name="daily-briefing",
-        schedules=[Cron(args.cron, timezone=args.timezone)],
+        schedules=[schedule],
         parameters=params,
     )
     return EXIT_OK
@@ -220,6 +242,8 @@ def _load_inputs(inputs: Sequence[str], timeout: float):
                 yield given, sources.file_article(given, given, get, source=given), None
         except SourceError as exc:
             yield given, None, exc
+        except Exception as exc:  # a library error on one input: still one input
+            yield given, None, SourceError(given, f"{type(exc).__name__}: {exc}"[:300])
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

@@ -122,26 +122,36 @@ def smtp_password(settings: EmailSettings) -> str | None:
 def deliver_task(
     config: Config, store: StateStore, day: date, now: datetime, force: bool
 ) -> dict[str, list[str]]:
-    """Send today's digest and any recent one a failed run left unsent; each exactly once."""
+    """Send today's digest, and any recent one that a run meant to send but could not
+    (the outbox); each exactly once per recipient."""
     logger = get_run_logger()
     settings = config.email
     if force:
         store.forget_deliveries(day)
-    password = smtp_password(settings)
+    store.queue(day, now)
+    try:
+        password = smtp_password(settings)
+    except Exception as exc:  # a missing Secret block, the API unreachable
+        raise DeliveryError(
+            f"SMTP password: Prefect Secret block {settings.password_block!r} could not be "
+            f"read ({type(exc).__name__}); the digest stays on disk and the next run sends it"
+        ) from None
     sent: dict[str, list[str]] = {}
     errors: list[str] = []
-    for rec in store.digests(since=day - timedelta(days=RESEND_WINDOW_DAYS)):
-        if rec.day > day:
-            continue
+    for rec in store.outbox(since=day - timedelta(days=RESEND_WINDOW_DAYS), until=day):
         folder = rec.folder
         if not (folder / "digest.md").is_file() or not (folder / "digest.html").is_file():
-            errors.append(f"digest of {rec.day} is recorded but missing on disk at {folder}")
+            errors.append(f"digest of {rec.day} is queued but missing on disk at {folder}")
             continue
 
         def send(to: list[str], rec=rec, folder=folder) -> tuple[str, dict[str, str]]:
             msg = mail.build_message(
                 subject=mail.subject_for(
-                    rec.title, rec.topic, rec.day.isoformat(), rec.stories, settings.subject_prefix
+                    rec.title,
+                    rec.topic,
+                    rec.day.isoformat(),
+                    rec.stories,
+                    settings.subject_prefix,
                 ),
                 text=(folder / "digest.md").read_text(encoding="utf-8"),
                 html=(folder / "digest.html").read_text(encoding="utf-8"),
@@ -158,19 +168,16 @@ def deliver_task(
                 f"digest of {rec.day} not sent ({exc}); it stays on disk at "
                 f"{folder} and the next run sends it"
             )
-            logger.error(
-                "delivery failed: digest of %s: %s (kept on disk at %s; the next run will send it)",
-                rec.day,
-                exc,
-                folder,
-            )
+            logger.error("delivery failed: digest of %s: %s", rec.day, exc)
             continue
         if accepted:
             logger.info("sent digest of %s to %s", rec.day, ", ".join(accepted))
             sent[rec.day.isoformat()] = accepted
         missing = set(settings.recipients) - store.delivered(rec.day)
-        if accepted and missing:
+        if missing:
             errors.append(f"digest of {rec.day}: refused for {', '.join(sorted(missing))}")
+        else:
+            store.dequeue(rec.day)
     if errors:
         raise DeliveryError("; ".join(errors))
     return sent
@@ -182,28 +189,30 @@ class RunResult:
     paths: dict[str, Path] = field(default_factory=dict)
     sent: dict[str, list[str]] = field(default_factory=dict)
 
+    failed_sources: int = 0
+    """Configured sources that yielded nothing because they failed as a whole."""
+
     @property
     def all_sources_failed(self) -> bool:
-        return (
-            bool(self.digest.sources)
-            and not self.digest.stories
-            and not self.digest.excluded
-            and not self.digest.seen_before
-            and bool(self.digest.failures)
-        )
+        return bool(self.digest.sources) and self.failed_sources == len(self.digest.sources)
 
 
-def gather(config: Config, futures: list[PrefectFuture]) -> tuple[list[Article], list[Failure]]:
-    """Results of every source task; a source that raised becomes a ``Failure``."""
+def gather(
+    config: Config, futures: list[PrefectFuture]
+) -> tuple[list[Article], list[Failure], int]:
+    """Results of every source task; a source that raised becomes a ``Failure``.
+    Also returns how many sources failed as a whole."""
     logger = get_run_logger()
     articles: list[Article] = []
     failures: list[Failure] = []
+    failed = 0
     for source, fut in zip(config.sources, futures, strict=True):
         try:
             res: sources.SourceResult = fut.result()
         except SourceError as exc:
             logger.error("source %r failed: %s", source.name, exc)
             failures.append(sources.as_failure(exc, source.name))
+            failed += 1
             continue
         except Exception as exc:  # a bug or an unexpected library error: still one source
             logger.exception("source %r crashed", source.name)
@@ -215,10 +224,11 @@ def gather(config: Config, futures: list[PrefectFuture]) -> tuple[list[Article],
                     "extract",
                 )
             )
+            failed += 1
             continue
         articles.extend(res.articles)
         failures.extend(res.failures)
-    return articles, failures
+    return articles, failures, failed
 
 
 @flow(name="daily-briefing", log_prints=True, validate_parameters=True)
@@ -254,10 +264,10 @@ def daily_briefing(
     store = StateStore(config.state_path(out_dir))
 
     futures = [collect_source.submit(s, config) for s in config.sources]
-    articles, failures = gather(config, futures)
+    articles, failures, failed = gather(config, futures)
     digest = analyse_task(articles, failures, topic_profile, config, day, now, store)
     paths = write_task(digest, out_dir, store, now)
-    result = RunResult(digest=digest, paths=paths)
+    result = RunResult(digest=digest, paths=paths, failed_sources=failed)
     if deliver:
         result.sent = deliver_task(config, store, day, now, force)
     return result

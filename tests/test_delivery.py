@@ -243,3 +243,45 @@ def test_flow_with_password_from_env_never_logs_it(tmp_path, sample_server, monk
         if p.suffix in (".md", ".html", ".json")
     )
     assert PASSWORD not in written and PASSWORD not in caplog.text
+
+
+def test_cli_send_flags_reach_the_flow(tmp_path, sample_server, capsys):
+    from flows.cli import main
+
+    with SMTPSink() as smtp:
+        cfg = make_config(tmp_path, sample_server, smtp.port)
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20", "--no-send"]) == 0
+        assert smtp.messages == []
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20"]) == 0
+        assert len(smtp.messages) == 1
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20"]) == 0
+        assert len(smtp.messages) == 1  # already sent
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20", "--force"]) == 0
+        assert len(smtp.messages) == 2
+        off = tmp_path / "off.toml"
+        off.write_text(cfg.read_text().replace("enabled = true", "enabled = false"))
+        assert main(["run", "--config", str(off), "--date", "2026-11-22"]) == 0
+        assert len(smtp.messages) == 2
+        assert main(["run", "--config", str(off), "--date", "2026-11-23", "--send"]) == 0
+    # --send sent 11-23 only: the 11-22 digest was written with email off, never queued
+    subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
+    assert len(subjects) == 3 and "2026-11-23" in subjects[-1]
+    assert "sent: digest of 2026-11-23" in capsys.readouterr().err
+
+
+def test_non_ascii_password_never_leaks(tmp_path):
+    secret = "pässwörd-" + PASSWORD
+    with SMTPSink(login=("briefing", PASSWORD)) as smtp:
+        settings = EmailSettings(
+            enabled=True,
+            host="127.0.0.1",
+            port=smtp.port,
+            username="briefing",
+            recipients=tuple(RECIPIENTS),
+        )
+        with pytest.raises(DeliveryError) as exc:
+            send(small_message(RECIPIENTS), settings, secret, RECIPIENTS)
+    assert "not ASCII" in str(exc.value) and PASSWORD not in str(exc.value)
+    assert (exc.value.__cause__ is None and exc.value.__context__ is None) or PASSWORD not in repr(
+        exc.value.__context__
+    )

@@ -162,3 +162,36 @@ def test_flow_on_bundled_sample_offline(tmp_path):
         "kpop-agency-ai-fan-app.html",
         "baltic-air-policing-note.txt",
     } <= excluded
+
+
+def test_one_bad_item_never_sinks_its_source_or_the_run(tmp_path):
+    """An impossible date in a feed, broken front matter in one file: the rest goes on."""
+    from flows.daily import daily_briefing
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(
+        (SAMPLES / "files" / "nato-burden-sharing-seoul.txt").read_bytes()
+    )
+    (folder / "bad.md").write_text("---\ntitle: x\ndate: 2025-02-30\n---\nSeoul and NATO.\n")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Far future</title><link>page.html</link>"
+        "<pubDate>Fri, 31 Dec 9999 23:00:00 +0000</pubDate></item></channel></rss>"
+    )
+    (tmp_path / "page.html").write_bytes(
+        (SAMPLES / "pages" / "pyongyang-launch-consultations.html").read_bytes()
+    )
+    cfg = tmp_path / "b.toml"
+    cfg.write_text(
+        '[briefing]\nout_dir = "out"\n[[sources]]\nname = "notes"\nkind = "dir"\n'
+        'path = "notes"\n[[sources]]\nname = "feed"\nkind = "rss"\nurl = "feed.xml"\n'
+    )
+    result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
+    data = json.loads(result.paths["json"].read_text())
+    sources = {a["source"] for s in data["stories"] for a in s["articles"]}
+    assert str(folder / "good.txt") in sources and str(tmp_path / "page.html") in sources
+    bad = [f for f in data["failures"] if f["source"].endswith("bad.md")]
+    assert bad and "impossible value" in bad[0]["error"]
+    assert not result.all_sources_failed
