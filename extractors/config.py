@@ -109,6 +109,12 @@ class EmailSettings(_Strict):
     def _recipients(self) -> EmailSettings:
         if self.enabled and not self.recipients:
             raise ValueError("email is enabled but `recipients` is empty")
+        loopback = self.host in ("localhost", "::1") or self.host.startswith("127.")
+        if self.username and self.security == "plain" and not loopback:
+            raise ValueError(
+                'a login over `security = "plain"` would send the password in clear '
+                'text; use "starttls" or "ssl" (plain login is allowed on loopback only)'
+            )
         return self
 
 

@@ -12,6 +12,7 @@ source failed.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -74,6 +75,7 @@ class HttpClient:
             allowed_methods=frozenset({"GET"}),
             raise_on_status=False,
             respect_retry_after_header=True,
+            retry_after_max=int(max(self.timeout * 2, 5)),  # a hostile Retry-After cannot stall us
         )
         try:
             resp = self._pool.request(
@@ -100,11 +102,17 @@ class HttpClient:
                 )
             chunks: list[bytes] = []
             size = 0
+            # a body dripped slowly never trips the per-read timeout: bound the whole read
+            deadline = time.monotonic() + self.timeout * 4
             try:
                 for chunk in resp.stream(64 * 1024):
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise FetchError(url, f"too large: more than {self.max_bytes:,} bytes")
+                    if time.monotonic() > deadline:
+                        raise FetchError(
+                            url, f"body took longer than {self.timeout * 4:.0f} s", transient=True
+                        )
                     chunks.append(chunk)
             except (TimeoutError, ProtocolError) as exc:
                 raise FetchError(

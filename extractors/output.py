@@ -17,15 +17,31 @@ def atomic_write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o644)  # mkstemp makes 0600; digests are for readers and web servers
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def digest_dir(out_dir: Path, digest: Digest) -> Path:
@@ -53,8 +69,10 @@ def archive_entries(out_dir: Path) -> list[dict]:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            continue  # a digest from an older schema or a damaged file: leave it out
-        stories = data.get("stories") or []
+            continue  # a damaged file: leave it out
+        if not isinstance(data, dict) or not isinstance(data.get("stories", []), list):
+            continue  # not a digest of this schema
+        stories = [s for s in data.get("stories") or [] if isinstance(s, dict)]
         entries.append(
             {
                 "date": folder.name,

@@ -33,6 +33,26 @@ def safe_url(url: str | None) -> str | None:
     return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def md_url(url: str | None) -> str | None:
+    """A link target for Markdown: http(s) only, and the characters that could close the
+    link or start an image (``( ) [ ] < > !`` and spaces) percent-encoded."""
+    safe = safe_url(url)
+    if safe is None:
+        return None
+    for ch, code in (
+        ("(", "%28"),
+        (")", "%29"),
+        ("[", "%5B"),
+        ("]", "%5D"),
+        ("!", "%21"),
+        ("<", "%3C"),
+        (">", "%3E"),
+        (" ", "%20"),
+    ):
+        safe = safe.replace(ch, code)
+    return safe
+
+
 def md_escape(text: str | None) -> str:
     """Source text in Markdown: neutralise markup characters and raw HTML."""
     if not text:
@@ -67,6 +87,7 @@ def environment() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["md"] = md_escape
+    env.filters["md_url"] = md_url
     env.filters["plural"] = plural
     env.filters["distinct_dates"] = distinct_dates
     return env

@@ -163,3 +163,16 @@ def test_analyze_seeds_golden_people_and_dates(capsys, seeds):
     assert thursday and thursday[0]["date"] == "2025-04-03"
     assert "IP4" in thursday[0]["text"]
     assert {"ip4", "defence-industry", "north-korea-nuclear"} <= set(story["subtopics"])
+
+
+def test_unwritable_out_and_clear_text_login_are_config_errors(capsys, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = run_cli(capsys, "run", "--out", str(blocker / "sub"))
+    assert code == 2 and "--out: cannot write to" in err
+    cfg = tmp_path / "b.toml"
+    cfg.write_text('[email]\nhost = "smtp.example.org"\nusername = "u"\n')
+    code, _, err = run_cli(capsys, "run", "--config", str(cfg))
+    assert code == 2 and "email:" in err and "clear text" in err
+    code, _, err = run_cli(capsys, "serve", "--cron", "bogus cron")
+    assert code == 2 and "--cron" in err

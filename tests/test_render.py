@@ -113,3 +113,12 @@ def test_empty_digest_says_so():
     md = render_markdown(d)
     assert "No on-topic news today" in md and "No significant news" in md
     assert "All sources read without error" in md
+
+
+def test_markdown_link_targets_cannot_inject_an_image():
+    from extractors.render import md_url
+
+    hostile = "https://news.example/a)![p](https://evil.example/t.gif"
+    url = md_url(hostile)
+    assert url is not None and "(" not in url and ")" not in url and "!" not in url
+    assert md_url("javascript:alert(1)") is None
