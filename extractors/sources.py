@@ -45,12 +45,8 @@ def make_getter(client: HttpClient) -> Getter:
 
 def client_for(config: Config) -> HttpClient:
     h = config.http
-    client = HttpClient(timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries)
-    if h.user_agent:
-        client = HttpClient(
-            timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries, user_agent=h.user_agent
-        )
-    return client
+    agent = {"user_agent": h.user_agent} if h.user_agent else {}
+    return HttpClient(timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries, **agent)
 
 
 def collect(source: Source, config: Config, get: Getter) -> SourceResult:
