@@ -18,7 +18,7 @@ from .config import Config, Source
 from .errors import ExtractError, FetchError, ParseError, SourceError
 from .feeds import FeedEntry, parse_feed
 from .files import list_dir, parse_file, read_file
-from .http import Fetched, HttpClient
+from .http import DEFAULT_USER_AGENT, Fetched, HttpClient
 from .models import Article, Failure, Via
 
 Getter = Callable[[str], Fetched]
@@ -45,8 +45,12 @@ def make_getter(client: HttpClient) -> Getter:
 
 def client_for(config: Config) -> HttpClient:
     h = config.http
-    agent = {"user_agent": h.user_agent} if h.user_agent else {}
-    return HttpClient(timeout=h.timeout, max_bytes=h.max_bytes, retries=h.retries, **agent)
+    return HttpClient(
+        timeout=h.timeout,
+        max_bytes=h.max_bytes,
+        retries=h.retries,
+        user_agent=h.user_agent or DEFAULT_USER_AGENT,
+    )
 
 
 def collect(source: Source, config: Config, get: Getter) -> SourceResult:
