@@ -80,7 +80,7 @@ _LIST_ITEM = re.compile(r"\n(?=\s{0,3}(?:[-*+]|\d+[.)])\s+)")
 def wh_article(root: Path, ref: str) -> Article:
     import yaml
 
-    from extractors.clean import _parse_iso
+    from extractors.text import parse_iso
 
     raw = (root / ref).read_text("utf-8")
     meta: dict = {}
@@ -101,7 +101,7 @@ def wh_article(root: Path, ref: str) -> Article:
         text="\n".join(p for p in paras if p),
         url=meta.get("source_url"),
         outlet="whitehouse.gov",
-        published=_parse_iso(str(when)) if when else None,
+        published=parse_iso(str(when)) if when else None,
         via="file",
     )
 

@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import dataset, f1, report_skip, skipped, table
 
 from extractors import stories
-from extractors.clean import _parse_iso
 from extractors.models import Article
+from extractors.text import parse_iso
 
 NAME = "giveme5w1h-news"
 SWEEP = [round(0.10 + 0.02 * i, 2) for i in range(16)]  # 0.10 .. 0.40
@@ -41,14 +41,19 @@ TARGET = 0.90
 # ---------------------------------------------------------------- data
 
 
-def load(limit: int | None = None) -> tuple[list[Article], list[int], dict[str, str]] | None:
-    """Articles (sorted by file name), gold event ids, and each article's description."""
+def _files(limit: int | None) -> list[Path] | None:
     d = dataset(NAME, "news_cluster/data")
     if d is None:
         return None
     files = sorted((d / "news_cluster" / "data").glob("*.json"))
-    if limit:
-        files = files[:limit]
+    return files[:limit] if limit else files
+
+
+def load(limit: int | None = None) -> tuple[list[Article], list[int], dict[str, str]] | None:
+    """Articles (sorted by file name), gold event ids, and each article's description."""
+    files = _files(limit)
+    if files is None:
+        return None
     arts, gold, desc = [], [], {}
     for f in files:
         item = json.loads(f.read_text("utf-8"))
@@ -58,7 +63,7 @@ def load(limit: int | None = None) -> tuple[list[Article], list[int], dict[str, 
             text=item.get("text") or "",
             url=item.get("url"),
             outlet=item.get("source_domain"),
-            published=_parse_iso(item.get("date_publish")),
+            published=parse_iso(item.get("date_publish")),
             via="file",
         )
         arts.append(a)
@@ -159,12 +164,9 @@ def load_via_pipeline(limit: int | None = None) -> list[Article] | None:
     from extractors.files import parse_news_please
     from extractors.sources import to_article
 
-    d = dataset(NAME, "news_cluster/data")
-    if d is None:
+    files = _files(limit)
+    if files is None:
         return None
-    files = sorted((d / "news_cluster" / "data").glob("*.json"))
-    if limit:
-        files = files[:limit]
     return [
         to_article(parse_news_please(f.read_text("utf-8"), str(f)), f.name, "bench", "file")
         for f in files

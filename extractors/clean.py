@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import trafilatura
@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from .errors import ExtractError
-from .text import normalise_space, trim_title
+from .text import normalise_space, parse_iso, split_sentences, trim_title
 
 # trafilatura options chosen by measurement on the article-extraction-benchmark
 # (benchmarks/clean_eval.py, 181 pages, word 4-gram shingle F1): trafilatura defaults
@@ -338,8 +338,6 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     lines = [ln.lstrip("# ").strip() if ln.startswith("#") else ln for ln in lines]
     paras, meta = apply_rules(lines)
     if not title:
-        from .text import split_sentences
-
         first = next((p for p in paras if _is_body(p)), paras[0] if paras else "")
         sentences = split_sentences(first)
         title = trim_title(sentences[0]) if sentences else ""
@@ -383,7 +381,7 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
         )
     author = meta.author or _clean_author(doc.author)
     outlet = meta.outlet or doc.sitename or doc.hostname
-    published = published_from_html(page) or _parse_iso(doc.date)
+    published = published_from_html(page) or parse_iso(doc.date)
     return Cleaned(
         title=normalise_space(doc.title or "") or trim_title(paras[0]),
         text=body,
@@ -437,33 +435,11 @@ def published_from_html(page: str) -> datetime | None:
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip()
         if key.lower() in {k.lower() for k in _META_DATES}:
-            value = _parse_iso(el.get("content"))
+            value = parse_iso(el.get("content"))
             if value:
                 return value
     for el in tree.iter("time"):
-        value = _parse_iso(el.get("datetime"))
+        value = parse_iso(el.get("datetime"))
         if value:
             return value
     return None
-
-
-def _parse_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    value = value.strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        pass
-    m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
-    try:
-        if m:
-            return datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}")
-        m = re.match(r"\d{4}-\d{2}-\d{2}", value)
-        return datetime.fromisoformat(m.group(0)) if m else None
-    except ValueError:
-        return None
-
-
-def with_title(c: Cleaned, title: str | None) -> Cleaned:
-    return replace(c, title=title) if title else c

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from .clean import _parse_iso
 from .errors import ParseError
+from .text import parse_iso
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _entry_date(e: dict) -> datetime | None:
             return email.utils.parsedate_to_datetime(raw)
         except (TypeError, ValueError):
             pass
-        iso = _parse_iso(raw)
+        iso = parse_iso(raw)
         if iso:
             return iso
     return None

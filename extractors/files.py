@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from .clean import Cleaned, _parse_iso, clean_html, clean_text, decode_html
+from .clean import Cleaned, clean_html, clean_text, decode_html
 from .errors import FetchError, ParseError
 from .http import Fetched
-from .text import markdown_to_text
+from .text import markdown_to_text, parse_iso
 
 SUFFIXES = {".html", ".htm", ".txt", ".md", ".markdown", ".json"}
 
@@ -190,4 +190,4 @@ def _as_datetime(v: object) -> datetime | None:
         return v
     if v is not None and hasattr(v, "isoformat"):  # a date from YAML
         return datetime.fromisoformat(v.isoformat())
-    return _parse_iso(str(v)) if v else None
+    return parse_iso(str(v)) if v else None

@@ -59,6 +59,14 @@ def write_digest(digest: Digest, out_dir: Path) -> dict[str, Path]:
     return {kind: atomic_write(folder / f"digest.{kind}", text) for kind, text in rendered.items()}
 
 
+def read_rendered(folder: Path) -> tuple[str, str]:
+    """The Markdown and HTML of a written digest (what the email is made of)."""
+    return (
+        (folder / "digest.md").read_text(encoding="utf-8"),
+        (folder / "digest.html").read_text(encoding="utf-8"),
+    )
+
+
 def archive_entries(out_dir: Path) -> list[dict]:
     """Every digest under ``out_dir``, newest first, read from its ``digest.json``."""
     entries = []

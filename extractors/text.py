@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -94,10 +95,6 @@ def split_sentences(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
 def fold(text: str) -> str:
     """Case- and accent-folded text for matching terms ("Défense" ~ "defense")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -155,3 +152,23 @@ def markdown_to_text(md: str) -> str:
         line = re.sub(r"`([^`]*)`", r"\1", line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """An ISO date or date-time as sources write it ("Z", a space for "T", trailing junk);
+    None when there is none."""
+    if not value:
+        return None
+    value = value.strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
+    try:
+        if m:
+            return datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}")
+        m = re.match(r"\d{4}-\d{2}-\d{2}", value)
+        return datetime.fromisoformat(m.group(0)) if m else None
+    except ValueError:
+        return None

@@ -22,7 +22,7 @@ from prefect.states import State
 
 from extractors import analysis, mail, output, sources
 from extractors.config import Config, EmailSettings, Source, load_config
-from extractors.errors import DeliveryError, SourceError
+from extractors.errors import ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
 from extractors.state import StateStore, send_once
@@ -145,6 +145,7 @@ def deliver_task(
             continue
 
         def send(to: list[str], rec=rec, folder=folder) -> tuple[str, dict[str, str]]:
+            text, html = output.read_rendered(folder)
             msg = mail.build_message(
                 subject=mail.subject_for(
                     rec.title,
@@ -153,8 +154,8 @@ def deliver_task(
                     rec.stories,
                     settings.subject_prefix,
                 ),
-                text=(folder / "digest.md").read_text(encoding="utf-8"),
-                html=(folder / "digest.html").read_text(encoding="utf-8"),
+                text=text,
+                html=html,
                 sender=settings.sender,
                 recipients=to,
                 now=now,
@@ -252,8 +253,6 @@ def daily_briefing(
     topic_profile = load_topic(topic or config.briefing.topic, config.base_dir)
     deliver = config.email.enabled if send is None else send
     if deliver and not config.email.recipients:
-        from extractors.errors import ConfigError
-
         raise ConfigError(
             f"{config_path or 'config'}: email.recipients is empty; add at "
             "least one address to send the digest"

@@ -228,3 +228,12 @@ def self_signed_cert(folder: Path) -> tuple[str, str]:
         )
     )
     return str(cert_path), str(key_path)
+
+
+def email_toml(port: int, recipients: list[str], extra: str = "") -> str:
+    """The [email] section of a test config: delivery to an SMTPSink on 127.0.0.1."""
+    quoted = ", ".join(f'"{r}"' for r in recipients)
+    return (
+        f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
+        f'sender = "briefing@example.org"\nrecipients = [{quoted}]\ntimeout = 10\n{extra}\n'
+    )

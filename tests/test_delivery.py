@@ -14,7 +14,7 @@ from extractors.config import EmailSettings
 from extractors.errors import DeliveryError
 from extractors.mail import build_message, send
 from extractors.state import StateStore, send_once
-from tests.support import SMTPSink, free_port, self_signed_cert
+from tests.support import SMTPSink, email_toml, free_port, self_signed_cert
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -65,16 +65,9 @@ out_dir = "out"
 [http]
 retries = 0
 
-[email]
-enabled = true
-host = "127.0.0.1"
-port = {smtp_port}
-sender = "briefing@example.org"
-recipients = {RECIPIENTS!r}
-timeout = 10
-{extra_email}
+{email_toml(smtp_port, RECIPIENTS, extra_email)}
 {src}
-""".replace("'", '"'),
+""",
         encoding="utf-8",
     )
     return cfg

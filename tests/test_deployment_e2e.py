@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.support import SMTPSink, free_port
+from tests.support import SMTPSink, email_toml, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -172,14 +172,7 @@ out_dir = "out"
 timeout = 10
 retries = 0
 
-[email]
-enabled = true
-host = "127.0.0.1"
-port = {smtp_port}
-sender = "briefing@example.org"
-recipients = {RECIPIENTS!r}
-timeout = 10
-
+{email_toml(smtp_port, RECIPIENTS)}
 [[sources]]
 name = "Loopback wire"
 kind = "rss"
@@ -189,7 +182,7 @@ url = "{server.url("e2e-feed.xml")}"
 name = "Meridian page"
 kind = "page"
 url = "{server.url("pages/korea-nato-shell-plant-meridian.html")}"
-""".replace("'", '"'),
+""",
         encoding="utf-8",
     )
     return cfg
