@@ -16,6 +16,7 @@ import pytest
 from extractors.clean import clean_html, clean_text
 from extractors.entities import extract_entities
 from extractors.models import Article, Entity
+from extractors.sources import to_article
 from extractors.topic import load_topic
 from tests.conftest import SAMPLES, need_shared
 
@@ -101,17 +102,7 @@ def seed_entities() -> tuple[Entity, ...]:
     d = need_shared("seeds")
     arts = []
     for p in sorted(d.glob("*.txt")):
-        c = clean_text(p.read_text(encoding="utf-8"))
-        arts.append(
-            Article(
-                source=str(p),
-                title=c.title,
-                text=c.text,
-                author=c.author,
-                dateline=c.dateline,
-                outlet=c.outlet,
-            )
-        )
+        arts.append(to_article(clean_text(p.read_text(encoding="utf-8")), str(p), "seed", "file"))
     assert len(arts) == 2
     return extract_entities(arts, TOPIC)
 
@@ -182,17 +173,7 @@ def test_seed_kinds_are_ordered(seed_entities: tuple[Entity, ...]) -> None:
 def sample_articles() -> list[Article]:
     arts = []
     for p in sorted((SAMPLES / "pages").glob("*.html")):
-        c = clean_html(p.read_bytes(), source=str(p))
-        arts.append(
-            Article(
-                source=str(p),
-                title=c.title,
-                text=c.text,
-                author=c.author,
-                dateline=c.dateline,
-                published=c.published,
-            )
-        )
+        arts.append(to_article(clean_html(p.read_bytes(), source=str(p)), str(p), "sample", "page"))
     return arts
 
 
