@@ -26,13 +26,13 @@ test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install
-	$(BIN)/ruff check flows extractors tests benchmarks
-	$(BIN)/ruff format --check flows extractors tests benchmarks
+	$(BIN)/ruff check flows extractors fetch delivery tests benchmarks
+	$(BIN)/ruff format --check flows extractors fetch delivery tests benchmarks
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format flows extractors tests benchmarks
-	$(BIN)/ruff check --fix flows extractors tests benchmarks
+	$(BIN)/ruff format flows extractors fetch delivery tests benchmarks
+	$(BIN)/ruff check --fix flows extractors fetch delivery tests benchmarks
 
 ## bench: the evaluation scripts over ../shared/data (print figures)
 bench: install

@@ -108,7 +108,7 @@ def wh_article(root: Path, ref: str) -> Article:
 
 def wh_article_pipeline(root: Path, ref: str) -> Article:
     from extractors.files import parse_markdown
-    from extractors.sources import to_article
+    from fetch.sources import to_article
 
     path = root / ref
     return to_article(parse_markdown(path.read_text("utf-8"), str(path)), ref, "bench", "file")

@@ -4,7 +4,7 @@
 
 Stages, in one process, one after the other:
   load        the 383 giveme5w1h news_cluster JSON files read as ``briefing analyze``
-              reads them (``extractors.sources.file_article``: files.parse_news_please)
+              reads them (``fetch.sources.file_article``: files.parse_news_please)
   analyze     ``extractors.analysis.build_digest`` + ``render.render_json`` on them, topic
               korea-nato, as ``briefing analyze FILES`` (almost all are off-topic)
   no-filter   the same with ``no_filter=True`` (``briefing analyze --no-filter``): every
@@ -42,13 +42,13 @@ def evaluate(limit: int | None = None, pages: int = 50) -> dict:
     if nc is None or aeb is None:
         missing = CLUSTER if nc is None else PAGES
         return {"skipped": f"data not found: {shared_data() / missing}"}
-    from extractors import sources
     from extractors.analysis import build_digest
     from extractors.clean import clean_html
     from extractors.errors import ExtractError, SourceError
-    from extractors.files import read_file
     from extractors.render import render_json
     from extractors.topic import load_topic
+    from fetch import sources
+    from fetch.local import read_file
 
     files = sorted((nc / "news_cluster" / "data").glob("*.json"))
     if limit:

@@ -162,7 +162,7 @@ def load_via_pipeline(limit: int | None = None) -> list[Article] | None:
     """The same files read the way ``briefing analyze FILE.json`` reads them
     (``files.parse_news_please``: the cleaning rules run over the text)."""
     from extractors.files import parse_news_please
-    from extractors.sources import to_article
+    from fetch.sources import to_article
 
     files = _files(limit)
     if files is None:

@@ -49,14 +49,20 @@ def normalise_url(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+def article_keys(a: Article) -> list[str]:
+    """Identity without trusting feed GUIDs: the normalised URL and the content fingerprint."""
+    keys = [f"fp:{a.fingerprint}"]
+    if a.url:
+        keys.append(f"url:{normalise_url(a.url)}")
+    return keys
+
+
 def split_seen(
     articles: Sequence[Article], first_seen: dict[str, date], day: date
 ) -> tuple[list[Article], list[Article]]:
     """(new, already carried by an earlier digest). An article counts as seen when its URL
     or its content fingerprint was in a digest dated before ``day``; rerunning a date
     therefore gives the same digest again."""
-    from .state import article_keys
-
     new: list[Article] = []
     old: list[Article] = []
     for a in articles:

@@ -1,7 +1,5 @@
-"""The one module that reads article files from disk, and the parsers for each file kind.
-
-Reading (``read_file``) is the side effect; ``parse_*`` take text and return
-``Cleaned`` values, so they are tested on strings.
+"""Parsers for each local file kind: ``parse_*`` take bytes or text and return ``Cleaned``
+values, so they are tested on strings. Reading the disk is ``fetch.local``'s job.
 """
 
 from __future__ import annotations
@@ -14,43 +12,10 @@ from pathlib import Path
 import yaml
 
 from .clean import Cleaned, clean_html, clean_text, decode_html
-from .errors import FetchError, ParseError
-from .http import Fetched
+from .errors import ParseError
 from .text import markdown_to_text, parse_iso
 
 SUFFIXES = {".html", ".htm", ".txt", ".md", ".markdown", ".json"}
-
-
-def read_file(path: str, max_bytes: int = 5_000_000) -> Fetched:
-    """Bytes of a local file, or ``FetchError`` saying why not."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise FetchError(path, "is a directory (use a 'dir' source)")
-        if size > max_bytes:
-            raise FetchError(path, f"too large: {size:,} bytes, limit is {max_bytes:,}")
-        return Fetched(url=path, final_url=path, status=200, content=p.read_bytes())
-    except FileNotFoundError as exc:
-        raise FetchError(path, "no such file") from exc
-    except PermissionError as exc:
-        raise FetchError(path, "permission denied") from exc
-    except OSError as exc:
-        raise FetchError(path, f"cannot read: {exc.strerror or exc}") from exc
-
-
-def list_dir(path: str, exclude: tuple[str, ...] = ()) -> list[str]:
-    p = Path(path)
-    if not p.is_dir():
-        raise FetchError(path, "no such directory" if not p.exists() else "not a directory")
-    return [
-        str(f)
-        for f in sorted(p.rglob("*"))
-        if f.is_file()
-        and f.suffix.lower() in SUFFIXES
-        and f.name not in exclude
-        and not f.name.startswith(".")
-    ]
 
 
 def decode_text(data: bytes, source: str) -> str:

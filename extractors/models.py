@@ -15,12 +15,29 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
 Via = Literal["page", "feed-entry", "file"]
 EntityKind = Literal["person", "organisation", "country", "place"]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """Bytes and headers of one fetched URL or read file (what the parsers receive)."""
+
+    url: str
+    """The URL as asked for."""
+    final_url: str
+    """Where redirects ended."""
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
 
 
 @dataclass(frozen=True)
@@ -220,6 +237,7 @@ __all__ = [
     "Event",
     "Excluded",
     "Failure",
+    "Fetched",
     "KeyPoint",
     "Reason",
     "Relevance",

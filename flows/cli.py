@@ -230,8 +230,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _load_inputs(inputs: Sequence[str], timeout: float):
     """Each input as an Article, or the error; one process, one HTTP client."""
-    from extractors import sources
-    from extractors.http import HttpClient
+    from fetch import sources
+    from fetch.http import HttpClient
 
     get = sources.make_getter(HttpClient(timeout=timeout))
     for given in inputs:
@@ -281,8 +281,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from extractors.analysis import build_digest
     from extractors.models import Failure
     from extractors.render import render_json
-    from extractors.sources import as_failure
     from extractors.topic import load_topic
+    from fetch.sources import as_failure
 
     topic = load_topic(args.topic, Path.cwd())
     articles, failures = [], []

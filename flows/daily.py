@@ -20,13 +20,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.states import State
 
-from extractors import analysis, mail, output, sources
+from delivery import mail, output
+from delivery.state import StateStore, send_once
+from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
-from extractors.state import StateStore, send_once
 from extractors.topic import Topic, load_topic
+from fetch import sources
 
 RESEND_WINDOW_DAYS = 7
 """An undelivered digest is sent by a later run for this many days, then given up."""

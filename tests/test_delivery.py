@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from delivery.mail import build_message, send
+from delivery.state import StateStore, send_once
 from extractors.config import EmailSettings
 from extractors.errors import DeliveryError
-from extractors.mail import build_message, send
-from extractors.state import StateStore, send_once
 from tests.support import SMTPSink, email_toml, free_port, self_signed_cert
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

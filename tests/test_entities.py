@@ -16,8 +16,8 @@ import pytest
 from extractors.clean import clean_html, clean_text
 from extractors.entities import extract_entities
 from extractors.models import Article, Entity
-from extractors.sources import to_article
 from extractors.topic import load_topic
+from fetch.sources import to_article
 from tests.conftest import SAMPLES, need_shared
 
 TOPIC = load_topic("korea-nato")

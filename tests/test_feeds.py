@@ -13,7 +13,7 @@ import pytest
 
 from extractors.errors import ParseError
 from extractors.feeds import Feed, parse_feed
-from extractors.http import HttpClient
+from fetch.http import HttpClient
 from tests.conftest import SAMPLES, need_shared
 from tests.support import LocalHTTPServer
 

@@ -12,13 +12,12 @@ from extractors.clean import Cleaned
 from extractors.errors import FetchError, ParseError
 from extractors.files import (
     decode_text,
-    list_dir,
     parse_file,
     parse_markdown,
     parse_news_please,
-    read_file,
     split_front_matter,
 )
+from fetch.local import list_dir, read_file
 from tests.conftest import SAMPLES
 
 # ---------------------------------------------------------------- Markdown

@@ -1,4 +1,4 @@
-"""extractors.http.HttpClient against a real HTTP server on 127.0.0.1 (never the internet).
+"""fetch.http.HttpClient against a real HTTP server on 127.0.0.1 (never the internet).
 
 Every test uses ``backoff=0`` (or ``retries=0``) so retries cost no sleeping; nothing
 here asserts on elapsed time, only on outcomes and on what the server saw.
@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from extractors.errors import FetchError, SourceError
-from extractors.http import DEFAULT_USER_AGENT, Fetched, HttpClient
+from fetch.http import DEFAULT_USER_AGENT, Fetched, HttpClient
 from tests.support import LocalHTTPServer, Route, free_port
 
 PAGE = "<html><body><p>Seoul and NATO officials met on Tuesday.</p></body></html>"

@@ -11,13 +11,13 @@ import pytest
 from extractors import keypoints
 from extractors.analysis import analyse
 from extractors.clean import clean_text
-from extractors.http import HttpClient
 from extractors.keypoints import containment, key_points, summarise
 from extractors.models import Article, KeyPoint
-from extractors.sources import file_article, make_getter
 from extractors.text import join_quotes, split_sentences
 from extractors.topic import load_topic
 from extractors.vectors import overlap, tokens
+from fetch.http import HttpClient
+from fetch.sources import file_article, make_getter
 from tests.conftest import SAMPLES
 
 KOREA_NATO = load_topic("korea-nato")

@@ -8,8 +8,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from .models import Digest
-from .render import environment, render_html, render_json, render_markdown
+from extractors.models import Digest
+from extractors.render import environment, render_html, render_json, render_markdown
 
 
 def atomic_write(path: Path, text: str) -> Path:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .analysis import normalise_url
-from .models import Article, Digest, Story
+from extractors.analysis import article_keys
+from extractors.models import Article, Digest, Story
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seen (
@@ -72,14 +72,6 @@ class EarlierStory:
     day: date
     title: str
     text: str
-
-
-def article_keys(a: Article) -> list[str]:
-    """Identity without trusting feed GUIDs: the normalised URL and the content fingerprint."""
-    keys = [f"fp:{a.fingerprint}"]
-    if a.url:
-        keys.append(f"url:{normalise_url(a.url)}")
-    return keys
 
 
 class StateStore:

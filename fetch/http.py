@@ -25,25 +25,11 @@ from urllib3.exceptions import (
     TimeoutError,
 )
 
-from .errors import FetchError
+from extractors.errors import FetchError
+from extractors.models import Fetched
 
 DEFAULT_USER_AGENT = "briefing/0.1 (daily news digest; +https://example.org/briefing)"
 TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
-
-
-@dataclass(frozen=True)
-class Fetched:
-    url: str
-    """The URL as asked for."""
-    final_url: str
-    """Where redirects ended."""
-    status: int
-    headers: dict[str, str] = field(default_factory=dict)
-    content: bytes = b""
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "")
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Turn one configured ``Source`` into ``Article`` values and ``Failure`` values.
 
-I/O goes through a ``Getter`` (network via ``http``, disk via ``files``), so this
+I/O goes through a ``Getter`` (network via ``http``, disk via ``local``), so this
 logic is tested with a real local HTTP server or with files, and never needs Prefect.
 """
 
@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .clean import Cleaned, clean_html, clean_text, decode_html
-from .config import Config, Source
-from .errors import ExtractError, FetchError, ParseError, SourceError
-from .feeds import FeedEntry, parse_feed
-from .files import list_dir, parse_file, read_file
-from .http import DEFAULT_USER_AGENT, Fetched, HttpClient
-from .models import Article, Failure, Via
+from extractors.clean import Cleaned, clean_html, clean_text, decode_html
+from extractors.config import Config, Source
+from extractors.errors import ExtractError, FetchError, ParseError, SourceError
+from extractors.feeds import FeedEntry, parse_feed
+from extractors.files import parse_file
+from extractors.models import Article, Failure, Fetched, Via
+
+from .http import DEFAULT_USER_AGENT, HttpClient
+from .local import list_dir, read_file
 
 Getter = Callable[[str], Fetched]
 

@@ -19,8 +19,8 @@ from email.utils import format_datetime, make_msgid
 
 import css_inline
 
-from .config import EmailSettings
-from .errors import DeliveryError
+from extractors.config import EmailSettings
+from extractors.errors import DeliveryError
 
 
 def subject_for(title: str, topic: str, day: str, stories: int, prefix: str = "") -> str:
