@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 Via = Literal["page", "feed-entry", "file"]
 EntityKind = Literal["person", "organisation", "country", "place"]
+SourceType = Literal["news", "official", "state-media", "analysis"]
+"""What kind of publisher an article comes from. State media never corroborates news."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class Article:
     via: Via = "page"
     note: str | None = None
     """Set when something was degraded, e.g. the page failed and the feed summary was used."""
+    language: str = "en"
+    """ISO 639-1 code of the body text ("en", "ko"), detected per article."""
+    source_type: SourceType = "news"
+    links: tuple[str, ...] = ()
+    """Other links under which the same text was found (exact duplicates merged into one)."""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -122,6 +129,31 @@ class KeyPoint:
     sentence: int
     """... and sentence index (0-based) inside that paragraph."""
     score: float = 0.0
+    also: tuple[Corroboration, ...] = ()
+    """Other articles of the story (other outlets) that state the same fact."""
+    language: str = "en"
+    sentences: int = 1
+    """How many consecutive source sentences the text joins (2 when a sentence opening on a
+    pronoun is joined with the one before it that holds its referent)."""
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Another article's sentence stating the same fact as a key point."""
+
+    source: str
+    outlet: str | None
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One or two source sentences (at most 60 words) saying who did what, when and where."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+    """The ``Article.source`` of each sentence used, in order."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +193,9 @@ class Story:
     subtopics: tuple[str, ...] = ()
     update_of: str | None = None
     """Id of a story in an earlier digest that this one continues."""
+    summary: Summary | None = None
+    grouping: dict[str, Any] | None = None
+    """Why these articles are one story: the signals that joined them (JSON-ready)."""
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -205,6 +240,11 @@ class Digest:
     """Score at or above which an excluded article is listed as a near-miss."""
     seen_before: int = 0
     """Articles left out because an earlier digest already carried them."""
+    reactions: tuple[Story, ...] = ()
+    """State-media (and other reaction) stories, shown in "Reactions and state media"."""
+    duplicates: int = 0
+    """Articles merged into another because their text was the same (links kept)."""
+    language: str = "en"
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -232,6 +272,7 @@ def to_jsonable(value: Any) -> Any:
 
 __all__ = [
     "Article",
+    "Corroboration",
     "Digest",
     "Entity",
     "Event",
@@ -243,5 +284,6 @@ __all__ = [
     "Relevance",
     "Section",
     "Story",
+    "Summary",
     "to_jsonable",
 ]
