@@ -1,7 +1,8 @@
 """The one configuration file (TOML), validated; errors name the bad key and say how to fix it.
 
     [briefing]  title, topic, timezone, out_dir, max_stories, max_key_points
-    [http]      timeout, max_bytes, retries, user_agent
+    [http]      timeout, max_bytes, retries, user_agent, deadline, max_redirects,
+                allow_private, private_hosts
     [[sources]] name, kind = "rss" | "page" | "file" | "dir", url or path, ...
     [email]     delivery settings (see README)
     [state]     path of the SQLite state store
@@ -86,6 +87,14 @@ class HttpSettings(_Strict):
     max_bytes: int = Field(default=5_000_000, ge=10_000)
     retries: int = Field(default=2, ge=0, le=10)
     user_agent: str | None = None
+    deadline: float | None = Field(default=None, gt=0, le=3600)
+    """Seconds for one request as a whole (connect + headers + body); default 4 x timeout."""
+    max_redirects: int = Field(default=5, ge=0, le=30)
+    allow_private: bool = False
+    """Let feeds, entry links, pages and redirects reach loopback/private/link-local addresses
+    (intranet feeds, tests); by default only public addresses are fetched."""
+    private_hosts: tuple[str, ...] = ()
+    """Host names or networks ("10.20.0.0/16") allowed even though they are not public."""
 
 
 class EmailSettings(_Strict):

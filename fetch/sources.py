@@ -52,6 +52,10 @@ def client_for(config: Config) -> HttpClient:
         max_bytes=h.max_bytes,
         retries=h.retries,
         user_agent=h.user_agent or DEFAULT_USER_AGENT,
+        deadline=h.deadline,
+        max_redirects=h.max_redirects,
+        allow_private=h.allow_private,
+        private_hosts=h.private_hosts,
     )
 
 

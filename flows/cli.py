@@ -96,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     clean.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    _allow_private_flag(clean)
 
     an = sub.add_parser(
         "analyze",
@@ -122,7 +123,17 @@ def parser() -> argparse.ArgumentParser:
         help="keep every input in some story (no relevance filtering)",
     )
     an.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    _allow_private_flag(an)
     return p
+
+
+def _allow_private_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs (and their redirects) reach loopback/private addresses "
+        "(an intranet feed; refused by default)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,12 +239,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_inputs(inputs: Sequence[str], timeout: float):
+def _load_inputs(inputs: Sequence[str], timeout: float, allow_private: bool = False):
     """Each input as an Article, or the error; one process, one HTTP client."""
     from fetch import sources
     from fetch.http import HttpClient
 
-    get = sources.make_getter(HttpClient(timeout=timeout))
+    get = sources.make_getter(HttpClient(timeout=timeout, allow_private=allow_private))
     for given in inputs:
         try:
             if given.startswith(("http://", "https://")):
@@ -248,7 +259,7 @@ def _load_inputs(inputs: Sequence[str], timeout: float):
 
 def cmd_clean(args: argparse.Namespace) -> int:
     failed = 0
-    for given, art, err in _load_inputs(args.inputs, args.timeout):
+    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private):
         row = {
             "source": given,
             "title": None,
@@ -286,7 +297,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     topic = load_topic(args.topic, Path.cwd())
     articles, failures = [], []
-    for given, art, err in _load_inputs(args.inputs, args.timeout):
+    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private):
         if art is None:
             failures.append(as_failure(err, given) if err else Failure(given, "unknown error"))
             continue

@@ -39,6 +39,7 @@ title = "Loopback briefing"
 out_dir = "out"
 
 [http]
+allow_private = true   # the test servers are on 127.0.0.1
 timeout = 5
 retries = 0
 
