@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from extractors.clean import Cleaned, clean_html, clean_text, decode_html
@@ -43,6 +44,26 @@ def make_getter(client: HttpClient) -> Getter:
         return read_file(location, client.max_bytes)
 
     return get
+
+
+def entry_getter(get: Getter, feed_location: str) -> Getter:
+    """Rule (entry links): a feed's entries are fetched over http(s) only (the client's
+    address policy then applies to each link and redirect). Only a local feed file may link
+    to local files, and only to files in its own folder or below; never ``file://``."""
+    root = None if "://" in feed_location else Path(feed_location).resolve().parent
+
+    def entry_get(link: str) -> Fetched:
+        if link.startswith(("http://", "https://")):
+            return get(link)
+        if root is not None and "://" not in link and Path(link).resolve().is_relative_to(root):
+            return get(str(Path(link).resolve()))
+        raise FetchError(
+            link,
+            "entry link refused: not an http(s) URL (local files are read only through "
+            "file/dir sources)",
+        )
+
+    return entry_get
 
 
 def client_for(config: Config) -> HttpClient:
@@ -82,8 +103,9 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 )
             )
         entries = list(feed.entries[: source.max_items])
+        entry_get = entry_getter(get, location)
         with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
-            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, get), entries))
+            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, entry_get), entries))
         for art, fail in outcomes:
             if art:
                 result.articles.append(art)

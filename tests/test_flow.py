@@ -187,7 +187,7 @@ def test_one_bad_item_never_sinks_its_source_or_the_run(tmp_path):
     cfg = tmp_path / "b.toml"
     cfg.write_text(
         '[briefing]\nout_dir = "out"\n[[sources]]\nname = "notes"\nkind = "dir"\n'
-        'path = "notes"\n[[sources]]\nname = "feed"\nkind = "rss"\nurl = "feed.xml"\n'
+        'path = "notes"\n[[sources]]\nname = "feed"\nkind = "rss"\npath = "feed.xml"\n'
     )
     result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
     data = json.loads(result.paths["json"].read_text())
