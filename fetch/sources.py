@@ -219,8 +219,18 @@ def _entry_article(
     if problem:
         return None, as_failure(problem, source.name)
     return None, Failure(
-        link or entry.guid or entry.title, "entry has no link and no text", source.name, "parse"
+        link or entry.guid or entry.title, _unusable_entry(entry, link), source.name, "parse"
     )
+
+
+def _unusable_entry(entry: FeedEntry, link: str | None) -> str:
+    """Why an entry gave no article, as it is: "no link and no text" only when that is so
+    (an entry with a link and a few words used to be told it had neither)."""
+    words = len(html_to_text(entry.content).split()) if entry.content.strip() else 0
+    text = f"its text is too short to use ({words} words, 5 needed)" if words else "it has no text"
+    if link:
+        return f"{text} and its page is not fetched (fetch_pages = false)"
+    return "entry has no link and no text" if not words else f"entry has no link, and {text}"
 
 
 def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:
