@@ -33,6 +33,8 @@ class SourceResult:
     """The configured source's name."""
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    failed: bool = False
+    """The source failed as a whole (its one failure says why)."""
 
 
 def make_getter(client: HttpClient) -> Getter:
