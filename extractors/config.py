@@ -48,7 +48,7 @@ def _no_control(v: str) -> str:
     return v
 
 
-def _address(v: str, key: str) -> str:
+def _address(v: str) -> str:
     """Rule (addresses parse): an address must be ``local@domain`` (a display name is fine:
     ``Briefing <briefing@example.org>``); checked with email-validator, no DNS."""
     from email_validator import EmailNotValidError, validate_email
@@ -169,6 +169,8 @@ class HttpSettings(_Strict):
     (intranet feeds, tests); by default only public addresses are fetched."""
     private_hosts: tuple[str, ...] = ()
     """Host names or networks ("10.20.0.0/16") allowed even though they are not public."""
+    ca_file: str | None = None
+    """PEM bundle to trust for https feeds and pages instead of the system's (a private CA)."""
 
 
 class EmailSettings(_Strict):
@@ -196,12 +198,12 @@ class EmailSettings(_Strict):
     @field_validator("sender")
     @classmethod
     def _sender(cls, v: str) -> str:
-        return _address(v, "sender")
+        return _address(v)
 
     @field_validator("recipients")
     @classmethod
     def _recipients_parse(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_address(r, "recipients") for r in v)
+        return tuple(_address(r) for r in v)
 
     @model_validator(mode="after")
     def _recipients(self) -> EmailSettings:

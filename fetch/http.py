@@ -208,8 +208,8 @@ class _HTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _HTTPSConn
 
 
-def _tls_context() -> ssl.SSLContext:
-    ctx = ssl.create_default_context()
+def _tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    ctx = ssl.create_default_context(cafile=ca_file)
     ctx.sslsocket_class = _DeadlineSSLSocket
     return ctx
 
@@ -230,13 +230,15 @@ class HttpClient:
     max_redirects: int = 5
     allow_private: bool = False
     private_hosts: tuple[str, ...] = ()
+    ca_file: str | None = None
+    """PEM bundle to trust instead of the system's (a private CA)."""
     _pool: urllib3.PoolManager = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._pool = urllib3.PoolManager(
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=urllib3.Timeout(connect=min(self.timeout, 10.0), read=self.timeout),
-            ssl_context=_tls_context(),
+            ssl_context=_tls_context(self.ca_file),
         )
         self._pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 

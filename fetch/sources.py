@@ -79,6 +79,7 @@ def client_for(config: Config) -> HttpClient:
         max_redirects=h.max_redirects,
         allow_private=h.allow_private,
         private_hosts=h.private_hosts,
+        ca_file=config.resolve(h.ca_file) if h.ca_file else None,
     )
 
 

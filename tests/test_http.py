@@ -394,3 +394,39 @@ def test_private_hosts_by_name(http_server):
     url = http_server.add("ok.html", PAGE).replace("127.0.0.1", "localhost")
     c = HttpClient(timeout=2, retries=0, private_hosts=("LOCALHOST",))
     assert c.get(url).content == PAGE.encode()
+
+
+class TLSDripServer(DripServer):
+    """DripServer over TLS (a certificate made on the spot for 127.0.0.1)."""
+
+    def __init__(self, cert: tuple[str, str], **kw) -> None:
+        super().__init__(**kw)
+        import ssl
+
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(*cert)
+        self._ctx = ctx
+        self.url = self.url.replace("http://", "https://")
+
+    def _serve(self, conn) -> None:
+        try:
+            conn = self._ctx.wrap_socket(conn, server_side=True)
+        except OSError:
+            conn.close()
+            return
+        super()._serve(conn)
+
+
+def test_https_is_read_and_bounded_by_the_deadline(tmp_path):
+    from tests.support import self_signed_cert
+
+    cert = self_signed_cert(tmp_path)
+    with TLSDripServer(cert, body=b"<p>tls</p>", interval=0.01) as srv:
+        assert client(ca_file=cert[0]).get(srv.url).content == b"<p>tls</p>"
+        err = fetch_error(client(retries=0), srv.url)  # the system's CAs do not know it
+        assert "certificate" in err.cause.lower() and err.transient is False
+    with TLSDripServer(cert, interval=0.2) as srv:
+        c = client(ca_file=cert[0], timeout=1, deadline=1.5, retries=1)
+        with pytest.raises(FetchError) as info:
+            finishes(lambda: c.get(srv.url))
+    assert "no complete answer within 1.5 s" in info.value.cause
