@@ -100,7 +100,8 @@ def send(
         raise
     except smtplib.SMTPAuthenticationError as exc:
         raise DeliveryError(
-            f"{where}: login refused for {settings.username!r} ({exc.smtp_code})"
+            f"{where}: login refused ({exc.smtp_code} {_text(exc.smtp_error)[:80]}) for "
+            f"{settings.username!r}: check the username/password"
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(

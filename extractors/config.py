@@ -1,7 +1,8 @@
 """The one configuration file (TOML), validated; errors name the bad key and say how to fix it.
 
     [briefing]  title, topic, timezone, out_dir, max_stories, max_key_points
-    [http]      timeout, max_bytes, retries, user_agent
+    [http]      timeout, max_bytes, retries, user_agent, deadline, max_redirects,
+                allow_private, private_hosts
     [[sources]] name, kind = "rss" | "page" | "file" | "dir", url or path, ...
     [email]     delivery settings (see README)
     [state]     path of the SQLite state store
@@ -12,7 +13,10 @@ directory of the config file.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,15 +33,67 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _no_control(v: str) -> str:
+    """Rule (no control characters): a CR/LF in a title or subject prefix would break the
+    email's headers; refused at load, with where it is."""
+    m = _CONTROL.search(v)
+    if m:
+        raise ValueError(
+            f"contains a control character ({m.group()!r} at position {m.start()}); "
+            "remove it (one line of plain text)"
+        )
+    return v
+
+
+def _address(v: str) -> str:
+    """Rule (addresses parse): an address must be ``local@domain`` (a display name is fine:
+    ``Briefing <briefing@example.org>``); checked with email-validator, no DNS."""
+    from email_validator import EmailNotValidError, validate_email
+
+    _no_control(v)
+    _, addr = parseaddr(v)
+    try:
+        validate_email(addr or v, check_deliverability=False, allow_smtputf8=True)
+    except EmailNotValidError as exc:
+        raise ValueError(
+            f"{v!r} is not an email address ({exc}); write it as name@example.org"
+        ) from None
+    return v
+
+
+def _http_url(v: str) -> str:
+    """Rule (URLs are http(s)): a URL without a scheme is not guessed at (it used to become
+    a local path); a local feed is ``path``, local pages are ``file``/``dir`` sources."""
+    low = v.strip().lower()
+    if low.startswith(("http://", "https://")):
+        if not re.match(r"https?://[^/\s?#]+", low):
+            raise ValueError(f"{v!r} has no host name")
+        return v.strip()
+    if "://" in low:
+        scheme = low.split("://", 1)[0]
+        raise ValueError(
+            f"{v!r}: only http(s) URLs are read ({scheme}:// is not); local files are read "
+            'through `path` (kind = "file" or "dir"; a local feed file: kind = "rss" with `path`)'
+        )
+    raise ValueError(
+        f'{v!r} has no scheme: add https:// (url = "https://{v.strip()}"), or for a '
+        f'local feed file write path = "{v.strip()}"'
+    )
+
+
 class Source(_Strict):
     """One place articles come from."""
 
     name: str = Field(min_length=1)
     kind: Literal["rss", "page", "file", "dir"]
     url: str | None = None
-    """rss/page: an http(s) URL, or a path to a local file (relative to the config)."""
+    """rss/page: an http(s) URL."""
     path: str | None = None
-    """file/dir: a local path (relative to the config)."""
+    """file/dir: a local path (relative to the config); rss: a local feed file instead of
+    ``url`` (its entries may link to files next to it)."""
     exclude: tuple[str, ...] = ()
     """dir: file names to skip."""
     max_items: int = Field(default=40, ge=1, le=1000)
@@ -45,12 +101,26 @@ class Source(_Strict):
     fetch_pages: bool = True
     """rss: fetch each entry's page; when False, use the entry's own content."""
 
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        return None if v is None else _http_url(v)
+
     @model_validator(mode="after")
     def _location(self) -> Source:
-        if self.kind in ("rss", "page") and not self.url:
-            raise ValueError(f"a {self.kind!r} source needs `url` (an http(s) URL or a file path)")
+        if self.url and self.path:
+            raise ValueError("give either `url` or `path`, not both")
+        if self.kind == "rss" and not (self.url or self.path):
+            raise ValueError("a 'rss' source needs `url` (https://…) or `path` (a local feed file)")
+        if self.kind == "page" and not self.url:
+            raise ValueError(
+                "a 'page' source needs `url` (https://…); a local HTML file is "
+                'kind = "file" with `path`'
+            )
         if self.kind in ("file", "dir") and not self.path:
             raise ValueError(f"a {self.kind!r} source needs `path`")
+        if self.kind in ("file", "dir") and self.url:
+            raise ValueError(f"a {self.kind!r} source reads `path`, not `url`")
         return self
 
     @property
@@ -69,6 +139,11 @@ class BriefingSettings(_Strict):
     workers: int = Field(default=4, ge=1, le=32)
     """Pages fetched at once inside one feed source."""
 
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        return _no_control(v)
+
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
@@ -86,6 +161,16 @@ class HttpSettings(_Strict):
     max_bytes: int = Field(default=5_000_000, ge=10_000)
     retries: int = Field(default=2, ge=0, le=10)
     user_agent: str | None = None
+    deadline: float | None = Field(default=None, gt=0, le=3600)
+    """Seconds for one request as a whole (connect + headers + body); default 4 x timeout."""
+    max_redirects: int = Field(default=5, ge=0, le=30)
+    allow_private: bool = False
+    """Let feeds, entry links, pages and redirects reach loopback/private/link-local addresses
+    (intranet feeds, tests); by default only public addresses are fetched."""
+    private_hosts: tuple[str, ...] = ()
+    """Host names or networks ("10.20.0.0/16") allowed even though they are not public."""
+    ca_file: str | None = None
+    """PEM bundle to trust for https feeds and pages instead of the system's (a private CA)."""
 
 
 class EmailSettings(_Strict):
@@ -104,6 +189,21 @@ class EmailSettings(_Strict):
     timeout: float = Field(default=30.0, gt=0)
     ca_file: str | None = None
     """PEM bundle to trust for STARTTLS/SSL (a private CA); default: the system's."""
+
+    @field_validator("subject_prefix")
+    @classmethod
+    def _prefix(cls, v: str) -> str:
+        return _no_control(v)
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, v: str) -> str:
+        return _address(v)
+
+    @field_validator("recipients")
+    @classmethod
+    def _recipients_parse(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_address(r) for r in v)
 
     @model_validator(mode="after")
     def _recipients(self) -> EmailSettings:
@@ -160,7 +260,13 @@ def load_config(path: str | Path | None = None) -> Config:
             f"TOML file, or omit it to use the bundled sample)"
         )
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        if not text.strip():
+            raise ConfigError(
+                f"{file}: the config file is empty; add at least one [[sources]] block "
+                "(see README 'Configuration')"
+            )
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
     except UnicodeDecodeError as exc:
@@ -180,7 +286,54 @@ def parse_config(data: dict, *, base_dir: Path, name: str = "config") -> Config:
             f"{name}: sources: duplicate source name(s) {', '.join(dupes)}; "
             "give each [[sources]] a distinct `name`"
         )
+    problems = config_problems(config)
+    if problems:
+        raise ConfigError("\n".join(f"{name}: {p}" for p in problems))
     return config
+
+
+def config_problems(config: Config) -> list[str]:
+    """What the schema cannot see: the disk. One 'key: what is wrong; the fix' line each."""
+    out: list[str] = []
+    if not config.sources:
+        out.append(
+            "sources: no [[sources]] configured; add at least one (see README 'Add a source')"
+        )
+    for i, src in enumerate(config.sources):
+        if not src.path:
+            continue
+        where = Path(config.resolve(src.path))
+        key = f"sources[{i}].path ({src.name})"
+        want_dir = src.kind == "dir"
+        if not where.exists():
+            out.append(f"{key}: {where} does not exist; fix the path (relative to the config)")
+        elif want_dir and not where.is_dir():
+            out.append(f'{key}: {where} is not a folder; use kind = "file" for one file')
+        elif not want_dir and where.is_dir():
+            out.append(f'{key}: {where} is a folder; use kind = "dir" for a folder')
+    if config.state.path:
+        problem = _not_creatable(Path(config.resolve(config.state.path)))
+        if problem:
+            out.append(f"state.path: {problem}")
+    return out
+
+
+def _not_creatable(file: Path) -> str | None:
+    """Why the SQLite file cannot be created at ``file``, or None."""
+    if file.is_dir():
+        return f"{file} is a folder; give a file name, e.g. {file / 'state.sqlite'}"
+    folder = file.parent
+    probe = folder
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        return (
+            f"{probe} is a regular file, so the folder {folder} cannot be created; "
+            "choose a path under a folder"
+        )
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"cannot create {file}: {probe} is not writable; choose a folder you can write to"
+    return None
 
 
 def format_validation_error(exc: ValidationError, name: str, data: dict | None = None) -> str:

@@ -32,6 +32,51 @@ def decode_text(data: bytes, source: str) -> str:
     return dammit.unicode_markup
 
 
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "a program (ELF)",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
+
+
+def looks_binary(data: bytes) -> str | None:
+    """Rule (not text): why these bytes are not a text file, or None when they may be.
+
+    Called before any decoding. A known file signature, NUL bytes, more than 5% control
+    characters (in the first 8 KB), or bytes that are not UTF-8 and in which no encoding
+    can be recognised (charset-normalizer) are refused; a UTF-16/32 BOM is text.
+    """
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"not a text file: it is {what}"
+    if b"\x00" in head:
+        return "not a text file: binary data (NUL bytes)"
+    controls = sum(1 for b in head if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    if head and controls / len(head) > 0.05:
+        return f"not a text file: binary data ({controls / len(head):.0%} control characters)"
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        if from_bytes(data[:65536]).best() is None:
+            return (
+                f"not a text file: invalid UTF-8 at byte {exc.start} and no other encoding "
+                "recognised (save it as UTF-8)"
+            )
+    return None
+
+
 def parse_file(path: str, data: bytes) -> Cleaned:
     """Dispatch on the suffix: .html/.htm, .txt, .md, .json (news-please)."""
     cleaned = _parse_file(path, data)
@@ -42,6 +87,9 @@ def parse_file(path: str, data: bytes) -> Cleaned:
 
 def _parse_file(path: str, data: bytes) -> Cleaned:
     suffix = Path(path).suffix.lower()
+    binary = looks_binary(data) if suffix in SUFFIXES else None
+    if binary:
+        raise ParseError(path, binary)
     if suffix in (".html", ".htm"):
         return clean_html(decode_html(data), source=path)
     text = decode_text(data, path)

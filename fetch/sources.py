@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from extractors.clean import Cleaned, clean_html, clean_text, decode_html
@@ -32,6 +33,8 @@ class SourceResult:
     """The configured source's name."""
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    failed: bool = False
+    """The source failed as a whole (its one failure says why)."""
 
 
 def make_getter(client: HttpClient) -> Getter:
@@ -45,6 +48,26 @@ def make_getter(client: HttpClient) -> Getter:
     return get
 
 
+def entry_getter(get: Getter, feed_location: str) -> Getter:
+    """Rule (entry links): a feed's entries are fetched over http(s) only (the client's
+    address policy then applies to each link and redirect). Only a local feed file may link
+    to local files, and only to files in its own folder or below; never ``file://``."""
+    root = None if "://" in feed_location else Path(feed_location).resolve().parent
+
+    def entry_get(link: str) -> Fetched:
+        if link.startswith(("http://", "https://")):
+            return get(link)
+        if root is not None and "://" not in link and Path(link).resolve().is_relative_to(root):
+            return get(str(Path(link).resolve()))
+        raise FetchError(
+            link,
+            "entry link refused: not an http(s) URL (local files are read only through "
+            "file/dir sources)",
+        )
+
+    return entry_get
+
+
 def client_for(config: Config) -> HttpClient:
     h = config.http
     return HttpClient(
@@ -52,6 +75,11 @@ def client_for(config: Config) -> HttpClient:
         max_bytes=h.max_bytes,
         retries=h.retries,
         user_agent=h.user_agent or DEFAULT_USER_AGENT,
+        deadline=h.deadline,
+        max_redirects=h.max_redirects,
+        allow_private=h.allow_private,
+        private_hosts=h.private_hosts,
+        ca_file=config.resolve(h.ca_file) if h.ca_file else None,
     )
 
 
@@ -78,8 +106,9 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 )
             )
         entries = list(feed.entries[: source.max_items])
+        entry_get = entry_getter(get, location)
         with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
-            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, get), entries))
+            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, entry_get), entries))
         for art, fail in outcomes:
             if art:
                 result.articles.append(art)
@@ -193,8 +222,18 @@ def _entry_article(
     if problem:
         return None, as_failure(problem, source.name)
     return None, Failure(
-        link or entry.guid or entry.title, "entry has no link and no text", source.name, "parse"
+        link or entry.guid or entry.title, _unusable_entry(entry, link), source.name, "parse"
     )
+
+
+def _unusable_entry(entry: FeedEntry, link: str | None) -> str:
+    """Why an entry gave no article, as it is: "no link and no text" only when that is so
+    (an entry with a link and a few words used to be told it had neither)."""
+    words = len(html_to_text(entry.content).split()) if entry.content.strip() else 0
+    text = f"its text is too short to use ({words} words, 5 needed)" if words else "it has no text"
+    if link:
+        return f"{text} and its page is not fetched (fetch_pages = false)"
+    return "entry has no link and no text" if not words else f"entry has no link, and {text}"
 
 
 def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:

@@ -32,6 +32,9 @@ def parser() -> argparse.ArgumentParser:
         prog="briefing",
         description="Daily news briefing: feeds, pages and files in; a cited digest out.",
     )
+    p.add_argument(
+        "--debug", action="store_true", help="show tracebacks (otherwise one line per failure)"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     run = sub.add_parser(
@@ -94,8 +97,9 @@ def parser() -> argparse.ArgumentParser:
         "source, title, author, date, outlet, dateline, text, "
         "error. No Prefect.",
     )
-    clean.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    clean.add_argument("inputs", nargs="*", metavar="PATH_OR_URL")
     clean.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    _allow_private_flag(clean)
 
     an = sub.add_parser(
         "analyze",
@@ -103,7 +107,7 @@ def parser() -> argparse.ArgumentParser:
         description="Clean, judge, group and summarise the inputs; print the "
         "same JSON as digest.json. No Prefect, no state.",
     )
-    an.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    an.add_argument("inputs", nargs="*", metavar="PATH_OR_URL")
     an.add_argument(
         "--topic",
         metavar="FILE",
@@ -122,11 +126,50 @@ def parser() -> argparse.ArgumentParser:
         help="keep every input in some story (no relevance filtering)",
     )
     an.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    _allow_private_flag(an)
+    _add_check(sub)
     return p
+
+
+def _allow_private_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs (and their redirects) reach loopback/private addresses "
+        "(an intranet feed; refused by default)",
+    )
+    p.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL_OR_PATH",
+        help="read this RSS/Atom feed exactly as an rss source would (repeatable); "
+        "try a feed before adding it",
+    )
+
+
+def _add_check(sub) -> None:  # type: ignore[no-untyped-def]
+    check = sub.add_parser(
+        "check",
+        help="check a config: validation, each source reachable, SMTP login",
+        description="Validate the config (the checks `run` makes at load), fetch each "
+        "source once with the same HTTP client, connect and log in to the SMTP server "
+        "without sending. One line per finding; exit 0 all ok, 1 a finding to fix, 2 the "
+        "config itself is invalid.",
+    )
+    check.add_argument("--config", metavar="FILE", help="config TOML (default: bundled sample)")
+    check.add_argument(
+        "--no-network", action="store_true", help="only the checks made at load (no fetch, no SMTP)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "debug", False):
+        os.environ["BRIEFING_DEBUG"] = "1"
+    if args.command in ("clean", "analyze") and not (args.inputs or args.feed):
+        print(f"briefing {args.command}: error: give PATH_OR_URL or --feed URL", file=sys.stderr)
+        return EXIT_USAGE
     # No telemetry from a briefing run (the network is often closed; it only adds noise).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     try:
@@ -138,13 +181,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "serve":
             return cmd_serve(args)
+        if args.command == "check":
+            return cmd_check(args)
     except ConfigError as exc:
+        _debug_traceback()
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as exc:
+        _debug_traceback()
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_USAGE
+
+
+def _debug_traceback() -> None:
+    if os.environ.get("BRIEFING_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exc()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -228,12 +282,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_inputs(inputs: Sequence[str], timeout: float):
-    """Each input as an Article, or the error; one process, one HTTP client."""
+def _load_inputs(
+    inputs: Sequence[str], timeout: float, allow_private: bool = False, feeds: Sequence[str] = ()
+):
+    """Each input as an Article, or the error; one process, one HTTP client. Each ``--feed``
+    yields what an rss source with that URL (or path) yields, entry by entry."""
     from fetch import sources
     from fetch.http import HttpClient
 
-    get = sources.make_getter(HttpClient(timeout=timeout))
+    get = sources.make_getter(HttpClient(timeout=timeout, allow_private=allow_private))
+    for feed in feeds:
+        yield from _feed_items(feed, timeout, allow_private, get)
     for given in inputs:
         try:
             if given.startswith(("http://", "https://")):
@@ -248,7 +307,7 @@ def _load_inputs(inputs: Sequence[str], timeout: float):
 
 def cmd_clean(args: argparse.Namespace) -> int:
     failed = 0
-    for given, art, err in _load_inputs(args.inputs, args.timeout):
+    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private, args.feed):
         row = {
             "source": given,
             "title": None,
@@ -286,7 +345,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     topic = load_topic(args.topic, Path.cwd())
     articles, failures = [], []
-    for given, art, err in _load_inputs(args.inputs, args.timeout):
+    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private, args.feed):
         if art is None:
             failures.append(as_failure(err, given) if err else Failure(given, "unknown error"))
             continue
@@ -302,12 +361,164 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         title=f"{topic.title or topic.name}",
         day=day,
         now=now,
-        sources=list(args.inputs),
+        sources=list(args.feed) + list(args.inputs),
         no_filter=args.no_filter,
         max_stories=10_000,
     )
     sys.stdout.write(render_json(digest))
     return EXIT_FAILED if failures and not articles else EXIT_OK
+
+
+def _feed_items(feed: str, timeout: float, allow_private: bool, get):  # type: ignore[no-untyped-def]
+    """``--feed``: the same code path as an ``rss`` source (``fetch.sources.collect``)."""
+    from pydantic import ValidationError
+
+    from extractors.config import Config, HttpSettings, Source, format_validation_error
+    from fetch import sources
+
+    local = not feed.startswith(("http://", "https://")) and "://" not in feed
+    try:
+        src = Source(name=feed, kind="rss", **({"path": feed} if local else {"url": feed}))
+        config = Config(
+            sources=(src,),
+            http=HttpSettings(timeout=timeout, allow_private=allow_private),
+            base_dir=Path.cwd(),
+        )
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc, "--feed")) from None
+    try:
+        result = sources.collect(src, config, get)
+    except SourceError as exc:
+        yield feed, None, exc
+        return
+    except Exception as exc:  # a library error on the feed: still one input
+        yield feed, None, SourceError(feed, f"{type(exc).__name__}: {exc}"[:300])
+        return
+    for art in result.articles:
+        yield art.source, art, None
+    for f in result.failures:
+        if f.stage != "degraded":
+            yield f.source or feed, None, SourceError(f.source or feed, f.error)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``briefing check``: one line per finding ("ok: …", "error: …")."""
+    from extractors.config import load_config
+    from extractors.topic import load_topic
+
+    name = args.config or "the bundled sample"
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        for line in str(exc).splitlines():
+            print(f"error: {line}")
+        return EXIT_USAGE
+    print(f"ok: config {name}: valid, {len(config.sources)} sources")
+    errors = 0
+    try:
+        load_topic(config.briefing.topic, config.base_dir)
+        print(f"ok: topic {config.briefing.topic!r}")
+    except ConfigError as exc:
+        print(f"error: {exc}")
+        errors += 1
+    if args.no_network:
+        return EXIT_FAILED if errors else EXIT_OK
+    for source in config.sources:
+        line = _check_source(source, config)
+        errors += line.startswith("error")
+        print(line)
+    if config.email.enabled or config.email.username:
+        line = _check_smtp(config)
+        errors += line.startswith("error")
+        print(line)
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def _check_source(source, config) -> str:  # type: ignore[no-untyped-def]
+    """Reachability with the run's own client (address policy, deadline, redirects)."""
+    from extractors.feeds import parse_feed
+    from fetch import sources
+    from fetch.local import list_dir
+
+    label = f"source {source.name!r}"
+    location = config.resolve(source.location)
+    get = sources.make_getter(sources.client_for(config))
+    try:
+        if source.kind == "dir":
+            return f"ok: {label}: folder with {len(list_dir(location, source.exclude))} files"
+        fetched = get(location)
+        what = f"{len(fetched.content):,} bytes"
+        if "://" in location:
+            what = f"HTTP {fetched.status}, {what}"
+            if fetched.final_url != location:
+                what += f", redirected to {fetched.final_url}"
+        if source.kind == "rss":
+            feed = parse_feed(fetched.content, fetched.final_url, fetched.headers)
+            what += f", a feed with {len(feed.entries)} entries"
+            if feed.warning:
+                what += f" (ill-formed but readable: {feed.warning})"
+        return f"ok: {label}: {what}"
+    except SourceError as exc:
+        return f"error: {label}: {exc.cause}"
+    except Exception as exc:  # a library error: still one line
+        return f"error: {label}: {type(exc).__name__}: {exc}"[:300]
+
+
+def _check_smtp(config) -> str:  # type: ignore[no-untyped-def]
+    """Connect, STARTTLS/SSL as configured, log in; never send."""
+    import smtplib
+    import ssl
+
+    from extractors.errors import DeliveryError
+
+    s = config.email
+    where = f"SMTP {s.host}:{s.port} ({s.security})"
+    try:
+        from flows.daily import smtp_password
+
+        password = smtp_password(s)
+    except Exception as exc:
+        if isinstance(exc, ValueError) and "unable to find" in str(exc).lower():
+            return (
+                f"error: {where}: Secret block {s.password_block!r} not found: create it with "
+                f'python -c "from prefect.blocks.system import Secret; '
+                f"Secret(value='…').save('{s.password_block}')\""
+            )
+        return f"error: {where}: the password could not be read ({type(exc).__name__})"
+    try:
+        context = ssl.create_default_context(cafile=s.ca_file)
+        smtp: smtplib.SMTP
+        if s.security == "ssl":
+            smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+        with smtp:
+            smtp.ehlo()
+            if s.security == "starttls":
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if not s.username:
+                return f"ok: {where}: connected (no login configured)"
+            if password is None:
+                return (
+                    f"error: {where}: a username is set but no password was found (set "
+                    f"{s.password_env or 'password_env'} or a Secret block in password_block)"
+                )
+            smtp.login(s.username, password)
+        return f"ok: {where}: connected, login accepted for {s.username!r} (nothing sent)"
+    except smtplib.SMTPAuthenticationError as exc:
+        text = exc.smtp_error.decode("utf-8", "replace")[:80]
+        return (
+            f"error: {where}: login refused ({exc.smtp_code} {text}): check the username/password"
+        )
+    except (DeliveryError, smtplib.SMTPException, OSError) as exc:
+        if isinstance(exc, ConnectionRefusedError):
+            return f"error: {where}: connection refused"
+        if isinstance(exc, TimeoutError):
+            return f"error: {where}: timed out"
+        return f"error: {where}: {type(exc).__name__}"
+    except UnicodeEncodeError:
+        return f"error: {where}: the username or password is not ASCII, which SMTP cannot send"
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ the collecting task retries, and only on transient errors.
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,13 +20,12 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
-from prefect.states import State
 
 from delivery import mail, output
 from delivery.state import StateStore, send_once
 from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
-from extractors.errors import ConfigError, DeliveryError, SourceError
+from extractors.errors import BriefingError, ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
 from extractors.topic import Topic, load_topic
@@ -34,28 +35,66 @@ RESEND_WINDOW_DAYS = 7
 """An undelivered digest is sent by a later run for this many days, then given up."""
 
 
-def _transient_only(task, task_run, state: State) -> bool:
-    """retry_condition_fn: retry a source only when the error may heal (timeouts, 5xx)."""
-    try:
-        state.result()
-    except SourceError as exc:
-        return exc.transient
-    except Exception:
-        return False
-    return False
+SOURCE_RETRY_DELAY = 5.0
+"""Seconds before a source that failed as a whole with a transient error is tried once more."""
 
 
-@task(
-    name="collect-source",
-    task_run_name="collect {source.name}",
-    retries=1,
-    retry_delay_seconds=5,
-    retry_condition_fn=_transient_only,
-    cache_policy=NO_CACHE,
-)
+class OneLineFailures(logging.Filter):
+    """Rule (one line per failure): a ``BriefingError`` (a source, delivery or config problem,
+    already named with its cause) is logged as its message alone; Prefect's traceback of it
+    is kept only with ``--debug`` (``BRIEFING_DEBUG=1``) or a DEBUG log level."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, BriefingError) and not debugging():
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def debugging() -> bool:
+    return os.environ.get("BRIEFING_DEBUG", "") not in ("", "0") or logging.getLogger(
+        "prefect"
+    ).isEnabledFor(logging.DEBUG)
+
+
+for _name in ("prefect.task_runs", "prefect.flow_runs", "prefect.flow_engine", "prefect.engine"):
+    logging.getLogger(_name).addFilter(OneLineFailures())
+
+
+@task(name="collect-source", task_run_name="collect {source.name}", cache_policy=NO_CACHE)
 def collect_source(source: Source, config: Config) -> sources.SourceResult:
+    """One source; never raises. A whole-source failure is tried once more when transient
+    (the HTTP client has already retried each request), then returned as one ``Failure``
+    (``failed=True``): one log line, no traceback (``--debug`` shows it)."""
     logger = get_run_logger()
-    result = sources.collect(source, config, sources.make_getter(sources.client_for(config)))
+    get = sources.make_getter(sources.client_for(config))
+    for attempt in (1, 2):
+        try:
+            result = sources.collect(source, config, get)
+            break
+        except SourceError as exc:
+            if exc.transient and attempt == 1:
+                logger.warning(
+                    "%s: %s (transient; trying again in %g s)", source.name, exc, SOURCE_RETRY_DELAY
+                )
+                time.sleep(SOURCE_RETRY_DELAY)
+                continue
+            logger.error("source %r failed: %s", source.name, exc)
+            return sources.SourceResult(
+                source.name, failures=[sources.as_failure(exc, source.name)], failed=True
+            )
+        except Exception as exc:  # a bug or an unexpected library error: still one source
+            logger.error("source %r crashed: %s: %s", source.name, type(exc).__name__, exc)
+            logger.debug("traceback of the crash of %r", source.name, exc_info=True)
+            where = config.resolve(source.location)
+            return sources.SourceResult(
+                source.name,
+                failures=[
+                    Failure(where, f"{type(exc).__name__}: {exc}"[:300], source.name, "extract")
+                ],
+                failed=True,
+            )
     for f in result.failures:
         logger.warning("%s: %s %s: %s", source.name, f.stage, f.source, f.error)
     logger.info(
@@ -134,8 +173,17 @@ def deliver_task(
     try:
         password = smtp_password(settings)
     except Exception as exc:  # a missing Secret block, the API unreachable
+        name = settings.password_block
+        if isinstance(exc, ValueError) and "unable to find" in str(exc).lower():
+            raise DeliveryError(
+                f"SMTP password: Secret block {name!r} not found: create it with "
+                f'python -c "from prefect.blocks.system import Secret; '
+                f"Secret(value='…').save('{name}')\" (or set the environment variable "
+                f"{settings.password_env or 'named by [email] password_env'}); the digest stays "
+                "on disk and the next run sends it"
+            ) from None
         raise DeliveryError(
-            f"SMTP password: Prefect Secret block {settings.password_block!r} could not be "
+            f"SMTP password: Prefect Secret block {name!r} could not be "
             f"read ({type(exc).__name__}); the digest stays on disk and the next run sends it"
         ) from None
     sent: dict[str, list[str]] = {}
@@ -231,6 +279,7 @@ def gather(
             continue
         articles.extend(res.articles)
         failures.extend(res.failures)
+        failed += res.failed
     return articles, failures, failed
 
 

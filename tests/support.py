@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -237,3 +238,108 @@ def email_toml(port: int, recipients: list[str], extra: str = "") -> str:
         f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
         f'sender = "briefing@example.org"\nrecipients = [{quoted}]\ntimeout = 10\n{extra}\n'
     )
+
+
+HTTP_TOML = "[http]\nallow_private = true   # the test servers are on 127.0.0.1\n"
+"""The [http] line every test config needs: the address policy refuses loopback by default."""
+
+
+class DripServer:
+    """A hostile HTTP server on 127.0.0.1: answers every request by sending bytes one at a
+    time, ``interval`` seconds apart (the headers too when ``drip_headers``), with or
+    without a Content-Length. It stops dripping when the client hangs up, or after
+    ``max_bytes`` bytes."""
+
+    def __init__(
+        self,
+        body: bytes = b"<html><body><p>" + b"x" * 200 + b"</p></body></html>",
+        *,
+        interval: float = 0.2,
+        content_length: bool = True,
+        drip_headers: bool = False,
+        max_bytes: int = 10_000,
+    ) -> None:
+        self.body = body
+        self.interval = interval
+        self.content_length = content_length
+        self.drip_headers = drip_headers
+        self.max_bytes = max_bytes
+        self.requests = 0
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/drip.html"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        self.sock.settimeout(0.2)
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.requests += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            buf = b""
+            try:
+                while b"\r\n\r\n" not in buf:
+                    data = conn.recv(4096)
+                    if not data:
+                        return
+                    buf += data
+            except OSError:
+                return
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            if self.content_length:
+                head += b"Content-Length: %d\r\n" % len(self.body)
+            head += b"Connection: close\r\n\r\n"
+            try:
+                if self.drip_headers:
+                    self._drip(conn, head)
+                else:
+                    conn.sendall(head)
+                self._drip(conn, self.body)
+            except OSError:  # the client hung up: that is the point
+                pass
+
+    def _drip(self, conn: socket.socket, data: bytes) -> None:
+        for i in range(min(len(data), self.max_bytes)):
+            if self._stop.is_set():
+                return
+            conn.sendall(data[i : i + 1])
+            time.sleep(self.interval)
+
+    def __enter__(self) -> DripServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+def finishes(fn: Callable[[], object], within: float = 60.0) -> object:
+    """Run ``fn`` in a thread and return its result (or raise its exception). A hang fails
+    the test after ``within`` seconds: a guard against hangs, never a speed assertion."""
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as exc:  # handed to the caller
+            box["error"] = exc
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(within)
+    if t.is_alive():
+        raise AssertionError(f"still running after {within:g} s: it hangs")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("result")

@@ -82,7 +82,7 @@ def test_clean_seeds_one_line_each(capsys, seeds):
 def test_clean_urls_and_failures(capsys, sample_server):
     good = sample_server.url("pages/ip4-ministers-ukraine.html")
     dead = sample_server.url("missing.html")
-    code, out, _ = run_cli(capsys, "clean", good, dead)
+    code, out, _ = run_cli(capsys, "clean", "--allow-private", good, dead)
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 1
     assert rows[0]["source"] == good and rows[0]["error"] is None

@@ -63,6 +63,7 @@ title = "Korea–NATO daily briefing"
 out_dir = "out"
 
 [http]
+allow_private = true   # the test servers are on 127.0.0.1
 retries = 0
 
 {email_toml(smtp_port, RECIPIENTS, extra_email)}

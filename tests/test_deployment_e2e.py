@@ -169,6 +169,7 @@ title = "Korea–NATO daily briefing"
 out_dir = "out"
 
 [http]
+allow_private = true   # the test servers are on 127.0.0.1
 timeout = 10
 retries = 0
 

@@ -342,3 +342,68 @@ def test_sample_metadata():
     baltic = files["baltic-air-policing-note.txt"]
     assert baltic.outlet == "balticbrief.example.org" and baltic.dateline == "VILNIUS"
     assert "Šiauliai" in baltic.text
+
+
+# ---------------------------------------------------------------- not text (issue 12)
+
+
+def _random_bytes(n: int, seed: int = 12) -> bytes:
+    import random
+
+    return random.Random(seed).randbytes(n)
+
+
+@pytest.mark.parametrize(
+    "name, data, says",
+    [
+        ("noise.txt", _random_bytes(4096), "not a text file"),
+        ("high.txt", bytes(range(128, 256)) * 16, "invalid UTF-8 at byte 0"),
+        ("doc.txt", b"%PDF-1.7\n" + _random_bytes(500), "a PDF document"),
+        ("pic.md", b"\x89PNG\r\n\x1a\n" + _random_bytes(500), "a PNG image"),
+        ("nul.json", b'{"title": "x\x00"}', "NUL bytes"),
+        ("page.html", b"\x1f\x8b\x08\x00" + _random_bytes(300), "gzip-compressed"),
+    ],
+)
+def test_a_file_that_is_not_text_is_a_named_failure(tmp_path, name, data, says):
+    from fetch.http import HttpClient
+    from fetch.sources import file_article, make_getter
+
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(ParseError) as info:
+        file_article(str(f), "notes", make_getter(HttpClient()))
+    assert says in info.value.cause and info.value.source == str(f)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Seoul and NATO met.\n\nThey agreed on shells.",
+        "\ufeff서울과 나토가 협력을 논의했다.".encode("utf-8"),
+        "서울과 나토가 협력을 논의했다. 국방부는 회의가 끝났다고 밝혔다.".encode("utf-16"),
+        "Die Gespräche in Brüssel über Munition dauern an, sagte das Ministerium.".encode(
+            "latin-1"
+        ),
+    ],
+)
+def test_text_in_any_recognisable_encoding_is_not_binary(data):
+    from extractors.files import looks_binary
+
+    assert looks_binary(data) is None
+
+
+def test_a_dir_source_names_the_binary_file_and_keeps_the_rest(tmp_path):
+    from extractors.config import parse_config
+    from fetch.http import HttpClient
+    from fetch.sources import collect, make_getter
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "good.txt").write_text("Seoul and NATO met on Tuesday in Brussels.\n")
+    (tmp_path / "notes" / "noise.txt").write_bytes(_random_bytes(4096))
+    cfg = parse_config(
+        {"sources": [{"name": "n", "kind": "dir", "path": "notes"}]}, base_dir=tmp_path
+    )
+    res = collect(cfg.sources[0], cfg, make_getter(HttpClient()))
+    assert [a.source.rsplit("/", 1)[-1] for a in res.articles] == ["good.txt"]
+    assert len(res.failures) == 1 and res.failures[0].source.endswith("noise.txt")
+    assert "not a text file" in res.failures[0].error and res.failures[0].stage == "parse"

@@ -39,6 +39,7 @@ title = "Loopback briefing"
 out_dir = "out"
 
 [http]
+allow_private = true   # the test servers are on 127.0.0.1
 timeout = 5
 retries = 0
 
@@ -186,7 +187,7 @@ def test_one_bad_item_never_sinks_its_source_or_the_run(tmp_path):
     cfg = tmp_path / "b.toml"
     cfg.write_text(
         '[briefing]\nout_dir = "out"\n[[sources]]\nname = "notes"\nkind = "dir"\n'
-        'path = "notes"\n[[sources]]\nname = "feed"\nkind = "rss"\nurl = "feed.xml"\n'
+        'path = "notes"\n[[sources]]\nname = "feed"\nkind = "rss"\npath = "feed.xml"\n'
     )
     result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
     data = json.loads(result.paths["json"].read_text())

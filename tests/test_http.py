@@ -15,7 +15,7 @@ import pytest
 
 from extractors.errors import FetchError, SourceError
 from fetch.http import DEFAULT_USER_AGENT, Fetched, HttpClient
-from tests.support import LocalHTTPServer, Route, free_port
+from tests.support import DripServer, LocalHTTPServer, Route, finishes, free_port
 
 PAGE = "<html><body><p>Seoul and NATO officials met on Tuesday.</p></body></html>"
 
@@ -53,6 +53,7 @@ def http_server(_module_server):
 def client(**kw) -> HttpClient:
     kw.setdefault("backoff", 0)
     kw.setdefault("timeout", 5)
+    kw.setdefault("allow_private", True)  # the test server is on 127.0.0.1
     return HttpClient(**kw)
 
 
@@ -286,3 +287,146 @@ def test_non_http_urls_are_refused_without_io(url):
     err = fetch_error(client(), url)
     assert "http" in err.cause
     assert err.transient is False
+
+
+# ---------------------------------------------------------------- hostile servers (issue 12)
+# No timed assertions: each asserts the failure and its message, and ``finishes`` fails the
+# test only if the fetch hangs.
+
+
+@pytest.mark.parametrize("content_length", [True, False])
+def test_a_dripped_body_is_cut_off_at_the_deadline(content_length):
+    """A byte every 0.2 s never trips the read timeout; the request deadline stops it, with or
+    without a Content-Length (the old client blocked until 64 KiB or the end arrived)."""
+    with DripServer(content_length=content_length) as srv:
+        c = client(timeout=1, deadline=1.5, retries=2)
+        with pytest.raises(FetchError) as info:
+            finishes(lambda: c.get(srv.url))
+        assert srv.requests == 1, "a missed deadline is not retried"
+    err = info.value
+    assert "no complete answer within 1.5 s" in err.cause
+    assert err.transient is False
+
+
+def test_dripped_headers_are_cut_off_at_the_deadline():
+    with DripServer(drip_headers=True) as srv:
+        c = client(timeout=1, deadline=1.5, retries=0)
+        with pytest.raises(FetchError) as info:
+            finishes(lambda: c.get(srv.url))
+    assert "no complete answer" in info.value.cause and info.value.transient is False
+
+
+def test_the_default_deadline_is_four_times_the_timeout():
+    assert HttpClient(timeout=2).request_deadline == 8
+    assert HttpClient(timeout=2, deadline=3).request_deadline == 3
+
+
+def test_a_slow_but_steady_body_inside_the_deadline_is_read():
+    with DripServer(body=b"<p>ok</p>", interval=0.05) as srv:
+        got = finishes(lambda: client(timeout=2, deadline=30).get(srv.url))
+    assert got.content == b"<p>ok</p>"
+
+
+def _chain(server, hops: int) -> str:
+    target = server.add("end.html", PAGE)
+    prev = "end.html"
+    for i in range(hops, 0, -1):
+        server.add(f"hop{i}", status=302, headers={"Location": f"/{prev}"})
+        prev = f"hop{i}"
+    return server.url(prev) if hops else target
+
+
+@pytest.mark.parametrize("retries", [0, 2])
+def test_redirect_budget_is_not_retries(http_server, retries):
+    """A 3-hop chain is followed with retries = 0 (the old client failed every redirect) and 2
+    (the old client said "too many redirects")."""
+    start = _chain(http_server, 3)
+    got = client(retries=retries).get(start)
+    assert got.final_url.endswith("/end.html") and got.content == PAGE.encode()
+
+
+def test_a_chain_longer_than_the_budget_fails_and_says_so(http_server):
+    start = _chain(http_server, 3)
+    err = fetch_error(client(max_redirects=2, retries=2), start)
+    assert "too many redirects (more than 2)" in err.cause and err.transient is False
+
+
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        ("http://127.0.0.1:{port}/x", "loopback"),
+        ("http://localhost:{port}/x", "loopback"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://10.0.0.8/intranet", "private"),
+        ("http://[::1]:{port}/x", "loopback"),
+        ("http://224.0.0.1/x", "multicast"),
+        ("http://0.0.0.0:{port}/x", "unspecified"),
+    ],
+)
+def test_non_public_addresses_are_refused_by_default(url, why):
+    url = url.format(port=free_port())
+    err = fetch_error(HttpClient(timeout=2, retries=2, backoff=0), url)
+    assert f"is a {why} address" in err.cause
+    assert "allow_private" in err.cause
+    assert err.transient is False
+
+
+def test_a_redirect_to_a_private_address_is_refused(http_server):
+    """The first hop is allowed (its network is listed), the hop it redirects to is not."""
+    port = http_server.url("").split(":")[2].split("/")[0]
+    start = http_server.add(
+        "public", status=302, headers={"Location": f"http://127.0.0.2:{port}/secret"}
+    )
+    c = HttpClient(timeout=2, retries=0, private_hosts=("127.0.0.1/32",))
+    err = fetch_error(c, start)
+    assert "127.0.0.2 is a loopback address" in err.cause
+    assert "redirected to http://127.0.0.2" in err.cause
+    assert http_server.hits == {"/public": 1}
+
+
+def test_a_redirect_to_a_file_url_is_refused(http_server):
+    start = http_server.add("to-file", status=302, headers={"Location": "file:///etc/passwd"})
+    err = fetch_error(client(), start)
+    assert "only http(s)" in err.cause and "file:///etc/passwd" in err.cause
+
+
+def test_private_hosts_by_name(http_server):
+    url = http_server.add("ok.html", PAGE).replace("127.0.0.1", "localhost")
+    c = HttpClient(timeout=2, retries=0, private_hosts=("LOCALHOST",))
+    assert c.get(url).content == PAGE.encode()
+
+
+class TLSDripServer(DripServer):
+    """DripServer over TLS (a certificate made on the spot for 127.0.0.1)."""
+
+    def __init__(self, cert: tuple[str, str], **kw) -> None:
+        super().__init__(**kw)
+        import ssl
+
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(*cert)
+        self._ctx = ctx
+        self.url = self.url.replace("http://", "https://")
+
+    def _serve(self, conn) -> None:
+        try:
+            conn = self._ctx.wrap_socket(conn, server_side=True)
+        except OSError:
+            conn.close()
+            return
+        super()._serve(conn)
+
+
+def test_https_is_read_and_bounded_by_the_deadline(tmp_path):
+    from tests.support import self_signed_cert
+
+    cert = self_signed_cert(tmp_path)
+    with TLSDripServer(cert, body=b"<p>tls</p>", interval=0.01) as srv:
+        assert client(ca_file=cert[0]).get(srv.url).content == b"<p>tls</p>"
+        err = fetch_error(client(retries=0), srv.url)  # the system's CAs do not know it
+        assert "certificate" in err.cause.lower() and err.transient is False
+    with TLSDripServer(cert, interval=0.2) as srv:
+        c = client(ca_file=cert[0], timeout=1, deadline=1.5, retries=1)
+        with pytest.raises(FetchError) as info:
+            finishes(lambda: c.get(srv.url))
+    assert "no complete answer within 1.5 s" in info.value.cause
