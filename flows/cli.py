@@ -158,14 +158,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.out) if args.out else config.out_dir
     writable_dir(out_dir, "--out" if args.out else "briefing.out_dir")
-    result = daily_briefing(
-        config_path=str(Path(args.config).resolve()) if args.config else None,
-        day=args.date,
-        out=args.out,
-        topic=args.topic,
-        send=args.send,
-        force=args.force,
-    )
+    try:
+        result = daily_briefing(
+            config_path=str(Path(args.config).resolve()) if args.config else None,
+            day=args.date,
+            out=args.out,
+            topic=args.topic,
+            send=args.send,
+            force=args.force,
+        )
+    except BriefingError:
+        raise
+    except Exception as exc:
+        hint = prefect_unavailable(exc)
+        if hint is None:
+            raise
+        print(f"briefing: error: {hint}", file=sys.stderr)
+        return EXIT_FAILED
     d = result.digest
     for kind, path in result.paths.items():
         print(f"{kind}: {path}")
@@ -177,10 +186,42 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  {f.stage}: {f.source}: {f.error}", file=sys.stderr)
     for day, recipients in result.sent.items():
         print(f"sent: digest of {day} to {', '.join(recipients)}", file=sys.stderr)
+    for f in result.undelivered:
+        print(f"briefing: error: {f.source}: {f.error}", file=sys.stderr)
     if result.all_sources_failed:
         print("briefing: every source failed; see the digest's source health", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_FAILED if result.undelivered else EXIT_OK
+
+
+def prefect_unavailable(exc: BaseException) -> str | None:
+    """One line saying what to do when the Prefect API could not be started or reached."""
+    text = str(exc)
+    url = os.environ.get("PREFECT_API_URL")
+    if "ephemeral Prefect API" in text:
+        wait = os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+        return (
+            f"Prefect's temporary local API did not start within {wait} s (a busy machine?); "
+            "start a server with `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+        )
+    names = {type(e).__name__ for e in _chain(exc)}
+    if url and names & {"ConnectError", "ConnectTimeout", "PrefectHTTPStatusError"}:
+        return (
+            f"the Prefect API at PREFECT_API_URL={url} cannot be reached ({type(exc).__name__}); "
+            "start it with `prefect server start`, or unset PREFECT_API_URL to use a "
+            "temporary local one"
+        )
+    return None
+
+
+def _chain(exc: BaseException | None):
+    seen = 0
+    while exc is not None and seen < 10:
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
 
 
 def writable_dir(folder: Path, key: str) -> None:
@@ -195,6 +236,10 @@ def writable_dir(folder: Path, key: str) -> None:
             f"{key}: cannot write to {folder} ({exc.strerror or exc}); choose a folder you "
             "can write to"
         ) from None
+
+
+SERVE_DEPLOYMENT = "daily-briefing-serve"
+"""The deployment ``briefing serve`` creates: never the ``prefect.yaml`` one (daily-briefing)."""
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -221,7 +266,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.send is not None:
         params["send"] = args.send
     daily_briefing.serve(
-        name="daily-briefing",
+        name=SERVE_DEPLOYMENT,
         schedules=[schedule],
         parameters=params,
     )
