@@ -69,7 +69,8 @@ def parser() -> argparse.ArgumentParser:
         "serve",
         help="serve the flow on a schedule in this process",
         description="One-process scheduling: flow.serve() with the same cron "
-        "schedule as prefect.yaml. Needs a Prefect API "
+        "schedule as prefect.yaml, as its own deployment daily-briefing/daily-briefing-serve "
+        "(the prefect.yaml deployment is never touched). Needs a Prefect API "
         "(`prefect server start`, or PREFECT_API_URL). Ctrl-C "
         "stops it.",
     )
