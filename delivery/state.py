@@ -31,6 +31,11 @@ from pathlib import Path
 from extractors.analysis import article_keys
 from extractors.models import Article, Digest, Story
 
+RESEND_WINDOW_DAYS = 7
+"""A queued digest is sent by any run whose date is at most this many days after it (and
+by any run of an earlier date); an older one is reported as an error by every run until
+you send it (``briefing run --date D --send``) or drop it (``briefing state mark-sent D``)."""
+
 DEFAULT_LEASE = 900.0
 """Seconds after which a claim of another host counts as abandoned (one SMTP conversation
 never takes this long); on this host a claim is abandoned as soon as its process is gone."""
@@ -352,9 +357,16 @@ class StateStore:
                 counts[table] = db.execute(f"DELETE FROM {table} WHERE {col} = ?", (d,)).rowcount
         return counts
 
-    def mark_sent(self, day: date, recipients: Sequence[str], now: datetime) -> list[str]:
+    def mark_sent(
+        self,
+        day: date,
+        recipients: Sequence[str],
+        now: datetime,
+        everyone: Sequence[str] = (),
+    ) -> list[str]:
         """Record (day, r) as sent by hand for each recipient not yet listed; returns those
-        added. The outbox row goes when no recipient is left."""
+        added. The outbox row goes when every one of ``everyone`` (default: ``recipients``)
+        is listed."""
         d = day.isoformat()
         with self.transaction() as db:
             done = {
@@ -368,7 +380,7 @@ class StateStore:
             db.executemany(
                 "DELETE FROM claims WHERE digest = ? AND recipient = ?", [(d, r) for r in added]
             )
-            _dequeue_if_done(db, d, recipients)
+            _dequeue_if_done(db, d, everyone or recipients)
         return added
 
     def prune(self, before: date) -> dict[str, int]:

@@ -24,7 +24,7 @@ from prefect.futures import PrefectFuture
 from prefect.states import State
 
 from delivery import mail, output
-from delivery.state import DigestRecord, StateStore, send_once
+from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once
 from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import ConfigError, DeliveryError, SourceError
@@ -32,11 +32,6 @@ from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
 from extractors.topic import Topic
 from fetch import sources
-
-RESEND_WINDOW_DAYS = 7
-"""A queued digest is sent by any run whose date is at most this many days after it (and
-by any run of an earlier date); an older one is reported as an error by every run until
-you send it (``briefing run --date D --send``) or drop it (``briefing state mark-sent D``)."""
 
 PAUSE_ENV = "BRIEFING_TEST_PAUSE_AT"
 PAUSE_DIR_ENV = "BRIEFING_TEST_PAUSE_DIR"
@@ -187,9 +182,10 @@ def stale_digests(store: StateStore, day: date) -> list[Failure]:
 @task(name="deliver", task_run_name="deliver from {day}", cache_policy=NO_CACHE)
 def deliver_task(
     config: Config, store: StateStore, day: date, now: datetime
-) -> dict[str, list[str]]:
+) -> tuple[dict[str, list[str]], list[str]]:
     """Send every queued digest of the window (``day`` minus the window, any later date),
-    oldest first, plus ``day`` itself: one message per recipient, each exactly once."""
+    oldest first, plus ``day`` itself: one message per recipient, each exactly once.
+    Returns what was sent (date -> recipients) and why anything else was not."""
     logger = get_run_logger()
     settings = config.email
     recipients = list(settings.recipients)
@@ -213,6 +209,7 @@ def deliver_task(
         return password[0]
 
     sent: dict[str, list[str]] = {}
+    notes: list[str] = []
     errors: list[str] = []
     for d in sorted(records):
         rec = records[d]
@@ -256,23 +253,21 @@ def deliver_task(
                 logger.info("sent digest of %s to %s (%s)", d, to, outcome.detail)
                 sent.setdefault(d.isoformat(), []).append(to)
             elif outcome.status == "already":
-                logger.info(
-                    "digest of %s: already sent to %s %s; not sent again (--force resends)",
-                    d,
-                    to,
-                    outcome.detail,
+                notes.append(
+                    f"digest of {d}: already sent to {to} {outcome.detail}; not sent again "
+                    "(--force sends it again)"
                 )
+                logger.info("%s", notes[-1])
             else:
-                logger.info(
-                    "digest of %s: not sent to %s now: another run is sending it (%s)",
-                    d,
-                    to,
-                    outcome.detail,
+                notes.append(
+                    f"digest of {d}: not sent to {to} by this run: another run is sending "
+                    f"it ({outcome.detail})"
                 )
+                logger.info("%s", notes[-1])
         store.dequeue_if_done(d, recipients)
     if errors:
         raise DeliveryError("; ".join(errors))
-    return sent
+    return sent, notes
 
 
 @dataclass
@@ -283,6 +278,9 @@ class RunResult:
 
     failed_sources: int = 0
     """Configured sources that yielded nothing because they failed as a whole."""
+
+    notes: list[str] = field(default_factory=list)
+    """Why a digest was not sent to someone ("already sent to X on D")."""
 
     undelivered: list[Failure] = field(default_factory=list)
     """Queued digests older than the resend window (also in the digest's source health)."""
@@ -394,5 +392,5 @@ def daily_briefing(
     )
     result = RunResult(digest=digest, paths=paths, failed_sources=failed, undelivered=stale)
     if deliver:
-        result.sent = deliver_task(config, store, day, now)
+        result.sent, result.notes = deliver_task(config, store, day, now)
     return result
