@@ -191,3 +191,25 @@ def test_another_topic_keeps_its_own_folder_and_state(tmp_path, capsys):
     assert code == 0 and str(out_dir / "arctic-shipping" / "2026-11-20") in out
     code, out, _ = cli(capsys, "state", "digests", "--config", cfg)
     assert code == 0 and "arctic-shipping" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["state"],
+        ["state", "digests"],
+        ["state", "forget"],
+        ["state", "mark-sent"],
+        ["state", "prune"],
+    ],
+)
+def test_state_commands_have_help(capsys, argv):
+    code, out, _ = cli(capsys, *argv, "--help")
+    assert code == 0 and "usage: briefing state" in out
+
+
+def test_state_needs_a_subcommand_and_valid_dates(capsys):
+    code, _, err = cli(capsys, "state")
+    assert code == 2 and "WHAT" in err
+    code, _, err = cli(capsys, "state", "mark-sent", "tomorrow")
+    assert code == 2 and "YYYY-MM-DD" in err
