@@ -116,3 +116,22 @@ def test_kill_9_then_recovery_sends_each_digest_exactly_once(server, tmp_path, p
     assert (out / DAY / "digest.md").is_file() and (out / NEXT / "digest.md").is_file()
     store = StateStore(out / "state.sqlite")
     assert store.outbox() == [] and store.claims() == []
+
+
+def test_concurrent_runs_send_each_message_once(server, tmp_path):
+    """Three `briefing run --send` of the same date at once: claims let one run send each
+    (date, recipient); the others say another run is sending it, or that it was sent."""
+    with SMTPSink(delay=0.3) as smtp:
+        cfg = tmp_path / "briefing.toml"
+        cfg.write_text(
+            f'[briefing]\nout_dir = "out"\n\n{email_toml(smtp.port, RECIPIENTS)}\n'
+            f'[[sources]]\nname = "files"\nkind = "dir"\npath = "{SAMPLES / "files"}"\n',
+            encoding="utf-8",
+        )
+        procs = [briefing(server, cfg, DAY) for _ in range(3)]
+        codes = [finish(p) for p in procs]
+        logs = "\n".join(_tail(p) for p in sorted(tmp_path.glob("run-*.log")))
+        assert codes == [0, 0, 0], logs
+        counts = received(smtp)
+    assert counts == {(r, DAY): 1 for r in RECIPIENTS}, logs
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
