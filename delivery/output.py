@@ -6,10 +6,13 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.config import Config
 from extractors.models import Digest
 from extractors.render import environment, render_html, render_json, render_markdown
+from extractors.topic import Topic, load_topic
 
 
 def atomic_write(path: Path, text: str) -> Path:
@@ -42,6 +45,32 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one topic's run writes: its digests folder and its state file."""
+
+    topic: Topic
+    out_dir: Path
+    state_path: Path
+
+
+def place(config: Config, out: str | Path | None = None, topic: str | None = None) -> Place:
+    """The config's own topic writes to ``OUT/<date>/`` with ``OUT/state.sqlite``; another
+    topic (``--topic``) to ``OUT/<topic>/<date>/`` with its own state file (next to the
+    configured ``[state] path`` as ``<stem>-<topic>.sqlite``), so two topics never share a
+    digest folder or a ledger."""
+    out_dir = Path(out) if out else config.out_dir
+    default = load_topic(config.briefing.topic, config.base_dir)
+    chosen = load_topic(topic, config.base_dir) if topic else default
+    if chosen.name == default.name:
+        return Place(chosen, out_dir, config.state_path(out_dir))
+    name = re.sub(r"[^\w.-]+", "-", chosen.name).strip(".-") or "topic"
+    state = config.state_path(out_dir / name)
+    if config.state.path:
+        state = state.with_name(f"{state.stem}-{name}{state.suffix}")
+    return Place(chosen, out_dir / name, state)
 
 
 def digest_dir(out_dir: Path, digest: Digest) -> Path:

@@ -1,18 +1,27 @@
 """The state store: one SQLite file. Seen articles, earlier stories, written digests, the
-send ledger.
+outbox and the send ledger.
 
 Safe for a scheduled run and a manual run at the same moment: every write is a short
-transaction (WAL mode, a busy timeout), and delivery takes SQLite's write lock
-(``BEGIN IMMEDIATE``) for the whole check-send-record step, so two runs never both send
-the same (digest date, recipient). A row is written only *after* the SMTP server accepted
-the message: a run killed mid-send leaves no ledger row for an email not sent (at worst,
-a message accepted just before the kill is sent again by the next run).
+transaction (WAL mode, a busy timeout), and no lock is held while talking to the SMTP
+server. Delivery is one message per (digest date, recipient):
+
+1. *claim* it in a short transaction (skipped when the ledger already lists it, or when
+   another live run holds the claim);
+2. talk to the SMTP server, outside any lock;
+3. right after the server's 250, commit the ledger row (and drop the claim).
+
+A run killed before step 3 leaves a claim whose owner is dead: the next run takes it over.
+The one window left is between the server's 250 and the commit of step 3 (a few
+milliseconds): a kill exactly there sends that message again (at least once, never lost).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +30,21 @@ from pathlib import Path
 
 from extractors.analysis import article_keys
 from extractors.models import Article, Digest, Story
+
+RESEND_WINDOW_DAYS = 7
+"""A queued digest is sent by any run whose date is at most this many days after it (and
+by any run of an earlier date); an older one is reported as an error by every run until
+you send it (``briefing run --date D --send``) or drop it (``briefing state mark-sent D``)."""
+
+DEFAULT_LEASE = 900.0
+"""Seconds after which a claim of another host counts as abandoned (one SMTP conversation
+never takes this long); on this host a claim is abandoned as soon as its process is gone."""
+
+
+def owner() -> str:
+    """Who holds a claim: this host and process."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seen (
@@ -54,6 +78,13 @@ CREATE TABLE IF NOT EXISTS deliveries (
     sent_at TEXT NOT NULL,
     PRIMARY KEY (digest, recipient)
 );
+CREATE TABLE IF NOT EXISTS claims (
+    digest TEXT NOT NULL,              -- a message being sent right now (or by a run that died)
+    recipient TEXT NOT NULL,
+    owner TEXT NOT NULL,               -- '<host>:<pid>' of the run that claimed it
+    claimed_at REAL NOT NULL,          -- Unix time
+    PRIMARY KEY (digest, recipient)
+);
 """
 
 
@@ -64,6 +95,25 @@ class DigestRecord:
     title: str
     topic: str
     stories: int
+    written_at: str = ""
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An outbox row: a digest a run meant to send, until every recipient has it."""
+
+    day: date
+    queued_at: str
+    digest: DigestRecord | None
+    """None when the digest's row is gone (``state forget``); such a row is not sent."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    day: date
+    recipient: str
+    message_id: str
+    sent_at: str
 
 
 @dataclass(frozen=True)
@@ -132,8 +182,20 @@ class StateStore:
             db.close()
         return [EarlierStory(i, date.fromisoformat(d), t, x) for i, d, t, x in rows]
 
-    def record_digest(self, digest: Digest, folder: Path, written_at: datetime) -> None:
-        """After the files are on disk: the digest, its stories, and its articles as seen."""
+    def record_digest(
+        self,
+        digest: Digest,
+        folder: Path,
+        written_at: datetime,
+        *,
+        queue_for: Sequence[str] = (),
+        resend: bool = False,
+    ) -> None:
+        """Right after the files are on disk, in one transaction: the digest, its stories,
+        its articles as carried and, when email is on (``queue_for``: the recipients), its
+        outbox row unless every one of them already has it, so a run
+        killed at any later point leaves the digest queued for the next run. ``resend``
+        (``--force``) also makes the ledger forget the date, so it is sent again."""
         day = digest.date.isoformat()
         with self.transaction() as db:
             db.execute(
@@ -161,95 +223,249 @@ class StateStore:
                             "first_digest = min(first_digest, excluded.first_digest)",
                             (k, day, a.source),
                         )
+            if resend:
+                db.execute("DELETE FROM deliveries WHERE digest = ?", (day,))
+            done = {
+                r
+                for (r,) in db.execute("SELECT recipient FROM deliveries WHERE digest = ?", (day,))
+            }
+            if set(queue_for) - done:
+                db.execute(
+                    "INSERT OR IGNORE INTO outbox VALUES (?, ?)", (day, written_at.isoformat())
+                )
 
-    # ---- digests and the send ledger
+    # ---- reading
+
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        db = self._connect()
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
 
     def digests(self, since: date | None = None) -> list[DigestRecord]:
-        db = self._connect()
-        try:
-            rows = db.execute(
-                "SELECT digest, folder, title, topic, stories FROM digests WHERE digest >= ? "
-                "ORDER BY digest",
-                ((since or date.min).isoformat(),),
-            ).fetchall()
-        finally:
-            db.close()
-        return [DigestRecord(date.fromisoformat(d), Path(f), t, tp, n) for d, f, t, tp, n in rows]
+        rows = self._rows(
+            "SELECT digest, folder, title, topic, stories, written_at FROM digests "
+            "WHERE digest >= ? ORDER BY digest",
+            ((since or date.min).isoformat(),),
+        )
+        return [
+            DigestRecord(date.fromisoformat(d), Path(f), t, tp, n, w) for d, f, t, tp, n, w in rows
+        ]
 
     def delivered(self, day: date) -> set[str]:
-        db = self._connect()
-        try:
-            rows = db.execute(
-                "SELECT recipient FROM deliveries WHERE digest = ?", (day.isoformat(),)
-            ).fetchall()
-        finally:
-            db.close()
+        rows = self._rows("SELECT recipient FROM deliveries WHERE digest = ?", (day.isoformat(),))
         return {r for (r,) in rows}
 
-    def queue(self, day: date, now: datetime) -> None:
-        """A run that means to send ``day`` puts it in the outbox first: if sending fails,
-        a later run finds it there. Digests written with email off are never queued."""
+    def deliveries(self, day: date | None = None) -> list[Delivery]:
+        where, args = ("WHERE digest = ?", (day.isoformat(),)) if day else ("", ())
+        rows = self._rows(
+            f"SELECT digest, recipient, message_id, sent_at FROM deliveries {where} "
+            "ORDER BY digest, recipient",
+            args,
+        )
+        return [Delivery(date.fromisoformat(d), r, m, s) for d, r, m, s in rows]
+
+    def outbox(self) -> list[Queued]:
+        """Every queued digest (meant to be sent, not yet sent to every recipient), oldest
+        first, whatever its date."""
+        rows = self._rows(
+            "SELECT o.digest, o.queued_at, d.folder, d.title, d.topic, d.stories, "
+            "d.written_at FROM outbox o LEFT JOIN digests d ON d.digest = o.digest "
+            "ORDER BY o.digest"
+        )
+        out = []
+        for d, q, f, t, tp, n, w in rows:
+            day = date.fromisoformat(d)
+            rec = DigestRecord(day, Path(f), t, tp, n, w) if f is not None else None
+            out.append(Queued(day, q, rec))
+        return out
+
+    def claims(self) -> list[tuple[date, str, str, float]]:
+        rows = self._rows(
+            "SELECT digest, recipient, owner, claimed_at FROM claims ORDER BY digest, recipient"
+        )
+        return [(date.fromisoformat(d), r, o, c) for d, r, o, c in rows]
+
+    # ---- the send ledger: claim, send outside any lock, record
+
+    def claim(self, day: date, recipient: str, lease: float = DEFAULT_LEASE) -> Claim:
+        """In one short transaction: ``sent`` when the ledger lists (day, recipient);
+        ``busy`` when a live run holds its claim; else ``claimed`` (by this process)."""
+        d = day.isoformat()
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT sent_at, message_id FROM deliveries WHERE digest = ? AND recipient = ?",
+                (d, recipient),
+            ).fetchone()
+            if row:
+                return Claim("sent", f"on {row[0]} ({row[1]})")
+            row = db.execute(
+                "SELECT owner, claimed_at FROM claims WHERE digest = ? AND recipient = ?",
+                (d, recipient),
+            ).fetchone()
+            if row and claim_is_live(row[0], row[1], lease):
+                return Claim("busy", f"claimed by {row[0]}")
+            db.execute(
+                "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)",
+                (d, recipient, owner(), time.time()),
+            )
+        return Claim("claimed", "taken over from a dead run" if row else "")
+
+    def record_sent(
+        self, day: date, recipient: str, message_id: str, now: datetime, everyone: Sequence[str]
+    ) -> None:
+        """Right after the server's 250: the ledger row; the claim goes; the outbox row goes
+        once every one of ``everyone`` has it."""
+        d = day.isoformat()
         with self.transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO outbox VALUES (?, ?)", (day.isoformat(), now.isoformat())
+                "INSERT OR REPLACE INTO deliveries VALUES (?, ?, ?, ?)",
+                (d, recipient, message_id, now.isoformat()),
+            )
+            db.execute("DELETE FROM claims WHERE digest = ? AND recipient = ?", (d, recipient))
+            _dequeue_if_done(db, d, everyone)
+
+    def release(self, day: date, recipient: str) -> None:
+        """Sending failed: give the claim back (the digest stays queued)."""
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM claims WHERE digest = ? AND recipient = ? AND owner = ?",
+                (day.isoformat(), recipient, owner()),
             )
 
-    def outbox(self, since: date, until: date) -> list[DigestRecord]:
-        """Queued digests in [since, until], oldest first, with what is needed to send them."""
-        db = self._connect()
-        try:
-            rows = db.execute(
-                "SELECT d.digest, d.folder, d.title, d.topic, d.stories FROM outbox o "
-                "JOIN digests d ON d.digest = o.digest WHERE o.digest BETWEEN ? AND ? "
-                "ORDER BY o.digest",
-                (since.isoformat(), until.isoformat()),
-            ).fetchall()
-        finally:
-            db.close()
-        return [DigestRecord(date.fromisoformat(d), Path(f), t, tp, n) for d, f, t, tp, n in rows]
-
-    def dequeue(self, day: date) -> None:
+    def dequeue_if_done(self, day: date, everyone: Sequence[str]) -> bool:
         with self.transaction() as db:
-            db.execute("DELETE FROM outbox WHERE digest = ?", (day.isoformat(),))
+            return _dequeue_if_done(db, day.isoformat(), everyone)
 
-    def forget_deliveries(self, day: date) -> None:
-        """``--force``: the ledger forgets a date, so it is sent again."""
+    # ---- mending (``briefing state ...``)
+
+    def forget(self, day: date) -> dict[str, int]:
+        """Unsee and unsend one digest: its row, stories, the articles it first carried, its
+        outbox row, ledger rows and claims go; the next run of that date rebuilds it."""
+        d = day.isoformat()
+        counts: dict[str, int] = {}
         with self.transaction() as db:
-            db.execute("DELETE FROM deliveries WHERE digest = ?", (day.isoformat(),))
+            for table, col in (
+                ("digests", "digest"),
+                ("stories", "digest"),
+                ("seen", "first_digest"),
+                ("outbox", "digest"),
+                ("deliveries", "digest"),
+                ("claims", "digest"),
+            ):
+                counts[table] = db.execute(f"DELETE FROM {table} WHERE {col} = ?", (d,)).rowcount
+        return counts
+
+    def mark_sent(
+        self,
+        day: date,
+        recipients: Sequence[str],
+        now: datetime,
+        everyone: Sequence[str] = (),
+    ) -> list[str]:
+        """Record (day, r) as sent by hand for each recipient not yet listed; returns those
+        added. The outbox row goes when every one of ``everyone`` (default: ``recipients``)
+        is listed."""
+        d = day.isoformat()
+        with self.transaction() as db:
+            done = {
+                r for (r,) in db.execute("SELECT recipient FROM deliveries WHERE digest = ?", (d,))
+            }
+            added = [r for r in recipients if r not in done]
+            db.executemany(
+                "INSERT INTO deliveries VALUES (?, ?, ?, ?)",
+                [(d, r, "marked-sent-by-hand", now.isoformat()) for r in added],
+            )
+            db.executemany(
+                "DELETE FROM claims WHERE digest = ? AND recipient = ?", [(d, r) for r in added]
+            )
+            _dequeue_if_done(db, d, everyone or recipients)
+        return added
+
+    def prune(self, before: date) -> dict[str, int]:
+        """Delete every row of a digest dated before ``before`` (articles first carried then
+        included: a feed that still lists one would show it again)."""
+        d = before.isoformat()
+        counts: dict[str, int] = {}
+        with self.transaction() as db:
+            for table, col in (
+                ("digests", "digest"),
+                ("stories", "digest"),
+                ("seen", "first_digest"),
+                ("outbox", "digest"),
+                ("deliveries", "digest"),
+                ("claims", "digest"),
+            ):
+                counts[table] = db.execute(f"DELETE FROM {table} WHERE {col} < ?", (d,)).rowcount
+        return counts
+
+
+def _dequeue_if_done(db: sqlite3.Connection, d: str, everyone: Sequence[str]) -> bool:
+    done = {r for (r,) in db.execute("SELECT recipient FROM deliveries WHERE digest = ?", (d,))}
+    if set(everyone) <= done:
+        return db.execute("DELETE FROM outbox WHERE digest = ?", (d,)).rowcount > 0
+    return False
 
 
 def story_text(s: Story) -> str:
     return json.dumps([s.title, *[k.text for k in s.key_points]], ensure_ascii=False)
 
 
+def claim_is_live(owner: str, claimed_at: float, lease: float = DEFAULT_LEASE) -> bool:
+    if time.time() - claimed_at > lease:
+        return False
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine's run: trust the lease
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class Claim:
+    status: str
+    """``claimed`` (go ahead and send), ``sent`` (the ledger lists it) or ``busy``."""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    recipient: str
+    status: str
+    """``sent`` now, ``already`` sent (``detail`` says when), ``busy`` (another run has it)."""
+    detail: str = ""
+
+
 def send_once(
     store: StateStore,
     day: date,
-    recipients: Sequence[str],
-    send: Callable[[list[str]], tuple[str, dict[str, str]]],
+    recipient: str,
+    send: Callable[[str], str],
     now: datetime,
-) -> list[str]:
-    """Send the digest of ``day`` to every recipient the ledger does not list yet.
-
-    The check, the send and the ledger rows happen under one SQLite write lock, so a second
-    run waits here and then finds nothing left to send. ``send(recipients)`` returns the
-    Message-ID and the recipients the server refused; it raises ``DeliveryError`` when
-    nothing was accepted, and then nothing is recorded.
-    """
-    with store.transaction() as db:
-        done = {
-            r
-            for (r,) in db.execute(
-                "SELECT recipient FROM deliveries WHERE digest = ?", (day.isoformat(),)
-            )
-        }
-        todo = [r for r in recipients if r not in done]
-        if not todo:
-            return []
-        message_id, refused = send(todo)
-        accepted = [r for r in todo if r not in refused]
-        db.executemany(
-            "INSERT INTO deliveries VALUES (?, ?, ?, ?)",
-            [(day.isoformat(), r, message_id, now.isoformat()) for r in accepted],
-        )
-    return accepted
+    everyone: Sequence[str] = (),
+    pause: Callable[[str], None] = lambda point: None,
+) -> Outcome:
+    """Send the digest of ``day`` to ``recipient`` unless the ledger lists it: claim, send
+    (no lock held), record. ``send(recipient)`` returns the Message-ID or raises
+    ``DeliveryError``; then the claim is given back and nothing is recorded. ``pause`` is
+    called at ``after-claim`` and ``after-send`` (a test hook)."""
+    claim = store.claim(day, recipient)
+    if claim.status == "sent":
+        return Outcome(recipient, "already", claim.detail)
+    if claim.status == "busy":
+        return Outcome(recipient, "busy", claim.detail)
+    pause("after-claim")
+    try:
+        message_id = send(recipient)
+    except BaseException:
+        store.release(day, recipient)
+        raise
+    store.record_sent(day, recipient, message_id, now, everyone or [recipient])
+    pause("after-send")
+    return Outcome(recipient, "sent", message_id)

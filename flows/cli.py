@@ -72,7 +72,8 @@ def parser() -> argparse.ArgumentParser:
         "serve",
         help="serve the flow on a schedule in this process",
         description="One-process scheduling: flow.serve() with the same cron "
-        "schedule as prefect.yaml. Needs a Prefect API "
+        "schedule as prefect.yaml, as its own deployment daily-briefing/daily-briefing-serve "
+        "(the prefect.yaml deployment is never touched). Needs a Prefect API "
         "(`prefect server start`, or PREFECT_API_URL). Ctrl-C "
         "stops it.",
     )
@@ -128,6 +129,7 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
     _allow_private_flag(an)
     _add_check(sub)
+    add_state_parser(sub)
     return p
 
 
@@ -183,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_serve(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "state":
+            return cmd_state(args)
     except ConfigError as exc:
         _debug_traceback()
         print(f"briefing: error: {exc}", file=sys.stderr)
@@ -212,14 +216,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.out) if args.out else config.out_dir
     writable_dir(out_dir, "--out" if args.out else "briefing.out_dir")
-    result = daily_briefing(
-        config_path=str(Path(args.config).resolve()) if args.config else None,
-        day=args.date,
-        out=args.out,
-        topic=args.topic,
-        send=args.send,
-        force=args.force,
-    )
+    try:
+        result = daily_briefing(
+            config_path=str(Path(args.config).resolve()) if args.config else None,
+            day=args.date,
+            out=args.out,
+            topic=args.topic,
+            send=args.send,
+            force=args.force,
+        )
+    except BriefingError:
+        raise
+    except Exception as exc:
+        hint = prefect_unavailable(exc)
+        if hint is None:
+            raise
+        print(f"briefing: error: {hint}", file=sys.stderr)
+        return EXIT_FAILED
     d = result.digest
     for kind, path in result.paths.items():
         print(f"{kind}: {path}")
@@ -231,10 +244,44 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  {f.stage}: {f.source}: {f.error}", file=sys.stderr)
     for day, recipients in result.sent.items():
         print(f"sent: digest of {day} to {', '.join(recipients)}", file=sys.stderr)
+    for note in result.notes:
+        print(f"not sent: {note}", file=sys.stderr)
+    for f in result.undelivered:
+        print(f"briefing: error: {f.source}: {f.error}", file=sys.stderr)
     if result.all_sources_failed:
         print("briefing: every source failed; see the digest's source health", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_FAILED if result.undelivered else EXIT_OK
+
+
+def prefect_unavailable(exc: BaseException) -> str | None:
+    """One line saying what to do when the Prefect API could not be started or reached."""
+    text = str(exc)
+    url = os.environ.get("PREFECT_API_URL")
+    if "ephemeral Prefect API" in text:
+        wait = os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+        return (
+            f"Prefect's temporary local API did not start within {wait} s (a busy machine?); "
+            "start a server with `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+        )
+    names = {type(e).__name__ for e in _chain(exc)}
+    if url and names & {"ConnectError", "ConnectTimeout", "PrefectHTTPStatusError"}:
+        return (
+            f"the Prefect API at PREFECT_API_URL={url} cannot be reached ({type(exc).__name__}); "
+            "start it with `prefect server start`, or unset PREFECT_API_URL to use a "
+            "temporary local one"
+        )
+    return None
+
+
+def _chain(exc: BaseException | None):
+    seen = 0
+    while exc is not None and seen < 10:
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
 
 
 def writable_dir(folder: Path, key: str) -> None:
@@ -249,6 +296,10 @@ def writable_dir(folder: Path, key: str) -> None:
             f"{key}: cannot write to {folder} ({exc.strerror or exc}); choose a folder you "
             "can write to"
         ) from None
+
+
+SERVE_DEPLOYMENT = "daily-briefing-serve"
+"""The deployment ``briefing serve`` creates: never the ``prefect.yaml`` one (daily-briefing)."""
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -275,11 +326,184 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.send is not None:
         params["send"] = args.send
     daily_briefing.serve(
-        name="daily-briefing",
+        name=SERVE_DEPLOYMENT,
         schedules=[schedule],
         parameters=params,
     )
     return EXIT_OK
+
+
+def add_state_parser(sub) -> None:
+    """``briefing state digests|outbox|sent|forget|mark-sent|prune``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="config TOML (default: bundled sample)")
+    common.add_argument("--out", metavar="DIR", help="output folder (default: config out_dir)")
+    common.add_argument(
+        "--topic", metavar="NAME_OR_FILE", help="another topic's state (default: the config's)"
+    )
+    st = sub.add_parser(
+        "state",
+        help="show and mend the state: digests, outbox, send ledger",
+        description="See what the state store holds (the digests written, the outbox of "
+        "digests waiting to be sent, the send ledger) and mend it. No Prefect.",
+    )
+    ss = st.add_subparsers(dest="state_command", metavar="WHAT", required=True)
+    ss.add_parser("digests", parents=[common], help="every digest written, with its send status")
+    ss.add_parser("outbox", parents=[common], help="digests queued and not yet sent to everyone")
+    ss.add_parser("sent", parents=[common], help="the send ledger: (date, recipient, when)")
+    fg = ss.add_parser(
+        "forget",
+        parents=[common],
+        help="unsee and unsend one digest so the next run of that date rebuilds it",
+        description="Remove one digest from the state: its record, its stories, the "
+        "articles it first carried (they count as new again), its outbox row and its "
+        "ledger rows. The files stay; `briefing run --date DATE` rebuilds and (email on) "
+        "sends it again.",
+    )
+    fg.add_argument("date", type=_date, metavar="DATE")
+    ms = ss.add_parser(
+        "mark-sent",
+        parents=[common],
+        help="record a digest as sent (it leaves the outbox) without sending it",
+    )
+    ms.add_argument("date", type=_date, metavar="DATE")
+    ms.add_argument(
+        "--to",
+        metavar="ADDR",
+        action="append",
+        help="only this recipient (repeatable; default: every configured recipient)",
+    )
+    pr = ss.add_parser(
+        "prune",
+        parents=[common],
+        help="delete the state of every digest before a date",
+        description="Delete digests, stories, seen articles, outbox and ledger rows of "
+        "every digest dated before DATE (articles first carried then count as new again if "
+        "a feed still lists them). The files stay.",
+    )
+    pr.add_argument("--before", type=_date, metavar="DATE", required=True)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [list(map(str, header)), *[[str(c) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from delivery.output import place
+    from delivery.state import RESEND_WINDOW_DAYS, StateStore, claim_is_live
+    from extractors.config import load_config
+
+    config = load_config(args.config)
+    where = place(config, args.out, args.topic)
+    what = args.state_command
+    if not where.state_path.is_file():
+        if what in ("digests", "outbox", "sent"):
+            print(f"no state yet at {where.state_path}")
+            return EXIT_OK
+        print(f"briefing: error: no state at {where.state_path}", file=sys.stderr)
+        return EXIT_FAILED
+    store = StateStore(where.state_path)
+    recipients = list(config.email.recipients)
+    print(f"state: {where.state_path}", file=sys.stderr)
+
+    if what == "digests":
+        queued = {q.day for q in store.outbox()}
+        ledger: dict[date, set[str]] = {}
+        for d in store.deliveries():
+            ledger.setdefault(d.day, set()).add(d.recipient)
+        rows = []
+        for rec in store.digests():
+            got = ledger.get(rec.day, set())
+            if recipients:
+                status = f"{len(got & set(recipients))}/{len(recipients)} sent"
+            else:
+                status = f"{len(got)} sent"
+            rows.append(
+                (
+                    rec.day,
+                    rec.stories,
+                    status + (", queued" if rec.day in queued else ""),
+                    rec.written_at[:16],
+                    rec.folder,
+                )
+            )
+        if not rows:
+            print("no digests recorded")
+            return EXIT_OK
+        print(_table(["date", "stories", "email", "written", "folder"], rows))
+        return EXIT_OK
+
+    if what == "outbox":
+        today = datetime.now(ZoneInfo(config.briefing.timezone)).date()
+        claims: dict[date, list[str]] = {}
+        for day, rcpt, owner, at in store.claims():
+            live = "sending" if claim_is_live(owner, at) else "abandoned"
+            claims.setdefault(day, []).append(f"{rcpt} ({live}, {owner})")
+        rows = []
+        for q in store.outbox():
+            waiting = [r for r in recipients if r not in store.delivered(q.day)] or ["?"]
+            old = q.day < today - timedelta(days=RESEND_WINDOW_DAYS)
+            rows.append(
+                (
+                    q.day,
+                    q.queued_at[:16],
+                    ", ".join(waiting),
+                    "; ".join(claims.get(q.day, [])) or "-",
+                    "older than the resend window of a run today" if old else "",
+                )
+            )
+        if not rows:
+            print("outbox empty: every queued digest was sent")
+            return EXIT_OK
+        print(_table(["date", "queued", "waiting for", "claims", "note"], rows))
+        return EXIT_OK
+
+    if what == "sent":
+        rows = [(d.day, d.recipient, d.sent_at[:19], d.message_id) for d in store.deliveries()]
+        if not rows:
+            print("nothing sent yet")
+            return EXIT_OK
+        print(_table(["date", "recipient", "sent", "message id"], rows))
+        return EXIT_OK
+
+    if what == "forget":
+        counts = store.forget(args.date)
+        if not any(counts.values()):
+            print(f"briefing: error: no state for the digest of {args.date}", file=sys.stderr)
+            return EXIT_FAILED
+        print(
+            f"forgot the digest of {args.date}: {counts['seen']} article keys, "
+            f"{counts['stories']} stories, {counts['deliveries']} ledger rows, "
+            f"{counts['outbox']} outbox row; `briefing run --date {args.date}` rebuilds it"
+        )
+        return EXIT_OK
+
+    if what == "mark-sent":
+        to = args.to or recipients
+        if not to:
+            raise ConfigError("mark-sent: no recipients; give --to ADDR or set [email].recipients")
+        now = datetime.now(ZoneInfo(config.briefing.timezone))
+        added = store.mark_sent(args.date, to, now, everyone=recipients or to)
+        if added:
+            print(f"marked the digest of {args.date} as sent to {', '.join(added)}")
+        else:
+            print(f"the digest of {args.date} was already sent to {', '.join(to)}")
+        return EXIT_OK
+
+    if what == "prune":
+        counts = store.prune(args.before)
+        print(
+            f"pruned before {args.before}: "
+            + ", ".join(f"{n} {table}" for table, n in counts.items())
+        )
+        return EXIT_OK
+    return EXIT_USAGE
 
 
 def _load_inputs(

@@ -6,7 +6,9 @@ fetched inside its task), so Prefect's overhead grows with sources, not articles
 the collecting task retries, and only on transient errors.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Prefect builds the parameter model from
+# these annotations in a served/deployed run, where string annotations cannot be resolved
+# ("Daily_BriefingModel is not fully defined; you should define date").
 
 import logging
 import os
@@ -22,17 +24,32 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from delivery import mail, output
-from delivery.state import StateStore, send_once
+from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once
 from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import BriefingError, ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
 from extractors.render import render_markdown
-from extractors.topic import Topic, load_topic
+from extractors.topic import Topic
 from fetch import sources
 
-RESEND_WINDOW_DAYS = 7
-"""An undelivered digest is sent by a later run for this many days, then given up."""
+PAUSE_ENV = "BRIEFING_TEST_PAUSE_AT"
+PAUSE_DIR_ENV = "BRIEFING_TEST_PAUSE_DIR"
+
+
+def pause_at(point: str) -> None:
+    """Test hook (never set in production): when ``BRIEFING_TEST_PAUSE_AT`` names this
+    point (``before-collect``, ``after-write-digest``, ``after-claim``, ``after-send``),
+    create ``<BRIEFING_TEST_PAUSE_DIR>/<point>.reached`` and wait (at most 10 minutes)
+    until ``<point>.resume`` appears there, so a test can ``kill -9`` the run at exactly
+    that point."""
+    if os.environ.get(PAUSE_ENV) != point:
+        return
+    folder = Path(os.environ.get(PAUSE_DIR_ENV) or ".")
+    (folder / f"{point}.reached").write_text(str(os.getpid()), encoding="utf-8")
+    deadline = time.monotonic() + 600
+    while not (folder / f"{point}.resume").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 SOURCE_RETRY_DELAY = 5.0
@@ -103,7 +120,7 @@ def collect_source(source: Source, config: Config) -> sources.SourceResult:
     return result
 
 
-@task(name="analyse", cache_policy=NO_CACHE)
+@task(name="analyse", task_run_name="analyse {day}", cache_policy=NO_CACHE)
 def analyse_task(
     articles: list[Article],
     failures: list[Failure],
@@ -135,16 +152,34 @@ def analyse_task(
     )
 
 
-@task(name="write-digest", cache_policy=NO_CACHE)
-def write_task(digest: Digest, out_dir: Path, store: StateStore, now: datetime) -> dict[str, Path]:
+@task(name="write-digest", task_run_name="write digest {digest.date}", cache_policy=NO_CACHE)
+def write_task(
+    digest: Digest,
+    out_dir: Path,
+    store: StateStore,
+    now: datetime,
+    queue_for: tuple[str, ...] = (),
+    resend: bool = False,
+) -> dict[str, Path]:
+    """Files first, then at once (one transaction) the digest, its articles as carried and
+    its outbox row; the index and the artifact only after that, so a failure or a kill
+    there can no longer lose the day's email."""
     paths = output.write_digest(digest, out_dir)
-    store.record_digest(digest, paths["json"].parent, now)
-    paths |= output.write_index(out_dir)
-    create_markdown_artifact(
-        key=f"digest-{digest.date.isoformat()}",
-        markdown=render_markdown(digest),
-        description=f"{digest.title} — {digest.date.isoformat()}",
-    )
+    store.record_digest(digest, paths["json"].parent, now, queue_for=queue_for, resend=resend)
+    pause_at("after-write-digest")
+    logger = get_run_logger()
+    try:
+        paths |= output.write_index(out_dir)
+    except OSError as exc:
+        logger.error("archive index not written (%s); the digest itself is in place", exc)
+    try:
+        create_markdown_artifact(
+            key=f"digest-{digest.date.isoformat()}",
+            markdown=render_markdown(digest),
+            description=f"{digest.title} — {digest.date.isoformat()}",
+        )
+    except Exception as exc:  # the API went away: the digest is written and queued anyway
+        logger.error("markdown artifact not published (%s)", type(exc).__name__)
     return paths
 
 
@@ -159,79 +194,127 @@ def smtp_password(settings: EmailSettings) -> str | None:
     return None
 
 
-@task(name="deliver", cache_policy=NO_CACHE)
+def stale_digests(store: StateStore, day: date) -> list[Failure]:
+    """Queued digests older than the resend window of a run of ``day``: never dropped,
+    reported (log, the digest's source health, exit 1) until sent or marked sent."""
+    since = day - timedelta(days=RESEND_WINDOW_DAYS)
+    out = []
+    for q in store.outbox():
+        if q.day >= since:
+            continue
+        d = q.day.isoformat()
+        out.append(
+            Failure(
+                f"outbox: digest of {d}",
+                f"queued on {q.queued_at[:16]} but never sent to every recipient, and older "
+                f"than the {RESEND_WINDOW_DAYS}-day resend window of this run; send it with "
+                f"`briefing run --date {d} --send` or drop it with "
+                f"`briefing state mark-sent {d}`",
+                "email",
+                "deliver",
+            )
+        )
+    return out
+
+
+@task(name="deliver", task_run_name="deliver from {day}", cache_policy=NO_CACHE)
 def deliver_task(
-    config: Config, store: StateStore, day: date, now: datetime, force: bool
-) -> dict[str, list[str]]:
-    """Send today's digest, and any recent one that a run meant to send but could not
-    (the outbox); each exactly once per recipient."""
+    config: Config, store: StateStore, day: date, now: datetime
+) -> tuple[dict[str, list[str]], list[str]]:
+    """Send every queued digest of the window (``day`` minus the window, any later date),
+    oldest first, plus ``day`` itself: one message per recipient, each exactly once.
+    Returns what was sent (date -> recipients) and why anything else was not."""
     logger = get_run_logger()
     settings = config.email
-    if force:
-        store.forget_deliveries(day)
-    store.queue(day, now)
-    try:
-        password = smtp_password(settings)
-    except Exception as exc:  # a missing Secret block, the API unreachable
-        name = settings.password_block
-        if isinstance(exc, ValueError) and "unable to find" in str(exc).lower():
-            raise DeliveryError(
-                f"SMTP password: Secret block {name!r} not found: create it with "
-                f'python -c "from prefect.blocks.system import Secret; '
-                f"Secret(value='…').save('{name}')\" (or set the environment variable "
-                f"{settings.password_env or 'named by [email] password_env'}); the digest stays "
-                "on disk and the next run sends it"
-            ) from None
-        raise DeliveryError(
-            f"SMTP password: Prefect Secret block {name!r} could not be "
-            f"read ({type(exc).__name__}); the digest stays on disk and the next run sends it"
-        ) from None
+    recipients = list(settings.recipients)
+    since = day - timedelta(days=RESEND_WINDOW_DAYS)
+    records: dict[date, DigestRecord | None] = {
+        q.day: q.digest for q in store.outbox() if q.day >= since
+    }
+    if day not in records:
+        records[day] = next((r for r in store.digests(since=day) if r.day == day), None)
+    password: list[str | None] = []
+
+    def get_password() -> str | None:
+        if not password:
+            try:
+                password.append(smtp_password(settings))
+            except Exception as exc:  # a missing Secret block, the API unreachable
+                name = settings.password_block
+                if isinstance(exc, ValueError) and "unable to find" in str(exc).lower():
+                    raise DeliveryError(
+                        f"SMTP password: Secret block {name!r} not found: create it with "
+                        f'python -c "from prefect.blocks.system import Secret; '
+                        f"Secret(value='…').save('{name}')\" (or set the environment variable "
+                        f"{settings.password_env or 'named by [email] password_env'}); the "
+                        "digest stays on disk and the next run sends it"
+                    ) from None
+                raise DeliveryError(
+                    f"SMTP password: Prefect Secret block {name!r} could not be read "
+                    f"({type(exc).__name__}); the digest stays on disk and the next run sends it"
+                ) from None
+        return password[0]
+
     sent: dict[str, list[str]] = {}
+    notes: list[str] = []
     errors: list[str] = []
-    for rec in store.outbox(since=day - timedelta(days=RESEND_WINDOW_DAYS), until=day):
+    for d in sorted(records):
+        rec = records[d]
+        if rec is None:
+            logger.warning("digest of %s is queued but has no record; not sent", d)
+            continue
         folder = rec.folder
         if not (folder / "digest.md").is_file() or not (folder / "digest.html").is_file():
-            errors.append(f"digest of {rec.day} is queued but missing on disk at {folder}")
+            errors.append(f"digest of {d} is queued but missing on disk at {folder}")
             continue
+        text, html = output.read_rendered(folder)
+        subject = mail.subject_for(
+            rec.title, rec.topic, d.isoformat(), rec.stories, settings.subject_prefix
+        )
 
-        def send(to: list[str], rec=rec, folder=folder) -> tuple[str, dict[str, str]]:
-            text, html = output.read_rendered(folder)
+        def send_to(to: str, subject=subject, text=text, html=html) -> str:
             msg = mail.build_message(
-                subject=mail.subject_for(
-                    rec.title,
-                    rec.topic,
-                    rec.day.isoformat(),
-                    rec.stories,
-                    settings.subject_prefix,
-                ),
+                subject=subject,
                 text=text,
                 html=html,
                 sender=settings.sender,
-                recipients=to,
+                recipients=[to],
                 now=now,
             )
-            return mail.send(msg, settings, password, to)
+            message_id, refused = mail.send(msg, settings, get_password(), [to])
+            if refused:
+                raise DeliveryError(f"{to} refused: {refused.get(to, '')}")
+            return message_id
 
-        try:
-            accepted = send_once(store, rec.day, settings.recipients, send, now)
-        except DeliveryError as exc:
-            errors.append(
-                f"digest of {rec.day} not sent ({exc}); it stays on disk at "
-                f"{folder} and the next run sends it"
-            )
-            logger.error("delivery failed: digest of %s: %s", rec.day, exc)
-            continue
-        if accepted:
-            logger.info("sent digest of %s to %s", rec.day, ", ".join(accepted))
-            sent[rec.day.isoformat()] = accepted
-        missing = set(settings.recipients) - store.delivered(rec.day)
-        if missing:
-            errors.append(f"digest of {rec.day}: refused for {', '.join(sorted(missing))}")
-        else:
-            store.dequeue(rec.day)
+        for to in recipients:
+            try:
+                outcome = send_once(store, d, to, send_to, now, everyone=recipients, pause=pause_at)
+            except DeliveryError as exc:
+                errors.append(
+                    f"digest of {d} not sent to {to} ({exc}); it stays on disk at {folder} "
+                    "and the next run sends it"
+                )
+                logger.error("delivery failed: digest of %s to %s: %s", d, to, exc)
+                continue
+            if outcome.status == "sent":
+                logger.info("sent digest of %s to %s (%s)", d, to, outcome.detail)
+                sent.setdefault(d.isoformat(), []).append(to)
+            elif outcome.status == "already":
+                notes.append(
+                    f"digest of {d}: already sent to {to} {outcome.detail}; not sent again "
+                    "(--force sends it again)"
+                )
+                logger.info("%s", notes[-1])
+            else:
+                notes.append(
+                    f"digest of {d}: not sent to {to} by this run: another run is sending "
+                    f"it ({outcome.detail})"
+                )
+                logger.info("%s", notes[-1])
+        store.dequeue_if_done(d, recipients)
     if errors:
         raise DeliveryError("; ".join(errors))
-    return sent
+    return sent, notes
 
 
 @dataclass
@@ -242,6 +325,12 @@ class RunResult:
 
     failed_sources: int = 0
     """Configured sources that yielded nothing because they failed as a whole."""
+
+    notes: list[str] = field(default_factory=list)
+    """Why a digest was not sent to someone ("already sent to X on D")."""
+
+    undelivered: list[Failure] = field(default_factory=list)
+    """Queued digests older than the resend window (also in the digest's source health)."""
 
     @property
     def all_sources_failed(self) -> bool:
@@ -283,7 +372,28 @@ def gather(
     return articles, failures, failed
 
 
-@flow(name="daily-briefing", log_prints=True, validate_parameters=True)
+def run_name() -> str:
+    """Flow runs are named by their date (and topic): ``briefing 2026-11-20``."""
+    from prefect.runtime import flow_run
+
+    params = flow_run.parameters or {}
+    day = params.get("day")
+    if not day:
+        try:
+            tz = load_config(params.get("config_path")).briefing.timezone
+        except Exception:
+            tz = "UTC"
+        day = datetime.now(ZoneInfo(tz)).date()
+    topic = params.get("topic")
+    return f"briefing {day}" + (f" {Path(str(topic)).stem}" if topic else "")
+
+
+@flow(
+    name="daily-briefing",
+    flow_run_name=run_name,
+    log_prints=True,
+    validate_parameters=True,
+)
 def daily_briefing(
     config_path: str | None = None,
     day: date | None = None,
@@ -297,27 +407,38 @@ def daily_briefing(
     Parameters: ``config_path`` (TOML; default: the bundled sample), ``day`` (digest date;
     default: today in the config's time zone), ``out`` (output folder; default: the
     config's ``out_dir``), ``topic`` (bundled topic name or TOML path; default: the
-    config's), ``send`` (deliver by email; default: the config's ``[email].enabled``),
-    ``force`` (send again even if the ledger says this date was sent).
+    config's; another topic writes to ``OUT/<topic>/`` with its own state), ``send``
+    (deliver by email; default: the config's ``[email].enabled``), ``force`` (send again
+    even if the ledger says this date was sent).
+
+    With ``[email].enabled`` the digest is queued even on a ``send=False`` run, so the
+    next sending run delivers it: a day's email is never lost, only delayed.
     """
     config = load_config(config_path)  # ConfigError here: the run fails before any work
-    topic_profile = load_topic(topic or config.briefing.topic, config.base_dir)
+    where = output.place(config, out, topic)
     deliver = config.email.enabled if send is None else send
     if deliver and not config.email.recipients:
         raise ConfigError(
             f"{config_path or 'config'}: email.recipients is empty; add at "
             "least one address to send the digest"
         )
+    queue_for = tuple(config.email.recipients) if (deliver or config.email.enabled) else ()
     now = datetime.now(ZoneInfo(config.briefing.timezone))  # the one clock read of a run
     day = day or now.date()
-    out_dir = Path(out) if out else config.out_dir
-    store = StateStore(config.state_path(out_dir))
+    store = StateStore(where.state_path)
+    logger = get_run_logger()
 
+    pause_at("before-collect")
     futures = [collect_source.submit(s, config) for s in config.sources]
     articles, failures, failed = gather(config, futures)
-    digest = analyse_task(articles, failures, topic_profile, config, day, now, store)
-    paths = write_task(digest, out_dir, store, now)
-    result = RunResult(digest=digest, paths=paths, failed_sources=failed)
+    stale = stale_digests(store, day)
+    for f in stale:
+        logger.error("%s: %s", f.source, f.error)
+    digest = analyse_task(articles, failures + stale, where.topic, config, day, now, store)
+    paths = write_task(
+        digest, where.out_dir, store, now, queue_for=queue_for, resend=force and deliver
+    )
+    result = RunResult(digest=digest, paths=paths, failed_sources=failed, undelivered=stale)
     if deliver:
-        result.sent = deliver_task(config, store, day, now, force)
+        result.sent, result.notes = deliver_task(config, store, day, now)
     return result

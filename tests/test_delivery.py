@@ -99,9 +99,12 @@ def test_email_structure_headers_and_inert_content(tmp_path, sample_server):
         cfg = make_config(tmp_path, sample_server, smtp.port)
         result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
         assert result.sent == {"2026-11-20": RECIPIENTS}
-    assert len(smtp.messages) == 1
+    # one message per recipient, each addressed to that recipient alone
+    assert sorted(rcpts for _, rcpts, _ in smtp.messages) == [[r] for r in sorted(RECIPIENTS)]
+    for _, rcpts, raw in smtp.messages:
+        assert parse(raw)["To"] == rcpts[0]
     mail_from, rcpts, raw = smtp.messages[0]
-    assert mail_from == "briefing@example.org" and sorted(rcpts) == sorted(RECIPIENTS)
+    assert mail_from == "briefing@example.org"
     msg = parse(raw)
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
@@ -129,11 +132,11 @@ def test_rerun_sends_nothing_and_force_sends_again(tmp_path, sample_server):
         cfg = make_config(tmp_path, sample_server, smtp.port)
         daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
         again = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
-        assert again.sent == {} and len(smtp.messages) == 1
+        assert again.sent == {} and len(smtp.messages) == 2
         forced = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20), force=True)
-        assert forced.sent == {"2026-11-20": RECIPIENTS} and len(smtp.messages) == 2
+        assert forced.sent == {"2026-11-20": RECIPIENTS} and len(smtp.messages) == 4
         off = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20), send=False, force=True)
-        assert off.sent == {} and len(smtp.messages) == 2
+        assert off.sent == {} and len(smtp.messages) == 4
 
 
 def test_outage_keeps_digest_then_next_run_sends_it_once(tmp_path, sample_server):
@@ -155,12 +158,13 @@ def test_outage_keeps_digest_then_next_run_sends_it_once(tmp_path, sample_server
         assert result.sent == {"2026-11-20": RECIPIENTS, "2026-11-21": RECIPIENTS}
         daily_briefing(config_path=str(cfg), day=date(2026, 11, 21))
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert sum("2026-11-20" in s for s in subjects) == 1
-    assert sum("2026-11-21" in s for s in subjects) == 1
+    assert sum("2026-11-20" in s for s in subjects) == len(RECIPIENTS)
+    assert sum("2026-11-21" in s for s in subjects) == len(RECIPIENTS)
 
 
-def test_two_concurrent_deliveries_send_one_email(tmp_path):
-    """Two runs reach delivery at once: the ledger's write lock lets one send."""
+def test_two_concurrent_deliveries_send_each_message_once(tmp_path):
+    """Two runs reach delivery at once: a claim per (date, recipient) lets one send each,
+    and no lock is held while the SMTP server answers (slowly)."""
     store = StateStore(tmp_path / "state.sqlite")
     settings = EmailSettings(enabled=True, host="127.0.0.1", recipients=tuple(RECIPIENTS))
     now = NOW
@@ -168,20 +172,26 @@ def test_two_concurrent_deliveries_send_one_email(tmp_path):
     with SMTPSink(delay=0.5) as smtp:
         settings = settings.model_copy(update={"port": smtp.port})
 
-        def deliver():
-            def do_send(to):
-                msg = small_message(to)
-                return send(msg, settings, None, to)
+        def do_send(to):
+            msg = small_message([to])
+            return send(msg, settings, None, [to])[0]
 
-            results.append(send_once(store, date(2026, 11, 20), RECIPIENTS, do_send, now))
+        def deliver():
+            out = [
+                send_once(store, date(2026, 11, 20), r, do_send, now, everyone=RECIPIENTS)
+                for r in RECIPIENTS
+            ]
+            results.append([o.recipient for o in out if o.status == "sent"])
 
         threads = [threading.Thread(target=deliver) for _ in range(2)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-    assert len(smtp.messages) == 1
-    assert sorted(map(len, results)) == [0, 2]
+    assert sorted(r for _, rcpts, _ in smtp.messages for r in rcpts) == sorted(RECIPIENTS)
+    assert sorted(r for rs in results for r in rs) == sorted(RECIPIENTS)
+    assert store.delivered(date(2026, 11, 20)) == set(RECIPIENTS)
+    assert store.claims() == []
 
 
 def test_login_starttls_and_password_never_leaks(tmp_path, monkeypatch):
@@ -230,7 +240,7 @@ def test_flow_with_password_from_env_never_logs_it(tmp_path, sample_server, monk
     with SMTPSink(login=("briefing", PASSWORD)) as smtp:
         cfg = make_config(tmp_path, sample_server, smtp.port, 'username = "briefing"')
         result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
-    assert result.sent and len(smtp.messages) == 1
+    assert result.sent and len(smtp.messages) == len(RECIPIENTS)
     written = "".join(
         p.read_text()
         for p in (tmp_path / "out").rglob("*.*")
@@ -247,19 +257,19 @@ def test_cli_send_flags_reach_the_flow(tmp_path, sample_server, capsys):
         assert main(["run", "--config", str(cfg), "--date", "2026-11-20", "--no-send"]) == 0
         assert smtp.messages == []
         assert main(["run", "--config", str(cfg), "--date", "2026-11-20"]) == 0
-        assert len(smtp.messages) == 1
-        assert main(["run", "--config", str(cfg), "--date", "2026-11-20"]) == 0
-        assert len(smtp.messages) == 1  # already sent
-        assert main(["run", "--config", str(cfg), "--date", "2026-11-20", "--force"]) == 0
         assert len(smtp.messages) == 2
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20"]) == 0
+        assert len(smtp.messages) == 2  # already sent
+        assert main(["run", "--config", str(cfg), "--date", "2026-11-20", "--force"]) == 0
+        assert len(smtp.messages) == 4
         off = tmp_path / "off.toml"
         off.write_text(cfg.read_text().replace("enabled = true", "enabled = false"))
         assert main(["run", "--config", str(off), "--date", "2026-11-22"]) == 0
-        assert len(smtp.messages) == 2
+        assert len(smtp.messages) == 4
         assert main(["run", "--config", str(off), "--date", "2026-11-23", "--send"]) == 0
     # --send sent 11-23 only: the 11-22 digest was written with email off, never queued
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert len(subjects) == 3 and "2026-11-23" in subjects[-1]
+    assert len(subjects) == 6 and all("2026-11-23" in s for s in subjects[-2:])
     assert "sent: digest of 2026-11-23" in capsys.readouterr().err
 
 

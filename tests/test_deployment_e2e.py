@@ -76,11 +76,13 @@ class Stack:
         )
         self.env = env
 
-    def start(self, name: str, args: list[str], **env: str) -> subprocess.Popen:
+    def start(
+        self, name: str, args: list[str], program: str = PREFECT, **env: str
+    ) -> subprocess.Popen:
         log = self.logs / f"{name}.log"
         with open(log, "wb") as fh:
             proc = subprocess.Popen(
-                [PREFECT, *args],
+                [program, *args],
                 cwd=ROOT,
                 env={**self.env, **env},
                 stdin=subprocess.DEVNULL,
@@ -373,3 +375,90 @@ def test_deploy_schedule_and_worker_run(stack, tmp_path, sample_server):
         f"[e2e] after server ready: {time.monotonic() - t_ready:.1f} s; "
         f"total: {time.monotonic() - t0:.1f} s"
     )
+
+
+def start_server(stack: Stack):
+    """`prefect server start` on loopback; returns an httpx client of its API once healthy."""
+    import httpx
+
+    server = stack.start(
+        "server", ["server", "start", "--host", "127.0.0.1", "--port", str(stack.port)]
+    )
+    api = httpx.Client(base_url=stack.url, timeout=10)
+
+    def healthy():
+        if server.poll() is not None:
+            log = _tail(stack.log("server"))
+            pytest.fail(f"prefect server exited rc={server.returncode}\n{log}")
+        try:
+            return api.get("/health").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    _wait("GET /api/health", healthy, 120, on_timeout=lambda: _tail(stack.log("server")))
+    return api
+
+
+def test_serve_runs_with_day_under_its_own_name(stack, tmp_path):
+    """`briefing serve` on a real server: a run with `day` validates, completes, is named by
+    its date and writes its digest; the prefect.yaml deployment keeps its pool and cron."""
+    api = start_server(stack)
+    assert stack.cli("work-pool", "create", POOL, "--type", "process").returncode == 0
+    res = stack.cli("deploy", "--all", "--no-prompt")
+    assert res.returncode == 0, res.stdout + res.stderr
+    before = api.get(f"/deployments/name/{DEPLOYMENT}").json()
+
+    cfg = tmp_path / "briefing.toml"
+    cfg.write_text(
+        f'[briefing]\nout_dir = "out"\n[[sources]]\nname = "files"\nkind = "dir"\n'
+        f'path = "{ROOT / "samples" / "files"}"\n',
+        encoding="utf-8",
+    )
+    serve = stack.start(
+        "serve",
+        ["serve", "--config", str(cfg), "--cron", "0 7 * * *"],
+        program=str(BIN / "briefing"),
+    )
+
+    def served():
+        if serve.poll() is not None:
+            pytest.fail(f"briefing serve exited rc={serve.returncode}\n{_tail(stack.log('serve'))}")
+        r = api.get("/deployments/name/daily-briefing/daily-briefing-serve")
+        return r.json() if r.status_code == 200 else None
+
+    deployment = _wait(
+        "the daily-briefing-serve deployment",
+        served,
+        120,
+        on_timeout=lambda: _tail(stack.log("serve")),
+    )
+    assert [s["schedule"].get("cron") for s in deployment["schedules"]] == ["0 7 * * *"]
+
+    res = stack.cli(
+        "deployment", "run", "daily-briefing/daily-briefing-serve", "--param", f"day={DAY}"
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
+    m = re.search(r"UUID:\s*([0-9a-f-]{36})", res.stdout + res.stderr)
+    assert m, res.stdout
+    run_id = m.group(1)
+
+    def finished():
+        r = api.get(f"/flow_runs/{run_id}").json()
+        return r if (r.get("state") or {}).get("type") in TERMINAL else None
+
+    run = _wait(
+        f"served flow run {run_id}", finished, 180, on_timeout=lambda: _tail(stack.log("serve"))
+    )
+    assert run["state"]["type"] == "COMPLETED", (
+        f"{run['state'].get('message')}\n{_tail(stack.log('serve'))}"
+    )
+    assert run["name"] == f"briefing {DAY}"
+    assert (tmp_path / "out" / DAY / "digest.md").is_file()
+    tasks = api.post("/task_runs/filter", json={"flow_runs": {"id": {"any_": [run_id]}}}).json()
+    names = {t["name"] for t in tasks}
+    assert {f"analyse {DAY}", f"write digest {DAY}", "collect files"} <= names, names
+
+    # The prefect.yaml deployment was never touched: same pool, same schedule, not paused.
+    after = api.get(f"/deployments/name/{DEPLOYMENT}").json()
+    assert after["work_pool_name"] == POOL and after["paused"] is False
+    assert after["schedules"] == before["schedules"] and after["updated"] == before["updated"]

@@ -75,3 +75,56 @@ def test_seen_is_by_url_and_content_not_guid(tmp_path):
     db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
     kinds = {k.split(":")[0] for (k,) in db.execute("SELECT key FROM seen")}
     assert kinds == {"fp", "url"}
+
+
+def test_claims_are_per_recipient_and_a_dead_runs_claim_is_taken_over(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time as _time
+    from datetime import datetime, timezone
+
+    from delivery.state import StateStore, send_once
+    from extractors.errors import DeliveryError
+
+    store = StateStore(tmp_path / "state.sqlite")
+    day, now = date(2026, 11, 20), datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
+    everyone = ["a@example.org", "b@example.org"]
+
+    # A run that died holding a claim (its process is gone): the next run takes it over.
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO claims VALUES (?, ?, ?, ?)",
+            (
+                day.isoformat(),
+                "a@example.org",
+                f"{socket.gethostname()}:{dead.stdout.strip()}",
+                _time.time(),
+            ),
+        )
+    assert store.claim(day, "a@example.org").status == "claimed"
+    # ... held by this (live) process now: another run is told it is busy.
+    assert store.claim(day, "a@example.org").status == "busy"
+    store.release(day, "a@example.org")
+
+    # A failed send gives the claim back and records nothing.
+    def refuse(to: str) -> str:
+        raise DeliveryError("connection refused")
+
+    with pytest.raises(DeliveryError):
+        send_once(store, day, "a@example.org", refuse, now, everyone=everyone)
+    assert store.claims() == [] and store.delivered(day) == set()
+
+    sent = [
+        send_once(store, day, r, lambda to: f"<{to}>", now, everyone=everyone) for r in everyone
+    ]
+    assert [o.status for o in sent] == ["sent", "sent"]
+    again = send_once(store, day, "a@example.org", lambda to: "x", now, everyone=everyone)
+    assert again.status == "already" and "2026-11-20T07:00" in again.detail
+    assert store.claims() == []
