@@ -97,8 +97,14 @@ def analyse_task(
 
 
 @task(name="write-digest", cache_policy=NO_CACHE)
-def write_task(digest: Digest, out_dir: Path, store: StateStore, now: datetime) -> dict[str, Path]:
-    paths = output.write_digest(digest, out_dir)
+def write_task(
+    digest: Digest,
+    out_dir: Path,
+    store: StateStore,
+    now: datetime,
+    email: tuple[str, str] | None = None,
+) -> dict[str, Path]:
+    paths = output.write_digest(digest, out_dir, email=email)
     store.record_digest(digest, paths["json"].parent, now)
     paths |= output.write_index(out_dir)
     create_markdown_artifact(
@@ -161,6 +167,8 @@ def deliver_task(
                 sender=settings.sender,
                 recipients=to,
                 now=now,
+                list_id=mail.list_id_for(rec.title, settings.sender),
+                unsubscribe=settings.unsubscribe,
             )
             return mail.send(msg, settings, password, to)
 
@@ -267,7 +275,7 @@ def daily_briefing(
     futures = [collect_source.submit(s, config) for s in config.sources]
     articles, failures, failed = gather(config, futures)
     digest = analyse_task(articles, failures, topic_profile, config, day, now, store)
-    paths = write_task(digest, out_dir, store, now)
+    paths = write_task(digest, out_dir, store, now, mail.email_parts(digest, config))
     result = RunResult(digest=digest, paths=paths, failed_sources=failed)
     if deliver:
         result.sent = deliver_task(config, store, day, now, force)

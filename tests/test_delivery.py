@@ -108,10 +108,10 @@ def test_email_structure_headers_and_inert_content(tmp_path, sample_server):
         msg["Date"] and msg["Message-ID"].startswith("<") and "@example.org>" in msg["Message-ID"]
     )
     subject = msg["Subject"]
-    assert "2026-11-20" in subject and "Korea–NATO" in subject and "stor" in subject
+    assert "Fri 20 Nov 2026" in subject and "Korea–NATO" in subject and "stor" in subject
     html = msg.get_body(("html",)).get_content()
     text = msg.get_body(("plain",)).get_content()
-    assert "<style" not in html and 'style="' in html  # CSS inlined for mail clients
+    assert 'style="' in html and "<table" in html  # inline styles, table layout
     lowered = html.lower()
     assert "<script" not in lowered and "javascript:" not in lowered
     assert "onerror=" not in lowered and "tracker.example.com" not in lowered
