@@ -154,8 +154,8 @@ def test_outage_keeps_digest_then_next_run_sends_it_once(tmp_path, sample_server
         assert result.sent == {"2026-11-20": RECIPIENTS, "2026-11-21": RECIPIENTS}
         daily_briefing(config_path=str(cfg), day=date(2026, 11, 21))
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert sum("2026-11-20" in s for s in subjects) == 1
-    assert sum("2026-11-21" in s for s in subjects) == 1
+    assert sum("Fri 20 Nov 2026" in s for s in subjects) == 1
+    assert sum("Sat 21 Nov 2026" in s for s in subjects) == 1
 
 
 def test_two_concurrent_deliveries_send_one_email(tmp_path):
@@ -258,7 +258,7 @@ def test_cli_send_flags_reach_the_flow(tmp_path, sample_server, capsys):
         assert main(["run", "--config", str(off), "--date", "2026-11-23", "--send"]) == 0
     # --send sent 11-23 only: the 11-22 digest was written with email off, never queued
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert len(subjects) == 3 and "2026-11-23" in subjects[-1]
+    assert len(subjects) == 3 and "Mon 23 Nov 2026" in subjects[-1]
     assert "sent: digest of 2026-11-23" in capsys.readouterr().err
 
 
