@@ -165,7 +165,7 @@ def title_site(page: str, headline: str = "") -> str | None:
     import html
 
     title = re.sub(r"\s+", " ", html.unescape(m.group(1))).strip()
-    parts = re.split(r"\s+[|–—·:-]\s+", title)
+    parts = re.split(r"\s+[|–—·-]\s+", title)
     if len(parts) < 2:
         return None
     site = parts[-1].strip()
