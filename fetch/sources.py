@@ -25,6 +25,10 @@ from .local import list_dir, read_file
 
 Getter = Callable[[str], Fetched]
 
+PROGRESS: Callable[[str, int, int], None] | None = None
+"""Called as (source name, pages done, pages in all) while a feed's pages are read; the
+command line sets it to draw a progress bar (in-process runs only)."""
+
 
 @dataclass
 class SourceResult:
@@ -78,10 +82,16 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 )
             )
         entries = list(feed.entries[: source.max_items])
+        done = iter(range(1, len(entries) + 1))  # next() is atomic under the GIL
+
+        def one(e: FeedEntry) -> tuple[Article | None, Failure | None]:
+            out = _guarded_entry(e, source, get, feed.title or None)
+            if (hook := PROGRESS) is not None:
+                hook(source.name, next(done), len(entries))
+            return out
+
         with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
-            outcomes = list(
-                pool.map(lambda e: _guarded_entry(e, source, get, feed.title or None), entries)
-            )
+            outcomes = list(pool.map(one, entries))
         for art, fail in outcomes:
             if art:
                 result.articles.append(art)
