@@ -251,9 +251,12 @@ class _progress:
     """Per-page progress of each feed on stderr (rich), only on a terminal and without -q."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        import threading
+
         self.on = sys.stderr.isatty() and not args.quiet
         self.bar = None
         self.tasks: dict[str, object] = {}
+        self.lock = threading.Lock()
 
     def __enter__(self) -> _progress:
         if not self.on:
@@ -275,10 +278,14 @@ class _progress:
         return self
 
     def update(self, source: str, done: int, total: int) -> None:
+        """Called from the page-fetching threads."""
         assert self.bar is not None
-        if source not in self.tasks:
-            self.tasks[source] = self.bar.add_task(f"{source}: pages", total=total)
-        self.bar.update(self.tasks[source], completed=done, total=total)  # type: ignore[arg-type]
+        with self.lock:
+            if source not in self.tasks:
+                self.tasks[source] = self.bar.add_task(f"{source}: pages", total=total)
+            task = self.tasks[source]
+            shown = self.bar.tasks[[t.id for t in self.bar.tasks].index(task)].completed
+            self.bar.update(task, completed=max(done, shown), total=total)  # type: ignore[arg-type]
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -38,7 +38,9 @@ window.addEventListener('load', function () {
   var W = window.innerWidth, out = {innerWidth: W,
     scrollWidth: document.documentElement.scrollWidth,
     bodyScrollWidth: document.body.scrollWidth,
-    scrollHeight: document.documentElement.scrollHeight, titles: [], anchors: [], wide: []};
+    scrollHeight: document.documentElement.scrollHeight, titles: [], anchors: [], wide: [],
+    background: getComputedStyle(document.body).backgroundColor,
+    color: getComputedStyle(document.querySelector('h1') || document.body).color};
   document.querySelectorAll('[data-story-title], h3[id^="story-"], article.story > h3')
     .forEach(function (el) {
       var r = el.getBoundingClientRect(), cs = getComputedStyle(el);
@@ -76,13 +78,13 @@ def chromium() -> str | None:
     return None
 
 
-def _run(args: list[str], timeout: float) -> str:
+def _run(args: list[str], timeout: float, flags: tuple[str, ...] = ()) -> str:
     exe = chromium()
     if exe is None:
         raise RuntimeError("chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as profile:
         proc = subprocess.run(
-            [exe, *FLAGS, f"--user-data-dir={profile}", *args],
+            [exe, *FLAGS, *flags, f"--user-data-dir={profile}", *args],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -111,7 +113,13 @@ def window_width(width: int) -> int:
     return max(width + 48, 500)
 
 
-def measure(html: str, width: int, *, height: int = 900, timeout: float = 120) -> dict:
+DARK = ("--force-dark-mode", "--blink-settings=preferredColorScheme=0")
+"""Flags that make ``prefers-color-scheme: dark`` true."""
+
+
+def measure(
+    html: str, width: int, *, height: int = 900, timeout: float = 120, dark: bool = False
+) -> dict:
     """Load ``html`` in a ``width`` px viewport; return what the measuring script found."""
     page = re.sub(r"</body>", MEASURE + "</body>", html, count=1, flags=re.I)
     with tempfile.TemporaryDirectory(prefix="briefing-page-") as tmp:
@@ -120,6 +128,7 @@ def measure(html: str, width: int, *, height: int = 900, timeout: float = 120) -
         dom = _run(
             [f"--window-size={window_width(width)},{height}", "--dump-dom", path.as_uri()],
             timeout,
+            DARK if dark else (),
         )
     m = re.search(r'<pre id="briefing-measure">(.*?)</pre>', dom, re.S)
     if not m:
@@ -129,9 +138,11 @@ def measure(html: str, width: int, *, height: int = 900, timeout: float = 120) -
     return json.loads(html_lib.unescape(m.group(1)))
 
 
-def screenshot(html: str, width: int, png: Path, *, timeout: float = 120) -> Path:
-    """A full-page PNG of ``html`` at ``width`` CSS px (the window as tall as the page)."""
-    height = min(max(int(measure(html, width, timeout=timeout)["scrollHeight"]), 400), 16000)
+def screenshot(
+    html: str, width: int, png: Path, *, timeout: float = 120, max_height: int = 16000
+) -> Path:
+    """A PNG of ``html`` at ``width`` CSS px: the whole page, or its top ``max_height`` px."""
+    height = min(max(int(measure(html, width, timeout=timeout)["scrollHeight"]), 400), max_height)
     png.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="briefing-page-") as tmp:
         path = Path(tmp) / "page.html"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 from email import policy
 from pathlib import Path
 
@@ -60,3 +61,15 @@ def test_readable_without_sideways_scroll_and_links_land(name, width):
         assert a["found"] and a["target"].startswith(a["text"]), a  # lands on the story
     shot = screenshot(html, width, ARTIFACTS / f"{name}-{width}.png")
     assert shot.stat().st_size > 10_000
+
+
+def _luma(css: str) -> float:
+    r, g, b = (int(x) for x in re.findall(r"\d+", css)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("name", ["digest", "email"])
+def test_dark_mode_is_dark_with_light_text(name):
+    light, dark = measure(PAGES[name], 390), measure(PAGES[name], 390, dark=True)
+    assert _luma(light["background"]) > 200 and _luma(light["color"]) < 80
+    assert _luma(dark["background"]) < 60 and _luma(dark["color"]) > 200
