@@ -26,7 +26,7 @@ from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
-from extractors.render import render_markdown
+from extractors.render import failure_label, render_markdown
 from extractors.topic import Topic, load_topic
 from fetch import sources
 
@@ -57,7 +57,7 @@ def collect_source(source: Source, config: Config) -> sources.SourceResult:
     logger = get_run_logger()
     result = sources.collect(source, config, sources.make_getter(sources.client_for(config)))
     for f in result.failures:
-        logger.warning("%s: %s %s: %s", source.name, f.stage, f.source, f.error)
+        logger.warning("%s: %s: %s", failure_label(f), f.stage, f.error)
     logger.info(
         "%s: %d articles, %d problems", source.name, len(result.articles), len(result.failures)
     )
