@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-fast lint format bench lock clean
+.PHONY: install demo test test-fast lint format bench lock clean screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: install
 	$(BIN)/python benchmarks/keypoints_eval.py
 	$(BIN)/python benchmarks/relevance_eval.py
 	$(BIN)/python benchmarks/speed.py
+
+## screenshots: docs/digest.png and docs/email.png from the bundled sample (needs chromium)
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 ## lock: re-resolve and pin every dependency (run after changing pyproject.toml)
 lock:

@@ -1,38 +1,68 @@
 """The digest email: building the message (pure) and sending it over SMTP (the one SMTP module).
 
-``build_message`` makes a ``multipart/alternative`` message with the standard library
-``email`` package: text from the Markdown digest, HTML from the template with its CSS
-inlined (css-inline) so mail clients that drop ``<style>`` still render it, plus
-``Date`` and ``Message-ID``. ``send`` speaks plain SMTP, STARTTLS or SSL, with or
-without login; its errors name the server and the cause and never carry the password.
+``email_parts`` renders the email's own text and HTML (templates/email.txt.j2 and
+email.html.j2; written beside the digest as ``email.txt``/``email.html``). ``build_message``
+makes one ``multipart/alternative`` message with the standard library ``email`` package:
+the text part, the HTML part (any ``<style>`` rules inlined by css-inline; the media
+queries for dark mode and phones stay in the head), ``Date``, ``Message-ID``, ``List-Id``,
+``List-Unsubscribe`` and one ``MIME-Version``. ``send`` speaks plain SMTP, STARTTLS or
+SSL, with or without login; its errors name the server and the cause and never carry the
+password.
 """
 
 from __future__ import annotations
 
+import re
 import smtplib
 import socket
 import ssl
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 
 import css_inline
 
-from extractors.config import EmailSettings
+from extractors.config import Config, EmailSettings
 from extractors.errors import DeliveryError
+from extractors.models import Digest
+from extractors.render import human_day, render_email
 
 
 def subject_for(title: str, topic: str, day: str, stories: int, prefix: str = "") -> str:
+    """``[prefix] Title — Thu 3 Apr 2025 — 5 stories``. The topic is in the body, not here
+    (``topic`` is kept for callers; the title already names the briefing)."""
     count = f"{stories} stor{'y' if stories == 1 else 'ies'}"
     head = f"{prefix.strip()} " if prefix.strip() else ""
-    name = title if topic.lower() in title.lower() else f"{title} · {topic}"
-    return f"{head}{name} — {day} — {count}"
+    try:
+        when = human_day(date.fromisoformat(day))
+    except ValueError:
+        when = day
+    return f"{head}{title} — {when} — {count}"
+
+
+def email_parts(digest: Digest, config: Config) -> tuple[str, str]:
+    """The email's text and HTML for ``digest`` with this config's archive URL, sender and
+    unsubscribe address."""
+    return render_email(
+        digest,
+        public_url=config.briefing.public_url,
+        unsubscribe=config.email.unsubscribe,
+        sender=config.email.sender,
+    )
+
+
+def list_id_for(title: str, sender: str) -> str:
+    """``List-Id``: the briefing's title and a stable id under the sender's domain (RFC 2919)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "briefing"
+    name = re.sub(r'[\r\n"<>]', "", title).strip()
+    return f'"{name}" <{slug}.{_domain(sender)}>' if name else f"<{slug}.{_domain(sender)}>"
 
 
 def inline_css(html: str) -> str:
-    """Move the template's <style> rules onto the elements (and drop the <style> block)."""
-    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
+    """Move the template's <style> rules onto the elements; media queries (dark mode, phone
+    padding) cannot be inlined and stay in a <style> block in the head."""
+    return css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False).inline(html)
 
 
 def build_message(
@@ -44,21 +74,48 @@ def build_message(
     recipients: Sequence[str],
     now: datetime,
     domain: str | None = None,
+    to: str | Sequence[str] | None = None,
+    list_id: str | None = None,
+    unsubscribe: str | None = None,
 ) -> EmailMessage:
+    """One message. ``to`` (one address, or a list) is the visible ``To``; without it every
+    recipient is listed (callers sending one message per recipient pass ``to``; a Bcc
+    sender passes its own address). ``list_id`` and ``unsubscribe`` (a ``mailto:`` or
+    https URL) become ``List-Id`` and ``List-Unsubscribe``."""
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = sender
-    msg["To"] = ", ".join(recipients)
+    visible = [to] if isinstance(to, str) else list(to) if to is not None else list(recipients)
+    msg["To"] = ", ".join(visible)
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(idstring="briefing", domain=domain or _domain(sender))
     msg["Auto-Submitted"] = "auto-generated"
+    if list_id:
+        msg["List-Id"] = list_id
+    link = _unsubscribe_link(unsubscribe)
+    if link:
+        msg["List-Unsubscribe"] = f"<{link}>"
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(inline_css(html), subtype="html", charset="utf-8")
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # one MIME-Version, on the message itself (RFC 2045)
     return msg
 
 
+def _unsubscribe_link(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("mailto:") and "@" in value and not re.search(r"[\s<>]", value):
+        return value
+    if value.startswith("https://") and not re.search(r"[\s<>]", value):
+        return value
+    return None
+
+
 def _domain(address: str) -> str:
-    return address.rsplit("@", 1)[-1].strip("> ") if "@" in address else "localhost"
+    addr = parseaddr(address)[1] or address
+    return addr.rsplit("@", 1)[-1].strip("> ").lower() if "@" in addr else "localhost"
 
 
 def send(

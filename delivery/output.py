@@ -77,23 +77,31 @@ def digest_dir(out_dir: Path, digest: Digest) -> Path:
     return out_dir / digest.date.isoformat()
 
 
-def write_digest(digest: Digest, out_dir: Path) -> dict[str, Path]:
-    """``OUT/<YYYY-MM-DD>/digest.{json,md,html}``; JSON first, HTML last."""
+def write_digest(
+    digest: Digest, out_dir: Path, *, email: tuple[str, str] | None = None
+) -> dict[str, Path]:
+    """``OUT/<YYYY-MM-DD>/digest.{json,md,html}``; JSON first, HTML last; and, when given,
+    the email's (text, HTML) as ``email.txt``/``email.html`` (what a later send reads)."""
     folder = digest_dir(out_dir, digest)
     rendered = {
         "json": render_json(digest),
         "md": render_markdown(digest),
         "html": render_html(digest),
     }  # render everything before writing anything
-    return {kind: atomic_write(folder / f"digest.{kind}", text) for kind, text in rendered.items()}
+    paths = {kind: atomic_write(folder / f"digest.{kind}", text) for kind, text in rendered.items()}
+    if email is not None:
+        atomic_write(folder / "email.txt", email[0])
+        atomic_write(folder / "email.html", email[1])
+    return paths
 
 
 def read_rendered(folder: Path) -> tuple[str, str]:
-    """The Markdown and HTML of a written digest (what the email is made of)."""
-    return (
-        (folder / "digest.md").read_text(encoding="utf-8"),
-        (folder / "digest.html").read_text(encoding="utf-8"),
-    )
+    """The email's text and HTML of a written digest (``email.txt``/``email.html``; a folder
+    written before those existed gives its ``digest.md``/``digest.html``)."""
+    text, html = folder / "email.txt", folder / "email.html"
+    if not (text.is_file() and html.is_file()):
+        text, html = folder / "digest.md", folder / "digest.html"
+    return text.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")
 
 
 def archive_entries(out_dir: Path) -> list[dict]:

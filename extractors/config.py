@@ -100,6 +100,9 @@ class Source(_Strict):
     """rss: read at most this many entries (newest first, as the feed lists them)."""
     fetch_pages: bool = True
     """rss: fetch each entry's page; when False, use the entry's own content."""
+    outlet: str | None = None
+    """The outlet's name, used when neither the page (og:site_name, title suffix) nor the
+    feed (channel title) names it."""
 
     @field_validator("url")
     @classmethod
@@ -138,6 +141,16 @@ class BriefingSettings(_Strict):
     max_key_points: int = Field(default=8, ge=1, le=8)
     workers: int = Field(default=4, ge=1, le=32)
     """Pages fetched at once inside one feed source."""
+    public_url: str | None = None
+    """Where ``out_dir`` is published (https://…/briefing); the email links "view in
+    browser" to ``<public_url>/<date>/digest.html``."""
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("https://", "http://")):
+            raise ValueError(f"must be an http(s) URL (got {v!r})")
+        return v
 
     @field_validator("title")
     @classmethod
@@ -189,6 +202,21 @@ class EmailSettings(_Strict):
     timeout: float = Field(default=30.0, gt=0)
     ca_file: str | None = None
     """PEM bundle to trust for STARTTLS/SSL (a private CA); default: the system's."""
+    unsubscribe: str | None = None
+    """How a reader stops the email: ``mailto:…`` (or an https page); the footer and the
+    ``List-Unsubscribe`` header."""
+
+    @field_validator("unsubscribe")
+    @classmethod
+    def _unsubscribe(cls, v: str | None) -> str | None:
+        if v is not None and not (
+            (v.startswith("mailto:") and "@" in v) or v.startswith("https://")
+        ):
+            raise ValueError(
+                f"must be a mailto: address or an https URL (got {v!r}), "
+                'e.g. "mailto:briefing-stop@example.org?subject=unsubscribe"'
+            )
+        return v
 
     @field_validator("subject_prefix")
     @classmethod

@@ -1,7 +1,11 @@
-"""Three renderings of one ``Digest``: Markdown, email-ready HTML, JSON. Pure.
+"""Renderings of one ``Digest``: Markdown, HTML page, JSON, and the email's HTML and text. Pure.
 
 One jinja2 ``Environment``: autoescape on for ``.html`` templates, ``StrictUndefined``
 so a missing field fails loudly. Links from sources pass ``safe_url`` (http(s) only).
+
+Every template renders the same *view* (``digest_view``): plain values a reader sees
+(human dates, sub-topic labels, source names), built here once, so the Markdown, the
+page and the email cannot drift apart. Scores and ids appear only in the JSON.
 """
 
 from __future__ import annotations
@@ -9,14 +13,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import PROJECT_ROOT
-from .models import Digest, Event, Story, to_jsonable
+from .models import Article, Digest, Event, Failure, KeyPoint, Story, to_jsonable
 
 TEMPLATES = PROJECT_ROOT / "templates"
 SCHEMA_VERSION = 1
@@ -58,7 +64,7 @@ def md_escape(text: str | None) -> str:
     if not text:
         return ""
     text = re.sub(r"\s+", " ", text).strip()
-    text = text.replace("\\", "\\\\")
+    text = text.replace("\\", "\\")
     text = re.sub(r"([`*_\[\]<>|#])", r"\\\1", text)
     return text
 
@@ -90,6 +96,8 @@ def environment() -> Environment:
     env.filters["md_url"] = md_url
     env.filters["plural"] = plural
     env.filters["distinct_dates"] = distinct_dates
+    env.filters["slug"] = md_slug
+    env.filters["source_label"] = source_label
     return env
 
 
@@ -105,6 +113,243 @@ def distinct_dates(events: Sequence[Event]) -> list[Event]:
     return out
 
 
+# ---------------------------------------------------------------- display values (pure)
+
+MAX_POINTS_SHOWN = 5
+"""Key points shown per story in the digest and the email (the JSON keeps them all)."""
+MAX_WHATS_NEW = 5
+MAX_PEOPLE_SHOWN = 3
+MAX_DATES_SHOWN = 5
+
+LANGUAGES = {
+    "ko": "Korean",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pl": "Polish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "fi": "Finnish",
+    "tr": "Turkish",
+}
+SOURCE_TYPES = {"official": "official", "state-media": "state media", "analysis": "analysis"}
+_MONTHS = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_DAYS = tuple(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
+def _mon(d: date) -> str:
+    return _MONTHS[d.month - 1][:3]
+
+
+def _wd(d: date) -> str:
+    return _DAYS[d.weekday()][:3]
+
+
+def language_name(code: str | None) -> str | None:
+    """A reader's name for a language that is not English ("ko" -> "Korean"); None for English."""
+    if not code or code.lower().startswith("en"):
+        return None
+    return LANGUAGES.get(code.lower().split("-")[0], code)
+
+
+def source_label(source: str | None) -> str:
+    """How a source is named to a reader: a URL as it is, a local file by its file name only
+    (never an absolute path of this machine), anything else (a feed's name) as given."""
+    if not source:
+        return ""
+    source = source.strip()
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+        if source.lower().startswith("file://"):
+            return PurePosixPath(urlsplit(source).path).name or source
+        return source if safe_url(source) else ""
+    if re.match(r"^[a-z][a-z0-9+.-]+:", source, re.I):
+        return ""  # javascript:, data:, mailto: ... are not sources a reader can follow
+    if "/" in source or "\\" in source or re.match(r"^[A-Za-z]:", source):
+        name = (PureWindowsPath if "\\" in source else PurePosixPath)(source).name
+        return name or source
+    return source
+
+
+def failure_label(f: Failure) -> str:
+    """A failure row's subject: the configured source's name and the file name or URL."""
+    where = source_label(f.source)
+    if f.origin and f.origin != where:
+        return f"{f.origin}: {where}" if where else f.origin
+    return where or f.origin
+
+
+def article_outlet(a: Article) -> str:
+    return a.outlet or a.origin or source_label(a.source)
+
+
+def human_day(d: date, ref: date | None = None) -> str:
+    """ "Thu 3 Apr" (the year added when it is not the digest's year)."""
+    out = f"{_wd(d)} {d.day} {_mon(d)}"
+    return out if ref is not None and d.year == ref.year else f"{out} {d.year}"
+
+
+def human_date(iso: str | None, ref: date | None = None) -> str:
+    """An ISO date or ``start/end`` range as a reader says it: "Thu 3 Apr", "3–5 Apr",
+    "30 Mar – 2 Apr", "March 2027", "2027", "Jan–Jun 2027"; "date unclear" when None."""
+    if not iso:
+        return "date unclear"
+    start_s, _, end_s = iso.partition("/")
+    try:
+        start = date.fromisoformat(start_s)
+        end = date.fromisoformat(end_s) if end_s else start
+    except ValueError:
+        return iso
+    if start == end:
+        return human_day(start, ref)
+    year = "" if ref is not None and start.year == end.year == ref.year else f" {end.year}"
+    month_end = (date(end.year + (end.month == 12), end.month % 12 + 1, 1)) - timedelta(days=1)
+    if start.day == 1 and end == month_end:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{_MONTHS[start.month - 1]} {start.year}"
+        if start.year == end.year and start.month == 1 and end.month == 12:
+            return str(start.year)
+        if start.year == end.year:
+            return f"{_MONTHS[start.month - 1][:3]}–{_MONTHS[end.month - 1][:3]} {start.year}"
+    if start.year != end.year:
+        return f"{start.day} {_mon(start)} {start.year} – {end.day} {_mon(end)} {end.year}"
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {_mon(end)}{year}"
+    return f"{start.day} {_mon(start)} – {end.day} {_mon(end)}{year}"
+
+
+def human_long_day(d: date) -> str:
+    """ "Thursday 3 April 2025"."""
+    return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def anchor(story: Story) -> str:
+    """The HTML id of a story (stable: the story id)."""
+    return f"story-{re.sub(r'[^A-Za-z0-9_-]', '', story.id) or 'x'}"
+
+
+def md_slug(text: str) -> str:
+    """GitHub's heading anchor for a Markdown heading (lower case, punctuation dropped,
+    spaces to hyphens), so a Markdown link to a story lands on it."""
+    slug = re.sub(r"[^\w\- ]", "", text.strip().lower())
+    return slug.replace(" ", "-")
+
+
+def _names(items: Sequence[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for x in items:
+        if x:
+            seen.setdefault(x.strip().lower().removeprefix("the "), x)
+    return list(seen.values())
+
+
+def _key_point(k: KeyPoint, outlets: dict[str, str]) -> dict[str, Any]:
+    mine = k.outlet or outlets.get(k.source) or source_label(k.source)
+    also = _names([c.outlet or outlets.get(c.source) or source_label(c.source) for c in k.also])
+    return {
+        "text": k.text,
+        "outlet": mine,
+        "url": safe_url(k.url),
+        "also": [a for a in also if a.lower() != mine.lower()],
+        "language": language_name(k.language),
+    }
+
+
+def _people_line(s: Story) -> str:
+    people = [e for e in s.entities if e.kind == "person"]
+    parts = []
+    for e in people[:MAX_PEOPLE_SHOWN]:
+        role = e.role or ""
+        if role and len(role) > 48:
+            role = role[:46].rsplit(" ", 1)[0] + "…"
+        parts.append(f"{e.name} ({role})" if role else e.name)
+    more = len(people) - MAX_PEOPLE_SHOWN
+    return "; ".join(parts) + (f" and {more} more" if more > 0 else "")
+
+
+def _dates_line(s: Story, day: date) -> str:
+    """The story's distinct dates, as a reader says them; periods that ended more than a
+    month before the digest date (background such as "in 2022") are left out."""
+    recent = (day - timedelta(days=31)).isoformat()
+    seen: dict[str, str] = {}
+    unclear = 0
+    for e in sorted(s.events, key=lambda e: e.date or ""):
+        if not (e.resolved and e.date):
+            unclear += 1
+            continue
+        if e.date.rpartition("/")[2] < recent:
+            continue
+        seen.setdefault(e.date, human_date(e.date, day))
+    labels = list(seen.values())
+    line = ", ".join(labels[:MAX_DATES_SHOWN])
+    if len(labels) > MAX_DATES_SHOWN:
+        line += f" and {len(labels) - MAX_DATES_SHOWN} more"
+    if unclear:
+        line += ("; " if line else "") + f"{unclear} unclear"
+    return line
+
+
+def story_view(s: Story, day: date, labels: dict[str, str], number: int = 0) -> dict[str, Any]:
+    outlets = {a.source: article_outlet(a) for a in s.articles}
+    summary = None
+    if s.summary and s.summary.text.strip():
+        summary = {
+            "text": s.summary.text,
+            "sources": _names([outlets.get(x) or source_label(x) for x in s.summary.sources]),
+        }
+    main = s.subtopics[0] if s.subtopics else None
+    return {
+        "id": s.id,
+        "anchor": anchor(s),
+        "number": number,
+        "title": s.title,
+        "slug": md_slug(s.title),
+        "outlets": list(s.outlets),
+        "single_source": s.single_source,
+        "is_update": bool(s.update_of),
+        "summary": summary,
+        "section": labels.get(main, main) if main else None,
+        "also_in": [labels.get(t, t) for t in s.subtopics[1:] if t in labels],
+        "points": [_key_point(k, outlets) for k in s.key_points[:MAX_POINTS_SHOWN]],
+        "more_points": max(0, len(s.key_points) - MAX_POINTS_SHOWN),
+        "people": _people_line(s),
+        "dates": _dates_line(s, day),
+        "articles": [
+            {
+                "title": a.title,
+                "url": safe_url(a.url),
+                "label": source_label(a.url or a.source),
+                "outlet": article_outlet(a),
+                "date": human_day(a.published.date(), day) if a.published else None,
+                "author": a.author,
+                "note": a.note,
+                "type": SOURCE_TYPES.get(a.source_type),
+                "language": language_name(a.language),
+            }
+            for a in s.articles
+        ],
+    }
+
+
 def upcoming(digest: Digest) -> list[Event]:
     """What lies ahead of the digest date: a later date, or a period not over yet."""
     today = digest.date.isoformat()
@@ -118,16 +363,131 @@ def upcoming(digest: Digest) -> list[Event]:
     return out
 
 
-def _context(digest: Digest) -> dict[str, Any]:
-    stories_by_id = {s.id: s for s in digest.stories}
+def upcoming_view(digest: Digest) -> list[dict[str, Any]]:
+    """Upcoming dates, grouped by date; under each, one line per story (the same event told
+    by several outlets is one line, with every outlet that dates it)."""
+    ahead = {id(e) for e in upcoming(digest)}
+    groups: dict[str, dict[str, dict[str, Any]]] = {}
+    for s in digest.stories:
+        outlets = {a.source: article_outlet(a) for a in s.articles}
+        for e in s.events:
+            if id(e) not in ahead or e.date is None:
+                continue
+            line = groups.setdefault(e.date, {}).setdefault(
+                s.id,
+                {"text": e.text, "story": s.title, "anchor": anchor(s), "sources": []},
+            )
+            name = outlets.get(e.source) or source_label(e.source)
+            if name not in line["sources"]:
+                line["sources"].append(name)
+            if len(e.text) < len(line["text"]):
+                line["text"] = e.text  # the shortest telling reads fastest
+    return [
+        {"date": human_date(iso, digest.date), "iso": iso, "events": list(lines.values())}
+        for iso, lines in sorted(groups.items(), key=lambda kv: kv[0].split("/")[::-1])
+    ]
+
+
+def reading_order(digest: Digest) -> list[Story]:
+    """Stories in the order a reader meets them: section by section."""
+    seen: dict[str, Story] = {}
+    for sec in digest.sections:
+        for s in sec.stories:
+            seen.setdefault(s.id, s)
+    for s in digest.stories:
+        seen.setdefault(s.id, s)
+    return list(seen.values())
+
+
+def digest_view(digest: Digest) -> dict[str, Any]:
+    labels = {sec.subtopic: sec.title for sec in digest.sections}
+    ordered = reading_order(digest)
+    number = {s.id: i for i, s in enumerate(ordered, 1)}
+    views = {s.id: story_view(s, digest.date, labels, number[s.id]) for s in ordered}
+    top = {s.id for s in digest.stories[:MAX_WHATS_NEW]}
+    sections = []
+    for sec in digest.sections:
+        mine = {s.id for s in sec.stories}
+        touching = [
+            views[s.id]
+            for s in ordered
+            if s.id not in mine and sec.subtopic in s.subtopics and s.id in views
+        ]
+        sections.append(
+            {
+                "title": sec.title,
+                "stories": [views[s.id] for s in sec.stories],
+                "touching": touching,
+            }
+        )
+    reactions = [
+        story_view(s, digest.date, labels, len(ordered) + i)
+        for i, s in enumerate(digest.reactions, 1)
+    ]
+    outlets = _names([o for s in digest.stories for o in s.outlets])
+    names = {a.source: article_outlet(a) for s in digest.stories for a in s.articles}
+    on_topic = sum(len(s.articles) for s in digest.stories)
+    top_story = digest.stories[0] if digest.stories else None
+    preheader = ""
+    if top_story is not None:
+        preheader = (
+            top_story.summary.text
+            if top_story.summary and top_story.summary.text.strip()
+            else (top_story.key_points[0].text if top_story.key_points else top_story.title)
+        )
     return {
-        "d": digest,
-        "stories_by_id": stories_by_id,
-        "upcoming": upcoming(digest),
-        "unresolved": [e for e in digest.events if not e.resolved],
-        "degraded": [f for f in digest.failures if f.stage == "degraded"],
-        "failed": [f for f in digest.failures if f.stage != "degraded"],
+        "title": digest.title,
+        "topic": digest.topic,
+        "date": human_long_day(digest.date),
+        "short_date": human_day(digest.date),
+        "generated": digest.generated_at.strftime("%H:%M %Z").strip(),
+        "story_count": len(digest.stories),
+        "outlet_count": len(outlets),
+        "whats_new": [views[s.id] for s in ordered if s.id in top],
+        "sections": sections,
+        "reactions": reactions,
+        "upcoming": upcoming_view(digest),
+        "unresolved": [
+            {
+                "mention": e.mention,
+                "text": e.text,
+                "source": names.get(e.source) or source_label(e.source),
+            }
+            for e in digest.events
+            if not e.resolved
+        ],
+        "near_misses": [
+            {
+                "title": x.article.title,
+                "url": safe_url(x.article.url),
+                "outlet": article_outlet(x.article),
+                "why": x.relevance.summary,
+            }
+            for x in digest.near_misses
+        ],
+        "health": {
+            "sources": len(digest.sources),
+            "on_topic": on_topic,
+            "excluded": len(digest.excluded),
+            "seen_before": digest.seen_before,
+            "duplicates": digest.duplicates,
+            "failed": [
+                {"what": failure_label(f), "stage": f.stage, "error": f.error}
+                for f in digest.failures
+                if f.stage != "degraded"
+            ],
+            "degraded": [
+                {"what": failure_label(f), "error": f.error}
+                for f in digest.failures
+                if f.stage == "degraded"
+            ],
+        },
+        "preheader": preheader,
     }
+
+
+def _context(digest: Digest, **extra: Any) -> dict[str, Any]:
+    return {"v": digest_view(digest), **extra}
 
 
 def render_markdown(digest: Digest) -> str:
@@ -136,6 +496,55 @@ def render_markdown(digest: Digest) -> str:
 
 def render_html(digest: Digest) -> str:
     return environment().get_template("digest.html.j2").render(**_context(digest))
+
+
+def archive_url(public_url: str | None, digest: Digest) -> str | None:
+    """The digest's page in the published archive (``[briefing].public_url``)."""
+    base = safe_url(public_url)
+    return f"{base.rstrip('/')}/{digest.date.isoformat()}/digest.html" if base else None
+
+
+def render_email(
+    digest: Digest,
+    *,
+    public_url: str | None = None,
+    unsubscribe: str | None = None,
+    sender: str = "",
+) -> tuple[str, str]:
+    """The email's text part and HTML part (each from its own template).
+
+    ``public_url`` (the archive's base URL) adds "view in browser"; ``unsubscribe`` (a
+    ``mailto:`` or http(s) URL) is the footer's "how to stop"."""
+    stop = unsubscribe if unsubscribe and unsubscribe.startswith("mailto:") else None
+    extra = {
+        "browser_url": archive_url(public_url, digest),
+        "archive_url": (safe_url(public_url) or "").rstrip("/") + "/index.html"
+        if safe_url(public_url)
+        else None,
+        "unsubscribe": stop or safe_url(unsubscribe),
+        "unsubscribe_label": stop.removeprefix("mailto:").split("?")[0] if stop else None,
+        "sender": sender,
+    }
+    ctx = _context(digest, **extra)
+    env = environment()
+    text = env.get_template("email.txt.j2").render(**ctx, refs=_References())
+    html = env.get_template("email.html.j2").render(**ctx)
+    return text, html
+
+
+class _References:
+    """Numbered links for a text part: ``ref(url)`` gives "[n]", ``items`` the list."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def __call__(self, url: str | None) -> str:
+        url = safe_url(url)
+        if not url:
+            return ""
+        if url not in self.items:
+            self.items.append(url)
+        return f"[{self.items.index(url) + 1}]"
 
 
 def story_json(s: Story) -> dict[str, Any]:
@@ -156,6 +565,8 @@ def story_json(s: Story) -> dict[str, Any]:
         "key_points": to_jsonable(s.key_points),
         "entities": to_jsonable(s.entities),
         "events": to_jsonable(s.events),
+        "summary": to_jsonable(s.summary),
+        "grouping": to_jsonable(s.grouping),
     }
 
 
@@ -189,6 +600,9 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         "failures": to_jsonable(list(digest.failures)),
         "sources": list(digest.sources),
         "seen_before": digest.seen_before,
+        "reactions": [story_json(s) for s in digest.reactions],
+        "duplicates": digest.duplicates,
+        "language": digest.language,
     }
 
 

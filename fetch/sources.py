@@ -26,6 +26,10 @@ from .local import list_dir, read_file
 
 Getter = Callable[[str], Fetched]
 
+PROGRESS: Callable[[str, int, int], None] | None = None
+"""Called as (source name, pages done, pages in all) while a feed's pages are read; the
+command line sets it to draw a progress bar (in-process runs only)."""
+
 
 @dataclass
 class SourceResult:
@@ -107,21 +111,29 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
             )
         entries = list(feed.entries[: source.max_items])
         entry_get = entry_getter(get, location)
+        done = iter(range(1, len(entries) + 1))  # next() is atomic under the GIL
+
+        def one(e: FeedEntry) -> tuple[Article | None, Failure | None]:
+            out = _guarded_entry(e, source, entry_get, feed.title or None)
+            if (hook := PROGRESS) is not None:
+                hook(source.name, next(done), len(entries))
+            return out
+
         with ThreadPoolExecutor(max_workers=config.briefing.workers) as pool:
-            outcomes = list(pool.map(lambda e: _guarded_entry(e, source, entry_get), entries))
+            outcomes = list(pool.map(one, entries))
         for art, fail in outcomes:
             if art:
                 result.articles.append(art)
             if fail:
                 result.failures.append(fail)
     elif source.kind == "page":
-        result.articles.append(page_article(location, source.name, get))
+        result.articles.append(page_article(location, source.name, get, outlet=source.outlet))
     elif source.kind == "file":
-        result.articles.append(file_article(location, source.name, get))
+        result.articles.append(file_article(location, source.name, get, outlet=source.outlet))
     elif source.kind == "dir":
         for path in list_dir(location, source.exclude):
             try:
-                result.articles.append(file_article(path, source.name, get))
+                result.articles.append(file_article(path, source.name, get, outlet=source.outlet))
             except SourceError as exc:
                 result.failures.append(as_failure(exc, source.name))
             except Exception as exc:  # a library error on one file: still one file
@@ -140,15 +152,27 @@ def as_failure(exc: SourceError, origin: str = "") -> Failure:
     return Failure(exc.source, exc.cause, origin, stage)  # type: ignore[arg-type]
 
 
-def page_article(location: str, origin: str, get: Getter, *, source: str | None = None) -> Article:
+def page_article(
+    location: str,
+    origin: str,
+    get: Getter,
+    *,
+    source: str | None = None,
+    feed_title: str | None = None,
+    outlet: str | None = None,
+) -> Article:
+    """One page as an Article. Its outlet: the page's ``og:site_name``, else the feed's
+    channel title (``feed_title``), else the site named after the page title's separator
+    ("Headline | Site"), else the configured ``outlet``; never a ``host:port``."""
     fetched = get(location)
     if "://" in location and not _is_html(fetched):
         raise ParseError(
             location, f"not an HTML page (content-type {fetched.content_type or 'unknown'})"
         )
     charset = _charset(fetched.content_type)
+    page = decode_html(fetched.content, charset)
     cleaned = clean_html(
-        decode_html(fetched.content, charset),
+        page,
         url=fetched.final_url if "://" in location else None,
         source=source or location,
     )
@@ -158,12 +182,35 @@ def page_article(location: str, origin: str, get: Getter, *, source: str | None 
         origin,
         "page",
         fallback_url=fetched.final_url if "://" in location else None,
+        outlets=(feed_title, title_site(page, cleaned.title), outlet),
     )
 
 
-def file_article(path: str, origin: str, get: Getter, *, source: str | None = None) -> Article:
+def file_article(
+    path: str, origin: str, get: Getter, *, source: str | None = None, outlet: str | None = None
+) -> Article:
     fetched = get(path)
-    return to_article(parse_file(path, fetched.content), source or path, origin, "file")
+    return to_article(
+        parse_file(path, fetched.content), source or path, origin, "file", outlets=(outlet,)
+    )
+
+
+def title_site(page: str, headline: str = "") -> str | None:
+    """The site's name after the page title's last separator ("Headline | Site", "Headline
+    — Site"), when it is short and is not the headline itself."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", page, re.I | re.S)
+    if not m:
+        return None
+    import html
+
+    title = re.sub(r"\s+", " ", html.unescape(m.group(1))).strip()
+    parts = re.split(r"\s+[|–—·-]\s+", title)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    if not site or len(site.split()) > 6 or site.lower() in headline.lower():
+        return None
+    return site
 
 
 def unexpected(where: str, exc: Exception, origin: str) -> Failure:
@@ -173,16 +220,16 @@ def unexpected(where: str, exc: Exception, origin: str) -> Failure:
 
 
 def _guarded_entry(
-    entry: FeedEntry, source: Source, get: Getter
+    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
 ) -> tuple[Article | None, Failure | None]:
     try:
-        return _entry_article(entry, source, get)
+        return _entry_article(entry, source, get, feed_title)
     except Exception as exc:
         return None, unexpected(entry.link or entry.guid or entry.title, exc, source.name)
 
 
 def _entry_article(
-    entry: FeedEntry, source: Source, get: Getter
+    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
 ) -> tuple[Article | None, Failure | None]:
     """Rule (entry fallback): fetch the entry's page; if that fails, use the entry's own text.
 
@@ -192,7 +239,7 @@ def _entry_article(
     problem: SourceError | None = None
     if link and source.fetch_pages:
         try:
-            art = page_article(link, source.name, get)
+            art = page_article(link, source.name, get, feed_title=feed_title, outlet=source.outlet)
             return _with_entry_meta(art, entry), None
         except SourceError as exc:
             problem = exc
@@ -205,7 +252,12 @@ def _entry_article(
                 else None
             )
             art = to_article(
-                cleaned, link or entry.guid or source.name, source.name, "feed-entry", note=note
+                cleaned,
+                link or entry.guid or source.name,
+                source.name,
+                "feed-entry",
+                note=note,
+                outlets=(feed_title, source.outlet),
             )
             art = _with_entry_meta(art, entry)
             fail = (
@@ -264,9 +316,18 @@ def to_article(
     *,
     note: str | None = None,
     fallback_url: str | None = None,
+    outlets: tuple[str | None, ...] = (),
 ) -> Article:
+    """``outlets``: names to use, in order, when the text names no outlet of its own (a
+    host name is no outlet: a bare domain is the last resort, an IP address or a port
+    never)."""
     url = c.url or fallback_url or (source if "://" in source else None)
-    outlet = c.outlet or (_host(url) if url else None)
+    named = c.outlet if c.outlet and not _is_host(c.outlet, url) else None
+    outlet = (
+        named
+        or next((o.strip() for o in outlets if o and o.strip()), None)
+        or (_host(url) if url else None)
+    )
     return Article(
         source=source,
         title=c.title,
@@ -307,8 +368,23 @@ def _charset(content_type: str) -> str | None:
 
 
 def _host(url: str) -> str | None:
+    """A domain name as a last-resort outlet; None for an IP address or localhost."""
     host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
+    if not host or host == "localhost" or re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
+        return None
+    return host.removeprefix("www.")
+
+
+def _is_host(name: str, url: str | None) -> bool:
+    """True when ``name`` is only the URL's host (what extractors fall back to), not a name."""
+    name = name.strip().lower()
+    if re.fullmatch(r"[\w.-]+:\d+", name) or re.fullmatch(r"[\d.]+", name):
+        return True
+    if not url:
+        return False
+    parts = urlsplit(url)
+    hosts = {parts.netloc.lower(), (parts.hostname or "").lower()}
+    return name in hosts | {h.removeprefix("www.") for h in hosts}
 
 
 __all__ = ["ExtractError", "SourceResult", "collect", "file_article", "page_article"]

@@ -130,6 +130,16 @@ def parser() -> argparse.ArgumentParser:
     _allow_private_flag(an)
     _add_check(sub)
     add_state_parser(sub)
+
+    init = sub.add_parser(
+        "init",
+        help="write a commented starter config and topic",
+        description="Write briefing.toml (a commented starter config), topic.toml (a copy "
+        "of the bundled topic to edit) and an empty notes/ folder into PATH. Existing "
+        "files are never overwritten.",
+    )
+    init.add_argument("path", nargs="?", default=".", metavar="PATH", help="folder (default: .)")
+    _add_common(p, sub)
     return p
 
 
@@ -165,6 +175,51 @@ def _add_check(sub) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefing")
+    except PackageNotFoundError:  # run from a source tree without installing
+        return "unknown"
+
+
+def _add_common(p: argparse.ArgumentParser, sub: argparse._SubParsersAction) -> None:
+    """--version on the program; -v/--verbose and -q/--quiet on every command (added last, so
+    commands added later get them too)."""
+    p.add_argument("--version", action="version", version=f"briefing {_version()}")
+    for cmd in sub.choices.values():
+        loud = cmd.add_mutually_exclusive_group()
+        loud.add_argument(
+            "-v", "--verbose", action="count", default=0, help="more detail (-vv: debug)"
+        )
+        loud.add_argument(
+            "-q", "--quiet", action="store_true", help="only warnings and errors; no progress"
+        )
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    """Log lines for a person: "briefing: <source>: <what> (<why>)" on stderr; Prefect's own
+    log level follows -v/-q (set before Prefect is imported)."""
+    import logging
+
+    verbose, quiet = getattr(args, "verbose", 0), getattr(args, "quiet", False)
+    level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO
+    if quiet:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+    elif verbose > 1:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG"
+    elif verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    log = logging.getLogger("briefing")
+    log.setLevel(level)
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("briefing: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "debug", False):
@@ -174,7 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     # No telemetry from a briefing run (the network is often closed; it only adds noise).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    _setup_logging(args)
     try:
+        if args.command == "init":
+            return cmd_init(args)
         if args.command == "run":
             return cmd_run(args)
         if args.command == "clean":
@@ -217,14 +275,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out) if args.out else config.out_dir
     writable_dir(out_dir, "--out" if args.out else "briefing.out_dir")
     try:
-        result = daily_briefing(
-            config_path=str(Path(args.config).resolve()) if args.config else None,
-            day=args.date,
-            out=args.out,
-            topic=args.topic,
-            send=args.send,
-            force=args.force,
-        )
+        with _progress(args):
+            result = daily_briefing(
+                config_path=str(Path(args.config).resolve()) if args.config else None,
+                day=args.date,
+                out=args.out,
+                topic=args.topic,
+                send=args.send,
+                force=args.force,
+            )
     except BriefingError:
         raise
     except Exception as exc:
@@ -233,15 +292,20 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise
         print(f"briefing: error: {hint}", file=sys.stderr)
         return EXIT_FAILED
+    from extractors.render import failure_label
+
     d = result.digest
     for kind, path in result.paths.items():
         print(f"{kind}: {path}")
-    print(
-        f"{len(d.stories)} stories, {len(d.excluded)} excluded, {len(d.failures)} source problems",
-        file=sys.stderr,
-    )
+    if not args.quiet:
+        print(
+            f"{len(d.stories)} stories, {len(d.excluded)} excluded, "
+            f"{len(d.failures)} source problems",
+            file=sys.stderr,
+        )
     for f in d.failures:
-        print(f"  {f.stage}: {f.source}: {f.error}", file=sys.stderr)
+        if f.stage != "degraded" or not args.quiet:
+            print(f"  {failure_label(f)}: {f.stage}: {f.error}", file=sys.stderr)
     for day, recipients in result.sent.items():
         print(f"sent: digest of {day} to {', '.join(recipients)}", file=sys.stderr)
     for note in result.notes:
@@ -282,6 +346,140 @@ def _chain(exc: BaseException | None):
         yield exc
         exc = exc.__cause__ or exc.__context__
         seen += 1
+
+
+class _progress:
+    """Per-page progress of each feed on stderr (rich), only on a terminal and without -q."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        import threading
+
+        self.on = sys.stderr.isatty() and not args.quiet
+        self.bar = None
+        self.tasks: dict[str, object] = {}
+        self.lock = threading.Lock()
+
+    def __enter__(self) -> _progress:
+        if not self.on:
+            return self
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from fetch import sources
+
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        sources.PROGRESS = self.update
+        return self
+
+    def update(self, source: str, done: int, total: int) -> None:
+        """Called from the page-fetching threads."""
+        assert self.bar is not None
+        with self.lock:
+            if source not in self.tasks:
+                self.tasks[source] = self.bar.add_task(f"{source}: pages", total=total)
+            task = self.tasks[source]
+            shown = self.bar.tasks[[t.id for t in self.bar.tasks].index(task)].completed
+            self.bar.update(task, completed=max(done, shown), total=total)  # type: ignore[arg-type]
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            from fetch import sources
+
+            sources.PROGRESS = None
+            self.bar.stop()
+
+
+STARTER_CONFIG = """\
+# briefing: a starter config (written by `briefing init`). Relative paths are relative to
+# this file. Unknown keys are errors. Run it with: briefing run --config briefing.toml
+
+[briefing]
+title = "My daily briefing"      # the digest's and the email's title
+topic = "topic.toml"             # a topic file (written next to this one) or a bundled name
+timezone = "Asia/Seoul"          # "today" and publication times are read in this zone
+out_dir = "out"                  # OUT/<date>/digest.{md,html,json}, OUT/index.html
+max_stories = 25
+max_key_points = 8
+# public_url = "https://briefing.example.org/my-briefing"  # where out_dir is published
+
+[http]
+timeout = 15                     # seconds per connect/read
+retries = 2                      # timeouts, refused connections, 429 and 5xx only
+
+# One [[sources]] block per feed, page, file or folder.
+[[sources]]
+name = "Notes"                   # shown in the digest's source health
+kind = "dir"                     # rss | page | file | dir
+path = "notes"                   # every .html .htm .txt .md .json inside
+
+# [[sources]]
+# name = "A news feed"
+# kind = "rss"
+# url = "https://example.org/feed.rss"
+# max_items = 40
+# outlet = "Example News"        # the outlet's name when its pages do not say it
+
+# [[sources]]
+# name = "One page"
+# kind = "page"
+# url = "https://example.org/article.html"
+
+[email]
+enabled = false                  # or use `briefing run --send`
+host = "smtp.example.org"
+port = 587
+security = "starttls"            # plain | starttls | ssl
+# username = "briefing"
+password_env = "BRIEFING_SMTP_PASSWORD"   # the password comes from this variable
+sender = "Briefing <briefing@example.org>"
+recipients = []                  # ["analyst@example.org"]
+subject_prefix = "[briefing]"
+# unsubscribe = "mailto:briefing-stop@example.org?subject=unsubscribe"
+
+[state]
+new_only = true                  # a digest shows only what no earlier digest carried
+"""
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from extractors.config import PROJECT_ROOT
+
+    folder = Path(args.path)
+    config, topic, notes = folder / "briefing.toml", folder / "topic.toml", folder / "notes"
+    existing = [str(p) for p in (config, topic) if p.exists()]
+    if existing:
+        raise ConfigError(
+            f"{', '.join(existing)} already exist(s); `briefing init` never overwrites: "
+            "choose another PATH or move the files away"
+        )
+    try:
+        notes.mkdir(parents=True, exist_ok=True)
+        config.write_text(STARTER_CONFIG, encoding="utf-8")
+        bundled = (PROJECT_ROOT / "topics" / "korea-nato.toml").read_text(encoding="utf-8")
+        topic.write_text(
+            "# A starter topic (written by `briefing init`): a copy of the bundled korea-nato\n"
+            "# topic. Change name, title, [[anchors]] and [[subtopics]] to follow your own.\n"
+            + bundled,
+            encoding="utf-8",
+        )
+    except OSError as exc:
+        raise ConfigError(f"{folder}: cannot write the starter files ({exc.strerror})") from None
+    for path in (config, topic, notes):
+        print(path)
+    if not args.quiet:
+        print(
+            f"next: put articles in {notes} or add [[sources]], then "
+            f"`briefing run --config {config}`",
+            file=sys.stderr,
+        )
+    return EXIT_OK
 
 
 def writable_dir(folder: Path, key: str) -> None:

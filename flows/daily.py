@@ -29,7 +29,7 @@ from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import BriefingError, ConfigError, DeliveryError, SourceError
 from extractors.models import Article, Digest, Failure
-from extractors.render import render_markdown
+from extractors.render import failure_label, render_markdown
 from extractors.topic import Topic
 from fetch import sources
 
@@ -113,7 +113,7 @@ def collect_source(source: Source, config: Config) -> sources.SourceResult:
                 failed=True,
             )
     for f in result.failures:
-        logger.warning("%s: %s %s: %s", source.name, f.stage, f.source, f.error)
+        logger.warning("%s: %s: %s", failure_label(f), f.stage, f.error)
     logger.info(
         "%s: %d articles, %d problems", source.name, len(result.articles), len(result.failures)
     )
@@ -158,13 +158,14 @@ def write_task(
     out_dir: Path,
     store: StateStore,
     now: datetime,
+    email: tuple[str, str] | None = None,
     queue_for: tuple[str, ...] = (),
     resend: bool = False,
 ) -> dict[str, Path]:
     """Files first, then at once (one transaction) the digest, its articles as carried and
     its outbox row; the index and the artifact only after that, so a failure or a kill
     there can no longer lose the day's email."""
-    paths = output.write_digest(digest, out_dir)
+    paths = output.write_digest(digest, out_dir, email=email)
     store.record_digest(digest, paths["json"].parent, now, queue_for=queue_for, resend=resend)
     pause_at("after-write-digest")
     logger = get_run_logger()
@@ -272,7 +273,9 @@ def deliver_task(
             rec.title, rec.topic, d.isoformat(), rec.stories, settings.subject_prefix
         )
 
-        def send_to(to: str, subject=subject, text=text, html=html) -> str:
+        list_id = mail.list_id_for(rec.title, settings.sender)
+
+        def send_to(to: str, subject=subject, text=text, html=html, list_id=list_id) -> str:
             msg = mail.build_message(
                 subject=subject,
                 text=text,
@@ -280,6 +283,8 @@ def deliver_task(
                 sender=settings.sender,
                 recipients=[to],
                 now=now,
+                list_id=list_id,
+                unsubscribe=settings.unsubscribe,
             )
             message_id, refused = mail.send(msg, settings, get_password(), [to])
             if refused:
@@ -436,7 +441,13 @@ def daily_briefing(
         logger.error("%s: %s", f.source, f.error)
     digest = analyse_task(articles, failures + stale, where.topic, config, day, now, store)
     paths = write_task(
-        digest, where.out_dir, store, now, queue_for=queue_for, resend=force and deliver
+        digest,
+        where.out_dir,
+        store,
+        now,
+        mail.email_parts(digest, config),
+        queue_for=queue_for,
+        resend=force and deliver,
     )
     result = RunResult(digest=digest, paths=paths, failed_sources=failed, undelivered=stale)
     if deliver:

@@ -112,10 +112,10 @@ def test_email_structure_headers_and_inert_content(tmp_path, sample_server):
         msg["Date"] and msg["Message-ID"].startswith("<") and "@example.org>" in msg["Message-ID"]
     )
     subject = msg["Subject"]
-    assert "2026-11-20" in subject and "Korea–NATO" in subject and "stor" in subject
+    assert "Fri 20 Nov 2026" in subject and "Korea–NATO" in subject and "stor" in subject
     html = msg.get_body(("html",)).get_content()
     text = msg.get_body(("plain",)).get_content()
-    assert "<style" not in html and 'style="' in html  # CSS inlined for mail clients
+    assert 'style="' in html and "<table" in html  # inline styles, table layout
     lowered = html.lower()
     assert "<script" not in lowered and "javascript:" not in lowered
     assert "onerror=" not in lowered and "tracker.example.com" not in lowered
@@ -158,8 +158,8 @@ def test_outage_keeps_digest_then_next_run_sends_it_once(tmp_path, sample_server
         assert result.sent == {"2026-11-20": RECIPIENTS, "2026-11-21": RECIPIENTS}
         daily_briefing(config_path=str(cfg), day=date(2026, 11, 21))
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert sum("2026-11-20" in s for s in subjects) == len(RECIPIENTS)
-    assert sum("2026-11-21" in s for s in subjects) == len(RECIPIENTS)
+    assert sum("Fri 20 Nov 2026" in s for s in subjects) == len(RECIPIENTS)
+    assert sum("Sat 21 Nov 2026" in s for s in subjects) == len(RECIPIENTS)
 
 
 def test_two_concurrent_deliveries_send_each_message_once(tmp_path):
@@ -269,7 +269,7 @@ def test_cli_send_flags_reach_the_flow(tmp_path, sample_server, capsys):
         assert main(["run", "--config", str(off), "--date", "2026-11-23", "--send"]) == 0
     # --send sent 11-23 only: the 11-22 digest was written with email off, never queued
     subjects = [parse(raw)["Subject"] for _, _, raw in smtp.messages]
-    assert len(subjects) == 6 and all("2026-11-23" in s for s in subjects[-2:])
+    assert len(subjects) == 6 and all("Mon 23 Nov 2026" in s for s in subjects[-2:])
     assert "sent: digest of 2026-11-23" in capsys.readouterr().err
 
 

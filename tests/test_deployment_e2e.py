@@ -352,7 +352,7 @@ def test_deploy_schedule_and_worker_run(stack, tmp_path, sample_server):
             assert (folder / f"digest.{ext}").is_file(), sorted(p.name for p in folder.iterdir())
         assert len(smtp.messages) == 1, [m[1] for m in smtp.messages]
         msg = email.message_from_bytes(smtp.messages[0][2], policy=policy.default)
-        assert DAY in msg["Subject"], msg["Subject"]
+        assert "Fri 20 Nov 2026" in msg["Subject"], msg["Subject"]  # the DAY, as a reader says it
 
     # 9. a bad parameter: rejected at creation, or the run fails; either way naming `day`
     res = stack.cli(*run_args(cfg, "not-a-date"))

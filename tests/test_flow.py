@@ -89,7 +89,13 @@ def test_daily_flow_end_to_end(tmp_path, served):
     cfg = write_config(tmp_path, served)
     result = daily_briefing(config_path=str(cfg), day=date(2026, 11, 20))
     out = tmp_path / "out" / "2026-11-20"
-    assert {p.name for p in out.iterdir()} == {"digest.md", "digest.html", "digest.json"}
+    assert {p.name for p in out.iterdir()} == {
+        "digest.md",
+        "digest.html",
+        "digest.json",
+        "email.txt",
+        "email.html",
+    }
     data = json.loads((out / "digest.json").read_text())
 
     # The same event from two outlets (feed page + separate page) is one story.
