@@ -182,7 +182,7 @@ def source_label(source: str | None) -> str:
         if source.lower().startswith("file://"):
             return PurePosixPath(urlsplit(source).path).name or source
         return source if safe_url(source) else ""
-    if re.match(r"^[a-z][a-z0-9+.-]+:", source, re.I):
+    if re.match(r"^[a-z][a-z0-9+.-]+:(?!\s)", source, re.I):
         return ""  # javascript:, data:, mailto: ... are not sources a reader can follow
     if "/" in source or "\\" in source or re.match(r"^[A-Za-z]:", source):
         name = (PureWindowsPath if "\\" in source else PurePosixPath)(source).name

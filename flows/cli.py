@@ -188,7 +188,13 @@ def _add_common(p: argparse.ArgumentParser, sub: argparse._SubParsersAction) -> 
     """--version on the program; -v/--verbose and -q/--quiet on every command (added last, so
     commands added later get them too)."""
     p.add_argument("--version", action="version", version=f"briefing {_version()}")
+    commands = []
     for cmd in sub.choices.values():
+        nested = [a for a in cmd._actions if isinstance(a, argparse._SubParsersAction)]
+        # `state digests -q`: the flags go on the innermost commands (a parent's default
+        # would be overwritten by its subcommand's).
+        commands += [c for a in nested for c in a.choices.values()] if nested else [cmd]
+    for cmd in commands:
         loud = cmd.add_mutually_exclusive_group()
         loud.add_argument(
             "-v", "--verbose", action="count", default=0, help="more detail (-vv: debug)"

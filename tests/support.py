@@ -343,3 +343,11 @@ def finishes(fn: Callable[[], object], within: float = 60.0) -> object:
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box.get("result")
+
+
+def subject_day(subject: str) -> str:
+    """The digest date of an email subject ``[prefix] Title — Fri 20 Nov 2026 — 3 stories``,
+    as ISO ``2026-11-20``."""
+    from datetime import datetime as _dt
+
+    return _dt.strptime(subject.split(" — ")[1], "%a %d %b %Y").date().isoformat()

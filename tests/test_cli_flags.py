@@ -20,9 +20,9 @@ def test_every_command_takes_verbose_and_quiet():
     p = parser()
     sub = next(a for a in p._actions if a.dest == "command")
     for name in sub.choices:
-        extra = {"clean": ["x"], "analyze": ["x"]}.get(name, [])
-        assert p.parse_args([name, "-q", *extra]).quiet is True
-        assert p.parse_args([name, "-vv", *extra]).verbose == 2
+        extra = {"clean": ["x"], "analyze": ["x"], "state": ["digests"]}.get(name, [])
+        assert p.parse_args([name, *extra, "-q"]).quiet is True
+        assert p.parse_args([name, *extra, "-vv"]).verbose == 2
     with pytest.raises(SystemExit):
         p.parse_args(["run", "-v", "-q"])  # one or the other
 
@@ -58,7 +58,10 @@ def test_feed_pages_report_progress(http_server):
     items = "".join(ITEM.format(base=base, n=n) for n in range(3))
     http_server.add("feed.xml", FEED.format(base=base, items=items))
     cfg = parse_config(
-        {"sources": [{"name": "Wire", "kind": "rss", "url": http_server.url("feed.xml")}]},
+        {
+            "http": {"allow_private": True},
+            "sources": [{"name": "Wire", "kind": "rss", "url": http_server.url("feed.xml")}],
+        },
         base_dir=Path("."),
     )
     seen: list[tuple[str, int, int]] = []

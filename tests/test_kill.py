@@ -23,7 +23,7 @@ import pytest
 
 from delivery.state import StateStore
 from tests.conftest import SAMPLES
-from tests.support import SMTPSink, email_toml
+from tests.support import SMTPSink, email_toml, subject_day
 from tests.test_deployment_e2e import BIN, Stack, _tail, start_server
 
 pytestmark = pytest.mark.slow
@@ -70,7 +70,7 @@ def finish(proc: subprocess.Popen) -> int:
 def received(smtp: SMTPSink) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = {}
     for _, rcpts, raw in smtp.messages:
-        day = email.message_from_bytes(raw, policy=policy.default)["Subject"].split(" — ")[1]
+        day = subject_day(email.message_from_bytes(raw, policy=policy.default)["Subject"])
         for r in rcpts:
             counts[(r, day)] = counts.get((r, day), 0) + 1
     return counts

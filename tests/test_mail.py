@@ -24,6 +24,10 @@ NOW = datetime(2025, 4, 3, 7, tzinfo=UTC)
 SENDER = "Briefing <briefing@example.org>"
 
 
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [{"name": "Sample feed", "kind": "rss", "path": "samples/feed.xml"}]
+
+
 def config(**email_extra):
     return parse_config(
         {
@@ -38,8 +42,9 @@ def config(**email_extra):
                 "unsubscribe": "mailto:briefing-stop@example.org?subject=unsubscribe",
                 **email_extra,
             },
+            "sources": SOURCES,
         },
-        base_dir=Path("."),
+        base_dir=ROOT,
     )
 
 
@@ -109,14 +114,14 @@ def test_text_part_is_written_for_text():
 
 def test_no_view_in_browser_without_public_url_and_bad_unsubscribe_is_a_config_error():
     d = rich_digest()
-    cfg = parse_config({"email": {"sender": SENDER}}, base_dir=Path("."))
+    cfg = parse_config({"email": {"sender": SENDER}, "sources": SOURCES}, base_dir=ROOT)
     text, html = email_parts(d, cfg)
     assert "View in" not in text and "View in browser" not in html
     assert "reply and ask to be removed" in text
     with pytest.raises(ConfigError, match=r"email\.unsubscribe: must be a mailto"):
         config(unsubscribe="stop@example.org")
     with pytest.raises(ConfigError, match=r"briefing\.public_url"):
-        parse_config({"briefing": {"public_url": "/var/www"}}, base_dir=Path("."))
+        parse_config({"briefing": {"public_url": "/var/www"}, "sources": SOURCES}, base_dir=ROOT)
 
 
 def test_one_message_per_recipient_through_a_real_smtp_server():

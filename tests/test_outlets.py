@@ -33,7 +33,9 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def collect(http_server, *blocks: dict):
-    cfg = parse_config({"sources": list(blocks)}, base_dir=Path("."))
+    cfg = parse_config(
+        {"http": {"allow_private": True}, "sources": list(blocks)}, base_dir=Path(".")
+    )
     get = sources.make_getter(sources.client_for(cfg))
     out = []
     for s in cfg.sources:

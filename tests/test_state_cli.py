@@ -15,7 +15,7 @@ from delivery.state import StateStore
 from extractors.errors import DeliveryError
 from flows.cli import main
 from tests.conftest import ROOT, SAMPLES
-from tests.support import SMTPSink, email_toml, free_port
+from tests.support import SMTPSink, email_toml, free_port, subject_day
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -43,6 +43,11 @@ def subjects(smtp: SMTPSink) -> list[str]:
     ]
 
 
+def days_sent(smtp: SMTPSink) -> list[str]:
+    """The ISO digest date of each message, in the order sent."""
+    return [subject_day(s) for s in subjects(smtp)]
+
+
 def cli(capsys, *argv: str) -> tuple[int, str, str]:
     try:
         code = main(list(argv))
@@ -62,7 +67,7 @@ def test_a_run_of_an_earlier_date_sends_a_queued_later_digest_oldest_first(tmp_p
     with SMTPSink(port=port) as smtp:
         result = daily_briefing(config_path=cfg, day=date(2026, 11, 19))
     assert result.sent == {"2026-11-19": RECIPIENTS, "2026-11-21": RECIPIENTS}
-    days = [s.split(" — ")[1] for s in subjects(smtp)]
+    days = days_sent(smtp)
     assert days == ["2026-11-19"] * 2 + ["2026-11-21"] * 2
     assert StateStore(tmp_path / "out" / "state.sqlite").outbox() == []
 
@@ -78,7 +83,7 @@ def test_a_digest_out_of_the_window_is_reported_never_dropped(tmp_path, capsys):
         code, _, err = cli(capsys, "run", "--config", cfg, "--date", "2026-11-20")
         assert code == 1
         assert "outbox: digest of 2026-11-01" in err and "state mark-sent 2026-11-01" in err
-        assert all("2026-11-20" in s for s in subjects(smtp)) and len(smtp.messages) == 2
+        assert all(d == "2026-11-20" for d in days_sent(smtp)) and len(smtp.messages) == 2
         data = json.loads((tmp_path / "out" / "2026-11-20" / "digest.json").read_text())
         stale = [f for f in data["failures"] if f["source"] == "outbox: digest of 2026-11-01"]
         assert stale and stale[0]["stage"] == "deliver" and "resend window" in stale[0]["error"]
@@ -92,7 +97,7 @@ def test_a_digest_out_of_the_window_is_reported_never_dropped(tmp_path, capsys):
         # Sending it by hand (a run of its own date) clears the error: nothing is lost.
         code, _, err = cli(capsys, "run", "--config", cfg, "--date", "2026-11-01")
         assert code == 0, err
-        assert sum("2026-11-01" in s for s in subjects(smtp)) == 2
+        assert days_sent(smtp).count("2026-11-01") == 2
         code, _, err = cli(capsys, "run", "--config", cfg, "--date", "2026-11-20")
         assert code == 0 and "already sent to analyst@example.org" in err
     assert len(smtp.messages) == 4
@@ -118,7 +123,7 @@ def test_mark_sent_drops_a_stale_digest_from_the_outbox(tmp_path, capsys):
     with SMTPSink(port=port) as smtp:
         code, _, err = cli(capsys, "run", "--config", cfg, "--date", "2026-11-20")
     assert code == 0, err
-    assert all("2026-11-20" in s for s in subjects(smtp)) and len(smtp.messages) == 2
+    assert all(d == "2026-11-20" for d in days_sent(smtp)) and len(smtp.messages) == 2
 
 
 def test_no_send_run_is_queued_and_the_next_sending_run_delivers_it(tmp_path, capsys):
@@ -131,7 +136,7 @@ def test_no_send_run_is_queued_and_the_next_sending_run_delivers_it(tmp_path, ca
         assert "2026-11-20" in out
         code, _, err = cli(capsys, "run", "--config", cfg, "--date", "2026-11-21")
         assert code == 0, err
-    days = sorted(s.split(" — ")[1] for s in subjects(smtp))
+    days = sorted(days_sent(smtp))
     assert days == ["2026-11-20"] * 2 + ["2026-11-21"] * 2
 
 
