@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from extractors.clean import Cleaned, clean_html, clean_text, decode_html
+from extractors.clean import Cleaned, clean_html, clean_text
 from extractors.config import Config, Source
+from extractors.encoding import charset_from_content_type, decode
 from extractors.errors import ExtractError, FetchError, ParseError, SourceError
 from extractors.feeds import FeedEntry, parse_feed
 from extractors.files import parse_file
@@ -68,6 +69,8 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
         feed = parse_feed(
             fetched.content, fetched.final_url if "://" in location else location, fetched.headers
         )
+        if feed.encoding_note:
+            result.failures.append(Failure(location, feed.encoding_note, source.name, "degraded"))
         if feed.warning:
             result.failures.append(
                 Failure(
@@ -117,9 +120,10 @@ def page_article(location: str, origin: str, get: Getter, *, source: str | None 
         raise ParseError(
             location, f"not an HTML page (content-type {fetched.content_type or 'unknown'})"
         )
-    charset = _charset(fetched.content_type)
+    charset = charset_from_content_type(fetched.content_type)
+    decoded = decode(fetched.content, charset, kind="html")
     cleaned = clean_html(
-        decode_html(fetched.content, charset),
+        decoded.text,
         url=fetched.final_url if "://" in location else None,
         source=source or location,
     )
@@ -129,6 +133,7 @@ def page_article(location: str, origin: str, get: Getter, *, source: str | None 
         origin,
         "page",
         fallback_url=fetched.final_url if "://" in location else None,
+        note=decoded.note if decoded.guessed else None,
     )
 
 

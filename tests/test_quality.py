@@ -89,3 +89,8 @@ def test_keypoints_floors() -> None:
 def test_relevance_floors() -> None:
     res = _evaluate("relevance_eval")
     _check("relevance", {k: res[k] for k in ("precision", "recall", "f1")})
+
+
+def test_encoding_floors() -> None:
+    res = _evaluate("encoding_eval")
+    _check("encoding", {k: res[k] for k in ("accuracy", "named_rate", "chardet_accuracy")})
