@@ -19,6 +19,7 @@ from extractors.encoding import charset_from_content_type, decode
 from extractors.errors import ExtractError, FetchError, ParseError, SourceError
 from extractors.feeds import FeedEntry, parse_feed
 from extractors.files import parse_file
+from extractors.korean import language
 from extractors.models import Article, Failure, Fetched, Via
 
 from .http import DEFAULT_USER_AGENT, HttpClient
@@ -245,6 +246,7 @@ def to_article(
         dateline=c.dateline,
         via=via,
         note=note,
+        language=language(f"{c.title}\n{c.text}"),
     )
 
 
