@@ -200,6 +200,8 @@ ORGANISATIONS: dict[str, str] = {
 # The words of a title; a role is any run of nouns ending in one of them.
 ROLE_WORDS = [
     "국무장관",
+    "외무상",
+    "외상",
     "외무장관",
     "외교장관",
     "국방장관",
@@ -434,7 +436,9 @@ def _compounds(sentence: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and _noun(toks[j + 1]) and toks[j + 1].start == toks[j].end:
+        while j + 1 < len(toks) and toks[j + 1].start == toks[j].end and (
+            _noun(toks[j + 1]) or (toks[j + 1].tag == "MM" and toks[i].tag == "NNP")
+        ):
             j += 1
         out.append((i, j, sentence[toks[i].start : toks[j].end]))
         i = j + 1
@@ -510,7 +514,9 @@ def extract_entities(articles: Sequence[Article], topic: Topic | None) -> tuple[
                 if c is not None:
                     acc(c[0], c[1]).add(surface, art.source, sentence)
                     continue
-                if a != b or toks[a].tag != "NNP":
+                # Kiwi sometimes cuts a Korean name (강민/NNP 우/NNG, 조/NNP 현/MM): a
+                # word of 2-4 syllables opening on a surname and an NNP is one name.
+                if toks[a].tag != "NNP" or (a != b and not split_korean_name(surface)):
                     continue
                 m = _Mention(surface, sentence, order)
                 role = _role_after(sentence, toks, b, lex)
@@ -574,7 +580,10 @@ def _resolve_short(surface: str, full: dict[str, str]) -> str | None:
 _WEEKDAYS = "월화수목금토일"
 _NUM = r"(?<![\d.])"
 _DATE_PATTERNS = re.compile(
-    r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"(?P<rmd>(?P<rm>이번\s*달|이달|다음\s*달|내달|지난\s*달)\s*(?P<d0>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"|(?P<rym>(?P<ry>지난해|작년|내년|올해|금년)\s*(?P<m0>1[0-2]|0?[1-9])\s*월"
+    r"(?:\s*(?P<d00>3[01]|[12]\d|0?[1-9])\s*일)?)"
+    r"|(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*일)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>1[0-2]|0?[1-9])\s*월)"
     r"|(?P<md>(?:(?P<pre3>지난|오는)\s*)?" + _NUM + r"(?P<m3>1[0-2]|0?[1-9])\s*월\s*"
     r"(?P<d3>3[01]|[12]\d|0?[1-9])\s*일)"
@@ -588,6 +597,7 @@ _DATE_PATTERNS = re.compile(
     r"|(?P<year>지난해|작년|내년|이듬해|올해|금년)"
     r"|(?P<yonly>(?P<y6>(?:19|20)\d{2})\s*년(?=\s*(?:까지|부터|에는|에|중|말|초|상반기|하반기)))"
 )
+_MONTH_SHIFT = {"이번달": 0, "이달": 0, "다음달": 1, "내달": 1, "지난달": -1}
 _PAST_EP = frozenset(("었", "았", "였", "ᆻ", "었었"))
 
 
@@ -634,7 +644,9 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
+def find_dates(
+    sentence: str, pub: date | None, context_year: int | None = None
+) -> list[tuple[str, str | None]]:
     """(mention as written, ISO date or range or None) for each date in one Korean sentence.
 
     Read: ``2025년 4월 3일``; ``2025년 4월`` (the month); ``4월 3일`` (year by tense, else
@@ -660,6 +672,10 @@ def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
             continue
         if toks is None:
             toks = _tokens(sentence)
+        if m.group("md") and context_year is not None and not m.group("pre3"):
+            d = _safe(context_year, int(m.group("m3")), int(m.group("d3")))
+            out.append((mention, d.isoformat() if d else None))
+            continue
         value = _resolve(m, pub, _tense(sentence, m.end(), toks))
         out.append((mention, value))
     return out
@@ -667,6 +683,16 @@ def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
 
 def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | None:
     g = m.group
+    if g("rmd") and pub is not None:
+        n = _MONTH_SHIFT[re.sub(r"\s+", "", g("rm"))]
+        d = _safe(*_shift_month(pub.year, pub.month, n), int(g("d0")))
+        return d.isoformat() if d else None
+    if g("rym") and pub is not None:
+        y = pub.year + {"지난해": -1, "작년": -1, "내년": 1, "올해": 0, "금년": 0}[g("ry")]
+        if g("d00"):
+            d = _safe(y, int(g("m0")), int(g("d00")))
+            return d.isoformat() if d else None
+        return _iso(_month(y, int(g("m0"))))
     if g("ymd"):
         d = _safe(int(g("y1")), int(g("m1")), int(g("d1")))
         return d.isoformat() if d else None
@@ -723,7 +749,7 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
         return _iso(_week(pub + timedelta(days=shift)))
     if g("month"):
         w = re.sub(r"\s+", "", g("month"))
-        n = {"이번달": 0, "이달": 0, "다음달": 1, "내달": 1, "지난달": -1}[w]
+        n = _MONTH_SHIFT[w]
         return _iso(_month(*_shift_month(pub.year, pub.month, n)))
     if g("year"):
         n = {"지난해": -1, "작년": -1, "내년": 1, "이듬해": 1, "올해": 0, "금년": 0}[g("year")]
@@ -738,14 +764,27 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     pub = _publication_date(article, tz)
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
+    previous: int | None = None
     for sentence in _body_sentences(article):
-        for mention, value in find_dates(sentence, pub):
+        here = _explicit_year(sentence)
+        # Rule (year in context): "6월 29일" after "2022년 6월" in this sentence or the one
+        # before takes that year, not the publication year.
+        for mention, value in find_dates(sentence, pub, here or previous):
             key = (value or f"?{mention}", sentence)
             if key in seen:
                 continue
             seen.add(key)
             events.append(Event(value, mention, sentence, article.source, value is not None))
+        previous = here
     return tuple(events)
+
+
+_YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년")
+
+
+def _explicit_year(sentence: str) -> int | None:
+    years = _YEAR_WORD.findall(sentence)
+    return int(years[-1]) if years else None
 
 
 def _publication_date(article: Article, tz: str | None) -> date | None:
