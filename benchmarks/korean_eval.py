@@ -10,9 +10,9 @@ were set on it) and ``test`` (not looked at while setting them). Figures per spl
   else the name as written) among ``korean.extract_entities``'s people;
 - ``date_accuracy``: expected (mention, ISO) pairs that ``korean.resolve_dates`` returns
   with the same mention and value (in Asia/Seoul); ``date_spurious``: extra events;
-- ``pair_f1`` (and precision, recall): for every Korean x English pair of the split,
-  ``crosslang.same_event`` against the truth (``pair`` names the Korean report of the
-  same event).
+- ``pair_f1`` (and precision, recall): ``crosslang.link_keys`` over all the split's
+  Korean and English reports at once (as a run sees a day's articles); its pairs against
+  the truth (``pair`` names the Korean report of the same event).
 
 Needs no shared data. Run: ``.venv/bin/python benchmarks/korean_eval.py``.
 """
@@ -89,18 +89,17 @@ def evaluate(split: str = "all") -> dict:
             for m, v in gold_dates - got:
                 misses.append(f"{item['id']} date {m} -> {v} (got {sorted(got)})")
             ko_keys[item["id"]] = crosslang.keys_from("ko", ents, events, topic)
-        tp = fp = fn = 0
-        for e in ens:
-            en_art = _article(e, "en")
-            en_keys = crosslang.event_keys(en_art, topic, TZ)
-            for kid, kk in ko_keys.items():
-                same = crosslang.same_event(kk, en_keys).same
-                truth = e["pair"] == kid
-                tp += same and truth
-                fp += same and not truth
-                fn += truth and not same
-                if same != truth:
-                    misses.append(f"pair {e['id']}~{kid}: predicted {same}, truth {truth}")
+        # pairing: the split's Korean and English reports judged together, as a run would
+        en_keys = [crosslang.event_keys(_article(e, "en"), topic, TZ) for e in ens]
+        ids = list(ko_keys) + [e["id"] for e in ens]
+        links = crosslang.link_keys([*ko_keys.values(), *en_keys])
+        predicted = {frozenset((ids[i], ids[j])) for i, j, _ in links}
+        truth = {frozenset((e["pair"], e["id"])) for e in ens if e["pair"]}
+        tp, fp, fn = len(predicted & truth), len(predicted - truth), len(truth - predicted)
+        for pair in predicted ^ truth:
+            misses.append(
+                f"pair {sorted(pair)}: {'predicted, not true' if pair in predicted else 'missed'}"
+            )
         sp, sr = _ratio(s_tp, s_pred), _ratio(s_tp, s_gold)
         pp, pr = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
         out[part] = {
@@ -114,6 +113,7 @@ def evaluate(split: str = "all") -> dict:
             "pair_recall": pr,
             "pair_f1": f1(pp, pr),
             "pairs_judged": len(ens) * len(kos),
+            "pairs_true": len(truth),
             "misses": misses,
         }
     return out if split == "all" else {split: out[split]}

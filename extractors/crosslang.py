@@ -21,9 +21,10 @@ report one event, for story grouping to join (``merge_groups``). Pure.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .models import Article, Entity, Event
@@ -48,6 +49,8 @@ class Pairing:
     places: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
+    score: float | None = None
+    """The weighted similarity, when the pair was judged within a batch (``link``)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready, for ``Story.grouping``."""
@@ -57,6 +60,7 @@ class Pairing:
             "places": list(self.places),
             "organisations": list(self.organisations),
             "dates": list(self.dates),
+            "score": self.score,
         }
 
 
@@ -148,21 +152,73 @@ def same_event(a: EventKeys, b: EventKeys) -> Pairing:
     return Pairing(same, tuple(people), tuple(places), tuple(orgs), tuple(days))
 
 
+TYPE_WEIGHT = {"person": 3.0, "organisation": 2.0, "date": 2.0, "place": 1.0}
+"""How much a shared key of each kind says (before its rarity in the batch)."""
+THRESHOLD = 0.3
+"""Weighted cosine at or above which two reports in different languages, each the other's
+best match, are one event (set on benchmarks/korean_eval.py's dev split)."""
+
+
+def _typed(k: EventKeys) -> set[tuple[str, str]]:
+    out = {("person", p) for p in k.people} | {("place", p) for p in k.places}
+    out |= {("organisation", o) for o in k.organisations - _GENERIC_ORGS}
+    return out | {("date", d) for d in k.dates}
+
+
+def similarity(a: EventKeys, b: EventKeys, weight: dict[tuple[str, str], float]) -> float:
+    """Cosine of the two key sets, each key weighted by kind and rarity (``weight``)."""
+    ta, tb = _typed(a), _typed(b)
+    if not ta or not tb:
+        return 0.0
+    num = sum(weight.get(k, 1.0) ** 2 for k in ta & tb)
+    den = math.sqrt(
+        sum(weight.get(k, 1.0) ** 2 for k in ta) * sum(weight.get(k, 1.0) ** 2 for k in tb)
+    )
+    return num / den if den else 0.0
+
+
+def rarity_weights(keys: Sequence[EventKeys]) -> dict[tuple[str, str], float]:
+    """Kind weight x inverse document frequency over the batch: Seoul in every report of
+    the day says little, a person named by two reports says much."""
+    df: dict[tuple[str, str], int] = {}
+    for k in keys:
+        for t in _typed(k):
+            df[t] = df.get(t, 0) + 1
+    n = len(keys)
+    return {t: TYPE_WEIGHT[t[0]] * math.log(1 + n / c) for t, c in df.items()}
+
+
 def link(
     articles: Sequence[Article], topic: Topic, tz: str | None = None
 ) -> list[tuple[int, int, Pairing]]:
     """(i, j, pairing) for each pair of articles in different languages that report one
-    event (i < j, indices into ``articles``)."""
+    event (i < j, indices into ``articles``): each is the other's most similar report in
+    the other language, with ``similarity`` >= ``THRESHOLD``, and ``same_event`` holds."""
     keys = [event_keys(a, topic, tz) for a in articles]
+    return link_keys(keys)
+
+
+def link_keys(keys: Sequence[EventKeys]) -> list[tuple[int, int, Pairing]]:
+    """``link`` on keys already read."""
+    weight = rarity_weights(keys)
+    n = len(keys)
+    sims = {
+        (i, j): similarity(keys[i], keys[j], weight)
+        for i in range(n)
+        for j in range(n)
+        if i != j and keys[i].language != keys[j].language
+    }
+    best: dict[int, int] = {}
+    for (i, j), v in sims.items():
+        if v >= THRESHOLD and (i not in best or v > sims[(i, best[i])]):
+            best[i] = j
     out = []
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            if keys[i].language == keys[j].language:
-                continue
+    for i, j in best.items():
+        if i < j and best.get(j) == i:
             p = same_event(keys[i], keys[j])
             if p.same:
-                out.append((i, j, p))
-    return out
+                out.append((i, j, replace(p, score=round(sims[(i, j)], 4))))
+    return sorted(out)
 
 
 def merge_groups(
@@ -189,4 +245,14 @@ def merge_groups(
     return sorted(out, key=lambda g: (-len(g), g[0]))
 
 
-__all__ = ["EventKeys", "Pairing", "event_keys", "link", "merge_groups", "name_key", "same_event"]
+__all__ = [
+    "EventKeys",
+    "Pairing",
+    "event_keys",
+    "link",
+    "link_keys",
+    "merge_groups",
+    "name_key",
+    "same_event",
+    "similarity",
+]

@@ -432,7 +432,13 @@ def _compounds(sentence: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        if not _noun(toks[i]):
+        opens_name = (  # 이/MM 재원/NNG: Kiwi reads the surname 이 as "this"
+            toks[i].tag == "MM"
+            and i + 1 < len(toks)
+            and toks[i + 1].start == toks[i].end
+            and _noun(toks[i + 1])
+        )
+        if not _noun(toks[i]) and not opens_name:
             i += 1
             continue
         j = i
@@ -443,6 +449,14 @@ def _compounds(sentence: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
         out.append((i, j, sentence[toks[i].start : toks[j].end]))
         i = j + 1
     return out
+
+
+def _name_shape(word: str) -> bool:
+    """A word Kiwi cut in pieces that reads as a Korean name: a surname and a one- or
+    two-syllable given name (``조현``, ``이재원``, ``남궁민``), never a longer compound
+    (``방산정책`` opens on 방, but is "defence-industry policy")."""
+    parts = split_korean_name(word)
+    return parts is not None and 1 <= len(parts[1]) <= 2
 
 
 def _role_after(
@@ -470,10 +484,10 @@ def _role_after(
                 affiliation = c[1] if c else None
             return role, affiliation, False
         c = _classify(word, lex)
-        if c is None and word not in ("국무", "외교", "국방", "통일", "주한", "주미", "전", "현"):
-            return None
-        if c is not None:
+        if c is not None and c[0] in ("organisation", "country"):
             affiliation = c[1]
+        elif c is not None or j > k + 3:
+            return None  # a place, or too far from the name for a title
         j = word_end + 1
     return None
 
@@ -516,7 +530,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic | None) -> tuple[
                     continue
                 # Kiwi sometimes cuts a Korean name (강민/NNP 우/NNG, 조/NNP 현/MM): a
                 # word of 2-4 syllables opening on a surname and an NNP is one name.
-                if toks[a].tag != "NNP" or (a != b and not split_korean_name(surface)):
+                if not ((a == b and toks[a].tag == "NNP") or _name_shape(surface)):
                     continue
                 m = _Mention(surface, sentence, order)
                 role = _role_after(sentence, toks, b, lex)
