@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Kind = Literal["xml", "html", "text"]
@@ -120,7 +120,23 @@ def declared_encodings(
 
 
 def decode(data: bytes, http_charset: str | None = None, kind: Kind = "html") -> Decoded:
-    """Decode ``data`` (see the module doc for the order and the checks)."""
+    """Decode ``data`` (see the module doc for the order and the checks).
+
+    Rule (the text is Unicode now): in a page, the ``<meta>`` charset is rewritten to
+    utf-8 in the text returned, so a later parser that re-encodes the text as UTF-8 (lxml,
+    trafilatura) is not sent back to the old encoding by the page's own declaration."""
+    decoded = _decode(data, http_charset, kind)
+    if kind != "html":
+        return decoded
+    head, tail = decoded.text[:4096], decoded.text[4096:]
+    head = _META_TEXT.sub(lambda m: m.group(1) + "utf-8", head)
+    return replace(decoded, text=head + tail)
+
+
+_META_TEXT = re.compile(r"""(<meta[^>]+?charset\s*=\s*["']?\s*)[A-Za-z0-9._:-]+""", re.I)
+
+
+def _decode(data: bytes, http_charset: str | None, kind: Kind) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(enc, errors="replace"), enc, "bom")

@@ -442,8 +442,10 @@ def _compounds(sentence: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and toks[j + 1].start == toks[j].end and (
-            _noun(toks[j + 1]) or (toks[j + 1].tag == "MM" and toks[i].tag == "NNP")
+        while (
+            j + 1 < len(toks)
+            and toks[j + 1].start == toks[j].end
+            and (_noun(toks[j + 1]) or (toks[j + 1].tag == "MM" and toks[i].tag == "NNP"))
         ):
             j += 1
         out.append((i, j, sentence[toks[i].start : toks[j].end]))

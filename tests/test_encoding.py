@@ -148,3 +148,16 @@ def test_parse_feed_reports_the_encoding_it_used():
 def test_text_file_in_euc_kr_is_read():
     text = "조태열 외교부 장관은 어제 브뤼셀에서 나토 사무총장을 만났다. 회담은 한 시간 이어졌다."
     assert decode_text(text.encode("euc-kr"), "note.txt") == text
+
+
+def test_euc_kr_page_keeps_its_publication_time_after_decoding():
+    page = (
+        '<html><head><meta charset="euc-kr">'
+        '<meta property="article:published_time" content="2026-11-20T02:10:00+09:00">'
+        "</head><body><p>조현 외교부 장관은 브뤼셀에서 나토 회의에 참석했다.</p></body></html>"
+    )
+    from extractors.clean import published_from_html
+
+    d = decode(page.encode("euc-kr"))
+    assert '<meta charset="utf-8">' in d.text and "조현 외교부 장관" in d.text
+    assert published_from_html(d.text).isoformat() == "2026-11-20T02:10:00+09:00"
