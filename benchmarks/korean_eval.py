@@ -1,6 +1,6 @@
 """Korean benchmark: sentences, people, dates and cross-language pairing on our own set.
 
-Data: ``benchmarks/korean_set.json`` (24 short Korean reports and 12 English ones, written
+Data: ``benchmarks/korean_set.json`` (33 short Korean reports and 14 English ones, written
 for the project; facts may be real, the sentences are our own), split into ``dev`` (rules
 were set on it) and ``test`` (not looked at while setting them). Figures per split:
 

@@ -596,11 +596,19 @@ def _resolve_short(surface: str, full: dict[str, str]) -> str | None:
 _WEEKDAYS = "월화수목금토일"
 _NUM = r"(?<![\d.])"
 _DATE_PATTERNS = re.compile(
-    r"(?P<rmd>(?P<rm>이번\s*달|이달|다음\s*달|내달|지난\s*달)\s*(?P<d0>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"(?P<rmd>(?P<rm>이번\s*달|이달|다음\s*달|내달|지난\s*달)\s*(?P<d0>3[01]|[12]\d|0?[1-9])\s*"
+    r"(?:(?:일\s*)?[~∼〜\-–]\s*(?P<d0b>3[01]|[12]\d|0?[1-9])\s*)?일)"
     r"|(?P<rym>(?P<ry>지난해|작년|내년|올해|금년)\s*(?P<m0>1[0-2]|0?[1-9])\s*월"
     r"(?:\s*(?P<d00>3[01]|[12]\d|0?[1-9])\s*일)?)"
-    r"|(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"|(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*"
+    r"(?:(?:일\s*)?[~∼〜\-–]\s*(?P<d1b>3[01]|[12]\d|0?[1-9])\s*)?일)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>1[0-2]|0?[1-9])\s*월)"
+    r"|(?P<mdr>(?:(?P<pre7>지난|오는)\s*)?" + _NUM + r"(?P<m7>1[0-2]|0?[1-9])\s*월\s*"
+    r"(?P<d7a>3[01]|[12]\d|0?[1-9])\s*(?:일\s*)?[~∼〜\-–]\s*(?P<d7b>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"|(?P<dr>(?:(?P<pre8>지난|오는)\s*)?" + _NUM + r"(?P<d8a>3[01]|[12]\d|0?[1-9])\s*(?:일\s*)?"
+    r"[~∼〜\-–]\s*(?P<d8b>3[01]|[12]\d|0?[1-9])\s*일(?!\s*(?:간|동안|째)))"
+    r"|(?P<wkend>(?:(?P<pre9>이번|지난|다음|오는)\s*)?주말)"
+    r"|(?P<anaph>이날|당일|전날|다음\s*날|이튿날)"
     r"|(?P<md>(?:(?P<pre3>지난|오는)\s*)?" + _NUM + r"(?P<m3>1[0-2]|0?[1-9])\s*월\s*"
     r"(?P<d3>3[01]|[12]\d|0?[1-9])\s*일)"
     r"|(?P<wk>(?:(?P<pre4>지난|오는|이번\s*주|다음\s*주|지난\s*주|내주|금주)\s*)?"
@@ -608,7 +616,7 @@ _DATE_PATTERNS = re.compile(
     r"|(?P<d>(?:(?P<pre5>지난|오는)\s*)?" + _NUM + r"(?P<d5>3[01]|[12]\d|0?[1-9])\s*일"
     r"(?!\s*(?:간|동안|째|만에|만|이내|내|전|후|이상|가량|정도|여|분)))"
     r"|(?P<rel>그저께|그제|어제|오늘|내일|모레)"
-    r"|(?P<week>이번\s*주|금주|다음\s*주|내주|차주|지난\s*주)(?!\s*[월화수목금토일]요일)"
+    r"|(?P<week>이번\s*주|금주|다음\s*주|내주|차주|지난\s*주)(?!말)(?!\s*[월화수목금토일]요일)"
     r"|(?P<month>이번\s*달|이달|다음\s*달|내달|지난\s*달)"
     r"|(?P<year>지난해|작년|내년|이듬해|올해|금년)"
     r"|(?P<yonly>(?P<y6>(?:19|20)\d{2})\s*년(?=\s*(?:까지|부터|에는|에|중|말|초|상반기|하반기)))"
@@ -625,7 +633,7 @@ def _tense(sentence: str, end: int, toks: list[_Tok]) -> str | None:
         if t.tag == "EP" and t.form in _PAST_EP:
             return "past"
         if t.tag == "EP" and t.form == "겠":
-            return "future"
+            continue  # will or conjecture ("넓히겠다고 말했다"), not a time
         if t.tag == "NNG" and t.form in ("예정", "계획", "방침", "전망"):
             return "future"
         if t.tag == "ETM" and t.form in ("ᆯ", "을"):
@@ -661,7 +669,10 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 def find_dates(
-    sentence: str, pub: date | None, context_year: int | None = None
+    sentence: str,
+    pub: date | None,
+    context_year: int | None = None,
+    anchor: date | None = None,
 ) -> list[tuple[str, str | None]]:
     """(mention as written, ISO date or range or None) for each date in one Korean sentence.
 
@@ -674,10 +685,15 @@ def find_dates(
     the publication week; ``지난 목요일``, ``오는 목요일``, ``다음 주 목요일``, ``이번 주
     목요일``); ``어제``/``오늘``/``내일``/``그제``/``모레``; ``이번 주``/``다음 주``/``지난주``
     (Monday-Sunday); ``이번 달``/``다음 달``/``지난달``; ``지난해``/``내년``/``올해`` (the
-    year); ``2030년까지`` (a year with a particle). The tense is read from the first
+    year); ``2030년까지`` (a year with a particle); ranges ``24∼25일``, ``6월 24~25일``,
+    ``다음 달 8∼9일``, ``2023년 7월 11∼12일``; compounds ``다음 달 15일``, ``내년 3월``;
+    weekends ``이번 주말``/``지난 주말``/``다음 주말`` (Saturday-Sunday); ``이날``/``당일``
+    (the last day the article named, else publication), ``전날``, ``다음날``/``이튿날``.
+    A month and day without a year take the year written in the same or the previous
+    sentence (``2022년 6월 ... 6월 29일``). The tense is read from the first
     predicate after the mention (Korean is verb-final): a past ending (었/았/였) is past;
-    겠, 예정, 계획 or an -ㄹ modifier is future; a plain present ending is future (news
-    Korean writes scheduled events in the present: 열린다).
+    예정, 계획 or an -ㄹ modifier is future (겠 is will, not time); a plain present
+    ending is future (news Korean writes scheduled events in the present: 열린다).
     """
     out: list[tuple[str, str | None]] = []
     toks: list[_Tok] | None = None
@@ -688,6 +704,11 @@ def find_dates(
             continue
         if toks is None:
             toks = _tokens(sentence)
+        if m.group("anaph"):
+            base = anchor or pub
+            shift = {"전날": -1, "다음날": 1, "이튿날": 1}.get(re.sub(r"\s+", "", mention), 0)
+            out.append((mention, (base + timedelta(days=shift)).isoformat() if base else None))
+            continue
         if m.group("md") and context_year is not None and not m.group("pre3"):
             d = _safe(context_year, int(m.group("m3")), int(m.group("d3")))
             out.append((mention, d.isoformat() if d else None))
@@ -701,8 +722,10 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
     g = m.group
     if g("rmd") and pub is not None:
         n = _MONTH_SHIFT[re.sub(r"\s+", "", g("rm"))]
-        d = _safe(*_shift_month(pub.year, pub.month, n), int(g("d0")))
-        return d.isoformat() if d else None
+        y, mon = _shift_month(pub.year, pub.month, n)
+        d = _safe(y, mon, int(g("d0")))
+        end = _safe(y, mon, int(g("d0b"))) if g("d0b") else d
+        return _iso((d, end)) if d and end and end >= d else None
     if g("rym") and pub is not None:
         y = pub.year + {"지난해": -1, "작년": -1, "내년": 1, "올해": 0, "금년": 0}[g("ry")]
         if g("d00"):
@@ -711,7 +734,8 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
         return _iso(_month(y, int(g("m0"))))
     if g("ymd"):
         d = _safe(int(g("y1")), int(g("m1")), int(g("d1")))
-        return d.isoformat() if d else None
+        end = _safe(int(g("y1")), int(g("m1")), int(g("d1b"))) if g("d1b") else d
+        return _iso((d, end)) if d and end and end >= d else None
     if g("ym"):
         return _iso(_month(int(g("y2")), int(g("m2"))))
     if g("yonly"):
@@ -719,16 +743,24 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
         return _iso((date(y, 1, 1), date(y, 12, 31)))
     assert pub is not None
     if g("md"):
-        mon, day = int(g("m3")), int(g("d3"))
-        direction = {"지난": "past", "오는": "future"}.get(g("pre3") or "") or tense
-        cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe(y, mon, day))]
-        if direction == "past":
-            cands = [d for d in cands if d <= pub] or cands
-            return max(cands).isoformat()
-        if direction == "future":
-            cands = [d for d in cands if d >= pub] or cands
-            return min(cands).isoformat()
-        return min(cands, key=lambda d: abs((d - pub).days)).isoformat()
+        d = _month_day(pub, int(g("m3")), int(g("d3")), g("pre3"), tense)
+        return d.isoformat() if d else None
+    if g("mdr"):
+        first = _month_day(pub, int(g("m7")), int(g("d7a")), g("pre7"), tense)
+        last = _safe(first.year, int(g("m7")), int(g("d7b"))) if first else None
+        return _iso((first, last)) if first and last and last >= first else None
+    if g("dr"):
+        start = _day_of_month(pub, int(g("d8a")), g("pre8"), tense)
+        end = _safe(start.year, start.month, int(g("d8b"))) if start else None
+        return _iso((start, end)) if start and end and end >= start else None
+    if g("wkend"):
+        pre = g("pre9") or ""
+        sat = _week(pub)[0] + timedelta(days=5)
+        if pre == "지난" or (not pre and tense == "past" and pub < sat):
+            sat -= timedelta(days=7)
+        elif pre == "다음" or (pre == "오는" and pub >= sat):
+            sat += timedelta(days=7)
+        return _iso((sat, sat + timedelta(days=1)))
     if g("wk"):
         wd = _WEEKDAYS.index(g("wd"))
         pre = re.sub(r"\s+", "", g("pre4") or "")
@@ -747,14 +779,7 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
             return (pub + timedelta(days=ahead)).isoformat()
         return (_week(pub)[0] + timedelta(days=wd)).isoformat()
     if g("d"):
-        day = int(g("d5"))
-        direction = {"지난": "past", "오는": "future"}.get(g("pre5") or "") or tense
-        y, mon = pub.year, pub.month
-        if day > pub.day and direction == "past":
-            y, mon = _shift_month(y, mon, -1)
-        elif day < pub.day and direction == "future" and g("pre5") == "오는":
-            y, mon = _shift_month(y, mon, 1)
-        d = _safe(y, mon, day)
+        d = _day_of_month(pub, int(g("d5")), g("pre5"), tense)
         return d.isoformat() if d else None
     if g("rel"):
         shift = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}[g("rel")]
@@ -774,6 +799,32 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
     return None
 
 
+def _month_day(pub: date, mon: int, day: int, pre: str | None, tense: str | None) -> date | None:
+    """``4월 3일`` without a year: the year the tense (or 지난/오는) points to, else the
+    nearest one."""
+    direction = {"지난": "past", "오는": "future"}.get(pre or "") or tense
+    cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe(y, mon, day))]
+    if not cands:
+        return None
+    if direction == "past":
+        return max([d for d in cands if d <= pub] or cands)
+    if direction == "future":
+        return min([d for d in cands if d >= pub] or cands)
+    return min(cands, key=lambda d: abs((d - pub).days))
+
+
+def _day_of_month(pub: date, day: int, pre: str | None, tense: str | None) -> date | None:
+    """``3일``: that day of the publication month; the month before when it is later than
+    publication and past (or 지난), the month after when earlier and 오는."""
+    direction = {"지난": "past", "오는": "future"}.get(pre or "") or tense
+    y, mon = pub.year, pub.month
+    if day > pub.day and direction == "past":
+        y, mon = _shift_month(y, mon, -1)
+    elif day < pub.day and direction == "future":
+        y, mon = _shift_month(y, mon, 1)
+    return _safe(y, mon, day)
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date named in a Korean article body, resolved against its publication day in
     ``tz`` (the same contract as ``dates.resolve_dates``)."""
@@ -785,7 +836,12 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
         here = _explicit_year(sentence)
         # Rule (year in context): "6월 29일" after "2022년 6월" in this sentence or the one
         # before takes that year, not the publication year.
-        for mention, value in find_dates(sentence, pub, here or previous):
+        # Rule (이날): "that day" is the last day the article named, else publication.
+        anchor = next(
+            (date.fromisoformat(e.date) for e in reversed(events) if e.date and "/" not in e.date),
+            None,
+        )
+        for mention, value in find_dates(sentence, pub, here or previous, anchor):
             key = (value or f"?{mention}", sentence)
             if key in seen:
                 continue
