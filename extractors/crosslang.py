@@ -221,6 +221,47 @@ def link_keys(keys: Sequence[EventKeys]) -> list[tuple[int, int, Pairing]]:
     return sorted(out)
 
 
+def merge_entities(
+    first: Sequence[Entity], second: Sequence[Entity], topic: Topic | None = None
+) -> tuple[Entity, ...]:
+    """Entities of two readers (English, Korean) of one story as one list: the same kind
+    and name, or for people the same ``person_key`` (``강지훈`` ~ "Kang Ji-hoon"), are one
+    entity under the first list's name, mentions summed, the other's names kept as aliases.
+    People first, most mentioned first (the order both readers use)."""
+    out: list[Entity] = list(first)
+    index: dict[tuple[str, str], int] = {(e.kind, fold(e.name)): i for i, e in enumerate(out)}
+    for i, e in enumerate(out):
+        if e.kind == "person" and (k := person_key(e, topic)):
+            index.setdefault(("person~", k), i)
+    for e in second:
+        key = person_key(e, topic) if e.kind == "person" else None
+        at = index.get((e.kind, fold(e.name)))
+        if at is None and key:
+            at = index.get(("person~", key))
+        if at is None:
+            index[(e.kind, fold(e.name))] = len(out)
+            if key:
+                index.setdefault(("person~", key), len(out))
+            out.append(e)
+            continue
+        base = out[at]
+        aliases = [*base.aliases]
+        for name in (e.name, *e.aliases):
+            if name != base.name and name not in aliases:
+                aliases.append(name)
+        out[at] = replace(
+            base,
+            role=base.role or e.role,
+            affiliation=base.affiliation if base.role else (base.affiliation or e.affiliation),
+            aliases=tuple(aliases),
+            mentions=base.mentions + e.mentions,
+            sources=tuple(dict.fromkeys((*base.sources, *e.sources))),
+            evidence=base.evidence if base.role or not e.role else e.evidence,
+        )
+    rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
+    return tuple(sorted(out, key=lambda e: (rank[e.kind], -e.mentions)))
+
+
 def merge_groups(
     groups: Sequence[Sequence[int]], links: Sequence[tuple[int, int, Pairing]]
 ) -> list[list[int]]:
@@ -251,6 +292,7 @@ __all__ = [
     "event_keys",
     "link",
     "link_keys",
+    "merge_entities",
     "merge_groups",
     "name_key",
     "same_event",

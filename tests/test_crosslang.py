@@ -90,3 +90,19 @@ def test_same_people_on_different_days_are_not_one_event():
         dates=frozenset({"2026-11-27"}),
     )
     assert not crosslang.same_event(a, b).same
+
+
+def test_entities_of_both_readers_merge_across_scripts():
+    from extractors import korean
+    from extractors.entities import extract_entities
+
+    merged = crosslang.merge_entities(
+        extract_entities([ENGLISH], TOPIC), korean.extract_entities([KOREAN], TOPIC), TOPIC
+    )
+    people = {e.name: e for e in merged if e.kind == "person"}
+    cho = people["Cho Tae-yul"]
+    assert "조태열" in cho.aliases and set(cho.sources) == {"en-report", "ko-report"}
+    kang = people["Kang Min-woo"]  # the English spelling, the Korean name as an alias
+    assert "강민우" in kang.aliases and "강민우" not in people
+    places = {e.name for e in merged if e.kind == "place"}
+    assert "Brussels" in places and "브뤼셀" not in places
