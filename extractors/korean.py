@@ -252,7 +252,25 @@ ROLE_WORDS = [
 ]
 _ROLE_SET = frozenset(ROLE_WORDS)
 _BYLINE_ROLES = frozenset(("기자", "특파원", "통신원"))
-_ORG_SUFFIX = re.compile(r"[\uac00-\ud7a3]{2,}(?:부|청|처|위원회|기구|사령부|본부|연구원|연구소)$")
+_ORG_SUFFIX = re.compile(
+    r"[\uac00-\ud7a3A-Za-z0-9]{2,}(?:부|청|처|위원회|기구|사령부|본부|연구원|연구소|일보|신문|통신|"
+    r"방송|그룹|전자|중공업|대학교|대학|은행|재단|협회|공사|민주당|의힘)$"
+)
+# Words naming two or three countries at once (한미 외교장관, 북러 군사 협력).
+COUNTRY_PAIRS: dict[str, tuple[str, ...]] = {
+    "한미": ("South Korea", "United States"),
+    "한미일": ("South Korea", "United States", "Japan"),
+    "한일": ("South Korea", "Japan"),
+    "한중": ("South Korea", "China"),
+    "한중일": ("South Korea", "China", "Japan"),
+    "한러": ("South Korea", "Russia"),
+    "북러": ("North Korea", "Russia"),
+    "북중": ("North Korea", "China"),
+    "북미": ("North Korea", "United States"),
+    "미중": ("United States", "China"),
+    "한폴": ("South Korea", "Poland"),
+}
+_PERSON_MARKERS = frozenset(("씨", "氏"))
 _NOT_ORG = frozenset(
     [
         "일부",
@@ -403,6 +421,8 @@ class _Mention:
     role: str | None = None
     affiliation: str | None = None
     byline: bool = False
+    marked: bool = False
+    """Followed by 씨 (Mr/Ms): a person without a title."""
 
 
 def _noun(t: _Tok) -> bool:
@@ -494,6 +514,64 @@ def _role_after(
     return None
 
 
+def _role_end(toks: list[_Tok], k: int) -> int | None:
+    """Index of the last token of the role that follows token ``k`` (as ``_role_after``
+    reads it), or None."""
+    j = k + 1
+    while j < len(toks) and j <= k + 5 and _noun(toks[j]):
+        end = j
+        while end + 1 < len(toks) and toks[end + 1].start == toks[end].end and _noun(toks[end + 1]):
+            end += 1
+        word = "".join(t.form for t in toks[j : end + 1])
+        if any(word.endswith(r) for r in _ROLE_SET) or word in _BYLINE_ROLES:
+            return end
+        j = end + 1
+    return None
+
+
+def _name_follows(sentence: str, toks: list[_Tok], k: int, lex: _Lex) -> bool:
+    """True when a name comes right after the role that follows token ``k``."""
+    end = _role_end(toks, k)
+    if end is None or end + 1 >= len(toks):
+        return False
+    nxt = toks[end + 1]
+    if nxt.start == toks[end].end or nxt.tag != "NNP":
+        return False
+    return nxt.form in lex.person_of or bool(split_korean_name(nxt.form)) or " " in nxt.form
+
+
+def _role_before_name(
+    sentence: str, toks: list[_Tok], a: int, lex: _Lex
+) -> tuple[str, str | None, bool] | None:
+    """A title written before the name ("나토 사무총장 마르크 뤼터는", "외교부 대변인 강지훈은")."""
+    if a == 0 or not _noun(toks[a - 1]) or toks[a - 1].end == toks[a].start:
+        return None
+    end = a - 1
+    start = end
+    while start > 0 and toks[start - 1].end == toks[start].start and _noun(toks[start - 1]):
+        start -= 1
+    word = sentence[toks[start].start : toks[end].end]
+    if word in _BYLINE_ROLES:
+        return None
+    role_word = next((r for r in ROLE_WORDS if word.endswith(r)), None)
+    if role_word is None:
+        return None
+    first = start
+    affiliation = None
+    head = word[: -len(role_word)]
+    c = _classify(head, lex) if head else None
+    if c and c[0] in ("organisation", "country"):
+        affiliation = c[1]
+    if start > 0 and _noun(toks[start - 1]):
+        w0 = start - 1
+        while w0 > 0 and toks[w0 - 1].end == toks[w0].start and _noun(toks[w0 - 1]):
+            w0 -= 1
+        c = _classify(sentence[toks[w0].start : toks[start - 1].end], lex)
+        if c and c[0] in ("organisation", "country"):
+            first, affiliation = w0, c[1]
+    return sentence[toks[first].start : toks[end].end], affiliation, False
+
+
 def _role_before(toks: list[_Tok], k: int, sentence: str, lex: _Lex) -> str | None:
     """An organisation or country right before a name (``외교부 강지훈 대변인``)."""
     if k == 0 or not _noun(toks[k - 1]):
@@ -526,6 +604,10 @@ def extract_entities(articles: Sequence[Article], topic: Topic | None) -> tuple[
             order += 1
             toks = _tokens(sentence)
             for a, b, surface in _compounds(sentence, toks):
+                if surface in COUNTRY_PAIRS:
+                    for country in COUNTRY_PAIRS[surface]:
+                        acc("country", country).add(surface, art.source, sentence)
+                    continue
                 c = _classify(surface, lex)
                 if c is not None:
                     acc(c[0], c[1]).add(surface, art.source, sentence)
@@ -536,10 +618,15 @@ def extract_entities(articles: Sequence[Article], topic: Topic | None) -> tuple[
                     continue
                 m = _Mention(surface, sentence, order)
                 role = _role_after(sentence, toks, b, lex)
+                if role and _name_follows(sentence, toks, b, lex):
+                    continue  # "한빛일보 사장 김철수": the first word is the employer
+                if role is None:
+                    role = _role_before_name(sentence, toks, a, lex)
                 if role:
                     m.role, m.affiliation, m.byline = role
                     m.affiliation = m.affiliation or _role_before(toks, a, sentence, lex)
-                if role or surface in lex.person_of:
+                m.marked = b + 1 < len(toks) and toks[b + 1].form in _PERSON_MARKERS
+                if role or m.marked or surface in lex.person_of:
                     mentions.append(m)
         per_article.append((art, mentions))
 
@@ -549,7 +636,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic | None) -> tuple[
         for m in named:
             if m.surface in lex.person_of:
                 full[m.surface] = lex.person_of[m.surface]
-            elif m.role and (" " in m.surface or split_korean_name(m.surface)):
+            elif (m.role or m.marked) and (" " in m.surface or split_korean_name(m.surface)):
                 full[m.surface] = m.surface
         for m in named:
             canon = full.get(m.surface) or _resolve_short(m.surface, full)
@@ -611,6 +698,9 @@ _DATE_PATTERNS = re.compile(
     r"|(?P<anaph>이날|당일|전날|다음\s*날|이튿날)"
     r"|(?P<md>(?:(?P<pre3>지난|오는)\s*)?" + _NUM + r"(?P<m3>1[0-2]|0?[1-9])\s*월\s*"
     r"(?P<d3>3[01]|[12]\d|0?[1-9])\s*일)"
+    r"|(?P<mo>(?:(?P<pre10>지난|오는)\s*)?" + _NUM + r"(?P<m10>1[0-2]|0?[1-9])\s*월"
+    r"(?=\s*(?:에|까지|부터|중|초|말|께|쯤|중순|하순|상순|들어))(?!\s*\d))"
+    r"|(?P<mo2>(?P<pre11>지난|오는)\s*" + _NUM + r"(?P<m11>1[0-2]|0?[1-9])\s*월(?!\s*\d))"
     r"|(?P<wk>(?:(?P<pre4>지난|오는|이번\s*주|다음\s*주|지난\s*주|내주|금주)\s*)?"
     r"(?P<wd>[월화수목금토일])요일)"
     r"|(?P<d>(?:(?P<pre5>지난|오는)\s*)?" + _NUM + r"(?P<d5>3[01]|[12]\d|0?[1-9])\s*일"
@@ -745,6 +835,18 @@ def _resolve(m: re.Match[str], pub: date | None, tense: str | None) -> str | Non
     if g("md"):
         d = _month_day(pub, int(g("m3")), int(g("d3")), g("pre3"), tense)
         return d.isoformat() if d else None
+    if g("mo") or g("mo2"):
+        mon = int(g("m10") or g("m11"))
+        pre = g("pre10") or g("pre11")
+        direction = {"지난": "past", "오는": "future"}.get(pre or "") or tense
+        years = [pub.year - 1, pub.year, pub.year + 1]
+        if direction == "past":
+            y = max(y for y in years if (y, mon) <= (pub.year, pub.month))
+        elif direction == "future":
+            y = min(y for y in years if (y, mon) >= (pub.year, pub.month))
+        else:
+            y = min(years, key=lambda y: abs((y - pub.year) * 12 + mon - pub.month))
+        return _iso(_month(y, mon))
     if g("mdr"):
         first = _month_day(pub, int(g("m7")), int(g("d7a")), g("pre7"), tense)
         last = _safe(first.year, int(g("m7")), int(g("d7b"))) if first else None

@@ -143,3 +143,42 @@ def test_durations_are_not_dates():
 def test_relative_date_without_publication_is_unresolved():
     events = korean.resolve_dates(_article(published=None))
     assert events and all(not e.resolved and e.date is None for e in events)
+
+
+def test_title_before_the_name_employer_and_mr():
+    text = (
+        "나토 사무총장 마르크 뤼터는 한빛일보 사장 김철수와 만났다. 외교부 대변인 강지훈은 "
+        "한미 공조를 강조했다. 시민 홍영수 씨는 북러 협력을 걱정했다."
+    )
+    ents = korean.extract_entities([_article(text)], TOPIC)
+    people = {e.name: e for e in ents if e.kind == "person"}
+    assert people["Mark Rutte"].role == "나토 사무총장"
+    assert people["김철수"].role == "한빛일보 사장" and people["김철수"].affiliation == "한빛일보"
+    assert people["강지훈"].affiliation == "South Korean foreign ministry"
+    assert people["홍영수"].role is None
+    assert "한빛일보" not in people  # the employer, not a person
+    countries = {e.name for e in ents if e.kind == "country"}
+    assert {"South Korea", "United States", "North Korea", "Russia"} <= countries
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "iso"),
+    [
+        ("북한은 지난 2월 러시아에 추가 파병했다.", "지난 2월", "2026-02-01/2026-02-28"),
+        ("회의는 오는 3월 열린다.", "오는 3월", "2027-03-01/2027-03-31"),
+        ("협상은 12월 중 마무리된다.", "12월", "2026-12-01/2026-12-31"),
+        ("나토 정상회의는 24∼25일 헤이그에서 열린다.", "24∼25일", "2026-11-24/2026-11-25"),
+        ("회의는 다음 달 8∼9일 열린다.", "다음 달 8∼9일", "2026-12-08/2026-12-09"),
+        ("대표단은 이번 주말 귀국한다.", "이번 주말", "2026-11-07/2026-11-08"),
+        ("훈련은 지난 주말 끝났다.", "지난 주말", "2026-10-31/2026-11-01"),
+        ("전시회는 2일 개막할 예정이다.", "2일", "2026-12-02"),
+    ],
+)
+def test_more_korean_date_forms(sentence, mention, iso):
+    assert (mention, iso) in korean.find_dates(sentence, PUB.date())
+
+
+def test_that_day_is_the_last_day_named():
+    text = "조현 장관은 3일 브뤼셀에 도착했다. 조 장관은 이날 뤼터 사무총장을 만났다."
+    got = [(e.mention, e.date) for e in korean.resolve_dates(_article(text), "Asia/Seoul")]
+    assert got == [("3일", "2026-11-03"), ("이날", "2026-11-03")]
