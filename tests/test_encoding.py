@@ -161,3 +161,28 @@ def test_euc_kr_page_keeps_its_publication_time_after_decoding():
     d = decode(page.encode("euc-kr"))
     assert '<meta charset="utf-8">' in d.text and "조현 외교부 장관" in d.text
     assert published_from_html(d.text).isoformat() == "2026-11-20T02:10:00+09:00"
+
+
+CHARDET = {
+    "big5.xml": "big5",
+    "eucjp.xml": "euc-jp",
+    "euckr.xml": "euc-kr",
+    "gb2312.xml": "gb2312",
+    "koi8r.xml": "koi8-r",
+    "shiftjis.xml": "shift_jis",
+    "tis620.xml": "tis-620",
+    "windows1255.xml": "cp1255",
+}
+
+
+@pytest.mark.parametrize(("name", "truth"), sorted(CHARDET.items()))
+def test_undeclared_feeds_of_feedparser_tests_read_as_written(name, truth):
+    from tests.conftest import need_shared
+
+    path = need_shared("data", "feedparser-tests", "illformed", "chardet", name)
+    data = path.read_bytes()
+    feed = parse_feed(data, str(path))
+    first = feed.entries[0] if feed.entries else None
+    text = feed.title or (first.title or first.content if first else "")
+    assert text and text[:20] in data.decode(truth)
+    assert feed.encoding_note and "guessed" in feed.encoding_note  # marked, never silent
