@@ -76,6 +76,15 @@ def _same_family(ours: str, truth: str, text: str) -> bool:
     return t == "ascii" and text.isascii() and ascii_compatible
 
 
+def _first_text(result: dict) -> str:
+    """The first non-ASCII text feedparser read (a title or summary), else ''."""
+    feed = result.get("feed", {})
+    values = [feed.get("title", ""), feed.get("subtitle", "")]
+    for e in result.get("entries", []):
+        values += [e.get("title", ""), e.get("summary", "")]
+    return next((v for v in values if v and not v.isascii()), "")
+
+
 def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
@@ -91,6 +100,7 @@ def evaluate(verbose: bool = False) -> dict:
     files = sorted(p for f in FOLDERS for p in (root / f).glob("*.xml"))
     counts = {"files": 0, "scored": 0, "right": 0, "wrong": 0, "named": 0, "named_of": 0}
     counts |= {"guessed": 0, "unscored_read": 0, "errors": 0}
+    counts |= {"baseline_right": 0, "baseline_of": 0}
     per_folder: dict[str, dict[str, int]] = {}
     wrong: list[str] = []
     for path in files:
@@ -122,6 +132,12 @@ def evaluate(verbose: bool = False) -> dict:
                 expected_text = None
             if expected_text is not None:
                 ok = _nfc(decoded.text) == _nfc(expected_text)
+                # the baseline: feedparser on the raw bytes, with the same headers
+                raw_parse = feedparser.parse(data, response_headers=headers)
+                sample = _first_text(raw_parse)
+                if sample:
+                    counts["baseline_of"] += 1
+                    counts["baseline_right"] += _nfc(sample[:30]) in _nfc(expected_text)
                 counts["named_of"] += 1
                 counts["named"] += _same_family(decoded.encoding, truth, expected_text)
         elif expect and _without_bozo(expect):
@@ -170,6 +186,10 @@ def main() -> int:
     print(
         f"accuracy {res['accuracy']:.4f}  named {res['named_rate']:.4f}  "
         f"illformed/chardet {res['chardet_accuracy']:.4f}"
+    )
+    print(
+        f"baseline (feedparser alone, files with non-ASCII text): "
+        f"{res['baseline_right']}/{res['baseline_of']} read as written"
     )
     for folder, pf in res["per_folder"].items():
         print(f"  {folder}: {pf['right']}/{pf['scored']} right")
