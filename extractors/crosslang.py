@@ -262,6 +262,30 @@ def merge_entities(
     return tuple(sorted(out, key=lambda e: (rank[e.kind], -e.mentions)))
 
 
+def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
+    """``entities.extract_entities`` for a story in any mix of languages: English articles
+    by the English reader, Korean ones by ``korean``, merged (``merge_entities``)."""
+    from . import entities, korean
+
+    en = [a for a in articles if a.language != "ko"]
+    ko = [a for a in articles if a.language == "ko"]
+    first = entities.extract_entities(en, topic) if en else ()
+    if not ko:
+        return first
+    return merge_entities(first, korean.extract_entities(ko, topic), topic)
+
+
+def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
+    """``dates.resolve_dates`` for an article in either language."""
+    if article.language == "ko":
+        from . import korean
+
+        return korean.resolve_dates(article, tz)
+    from . import dates
+
+    return dates.resolve_dates(article, tz)
+
+
 def merge_groups(
     groups: Sequence[Sequence[int]], links: Sequence[tuple[int, int, Pairing]]
 ) -> list[list[int]]:
@@ -290,11 +314,13 @@ __all__ = [
     "EventKeys",
     "Pairing",
     "event_keys",
+    "extract_entities",
     "link",
     "link_keys",
     "merge_entities",
     "merge_groups",
     "name_key",
+    "resolve_dates",
     "same_event",
     "similarity",
 ]

@@ -106,3 +106,12 @@ def test_entities_of_both_readers_merge_across_scripts():
     assert "강민우" in kang.aliases and "강민우" not in people
     places = {e.name for e in merged if e.kind == "place"}
     assert "Brussels" in places and "브뤼셀" not in places
+
+
+def test_language_dispatch_for_entities_and_dates():
+    ents = crosslang.extract_entities([ENGLISH, KOREAN], TOPIC)
+    assert sum(1 for e in ents if e.name == "Cho Tae-yul") == 1
+    ko = crosslang.resolve_dates(KOREAN, "Asia/Seoul")
+    en = crosslang.resolve_dates(ENGLISH, "Asia/Seoul")
+    assert ("4일", "2026-11-04") in {(e.mention, e.date) for e in ko}
+    assert "2026-11-04" in {e.date for e in en}
