@@ -254,7 +254,7 @@ _ROLE_SET = frozenset(ROLE_WORDS)
 _BYLINE_ROLES = frozenset(("기자", "특파원", "통신원"))
 _ORG_SUFFIX = re.compile(
     r"[\uac00-\ud7a3A-Za-z0-9]{2,}(?:부|청|처|위원회|기구|사령부|본부|연구원|연구소|일보|신문|통신|"
-    r"방송|그룹|전자|중공업|대학교|대학|은행|재단|협회|공사|민주당|의힘)$"
+    r"방송|그룹|전자|중공업|대학교|대학|은행|재단|협회|공사|당|의힘)$"
 )
 # Words naming two or three countries at once (한미 외교장관, 북러 군사 협력).
 COUNTRY_PAIRS: dict[str, tuple[str, ...]] = {
@@ -488,7 +488,7 @@ def _role_after(
     j = k + 1
     affiliation: str | None = None
     start = None
-    while j < len(toks) and j <= k + 5 and _noun(toks[j]):
+    while j < len(toks) and j <= k + 6 and (_noun(toks[j]) or toks[j].tag == "MM"):
         word_end = j
         while word_end + 1 < len(toks) and toks[word_end + 1].start == toks[word_end].end:
             if not _noun(toks[word_end + 1]):
@@ -496,6 +496,11 @@ def _role_after(
             word_end += 1
         word = sentence[toks[j].start : toks[word_end].end]
         start = toks[j].start if start is None else start
+        if word in ("전", "현", "前", "現"):  # former / current: part of the title
+            j = word_end + 1
+            continue
+        if toks[j].tag == "MM" and word_end == j:
+            return None
         if word in _BYLINE_ROLES:
             return word, None, True
         if any(word.endswith(r) for r in _ROLE_SET):

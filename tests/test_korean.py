@@ -182,3 +182,21 @@ def test_that_day_is_the_last_day_named():
     text = "조현 장관은 3일 브뤼셀에 도착했다. 조 장관은 이날 뤼터 사무총장을 만났다."
     got = [(e.mention, e.date) for e in korean.resolve_dates(_article(text), "Asia/Seoul")]
     assert got == [("3일", "2026-11-03"), ("이날", "2026-11-03")]
+
+
+def test_former_titles_parties_and_institutes():
+    text = (
+        "김철수 전 국방부 장관은 말했다. 박영희 더불어민주당 의원은 비판했다. 홍길동 "
+        "한빛연구소 연구위원은 분석했다. 정의당 대표 심보람은 반대했다."
+    )
+    people = {
+        e.name: (e.role, e.affiliation)
+        for e in korean.extract_entities([_article(text)], TOPIC)
+        if e.kind == "person"
+    }
+    assert people == {
+        "김철수": ("전 국방부 장관", "Ministry of National Defense"),
+        "박영희": ("더불어민주당 의원", "더불어민주당"),
+        "홍길동": ("한빛연구소 연구위원", "한빛연구소"),
+        "심보람": ("정의당 대표", "정의당"),
+    }
