@@ -403,14 +403,11 @@ def _clean_author(author: str | None) -> str | None:
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: the HTTP charset, then the page's own declaration, then UTF-8, then cp1252."""
-    from bs4.dammit import UnicodeDammit
+    """Bytes to text: BOM, then the HTTP charset and the page's own declaration, each checked
+    against the bytes, then UTF-8, then detection (``extractors.encoding.decode``)."""
+    from .encoding import decode
 
-    known = [declared] if declared else []
-    dammit = UnicodeDammit(data, known_definite_encodings=known, is_html=True)
-    if dammit.unicode_markup is None:
-        return data.decode("utf-8", errors="replace")
-    return dammit.unicode_markup
+    return decode(data, declared, kind="html").text
 
 
 _META_DATES = (

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from .encoding import Decoded, charset_from_content_type, decode
 from .errors import ParseError
 from .text import parse_iso
 
@@ -30,6 +32,28 @@ class Feed:
     entries: tuple[FeedEntry, ...]
     warning: str | None = None
     """Set when feedparser flagged the feed as ill-formed but still read entries."""
+    encoding: str | None = None
+    """The codec the feed's bytes were read with."""
+    encoding_note: str | None = None
+    """Set when the encoding was guessed (or a declaration overruled): the source is
+    ``degraded`` and this says which encoding was used and why."""
+
+
+_XML_DECL_ENC = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+
+
+def decode_feed(content: bytes, headers: dict[str, str] | None = None) -> tuple[bytes, Decoded]:
+    """The feed's bytes as UTF-8 with a UTF-8 XML declaration, and how they were decoded.
+
+    Rule (feedparser gets trusted bytes): the encoding is chosen by ``encoding.decode``
+    (BOM, HTTP charset, XML declaration, each checked against the bytes; then detection),
+    never by feedparser's fallback to windows-1252, and the document is handed on as UTF-8
+    so feedparser reads exactly that text.
+    """
+    ctype = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
+    decoded = decode(content, charset_from_content_type(ctype), kind="xml")
+    text = _XML_DECL_ENC.sub(r"\1\2utf-8\2", decoded.text, count=1)
+    return text.encode("utf-8"), decoded
 
 
 def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = None) -> Feed:
@@ -40,7 +64,11 @@ def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = N
     so one stray ``&`` does not drop a day of news.
     """
     remote = "://" in location
-    hdrs = dict(headers or {})
+    content, decoded = decode_feed(content, headers)
+    hdrs = {k: v for k, v in (headers or {}).items() if k.lower() != "content-type"}
+    ctype = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
+    media = ctype.split(";")[0].strip() or "application/xml"
+    hdrs["content-type"] = f"{media}; charset=utf-8"
     if remote:
         # relative links resolve against the feed's URL; a local feed's links are
         # resolved by _entry_link against the file's folder instead
@@ -78,6 +106,8 @@ def parse_feed(content: bytes, location: str, headers: dict[str, str] | None = N
         title=(parsed.feed.get("title") or "").strip(),
         entries=tuple(entries),
         warning=_bozo(problem) if problem is not None else None,
+        encoding=decoded.encoding,
+        encoding_note=decoded.note if decoded.guessed else None,
     )
 
 

@@ -19,17 +19,15 @@ SUFFIXES = {".html", ".htm", ".txt", ".md", ".markdown", ".json"}
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM); else the encoding a detector is confident of."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from bs4.dammit import UnicodeDammit
+    """BOM, else UTF-8, else the encoding detection is confident of (``encoding.decode``).
 
-    dammit = UnicodeDammit(data, ["utf-8", "cp1252"])
-    if dammit.unicode_markup is None:
+    Rule (no garbage): bytes that no encoding reads cleanly are an error, not mojibake."""
+    from .encoding import decode
+
+    decoded = decode(data, kind="text")
+    if decoded.how == "fallback":
         raise ParseError(source, "text is neither UTF-8 nor a recognisable encoding")
-    return dammit.unicode_markup
+    return decoded.text
 
 
 _MAGIC = {

@@ -60,6 +60,7 @@ _ABBREV = {
     "sat",
     "sun",
 }
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -68,10 +69,19 @@ def normalise_space(text: str) -> str:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, keeping abbreviations (U.S., Dr., Nov.) whole."""
+    """Split one paragraph into sentences, keeping abbreviations (U.S., Dr., Nov.) whole.
+
+    Rule (Korean): a paragraph written mostly in Hangul is split by ``korean``'s
+    morphological analyser (Korean sentences end in 다. / 요. and do not start with a
+    capital, which the rule below needs)."""
     paragraph = normalise_space(paragraph)
     if not paragraph:
         return []
+    if _HANGUL.search(paragraph):
+        from . import korean
+
+        if korean.is_korean(paragraph):
+            return korean.split_sentences(paragraph)
     pieces: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(paragraph):

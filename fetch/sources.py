@@ -14,11 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors.clean import Cleaned, clean_html, clean_text, decode_html
+from extractors.clean import Cleaned, clean_html, clean_text
 from extractors.config import Config, Source
+from extractors.encoding import charset_from_content_type, decode
 from extractors.errors import ExtractError, FetchError, ParseError, SourceError
 from extractors.feeds import FeedEntry, parse_feed
 from extractors.files import parse_file
+from extractors.korean import language
 from extractors.models import Article, Failure, Fetched, Via
 
 from .http import DEFAULT_USER_AGENT, HttpClient
@@ -100,6 +102,8 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
         feed = parse_feed(
             fetched.content, fetched.final_url if "://" in location else location, fetched.headers
         )
+        if feed.encoding_note:
+            result.failures.append(Failure(location, feed.encoding_note, source.name, "degraded"))
         if feed.warning:
             result.failures.append(
                 Failure(
@@ -169,10 +173,10 @@ def page_article(
         raise ParseError(
             location, f"not an HTML page (content-type {fetched.content_type or 'unknown'})"
         )
-    charset = _charset(fetched.content_type)
-    page = decode_html(fetched.content, charset)
+    charset = charset_from_content_type(fetched.content_type)
+    decoded = decode(fetched.content, charset, kind="html")
     cleaned = clean_html(
-        page,
+        decoded.text,
         url=fetched.final_url if "://" in location else None,
         source=source or location,
     )
@@ -182,7 +186,8 @@ def page_article(
         origin,
         "page",
         fallback_url=fetched.final_url if "://" in location else None,
-        outlets=(feed_title, title_site(page, cleaned.title), outlet),
+        outlets=(feed_title, title_site(decoded.text, cleaned.title), outlet),
+        note=decoded.note if decoded.guessed else None,
     )
 
 
@@ -340,6 +345,7 @@ def to_article(
         dateline=c.dateline,
         via=via,
         note=note,
+        language=language(f"{c.title}\n{c.text}"),
     )
 
 
@@ -360,11 +366,6 @@ def html_to_text(fragment: str) -> str:
 def _is_html(f: Fetched) -> bool:
     ct = f.content_type.lower()
     return not ct or "html" in ct or "xml" in ct or ct.startswith("text/plain")
-
-
-def _charset(content_type: str) -> str | None:
-    m = re.search(r"charset=[\"']?([\w.-]+)", content_type or "", re.I)
-    return m.group(1) if m else None
 
 
 def _host(url: str) -> str | None:

@@ -89,3 +89,18 @@ def test_keypoints_floors() -> None:
 def test_relevance_floors() -> None:
     res = _evaluate("relevance_eval")
     _check("relevance", {k: res[k] for k in ("precision", "recall", "f1")})
+
+
+def test_encoding_floors() -> None:
+    res = _evaluate("encoding_eval")
+    _check("encoding", {k: res[k] for k in ("accuracy", "named_rate", "chardet_accuracy")})
+
+
+def test_korean_floors() -> None:
+    res = _evaluate("korean_eval")
+    figures = {
+        f"test_{k}": res["test"][k]
+        for k in ("sentence_f1", "person_recall", "date_accuracy", "pair_f1")
+    }
+    figures["dev_pair_f1"] = res["dev"]["pair_f1"]
+    _check("korean", figures)
