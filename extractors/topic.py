@@ -79,6 +79,10 @@ class Known(_Strict):
     name: str
     aliases: tuple[str, ...] = ()
     kind: str = "person"
+    scope: tuple[str, ...] = ()
+    """When set, an alias (not the name itself) stands for this entity only where its
+    sentence, or its paragraph without another country named, holds one of these terms
+    ("the Foreign Ministry" is South Korea's only beside "Seoul" or "South Korea")."""
 
 
 class Thresholds(_Strict):
