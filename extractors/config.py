@@ -44,6 +44,24 @@ class Source(_Strict):
     """rss: read at most this many entries (newest first, as the feed lists them)."""
     fetch_pages: bool = True
     """rss: fetch each entry's page; when False, use the entry's own content."""
+    timezone: str | None = None
+    """The outlet's zone (IANA name): timestamps it gives without a zone are read in it."""
+    type: Literal["news", "official", "state-media", "analysis"] | None = None
+    """What kind of publisher; default by domain (kcna.kp -> state-media, nato.int ->
+    official, ...), else "news". State media never corroborates a news story."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _source_tz(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {v!r} (use an IANA name like 'America/New_York')"
+            ) from exc
+        return v
 
     @model_validator(mode="after")
     def _location(self) -> Source:
