@@ -65,6 +65,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _pkey(name: str) -> str:
+    """A person's identity without middle initials: "Donald J. Trump" ~ "Donald Trump"."""
+    words = name.split()
+    kept = [
+        w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
+    ]
+    return _key(" ".join(kept))
+
+
 def _key(name: str) -> str:
     """Spelling-insensitive identity of a name: "Cho Tae Yul" ~ "Cho Tae-yul"."""
     return re.sub(r"[\W_]+", "", fold(name))
@@ -328,7 +337,8 @@ _ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters")
 _ORG_LINKS = {"of", "for", "on", "de"}
 # Role words, lower case. A role must hold a head; modifiers only qualify one.
 _ROLE_HEADS = _words(
-    "minister secretary president premier chancellor speaker spokesperson spokesman spokeswoman "
+    "minister secretary secretary-general president premier chancellor speaker spokesperson "
+    "spokesman spokeswoman "
     "ambassador envoy official officer diplomat adviser advisor director chief executive "
     "chairman chairwoman chair chairperson head leader commander general admiral analyst "
     "researcher professor fellow expert lawmaker legislator senator congressman "
@@ -367,7 +377,8 @@ _GEO = _words(
     "northwestern southeastern southwestern korea korean koreans "
     "europe european europeans asia asian pacific indo-pacific asia-pacific atlantic arctic "
     "baltic sea ocean peninsula river island islands strait bay gulf mountain mountains "
-    "province region oblast city street square airport harbour harbor port base zone border"
+    "province region oblast city street square airport harbour harbor port base zone border "
+    "cape mount lake"
 )
 _CALENDAR = _words(
     "january february march april may june july august september october november december "
@@ -418,8 +429,8 @@ _CAPTION = re.compile(
 )
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:reporting by|editing by|writing by|additional reporting|photos? by|"
-    r"contributed (?:reporting|to this report))\b|"
-    r"\b(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:|"
+    r"contributed (?:reporting|to this (?:report|post|story|article)))\b|"
+    r"^\W*(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}\W*$|"
     r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|"
     r"ap photo|afp photo|epa-efe|pool)\b",
     re.I,
@@ -708,6 +719,8 @@ class _Run:
     initial: bool
     """The run opens its sentence (so its capitals prove nothing)."""
     role: tuple[str, str | None] | None
+    model: bool = False
+    """Found by the model (or as a transcript's speaker), not by the rules."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -1021,6 +1034,14 @@ def _model_run(
     if not idx:
         return None
     a, b = idx[0], idx[-1]
+    # "Donald J. Trump": the model may stop at the initial; the name goes on.
+    if (
+        len(tokens[b].core) == 1
+        and b + 2 < len(tokens)
+        and tokens[b + 1].text == "."
+        and _name_like(tokens[b + 2])
+    ):
+        b += 2
     toks = tokens[a : b + 1]
     if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
         return None  # "the Chosun Ilbo"
@@ -1045,7 +1066,7 @@ def _model_run(
             return None  # an acronym
         surface = surface.title()
     role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
-    return _Run(surface, sentence, order, True, a == 0, role)
+    return _Run(surface, sentence, order, True, a == 0, role, model=True)
 
 
 def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
@@ -1067,7 +1088,7 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     role = None
     if title and title.rstrip(".").lower() not in _HONORIFICS:
         role = (" ".join(title.split()).title(), None)
-    return _Run(name, sentence, order, True, True, role), m.end()
+    return _Run(name, sentence, order, True, True, role, model=True), m.end()
 
 
 def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
@@ -1159,9 +1180,9 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 )
                 or _KOREAN_GIVEN.search(r.name)
             ):
-                canon = lex.person_of.get(key, r.name)
-                people.setdefault(key, canon)
-                people.setdefault(_key(canon), canon)
+                canon = lex.person_of.get(key) or lex.person_of.get(_pkey(r.name), r.name)
+                people.setdefault(_pkey(r.name), canon)
+                people.setdefault(_pkey(canon), canon)
     by_surname: dict[str, set[str]] = {}
     for canon in people.values():
         by_surname.setdefault(_surname(canon), set()).add(canon)
@@ -1171,6 +1192,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         for r in runs:
             if (
                 " " not in r.name
+                and r.model
                 and r.role
                 and r.role[0][:1].isupper()
                 and r.name not in by_surname
@@ -1184,13 +1206,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         # person of the whole set with that surname.
         local: dict[str, set[str]] = {}
         for r in runs:
-            if _key(r.name) in people and " " in r.name:
-                canon = people[_key(r.name)]
+            if _pkey(r.name) in people and " " in r.name:
+                canon = people[_pkey(r.name)]
                 local.setdefault(_surname(canon), set()).add(canon)
         for r in runs:
             key = _key(r.name)
             if " " in r.name:
-                person = people.get(key)
+                person = people.get(_pkey(r.name))
             else:  # an alias: this article's surname, the topic's alias, the only such name
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
