@@ -160,7 +160,8 @@ def _words(text: str) -> frozenset[str]:
 _FUTURE = _words(
     "will shall would could might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
-    "runs continues lasts remains stays opens closes begins starts ends"
+    "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
+    "preparing ahead"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "

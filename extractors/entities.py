@@ -411,6 +411,7 @@ _ORG_STRIP = _words(
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 _ADJ_SUFFIX = re.compile(r"-(?:based|led|backed|made|born|style|era|bound|owned|run|linked)$")
+_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 _HYPHEN_ADJ = re.compile(r"-[a-z]+(?:ed|ing)$")  # "Hong Kong-flagged"
 _WEEKDAY_NAMES = _words("monday tuesday wednesday thursday friday saturday sunday")
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -774,8 +775,22 @@ def _is_role_word(tok: _Tok) -> bool:
     return tok.low in _ROLE_WORDS or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
 
 
+_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
+
+
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
-    """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name."""
+    """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
+    also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
+    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
+        a -= 2
+    elif (
+        a >= 2
+        and tokens[a - 1].text == ","
+        and _is_role_word(tokens[a - 2])
+        and tokens[a - 2].low in _ROLE_HEADS
+    ):
+        a -= 1
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -1029,8 +1044,8 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
-    while idx and not tokens[idx[-1]].word:
-        idx.pop()
+    while idx and (not tokens[idx[-1]].word or tokens[idx[-1]].low in _COMMON | _NAME_SUFFIXES):
+        idx.pop()  # "Remarks by President Biden Before ...": headline capitals
     if not idx:
         return None
     a, b = idx[0], idx[-1]
@@ -1110,16 +1125,30 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
 
     # The model reads every kept sentence of every article in one batched pass.
     per_sentences = [list(_sentences(art)) for art in articles]
-    flat = [s for sents in per_sentences for _, s in sents]
+    titles = [" ".join(art.title.split()) for art in articles]
+    flat = titles + [s for sents in per_sentences for _, s in sents]
     model_spans = _model_people(_nlp(_topic_patterns(topic)), flat) if flat else []
-    found_iter = iter(model_spans)
+    title_spans = model_spans[: len(titles)]
+    found_iter = iter(model_spans[len(titles) :])
 
     # Pass 1: organisations, countries and places are counted; name runs are collected.
     per_article: list[tuple[Article, list[_Run]]] = []
     lowers: dict[str, set[str]] = {}
     order = 0
-    for art, sents in zip(articles, per_sentences, strict=True):
+    for art, sents, title, t_spans in zip(
+        articles, per_sentences, titles, title_spans or [[]] * len(articles), strict=True
+    ):
         runs: list[_Run] = []
+        # The title: only the model's people, with a title before the name or known to
+        # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
+        # capitals prove nothing else. Its organisations and places are not counted.
+        if t_spans:
+            t_tokens = _tokens(title)
+            _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            for sp in t_spans:
+                run = _model_run(title, t_tokens, sp, lex, order, outlets)
+                if run is not None and (run.role or _key(run.name) in lex.person_of):
+                    runs.append(run)
         lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text))
         lowers[art.source] = lower
         if art.dateline:
@@ -1188,10 +1217,12 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         by_surname.setdefault(_surname(canon), set()).add(canon)
     # A surname with a title and no full name anywhere ("President Biden", "PRIME MINISTER
     # SUNAK:") is the person's name as the sources give it.
+    first_names = {canon.split()[0] for canon in people.values()}
     for _art, runs in per_article:
         for r in runs:
             if (
                 " " not in r.name
+                and r.name not in first_names
                 and r.model
                 and r.role
                 and r.role[0][:1].isupper()
