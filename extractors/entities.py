@@ -412,6 +412,7 @@ _ORG_STRIP = _words(
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 _ADJ_SUFFIX = re.compile(r"-(?:based|led|backed|made|born|style|era|bound|owned|run|linked)$")
 _NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_TRAILING = (_COMMON - _CALENDAR) | _NAME_SUFFIXES  # "Biden Before", never "Theresa May"
 _HYPHEN_ADJ = re.compile(r"-[a-z]+(?:ed|ing)$")  # "Hong Kong-flagged"
 _WEEKDAY_NAMES = _words("monday tuesday wednesday thursday friday saturday sunday")
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -1044,7 +1045,7 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
-    while idx and (not tokens[idx[-1]].word or tokens[idx[-1]].low in _COMMON | _NAME_SUFFIXES):
+    while idx and (not tokens[idx[-1]].word or tokens[idx[-1]].low in _TRAILING):
         idx.pop()  # "Remarks by President Biden Before ...": headline capitals
     if not idx:
         return None
