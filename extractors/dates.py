@@ -228,6 +228,8 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     for para in article.paragraphs:
+        if _STAMP.match(para) and len(para.split()) <= 12:
+            continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
         for _, sentence in join_quotes(split_sentences(para)):
             for mention, value in find_dates(sentence, pub, next_ok=next_ok):
                 key = (value or f"?{mention.casefold()}", sentence)
@@ -244,6 +246,12 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                     )
                 )
     return tuple(events)
+
+
+_STAMP = re.compile(
+    r"^\s*(?:[\w .-]{1,30}\|\s*)?(?:updated|published|posted|last\s+(?:updated|modified))\b",
+    re.I,
+)
 
 
 def find_dates(

@@ -52,3 +52,15 @@ def test_today_at_the_start_of_a_sentence_is_still_a_date() -> None:
     assert find_dates("Today the ministers meet.", datetime(2025, 4, 1).date()) == [
         ("Today", "2025-04-01")
     ]
+
+
+def test_a_page_stamp_is_not_an_event() -> None:
+    art = Article(
+        source="s.txt",
+        title="t",
+        text="Wire | Updated: 2017-09-15 21:45\nThe Kremlin said on Friday it was worried.",
+        published=datetime(2017, 9, 15),
+    )
+    assert [(e.mention, e.date) for e in resolve_dates(art, "Asia/Seoul")] == [
+        ("on Friday", "2017-09-15")
+    ]

@@ -89,3 +89,31 @@ def test_keypoints_floors() -> None:
 def test_relevance_floors() -> None:
     res = _evaluate("relevance_eval")
     _check("relevance", {k: res[k] for k in ("precision", "recall", "f1")})
+
+
+def test_reaction_floors() -> None:
+    res = _evaluate("relevance_eval")
+    _check("reactions", {k: res["reactions"][k] for k in ("precision", "recall")})
+
+
+def test_entities_floors() -> None:
+    res = _evaluate("entities_eval")
+    a = res["all"]
+    _check(
+        "entities",
+        {
+            "people_precision": a["precision"],
+            "people_recall": a["recall"],
+            "role_accuracy": a["role_accuracy"],
+            "who_recall": res["who_recall"]["all"],
+        },
+    )
+
+
+def test_dates_floors() -> None:
+    res = _evaluate("dates_eval")
+    a = res["all"]
+    _check(
+        "dates",
+        {"precision": a["precision"], "recall": a["recall"], "tz_accuracy": res["tz_accuracy"]},
+    )
