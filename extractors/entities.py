@@ -1018,10 +1018,16 @@ def _model_people(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
     """(start, end) of each PERSON span the model finds in each text, batched."""
     if nlp is None:
         return [[] for _ in texts]
-    return [
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for doc in nlp.pipe(texts, batch_size=64)
-    ]
+    # Only sentences that could hold a name the rules cannot resolve alone: two capitalised
+    # words in a row ("Rex W. Tillerson", "President Biden", "PRIME MINISTER SUNAK").
+    todo = [i for i, t in enumerate(texts) if _CANDIDATE.search(t)]
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=64), strict=True):
+        out[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return out
+
+
+_CANDIDATE = re.compile(r"[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]")
 
 
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
