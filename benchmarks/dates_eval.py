@@ -97,8 +97,9 @@ def evaluate() -> dict:
     from extractors.dates import resolve_dates
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
-    splits = split_of([a["ref"] for a in labels])
-    per: dict[str, list] = {"dev": [], "test": []}
+    splits = split_of([a["ref"] for a in labels if not a.get("held_out")])
+    splits |= {a["ref"]: "held_out" for a in labels if a.get("held_out")}
+    per: dict[str, list] = {"dev": [], "test": [], "held_out": []}
     for a in labels:
         art = read_article(gm if a["dataset"] == GM else wh, a["ref"])
         per[splits[a["ref"]]].append((a["dates"], list(resolve_dates(art, ZONE))))
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             res[sp]["predicted"],
             res[sp]["labelled"],
         )
-        for sp in ("dev", "test", "all")
+        for sp in ("dev", "test", "all", "held_out")
     ]
     print(f"dates, 20 hand-labelled articles (digest zone {ZONE})")
     print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))

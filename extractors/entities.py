@@ -1188,6 +1188,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     taken[sp] = run
             if USE_RULE_PEOPLE:
                 for r in _name_runs(sentence, tokens, lex, order, lower):
+                    if _key(r.name) in outlets:
+                        continue  # "Chosun Ilbo said": an outlet, never a person
                     a = sentence.find(r.name)
                     b = a + len(r.name)
                     over = [sp for sp in taken if sp[0] < b and a < sp[1]]

@@ -49,6 +49,7 @@ def test_outlets_and_photo_credits_are_never_entities() -> None:
         "The Chosun Ilbo and Rodong Sinmun both carried the story on their front pages.\n"
         "A Hong Kong-flagged tanker was seen near the port, officials said.\n"
         "The Harbour Tribune reported that Seoul would answer.\n"
+        "The newspaper said the ship was seized, Chosun Ilbo said.\n"
         "Soldiers march in Seoul. (Photo: Jane Porter/Getty Images)"
     )
     ents = extract_entities([art(text, outlet="Harbour Tribune")], TOPIC)
