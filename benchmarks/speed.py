@@ -9,8 +9,13 @@ Stages, in one process, one after the other:
               korea-nato, as ``briefing analyze FILES`` (almost all are off-topic)
   no-filter   the same with ``no_filter=True`` (``briefing analyze --no-filter``): every
               article grouped into stories and given key points (the heavy path)
+  entities-load  loading the spaCy model (tok2vec + ner + the topic's EntityRuler), once
+  entities    ``extractors.entities.extract_entities([article], topic)`` for each article
+              alone (the spaCy pass, batched per call with ``nlp.pipe``)
+  dates       ``extractors.dates.resolve_dates(article, "Asia/Seoul")`` for each article
   clean       ``extractors.clean.clean_html`` on the first 50 article-extraction-benchmark
-              pages (sorted ids), one process
+              pages (sorted ids), one process (trafilatura's time per page: compare
+              with entities' ms per article)
 
 Peak RSS is ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` after each stage (the
 process's peak so far, so it only grows).
@@ -44,6 +49,7 @@ def evaluate(limit: int | None = None, pages: int = 50) -> dict:
         return {"skipped": f"data not found: {shared_data() / missing}"}
     from extractors.analysis import build_digest
     from extractors.clean import clean_html
+    from extractors.dates import resolve_dates
     from extractors.errors import ExtractError, SourceError
     from extractors.render import render_json
     from extractors.topic import load_topic
@@ -92,6 +98,32 @@ def evaluate(limit: int | None = None, pages: int = 50) -> dict:
             "key_points": sum(len(s.key_points) for s in digest.stories),
             "json_bytes": len(body.encode()),
         }
+
+    # Entities: the spaCy model's one-off load, then extract_entities per article (each
+    # article alone, as one-article stories), the model loaded.
+    from extractors import entities
+
+    t0 = time.perf_counter()
+    entities._nlp(entities._topic_patterns(topic))
+    stages["entities-load"] = {"seconds": time.perf_counter() - t0, "rss_mb": _rss_mb(), "items": 1}
+    t0 = time.perf_counter()
+    n_people = 0
+    for a in articles:
+        n_people += sum(e.kind == "person" for e in entities.extract_entities([a], topic))
+    stages["entities"] = {
+        "seconds": time.perf_counter() - t0,
+        "rss_mb": _rss_mb(),
+        "items": len(articles),
+        "people": n_people,
+    }
+    t0 = time.perf_counter()
+    for a in articles:
+        resolve_dates(a, "Asia/Seoul")
+    stages["dates"] = {
+        "seconds": time.perf_counter() - t0,
+        "rss_mb": _rss_mb(),
+        "items": len(articles),
+    }
 
     truth = json.loads((aeb / "ground-truth.json").read_text("utf-8"))
     ids = sorted(truth)[:pages]

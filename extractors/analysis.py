@@ -196,6 +196,7 @@ def build_digest(
     story_list, excluded = analyse(
         articles, topic, no_filter=no_filter, max_key_points=max_key_points, tz=tz
     )
+    story_list, reactions = split_reactions(story_list)
     story_list = link_updates(story_list[:max_stories], earlier)
     return Digest(
         title=title,
@@ -209,4 +210,46 @@ def build_digest(
         sources=tuple(sources),
         near_miss=topic.thresholds.near_miss,
         seen_before=seen_before,
+        reactions=tuple(reactions[:max_stories]),
     )
+
+
+def split_reactions(story_list: Sequence[Story]) -> tuple[list[Story], list[Story]]:
+    """(news stories, reactions). A story is a reaction when every article in it is state
+    media (``Article.source_type``) or was kept as a reaction by ``relevance.judge``; it
+    goes to "Reactions and state media" and never counts as a news story's source. A news
+    story keeps only its non-state-media articles (state media never corroborates it)."""
+    news: list[Story] = []
+    reactions: list[Story] = []
+    for st in story_list:
+        state = [a for a in st.articles if a.source_type == "state-media"]
+        if st.relevance.reaction or len(state) == len(st.articles):
+            reactions.append(st)
+            continue
+        if state:  # state-media articles grouped with news: each becomes its own reaction
+            rest = tuple(a for a in st.articles if a.source_type != "state-media")
+            gone = {a.source for a in state}
+            news.append(
+                replace(
+                    st,
+                    articles=rest,
+                    key_points=tuple(
+                        replace(k, also=tuple(c for c in k.also if c.source not in gone))
+                        for k in st.key_points
+                        if k.source not in gone
+                    ),
+                )
+            )
+            for a in state:
+                reactions.append(
+                    replace(
+                        st,
+                        id=f"{st.id}-{len(reactions)}",
+                        articles=(a,),
+                        key_points=tuple(k for k in st.key_points if k.source == a.source),
+                        title=a.title,
+                    )
+                )
+            continue
+        news.append(st)
+    return news, reactions

@@ -104,6 +104,25 @@ class Source(_Strict):
     """The outlet's name, used when neither the page (og:site_name, title suffix) nor the
     feed (channel title) names it."""
 
+    timezone: str | None = None
+    """The outlet's zone (IANA name): timestamps it gives without a zone are read in it."""
+    type: Literal["news", "official", "state-media", "analysis"] | None = None
+    """What kind of publisher; default by domain (kcna.kp -> state-media, nato.int ->
+    official, ...), else "news". State media never corroborates a news story."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _source_tz(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {v!r} (use an IANA name like 'America/New_York')"
+            ) from exc
+        return v
+
     @field_validator("url")
     @classmethod
     def _url(cls, v: str | None) -> str | None:

@@ -52,7 +52,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
@@ -127,7 +127,7 @@ _REL_PERIOD = re.compile(
     r"(?i)\b(?:(?P<edge>later|earlier|early|late)\s+)?(?P<which>this|next|last)\s+"
     r"(?P<unit>week|month|year|weekend)\b"
 )
-_WEEKEND = re.compile(r"(?i)\b(?:over|at|during|through|on)\s+the\s+weekend\b")
+_WEEKEND = re.compile(r"(?i)\b(?:over|at|during|through|throughout|on)\s+the\s+weekend\b")
 _WD_WEEK = re.compile(
     rf"(?:\b(?P<prep>(?i:on|by|until|from))\s+)?(?<![\w])(?P<wd>{_WD})(?:['’]s)?,?\s+"
     r"(?P<which>(?i:this|next|last))\s+week\b"
@@ -159,7 +159,9 @@ def _words(text: str) -> frozenset[str]:
 # Tense markers (lower case). The nearest one to a weekday decides its direction.
 _FUTURE = _words(
     "will shall would could might may should must be expected expects scheduled plans "
-    "plan planned planning upcoming next due slated aims intends later coming"
+    "plan planned planning upcoming next due slated aims intends later coming "
+    "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
+    "preparing ahead"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "
@@ -184,25 +186,52 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[,;:()\[\]\"“”—–]")
 # ---------------------------------------------------------------- entry point
 
 
-def publication_date(article: Article, tz: str | None = None) -> date | None:
-    """The article's publication day: in ``tz`` when the timestamp is tz-aware and a zone
-    is given, else the timestamp's own date (naive timestamps are taken as they are)."""
+def publication_day(article: Article, tz: str | None = None) -> tuple[date | None, bool]:
+    """(the day relative words are read from, whether a past weekday may be that day + 1).
+
+    Relative words ("today", "on Tuesday") are the writer's. A timestamp with a non-UTC
+    offset (its outlet's own, or the zone fetch/sources.py gave a naive one from the
+    config or the domain) gives the writer's day. A UTC one is converted to the digest's
+    zone ``tz``; a naive one is read as UTC, never silently in the digest's zone. A bare
+    date (midnight, no time) stays that date. When the writer's zone is behind ``tz``
+    and ``tz`` is already on the next day (or the time is unknown), an event "on
+    <weekday>" in the past tense may be that next day where the event was.
+    """
     pub = article.published
     if pub is None:
-        return None
-    if tz and pub.tzinfo is not None:
-        pub = pub.astimezone(ZoneInfo(tz))
-    return pub.date()
+        return None, False
+    offset = pub.utcoffset()
+    midnight = pub.hour == pub.minute == pub.second == pub.microsecond == 0
+    if offset is None:
+        if midnight:
+            return pub.date(), False
+        pub = pub.replace(tzinfo=UTC)
+        offset = timedelta(0)
+    if not offset and not midnight:
+        return (pub.astimezone(ZoneInfo(tz)) if tz else pub).date(), False
+    if not tz:
+        return pub.date(), False
+    there = pub.astimezone(ZoneInfo(tz))
+    there_offset = there.utcoffset()
+    behind = there_offset is not None and offset < there_offset
+    return pub.date(), behind and (midnight or there.date() > pub.date())
+
+
+def publication_date(article: Article, tz: str | None = None) -> date | None:
+    """The article's publication day in ``tz`` (see ``publication_day``)."""
+    return publication_day(article, tz)[0]
 
 
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against its publication date."""
-    pub = publication_date(article, tz)
+    pub, next_ok = publication_day(article, tz)
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     for para in article.paragraphs:
+        if _STAMP.match(para) and len(para.split()) <= 12:
+            continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
         for _, sentence in join_quotes(split_sentences(para)):
-            for mention, value in find_dates(sentence, pub):
+            for mention, value in find_dates(sentence, pub, next_ok=next_ok):
                 key = (value or f"?{mention.casefold()}", sentence)
                 if key in seen:
                     continue
@@ -219,12 +248,24 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
-    """(mention, ISO date or range or None) for each date named in one sentence, in order."""
+_STAMP = re.compile(
+    r"^\s*(?:[\w .-]{1,30}\|\s*)?(?:updated|published|posted|last\s+(?:updated|modified))\b",
+    re.I,
+)
+
+
+def find_dates(
+    sentence: str, pub: date | None, *, next_ok: bool = False
+) -> list[tuple[str, str | None]]:
+    """(mention, ISO date or range or None) for each date named in one sentence, in order.
+
+    ``next_ok``: a past weekday may be ``pub`` + 1 (see ``publication_day``)."""
     cands: list[tuple[int, int, str, str | None]] = []
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
-            result = handler(_Ctx(sentence, m, pub)) if m.end() > m.start() else _SKIP
+            if _not_a_date(sentence, m):
+                continue
+            result = handler(_Ctx(sentence, m, pub, next_ok)) if m.end() > m.start() else _SKIP
             if not isinstance(result, _Skip):
                 value = _iso(result) if result is not None else None
                 cands.append((m.start(), m.end(), m.group(0).strip(), value))
@@ -237,7 +278,41 @@ def find_dates(sentence: str, pub: date | None) -> list[tuple[str, str | None]]:
             continue
         starts.insert(i, c[0])
         kept.insert(i, c)
-    return [(mention, value) for _, _, mention, value in kept]
+    # An explicit date beside a weekday wins: "last Sunday (September 3)", "Sunday, Sept. 3".
+    out: list[tuple[int, int, str, str | None]] = []
+    for c in kept:
+        if out and _WD_ONLY.search(out[-1][2]) and _BESIDE.fullmatch(sentence[out[-1][1] : c[0]]):
+            prev = out.pop()
+            if c[3] is not None and "/" not in c[3]:
+                c = (prev[0], c[1], sentence[prev[0] : c[1]].strip(" )"), c[3])
+            else:
+                c = prev
+        out.append(c)
+    return [(mention, value) for _, _, mention, value in out]
+
+
+_WD_ONLY = re.compile(rf"^(?:\w+\s+)*{_WD}$")
+_BESIDE = re.compile(r"\s*[(,]\s*")
+# Names that hold a date word but are no dates: "BBC Radio 4's Today programme",
+# "the Sunday Times", "Monday Night Football", "Tomorrow's World".
+_NAME_AFTER = re.compile(
+    r"^(?:['’]s\s+[A-Z]|\s+(?:programme|program|show|newsletter|podcast|magazine|edition|"
+    r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+Football|Briefing|Live)\b)"
+)
+_NAME_BEFORE = re.compile(r"(?:['’]s|\b(?:the|The))\s+$")
+
+
+def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
+    """The match is (part of) a name: a programme, newsletter or paper."""
+    text = m.group(0)
+    after = sentence[m.end() : m.end() + 30]
+    if _NAME_AFTER.match(after):
+        return True
+    word = text.split()[-1] if text.split() else ""
+    if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
+        # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show")
+        return m.start() > 0 and bool(_NAME_BEFORE.search(sentence[: m.start()]))
+    return False
 
 
 # ---------------------------------------------------------------- resolution
@@ -248,6 +323,7 @@ class _Ctx:
     sentence: str
     m: re.Match[str]
     pub: date | None
+    next_ok: bool = False
 
     def direction(self) -> str | None:
         return tense_direction(self.sentence, self.m.start(), self.m.end())
@@ -517,7 +593,8 @@ def _h_weekend(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     _, sun = _week_of(c.pub)
-    if c.direction() == "past" and c.pub.weekday() < 5:
+    direction = c.direction()
+    if direction == "past" and c.pub.weekday() < 5:
         sun -= timedelta(days=7)
     return (sun - timedelta(days=1), sun)
 
@@ -534,7 +611,15 @@ def _h_weekday(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
-    return _day(_weekday_date(c.pub, wd, c.m["prep"] or "", c.direction()))
+    direction = c.direction()
+    if (
+        c.next_ok
+        and direction == "past"
+        and (c.m["prep"] or "on").lower() == "on"
+        and (c.pub + timedelta(days=1)).weekday() == wd
+    ):
+        return _day(c.pub + timedelta(days=1))  # already that day where the event was
+    return _day(_weekday_date(c.pub, wd, c.m["prep"] or "", direction))
 
 
 @dataclass
@@ -613,4 +698,4 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY, _h_weekday),
 )
 
-__all__ = ["find_dates", "publication_date", "resolve_dates", "tense_direction"]
+__all__ = ["find_dates", "publication_date", "publication_day", "resolve_dates", "tense_direction"]

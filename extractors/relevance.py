@@ -232,10 +232,12 @@ def _evidence(
         if is_anchor:
             for t, pat in topic.exclude_matchers.get(group, []):
                 excluded += doc.spans(t, pat)
+        first: int | None = None
         for term, pat in matchers:
             for span in doc.spans(term, pat):
                 if is_anchor and excluded and _inside(span, excluded):
                     continue
+                first = span[0] if first is None else min(first, span[0])
                 zi = doc.zone_of(span[0])
                 z = zones[zi]
                 hits[(group, term, z.where)] += 1
@@ -244,6 +246,16 @@ def _evidence(
                     anchor_spans[zi].append((group, span[0]))
                 else:
                     z.subs.add(f"{group}|{term}")
+        # The anchor's other names ("the Alliance") once one of its terms came before.
+        after = topic.after_matchers.get(group, []) if first is not None else []
+        for term, pat in after:
+            for span in doc.spans(term, pat):
+                if span[0] <= (first or 0) or (excluded and _inside(span, excluded)):
+                    continue
+                zi = doc.zone_of(span[0])
+                hits[(group, term, zones[zi].where)] += 1
+                zones[zi].anchors.setdefault(group, set()).add(term)
+                anchor_spans[zi].append((group, span[0]))
     if topic.cues:
         title_anchors = set(zones[0].anchors)
         # What each paragraph must name itself: every anchor, or those the title lacks.
@@ -262,6 +274,11 @@ def _evidence(
                 zones[zi].text, zi == 0, anchor_spans[zi], found, doc.starts[zi], need[zi]
             )
     return zones, hits, doc
+
+
+def _is_trip(text: str, topic: Topic) -> bool:
+    folded = fold(text)
+    return any(pat.search(folded) for _, pat in topic.trip_matchers)
 
 
 def _is_question(text: str) -> bool:
@@ -301,6 +318,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
             len(set().union(*(z.subs for z in zones))), 5
         )
 
+    unpenalised = score
     counted = [0, *joint_idx, *context_idx]  # zones whose cues count
     for i in counted:
         for term, n in zones[i].cues.items():
@@ -318,6 +336,12 @@ def judge(article: Article, topic: Topic) -> Relevance:
             for (term, where), n in found.items():
                 hits[(f"penalty:{penalty.name}", term, where)] += n
 
+    # State media (by source, or by its register) reacting to the topic's cooperation is
+    # kept as a reaction: scored without the register penalty, shown in its own section.
+    reaction = bool(units) and (article.source_type == "state-media" or bool(penalised))
+    reaction = reaction and round(min(unpenalised, 1.0), 3) >= topic.thresholds.include
+    if reaction:
+        score = unpenalised
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -337,8 +361,16 @@ def judge(article: Article, topic: Topic) -> Relevance:
         subtopics,
         included,
     )
+    if reaction:
+        who = "state media" if article.source_type == "state-media" else "polemic register"
+        summary = f"in as a reaction ({who}): " + summary.split(": ", 1)[-1]
     return Relevance(
-        score=score, included=included, reasons=reasons, subtopics=subtopics, summary=summary
+        score=score,
+        included=included,
+        reasons=reasons,
+        subtopics=subtopics,
+        summary=summary,
+        reaction=reaction,
     )
 
 
@@ -346,6 +378,8 @@ def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
     """How strongly one paragraph where the anchors meet reports them working together."""
     z = zones[i]
     cue = min(len(z.cues), MAX_CUES) if topic.cues else MAX_CUES
+    if topic.trip_markers and _is_trip(z.text, topic):
+        cue = 0  # stops of a trip: a list, not the two working together
     s = PARA_BASE + PARA_CUE * cue + PARA_SUB * min(len(z.subs), MAX_SUBS)
     if z.where == "lead":
         s += LEAD_BONUS

@@ -13,7 +13,9 @@ cues          optional: words of engagement (talks, summit, cooperation ...). A 
 [[subtopics]] id, title, terms: what the digest's sections are made of
 [[penalties]] terms marking a register that is not reporting (e.g. state-media
               polemic), with the factor applied when enough of them occur
-[[people]] / [[organisations]]  name, aliases (for recognition and alias merging)
+[[people]] / [[organisations]]  name, aliases (for recognition and alias merging),
+              optional ``scope`` (terms that must be near an alias for it to count)
+trip_markers  optional: itinerary words; a paragraph with one is a list of trips
 """
 
 from __future__ import annotations
@@ -61,8 +63,11 @@ class Anchor(_Strict):
     exclude: tuple[str, ...] = ()
     """Longer names that contain a term but name something else; inside them the term
     does not count for this anchor."""
+    after: tuple[str, ...] = ()
+    """Other names ("the Alliance", "the allies") that count for this anchor only once one
+    of its ``terms`` has been named before them (in the title or the text up to there)."""
 
-    @field_validator("exclude")
+    @field_validator("exclude", "after")
     @classmethod
     def _exclude_not_blank(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return _not_blank(v)
@@ -79,6 +84,10 @@ class Known(_Strict):
     name: str
     aliases: tuple[str, ...] = ()
     kind: str = "person"
+    scope: tuple[str, ...] = ()
+    """When set, an alias (not the name itself) stands for this entity only where its
+    sentence, or its paragraph without another country named, holds one of these terms
+    ("the Foreign Ministry" is South Korea's only beside "Seoul" or "South Korea")."""
 
 
 class Thresholds(_Strict):
@@ -102,6 +111,9 @@ class Topic(_Strict):
     penalties: tuple[Penalty, ...] = ()
     people: tuple[Known, ...] = ()
     organisations: tuple[Known, ...] = ()
+    trip_markers: tuple[str, ...] = ()
+    """Words of an itinerary ("travel to", "trip to"): a paragraph holding one where the
+    anchors meet lists stops of a trip, so its engagement cues do not count."""
 
     @field_validator("cues")
     @classmethod
@@ -122,6 +134,15 @@ class Topic(_Strict):
     def exclude_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         """Per anchor group (``anchor:<name>``), its compiled ``exclude`` names."""
         return {f"anchor:{a.name}": [(t, term_pattern(t)) for t in a.exclude] for a in self.anchors}
+
+    @cached_property
+    def after_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Per anchor group, its compiled ``after`` names."""
+        return {f"anchor:{a.name}": [(t, term_pattern(t)) for t in a.after] for a in self.anchors}
+
+    @cached_property
+    def trip_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
+        return [(t, term_pattern(t)) for t in self.trip_markers]
 
     @cached_property
     def cue_matchers(self) -> list[tuple[str, re.Pattern[str]]]:

@@ -21,7 +21,7 @@ from extractors.errors import ExtractError, FetchError, ParseError, SourceError
 from extractors.feeds import FeedEntry, parse_feed
 from extractors.files import parse_file
 from extractors.korean import language
-from extractors.models import Article, Failure, Fetched, Via
+from extractors.models import Article, Failure, Fetched, SourceType, Via
 
 from .http import DEFAULT_USER_AGENT, HttpClient
 from .local import list_dir, read_file
@@ -142,6 +142,7 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.failures.append(as_failure(exc, source.name))
             except Exception as exc:  # a library error on one file: still one file
                 result.failures.append(unexpected(path, exc, source.name))
+    result.articles = [with_source_meta(a, source) for a in result.articles]
     return result
 
 
@@ -303,6 +304,67 @@ def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:
         title=art.title if art.title and art.title != "(untitled)" else entry.title,
         published=art.published or plausible(entry.published),
     )
+
+
+# Publishers whose kind and zone are known by domain (a source's `type` / `timezone` win).
+SOURCE_TYPES: dict[str, SourceType] = {
+    "kcna.kp": "state-media",
+    "rodong.rep.kp": "state-media",
+    "kcnawatch.org": "state-media",
+    "whitehouse.gov": "official",
+    "nato.int": "official",
+    "mofa.go.kr": "official",
+    "state.gov": "official",
+    "defense.gov": "official",
+    "mnd.go.kr": "official",
+}
+OUTLET_ZONES = {
+    "kcna.kp": "Asia/Pyongyang",
+    "rodong.rep.kp": "Asia/Pyongyang",
+    "koreaherald.com": "Asia/Seoul",
+    "koreatimes.co.kr": "Asia/Seoul",
+    "yna.co.kr": "Asia/Seoul",
+    "en.yna.co.kr": "Asia/Seoul",
+    "koreajoongangdaily.joins.com": "Asia/Seoul",
+    "nytimes.com": "America/New_York",
+    "washingtonpost.com": "America/New_York",
+    "cnn.com": "America/New_York",
+    "npr.org": "America/New_York",
+    "whitehouse.gov": "America/New_York",
+    "bbc.co.uk": "Europe/London",
+    "bbc.com": "Europe/London",
+    "theguardian.com": "Europe/London",
+    "dailymail.co.uk": "Europe/London",
+    "thesun.co.uk": "Europe/London",
+    "independent.co.uk": "Europe/London",
+    "mirror.co.uk": "Europe/London",
+    "rt.com": "Europe/Moscow",
+    "nato.int": "Europe/Brussels",
+}
+
+
+def _by_domain(url: str | None, table: dict[str, str]) -> str | None:
+    host = (_host(url) or "") if url else ""
+    while host:
+        if host in table:
+            return table[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def with_source_meta(art: Article, source: Source | None = None) -> Article:
+    """The article's ``source_type`` and, for a timestamp without a zone, the outlet's zone:
+    the source's config first, else the defaults for known domains."""
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    url = art.url or (art.source if "://" in art.source else None)
+    kind = (source.type if source else None) or _by_domain(url, SOURCE_TYPES)  # type: ignore[arg-type]
+    zone = (source.timezone if source else None) or _by_domain(url, OUTLET_ZONES)
+    published = art.published
+    if published is not None and published.tzinfo is None and zone:
+        published = published.replace(tzinfo=ZoneInfo(zone))
+    return replace(art, source_type=kind or art.source_type, published=published)
 
 
 def plausible(published: datetime | None) -> datetime | None:

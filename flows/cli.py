@@ -126,6 +126,13 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep every input in some story (no relevance filtering)",
     )
+    an.add_argument(
+        "--timezone",
+        metavar="TZ",
+        default="Asia/Seoul",
+        help="zone in which 'today' and UTC or zone-less publication times are read "
+        "(default: Asia/Seoul, the config's default)",
+    )
     an.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
     _allow_private_flag(an)
     _add_check(sub)
@@ -764,13 +771,20 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from dataclasses import replace
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from extractors.analysis import build_digest
     from extractors.models import Failure
     from extractors.render import render_json
     from extractors.topic import load_topic
-    from fetch.sources import as_failure
+    from fetch.sources import as_failure, with_source_meta
 
+    try:
+        zone = ZoneInfo(args.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"--timezone: unknown time zone {args.timezone!r} (use an IANA name like 'Asia/Seoul')"
+        ) from None
     topic = load_topic(args.topic, Path.cwd())
     articles, failures = [], []
     for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private, args.feed):
@@ -778,8 +792,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             failures.append(as_failure(err, given) if err else Failure(given, "unknown error"))
             continue
         if art.published is None and args.published:
-            art = replace(art, published=datetime.combine(args.published, datetime.min.time()))
-        articles.append(art)
+            art = replace(
+                art, published=datetime.combine(args.published, datetime.min.time(), zone)
+            )
+        articles.append(with_source_meta(art))
     now = datetime.now().astimezone()
     day = args.published or now.date()
     digest = build_digest(
@@ -792,6 +808,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         sources=list(args.feed) + list(args.inputs),
         no_filter=args.no_filter,
         max_stories=10_000,
+        tz=args.timezone,
     )
     sys.stdout.write(render_json(digest))
     return EXIT_FAILED if failures and not articles else EXIT_OK

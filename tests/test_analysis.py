@@ -179,7 +179,7 @@ def test_nato_meeting_its_indo_pacific_partners_counts_for_korea():
     assert any(x.group == "anchor:Korea" and x.term == "Indo Pacific partners" for x in r.reasons)
 
 
-def test_state_media_polemic_is_penalised_and_says_so():
+def test_state_media_polemic_on_the_cooperation_is_a_reaction_and_says_so():
     text = (
         "The puppet ROK joined the NATO summit and signed a partnership with the "
         "warmongers, deepening its cooperation and joint drills with the war alliance.\n"
@@ -193,8 +193,10 @@ def test_state_media_polemic_is_penalised_and_says_so():
         KOREA_NATO,
     )
     r = judge(_art(text), KOREA_NATO)
-    assert plain.included and not r.included
-    assert r.score == pytest.approx(plain.score * 0.3, abs=0.002)
+    # Issue 10: state media reacting to the cooperation is kept, as a reaction (its own
+    # digest section), scored without the register penalty.
+    assert plain.included and not plain.reaction
+    assert r.included and r.reaction and r.score == plain.score
     assert "polemic register (puppet, war alliance, warmonger)" in r.summary
     assert any(x.group == "penalty:polemic" and x.term == "puppet" for x in r.reasons)
 

@@ -176,3 +176,27 @@ def test_unwritable_out_and_clear_text_login_are_config_errors(capsys, tmp_path)
     assert code == 2 and "email:" in err and "clear text" in err
     code, _, err = run_cli(capsys, "serve", "--cron", "bogus cron")
     assert code == 2 and "--cron" in err
+
+
+def test_analyze_timezone_reads_utc_times_in_the_digest_zone(capsys, tmp_path):
+    """23:30 UTC on 1 April is 2 April in Seoul: "today" is 2 April there, 1 April in UTC."""
+    f = tmp_path / "late.json"
+    f.write_text(
+        json.dumps(
+            {
+                "title": "Seoul and NATO hold talks",
+                "maintext": "South Korea and NATO officials hold cooperation talks today "
+                "in Brussels on defence industry ties.",
+                "date_publish": "2025-04-01T23:30:00",
+                "url": "https://example.org/late",
+            }
+        )
+    )
+    dates = {}
+    for zone in ("Asia/Seoul", "UTC"):
+        _, out, _ = run_cli(capsys, "analyze", "--no-filter", "--timezone", zone, str(f))
+        events = [e for st in json.loads(out)["stories"] for e in st["events"]]
+        dates[zone] = [e["date"] for e in events if e["mention"] == "today"]
+    assert dates == {"Asia/Seoul": ["2025-04-02"], "UTC": ["2025-04-01"]}
+    code, _, err = run_cli(capsys, "analyze", "--timezone", "Mars/Olympus", str(f))
+    assert code == 2 and "--timezone" in err

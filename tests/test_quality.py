@@ -104,3 +104,29 @@ def test_korean_floors() -> None:
     }
     figures["dev_pair_f1"] = res["dev"]["pair_f1"]
     _check("korean", figures)
+def test_reaction_floors() -> None:
+    res = _evaluate("relevance_eval")
+    _check("reactions", {k: res["reactions"][k] for k in ("precision", "recall")})
+
+
+def test_entities_floors() -> None:
+    res = _evaluate("entities_eval")
+    a = res["all"]
+    _check(
+        "entities",
+        {
+            "people_precision": a["precision"],
+            "people_recall": a["recall"],
+            "role_accuracy": a["role_accuracy"],
+            "who_recall": res["who_recall"]["all"],
+        },
+    )
+
+
+def test_dates_floors() -> None:
+    res = _evaluate("dates_eval")
+    a = res["all"]
+    _check(
+        "dates",
+        {"precision": a["precision"], "recall": a["recall"], "tz_accuracy": res["tz_accuracy"]},
+    )
