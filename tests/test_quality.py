@@ -104,6 +104,8 @@ def test_korean_floors() -> None:
     }
     figures["dev_pair_f1"] = res["dev"]["pair_f1"]
     _check("korean", figures)
+
+
 def test_reaction_floors() -> None:
     res = _evaluate("relevance_eval")
     _check("reactions", {k: res["reactions"][k] for k in ("precision", "recall")})
