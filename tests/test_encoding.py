@@ -45,7 +45,7 @@ def _config() -> Config:
 def test_euc_kr_feed_with_no_charset_anywhere_reads_as_written(server):
     url = server.add("kr/feed.xml", KOREAN_FEED.encode("euc-kr"), content_type="text/xml")
     source = Source(name="Korean wire", kind="rss", url=url, fetch_pages=False)
-    result = collect(source, _config(), make_getter(HttpClient(timeout=5)))
+    result = collect(source, _config(), make_getter(HttpClient(timeout=5, allow_private=True)))
     assert len(result.articles) == 1
     art = result.articles[0]
     assert art.title == "한국 NATO 협력 강화"
@@ -62,7 +62,7 @@ def test_euc_kr_feed_declared_in_xml_is_not_degraded(server):
     body = ('<?xml version="1.0" encoding="euc-kr"?>\n' + KOREAN_FEED).encode("euc-kr")
     url = server.add("kr/declared.xml", body, content_type="application/rss+xml")
     source = Source(name="Declared wire", kind="rss", url=url, fetch_pages=False)
-    result = collect(source, _config(), make_getter(HttpClient(timeout=5)))
+    result = collect(source, _config(), make_getter(HttpClient(timeout=5, allow_private=True)))
     assert result.articles[0].title == "한국 NATO 협력 강화"
     assert result.failures == []
 
@@ -70,7 +70,7 @@ def test_euc_kr_feed_declared_in_xml_is_not_degraded(server):
 def test_utf8_page_served_as_iso_8859_1_reads_as_written(server):
     body = MISLABELLED_PAGE.encode("utf-8")
     url = server.add("kr/page.html", body, content_type="text/html; charset=iso-8859-1")
-    art = page_article(url, "Korean page", make_getter(HttpClient(timeout=5)))
+    art = page_article(url, "Korean page", make_getter(HttpClient(timeout=5, allow_private=True)))
     assert "한국과 나토는 방위산업 협력을 넓히기로 합의했다" in art.text
     assert "Séoul의 한 café에서" in art.text
     assert "Ã" not in art.text and "í" not in art.text
@@ -81,7 +81,7 @@ def test_utf8_page_served_as_iso_8859_1_reads_as_written(server):
 def test_euc_kr_page_with_no_charset_is_marked_with_the_encoding(server):
     url = server.add("kr/euckr.html", MISLABELLED_PAGE.encode("euc-kr", "replace"))
     server.routes["/kr/euckr.html"].headers["Content-Type"] = "text/html"
-    art = page_article(url, "Korean page", make_getter(HttpClient(timeout=5)))
+    art = page_article(url, "Korean page", make_getter(HttpClient(timeout=5, allow_private=True)))
     assert "한국과 나토는 방위산업 협력을" in art.text
     assert art.note and "guessed" in art.note
 

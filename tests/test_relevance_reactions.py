@@ -109,6 +109,7 @@ def test_digest_puts_reactions_in_their_own_section() -> None:
 
 
 def test_source_type_and_timezone_from_config(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("A note.\n", encoding="utf-8")  # file sources must exist
     cfg = parse_config(
         {
             "sources": [
