@@ -49,7 +49,18 @@ def assert_traceable(kp: KeyPoint, art: Article) -> None:
     assert kp.source == art.source and kp.outlet == art.outlet and kp.url == art.url
     assert squash(kp.text) in squash(art.text)
     units = join_quotes(split_sentences(art.paragraphs[kp.paragraph]))
-    assert (kp.sentence, kp.text) in units
+    if kp.sentences == 1:
+        assert (kp.sentence, kp.text) in units
+        return
+    # two sentences: the one at (paragraph, sentence) and the one right after it
+    assert kp.sentences == 2
+    k = [i for i, _ in units].index(kp.sentence)
+    first = units[k][1]
+    after = units[k + 1][1] if k + 1 < len(units) else None
+    if after is None:
+        after = join_quotes(split_sentences(art.paragraphs[kp.paragraph + 1]))[0][1]
+    assert kp.text == f"{first} {after}"
+    assert keypoints.opens_on_referent(after)
 
 
 def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stories):
@@ -59,7 +70,7 @@ def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stori
         for kp in story.key_points:
             assert_traceable(kp, by_source[kp.source])
             seen += 1
-    assert seen >= 20
+    assert seen >= 15
 
 
 def test_each_sample_article_alone_gives_traceable_key_points(sample_articles):
@@ -141,7 +152,8 @@ def test_summarise_returns_sentences_in_text_order(sample_articles):
         for n in (1, 3, 8):
             chosen = summarise(art.paragraphs, n)
             assert 1 <= len(chosen) <= n
-            where = [sents.index(s) for s in chosen]
+            # a joined pair (a sentence opening on a pronoun) starts with its first sentence
+            where = [next(i for i, t in enumerate(sents) if s.startswith(t)) for s in chosen]
             assert where == sorted(where) and len(set(where)) == len(where)
 
 
