@@ -435,7 +435,8 @@ _PROMPT = re.compile(
     r"^follow (?:us|[\w .'’-]{2,40}) on (?:twitter|facebook|instagram|x)\b|"
     r"\blike us on facebook\b|\bdownload (?:our|the) app\b|\bget (?:our|the) app\b|"
     r"\benter your email\b|\bprivacy policy\b|\bterms of (?:use|service)\b|"
-    r"^click (?:here|to)\b|\bgot a (?:news )?tip\b)",
+    r"^click (?:here|to)\b|\bgot a (?:news )?tip\b|"
+    r"\bnot responsible for the content of external\b)",
     re.I,
 )
 

@@ -113,21 +113,51 @@ _FURNITURE = re.compile(
     r"\bas an interest\b|^follow\b.{0,60}\bon (?:twitter|facebook|instagram)\b|"
     r"\bclick (?:here|to)\b|^advertisement\b|continue reading\b|^scroll down\b|"
     r"^(?:read|see) (?:more|also)\b|^more\s*:|^related\s*:|\ball rights reserved\b|"
-    r"^copyright\b|©|https?://|\bwww\.|^[A-Z][A-Z .'’-]+,\s*(?:HOST|BYLINE|[A-Z]+)\s*:",
+    r"^copyright\b|©|https?://|\bwww\.|"
+    r"^(?:file\s*[-–—]\s*)?in (?:this|these|an?) [^!?]{0,60}?\b(?:file )?photos?\b|"
+    r"\((?:[LRC]|C-R|L-R|R-L|left|right|center|centre)\)|\bon this episode of\b|^find out\b|"
+    r"\bnot responsible for the content of\b|\bexternal (?:internet )?sites\b|"
+    r"^[A-Z][A-Z .'’-]+,\s*(?:HOST|BYLINE|[A-Z]+)\s*:|\bsource\s*:\s|\bstory highlights\b|"
+    r"^(?:left|right|above|below|top|bottom|pictured|inset|main picture)\s*:|pic\.twitter|"
+    r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|\btranscripts? (?:is|are) (?:created|produced)\b|"
+    r"\bfull screen\b|\bautoplay\b|\bskip ad\b|\bview (?:photos|gallery)\b|"
+    r"\b\d+ of \d+\b.{0,20}\b(?:photos?|images?|close)\b|^\d+\s*/\s*\d+\s|"
+    r"\brex features\b|\bfame flynet\b|\(getty(?: images)?\)|"
+    r"\b[A-Z][a-z]+ [A-Z][a-z]+\s?/\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg)\b|"
+    r"^[A-Z][A-Z'’-]{2,}:\s|^updated\s*\||"
+    r"\bin this [^!?]{0,40}?\b(?:file )?(?:photo|image|picture)\b|"
+    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b",
     re.I,
 )
 _CAPS = re.compile(r"^[^a-z]*$")
+_CAPTION_VERB = re.compile(
+    r"\b(?:stands? (?:next to|beside|in front of|outside|near|on|at|with|during)|"
+    r"poses? (?:for|with|in front|during|outside|beside|next)|gestures?|"
+    r"waves? (?:to|at|as)|looks on|(?:is|are) (?:seen|pictured|shown)|"
+    r"talking to|speaks (?:to|during|at)|addresses the|arrives (?:at|to|for)|attends|"
+    r"celebrates|walks (?:past|through|along|in|on)|joins [“\"])\b"
+)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|tweeted)\b")
+_CAPS_RUN = re.compile(r"^(?:[\"“‘(]?[A-Z0-9][A-Z0-9'’.,&-]*[)”\"]?\s+){4,}")
 
 
 def furniture(sentence: str) -> bool:
     """Page furniture, not news: a photo caption or credit ("Hide Caption 3 of 8",
     "(Photo: Yonhap)", "Getty Images"), a byline, a newsletter / follow / click prompt, a
     copyright line, a transcript's speaker label ("ARI SHAPIRO, HOST:"), a line in capitals
-    (a graphic's label)."""
+    (a graphic's label), a line with no closing full stop (captions and headings have
+    none)."""
     s = sentence.strip()
     letters = re.sub(r"[^A-Za-z]", "", s)
     if len(letters) >= 12 and _CAPS.match(s):
         return True
+    if _CAPS_RUN.match(s):  # a heading or a graphic's label glued to the text
+        return True
+    if not re.search(r"[.!?…\"”’')\]]$", s):  # no closing stop: a caption or a heading
+        return True
+    head = " ".join(s.split()[:15])
+    if _CAPTION_VERB.search(head) and not _REPORTING.search(s):
+        return True  # "X stands next to ...", "Y is seen ...": a photo's caption
     return bool(_FURNITURE.search(s))
 
 

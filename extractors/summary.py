@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from .keypoints import candidates, furniture, is_question, lone_quote, opens_on_referent, rank
 from .models import Article, Summary
+from .vectors import tokens
 
 MAX_WORDS = 60
 SHORT = 22
@@ -35,6 +36,9 @@ MIN_WORDS = 8
 LEAD_PARAGRAPHS = 3
 LEAD_PRIOR = 1.0
 """Score x (1 + LEAD_PRIOR / (1 + index of the sentence in its article))."""
+TITLE = 1.0
+"""Score x (1 + TITLE x share of the article title's content words the sentence has): the
+headline names the event, the sentence that restates it tells it."""
 CUE = 0.15
 """Score x (1 + CUE) per event cue present: a time, a proper name, a number."""
 
@@ -93,11 +97,16 @@ def summarise_story(
     if not cands:
         return None
     scores = rank(cands, topic_terms=topic_terms)
+    titles = [set(tokens(a.title)) for a in articles]
     best, best_score = None, 0.0
+    lead_ok = any(c.paragraph < LEAD_PARAGRAPHS and usable(c.text) for c in cands)
     for k, c in enumerate(cands):
-        if c.paragraph >= LEAD_PARAGRAPHS or not usable(c.text):
-            continue
+        if (lead_ok and c.paragraph >= LEAD_PARAGRAPHS) or not usable(c.text):
+            continue  # the lead paragraphs first; any paragraph when none of them will do
+        head = titles[c.article]
+        told = len(head & set(tokens(c.text))) / len(head) if head else 0.0
         s = scores[k] * (1 + LEAD_PRIOR / (1 + c.rank_in_article)) * (1 + CUE) ** cues(c.text)
+        s *= 1 + TITLE * told
         if best is None or s > best_score:
             best, best_score = k, s
     if best is None:
