@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import statistics
 import sys
@@ -31,7 +32,8 @@ from _common import report_skip, skipped, table
 LABELS = Path(__file__).resolve().parent / "summary_labels.json"
 
 
-def news_cluster_stories() -> tuple[list, list[int]] | None:
+@functools.lru_cache(maxsize=1)
+def news_cluster_stories() -> tuple[list, list[dict[str, int]]] | None:
     """(stories of the pipeline-read news_cluster articles, gold event per article source)."""
     from extractors.analysis import analyse
     from extractors.topic import load_topic
@@ -44,7 +46,7 @@ def news_cluster_stories() -> tuple[list, list[int]] | None:
     arts = [a for a in loaded if a is not None]
     gold_of = {a.source: g for a, g in zip(loaded, gold, strict=True) if a is not None}
     found, _ = analyse(arts, load_topic("korea-nato"), no_filter=True)
-    return found, [gold_of]  # type: ignore[return-value]
+    return found, [gold_of]
 
 
 def states(summary: str, groups: list[list[str]]) -> bool:
