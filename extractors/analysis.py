@@ -49,7 +49,7 @@ def merge_duplicates(articles: Sequence[Article]) -> tuple[list[Article], int]:
         for k in keys:
             owner.setdefault(k, hit)
         kept = out[hit]
-        for link in (a.url, a.source, *a.links):
+        for link in (a.url or a.source, *a.links):  # the copy's public link, else its source
             if link and link not in (kept.url, kept.source) and link not in extra[hit]:
                 extra[hit].append(link)
     final = [

@@ -237,3 +237,84 @@ def test_seed_story_key_points_are_traceable_and_not_repeated(seeds):
     for a, b in combinations(kps, 2):
         bar = keypoints.REDUNDANT if a.source == b.source else keypoints.REDUNDANT_ACROSS
         assert containment(set(tokens(a.text)), set(tokens(b.text))) < bar
+
+
+# ---------------------------------------------------------------- issue 9
+
+
+def test_default_limit_is_five(sample_stories):
+    from extractors.config import BriefingSettings
+
+    assert BriefingSettings.model_fields["max_key_points"].default == 5
+    assert all(len(s.key_points) <= 5 for s in sample_stories)
+
+
+def test_a_pronoun_opening_is_joined_with_its_referent_or_left_out():
+    text = (
+        "Seoul and Warsaw signed a K9 maintenance deal on Monday, officials said.\n"
+        "Hanwha Aerospace will open a repair depot near Stalowa Wola next year. "
+        "It will train Polish technicians to do repairs that are now done in Changwon.\n"
+        "That would include training for Polish technicians at the new depot, the agency added."
+    )
+    art = Article(source="k9", title="K9 deal", text=text)
+    cands, joined = keypoints.with_referents(keypoints.candidates([art]))
+    by_text = {c.text: (i, c) for i, c in enumerate(cands)}
+    pair = next(t for t in by_text if t.startswith("Hanwha") and "It will train" in t)
+    i, c = by_text[pair]
+    assert i in joined and (c.paragraph, c.sentence) == (1, 0) and c.eligible
+    # "That would include ..." opens a paragraph whose previous sentence itself leans back:
+    # it cannot be joined, so it is left out
+    that = next(c for c in cands if c.text.startswith("That would"))
+    assert not that.eligible
+    kps = key_points([art], 5)
+    for k in kps:
+        assert not keypoints.opens_on_referent(k.text)
+        assert_traceable(k, art)
+
+
+def test_captions_credits_and_prompts_are_never_key_points():
+    paras = [
+        "South Korea and NATO agreed on Tuesday to widen cooperation on artillery production.",
+        "Photos: Shell talks Delegates arrive at NATO headquarters. Hide Caption 1 of 4",
+        "In this Nov. 18, 2026, file photo, delegates pose for a picture at NATO headquarters.",
+        "Interested in Defence? Add Defence as an interest to stay up to date on the latest news.",
+        "Delegates stand next to a model of a howitzer at the exhibition in Brussels on Tuesday",
+        "Officials said the working group would meet again in Seoul in March to review plans.",
+    ]
+    art = Article(source="x", title="t", text="\n".join(paras))
+    texts = [k.text for k in key_points([art], 5)]
+    assert texts and all(keypoints.furniture(t) is False for t in texts)
+    assert not any("Caption" in t or "file photo" in t or "interest" in t for t in texts)
+
+
+def test_bare_quotes_are_never_key_points():
+    assert keypoints.lone_quote("“We will keep building shells together for as long as it takes.”")
+    assert not keypoints.lone_quote("“We will keep building,” Cho said, “for as long as it takes.”")
+
+
+def test_also_lists_other_outlets_stating_the_same_fact():
+    a = Article(
+        "a",
+        "Deal",
+        "Seoul signed a five-year deal on Monday to supply K9 howitzer parts to Poland.",
+        outlet="Harbour Tribune",
+    )
+    b = Article(
+        "b",
+        "Deal",
+        "On Monday Seoul signed a five-year contract to supply Poland with K9 howitzer parts.",
+        outlet="Meridian Ledger",
+    )
+    c = Article(
+        "c",
+        "Deal",
+        "Seoul signed a five-year deal on Monday to supply K9 howitzer parts to Poland.",
+        outlet="State Wire",
+        source_type="state-media",
+    )
+    d = Article(
+        "d", "Other", "The weather in Warsaw was cold and grey on Monday morning.", outlet="X"
+    )
+    kps = key_points([a, b, c, d], 1)
+    assert [x.outlet for x in kps[0].also] == ["Meridian Ledger"]  # state media never corroborates
+    assert kps[0].also[0].source == "b" and kps[0].also[0].text in b.text
