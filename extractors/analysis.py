@@ -10,12 +10,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from . import keypoints, stories, summary
 from .clean import is_site_title
 from .dates import resolve_dates
 from .entities import extract_entities
-from .models import Article, Digest, Event, Excluded, Failure, Relevance, Section, Story
+from .models import (
+    Article,
+    Digest,
+    Event,
+    Excluded,
+    Failure,
+    KeyPoint,
+    Relevance,
+    Section,
+    Story,
+    outlet_key,
+)
 from .relevance import judge
 from .text import split_sentences, trim_title
 from .topic import Topic
@@ -147,24 +159,40 @@ def analyse(
         relevance = combine([rel[i] for i in members])
         entities = extract_entities(group_arts, topic)
         story_summary = summary.summarise_story(group_arts, terms)
+        points = keypoints.key_points(
+            group_arts, max_key_points, terms, entities, summary=story_summary
+        )
         out.append(
             Story(
                 id=stories.story_id(group_arts),
                 title=story_title(arts, members),
                 articles=group_arts,
                 relevance=relevance,
-                key_points=keypoints.key_points(
-                    group_arts, max_key_points, terms, entities, summary=story_summary
-                ),
+                key_points=points,
                 entities=entities,
                 events=story_events(group_arts, tz),
                 subtopics=relevance.subtopics,
                 summary=story_summary,
-                grouping=stories.explain(arts, members),
+                grouping={**stories.explain(arts, members), **corroboration(points)},
             )
         )
     out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
     return out, excluded
+
+
+def corroboration(points: Sequence[KeyPoint]) -> dict[str, Any]:
+    """The outlets that actually corroborate the story: those of every key point another
+    outlet also states, and those other outlets (``KeyPoint.also``)."""
+    seen: dict[str, str] = {}
+    for kp in points:
+        if not kp.also:
+            continue
+        for name in (kp.outlet or kp.source, *(c.outlet or c.source for c in kp.also)):
+            seen.setdefault(outlet_key(name), name)
+    return {
+        "corroborating_outlets": sorted(seen.values()),
+        "corroborating_outlet_count": len(seen),
+    }
 
 
 def story_title(arts: Sequence[Article], members: Sequence[int]) -> str:

@@ -320,6 +320,10 @@ def test_grouping_says_why(theme_articles):
             assert {"text", "names", "dates", "days_apart", "score"} <= set(link)
             assert link["score"] >= g["threshold"] or link["event_link"]
     json.dumps([s.grouping for s in stories])  # JSON-ready
+    for s in stories:
+        also = {c.outlet for kp in s.key_points for c in kp.also}
+        assert set(s.grouping["corroborating_outlets"]) >= also
+        assert s.grouping["corroborating_outlet_count"] <= len(s.outlets)
 
 
 def test_days_apart_need_the_events_own_signals():
