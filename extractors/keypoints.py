@@ -137,6 +137,18 @@ _CAPTION_VERB = re.compile(
     r"talking to|speaks (?:to|during|at)|addresses the|arrives (?:at|to|for)|attends|"
     r"celebrates|walks (?:past|through|along|in|on)|joins [“\"])\b"
 )
+_CREDIT_TOKEN = re.compile(
+    r"(?:^|\s)(?:GETTY|EPA|AFP|PA|AP|REUTERS)(?:[*:/]\S*)?\s+[A-Z]|\b[A-Z]{2,}:[A-Z][a-z]|"
+    r"\b(?:Splash News|London News Pictures|Alamy|Play slides)\b|^Photo\s+[A-Z]|"
+    r"\bGetty \d+/\d+|\((?:photo|image|picture|video)s?\s*:|^\([^)]*/[^)]*\)\s|"
+    r"\((?:REUTERS|Reuters|AP|AFP|Getty|PA|EPA)\)\s+[A-Z]"
+)
+_RUN_ON = re.compile(
+    r"[a-z0-9%’”] (?:The|He|She|It|They|This|These|Those|His|Her|Its|Their|But|"
+    r"After|When|While|We) [a-z]"
+)
+"""Two sentences (or a caption and a sentence) run together: a capitalised function word
+in mid-sentence after a lower-case word ("... the popular treat The move has ...")."""
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|tweeted)\b")
 _CAPS_RUN = re.compile(r"^(?:[\"“‘(]?[A-Z0-9][A-Z0-9'’.,&-]*[)”\"]?\s+){4,}")
 
@@ -158,6 +170,8 @@ def furniture(sentence: str) -> bool:
     head = " ".join(s.split()[:15])
     if _CAPTION_VERB.search(head) and not _REPORTING.search(s):
         return True  # "X stands next to ...", "Y is seen ...": a photo's caption
+    if _CREDIT_TOKEN.search(s) or _RUN_ON.search(s):
+        return True  # a caption's credit, or caption and text run together with no stop
     return bool(_FURNITURE.search(s))
 
 

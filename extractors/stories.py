@@ -51,6 +51,8 @@ NAME_BONUS = 0.04
 MAX_BONUS_NAMES = 3
 BONUS_FROM = 1
 """The bonus starts at this many shared rare names."""
+RARE_BATCH = 8
+"""Below this many articles, rarity cannot be judged: no name is rare (no bonus)."""
 RARE_SHARE = 0.15
 """A name carried by more than this share of the batch's articles (and more than two) is
 not rare: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
@@ -164,7 +166,8 @@ class Signals:
     def of(cls, articles: Sequence[Article]) -> Signals:
         ns = [names(a) for a in articles]
         df: Counter[str] = Counter(n for s in ns for n in s)
-        cap = max(2, math.floor(RARE_SHARE * len(articles)))
+        # with fewer than RARE_BATCH articles no name can be told rare from common
+        cap = max(2, math.floor(RARE_SHARE * len(articles))) if len(articles) >= RARE_BATCH else 1
         rare = frozenset(n for n, c in df.items() if c <= cap)
         rarest = rare
         days = [a.published.timestamp() / 86400 if a.published else None for a in articles]

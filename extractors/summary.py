@@ -14,6 +14,8 @@ Choosing it, across every outlet of the story:
   the other outlets repeat), times a lead prior (the first sentence of an article first),
   times event cues: a time (a weekday, a date, "on Monday"), a proper name (who/where) and
   a number each add a little;
+- a sentence that cannot be cut at a clause boundary within 60 words (a run-on of
+  captions and text) is taken only when nothing else is usable;
 - the best one is the summary; when it is short (under ``SHORT`` words) and the next
   sentence of the same article fits within ``MAX_WORDS``, that sentence is added.
 
@@ -99,9 +101,12 @@ def summarise_story(
     scores = rank(cands, topic_terms=topic_terms)
     titles = [set(tokens(a.title)) for a in articles]
     best, best_score = None, 0.0
-    lead_ok = any(c.paragraph < LEAD_PARAGRAPHS and usable(c.text) for c in cands)
+    whole = [usable(c.text) and not trim(c.text).endswith("…") for c in cands]
+    if not any(whole):  # every usable sentence needs a hard cut: take those then
+        whole = [usable(c.text) for c in cands]
+    lead_ok = any(ok and c.paragraph < LEAD_PARAGRAPHS for c, ok in zip(cands, whole, strict=True))
     for k, c in enumerate(cands):
-        if (lead_ok and c.paragraph >= LEAD_PARAGRAPHS) or not usable(c.text):
+        if (lead_ok and c.paragraph >= LEAD_PARAGRAPHS) or not whole[k]:
             continue  # the lead paragraphs first; any paragraph when none of them will do
         head = titles[c.article]
         told = len(head & set(tokens(c.text))) / len(head) if head else 0.0
