@@ -46,6 +46,9 @@ class Meta:
     """(rule name, removed line): the audit trail of every rule."""
     header_noise: bool = False
     """Set once a caption or markup line was removed above the body."""
+    gallery: int = 0
+    """Photo-gallery captions removed (a page that is mostly these is a gallery)."""
+    gallery_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Cleaned:
     url: str | None = None
     credits: tuple[str, ...] = ()
     removed: tuple[tuple[str, str], ...] = ()
+    kind: str = "article"
+    """ "article", or "article+gallery" when photo-gallery captions were taken out."""
 
 
 Rule = Callable[[list[str], Meta], list[str]]
@@ -276,15 +281,260 @@ def rule_footer_lines(paras: list[str], meta: Meta) -> list[str]:
     return paras
 
 
+# ---------------------------------------------------------------- page furniture
+
+_HIDE_CAPTION = re.compile(r"\s*Hide Caption\s+\d+\s+of\s+\d+\s*$", re.I)
+_GALLERY_HEAD = re.compile(r"^(?:Photos?|Gallery|In pictures|Pictures|Slideshow)\s*:\s*\S", re.I)
+
+
+def _lead_words(p: str, n: int) -> str:
+    return " ".join(p.split()[:n]).lower()
+
+
+def _slide(p: str, n: int) -> bool:
+    words = p.split()
+    return len(words) > n + 1 and words[n][:1].isupper() and not words[n - 1].endswith(".")
+
+
+def rule_gallery(paras: list[str], meta: Meta) -> list[str]:
+    """Photo-gallery captions never reach the body.
+
+    A gallery slide is "Photos: <gallery title> <caption> Hide Caption 3 of 8", or one of a
+    run of three or more paragraphs that all open on the same words (the gallery's title
+    repeated before each caption: "Port of Duisburg turns 300 Expansion drive ...").
+    """
+    drop: set[int] = set()
+    for i, p in enumerate(paras):
+        if _HIDE_CAPTION.search(p) or (_GALLERY_HEAD.match(p) and len(p.split()) <= 80):
+            drop.add(i)
+    # runs of paragraphs opening on the same 3+ words, each followed by a capitalised word
+    # (the slide's own caption starts there)
+    i = 0
+    while i < len(paras):
+        for n in (6, 5, 4, 3):
+            head = _lead_words(paras[i], n)
+            j = i
+            while j < len(paras) and _slide(paras[j], n) and _lead_words(paras[j], n) == head:
+                j += 1
+            nxt = {paras[k].split()[n].lower() for k in range(i, j)}
+            if j - i >= 3 and len(nxt) > 1:  # the shared opening ends at word n
+                drop.update(range(i, j))
+                i = j - 1
+                break
+        i += 1
+    if not drop:
+        return paras
+    out = []
+    for i, p in enumerate(paras):
+        if i in drop:
+            meta.removed.append(("gallery", p))
+            meta.gallery += 1
+            meta.gallery_words += len(p.split())
+            meta.header_noise = True
+        else:
+            out.append(p)
+    return out
+
+
+# "David Becker/Getty Images", "John Locher/Associated Press", "Twitter/EirikurH via
+# Storyful", "Image copyright AFP", "Getty Images": a photo credit on a line of its own.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b.{0,80}"
+    r"|(?:[\w.'’-]+\s){0,3}[\w.'’-]+\s?/\s?[\w.'’@-]+(?:\s[\w.'’&-]+){0,4}"
+    r"|(?:getty images|ap photo|afp photo|reuters photo|shutterstock|file photo|photo|video|"
+    r"image|graphic|map|cnn map|illustration|gallery|savesave|save)"
+    r"|.{0,60}\bvia (?:getty images|storyful|reuters|ap|afp|twitter|instagram|facebook)"
+    r"|.{0,60}(?:/|\s)(?:getty images|associated press|ap photo|afp|reuters|epa|shutterstock)"
+    r")\s*$",
+    re.I,
+)
+
+
+def rule_credit_line(paras: list[str], meta: Meta) -> list[str]:
+    """A short line that is only a photo credit or a media label ("Photo", "Video",
+    "David Becker/Getty Images") goes; the credit is kept in ``meta.credits``."""
+    out = []
+    for p in paras:
+        ends = p.rstrip().endswith((".", "!", "?", '"', "”"))
+        if len(p.split()) <= 10 and not ends and _CREDIT_LINE.match(p):
+            meta.removed.append(("credit_line", p))
+            if "/" in p or "via" in p.lower():
+                meta.credits.append(p.strip())
+            continue
+        out.append(p)
+    return out
+
+
+_CAPS_WORD = re.compile(r"^[^\w]*[A-Z][A-Z0-9.'’&-]+[^\w]*$")
+
+
+def rule_graphic_label(paras: list[str], meta: Meta) -> list[str]:
+    """The label text of a map or graphic ("LAS VEGAS FREEWAY EXCALIBUR HOTEL ...") goes:
+    a paragraph most of whose words (at least 70%, at least eight words, not a question)
+    are written in capitals. Short capitalised headings stay (too short to be key points,
+    and the page shows them as text)."""
+    out = []
+    for p in paras:
+        words = [w for w in p.split() if re.search(r"[A-Za-z]", w)]
+        caps = sum(1 for w in words if _CAPS_WORD.match(w) and len(w.strip(".,:;'’")) > 1)
+        label = len(words) >= 8 and caps / len(words) >= 0.7 and not p.endswith("?")
+        if label and not _DATELINE_ONLY.match(p):
+            meta.removed.append(("graphic_label", p))
+            continue
+        out.append(p)
+    return out
+
+
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'’-]+(?:\s*\([A-Za-z ]+\))?\s*[—–-]{1,2}\s+[A-Z][a-z]")
+
+_RELATED = re.compile(
+    r"^(?:read more|read also|also read|more|more on|more from|related|related stories|"
+    r"related articles|related coverage|related content|see also|watch|watch more|"
+    r"recommended|recommended for you|trending|trending now|trending right now|up next|"
+    r"raw|listen|must read|don't miss|most popular|most read|latest|top stories)"
+    r"\b\s*(?::|»|>|-|–|—|$)",
+    re.I,
+)
+_WIDGET = re.compile(
+    r"^(?:advertisement\b|continue reading\b|scroll down for\b|skip in skip\b|embed\b|"
+    r"close\s+(?=[A-Z])|story continues below|this article originally appeared|"
+    r"click here\b|prev$|next$|share$|tweet$|email$|print$)",
+    re.I,
+)
+
+
+def _headline_like(p: str) -> bool:
+    return len(p.split()) <= 14 and not re.search(r"[.!?\"”]\s*$", p)
+
+
+def rule_related_links(paras: list[str], meta: Meta) -> list[str]:
+    """ "Read more: ...", "More: ...", "Related: ...", "Watch: ..." lines, video widgets
+    ("Advertisement Continue reading the main story", "Scroll down for video", "CLOSE ...")
+    and the run of headline-like lines that lists other stories at the end of a page."""
+    out = []
+    for p in paras:
+        if (_RELATED.match(p) and len(p.split()) <= 30) or (
+            _WIDGET.match(p) and len(p.split()) <= 60
+        ):
+            meta.removed.append(("related_links", p))
+            continue
+        out.append(p)
+    # the headlines a "More:" / "UP NEXT" / video-widget line introduces at the page's end
+    marks = [i for i, p in enumerate(paras) if (_RELATED.match(p) or _WIDGET.match(p))]
+    if marks:
+        tail = paras[marks[-1] + 1 :]
+        if tail and len(tail) < len(paras) and all(_headline_like(p) for p in tail):
+            meta.removed.extend(("related_links", p) for p in tail)
+            out = out[: len(out) - len(tail)]
+    return out
+
+
+_PROMPT = re.compile(
+    r"(?:\badd [\w\s&]{2,40} as an interest\b|^interested in [^?]{2,40}\?|\bsign up for\b|"
+    r"\bsign up to\b|\bsubscribe to\b|\bthanks for subscribing\b|\bnewsletter\b|"
+    r"^follow (?:us|[\w .'’-]{2,40}) on (?:twitter|facebook|instagram|x)\b|"
+    r"\blike us on facebook\b|\bdownload (?:our|the) app\b|\bget (?:our|the) app\b|"
+    r"\benter your email\b|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"^click (?:here|to)\b|\bgot a (?:news )?tip\b|"
+    r"\bnot responsible for the content of external\b)",
+    re.I,
+)
+
+
+def rule_prompts(paras: list[str], meta: Meta) -> list[str]:
+    """Newsletter, follow, "add as an interest" and app prompts (and bare links) go,
+    wherever they stand, when the line is short (at most 40 words)."""
+    out = []
+    for p in paras:
+        if _PROMPT.search(p) and len(p.split()) <= 40:
+            meta.removed.append(("prompt", p))
+            continue
+        out.append(p)
+    return out
+
+
+# A title that only names the site ("ABC News", "NPR Search : NPR", "World news - RT
+# International") is no title: the article's own (og:title, h1, the feed entry) replaces it.
+_SITE_WORDS = frozenset(
+    [
+        "news",
+        "search",
+        "international",
+        "world",
+        "home",
+        "homepage",
+        "online",
+        "latest",
+        "breaking",
+        "top",
+        "stories",
+        "headlines",
+        "page",
+        "official",
+        "site",
+        "website",
+        "the",
+        "and",
+        "of",
+        "us",
+        "uk",
+        "live",
+        "video",
+        "videos",
+    ]
+)
+
+
+def is_site_title(title: str, outlet: str | None = None) -> bool:
+    """True when every word of ``title`` is a generic site word ("News", "Search", "Home"),
+    an acronym of five letters or fewer ("NPR", "ABC", "RT"), or part of ``outlet``."""
+    words = re.findall(r"[^\W_]+", title)
+    if not words or len(words) > 7:
+        return False
+    site = re.sub(r"[^a-z0-9]", "", (outlet or "").lower())
+    named = False
+    for w in words:
+        lw = w.lower()
+        if lw in _SITE_WORDS:
+            continue
+        if (w.isupper() and len(w) <= 5) or (len(lw) >= 2 and site and lw in site):
+            named = True
+            continue
+        return False
+    return named
+
+
 RULES: tuple[Rule, ...] = (
     rule_image_markup,
+    rule_gallery,
     rule_photo_caption,
     rule_footer_lines,
     rule_original_source,
     rule_byline,
     rule_dateline,
     rule_agency_credit,
+    rule_credit_line,
+    rule_graphic_label,
+    rule_related_links,
+    rule_prompts,
 )
+
+GALLERY_MAX_BODY = 150
+"""A page with three or more gallery captions whose article text is shorter than this and
+than its captions (or under 60 words) is a photo gallery, not an article: it is refused
+with that reason (never turned into captions)."""
+
+
+def check_gallery(meta: Meta, body_words: int, source: str) -> str:
+    """The page's kind; raises ExtractError for a page that is mostly a photo gallery."""
+    mostly = body_words < 60 or (body_words < GALLERY_MAX_BODY and meta.gallery_words > body_words)
+    if meta.gallery >= 3 and mostly:
+        raise ExtractError(
+            source,
+            f"photo gallery ({meta.gallery} captions, {body_words} words of article text): "
+            "not an article",
+        )
+    return "article+gallery" if meta.gallery else "article"
 
 
 def apply_rules(paras: list[str], meta: Meta | None = None) -> tuple[list[str], Meta]:
@@ -310,7 +560,7 @@ def _title_case(s: str) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
+def clean_text(raw: str, *, title: str | None = None, source: str = "") -> Cleaned:
     """A plain-text or Markdown article: the rules, then a title if none was given.
 
     Title = the first Markdown heading, else the first line when it reads as a
@@ -337,6 +587,10 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
             break
     lines = [ln.lstrip("# ").strip() if ln.startswith("#") else ln for ln in lines]
     paras, meta = apply_rules(lines)
+    kind = check_gallery(meta, len(" ".join(paras).split()), source or "text")
+    if title and is_site_title(title):
+        meta.removed.append(("site_title", title))
+        title = None
     if not title:
         first = next((p for p in paras if _is_body(p)), paras[0] if paras else "")
         sentences = split_sentences(first)
@@ -349,6 +603,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         outlet=meta.outlet,
         credits=tuple(meta.credits),
         removed=tuple(meta.removed),
+        kind=kind,
     )
 
 
@@ -375,6 +630,7 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
         lines = lines[1:]  # the headline repeated as the body's first line
     paras, meta = apply_rules(lines, Meta(author=None))
     body = "\n".join(paras)
+    kind = check_gallery(meta, len(body.split()), source or url or "page")
     if len(body.split()) < MIN_BODY_WORDS:
         raise ExtractError(
             source or url or "page", f"too little article text ({len(body.split())} words)"
@@ -382,8 +638,12 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
     author = meta.author or _clean_author(doc.author)
     outlet = meta.outlet or doc.sitename or doc.hostname
     published = published_from_html(page) or parse_iso(doc.date)
+    title = normalise_space(doc.title or "")
+    if not title or is_site_title(title, doc.sitename or doc.hostname):
+        title = page_title(page, doc.sitename or doc.hostname) or trim_title(paras[0])
+        meta.removed.append(("site_title", doc.title or ""))
     return Cleaned(
-        title=normalise_space(doc.title or "") or trim_title(paras[0]),
+        title=title,
         text=body,
         author=author,
         dateline=meta.dateline,
@@ -392,7 +652,29 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
         url=doc.url or url,
         credits=tuple(meta.credits),
         removed=tuple(meta.removed),
+        kind=kind,
     )
+
+
+def page_title(page: str, site: str | None = None) -> str | None:
+    """The article's own title when the <title> only names the site: og:title, then
+    twitter:title, then the first <h1>; None when none is more than the site's name."""
+    try:
+        tree = lxml_html.fromstring(page.encode("utf-8", "replace"))
+    except Exception:
+        return None
+    found = []
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in ("og:title", "twitter:title"):
+            found.append((0 if key == "og:title" else 1, el.get("content") or ""))
+    found.sort(key=lambda kv: kv[0])
+    cands = [t for _, t in found] + [h.text_content() for h in tree.iter("h1")]
+    for t in cands:
+        t = normalise_space(t)
+        if t and not is_site_title(t, site):
+            return t
+    return None
 
 
 def _clean_author(author: str | None) -> str | None:

@@ -157,7 +157,7 @@ class BriefingSettings(_Strict):
     timezone: str = "Asia/Seoul"
     out_dir: str = "out"
     max_stories: int = Field(default=25, ge=1, le=500)
-    max_key_points: int = Field(default=8, ge=1, le=8)
+    max_key_points: int = Field(default=5, ge=1, le=8)
     workers: int = Field(default=4, ge=1, le=32)
     """Pages fetched at once inside one feed source."""
     public_url: str | None = None

@@ -33,10 +33,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from .models import Article, Entity, KeyPoint
+from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
 from .text import join_quotes, split_sentences
 from .vectors import cosine, idf, overlap, tfidf, tokens
 
@@ -92,9 +92,101 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
 
 
 def eligible(sentence: str) -> bool:
-    """6 to 90 words; not a question (it asserts nothing) nor a lone quote (no speaker)."""
+    """6 to 90 words; not a question (it asserts nothing), a lone quote (no speaker) or page
+    furniture (a caption, a credit, a byline, a prompt)."""
     n = len(sentence.split())
-    return MIN_WORDS <= n <= MAX_WORDS and not is_question(sentence) and not lone_quote(sentence)
+    return (
+        MIN_WORDS <= n <= MAX_WORDS
+        and not is_question(sentence)
+        and not lone_quote(sentence)
+        and not furniture(sentence)
+    )
+
+
+_FURNITURE = re.compile(
+    r"hide caption|^photos?\s*:|^images?\s*:|^video\s*:|^gallery\s*:|^watch\s*:|"
+    r"\((?:photo|image|picture|video)s?\s*(?::|by|courtesy)[^)]*\)\s*$|"
+    r"\b(?:getty images|ap photo|afp photo|via storyful|image copyright|image caption)\b|"
+    r"\bphoto(?:graph)?\s*(?:by|courtesy of|credit)\b|"
+    r"^(?:by|reporting by|written by|editing by|additional reporting by)\s+[A-Z]|"
+    r"\bcontributed to this report\b|\bsign up\b|\bnewsletter\b|\bsubscribe\b|"
+    r"\bas an interest\b|^follow\b.{0,60}\bon (?:twitter|facebook|instagram)\b|"
+    r"\bclick (?:here|to)\b|^advertisement\b|continue reading\b|^scroll down\b|"
+    r"^(?:read|see) (?:more|also)\b|^more\s*:|^related\s*:|\ball rights reserved\b|"
+    r"^copyright\b|©|https?://|\bwww\.|"
+    r"^(?:file\s*[-–—]\s*)?in (?:this|these|an?) [^!?]{0,60}?\b(?:file )?photos?\b|"
+    r"\((?:[LRC]|C-R|L-R|R-L|left|right|center|centre)\)|\bon this episode of\b|^find out\b|"
+    r"\bnot responsible for the content of\b|\bexternal (?:internet )?sites\b|"
+    r"^[A-Z][A-Z .'’-]+,\s*(?:HOST|BYLINE|[A-Z]+)\s*:|\bsource\s*:\s|\bstory highlights\b|"
+    r"^(?:left|right|above|below|top|bottom|pictured|inset|main picture)\s*:|pic\.twitter|"
+    r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|\btranscripts? (?:is|are) (?:created|produced)\b|"
+    r"\bfull screen\b|\bautoplay\b|\bskip ad\b|\bview (?:photos|gallery)\b|"
+    r"\b\d+ of \d+\b.{0,20}\b(?:photos?|images?|close)\b|^\d+\s*/\s*\d+\s|"
+    r"\brex features\b|\bfame flynet\b|\(getty(?: images)?\)|"
+    r"\b[A-Z][a-z]+ [A-Z][a-z]+\s?/\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg)\b|"
+    r"^[A-Z][A-Z'’-]{2,}:\s|^updated\s*\||"
+    r"\bin this [^!?]{0,40}?\b(?:file )?(?:photo|image|picture)\b|"
+    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b",
+    re.I,
+)
+_CAPS = re.compile(r"^[^a-z]*$")
+_CAPTION_VERB = re.compile(
+    r"\b(?:stands? (?:next to|beside|in front of|outside|near|on|at|with|during)|"
+    r"poses? (?:for|with|in front|during|outside|beside|next)|gestures?|"
+    r"waves? (?:to|at|as)|looks on|(?:is|are) (?:seen|pictured|shown)|"
+    r"talking to|speaks (?:to|during|at)|addresses the|arrives (?:at|to|for)|attends|"
+    r"celebrates|walks (?:past|through|along|in|on)|joins [“\"])\b"
+)
+_CREDIT_TOKEN = re.compile(
+    r"(?:^|\s)(?:GETTY|EPA|AFP|PA|AP|REUTERS)(?:[*:/]\S*)?\s+[A-Z]|\b[A-Z]{2,}:[A-Z][a-z]|"
+    r"\b(?:Splash News|London News Pictures|Alamy|Play slides)\b|^Photo\s+[A-Z]|"
+    r"\bGetty \d+/\d+|\((?:photo|image|picture|video)s?\s*:|^\([^)]*/[^)]*\)\s|"
+    r"\((?:REUTERS|Reuters|AP|AFP|Getty|PA|EPA)\)\s+[A-Z]"
+)
+_RUN_ON = re.compile(
+    r"[a-z0-9%’”] (?:The|He|She|It|They|This|These|Those|His|Her|Its|Their|But|"
+    r"After|When|While|We) [a-z]"
+)
+"""Two sentences (or a caption and a sentence) run together: a capitalised function word
+in mid-sentence after a lower-case word ("... the popular treat The move has ...")."""
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|tweeted)\b")
+_CAPS_RUN = re.compile(r"^(?:[\"“‘(]?[A-Z0-9][A-Z0-9'’.,&-]*[)”\"]?\s+){4,}")
+
+
+def furniture(sentence: str) -> bool:
+    """Page furniture, not news: a photo caption or credit ("Hide Caption 3 of 8",
+    "(Photo: Yonhap)", "Getty Images"), a byline, a newsletter / follow / click prompt, a
+    copyright line, a transcript's speaker label ("ARI SHAPIRO, HOST:"), a line in capitals
+    (a graphic's label), a line with no closing full stop (captions and headings have
+    none)."""
+    s = sentence.strip()
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    if len(letters) >= 12 and _CAPS.match(s):
+        return True
+    if _CAPS_RUN.match(s):  # a heading or a graphic's label glued to the text
+        return True
+    if not re.search(r"[.!?…\"”’')\]]$", s):  # no closing stop: a caption or a heading
+        return True
+    head = " ".join(s.split()[:15])
+    if _CAPTION_VERB.search(head) and not _REPORTING.search(s):
+        return True  # "X stands next to ...", "Y is seen ...": a photo's caption
+    if _CREDIT_TOKEN.search(s) or _RUN_ON.search(s):
+        return True  # a caption's credit, or caption and text run together with no stop
+    return bool(_FURNITURE.search(s))
+
+
+_REFERENT = re.compile(
+    r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|such|"
+    r"both|but|and|also|however|still|yet|meanwhile|instead|then)\b",
+)
+
+
+def opens_on_referent(sentence: str) -> bool:
+    """A sentence the reader cannot take alone: it opens on a pronoun or demonstrative
+    ("He said", "That would include"), on a connective that leans on the sentence before
+    ("But", "However") or in lower case (a fragment: "the spokesman said")."""
+    s = sentence.lstrip("\"“‘'( ")
+    return s[:1].islower() or bool(_REFERENT.match(s[:1].lower() + s[1:]))
 
 
 def is_question(sentence: str) -> bool:
@@ -102,8 +194,13 @@ def is_question(sentence: str) -> bool:
 
 
 def lone_quote(sentence: str) -> bool:
-    """A short sentence that is all quotation: no speaker, often a caption or pull quote."""
-    return bool(re.match(r"^[\"“'‘].*[\"”'’]$", sentence)) and len(sentence.split()) < 12
+    """A sentence that is all quotation, with no speaker outside the quotes (a pull quote, a
+    caption, a transcript line): "..." with no closing quote before its end."""
+    s = sentence.strip()
+    if not re.match(r"^[\"“‘]", s) or not re.search(r"[\"”’]$", s):
+        return False
+    inner = s[1:-1]
+    return not re.search(r"[\"”]\s*,?\s*\w|\w\s*[\"“]", inner)
 
 
 def rank(
@@ -205,16 +302,41 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / (min(len(a), len(b)) or 1)
 
 
+ALSO = 0.5
+"""Another outlet's sentence states the same fact as a key point when it shares at least
+this share of the shorter sentence's content words (``containment``, stemmed; a reworded
+retelling keeps the names, numbers and main verbs) and at least ``ALSO_MIN`` of them.
+Measured on hand-labelled pairs (benchmarks/keypoints_eval.py --also)."""
+ALSO_MIN = 4
+REPEATS_SUMMARY = 0.6
+"""A sentence sharing this share of its content words with the summary repeats it."""
+
+
 def key_points(
     articles: Sequence[Article],
-    limit: int = 8,
+    limit: int = 5,
     topic_terms: Sequence[re.Pattern[str]] = (),
     entities: Sequence[Entity] = (),
+    summary: Summary | None = None,
 ) -> tuple[KeyPoint, ...]:
     """The story's key points, best first: ``rank`` with the topic's terms, ``select``
-    with entity novelty."""
-    cands = candidates(articles)
-    scores = rank(cands, topic_terms=topic_terms)
+    with entity novelty, after the summary (a sentence repeating it is skipped).
+
+    A sentence opening on a pronoun or demonstrative is joined with the sentence before it
+    in its article (``KeyPoint.sentences = 2``) when that one is usable and the two fit in
+    ``MAX_WORDS``; otherwise it is left out. Each point's ``also`` lists the other outlets'
+    sentences that state the same fact."""
+    base = candidates(articles)
+    scores = rank(base, topic_terms=topic_terms)
+    cands, joined = with_referents(base)
+    if summary:
+        said = set(tokens(summary.text))
+        cands = [
+            replace(c, eligible=False)
+            if c.eligible and containment(set(tokens(c.text)), said) >= REPEATS_SUMMARY
+            else c
+            for c in cands
+        ]
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
     for i in select(cands, scores, limit, names=names):
@@ -229,8 +351,66 @@ def key_points(
                 paragraph=c.paragraph,
                 sentence=c.sentence,
                 score=round(scores[i], 4),
+                also=corroboration(c, base, articles),
+                language=art.language,
+                sentences=2 if i in joined else 1,
             )
         )
+    return tuple(out)
+
+
+def with_referents(cands: Sequence[Candidate]) -> tuple[list[Candidate], set[int]]:
+    """The candidates with each sentence that opens on a referent joined to the sentence
+    before it (same article), or made ineligible when that cannot be done; and the indices
+    that were joined. Positions (paragraph, sentence) become the first sentence's."""
+    out: list[Candidate] = []
+    joined: set[int] = set()
+    for i, c in enumerate(cands):
+        if not c.eligible or not opens_on_referent(c.text):
+            out.append(c)
+            continue
+        prev = cands[i - 1] if i else None
+        text = f"{prev.text} {c.text}" if prev else ""
+        if (
+            prev is not None
+            and prev.article == c.article
+            and not furniture(prev.text)
+            and not is_question(prev.text)
+            and not opens_on_referent(prev.text)
+            and len(text.split()) <= MAX_WORDS
+        ):
+            out.append(replace(c, text=text, paragraph=prev.paragraph, sentence=prev.sentence))
+            joined.add(i)
+        else:
+            out.append(replace(c, eligible=False))
+    return out, joined
+
+
+def corroboration(
+    point: Candidate, cands: Sequence[Candidate], articles: Sequence[Article]
+) -> tuple[Corroboration, ...]:
+    """For each other outlet of the story (state media never corroborates news), its
+    sentence most like the point, when it states the same fact (``ALSO``)."""
+    mine = articles[point.article]
+    own = outlet_key(mine.outlet or mine.origin or mine.source)
+    words = set(tokens(point.text))
+    best: dict[str, tuple[float, Candidate]] = {}
+    for c in cands:
+        art = articles[c.article]
+        key = outlet_key(art.outlet or art.origin or art.source)
+        if key == own or furniture(c.text) or is_question(c.text):
+            continue
+        if art.source_type == "state-media" and mine.source_type != "state-media":
+            continue
+        other = set(tokens(c.text))
+        shared = len(words & other)
+        like = containment(words, other)
+        if shared >= ALSO_MIN and like >= ALSO and like > best.get(key, (0.0, c))[0]:
+            best[key] = (like, c)
+    out = []
+    for _, c in sorted(best.values(), key=lambda v: -v[0]):
+        art = articles[c.article]
+        out.append(Corroboration(art.source, art.outlet, c.text, art.url))
     return tuple(out)
 
 
@@ -253,6 +433,8 @@ def summarise(paragraphs: Sequence[str], n: int) -> list[str]:
     ``rank`` and ``select`` as ``key_points``, without topic terms or entities (one
     text, so only the within-article repeat bar applies). What the benchmark measures."""
     art = Article(source="-", title="", text="\n".join(paragraphs))
-    cands = candidates([art])
-    chosen = select(cands, rank(cands), n)
+    base = candidates([art])
+    scores = rank(base)
+    cands, _ = with_referents(base)
+    chosen = select(cands, scores, n)
     return [cands[i].text for i in sorted(chosen)]

@@ -182,6 +182,8 @@ class Event:
     """The sentence it came from."""
     source: str
     resolved: bool = True
+    sources: tuple[str, ...] = ()
+    """Every article (``Article.source``) that mentions this event, ``source`` first."""
 
 
 @dataclass(frozen=True)

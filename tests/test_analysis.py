@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from extractors.analysis import analyse, build_digest, dedupe, normalise_url
+from extractors.analysis import (
+    analyse,
+    build_digest,
+    dedupe,
+    merge_duplicates,
+    normalise_url,
+    story_events,
+)
 from extractors.clean import clean_text
 from extractors.errors import ConfigError
 from extractors.models import Article
@@ -260,3 +269,131 @@ def test_digest_has_a_section_per_subtopic_and_keeps_failures():
     )
     assert [s.subtopic for s in d.sections][:6] == [s.id for s in KOREA_NATO.subtopics]
     assert len(d.stories) == 1 and d.excluded[0].article.source == "passing.txt"
+
+
+# ---------------------------------------------------------------- issue 9: one event per story
+
+KST = timezone(timedelta(hours=9))
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+def _sample(name: str, published: datetime | None = None) -> Article:
+    from extractors.files import parse_file
+    from fetch.local import read_file
+    from fetch.sources import to_article
+
+    path = str(name if "/" in name else PAGES / name)
+    art = to_article(parse_file(path, read_file(path).content), path, "test", "file")
+    return replace(art, published=published) if published else art
+
+
+@pytest.fixture(scope="module")
+def theme_articles() -> list[Article]:
+    """The bundled sample's shell talks (18-19 Nov) and IP4 ministers (20 Nov), with a K9
+    spare-parts deal (30 Nov) and a cyber exercise (29 Nov) written for this test: the same
+    theme (Korea, NATO, artillery, cooperation), four events."""
+    return [
+        _sample(str(ROOT / "samples/pages/seoul-brussels-arms-talks.html")),
+        _sample(str(ROOT / "samples/pages/korea-nato-shell-plant-meridian.html")),
+        _sample(str(ROOT / "samples/pages/ip4-ministers-ukraine.html")),
+        _sample(str(ROOT / "samples/files/ip4-session-pacificwire.json")),
+        _sample("k9-spare-parts-deal.txt", datetime(2026, 11, 30, 10, tzinfo=KST)),
+        _sample("cyber-exercise.txt", datetime(2026, 11, 29, 18, tzinfo=KST)),
+    ]
+
+
+def test_one_event_per_story(theme_articles):
+    stories, _ = analyse(theme_articles, KOREA_NATO, no_filter=True)
+    where = {a.source.rsplit("/", 1)[-1]: s.id for s in stories for a in s.articles}
+    assert where["k9-spare-parts-deal.txt"] != where["seoul-brussels-arms-talks.html"]
+    assert where["cyber-exercise.txt"] != where["ip4-ministers-ukraine.html"]
+    assert where["seoul-brussels-arms-talks.html"] == where["korea-nato-shell-plant-meridian.html"]
+    assert where["ip4-ministers-ukraine.html"] == where["ip4-session-pacificwire.json"]
+
+
+def test_grouping_says_why(theme_articles):
+    stories, _ = analyse(theme_articles, KOREA_NATO, no_filter=True)
+    multi = [s for s in stories if len(s.articles) > 1]
+    assert multi
+    for s in multi:
+        g = s.grouping
+        assert g and g["method"] == "average-linkage" and len(g["links"]) == len(s.articles) - 1
+        for link in g["links"]:
+            assert {"text", "names", "dates", "days_apart", "score"} <= set(link)
+            assert link["score"] >= g["threshold"] or link["event_link"]
+    json.dumps([s.grouping for s in stories])  # JSON-ready
+    for s in stories:
+        also = {c.outlet for kp in s.key_points for c in kp.also}
+        assert set(s.grouping["corroborating_outlets"]) >= also
+        assert s.grouping["corroborating_outlet_count"] <= len(s.outlets)
+
+
+def test_days_apart_need_the_events_own_signals():
+    from extractors.stories import Signals
+
+    base = datetime(2026, 11, 18, tzinfo=UTC)
+    text = "Seoul and NATO open talks on artillery shell production at NATO headquarters."
+    a = Article("a", "Shell talks open", text, published=base)
+    b = Article("b", "Shell talks open", text, published=base + timedelta(days=12))
+    c = Article("c", "Shell talks open", text, published=base + timedelta(days=1))
+    sig = Signals.of([a, b, c])
+    assert sig.pair(0, 2)["score"] > sig.pair(0, 1)["score"]  # 12 days apart counts less
+    assert sig.pair(0, 1)["far"] and not sig.pair(0, 2)["far"]
+
+
+def test_exact_duplicates_become_one_article_with_all_links():
+    text = "North Korea said on Monday it had tested a new engine at its Sohae launch site."
+    a = Article("kcna-1.html", "Engine test", text, url="http://kcna.example/1")
+    b = Article("kcna-2.html", "Engine test", text, url="http://kcna.example/2")
+    c = Article("kcna-3.html", "Engine test", text, url="http://kcna.example/3")
+    merged, n = merge_duplicates([a, b, c])
+    assert n == 2 and len(merged) == 1
+    assert merged[0].links == ("http://kcna.example/2", "http://kcna.example/3")
+    d = build_digest(
+        [a, b, c],
+        [],
+        KOREA_NATO,
+        title="t",
+        day=date(2026, 11, 20),
+        now=datetime.now(UTC),
+        no_filter=True,
+    )
+    assert d.duplicates == 2
+    assert d.stories[0].articles[0].links == merged[0].links
+
+
+def test_every_story_has_a_short_traceable_summary(theme_articles):
+    stories, _ = analyse(theme_articles, KOREA_NATO, no_filter=True)
+    for s in stories:
+        assert s.summary is not None
+        assert len(s.summary.text.split()) <= 60
+        texts = {a.source: " ".join(a.text.split()) for a in s.articles}
+        assert s.summary.sources and all(src in texts for src in s.summary.sources)
+        body = texts[s.summary.sources[0]]
+        # whole source sentences, or one trimmed of trailing clauses (words kept in order)
+        assert s.summary.text.rstrip(".…") in body or s.summary.text.split(". ")[0] in body
+        for kp in s.key_points:
+            assert kp.text != s.summary.text
+
+
+def test_upcoming_events_from_several_outlets_are_one_with_their_sources():
+    day = datetime(2026, 11, 19, 9, tzinfo=KST)
+    a = Article(
+        "a",
+        "Talks",
+        "The two sides will meet again in Seoul on Friday to sign the plan.",
+        published=day,
+    )
+    b = Article(
+        "b",
+        "Talks",
+        "Both sides will meet again in Seoul on Friday to sign the plan, officials said.",
+        published=day,
+    )
+    c = Article(
+        "c", "Talks", "NATO first invited the four partners to its summit in 2022.", published=day
+    )
+    events = story_events([a, b, c], "Asia/Seoul")
+    friday = [e for e in events if e.date == "2026-11-20"]
+    assert len(friday) == 1 and friday[0].sources == ("a", "b")
+    assert not any(e.mention.endswith("2022") for e in events)  # a past year is background

@@ -4,6 +4,7 @@ clean_html on an inline page; and extractors.text's sentence splitting."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,13 +14,19 @@ from extractors.clean import (
     apply_rules,
     clean_html,
     clean_text,
+    is_site_title,
     rule_agency_credit,
     rule_byline,
+    rule_credit_line,
     rule_dateline,
     rule_footer_lines,
+    rule_gallery,
+    rule_graphic_label,
     rule_image_markup,
     rule_original_source,
     rule_photo_caption,
+    rule_prompts,
+    rule_related_links,
 )
 from extractors.errors import ExtractError
 from extractors.text import join_quotes, split_sentences
@@ -43,12 +50,17 @@ def run(rule, paras, meta=None):
 def test_rule_order():
     assert [r.__name__ for r in RULES] == [
         "rule_image_markup",
+        "rule_gallery",
         "rule_photo_caption",
         "rule_footer_lines",
         "rule_original_source",
         "rule_byline",
         "rule_dateline",
         "rule_agency_credit",
+        "rule_credit_line",
+        "rule_graphic_label",
+        "rule_related_links",
+        "rule_prompts",
     ]
 
 
@@ -666,3 +678,151 @@ def test_join_quotes_keeps_a_quotation_together():
 )
 def test_join_quotes(sentences, joined):
     assert join_quotes(sentences) == joined
+
+
+# ---------------------------------------------------------------- page furniture (golden pages)
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def test_gallery_slides_go():
+    slides = [
+        f"Photos: Harbour lights Lanterns float on the water {i}. Hide Caption {i} of 3"
+        for i in (1, 2, 3)
+    ]
+    out, meta = run(rule_gallery, [*slides, BODY, BODY2])
+    assert out == [BODY, BODY2]
+    assert meta.gallery == 3
+
+
+def test_gallery_repeated_title_run_goes():
+    run3 = [
+        f"Port city turns 300 {part} The quays were rebuilt after the war years."
+        for part in ("Beginnings", "Expansion", "Rebuilding", "Today")
+    ]
+    out, meta = run(rule_gallery, [BODY, *run3, BODY2])
+    assert out == [BODY, BODY2] and meta.gallery == 4
+
+
+def test_gallery_two_similar_paragraphs_stay():
+    paras = ["South Korea and NATO agreed on a plan.", "South Korea and NATO agreed on a date."]
+    out, _ = run(rule_gallery, [*paras, BODY])
+    assert out == [*paras, BODY]
+
+
+def test_credit_lines_go():
+    lines = ["David Roe/Getty Images", "Twitter/JaneRoe via Storyful", "Photo", "Video", "SaveSave"]
+    out, meta = run(rule_credit_line, [BODY, *lines, BODY2])
+    assert out == [BODY, BODY2]
+    assert "David Roe/Getty Images" in meta.credits
+
+
+def test_graphic_label_goes_but_heading_stays():
+    label = "LAS PALMAS BOULEVARD 200 FEET NORTH TOWER MAIN ENTRANCE FESTIVAL GROUNDS"
+    out, _ = run(rule_graphic_label, [BODY, label, "TIMELINE", "WHO IS THE FRONT-RUNNER?", BODY2])
+    assert out == [BODY, "TIMELINE", "WHO IS THE FRONT-RUNNER?", BODY2]
+
+
+def test_related_links_go():
+    paras = [
+        BODY,
+        "Read more: Poland orders tanks",
+        "More: Tesla's year ahead",
+        BODY2,
+        "Advertisement Continue reading the main story",
+        "Scroll down for video",
+    ]
+    out, _ = run(rule_related_links, paras)
+    assert out == [BODY, BODY2]
+
+
+def test_related_headlines_after_a_marker_go():
+    paras = [BODY, BODY2, "UP NEXT", "Poland buys more rocket launchers", "Hanwha opens an office"]
+    out, _ = run(rule_related_links, paras)
+    assert out == [BODY, BODY2]
+
+
+def test_prompts_go():
+    paras = [
+        BODY,
+        "Interested in Weather? Add Weather as an interest to stay up to date. Add Interest",
+        "Sign up for our Defence Daily newsletter.",
+        "Follow Jane Roe on Twitter: @janeroe",
+        BODY2,
+    ]
+    out, _ = run(rule_prompts, paras)
+    assert out == [BODY, BODY2]
+
+
+def test_golden_page_keeps_only_the_article():
+    page = (PAGES / "furniture-article.html").read_text("utf-8")
+    c = clean_html(page, source="furniture-article.html")
+    assert c.title == "Seoul signs spare-parts deal for Polish K9 howitzers"  # not the site name
+    assert c.kind == "article+gallery"
+    assert c.text.split("\n")[0].startswith("South Korea's arms procurement agency")
+    for furniture in (
+        "Hide Caption",
+        "Getty",
+        "Add Defence",
+        "newsletter",
+        "Read more",
+        "FLEET DEPOT",
+        "rocket launchers",
+        "Kim Min-seo/",
+    ):
+        assert furniture not in c.text
+    assert "repair centre would shorten" in c.text
+    rules = {r for r, _ in c.removed}
+    assert {
+        "gallery",
+        "credit_line",
+        "graphic_label",
+        "related_links",
+        "prompt",
+    } <= rules
+
+
+def test_site_name_title_gives_way_to_the_h1():
+    page = (
+        "<html><head><title>ABC News</title></head><body><article>"
+        "<h1>Seoul and NATO open talks on shells</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p></article></body></html>"
+    )
+    assert clean_html(page).title == "Seoul and NATO open talks on shells"
+
+
+def test_gallery_page_is_refused_with_its_reason():
+    page = (PAGES / "gallery-only.html").read_text("utf-8")
+    with pytest.raises(ExtractError, match=r"photo gallery \(5 captions"):
+        clean_html(page, source="gallery-only.html")
+
+
+def test_text_with_a_gallery_run_keeps_its_article():
+    c = clean_text((PAGES / "repeated-gallery.txt").read_text("utf-8"))
+    assert c.kind == "article+gallery"
+    assert "Port city turns 300" not in c.text
+    assert c.text.startswith("A river cruise ship hit the pier")
+
+
+@pytest.mark.parametrize(
+    "title,outlet,site",
+    [
+        ("ABC News", "abcnews.go.com", True),
+        ("NPR Search : NPR", "www.npr.org", True),
+        ("World news - RT International", "www.rt.com", True),
+        ("ABC News", None, True),
+        ("Equifax hack attack", "www.rt.com", False),
+        ("North Korea Fires Missile Over Japan", "www.nytimes.com", False),
+        ("NATO", None, True),
+        ("NATO and Seoul sign deal", None, False),
+    ],
+)
+def test_site_name_titles(title, outlet, site):
+    assert is_site_title(title, outlet) is site
+
+
+def test_site_name_title_replaced_from_the_body():
+    body = BODY
+    assert clean_text(body, title="NPR Search : NPR").title.startswith(
+        "South Korea and NATO agreed"
+    )

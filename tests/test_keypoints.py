@@ -49,7 +49,18 @@ def assert_traceable(kp: KeyPoint, art: Article) -> None:
     assert kp.source == art.source and kp.outlet == art.outlet and kp.url == art.url
     assert squash(kp.text) in squash(art.text)
     units = join_quotes(split_sentences(art.paragraphs[kp.paragraph]))
-    assert (kp.sentence, kp.text) in units
+    if kp.sentences == 1:
+        assert (kp.sentence, kp.text) in units
+        return
+    # two sentences: the one at (paragraph, sentence) and the one right after it
+    assert kp.sentences == 2
+    k = [i for i, _ in units].index(kp.sentence)
+    first = units[k][1]
+    after = units[k + 1][1] if k + 1 < len(units) else None
+    if after is None:
+        after = join_quotes(split_sentences(art.paragraphs[kp.paragraph + 1]))[0][1]
+    assert kp.text == f"{first} {after}"
+    assert keypoints.opens_on_referent(after)
 
 
 def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stories):
@@ -59,7 +70,7 @@ def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stori
         for kp in story.key_points:
             assert_traceable(kp, by_source[kp.source])
             seen += 1
-    assert seen >= 20
+    assert seen >= 15
 
 
 def test_each_sample_article_alone_gives_traceable_key_points(sample_articles):
@@ -141,7 +152,8 @@ def test_summarise_returns_sentences_in_text_order(sample_articles):
         for n in (1, 3, 8):
             chosen = summarise(art.paragraphs, n)
             assert 1 <= len(chosen) <= n
-            where = [sents.index(s) for s in chosen]
+            # a joined pair (a sentence opening on a pronoun) starts with its first sentence
+            where = [next(i for i, t in enumerate(sents) if s.startswith(t)) for s in chosen]
             assert where == sorted(where) and len(set(where)) == len(where)
 
 
@@ -225,3 +237,84 @@ def test_seed_story_key_points_are_traceable_and_not_repeated(seeds):
     for a, b in combinations(kps, 2):
         bar = keypoints.REDUNDANT if a.source == b.source else keypoints.REDUNDANT_ACROSS
         assert containment(set(tokens(a.text)), set(tokens(b.text))) < bar
+
+
+# ---------------------------------------------------------------- issue 9
+
+
+def test_default_limit_is_five(sample_stories):
+    from extractors.config import BriefingSettings
+
+    assert BriefingSettings.model_fields["max_key_points"].default == 5
+    assert all(len(s.key_points) <= 5 for s in sample_stories)
+
+
+def test_a_pronoun_opening_is_joined_with_its_referent_or_left_out():
+    text = (
+        "Seoul and Warsaw signed a K9 maintenance deal on Monday, officials said.\n"
+        "Hanwha Aerospace will open a repair depot near Stalowa Wola next year. "
+        "It will train Polish technicians to do repairs that are now done in Changwon.\n"
+        "That would include training for Polish technicians at the new depot, the agency added."
+    )
+    art = Article(source="k9", title="K9 deal", text=text)
+    cands, joined = keypoints.with_referents(keypoints.candidates([art]))
+    by_text = {c.text: (i, c) for i, c in enumerate(cands)}
+    pair = next(t for t in by_text if t.startswith("Hanwha") and "It will train" in t)
+    i, c = by_text[pair]
+    assert i in joined and (c.paragraph, c.sentence) == (1, 0) and c.eligible
+    # "That would include ..." opens a paragraph whose previous sentence itself leans back:
+    # it cannot be joined, so it is left out
+    that = next(c for c in cands if c.text.startswith("That would"))
+    assert not that.eligible
+    kps = key_points([art], 5)
+    for k in kps:
+        assert not keypoints.opens_on_referent(k.text)
+        assert_traceable(k, art)
+
+
+def test_captions_credits_and_prompts_are_never_key_points():
+    paras = [
+        "South Korea and NATO agreed on Tuesday to widen cooperation on artillery production.",
+        "Photos: Shell talks Delegates arrive at NATO headquarters. Hide Caption 1 of 4",
+        "In this Nov. 18, 2026, file photo, delegates pose for a picture at NATO headquarters.",
+        "Interested in Defence? Add Defence as an interest to stay up to date on the latest news.",
+        "Delegates stand next to a model of a howitzer at the exhibition in Brussels on Tuesday",
+        "Officials said the working group would meet again in Seoul in March to review plans.",
+    ]
+    art = Article(source="x", title="t", text="\n".join(paras))
+    texts = [k.text for k in key_points([art], 5)]
+    assert texts and all(keypoints.furniture(t) is False for t in texts)
+    assert not any("Caption" in t or "file photo" in t or "interest" in t for t in texts)
+
+
+def test_bare_quotes_are_never_key_points():
+    assert keypoints.lone_quote("“We will keep building shells together for as long as it takes.”")
+    assert not keypoints.lone_quote("“We will keep building,” Cho said, “for as long as it takes.”")
+
+
+def test_also_lists_other_outlets_stating_the_same_fact():
+    a = Article(
+        "a",
+        "Deal",
+        "Seoul signed a five-year deal on Monday to supply K9 howitzer parts to Poland.",
+        outlet="Harbour Tribune",
+    )
+    b = Article(
+        "b",
+        "Deal",
+        "On Monday Seoul signed a five-year contract to supply Poland with K9 howitzer parts.",
+        outlet="Meridian Ledger",
+    )
+    c = Article(
+        "c",
+        "Deal",
+        "Seoul signed a five-year deal on Monday to supply K9 howitzer parts to Poland.",
+        outlet="State Wire",
+        source_type="state-media",
+    )
+    d = Article(
+        "d", "Other", "The weather in Warsaw was cold and grey on Monday morning.", outlet="X"
+    )
+    kps = key_points([a, b, c, d], 1)
+    assert [x.outlet for x in kps[0].also] == ["Meridian Ledger"]  # state media never corroborates
+    assert kps[0].also[0].source == "b" and kps[0].also[0].text in b.text

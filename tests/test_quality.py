@@ -3,7 +3,9 @@
 The benchmarks read ../shared/data (or $BRIEFING_SHARED_DATA) at run time; when a
 corpus is absent the test skips. Full runs (about a minute on 2 cores in all):
 clean on all 181 pages, stories on all 383 articles, key points on politics
-001-300, relevance on the whole labelled set.
+001-300, relevance on the whole labelled set, summaries and key-point quality on the
+news_cluster stories (hand labels in benchmarks/summary_labels.json and
+benchmarks/keypoint_labels.tsv).
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def test_stories_floors() -> None:
     res = _evaluate("stories_eval", extras=False)
     figures = {f"default_{k}": res[k] for k in ("f1", "precision", "recall")}
     figures["best_sweep_f1"] = res["best_f1"]
+    figures["dev_f1"] = res["split"]["dev"]["f1"]
+    figures["test_f1"] = res["split"]["test"]["f1"]
     _check("stories", figures)
 
 
@@ -132,3 +136,33 @@ def test_dates_floors() -> None:
         "dates",
         {"precision": a["precision"], "recall": a["recall"], "tz_accuracy": res["tz_accuracy"]},
     )
+
+
+def test_summary_floors() -> None:
+    res = _evaluate("summary_eval")
+    ev, rg = res["events"], res["rouge"]
+    if "skipped" in ev or "skipped" in rg:
+        pytest.skip(ev.get("skipped") or rg.get("skipped"))
+    _check(
+        "summary",
+        {
+            "states_event_dev": ev["dev"]["states_event"],
+            "states_event_test": ev["test"]["states_event"],
+            "rouge1_at_ref": rg["at_ref"]["rouge1"],
+            "rouge2_at_ref": rg["at_ref"]["rouge2"],
+        },
+    )
+    assert ev["dev"]["max_words"] <= 60 and ev["test"]["max_words"] <= 60
+
+
+def test_keypoint_quality_floors() -> None:
+    res = _evaluate("keypoint_quality_eval")
+    figures = {}
+    for part in ("dev", "test"):
+        r = res[part]
+        unlabelled = r["labels"].get("unlabelled", 0) / max(r["key_points"], 1)
+        assert unlabelled <= 0.1, f"{part}: {unlabelled:.0%} of key points have no hand label"
+        figures[f"clean_{part}"] = 1 - r["furniture"]
+        figures[f"readable_{part}"] = 1 - r["not_ok"]
+        figures[f"also_precision_{part}"] = r["also_precision"]
+    _check("keypoint_quality", figures)
