@@ -12,10 +12,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from . import keypoints, stories, summary
+from . import crosslang, keypoints, stories, summary
 from .clean import is_site_title
-from .dates import resolve_dates
-from .entities import extract_entities
+from .crosslang import extract_entities, resolve_dates
 from .models import (
     Article,
     Digest,
@@ -162,7 +161,15 @@ def analyse(
     rel = [r for _, r in kept]
     terms = [p for g, ms in topic.matchers.items() for _, p in ms if not g.startswith("anchor:")]
     out: list[Story] = []
-    for idx in stories.group(arts):
+    signals = stories.Signals.of(arts)
+    groups = stories.group(arts, sig=signals)
+    links: list[tuple[int, int, crosslang.Pairing]] = []
+    if len({a.language for a in arts}) > 1:
+        # A Korean and an English report of one event share people, places and dates, not
+        # words: join their groups on language-neutral event keys.
+        links = crosslang.link(arts, topic, tz)
+        groups = crosslang.merge_groups(groups, links)
+    for idx in groups:
         members = sorted(idx, key=lambda i: (-rel[i].score, i))
         group_arts = tuple(arts[i] for i in members)
         relevance = combine([rel[i] for i in members])
@@ -182,11 +189,27 @@ def analyse(
                 events=story_events(group_arts, tz),
                 subtopics=relevance.subtopics,
                 summary=story_summary,
-                grouping={**stories.explain(arts, members), **corroboration(points)},
+                grouping={
+                    **stories.explain(arts, members, signals),
+                    **corroboration(points),
+                    **cross_language(arts, set(members), links),
+                },
             )
         )
     out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
     return out, excluded
+
+
+def cross_language(
+    arts: Sequence[Article], members: set[int], links: Sequence[tuple[int, int, Any]]
+) -> dict[str, Any]:
+    """The cross-language pairs that joined this story, with the keys they share."""
+    pairs = [
+        {"source": arts[i].source, "to": arts[j].source, **p.as_dict()}
+        for i, j, p in links
+        if i in members and j in members
+    ]
+    return {"cross_language": pairs} if pairs else {}
 
 
 def corroboration(points: Sequence[KeyPoint]) -> dict[str, Any]:

@@ -180,7 +180,9 @@ class Signals:
         same_dates = sorted(self.dates[i] & self.dates[j])
         di, dj = self.days[i], self.days[j]
         apart = abs(di - dj) if di is not None and dj is not None else None
-        far = apart is not None and apart > FAR_DAYS
+        # Rule (undated): an article without a publication time (a local note, a file)
+        # joins another only on the event's own signals, as if it were days apart.
+        far = apart is None or apart > FAR_DAYS
         allowed = not far or self.event_link(len(shared), bool(same_dates), text)
         bonus = self.bonus(len(set(shared) & self.rarest))
         score = text + bonus if allowed else FAR_FACTOR * text
@@ -207,7 +209,7 @@ class Signals:
         di, dj = self.days[i], self.days[j]
         common = self.names[i] & self.names[j]
         shared = len(common & self.rare)
-        far = di is not None and dj is not None and abs(di - dj) > FAR_DAYS
+        far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
         if far and not self.event_link(shared, bool(self.dates[i] & self.dates[j]), text):
             return FAR_FACTOR * text
         return text + self.bonus(len(common & self.rarest))
@@ -221,12 +223,15 @@ class Signals:
 # ---------------------------------------------------------------- clustering
 
 
-def group(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Indices of ``articles`` grouped into stories; biggest story first, then input order."""
+def group(
+    articles: Sequence[Article], threshold: float = THRESHOLD, sig: Signals | None = None
+) -> list[list[int]]:
+    """Indices of ``articles`` grouped into stories; biggest story first, then input order.
+    ``sig``: the batch's signals when the caller already has them (``Signals.of``)."""
     n = len(articles)
     if n == 0:
         return []
-    sig = Signals.of(articles)
+    sig = sig or Signals.of(articles)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     heap: list[tuple[float, int, int]] = []
@@ -264,9 +269,13 @@ def group(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[lis
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
-def explain(articles: Sequence[Article], idx: Sequence[int]) -> dict[str, Any]:
+def explain(
+    articles: Sequence[Article], idx: Sequence[int], sig: Signals | None = None
+) -> dict[str, Any]:
     """Why the articles ``idx`` are one story (JSON-ready): the method, and for each article
-    after the first its strongest link inside the story with that link's signals."""
+    after the first its strongest link inside the story with that link's signals. Pass the
+    batch's ``sig`` (the one ``group`` used) so the signals shown are the ones that joined
+    them (which names count as rare depends on the whole batch)."""
     out: dict[str, Any] = {
         "method": "average-linkage",
         "threshold": THRESHOLD,
@@ -276,12 +285,15 @@ def explain(articles: Sequence[Article], idx: Sequence[int]) -> dict[str, Any]:
     if len(idx) < 2:
         out["links"] = []
         return out
-    sig = Signals.of([articles[i] for i in idx])
+    if sig is None:
+        sig, pos = Signals.of([articles[i] for i in idx]), list(range(len(idx)))
+    else:
+        pos = list(idx)
     links = []
     shared_names: Counter[str] = Counter()
     for k in range(1, len(idx)):
-        best = max(range(len(idx)), key=lambda m: -1.0 if m == k else sig.score(k, m))
-        p = sig.pair(k, best)
+        best = max(range(len(idx)), key=lambda m: -1.0 if m == k else sig.score(pos[k], pos[m]))
+        p = sig.pair(pos[k], pos[best])
         shared_names.update(p["names"])
         links.append({"source": articles[idx[k]].source, "to": articles[idx[best]].source, **p})
     out["links"] = links
