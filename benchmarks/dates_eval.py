@@ -102,7 +102,8 @@ def evaluate() -> dict:
     per: dict[str, list] = {"dev": [], "test": [], "held_out": []}
     for a in labels:
         art = read_article(gm if a["dataset"] == GM else wh, a["ref"])
-        per[splits[a["ref"]]].append((a["dates"], list(resolve_dates(art, ZONE))))
+        found = list(resolve_dates(art, ZONE)) if art is not None else []
+        per[splits[a["ref"]]].append((a["dates"], found))
     for sp, pairs in per.items():
         res[sp] = score(pairs)
     res["all"] = score(per["dev"] + per["test"])

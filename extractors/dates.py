@@ -310,8 +310,12 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
-        # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show")
-        return m.start() > 0 and bool(_NAME_BEFORE.search(sentence[: m.start()]))
+        # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show",
+        # "USA Today": a capitalised word just before it)
+        before = sentence[: m.start()]
+        return m.start() > 0 and bool(
+            _NAME_BEFORE.search(before) or re.search(r"\b[A-Z][\w.&-]*\s+$", before)
+        )
     return False
 
 

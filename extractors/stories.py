@@ -133,7 +133,8 @@ def names(article: Article) -> frozenset[str]:
             if k == 0 or len(w) < 3 or not w[0].isupper():
                 continue
             low = w.lower().removesuffix("'s").removesuffix("’s")
-            if low not in _NOT_NAMES:
+            # Rule (contractions): "I'm", "We’ll", "Don't" open a spoken clause; no name.
+            if low not in _NOT_NAMES and "'" not in low and "’" not in low:
                 out.add(low)
     return frozenset(out)
 

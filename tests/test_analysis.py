@@ -397,3 +397,12 @@ def test_upcoming_events_from_several_outlets_are_one_with_their_sources():
     friday = [e for e in events if e.date == "2026-11-20"]
     assert len(friday) == 1 and friday[0].sources == ("a", "b")
     assert not any(e.mention.endswith("2022") for e in events)  # a past year is background
+
+
+def test_a_contraction_is_no_shared_name_between_transcripts():
+    """Rule (contractions): a spoken "I'm" is no name two stories can share (a reader found
+    a Singapore press conference and Camp David, 507 days apart, joined on "i’m")."""
+    from extractors import stories
+
+    a = Article(source="a", title="Remarks", text="Thank you. Well, I’m glad to see Kim Jong Un.")
+    assert stories.names(a) == {"kim", "jong"}

@@ -380,3 +380,12 @@ def test_long_article_one_event_per_date_and_sentence() -> None:
     art = article("\n".join([para] * 100))  # about 600,000 characters; speed: benchmarks
     events = resolve_dates(art)
     assert len(events) == 4  # one per (date, sentence): the sentence repeats verbatim
+
+
+def test_a_paper_named_today_is_not_a_date():
+    """Rule (names): "USA Today" names a paper; "today" in the next sentence is a date."""
+    got = resolve_dates(
+        article("The figure was first reported by USA Today. Officials meet today in Seoul."),
+        "Asia/Seoul",
+    )
+    assert [(e.mention.lower(), e.date) for e in got] == [("today", "2025-04-01")]
