@@ -65,14 +65,21 @@ def cues(sentence: str) -> int:
 
 def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     """The sentence, or when it is longer than ``limit`` words its start up to the last
-    clause boundary (comma, semicolon, dash) that keeps it within ``limit`` words and at
+    clause boundary (comma, semicolon, colon, dash) that keeps it within ``limit`` words and at
     least ``MIN_WORDS``; a hard cut at ``limit`` words (with "…") when there is none."""
     words = sentence.split()
     if len(words) <= limit:
         return sentence
     head = " ".join(words[:limit])
-    cuts = [m.start() for m in re.finditer(r",\s|;\s|\s[—–]\s|\s--\s", head)]
-    cuts = [c for c in cuts if len(head[:c].split()) >= MIN_WORDS]
+    bounds = [m.start() for m in re.finditer(r",\s|;\s|:\s|\s[—–]\s|\s--\s", head)]
+    # A cut must end a clause: never right after a word or two that open the next one
+    # ("… on September 13: Recently," is cut at the colon, not after "Recently").
+    cuts = [
+        c
+        for k, c in enumerate(bounds)
+        if len(head[:c].split()) >= MIN_WORDS
+        and len(head[(bounds[k - 1] + 1 if k else 0) : c].split()) >= 3
+    ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
     return head + "…"

@@ -406,3 +406,13 @@ def test_a_contraction_is_no_shared_name_between_transcripts():
 
     a = Article(source="a", title="Remarks", text="Thank you. Well, I’m glad to see Kim Jong Un.")
     assert stories.names(a) == {"kim", "jong"}
+
+
+def test_a_trimmed_summary_ends_a_clause_not_one_word_into_the_next():
+    from extractors.summary import MAX_WORDS, trim
+
+    head = "The ministry released a press statement on the alliance " + "and its plans " * 12
+    sentence = head + "on September 13: Recently, " + "the minister spoke of a threat " * 6 + "."
+    assert len(sentence.split()) > MAX_WORDS
+    got = trim(sentence)
+    assert got.endswith("on September 13.") and "Recently" not in got
