@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from extractors.analysis import article_keys
-from extractors.models import Article, Digest, Story
+from extractors.analysis import article_keys, normalise_url
+from extractors.models import Article, Digest, SourceHealth, Story
 
 RESEND_WINDOW_DAYS = 7
 """A queued digest is sent by any run whose date is at most this many days after it (and
@@ -82,8 +82,22 @@ CREATE TABLE IF NOT EXISTS claims (
     digest TEXT NOT NULL,              -- a message being sent right now (or by a run that died)
     recipient TEXT NOT NULL,
     owner TEXT NOT NULL,               -- '<host>:<pid>' of the run that claimed it
-    claimed_at REAL NOT NULL,          -- Unix time
+    claimed_at DOUBLE PRECISION NOT NULL,  -- Unix time
     PRIMARY KEY (digest, recipient)
+);
+CREATE TABLE IF NOT EXISTS validators (
+    url TEXT PRIMARY KEY,              -- a feed as configured
+    etag TEXT,
+    last_modified TEXT,
+    digest TEXT NOT NULL               -- ISO date of the run whose digest holds what it served
+);
+CREATE TABLE IF NOT EXISTS source_health (
+    source TEXT PRIMARY KEY,           -- the configured source's name
+    status TEXT NOT NULL,              -- of the last run: ok, not-modified, failed
+    last_success TEXT,
+    failures_in_a_row INTEGER NOT NULL,
+    last_not_modified TEXT,
+    updated_at TEXT NOT NULL
 );
 """
 
@@ -216,7 +230,7 @@ class StateStore:
                     (s.id, day, s.title, story_text(s)),
                 )
                 for a in s.articles:
-                    for k in article_keys(a):
+                    for k in carried_keys(a):
                         # keep the earliest digest that carried it
                         db.execute(
                             "INSERT INTO seen VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -233,6 +247,85 @@ class StateStore:
                 db.execute(
                     "INSERT OR IGNORE INTO outbox VALUES (?, ?)", (day, written_at.isoformat())
                 )
+
+    # ---- conditional GET, entry pages already carried, sources over time
+
+    def validators(self, url: str, before: date) -> dict[str, str]:
+        """The ``etag`` / ``last-modified`` a feed gave a run of a date before ``before``
+        (none for a rerun of that date or later: a rerun reads the feed in full)."""
+        rows = self._rows(
+            "SELECT etag, last_modified FROM validators WHERE url = ? AND digest < ?",
+            (url, before.isoformat()),
+        )
+        if not rows:
+            return {}
+        etag, modified = rows[0]
+        return {k: v for k, v in (("etag", etag), ("last-modified", modified)) if v}
+
+    def save_validators(self, found: dict[str, dict[str, str]], day: date) -> None:
+        """After the digest of ``day`` is recorded: what each feed served is in it, so the
+        next day's run may ask "anything newer?" (a feed without validators is forgotten)."""
+        if not found:
+            return
+        with self.transaction() as db:
+            for url, v in found.items():
+                if not v:
+                    db.execute("DELETE FROM validators WHERE url = ?", (url,))
+                    continue
+                db.execute(
+                    "INSERT INTO validators VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE "
+                    "SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                    "digest = excluded.digest",
+                    (url, v.get("etag"), v.get("last-modified"), day.isoformat()),
+                )
+
+    def carried(self, urls: Sequence[str], before: date) -> set[str]:
+        """Which of these normalised URLs a digest dated before ``before`` carried."""
+        keys = sorted({f"url:{u}" for u in urls})
+        out: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                f"SELECT key FROM seen WHERE key IN ({marks}) AND first_digest < ?",
+                (*chunk, before.isoformat()),
+            )
+            out |= {k.removeprefix("url:") for (k,) in rows}
+        return out
+
+    def record_health(
+        self, outcomes: dict[str, tuple[str, int]], now: datetime
+    ) -> list[SourceHealth]:
+        """One run's outcome per source (``ok``, ``not-modified`` or ``failed``, and the
+        pages skipped) folded into each source's history; returns the updated rows."""
+        stamp = now.isoformat()
+        out: list[SourceHealth] = []
+        with self.transaction() as db:
+            for name, (status, skipped) in outcomes.items():
+                row = db.execute(
+                    "SELECT last_success, failures_in_a_row, last_not_modified "
+                    "FROM source_health WHERE source = ?",
+                    (name,),
+                ).fetchone()
+                success, failures, modified = row if row else (None, 0, None)
+                if status == "failed":
+                    failures += 1
+                else:
+                    success, failures = stamp, 0
+                if status == "not-modified":
+                    modified = stamp
+                db.execute(
+                    "INSERT INTO source_health VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) "
+                    "DO UPDATE SET status = excluded.status, last_success = excluded.last_success, "
+                    "failures_in_a_row = excluded.failures_in_a_row, "
+                    "last_not_modified = excluded.last_not_modified, "
+                    "updated_at = excluded.updated_at",
+                    (name, status, success, failures, modified, stamp),
+                )
+                out.append(
+                    SourceHealth(name, status, success, failures, modified, skipped)  # type: ignore[arg-type]
+                )
+        return out
 
     # ---- reading
 
@@ -406,6 +499,18 @@ def _dequeue_if_done(db: sqlite3.Connection, d: str, everyone: Sequence[str]) ->
     if set(everyone) <= done:
         return db.execute("DELETE FROM outbox WHERE digest = ?", (d,)).rowcount > 0
     return False
+
+
+def carried_keys(a: Article) -> list[str]:
+    """What marks an article as carried: its identity (``article_keys``) and, when its page
+    was fetched from a link (a feed entry), that link too (a page's canonical URL is often
+    not the link the feed gives; the next run skips the link)."""
+    keys = article_keys(a)
+    if "://" in a.source:
+        link = f"url:{normalise_url(a.source)}"
+        if link not in keys:
+            keys.append(link)
+    return keys
 
 
 def story_text(s: Story) -> str:

@@ -7,7 +7,7 @@ logic is tested with a real local HTTP server or with files, and never needs Pre
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +23,7 @@ from extractors.files import parse_file
 from extractors.korean import language
 from extractors.models import Article, Failure, Fetched, SourceType, Via
 
-from .http import DEFAULT_USER_AGENT, HttpClient
+from .http import DEFAULT_USER_AGENT, NOT_MODIFIED, HttpClient, validators_of
 from .local import list_dir, read_file
 
 Getter = Callable[[str], Fetched]
@@ -41,14 +41,31 @@ class SourceResult:
     failures: list[Failure] = field(default_factory=list)
     failed: bool = False
     """The source failed as a whole (its one failure says why)."""
+    not_modified: bool = False
+    """The feed answered ``304 Not Modified`` to a conditional GET: nothing new."""
+    validators: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Feed URL -> the ``etag`` / ``last-modified`` it served (empty: forget them); saved
+    by the flow once the digest that holds these articles is recorded."""
+    skipped: int = 0
+    """Entry pages not fetched: an earlier digest already carried their (normalised) URL."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the state store knows before a run reads a source."""
+
+    validators: dict[str, str] = field(default_factory=dict)
+    """The feed's ``etag`` / ``last-modified`` from an earlier day's run (conditional GET)."""
+    carried: Callable[[Sequence[str]], set[str]] | None = None
+    """Normalised URLs -> those an earlier digest carried (their pages are not fetched)."""
 
 
 def make_getter(client: HttpClient) -> Getter:
     """http(s) URLs through the HTTP client; anything else is a local path."""
 
-    def get(location: str) -> Fetched:
+    def get(location: str, validators: dict[str, str] | None = None) -> Fetched:
         if location.startswith(("http://", "https://")):
-            return client.get(location)
+            return client.get(location, validators)
         return read_file(location, client.max_bytes)
 
     return get
@@ -89,16 +106,29 @@ def client_for(config: Config) -> HttpClient:
     )
 
 
-def collect(source: Source, config: Config, get: Getter) -> SourceResult:
+def collect(
+    source: Source, config: Config, get: Getter, known: Known | None = None
+) -> SourceResult:
     """Every article one source yields; one bad entry or file becomes a ``Failure``.
 
     A failure of the source as a whole (the feed itself unreachable) raises
     ``SourceError`` so the caller (a Prefect task) can retry transient ones.
+
+    With ``known`` (the state): a feed read on an earlier day is asked with its validators
+    (``If-None-Match`` / ``If-Modified-Since``) and a ``304`` is "nothing new" (no
+    articles, no failure); entry pages an earlier digest carried are not fetched again.
     """
     location = config.resolve(source.location)
     result = SourceResult(source.name)
     if source.kind == "rss":
-        fetched = get(location)
+        remote = "://" in location
+        asked = known.validators if known and remote else {}
+        fetched = get(location, asked) if asked else get(location)  # type: ignore[call-arg]
+        if fetched.status == NOT_MODIFIED:
+            result.not_modified = True
+            return result
+        if remote:
+            result.validators[location] = validators_of(fetched.headers)
         feed = parse_feed(
             fetched.content, fetched.final_url if "://" in location else location, fetched.headers
         )
@@ -114,6 +144,8 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 )
             )
         entries = list(feed.entries[: source.max_items])
+        if known and known.carried and source.fetch_pages:
+            entries, result.skipped = _not_carried(entries, known.carried)
         entry_get = entry_getter(get, location)
         done = iter(range(1, len(entries) + 1))  # next() is atomic under the GIL
 
@@ -130,8 +162,19 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.articles.append(art)
             if fail:
                 result.failures.append(fail)
+        if remote and any(f.source != location for f in result.failures):
+            # an entry failed (maybe for today only): the next run reads the feed in full
+            result.validators[location] = {}
     elif source.kind == "page":
-        result.articles.append(page_article(location, source.name, get, outlet=source.outlet))
+        asked = known.validators if known else {}
+        fetched = get(location, asked) if asked else get(location)  # type: ignore[call-arg]
+        if fetched.status == NOT_MODIFIED:
+            result.not_modified = True
+            return result
+        result.validators[location] = validators_of(fetched.headers)
+        result.articles.append(
+            page_article(location, source.name, lambda _: fetched, outlet=source.outlet)
+        )
     elif source.kind == "file":
         result.articles.append(file_article(location, source.name, get, outlet=source.outlet))
     elif source.kind == "dir":
@@ -144,6 +187,21 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.failures.append(unexpected(path, exc, source.name))
     result.articles = [with_source_meta(a, source) for a in result.articles]
     return result
+
+
+def _not_carried(
+    entries: list[FeedEntry], carried: Callable[[Sequence[str]], set[str]]
+) -> tuple[list[FeedEntry], int]:
+    """Entries whose page an earlier digest did not carry (by normalised URL), and how many
+    were left out."""
+    from extractors.analysis import normalise_url
+
+    links = {e.link: normalise_url(e.link) for e in entries if e.link and "://" in e.link}
+    if not links:
+        return entries, 0
+    done = carried(sorted(set(links.values())))
+    keep = [e for e in entries if not (e.link in links and links[e.link] in done)]
+    return keep, len(entries) - len(keep)
 
 
 def as_failure(exc: SourceError, origin: str = "") -> Failure:
