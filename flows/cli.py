@@ -607,21 +607,25 @@ def cmd_state(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
     from delivery.output import place
-    from delivery.state import RESEND_WINDOW_DAYS, StateStore, claim_is_live
+    from delivery.state import RESEND_WINDOW_DAYS, claim_is_live, store_for
     from extractors.config import load_config
 
     config = load_config(args.config)
     where = place(config, args.out, args.topic)
     what = args.state_command
-    if not where.state_path.is_file():
+    if not config.state.url and not where.state_path.is_file():
         if what in ("digests", "outbox", "sent"):
             print(f"no state yet at {where.state_path}")
             return EXIT_OK
         print(f"briefing: error: no state at {where.state_path}", file=sys.stderr)
         return EXIT_FAILED
-    store = StateStore(where.state_path)
+    try:
+        store = store_for(config, where)
+    except Exception as exc:  # the database is unreachable, or refuses the login
+        print(f"briefing: error: state store: {type(exc).__name__}: {exc}"[:400], file=sys.stderr)
+        return EXIT_FAILED
     recipients = list(config.email.recipients)
-    print(f"state: {where.state_path}", file=sys.stderr)
+    print(f"state: {store.where}", file=sys.stderr)
 
     if what == "digests":
         queued = {q.day for q in store.outbox()}

@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from delivery import mail, output
-from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once
+from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once, store_for
 from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import BriefingError, ConfigError, DeliveryError, SourceError
@@ -455,7 +455,7 @@ def daily_briefing(
     queue_for = tuple(config.email.recipients) if (deliver or config.email.enabled) else ()
     now = datetime.now(ZoneInfo(config.briefing.timezone))  # the one clock read of a run
     day = day or now.date()
-    store = StateStore(where.state_path)
+    store = store_for(config, where)
     logger = get_run_logger()
 
     pause_at("before-collect")

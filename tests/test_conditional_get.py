@@ -154,9 +154,10 @@ def test_failures_in_a_row_and_last_success_are_kept(tmp_path):
         daily_briefing(config_path=cfg, day=date(2026, 11, 20))
         [h] = read(tmp_path, "2026-11-20")["source_health"]
         assert h["status"] == "failed" and h["failures_in_a_row"] == 2
-        assert h["last_success"] and h["last_success"][:10] == read(tmp_path, "2026-11-18")[
-            "generated_at"
-        ][:10]
+        assert (
+            h["last_success"]
+            and h["last_success"][:10] == read(tmp_path, "2026-11-18")["generated_at"][:10]
+        )
         md = (tmp_path / "out" / "2026-11-20" / "digest.md").read_text(encoding="utf-8")
         assert "Loopback wire — failed (2 in a row); last success" in md
         html = (tmp_path / "out" / "2026-11-20" / "digest.html").read_text(encoding="utf-8")
