@@ -7,8 +7,9 @@ logic is tested with a real local HTTP server or with files, and never needs Pre
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,6 +92,74 @@ def entry_getter(get: Getter, feed_location: str) -> Getter:
     return entry_get
 
 
+# ---------------------------------------------------------------- cleaning on every core
+
+MIN_POOLED = 8
+"""A feed with fewer entries is cleaned in-process: starting the worker processes (each
+imports trafilatura and lxml, about a second) costs more than a few pages."""
+
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+Cleaner = Callable[..., Cleaned]
+
+
+def cleaning_pool(processes: int) -> ProcessPoolExecutor | None:
+    """One process pool per size for the life of this process (shared by every source and
+    run in it), or None for ``processes = 1``. Spawned, not forked: the flow runs threads."""
+    if processes <= 1:
+        return None
+    with _POOLS_LOCK:
+        pool = _POOLS.get(processes)
+        if pool is None:
+            import multiprocessing
+
+            pool = ProcessPoolExecutor(
+                max_workers=processes, mp_context=multiprocessing.get_context("spawn")
+            )
+            _POOLS[processes] = pool
+        return pool
+
+
+def _clean_in_worker(
+    page: str, url: str | None, source: str
+) -> tuple[str, Cleaned | None, tuple[str, ...]]:
+    """In a pool process: ``clean_html``, its error sent back as plain values (our errors
+    take keyword arguments a pickled exception cannot carry)."""
+    try:
+        return "ok", clean_html(page, url=url, source=source), ()
+    except SourceError as exc:
+        return type(exc).__name__, None, (exc.source, exc.cause, "1" if exc.transient else "")
+    except Exception as exc:
+        return "crash", None, (type(exc).__name__, str(exc)[:300])
+
+
+def pooled_cleaner(pool: ProcessPoolExecutor) -> Cleaner:
+    """``clean_html`` run in ``pool``; the calling thread (a fetching one) waits for it.
+    A broken pool (a worker killed) falls back to cleaning in this process."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    errors = {"ExtractError": ExtractError, "ParseError": ParseError, "FetchError": FetchError}
+
+    def clean(page: str, *, url: str | None = None, source: str = "") -> Cleaned:
+        try:
+            status, cleaned, detail = pool.submit(_clean_in_worker, page, url, source).result()
+        except BrokenProcessPool:
+            with _POOLS_LOCK:
+                for k, v in list(_POOLS.items()):
+                    if v is pool:
+                        del _POOLS[k]
+            return clean_html(page, url=url, source=source)
+        if status == "ok" and cleaned is not None:
+            return cleaned
+        if status == "crash":
+            raise RuntimeError(f"{detail[0]}: {detail[1]}")
+        kind = errors.get(status, SourceError)
+        raise kind(detail[0], detail[1], transient=bool(detail[2]))
+
+    return clean
+
+
 def client_for(config: Config) -> HttpClient:
     h = config.http
     return HttpClient(
@@ -148,9 +217,11 @@ def collect(
             entries, result.skipped = _not_carried(entries, known.carried)
         entry_get = entry_getter(get, location)
         done = iter(range(1, len(entries) + 1))  # next() is atomic under the GIL
+        pool = cleaning_pool(config.briefing.processes) if len(entries) >= MIN_POOLED else None
+        cleaner = pooled_cleaner(pool) if pool is not None else clean_html
 
         def one(e: FeedEntry) -> tuple[Article | None, Failure | None]:
-            out = _guarded_entry(e, source, entry_get, feed.title or None)
+            out = _guarded_entry(e, source, entry_get, feed.title or None, cleaner)
             if (hook := PROGRESS) is not None:
                 hook(source.name, next(done), len(entries))
             return out
@@ -223,6 +294,7 @@ def page_article(
     source: str | None = None,
     feed_title: str | None = None,
     outlet: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> Article:
     """One page as an Article. Its outlet: the page's ``og:site_name``, else the feed's
     channel title (``feed_title``), else the site named after the page title's separator
@@ -234,7 +306,7 @@ def page_article(
         )
     charset = charset_from_content_type(fetched.content_type)
     decoded = decode(fetched.content, charset, kind="html")
-    cleaned = clean_html(
+    cleaned = clean(
         decoded.text,
         url=fetched.final_url if "://" in location else None,
         source=source or location,
@@ -284,16 +356,24 @@ def unexpected(where: str, exc: Exception, origin: str) -> Failure:
 
 
 def _guarded_entry(
-    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
+    entry: FeedEntry,
+    source: Source,
+    get: Getter,
+    feed_title: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> tuple[Article | None, Failure | None]:
     try:
-        return _entry_article(entry, source, get, feed_title)
+        return _entry_article(entry, source, get, feed_title, clean)
     except Exception as exc:
         return None, unexpected(entry.link or entry.guid or entry.title, exc, source.name)
 
 
 def _entry_article(
-    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
+    entry: FeedEntry,
+    source: Source,
+    get: Getter,
+    feed_title: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> tuple[Article | None, Failure | None]:
     """Rule (entry fallback): fetch the entry's page; if that fails, use the entry's own text.
 
@@ -303,7 +383,9 @@ def _entry_article(
     problem: SourceError | None = None
     if link and source.fetch_pages:
         try:
-            art = page_article(link, source.name, get, feed_title=feed_title, outlet=source.outlet)
+            art = page_article(
+                link, source.name, get, feed_title=feed_title, outlet=source.outlet, clean=clean
+            )
             return _with_entry_meta(art, entry), None
         except SourceError as exc:
             problem = exc
