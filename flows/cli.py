@@ -994,8 +994,9 @@ def add_backfill_parser(sub) -> None:  # type: ignore[no-untyped-def]
         "(deployment, day, parameters) is submitted once: running the same backfill again "
         "submits nothing new (--again submits new runs).",
     )
-    bf.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    bf.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    # required, checked by cmd_backfill (so `backfill -q` alone still parses, as every command)
+    bf.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day")
+    bf.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day")
     bf.add_argument(
         "--deployment",
         default=DEFAULT_DEPLOYMENT,
@@ -1024,6 +1025,10 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     import json
     import time
 
+    if args.start is None or args.end is None:
+        print("briefing backfill: error: give both --from YYYY-MM-DD and --to YYYY-MM-DD",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     if args.end < args.start:
         print(f"briefing backfill: error: --to {args.end} is before --from {args.start}",
               file=sys.stderr)  # fmt: skip
