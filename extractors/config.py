@@ -205,6 +205,10 @@ class HttpSettings(_Strict):
     """Host names or networks ("10.20.0.0/16") allowed even though they are not public."""
     ca_file: str | None = None
     """PEM bundle to trust for https feeds and pages instead of the system's (a private CA)."""
+    host_limits: bool = False
+    """Each fetch holds a slot of the Prefect global concurrency limit ``fetch-<host>``
+    (create one per host to limit: ``prefect gcl create fetch-example.org --limit 2``):
+    per-host politeness across every worker. Needs the Prefect API."""
 
 
 class EmailSettings(_Strict):

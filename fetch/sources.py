@@ -61,15 +61,30 @@ class Known:
     """Normalised URLs -> those an earlier digest carried (their pages are not fetched)."""
 
 
-def make_getter(client: HttpClient) -> Getter:
-    """http(s) URLs through the HTTP client; anything else is a local path."""
+def make_getter(client: HttpClient, host_limits: bool = False) -> Getter:
+    """http(s) URLs through the HTTP client; anything else is a local path. With
+    ``host_limits`` each http(s) fetch holds a slot of the Prefect global concurrency limit
+    ``fetch-<host>`` (when it exists) while it runs: per-host politeness across every worker
+    of a work pool (``prefect gcl create fetch-example.org --limit 2``)."""
 
     def get(location: str, validators: dict[str, str] | None = None) -> Fetched:
         if location.startswith(("http://", "https://")):
+            if host_limits:
+                from prefect.concurrency.sync import concurrency
+
+                with concurrency(host_limit_name(location), occupy=1, strict=False):
+                    return client.get(location, validators)
             return client.get(location, validators)
         return read_file(location, client.max_bytes)
 
     return get
+
+
+def host_limit_name(url: str) -> str:
+    """The global concurrency limit a fetch of ``url`` takes a slot of: ``fetch-<host>``
+    (lower case, without ``www.``)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return f"fetch-{host}"
 
 
 def entry_getter(get: Getter, feed_location: str) -> Getter:

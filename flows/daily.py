@@ -91,7 +91,7 @@ def collect_source(
     earlier day is fetched conditionally (a 304 is "nothing new") and entry pages an
     earlier digest carried are not fetched."""
     logger = get_run_logger()
-    get = sources.make_getter(sources.client_for(config))
+    get = sources.make_getter(sources.client_for(config), config.http.host_limits)
     known = None
     if store is not None and day is not None and config.state.new_only:
         where = config.resolve(source.location)

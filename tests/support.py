@@ -35,6 +35,10 @@ class LocalHTTPServer:
         self.conditional = 0
         """Requests that carried If-None-Match or If-Modified-Since."""
         self.not_modified = 0
+        self.in_flight = 0
+        self.max_in_flight = 0
+        """The most requests answered at the same moment."""
+        self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
 
     def url(self, path: str) -> str:
@@ -95,8 +99,15 @@ class LocalHTTPServer:
                     route = route()
                 if route.then is not None:
                     server.routes[path] = route.then
-                if route.delay:
-                    time.sleep(route.delay)
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    if route.delay:
+                        time.sleep(route.delay)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
                 asked_tag = self.headers.get("If-None-Match")
                 asked_date = self.headers.get("If-Modified-Since")
                 if asked_tag or asked_date:

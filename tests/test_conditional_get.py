@@ -169,3 +169,47 @@ def test_failures_in_a_row_and_last_success_are_kept(tmp_path):
         daily_briefing(config_path=cfg, day=date(2026, 11, 21))
         [h] = read(tmp_path, "2026-11-21")["source_health"]
         assert h["status"] in ("ok", "not-modified") and h["failures_in_a_row"] == 0
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_host_limits_hold_a_global_concurrency_slot_per_fetch(tmp_path):
+    """`[http] host_limits`: with a Prefect global concurrency limit `fetch-127.0.0.1` of 1,
+    four fetching threads reach the host one at a time."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+
+    from extractors.config import parse_config
+    from fetch import sources
+
+    with LocalHTTPServer() as server:
+        pages = {f"pages/p{i}.html": f"Page {i}" for i in range(6)}
+        for path in pages:
+            server.routes["/" + path] = Route(
+                200,
+                (SAMPLES / "pages" / "seoul-brussels-arms-talks.html").read_bytes(),
+                {"Content-Type": "text/html"},
+                delay=0.2,
+            )
+        base = server.url("")
+        items = "\n".join(
+            f"<item><title>{t}</title><link>{base}{p}</link><guid>{p}</guid></item>"
+            for p, t in pages.items()
+        )
+        server.add("wire.xml", FEED.format(base=base, items=items), content_type="text/xml")
+        assert sources.host_limit_name(server.url("wire.xml")) == "fetch-127.0.0.1"
+        with get_client(sync_client=True) as client:
+            client.create_global_concurrency_limit(
+                GlobalConcurrencyLimitCreate(name="fetch-127.0.0.1", limit=1)
+            )
+        cfg = parse_config(
+            {
+                "briefing": {"workers": 4, "processes": 1},
+                "http": {"allow_private": True, "retries": 0, "host_limits": True},
+                "sources": [{"name": "wire", "kind": "rss", "url": server.url("wire.xml")}],
+            },
+            base_dir=tmp_path,
+        )
+        get = sources.make_getter(sources.client_for(cfg), cfg.http.host_limits)
+        result = sources.collect(cfg.sources[0], cfg, get)
+        assert len(result.articles) == 6 and result.failures == []
+        assert server.max_in_flight == 1
