@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -61,18 +62,18 @@ class Known:
     """Normalised URLs -> those an earlier digest carried (their pages are not fetched)."""
 
 
-def make_getter(client: HttpClient, host_limits: bool = False) -> Getter:
-    """http(s) URLs through the HTTP client; anything else is a local path. With
-    ``host_limits`` each http(s) fetch holds a slot of the Prefect global concurrency limit
-    ``fetch-<host>`` (when it exists) while it runs: per-host politeness across every worker
-    of a work pool (``prefect gcl create fetch-example.org --limit 2``)."""
+def make_getter(
+    client: HttpClient, slot: Callable[[str], AbstractContextManager[object]] | None = None
+) -> Getter:
+    """http(s) URLs through the HTTP client; anything else is a local path. ``slot(url)``
+    (when given) is held around each http(s) fetch: the flow passes a Prefect global
+    concurrency slot of ``fetch-<host>`` (``[http] host_limits``), per-host politeness
+    across every worker of a work pool."""
 
     def get(location: str, validators: dict[str, str] | None = None) -> Fetched:
         if location.startswith(("http://", "https://")):
-            if host_limits:
-                from prefect.concurrency.sync import concurrency
-
-                with concurrency(host_limit_name(location), occupy=1, strict=False):
+            if slot is not None:
+                with slot(location):
                     return client.get(location, validators)
             return client.get(location, validators)
         return read_file(location, client.max_bytes)

@@ -973,10 +973,6 @@ def _check_smtp(config) -> str:  # type: ignore[no-untyped-def]
         return f"error: {where}: the username or password is not ASCII, which SMTP cannot send"
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 # ---------------------------------------------------------------- backfill
 
 DEFAULT_DEPLOYMENT = "daily-briefing/daily-briefing"
@@ -1079,3 +1075,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     print(f"submitted {len(days)} runs of {args.deployment} ({days[0]} to {days[-1]})",
           file=sys.stderr)  # fmt: skip
     return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -79,6 +79,14 @@ for _name in ("prefect.task_runs", "prefect.flow_runs", "prefect.flow_engine", "
     logging.getLogger(_name).addFilter(OneLineFailures())
 
 
+def host_slot(url: str):  # type: ignore[no-untyped-def]
+    """A slot of the Prefect global concurrency limit ``fetch-<host>`` for one fetch
+    (``[http] host_limits``; a host without a limit is not limited)."""
+    from prefect.concurrency.sync import concurrency
+
+    return concurrency(sources.host_limit_name(url), occupy=1, strict=False)
+
+
 @task(name="collect-source", task_run_name="collect {source.name}", cache_policy=NO_CACHE)
 def collect_source(
     source: Source, config: Config, store: StateStore | None = None, day: date | None = None
@@ -91,7 +99,9 @@ def collect_source(
     earlier day is fetched conditionally (a 304 is "nothing new") and entry pages an
     earlier digest carried are not fetched."""
     logger = get_run_logger()
-    get = sources.make_getter(sources.client_for(config), config.http.host_limits)
+    get = sources.make_getter(
+        sources.client_for(config), host_slot if config.http.host_limits else None
+    )
     known = None
     if store is not None and day is not None and config.state.new_only:
         where = config.resolve(source.location)

@@ -209,7 +209,9 @@ def test_host_limits_hold_a_global_concurrency_slot_per_fetch(tmp_path):
             },
             base_dir=tmp_path,
         )
-        get = sources.make_getter(sources.client_for(cfg), cfg.http.host_limits)
+        from flows.daily import host_slot
+
+        get = sources.make_getter(sources.client_for(cfg), host_slot)
         result = sources.collect(cfg.sources[0], cfg, get)
         assert len(result.articles) == 6 and result.failures == []
         assert server.max_in_flight == 1
