@@ -32,6 +32,8 @@ class LocalHTTPServer:
         self.user_agents: list[str] = []
         self.bytes_sent = 0
         """Body bytes sent, over every answer."""
+        self.header_bytes = 0
+        """Status line and header bytes sent, over every answer."""
         self.conditional = 0
         """Requests that carried If-None-Match or If-Modified-Since."""
         self.not_modified = 0
@@ -132,6 +134,7 @@ class LocalHTTPServer:
                         self.send_header("Content-Length", str(len(route.body)))
                     else:
                         self.send_header("Content-Length", "0")
+                    server.header_bytes += sum(map(len, getattr(self, "_headers_buffer", [])))
                     self.end_headers()
                     self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):

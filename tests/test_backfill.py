@@ -28,8 +28,6 @@ from tests.test_deployment_e2e import (
     start_server,
 )
 
-pytestmark = pytest.mark.slow
-
 DAYS = ["2026-11-18", "2026-11-19", "2026-11-20"]
 RECIPIENTS = ["analyst@example.org"]
 
@@ -63,6 +61,23 @@ url = "{server.url("backfill-feed.xml")}"
     return cfg
 
 
+def test_backfill_days_and_usage_errors(capsys, monkeypatch):
+    from flows.cli import backfill_days, main
+
+    assert backfill_days(date(2026, 2, 27), date(2026, 3, 1)) == [
+        date(2026, 2, 27),
+        date(2026, 2, 28),
+        date(2026, 3, 1),
+    ]
+    assert main(["backfill", "--from", "2026-11-20", "--to", "2026-11-18"]) == 2
+    assert "--to 2026-11-18 is before --from 2026-11-20" in capsys.readouterr().err
+    assert main(["backfill", "--to", "2026-11-18"]) == 2
+    assert "give both --from" in capsys.readouterr().err
+    assert main(["backfill", "--from", "2016-01-01", "--to", "2026-11-18"]) == 2
+    assert "at most 3660" in capsys.readouterr().err
+
+
+@pytest.mark.slow
 def test_backfill_on_two_workers_sends_each_digest_once(
     stack,  # noqa: F811  (the fixture imported above)
     tmp_path,
