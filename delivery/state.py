@@ -1,9 +1,11 @@
-"""The state store: one SQLite file. Seen articles, earlier stories, written digests, the
-outbox and the send ledger.
+"""The state store: one SQLite file (the embedded default) or one PostgreSQL database
+(``[state] url``, shared by workers on several hosts). Seen articles, earlier stories,
+written digests, the outbox, the send ledger, feed validators and source health.
 
 Safe for a scheduled run and a manual run at the same moment: every write is a short
-transaction (WAL mode, a busy timeout), and no lock is held while talking to the SMTP
-server. Delivery is one message per (digest date, recipient):
+transaction (SQLite: WAL mode, a busy timeout, ``BEGIN IMMEDIATE``; PostgreSQL: a
+transaction-scoped advisory lock taken first, so writers take turns the same way), and no
+lock is held while talking to the SMTP server. Delivery is one message per (digest date, recipient):
 
 1. *claim* it in a short transaction (skipped when the ledger already lists it, or when
    another live run holds the claim);
@@ -22,14 +24,15 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from extractors.analysis import article_keys
-from extractors.models import Article, Digest, Story
+from extractors.analysis import article_keys, normalise_url
+from extractors.models import Article, Digest, SourceHealth, Story
 
 RESEND_WINDOW_DAYS = 7
 """A queued digest is sent by any run whose date is at most this many days after it (and
@@ -82,8 +85,22 @@ CREATE TABLE IF NOT EXISTS claims (
     digest TEXT NOT NULL,              -- a message being sent right now (or by a run that died)
     recipient TEXT NOT NULL,
     owner TEXT NOT NULL,               -- '<host>:<pid>' of the run that claimed it
-    claimed_at REAL NOT NULL,          -- Unix time
+    claimed_at DOUBLE PRECISION NOT NULL,  -- Unix time
     PRIMARY KEY (digest, recipient)
+);
+CREATE TABLE IF NOT EXISTS validators (
+    url TEXT PRIMARY KEY,              -- a feed as configured
+    etag TEXT,
+    last_modified TEXT,
+    digest TEXT NOT NULL               -- ISO date of the run whose digest holds what it served
+);
+CREATE TABLE IF NOT EXISTS source_health (
+    source TEXT PRIMARY KEY,           -- the configured source's name
+    status TEXT NOT NULL,              -- of the last run: ok, not-modified, failed
+    last_success TEXT,
+    failures_in_a_row INTEGER NOT NULL,
+    last_not_modified TEXT,
+    updated_at TEXT NOT NULL
 );
 """
 
@@ -124,13 +141,121 @@ class EarlierStory:
     text: str
 
 
+class PgConnection:
+    """A SQLAlchemy connection to PostgreSQL that reads the store's SQL as sqlite3 does
+    (``?`` placeholders, ``execute`` / ``executemany`` returning a cursor-like result)."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, args: Sequence[object] = ()) -> Any:
+        if not args:
+            return self._conn.exec_driver_sql(sql)
+        return self._conn.exec_driver_sql(_pg_sql(sql), tuple(args))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        batch = [tuple(r) for r in rows]
+        if batch:
+            self._conn.exec_driver_sql(_pg_sql(sql), batch)
+
+
+def _pg_sql(sql: str) -> str:
+    """sqlite3's ``?`` placeholders as psycopg's ``%s`` (the store's SQL has no ``?`` or
+    ``%`` of its own)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+PG_LOCK = 0x62726566
+"""The advisory lock a write transaction takes on PostgreSQL: one writer at a time, as
+SQLite's ``BEGIN IMMEDIATE`` gives (every write transaction is a few statements long)."""
+
+
+def is_database_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql:", "postgresql+"))
+
+
+def database_url(url: str) -> str:
+    """``postgresql://`` means the psycopg (v3) driver."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password (for messages)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(database_url(url)).render_as_string(hide_password=True)
+
+
+def store_for(config: Any, where: Any) -> StateStore:
+    """The state store of one topic's run (``where``: ``output.place(...)``): the SQLite
+    file of the place, or with ``[state] url`` the PostgreSQL database (the config's own
+    topic in the default schema, another topic in a schema ``topic_<name>``)."""
+    if not config.state.url:
+        return StateStore(where.state_path)
+    import re
+
+    from extractors.topic import load_topic
+
+    default = load_topic(config.briefing.topic, config.base_dir).name
+    name = where.topic.name
+    schema = None if name == default else "topic_" + re.sub(r"[^a-z0-9_]+", "_", name.lower())
+    return StateStore(config.state.url, schema=schema)
+
+
 class StateStore:
-    def __init__(self, path: Path, timeout: float = 120.0) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+    """One API over two backends: a SQLite file (the embedded default: ``path``) or a
+    PostgreSQL database (``[state] url = "postgresql://…"``, through SQLAlchemy and
+    psycopg), shared by every worker. ``schema``: a PostgreSQL schema of its own (another
+    topic's state); ignored for SQLite (another topic has its own file)."""
+
+    def __init__(self, path: Path | str, timeout: float = 120.0, schema: str | None = None) -> None:
         self._timeout = timeout
-        with self._connect() as db:
+        self.url: str | None = None
+        self.schema = schema
+        if is_database_url(path):
+            from sqlalchemy import create_engine
+            from sqlalchemy.pool import NullPool
+
+            self.url = str(path)
+            self.path = Path(shown_url(self.url))
+            # NullPool: a connection per transaction (as with SQLite), nothing held between
+            # them, nothing inherited across a fork
+            self._engine = create_engine(
+                database_url(self.url),
+                poolclass=NullPool,
+                connect_args={"connect_timeout": max(1, int(min(timeout, 30)))},
+            )
+            try:
+                self._create(schema)
+            except Exception as exc:  # unreachable, login refused, no such database
+                from extractors.errors import ConfigError
+
+                cause = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+                raise ConfigError(
+                    f"state.url: the PostgreSQL state store {shown_url(self.url)} cannot be "
+                    f"used ({type(exc).__name__}: {cause}); check the URL, the password "
+                    "(PGPASSWORD or ~/.pgpass) and that the server is running"
+                ) from None
+            return
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as db:
             db.executescript(SCHEMA)
+
+    def _create(self, schema: str | None) -> None:
+        with self.transaction() as db:
+            if schema:  # search_path is set already; the schema may not exist yet
+                db.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            for statement in SCHEMA.split(";\n"):
+                if statement.strip():
+                    db.execute(statement)
+
+    @property
+    def where(self) -> str:
+        """The SQLite file or the database URL (without its password)."""
+        return str(self.path) if self.url is None else shown_url(self.url)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
@@ -139,7 +264,24 @@ class StateStore:
         return db
 
     @contextmanager
-    def transaction(self, immediate: bool = True) -> Iterator[sqlite3.Connection]:
+    def _pg(self, write: bool) -> Iterator[PgConnection]:
+        with self._engine.begin() as conn:
+            db = PgConnection(conn)
+            if self.schema:
+                db.execute(f'SET LOCAL search_path TO "{self.schema}"')
+            if write:
+                db.execute("SELECT pg_advisory_xact_lock(?)", (PG_LOCK,))
+            yield db
+
+    @contextmanager
+    def transaction(self, immediate: bool = True) -> Iterator[Any]:
+        """One short transaction: SQLite ``BEGIN IMMEDIATE`` (or ``BEGIN``); on PostgreSQL
+        the write lock (``immediate``) taken first. Commits at the end, rolls back on any
+        error. Yields a connection with sqlite3's ``execute`` / ``executemany``."""
+        if self.url is not None:
+            with self._pg(immediate) as pg:
+                yield pg
+            return
         db = self._connect()
         try:
             db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
@@ -157,29 +299,19 @@ class StateStore:
         """For each article that an earlier digest carried: its key -> that digest's date."""
         keys = sorted({k for a in articles for k in article_keys(a)})
         out: dict[str, date] = {}
-        db = self._connect()
-        try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    f"SELECT key, first_digest FROM seen WHERE key IN ({marks})", chunk
-                ).fetchall()
-                out.update({k: date.fromisoformat(d) for k, d in rows})
-        finally:
-            db.close()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(f"SELECT key, first_digest FROM seen WHERE key IN ({marks})", chunk)
+            out.update({k: date.fromisoformat(d) for k, d in rows})
         return out
 
     def earlier_stories(self, before: date, days: int = 14) -> list[EarlierStory]:
-        db = self._connect()
-        try:
-            rows = db.execute(
-                "SELECT id, digest, title, text FROM stories WHERE digest < ? "
-                "AND digest >= date(?, ?) ORDER BY digest DESC",
-                (before.isoformat(), before.isoformat(), f"-{days} days"),
-            ).fetchall()
-        finally:
-            db.close()
+        rows = self._rows(
+            "SELECT id, digest, title, text FROM stories WHERE digest < ? "
+            "AND digest >= ? ORDER BY digest DESC",
+            (before.isoformat(), (before - timedelta(days=days)).isoformat()),
+        )
         return [EarlierStory(i, date.fromisoformat(d), t, x) for i, d, t, x in rows]
 
     def record_digest(
@@ -199,7 +331,9 @@ class StateStore:
         day = digest.date.isoformat()
         with self.transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO digests VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO digests VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE "
+                "SET folder = excluded.folder, title = excluded.title, topic = excluded.topic, "
+                "stories = excluded.stories, written_at = excluded.written_at",
                 (
                     day,
                     str(folder),
@@ -212,15 +346,17 @@ class StateStore:
             db.execute("DELETE FROM stories WHERE digest = ?", (day,))
             for s in digest.stories:
                 db.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?)",
+                    "INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT (id, digest) DO UPDATE "
+                    "SET title = excluded.title, text = excluded.text",
                     (s.id, day, s.title, story_text(s)),
                 )
                 for a in s.articles:
-                    for k in article_keys(a):
+                    for k in carried_keys(a):
                         # keep the earliest digest that carried it
                         db.execute(
-                            "INSERT INTO seen VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
-                            "first_digest = min(first_digest, excluded.first_digest)",
+                            "INSERT INTO seen VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                            "first_digest = CASE WHEN excluded.first_digest < seen.first_digest "
+                            "THEN excluded.first_digest ELSE seen.first_digest END",
                             (k, day, a.source),
                         )
             if resend:
@@ -231,12 +367,95 @@ class StateStore:
             }
             if set(queue_for) - done:
                 db.execute(
-                    "INSERT OR IGNORE INTO outbox VALUES (?, ?)", (day, written_at.isoformat())
+                    "INSERT INTO outbox VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (day, written_at.isoformat()),
                 )
+
+    # ---- conditional GET, entry pages already carried, sources over time
+
+    def validators(self, url: str, before: date) -> dict[str, str]:
+        """The ``etag`` / ``last-modified`` a feed gave a run of a date before ``before``
+        (none for a rerun of that date or later: a rerun reads the feed in full)."""
+        rows = self._rows(
+            "SELECT etag, last_modified FROM validators WHERE url = ? AND digest < ?",
+            (url, before.isoformat()),
+        )
+        if not rows:
+            return {}
+        etag, modified = rows[0]
+        return {k: v for k, v in (("etag", etag), ("last-modified", modified)) if v}
+
+    def save_validators(self, found: dict[str, dict[str, str]], day: date) -> None:
+        """After the digest of ``day`` is recorded: what each feed served is in it, so the
+        next day's run may ask "anything newer?" (a feed without validators is forgotten)."""
+        if not found:
+            return
+        with self.transaction() as db:
+            for url, v in found.items():
+                if not v:
+                    db.execute("DELETE FROM validators WHERE url = ?", (url,))
+                    continue
+                db.execute(
+                    "INSERT INTO validators VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE "
+                    "SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                    "digest = excluded.digest",
+                    (url, v.get("etag"), v.get("last-modified"), day.isoformat()),
+                )
+
+    def carried(self, urls: Sequence[str], before: date) -> set[str]:
+        """Which of these normalised URLs a digest dated before ``before`` carried."""
+        keys = sorted({f"url:{u}" for u in urls})
+        out: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                f"SELECT key FROM seen WHERE key IN ({marks}) AND first_digest < ?",
+                (*chunk, before.isoformat()),
+            )
+            out |= {k.removeprefix("url:") for (k,) in rows}
+        return out
+
+    def record_health(
+        self, outcomes: dict[str, tuple[str, int]], now: datetime
+    ) -> list[SourceHealth]:
+        """One run's outcome per source (``ok``, ``not-modified`` or ``failed``, and the
+        pages skipped) folded into each source's history; returns the updated rows."""
+        stamp = now.isoformat()
+        out: list[SourceHealth] = []
+        with self.transaction() as db:
+            for name, (status, skipped) in outcomes.items():
+                row = db.execute(
+                    "SELECT last_success, failures_in_a_row, last_not_modified "
+                    "FROM source_health WHERE source = ?",
+                    (name,),
+                ).fetchone()
+                success, failures, modified = row if row else (None, 0, None)
+                if status == "failed":
+                    failures += 1
+                else:
+                    success, failures = stamp, 0
+                if status == "not-modified":
+                    modified = stamp
+                db.execute(
+                    "INSERT INTO source_health VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) "
+                    "DO UPDATE SET status = excluded.status, last_success = excluded.last_success, "
+                    "failures_in_a_row = excluded.failures_in_a_row, "
+                    "last_not_modified = excluded.last_not_modified, "
+                    "updated_at = excluded.updated_at",
+                    (name, status, success, failures, modified, stamp),
+                )
+                out.append(
+                    SourceHealth(name, status, success, failures, modified, skipped)  # type: ignore[arg-type]
+                )
+        return out
 
     # ---- reading
 
     def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        if self.url is not None:
+            with self._pg(write=False) as pg:
+                return [tuple(r) for r in pg.execute(sql, args).fetchall()]
         db = self._connect()
         try:
             return db.execute(sql, args).fetchall()
@@ -307,7 +526,8 @@ class StateStore:
             if row and claim_is_live(row[0], row[1], lease):
                 return Claim("busy", f"claimed by {row[0]}")
             db.execute(
-                "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)",
+                "INSERT INTO claims VALUES (?, ?, ?, ?) ON CONFLICT (digest, recipient) DO UPDATE "
+                "SET owner = excluded.owner, claimed_at = excluded.claimed_at",
                 (d, recipient, owner(), time.time()),
             )
         return Claim("claimed", "taken over from a dead run" if row else "")
@@ -320,7 +540,8 @@ class StateStore:
         d = day.isoformat()
         with self.transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO deliveries VALUES (?, ?, ?, ?)",
+                "INSERT INTO deliveries VALUES (?, ?, ?, ?) ON CONFLICT (digest, recipient) "
+                "DO UPDATE SET message_id = excluded.message_id, sent_at = excluded.sent_at",
                 (d, recipient, message_id, now.isoformat()),
             )
             db.execute("DELETE FROM claims WHERE digest = ? AND recipient = ?", (d, recipient))
@@ -401,11 +622,23 @@ class StateStore:
         return counts
 
 
-def _dequeue_if_done(db: sqlite3.Connection, d: str, everyone: Sequence[str]) -> bool:
+def _dequeue_if_done(db: Any, d: str, everyone: Sequence[str]) -> bool:
     done = {r for (r,) in db.execute("SELECT recipient FROM deliveries WHERE digest = ?", (d,))}
     if set(everyone) <= done:
         return db.execute("DELETE FROM outbox WHERE digest = ?", (d,)).rowcount > 0
     return False
+
+
+def carried_keys(a: Article) -> list[str]:
+    """What marks an article as carried: its identity (``article_keys``) and, when its page
+    was fetched from a link (a feed entry), that link too (a page's canonical URL is often
+    not the link the feed gives; the next run skips the link)."""
+    keys = article_keys(a)
+    if "://" in a.source:
+        link = f"url:{normalise_url(a.source)}"
+        if link not in keys:
+            keys.append(link)
+    return keys
 
 
 def story_text(s: Story) -> str:

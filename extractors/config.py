@@ -5,7 +5,7 @@
                 allow_private, private_hosts
     [[sources]] name, kind = "rss" | "page" | "file" | "dir", url or path, ...
     [email]     delivery settings (see README)
-    [state]     path of the SQLite state store
+    [state]     path of the SQLite state store, or url of a PostgreSQL one
 
 Relative paths (and relative feed/page locations) are resolved against the
 directory of the config file.
@@ -160,6 +160,8 @@ class BriefingSettings(_Strict):
     max_key_points: int = Field(default=5, ge=1, le=8)
     workers: int = Field(default=4, ge=1, le=32)
     """Pages fetched at once inside one feed source."""
+    processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
+    """Processes that clean fetched pages (CPU-bound) for a feed source; 1: in-process."""
     public_url: str | None = None
     """Where ``out_dir`` is published (https://…/briefing); the email links "view in
     browser" to ``<public_url>/<date>/digest.html``."""
@@ -203,6 +205,10 @@ class HttpSettings(_Strict):
     """Host names or networks ("10.20.0.0/16") allowed even though they are not public."""
     ca_file: str | None = None
     """PEM bundle to trust for https feeds and pages instead of the system's (a private CA)."""
+    host_limits: bool = False
+    """Each fetch holds a slot of the Prefect global concurrency limit ``fetch-<host>``
+    (create one per host to limit: ``prefect gcl create fetch-example.org --limit 2``):
+    per-host politeness across every worker. Needs the Prefect API."""
 
 
 class EmailSettings(_Strict):
@@ -268,8 +274,28 @@ class EmailSettings(_Strict):
 class StateSettings(_Strict):
     path: str | None = None
     """SQLite file of the state store; default: ``state.sqlite`` in the output folder."""
+    url: str | None = None
+    """``postgresql://user@host:5432/db``: the whole state store in PostgreSQL instead (for
+    several workers or hosts); the password from ``PGPASSWORD`` or ``~/.pgpass``, or in the
+    URL. Another topic gets a schema of its own."""
     new_only: bool = True
     """Leave out articles that an earlier digest already carried ("new since last time")."""
+
+    @field_validator("url")
+    @classmethod
+    def _state_url(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("postgresql://", "postgresql+psycopg://")):
+            raise ValueError(
+                f"must be a PostgreSQL URL, postgresql://user@host:5432/database (got "
+                f"{v.split('://')[0] + '://…' if '://' in v else repr(v)}); for SQLite use `path`"
+            )
+        return v
+
+    @model_validator(mode="after")
+    def _one_store(self) -> StateSettings:
+        if self.url and self.path:
+            raise ValueError("give either `path` (SQLite) or `url` (PostgreSQL), not both")
+        return self
 
 
 class Config(_Strict):

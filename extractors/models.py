@@ -96,6 +96,22 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class SourceHealth:
+    """One configured source over time (kept in the state store, updated by every run)."""
+
+    source: str
+    status: Literal["ok", "not-modified", "failed"] = "ok"
+    """This run: read, answered ``304 Not Modified`` (nothing new), or failed as a whole."""
+    last_success: str | None = None
+    """ISO time of the last run that read it (a 304 counts: the server answered)."""
+    failures_in_a_row: int = 0
+    last_not_modified: str | None = None
+    """ISO time of the last ``304`` answer."""
+    skipped: int = 0
+    """Entry pages not fetched this run because an earlier digest already carried them."""
+
+
+@dataclass(frozen=True)
 class Reason:
     """One piece of evidence for relevance: a term of a sub-topic (or anchor) found somewhere."""
 
@@ -250,6 +266,8 @@ class Digest:
     duplicates: int = 0
     """Articles merged into another because their text was the same (links kept)."""
     language: str = "en"
+    source_health: tuple[SourceHealth, ...] = ()
+    """Each source over time (last success, failures in a row, last 304), from the state."""
 
     @property
     def events(self) -> tuple[Event, ...]:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import PROJECT_ROOT
-from .models import Article, Digest, Event, Failure, KeyPoint, Story, to_jsonable
+from .models import Article, Digest, Event, Failure, KeyPoint, SourceHealth, Story, to_jsonable
 
 TEMPLATES = PROJECT_ROOT / "templates"
 SCHEMA_VERSION = 1
@@ -481,6 +481,9 @@ def digest_view(digest: Digest) -> dict[str, Any]:
                 for f in digest.failures
                 if f.stage == "degraded"
             ],
+            "history": [
+                source_history(h) for h in digest.source_health if h.status != "ok" or h.skipped
+            ],
         },
         "preheader": preheader,
     }
@@ -603,7 +606,33 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         "reactions": [story_json(s) for s in digest.reactions],
         "duplicates": digest.duplicates,
         "language": digest.language,
+        "source_health": to_jsonable(list(digest.source_health)),
     }
+
+
+def source_history(h: SourceHealth) -> dict[str, Any]:
+    """One source-health row over time: "read", "not modified (304)" or "failed (N in a
+    row)"; when it last succeeded and last answered 304; carried pages not fetched again."""
+    if h.status == "failed":
+        now = f"failed ({h.failures_in_a_row} in a row)" if h.failures_in_a_row > 1 else "failed"
+    elif h.status == "not-modified":
+        now = "not modified since the last run (HTTP 304: nothing new)"
+    else:
+        now = "read"
+    notes = []
+    if h.status != "ok":
+        notes.append(
+            f"last success {h.last_success[:16].replace('T', ' ')}"
+            if h.last_success
+            else "never read successfully"
+        )
+    if h.last_not_modified and h.status != "not-modified":
+        notes.append(f"last 304 {h.last_not_modified[:16].replace('T', ' ')}")
+    if h.skipped:
+        notes.append(
+            f"{h.skipped} page{'s' if h.skipped != 1 else ''} already carried, not fetched again"
+        )
+    return {"source": h.source, "status": h.status, "now": now, "notes": "; ".join(notes)}
 
 
 def render_json(digest: Digest) -> str:

@@ -250,12 +250,16 @@ class HttpClient:
     def request_deadline(self) -> float:
         return self.deadline if self.deadline is not None else self.timeout * 4
 
-    def get(self, url: str) -> Fetched:
+    def get(self, url: str, validators: dict[str, str] | None = None) -> Fetched:
+        """``validators``: the ``etag`` / ``last-modified`` of an earlier answer; sent as
+        ``If-None-Match`` / ``If-Modified-Since``, so an unchanged resource answers ``304``
+        (returned as it is, with an empty body: "nothing new", not an error)."""
         _check_scheme(url, url)
+        extra = conditional_headers(validators)
         attempt = 0
         while True:
             try:
-                return self._follow(url)
+                return self._follow(url, extra)
             except FetchError as exc:
                 if not exc.transient or attempt >= self.retries:
                     raise
@@ -267,11 +271,11 @@ class HttpClient:
                 )
                 attempt += 1
 
-    def _follow(self, url: str) -> Fetched:
+    def _follow(self, url: str, extra: dict[str, str] | None = None) -> Fetched:
         """One attempt: follow redirects (each hop checked) within the redirect budget."""
         current = url
         for _hop in range(self.max_redirects + 1):
-            status, reason, headers, body = self._once(url, current)
+            status, reason, headers, body = self._once(url, current, extra)
             location = headers.get("location")
             if status in REDIRECT_STATUS and location:
                 current = urljoin(current, location.strip())
@@ -282,13 +286,15 @@ class HttpClient:
             return Fetched(url=url, final_url=current, status=status, headers=headers, content=body)
         raise FetchError(url, f"too many redirects (more than {self.max_redirects})")
 
-    def _once(self, url: str, target: str) -> tuple[int, str, dict[str, str], bytes]:
+    def _once(
+        self, url: str, target: str, extra: dict[str, str] | None = None
+    ) -> tuple[int, str, dict[str, str], bytes]:
         limit = self.request_deadline
         _request.deadline = time.monotonic() + limit
         _request.read_timeout = self.timeout
         _request.policy = self.policy
         try:
-            return self._exchange(url, target)
+            return self._exchange(url, target, extra)
         except FetchError:
             raise
         except AddressRefused as exc:
@@ -306,9 +312,13 @@ class HttpClient:
         finally:
             _request.deadline = None
 
-    def _exchange(self, url: str, target: str) -> tuple[int, str, dict[str, str], bytes]:
+    def _exchange(
+        self, url: str, target: str, extra: dict[str, str] | None = None
+    ) -> tuple[int, str, dict[str, str], bytes]:
+        # urllib3 replaces (does not merge) the pool's default headers when given some
+        headers = {**self._pool.headers, **extra} if extra else None
         resp = self._pool.request(
-            "GET", target, retries=False, redirect=False, preload_content=False
+            "GET", target, headers=headers, retries=False, redirect=False, preload_content=False
         )
         done = False
         try:
@@ -345,6 +355,26 @@ class HttpClient:
             if not done:  # a body left unread (error, redirect, cut off): drop the connection
                 resp.close()
             resp.release_conn()
+
+
+NOT_MODIFIED = 304
+
+
+def conditional_headers(validators: dict[str, str] | None) -> dict[str, str]:
+    """``If-None-Match`` / ``If-Modified-Since`` from an earlier answer's ``etag`` /
+    ``last-modified`` (lower-case keys, as ``Fetched.headers`` has them)."""
+    out: dict[str, str] = {}
+    if validators:
+        if validators.get("etag"):
+            out["If-None-Match"] = validators["etag"]
+        if validators.get("last-modified"):
+            out["If-Modified-Since"] = validators["last-modified"]
+    return out
+
+
+def validators_of(headers: dict[str, str]) -> dict[str, str]:
+    """The validators worth keeping from an answer's headers (possibly none)."""
+    return {k: headers[k] for k in ("etag", "last-modified") if headers.get(k)}
 
 
 def _check_scheme(url: str, target: str, *, redirect: bool = False) -> None:

@@ -7,8 +7,10 @@ logic is tested with a real local HTTP server or with files, and never needs Pre
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +25,7 @@ from extractors.files import parse_file
 from extractors.korean import language
 from extractors.models import Article, Failure, Fetched, SourceType, Via
 
-from .http import DEFAULT_USER_AGENT, HttpClient
+from .http import DEFAULT_USER_AGENT, NOT_MODIFIED, HttpClient, validators_of
 from .local import list_dir, read_file
 
 Getter = Callable[[str], Fetched]
@@ -41,17 +43,49 @@ class SourceResult:
     failures: list[Failure] = field(default_factory=list)
     failed: bool = False
     """The source failed as a whole (its one failure says why)."""
+    not_modified: bool = False
+    """The feed answered ``304 Not Modified`` to a conditional GET: nothing new."""
+    validators: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Feed URL -> the ``etag`` / ``last-modified`` it served (empty: forget them); saved
+    by the flow once the digest that holds these articles is recorded."""
+    skipped: int = 0
+    """Entry pages not fetched: an earlier digest already carried their (normalised) URL."""
 
 
-def make_getter(client: HttpClient) -> Getter:
-    """http(s) URLs through the HTTP client; anything else is a local path."""
+@dataclass(frozen=True)
+class Known:
+    """What the state store knows before a run reads a source."""
 
-    def get(location: str) -> Fetched:
+    validators: dict[str, str] = field(default_factory=dict)
+    """The feed's ``etag`` / ``last-modified`` from an earlier day's run (conditional GET)."""
+    carried: Callable[[Sequence[str]], set[str]] | None = None
+    """Normalised URLs -> those an earlier digest carried (their pages are not fetched)."""
+
+
+def make_getter(
+    client: HttpClient, slot: Callable[[str], AbstractContextManager[object]] | None = None
+) -> Getter:
+    """http(s) URLs through the HTTP client; anything else is a local path. ``slot(url)``
+    (when given) is held around each http(s) fetch: the flow passes a Prefect global
+    concurrency slot of ``fetch-<host>`` (``[http] host_limits``), per-host politeness
+    across every worker of a work pool."""
+
+    def get(location: str, validators: dict[str, str] | None = None) -> Fetched:
         if location.startswith(("http://", "https://")):
-            return client.get(location)
+            if slot is not None:
+                with slot(location):
+                    return client.get(location, validators)
+            return client.get(location, validators)
         return read_file(location, client.max_bytes)
 
     return get
+
+
+def host_limit_name(url: str) -> str:
+    """The global concurrency limit a fetch of ``url`` takes a slot of: ``fetch-<host>``
+    (lower case, without ``www.``)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return f"fetch-{host}"
 
 
 def entry_getter(get: Getter, feed_location: str) -> Getter:
@@ -74,6 +108,74 @@ def entry_getter(get: Getter, feed_location: str) -> Getter:
     return entry_get
 
 
+# ---------------------------------------------------------------- cleaning on every core
+
+MIN_POOLED = 8
+"""A feed with fewer entries is cleaned in-process: starting the worker processes (each
+imports trafilatura and lxml, about a second) costs more than a few pages."""
+
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+Cleaner = Callable[..., Cleaned]
+
+
+def cleaning_pool(processes: int) -> ProcessPoolExecutor | None:
+    """One process pool per size for the life of this process (shared by every source and
+    run in it), or None for ``processes = 1``. Spawned, not forked: the flow runs threads."""
+    if processes <= 1:
+        return None
+    with _POOLS_LOCK:
+        pool = _POOLS.get(processes)
+        if pool is None:
+            import multiprocessing
+
+            pool = ProcessPoolExecutor(
+                max_workers=processes, mp_context=multiprocessing.get_context("spawn")
+            )
+            _POOLS[processes] = pool
+        return pool
+
+
+def _clean_in_worker(
+    page: str, url: str | None, source: str
+) -> tuple[str, Cleaned | None, tuple[str, ...]]:
+    """In a pool process: ``clean_html``, its error sent back as plain values (our errors
+    take keyword arguments a pickled exception cannot carry)."""
+    try:
+        return "ok", clean_html(page, url=url, source=source), ()
+    except SourceError as exc:
+        return type(exc).__name__, None, (exc.source, exc.cause, "1" if exc.transient else "")
+    except Exception as exc:
+        return "crash", None, (type(exc).__name__, str(exc)[:300])
+
+
+def pooled_cleaner(pool: ProcessPoolExecutor) -> Cleaner:
+    """``clean_html`` run in ``pool``; the calling thread (a fetching one) waits for it.
+    A broken pool (a worker killed) falls back to cleaning in this process."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    errors = {"ExtractError": ExtractError, "ParseError": ParseError, "FetchError": FetchError}
+
+    def clean(page: str, *, url: str | None = None, source: str = "") -> Cleaned:
+        try:
+            status, cleaned, detail = pool.submit(_clean_in_worker, page, url, source).result()
+        except BrokenProcessPool:
+            with _POOLS_LOCK:
+                for k, v in list(_POOLS.items()):
+                    if v is pool:
+                        del _POOLS[k]
+            return clean_html(page, url=url, source=source)
+        if status == "ok" and cleaned is not None:
+            return cleaned
+        if status == "crash":
+            raise RuntimeError(f"{detail[0]}: {detail[1]}")
+        kind = errors.get(status, SourceError)
+        raise kind(detail[0], detail[1], transient=bool(detail[2]))
+
+    return clean
+
+
 def client_for(config: Config) -> HttpClient:
     h = config.http
     return HttpClient(
@@ -89,16 +191,29 @@ def client_for(config: Config) -> HttpClient:
     )
 
 
-def collect(source: Source, config: Config, get: Getter) -> SourceResult:
+def collect(
+    source: Source, config: Config, get: Getter, known: Known | None = None
+) -> SourceResult:
     """Every article one source yields; one bad entry or file becomes a ``Failure``.
 
     A failure of the source as a whole (the feed itself unreachable) raises
     ``SourceError`` so the caller (a Prefect task) can retry transient ones.
+
+    With ``known`` (the state): a feed read on an earlier day is asked with its validators
+    (``If-None-Match`` / ``If-Modified-Since``) and a ``304`` is "nothing new" (no
+    articles, no failure); entry pages an earlier digest carried are not fetched again.
     """
     location = config.resolve(source.location)
     result = SourceResult(source.name)
     if source.kind == "rss":
-        fetched = get(location)
+        remote = "://" in location
+        asked = known.validators if known and remote else {}
+        fetched = get(location, asked) if asked else get(location)  # type: ignore[call-arg]
+        if fetched.status == NOT_MODIFIED:
+            result.not_modified = True
+            return result
+        if remote:
+            result.validators[location] = validators_of(fetched.headers)
         feed = parse_feed(
             fetched.content, fetched.final_url if "://" in location else location, fetched.headers
         )
@@ -114,11 +229,15 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 )
             )
         entries = list(feed.entries[: source.max_items])
+        if known and known.carried and source.fetch_pages:
+            entries, result.skipped = _not_carried(entries, known.carried)
         entry_get = entry_getter(get, location)
         done = iter(range(1, len(entries) + 1))  # next() is atomic under the GIL
+        pool = cleaning_pool(config.briefing.processes) if len(entries) >= MIN_POOLED else None
+        cleaner = pooled_cleaner(pool) if pool is not None else clean_html
 
         def one(e: FeedEntry) -> tuple[Article | None, Failure | None]:
-            out = _guarded_entry(e, source, entry_get, feed.title or None)
+            out = _guarded_entry(e, source, entry_get, feed.title or None, cleaner)
             if (hook := PROGRESS) is not None:
                 hook(source.name, next(done), len(entries))
             return out
@@ -130,8 +249,19 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.articles.append(art)
             if fail:
                 result.failures.append(fail)
+        if remote and any(f.source != location for f in result.failures):
+            # an entry failed (maybe for today only): the next run reads the feed in full
+            result.validators[location] = {}
     elif source.kind == "page":
-        result.articles.append(page_article(location, source.name, get, outlet=source.outlet))
+        asked = known.validators if known else {}
+        fetched = get(location, asked) if asked else get(location)  # type: ignore[call-arg]
+        if fetched.status == NOT_MODIFIED:
+            result.not_modified = True
+            return result
+        result.validators[location] = validators_of(fetched.headers)
+        result.articles.append(
+            page_article(location, source.name, lambda _: fetched, outlet=source.outlet)
+        )
     elif source.kind == "file":
         result.articles.append(file_article(location, source.name, get, outlet=source.outlet))
     elif source.kind == "dir":
@@ -144,6 +274,21 @@ def collect(source: Source, config: Config, get: Getter) -> SourceResult:
                 result.failures.append(unexpected(path, exc, source.name))
     result.articles = [with_source_meta(a, source) for a in result.articles]
     return result
+
+
+def _not_carried(
+    entries: list[FeedEntry], carried: Callable[[Sequence[str]], set[str]]
+) -> tuple[list[FeedEntry], int]:
+    """Entries whose page an earlier digest did not carry (by normalised URL), and how many
+    were left out."""
+    from extractors.analysis import normalise_url
+
+    links = {e.link: normalise_url(e.link) for e in entries if e.link and "://" in e.link}
+    if not links:
+        return entries, 0
+    done = carried(sorted(set(links.values())))
+    keep = [e for e in entries if not (e.link in links and links[e.link] in done)]
+    return keep, len(entries) - len(keep)
 
 
 def as_failure(exc: SourceError, origin: str = "") -> Failure:
@@ -165,6 +310,7 @@ def page_article(
     source: str | None = None,
     feed_title: str | None = None,
     outlet: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> Article:
     """One page as an Article. Its outlet: the page's ``og:site_name``, else the feed's
     channel title (``feed_title``), else the site named after the page title's separator
@@ -176,7 +322,7 @@ def page_article(
         )
     charset = charset_from_content_type(fetched.content_type)
     decoded = decode(fetched.content, charset, kind="html")
-    cleaned = clean_html(
+    cleaned = clean(
         decoded.text,
         url=fetched.final_url if "://" in location else None,
         source=source or location,
@@ -226,16 +372,24 @@ def unexpected(where: str, exc: Exception, origin: str) -> Failure:
 
 
 def _guarded_entry(
-    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
+    entry: FeedEntry,
+    source: Source,
+    get: Getter,
+    feed_title: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> tuple[Article | None, Failure | None]:
     try:
-        return _entry_article(entry, source, get, feed_title)
+        return _entry_article(entry, source, get, feed_title, clean)
     except Exception as exc:
         return None, unexpected(entry.link or entry.guid or entry.title, exc, source.name)
 
 
 def _entry_article(
-    entry: FeedEntry, source: Source, get: Getter, feed_title: str | None = None
+    entry: FeedEntry,
+    source: Source,
+    get: Getter,
+    feed_title: str | None = None,
+    clean: Cleaner = clean_html,
 ) -> tuple[Article | None, Failure | None]:
     """Rule (entry fallback): fetch the entry's page; if that fails, use the entry's own text.
 
@@ -245,7 +399,9 @@ def _entry_article(
     problem: SourceError | None = None
     if link and source.fetch_pages:
         try:
-            art = page_article(link, source.name, get, feed_title=feed_title, outlet=source.outlet)
+            art = page_article(
+                link, source.name, get, feed_title=feed_title, outlet=source.outlet, clean=clean
+            )
             return _with_entry_meta(art, entry), None
         except SourceError as exc:
             problem = exc

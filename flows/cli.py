@@ -137,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     _allow_private_flag(an)
     _add_check(sub)
     add_state_parser(sub)
+    add_backfill_parser(sub)
 
     init = sub.add_parser(
         "init",
@@ -258,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "state":
             return cmd_state(args)
+        if args.command == "backfill":
+            return cmd_backfill(args)
     except ConfigError as exc:
         _debug_traceback()
         print(f"briefing: error: {exc}", file=sys.stderr)
@@ -607,21 +610,25 @@ def cmd_state(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
     from delivery.output import place
-    from delivery.state import RESEND_WINDOW_DAYS, StateStore, claim_is_live
+    from delivery.state import RESEND_WINDOW_DAYS, claim_is_live, store_for
     from extractors.config import load_config
 
     config = load_config(args.config)
     where = place(config, args.out, args.topic)
     what = args.state_command
-    if not where.state_path.is_file():
+    if not config.state.url and not where.state_path.is_file():
         if what in ("digests", "outbox", "sent"):
             print(f"no state yet at {where.state_path}")
             return EXIT_OK
         print(f"briefing: error: no state at {where.state_path}", file=sys.stderr)
         return EXIT_FAILED
-    store = StateStore(where.state_path)
+    try:
+        store = store_for(config, where)
+    except Exception as exc:  # the database is unreachable, or refuses the login
+        print(f"briefing: error: state store: {type(exc).__name__}: {exc}"[:400], file=sys.stderr)
+        return EXIT_FAILED
     recipients = list(config.email.recipients)
-    print(f"state: {where.state_path}", file=sys.stderr)
+    print(f"state: {store.where}", file=sys.stderr)
 
     if what == "digests":
         queued = {q.day for q in store.outbox()}
@@ -964,6 +971,110 @@ def _check_smtp(config) -> str:  # type: ignore[no-untyped-def]
         return f"error: {where}: {type(exc).__name__}"
     except UnicodeEncodeError:
         return f"error: {where}: the username or password is not ASCII, which SMTP cannot send"
+
+
+# ---------------------------------------------------------------- backfill
+
+DEFAULT_DEPLOYMENT = "daily-briefing/daily-briefing"
+BACKFILL_MAX_DAYS = 3660
+
+
+def add_backfill_parser(sub) -> None:  # type: ignore[no-untyped-def]
+    """``briefing backfill --from D1 --to D2 [--deployment NAME]``."""
+    bf = sub.add_parser(
+        "backfill",
+        help="submit one flow run per day of a deployment (the workers take them)",
+        description="Submit one run of the deployment per day from --from to --to "
+        "(inclusive) to the Prefect API in PREFECT_API_URL and print each run's id; the "
+        "work pool's workers run them (several workers: several days at once). Each "
+        "(deployment, day, parameters) is submitted once: running the same backfill again "
+        "submits nothing new (--again submits new runs).",
+    )
+    # required, checked by cmd_backfill (so `backfill -q` alone still parses, as every command)
+    bf.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day")
+    bf.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day")
+    bf.add_argument(
+        "--deployment",
+        default=DEFAULT_DEPLOYMENT,
+        metavar="FLOW/NAME",
+        help=f"the deployment to run (default: {DEFAULT_DEPLOYMENT})",
+    )
+    bf.add_argument("--config", metavar="FILE", help="config_path parameter (default: the "
+                    "deployment's)")  # fmt: skip
+    bf.add_argument("--topic", metavar="NAME_OR_FILE", help="topic parameter")
+    send = bf.add_mutually_exclusive_group()
+    send.add_argument("--send", dest="send", action="store_true", default=None)
+    send.add_argument("--no-send", dest="send", action="store_false")
+    bf.add_argument("--again", action="store_true", help="submit new runs even for days "
+                    "this backfill already submitted")  # fmt: skip
+
+
+def backfill_days(start: date, end: date) -> list[date]:
+    from datetime import timedelta
+
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    """One ``run_deployment(..., timeout=0)`` per day: submitted, not waited for."""
+    import hashlib
+    import json
+    import time
+
+    if args.start is None or args.end is None:
+        print("briefing backfill: error: give both --from YYYY-MM-DD and --to YYYY-MM-DD",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    if args.end < args.start:
+        print(f"briefing backfill: error: --to {args.end} is before --from {args.start}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    days = backfill_days(args.start, args.end)
+    if len(days) > BACKFILL_MAX_DAYS:
+        print(f"briefing backfill: error: {len(days)} days; at most {BACKFILL_MAX_DAYS} at "
+              "once (split the range)", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    if not os.environ.get("PREFECT_API_URL"):
+        from prefect.settings import PREFECT_API_URL
+
+        if not PREFECT_API_URL.value():
+            print("briefing backfill: error: PREFECT_API_URL is not set; point it at the "
+                  "Prefect server the workers use (e.g. http://127.0.0.1:4200/api)",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
+    from prefect.deployments import run_deployment
+    from prefect.exceptions import ObjectNotFound
+
+    base: dict[str, object] = {}
+    if args.config:
+        base["config_path"] = str(Path(args.config).resolve())
+    if args.topic:
+        base["topic"] = args.topic
+    if args.send is not None:
+        base["send"] = args.send
+    salt = str(time.time_ns()) if args.again else ""
+    for day in days:
+        params = {**base, "day": day.isoformat()}
+        key = hashlib.sha256(
+            json.dumps([args.deployment, params, salt], sort_keys=True).encode()
+        ).hexdigest()[:32]
+        try:
+            run = run_deployment(
+                args.deployment,
+                parameters=params,
+                timeout=0,
+                as_subflow=False,
+                idempotency_key=f"backfill-{key}",
+                tags=["backfill"],
+            )
+        except ObjectNotFound:
+            print(f"briefing backfill: error: no deployment {args.deployment!r} on the "
+                  "Prefect API (prefect deploy --all creates it)", file=sys.stderr)  # fmt: skip
+            return EXIT_FAILED
+        print(f"{day.isoformat()}  {run.id}  {run.name}")
+    print(f"submitted {len(days)} runs of {args.deployment} ({days[0]} to {days[-1]})",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
 
 
 if __name__ == "__main__":

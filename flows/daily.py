@@ -13,7 +13,7 @@ the collecting task retries, and only on transient errors.
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from delivery import mail, output
-from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once
+from delivery.state import RESEND_WINDOW_DAYS, DigestRecord, StateStore, send_once, store_for
 from extractors import analysis
 from extractors.config import Config, EmailSettings, Source, load_config
 from extractors.errors import BriefingError, ConfigError, DeliveryError, SourceError
@@ -79,16 +79,39 @@ for _name in ("prefect.task_runs", "prefect.flow_runs", "prefect.flow_engine", "
     logging.getLogger(_name).addFilter(OneLineFailures())
 
 
+def host_slot(url: str):  # type: ignore[no-untyped-def]
+    """A slot of the Prefect global concurrency limit ``fetch-<host>`` for one fetch
+    (``[http] host_limits``; a host without a limit is not limited)."""
+    from prefect.concurrency.sync import concurrency
+
+    return concurrency(sources.host_limit_name(url), occupy=1, strict=False)
+
+
 @task(name="collect-source", task_run_name="collect {source.name}", cache_policy=NO_CACHE)
-def collect_source(source: Source, config: Config) -> sources.SourceResult:
+def collect_source(
+    source: Source, config: Config, store: StateStore | None = None, day: date | None = None
+) -> sources.SourceResult:
     """One source; never raises. A whole-source failure is tried once more when transient
     (the HTTP client has already retried each request), then returned as one ``Failure``
-    (``failed=True``): one log line, no traceback (``--debug`` shows it)."""
+    (``failed=True``): one log line, no traceback (``--debug`` shows it).
+
+    With the state (``store`` and ``day``, and ``[state] new_only``): a feed read on an
+    earlier day is fetched conditionally (a 304 is "nothing new") and entry pages an
+    earlier digest carried are not fetched."""
     logger = get_run_logger()
-    get = sources.make_getter(sources.client_for(config))
+    get = sources.make_getter(
+        sources.client_for(config), host_slot if config.http.host_limits else None
+    )
+    known = None
+    if store is not None and day is not None and config.state.new_only:
+        where = config.resolve(source.location)
+        known = sources.Known(
+            store.validators(where, day) if source.kind in ("rss", "page") else {},
+            lambda urls: store.carried(urls, day),
+        )
     for attempt in (1, 2):
         try:
-            result = sources.collect(source, config, get)
+            result = sources.collect(source, config, get, known)
             break
         except SourceError as exc:
             if exc.transient and attempt == 1:
@@ -114,8 +137,15 @@ def collect_source(source: Source, config: Config) -> sources.SourceResult:
             )
     for f in result.failures:
         logger.warning("%s: %s: %s", failure_label(f), f.stage, f.error)
+    if result.not_modified:
+        logger.info("%s: not modified since the last run (HTTP 304): nothing new", source.name)
+        return result
     logger.info(
-        "%s: %d articles, %d problems", source.name, len(result.articles), len(result.failures)
+        "%s: %d articles, %d problems%s",
+        source.name,
+        len(result.articles),
+        len(result.failures),
+        f", {result.skipped} pages already carried (not fetched)" if result.skipped else "",
     )
     return result
 
@@ -343,20 +373,23 @@ class RunResult:
 
 
 def gather(
-    config: Config, futures: list[PrefectFuture]
+    config: Config, futures: list[PrefectFuture], results: list | None = None
 ) -> tuple[list[Article], list[Failure], int]:
     """Results of every source task; a source that raised becomes a ``Failure``.
-    Also returns how many sources failed as a whole."""
+    Also returns how many sources failed as a whole. ``results`` (when given) receives
+    each source's ``SourceResult`` (a failed one as ``failed=True``)."""
     logger = get_run_logger()
     articles: list[Article] = []
     failures: list[Failure] = []
     failed = 0
+    kept = results if results is not None else []
     for source, fut in zip(config.sources, futures, strict=True):
         try:
             res: sources.SourceResult = fut.result()
         except SourceError as exc:
             logger.error("source %r failed: %s", source.name, exc)
             failures.append(sources.as_failure(exc, source.name))
+            kept.append(sources.SourceResult(source.name, failed=True))
             failed += 1
             continue
         except Exception as exc:  # a bug or an unexpected library error: still one source
@@ -369,8 +402,10 @@ def gather(
                     "extract",
                 )
             )
+            kept.append(sources.SourceResult(source.name, failed=True))
             failed += 1
             continue
+        kept.append(res)
         articles.extend(res.articles)
         failures.extend(res.failures)
         failed += res.failed
@@ -430,16 +465,29 @@ def daily_briefing(
     queue_for = tuple(config.email.recipients) if (deliver or config.email.enabled) else ()
     now = datetime.now(ZoneInfo(config.briefing.timezone))  # the one clock read of a run
     day = day or now.date()
-    store = StateStore(where.state_path)
+    store = store_for(config, where)
     logger = get_run_logger()
 
     pause_at("before-collect")
-    futures = [collect_source.submit(s, config) for s in config.sources]
-    articles, failures, failed = gather(config, futures)
+    futures = [collect_source.submit(s, config, store, day) for s in config.sources]
+    results: list[sources.SourceResult] = []
+    articles, failures, failed = gather(config, futures, results)
+    health = store.record_health(
+        {
+            r.source: (
+                "failed" if r.failed else "not-modified" if r.not_modified else "ok",
+                r.skipped,
+            )
+            for r in results
+        },
+        now,
+    )
     stale = stale_digests(store, day)
     for f in stale:
         logger.error("%s: %s", f.source, f.error)
     digest = analyse_task(articles, failures + stale, where.topic, config, day, now, store)
+    skipped = sum(r.skipped for r in results)
+    digest = replace(digest, source_health=tuple(health), seen_before=digest.seen_before + skipped)
     paths = write_task(
         digest,
         where.out_dir,
@@ -449,6 +497,8 @@ def daily_briefing(
         queue_for=queue_for,
         resend=force and deliver,
     )
+    # what each feed served is in a recorded digest now: the next day may ask "anything newer?"
+    store.save_validators({u: v for r in results for u, v in r.validators.items()}, day)
     result = RunResult(digest=digest, paths=paths, failed_sources=failed, undelivered=stale)
     if deliver:
         result.sent, result.notes = deliver_task(config, store, day, now)

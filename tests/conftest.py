@@ -69,3 +69,91 @@ def sample_server():
     """The bundled sample pages and feed, served over real HTTP."""
     with LocalHTTPServer(root=SAMPLES) as server:
         yield server
+
+
+# ---------------------------------------------------------------- PostgreSQL (the state)
+
+
+def postgres_bin() -> Path | None:
+    """The folder with Debian's ``initdb`` and ``pg_ctl`` (/usr/lib/postgresql/<v>/bin),
+    or one on PATH."""
+    import glob
+    import shutil
+
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(folder, "initdb").is_file() and Path(folder, "pg_ctl").is_file():
+            return Path(folder)
+    found = shutil.which("initdb")
+    return Path(found).parent if found and shutil.which("pg_ctl") else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session: a temporary data directory, a free port on
+    127.0.0.1, trust login for the ``briefing`` user; stopped and removed at the end. As
+    root, the server runs as the ``postgres`` user (initdb refuses root). Skipped when
+    PostgreSQL is not installed, except in CI (``CI=true``), where that is a failure."""
+    import shutil
+    import subprocess
+
+    from tests.support import free_port
+
+    bindir = postgres_bin()
+    if bindir is None:
+        why = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    root = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        import pwd
+
+        user = pwd.getpwnam("postgres")
+        os.chown(root, user.pw_uid, user.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, log, port = root / "data", root / "server.log", free_port()
+
+    def run(*cmd: str) -> None:
+        res = subprocess.run(
+            [*as_user, *cmd], capture_output=True, text=True, timeout=120, cwd=root
+        )
+        if res.returncode != 0:
+            detail = res.stdout + res.stderr
+            if log.exists():
+                detail += log.read_text(errors="replace")[-2000:]
+            pytest.fail(f"{Path(cmd[0]).name} failed (rc={res.returncode}):\n{detail}")
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "briefing", "--auth=trust", "-E", "UTF8")
+    opts = f"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off"
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", opts, "-w", "start")
+    try:
+        yield f"postgresql://briefing@127.0.0.1:{port}"
+    finally:
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+            capture_output=True,
+            timeout=120,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture()
+def postgres_url(postgres_server):
+    """A fresh, empty database on the session's server (one per test)."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_location(request, tmp_path):
+    """Where a StateStore lives, on both backends: a SQLite file, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "state.sqlite"
+    return request.getfixturevalue("postgres_url")

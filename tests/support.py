@@ -23,11 +23,24 @@ class Route:
 
 
 class LocalHTTPServer:
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, validators: bool = False) -> None:
         self.root = root
+        self.validators = validators
+        """Static files carry an ETag and a Last-Modified (conditional GETs get a 304)."""
         self.routes: dict[str, Route | Callable[[], Route]] = {}
         self.hits: dict[str, int] = {}
         self.user_agents: list[str] = []
+        self.bytes_sent = 0
+        """Body bytes sent, over every answer."""
+        self.header_bytes = 0
+        """Status line and header bytes sent, over every answer."""
+        self.conditional = 0
+        """Requests that carried If-None-Match or If-Modified-Since."""
+        self.not_modified = 0
+        self.in_flight = 0
+        self.max_in_flight = 0
+        """The most requests answered at the same moment."""
+        self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
 
     def url(self, path: str) -> str:
@@ -73,15 +86,46 @@ class LocalHTTPServer:
                             if f.suffix in (".html", ".htm")
                             else "text/plain"
                         )
-                        route = Route(200, f.read_bytes(), {"Content-Type": ctype})
+                        body = f.read_bytes()
+                        headers = {"Content-Type": ctype}
+                        if server.validators:
+                            import hashlib
+                            from email.utils import formatdate
+
+                            headers["ETag"] = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+                            headers["Last-Modified"] = formatdate(f.stat().st_mtime, usegmt=True)
+                        route = Route(200, body, headers)
                 if route is None:
                     route = Route(404, b"not found", {"Content-Type": "text/plain"})
                 if callable(route):
                     route = route()
                 if route.then is not None:
                     server.routes[path] = route.then
-                if route.delay:
-                    time.sleep(route.delay)
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    if route.delay:
+                        time.sleep(route.delay)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+                asked_tag = self.headers.get("If-None-Match")
+                asked_date = self.headers.get("If-Modified-Since")
+                if asked_tag or asked_date:
+                    server.conditional += 1
+                tag = route.headers.get("ETag")
+                same = (asked_tag is not None and tag is not None and asked_tag == tag) or (
+                    asked_tag is None
+                    and asked_date is not None
+                    and asked_date == route.headers.get("Last-Modified")
+                )
+                if route.status == 200 and same:
+                    server.not_modified += 1
+                    route = Route(
+                        304, b"", {k: v for k, v in route.headers.items() if k != "Content-Type"}
+                    )
+                server.bytes_sent += len(route.body)
                 try:
                     self.send_response(route.status)
                     for k, v in route.headers.items():
@@ -90,6 +134,7 @@ class LocalHTTPServer:
                         self.send_header("Content-Length", str(len(route.body)))
                     else:
                         self.send_header("Content-Length", "0")
+                    server.header_bytes += sum(map(len, getattr(self, "_headers_buffer", [])))
                     self.end_headers()
                     self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):

@@ -77,7 +77,7 @@ def test_seen_is_by_url_and_content_not_guid(tmp_path):
     assert kinds == {"fp", "url"}
 
 
-def test_claims_are_per_recipient_and_a_dead_runs_claim_is_taken_over(tmp_path):
+def test_claims_are_per_recipient_and_a_dead_runs_claim_is_taken_over(state_location):
     import socket
     import subprocess
     import sys
@@ -87,7 +87,7 @@ def test_claims_are_per_recipient_and_a_dead_runs_claim_is_taken_over(tmp_path):
     from delivery.state import StateStore, send_once
     from extractors.errors import DeliveryError
 
-    store = StateStore(tmp_path / "state.sqlite")
+    store = StateStore(state_location)
     day, now = date(2026, 11, 20), datetime(2026, 11, 20, 7, tzinfo=timezone.utc)
     everyone = ["a@example.org", "b@example.org"]
 
