@@ -25,6 +25,7 @@ from .models import (
     Relevance,
     Section,
     Story,
+    Summary,
     outlet_key,
 )
 from .relevance import judge
@@ -181,7 +182,7 @@ def analyse(
         out.append(
             Story(
                 id=stories.story_id(group_arts),
-                title=story_title(arts, members),
+                title=story_title(arts, members, story_summary),
                 articles=group_arts,
                 relevance=relevance,
                 key_points=points,
@@ -227,10 +228,15 @@ def corroboration(points: Sequence[KeyPoint]) -> dict[str, Any]:
     }
 
 
-def story_title(arts: Sequence[Article], members: Sequence[int]) -> str:
-    """The title of the story's most central article whose title is not just its site's
-    name ("ABC News"); the first sentence of its body when every title is."""
+def story_title(
+    arts: Sequence[Article], members: Sequence[int], summary: Summary | None = None
+) -> str:
+    """The title of the article the summary comes from (so the headline and the summary
+    tell one report), else of the story's most central article, whose title is not just
+    its site's name ("ABC News"); the first sentence of its body when every title is."""
     rep = stories.representative(arts, members)
+    if summary and summary.sources:
+        rep = next((i for i in members if arts[i].source == summary.sources[0]), rep)
     order = [rep, *[i for i in members if i != rep]]
     for i in order:
         if arts[i].title and not is_site_title(arts[i].title, arts[i].outlet):

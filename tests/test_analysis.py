@@ -21,7 +21,7 @@ from extractors.errors import ConfigError
 from extractors.models import Article
 from extractors.relevance import judge
 from extractors.topic import load_topic
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 
 KOREA_NATO = load_topic("korea-nato")
 
@@ -416,3 +416,20 @@ def test_a_trimmed_summary_ends_a_clause_not_one_word_into_the_next():
     assert len(sentence.split()) > MAX_WORDS
     got = trim(sentence)
     assert got.endswith("on September 13.") and "Recently" not in got
+
+
+def test_the_headline_and_the_summary_tell_one_report():
+    """A reader saw a story titled by one article and summarised by another; the title now
+    comes from the article the summary quotes."""
+    from extractors.analysis import analyse
+    from extractors.topic import load_topic
+    from fetch.local import read_file
+    from fetch.sources import file_article
+
+    arts = [file_article(str(f), "x", read_file) for f in sorted((SAMPLES / "files").iterdir())]
+    found, _ = analyse(arts, load_topic("korea-nato"), no_filter=True)
+    with_summary = [s for s in found if s.summary]
+    assert with_summary
+    for s in with_summary:
+        source = next(a for a in s.articles if a.source == s.summary.sources[0])
+        assert s.title == source.title
