@@ -567,14 +567,7 @@ class StateStore:
         d = day.isoformat()
         counts: dict[str, int] = {}
         with self.transaction() as db:
-            for table, col in (
-                ("digests", "digest"),
-                ("stories", "digest"),
-                ("seen", "first_digest"),
-                ("outbox", "digest"),
-                ("deliveries", "digest"),
-                ("claims", "digest"),
-            ):
+            for table, col in _DIGEST_COLUMNS:
                 counts[table] = db.execute(f"DELETE FROM {table} WHERE {col} = ?", (d,)).rowcount
         return counts
 
@@ -610,16 +603,20 @@ class StateStore:
         d = before.isoformat()
         counts: dict[str, int] = {}
         with self.transaction() as db:
-            for table, col in (
-                ("digests", "digest"),
-                ("stories", "digest"),
-                ("seen", "first_digest"),
-                ("outbox", "digest"),
-                ("deliveries", "digest"),
-                ("claims", "digest"),
-            ):
+            for table, col in _DIGEST_COLUMNS:
                 counts[table] = db.execute(f"DELETE FROM {table} WHERE {col} < ?", (d,)).rowcount
         return counts
+
+
+_DIGEST_COLUMNS = (
+    ("digests", "digest"),
+    ("stories", "digest"),
+    ("seen", "first_digest"),
+    ("outbox", "digest"),
+    ("deliveries", "digest"),
+    ("claims", "digest"),
+)
+"""Each table with rows that belong to one digest, and the column naming its date."""
 
 
 def _dequeue_if_done(db: Any, d: str, everyone: Sequence[str]) -> bool:

@@ -85,6 +85,8 @@ _MONTHS = {
     )
     for name in names
 }
+MONTHS = _MONTHS
+"""Month names and abbreviations -> 1..12 (shared with story grouping)."""
 
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MON_FULL = (

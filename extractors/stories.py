@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import MONTHS
 from .models import Article
 from .vectors import STOPWORDS, Vector, cosine, idf, tfidf, tokens
 
@@ -74,26 +75,7 @@ def vectors(articles: Sequence[Article]) -> list[Vector]:
 # ---------------------------------------------------------------- event signals
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_MONTHS = {
-    m: i + 1
-    for i, ms in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in ms
-}
+_MONTHS = MONTHS  # one table of month names (extractors.dates)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\b)",
