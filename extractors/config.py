@@ -29,6 +29,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONFIG = PROJECT_ROOT / "samples" / "briefing.toml"
 
 
+def _zone(v: str, example: str) -> str:
+    """An IANA time zone name, or a ValueError that shows one."""
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {v!r} (use an IANA name like '{example}')") from exc
+    return v
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -113,15 +122,7 @@ class Source(_Strict):
     @field_validator("timezone")
     @classmethod
     def _source_tz(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"unknown time zone {v!r} (use an IANA name like 'America/New_York')"
-            ) from exc
-        return v
+        return None if v is None else _zone(v, "America/New_York")
 
     @field_validator("url")
     @classmethod
@@ -181,13 +182,7 @@ class BriefingSettings(_Strict):
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"unknown time zone {v!r} (use an IANA name like 'Asia/Seoul')"
-            ) from exc
-        return v
+        return _zone(v, "Asia/Seoul")
 
 
 class HttpSettings(_Strict):

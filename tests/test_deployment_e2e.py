@@ -205,7 +205,6 @@ def run_args(cfg: Path, day: str) -> list[str]:
 
 
 def test_deploy_schedule_and_worker_run(stack, tmp_path, sample_server):
-    import httpx
 
     t0 = time.monotonic()
     timings: dict[str, float] = {}
@@ -215,21 +214,7 @@ def test_deploy_schedule_and_worker_run(stack, tmp_path, sample_server):
         print(f"[e2e] {name}: {timings[name]:.1f} s")
 
     # 1. the server
-    server = stack.start(
-        "server", ["server", "start", "--host", "127.0.0.1", "--port", str(stack.port)]
-    )
-    api = httpx.Client(base_url=stack.url, timeout=10)
-
-    def healthy():
-        if server.poll() is not None:
-            log = _tail(stack.log("server"))
-            pytest.fail(f"prefect server exited rc={server.returncode}\n{log}")
-        try:
-            return api.get("/health").status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    _wait("GET /api/health", healthy, 90, on_timeout=lambda: _tail(stack.log("server")))
+    api = start_server(stack)
     mark("server ready")
     t_ready = time.monotonic()
 
