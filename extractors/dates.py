@@ -52,7 +52,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
@@ -116,6 +116,13 @@ _MY = re.compile(
 _MONTH_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|from|since|for|during|before|after))\s+"
     rf"(?:(?P<part>{_PART})[\s-]+)?(?P<mon>{_MON_FULL})(?![\w])"
+    rf"|\b(?P<part2>(?i:early|mid|late))[\s-]+(?P<mon2>{_MON_FULL})(?![\w])(?!,?\s+\d)"
+)
+_MONTH_REL = re.compile(
+    rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<part>{_PART})[\s-]+)?(?<![\w])(?P<mon>{_MON_FULL})"
+    rf"(?:\s+(?P<d1>{_DAY}))?,?\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+year\b"
+    r"|(?:\b(?P<prep2>(?i:in|by|until|since|from|on))\s+)?\b(?P<which2>(?i:last|next|this\s+"
+    rf"past|this\s+coming))\s+(?P<mon2>{_MON_FULL})(?![\w])(?!\s+\d)"
 )
 _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
@@ -160,7 +167,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Tense markers (lower case). The nearest one to a weekday decides its direction.
 _FUTURE = _words(
-    "will shall would could might may should must be expected expects scheduled plans "
+    "will shall would might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
     "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
     "preparing ahead"
@@ -209,7 +216,7 @@ def publication_day(article: Article, tz: str | None = None) -> tuple[date | Non
             return pub.date(), False
         pub = pub.replace(tzinfo=UTC)
         offset = timedelta(0)
-    if not offset and not midnight:
+    if not offset and not midnight and not _named_zone(pub):
         return (pub.astimezone(ZoneInfo(tz)) if tz else pub).date(), False
     if not tz:
         return pub.date(), False
@@ -219,14 +226,84 @@ def publication_day(article: Article, tz: str | None = None) -> tuple[date | Non
     return pub.date(), behind and (midnight or there.date() > pub.date())
 
 
+def _named_zone(pub: datetime) -> bool:
+    """The timestamp carries its outlet's named zone (Europe/London in winter is +00:00
+    but the writer's day all the same), not UTC."""
+    key = getattr(pub.tzinfo, "key", None)
+    return bool(key) and key not in ("UTC", "Etc/UTC", "Etc/GMT", "GMT", "Zulu", "Etc/Zulu")
+
+
 def publication_date(article: Article, tz: str | None = None) -> date | None:
     """The article's publication day in ``tz`` (see ``publication_day``)."""
     return publication_day(article, tz)[0]
 
 
+def _local_time(article: Article, tz: str | None) -> datetime | None:
+    """The publication time as ``publication_day`` reads it (None for a bare date)."""
+    pub = article.published
+    if pub is None or pub.hour == pub.minute == pub.second == pub.microsecond == 0:
+        return None
+    if pub.tzinfo is None:
+        pub = pub.replace(tzinfo=UTC)
+    if not pub.utcoffset() and not _named_zone(pub) and tz:
+        return pub.astimezone(ZoneInfo(tz))
+    return pub
+
+
+# An agency dateline: "WASHINGTON, Nov 6 (Reuters) -", "Pyongyang, September 19 (KCNA) --".
+_DATELINE = re.compile(
+    rf"^(?:[^\n]{{0,300}}?\b)?[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})\s*"
+    r"\((?:Reuters|AP|AFP|UPI|Yonhap|KCNA|Xinhua|dpa|Kyodo|Bloomberg|TASS)\)\s*[-–—]"
+)
+# Part-of-day words in the past tense that cannot be later than the clock at publication:
+# "the meeting this afternoon was", "welcomed the move this evening", "at 9.40pm today".
+_PART_OF_DAY = re.compile(r"(?i)\b(?:this\s+(?P<part>afternoon|evening)|(?P<night>tonight))\b")
+_CLOCK_TODAY = re.compile(
+    r"(?i)\bat\s+(?:around\s+|about\s+)?(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*"
+    r"(?P<ap>am|pm|a\.m\.|p\.m\.)\s+(?:local\s+time\s+)?today\b"
+)
+
+
+def writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bool]:
+    """``publication_day``, corrected by what the text itself says of the writer's day.
+
+    - An agency dateline ("WASHINGTON, Nov 6 (Reuters) -") names the writer's day: it
+      wins when it is that day or the day before.
+    - The clock and the tense: a past "this afternoon" / "this evening" / "tonight" in
+      an article stamped before noon, or a past "at 9.40pm today" later than the stamp,
+      was written the day before (a late story stamped after midnight, or one read in a
+      zone ahead of the writer's).
+    """
+    day, next_ok = publication_day(article, tz)
+    if day is None:
+        return day, next_ok
+    head = " ".join(article.paragraphs[:2])[:600]
+    if m := _DATELINE.match(head):
+        for y in (day.year, day.year - 1):
+            d = _safe_date(y, _month_num(m["mon"]), _num(m["d"]))
+            if d is not None and timedelta(0) <= day - d <= timedelta(days=1):
+                return d, next_ok and d == day
+    local = _local_time(article, tz)
+    if local is None or local.date() != day:
+        return day, next_ok
+    clock = local.time()
+    for para in article.paragraphs:
+        for sentence in split_sentences(para):
+            for m in _PART_OF_DAY.finditer(sentence):
+                if clock < time(12) and tense_direction(sentence, m.start(), m.end()) == "past":
+                    return day - timedelta(days=1), False
+            for m in _CLOCK_TODAY.finditer(sentence):
+                h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+                said = time(h, int(m["mi"] or 0))
+                if said > clock and tense_direction(sentence, m.start(), m.end()) == "past":
+                    return day - timedelta(days=1), False
+    return day, next_ok
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
-    """Every date mention of the article body, resolved against its publication date."""
-    pub, next_ok = publication_day(article, tz)
+    """Every date mention of the article body, resolved against the writer's day
+    (``writer_day``)."""
+    pub, next_ok = writer_day(article, tz)
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     for para in article.paragraphs:
@@ -298,18 +375,69 @@ _BESIDE = re.compile(r"\s*[(,]\s*")
 # Names that hold a date word but are no dates: "BBC Radio 4's Today programme",
 # "the Sunday Times", "Monday Night Football", "Tomorrow's World".
 _NAME_AFTER = re.compile(
-    r"^(?:['’]s\s+[A-Z]|\s+(?:programme|program|show|newsletter|podcast|magazine|edition|"
+    r"^(?:\s+(?:programme|program|show|newsletter|podcast|magazine|edition|"
     r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+Football|Briefing|Live)\b)"
 )
 _NAME_BEFORE = re.compile(r"(?:['’]s|\b(?:the|The))\s+$")
 
 
+# A day used as the name of an accord, a document or a past attack: "the September 19
+# military agreement", "the June 15 Joint Declaration", "the Sept. 11 attacks".
+_NAMED_BY_DAY = re.compile(
+    r"^\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,3}?(?i:agreements?|accords?|declarations?|"
+    r"pacts?|treaty|deal|communiqu[eé]|resolutions?|attacks?|joint\s+statement|"
+    r"movement|uprising|revolution|massacre|incident|memorandum|doctrine)\b"
+)
+_NAMED_BY_DAY_CAP = re.compile(r"^\s+(?!(?:in|on|at|and|or|to)\b)[A-Z][a-z][\w-]*\s+[A-Z]")
+
+
+# A weekday in a feast's or a day's name: "Remembrance Sunday", "Super Bowl Sunday".
+_FEAST_BEFORE = re.compile(
+    r"\b(?:Remembrance|Easter|Palm|Bloody|Bowl|Ash|Holy|Shrove|Mothering|Whit|Trinity|Low|"
+    r"Maundy|Fat|Black|Good|Cyber|Giving|Super)\s+$"
+)
+# "the Sunday before Election Day": a day counted from another event, not from pub.
+_COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following)\b")
+# "20 years ago today": an anniversary, no event; "the last week (of the campaign)",
+# "the past week": a span of the story, not the calendar week before pub.
+_AGO = re.compile(r"\bago\s+$")
+# "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
+_STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+$")
+# "delivered to your inbox Monday through Friday": a schedule, no event.
+_SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each|weekdays)\b[^.]{0,30}$")
+
+
 def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
-    """The match is (part of) a name: a programme, newsletter or paper."""
+    """The match is (part of) a name: a programme, newsletter or paper, a feast day, an
+    accord named by its day; or a stamp, a schedule, an anniversary."""
     text = m.group(0)
-    after = sentence[m.end() : m.end() + 30]
-    if _NAME_AFTER.match(after):
+    after = sentence[m.end() : m.end() + 60]
+    before30 = sentence[max(0, m.start() - 40) : m.start()]
+    if _NAME_AFTER.match(after[:30]):
         return True
+    word = text.split()[-1] if text.split() else ""
+    first = text.split()[0] if text.split() else ""
+    if word.lower() in ("today", "tonight", "tomorrow") and re.match(r"^['’]s\s+[A-Z]", after):
+        return True  # "Today's Paper"
+    if re.fullmatch(_WD, first) and _FEAST_BEFORE.search(before30):
+        return True
+    the_before = bool(re.search(r"\b[Tt]he\s+$", before30))
+    if the_before and re.fullmatch(_WD, text) and _COUNTED_FROM.match(after):
+        return True
+    if text.lower() in ("today", "tonight") and _AGO.search(before30):
+        return True
+    if the_before and "unit" in m.re.groupindex and m["which"].lower() == "last" and not m["edge"]:
+        return True
+    if "year" in m.re.groupindex and m["year"] and _STAMP_WD.search(before30):
+        return True
+    if ("conn" in m.re.groupindex or "wd" in m.re.groupindex) and _SCHEDULE.search(before30):
+        return True
+    if "d1" in m.re.groupindex and m["d1"] and not m["prep"]:
+        before = sentence[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:\b(?:the|The|its|their|a)|['’]s)\s+$", before) and (
+            _NAMED_BY_DAY.match(after) or _NAMED_BY_DAY_CAP.match(after)
+        ):
+            return True
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
         # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show",
@@ -363,7 +491,7 @@ def tense_direction(sentence: str, start: int, end: int) -> str | None:
     # A window of words before the mention is enough, and keeps long sentences linear.
     window = max(0, start - 400)
     before = [m.group(0).lower() for m in _WORD.finditer(sentence, window, start)]
-    after = [m.group(0).lower() for m in islice(_WORD.finditer(sentence, end), 12)]
+    after = [m.group(0).lower() for m in islice(_WORD.finditer(sentence, end), 40)]
     back: tuple[int, str] | None = None
     dist = 0
     for i in range(len(before) - 1, -1, -1):
@@ -388,7 +516,14 @@ def tense_direction(sentence: str, start: int, end: int) -> str | None:
             break
     if back and (not ahead or back[0] <= ahead[0]):
         return back[1]
-    return ahead[1] if ahead else None
+    if ahead:
+        return ahead[1]
+    # No marker in the mention's own clause: the sentence's main verb decides, the first
+    # marker further on ("The polls on Sunday, before the news broke, gave her a lead").
+    for i, w in enumerate(after):
+        if w not in _CLAUSE_END and (mark := _marker(after, i)):
+            return mark
+    return None
 
 
 def _marker(words: list[str], i: int) -> str | None:
@@ -444,6 +579,8 @@ def _weekday_date(pub: date, wd: int, prefix: str, direction: str | None) -> dat
         direction = None
     elif prefix == "since":
         direction = "past"
+    elif prefix in ("until", "till"):
+        direction = "future"
     if direction == "future":
         return pub + timedelta(days=ahead)
     if direction == "past":
@@ -545,10 +682,31 @@ def _h_my(c: _Ctx) -> Result:
 def _h_month_only(c: _Ctx) -> Result:
     if c.pub is None:
         return None
-    month = _month_num(c.m["mon"])
-    direction = "past" if c.m["prep"].lower() == "since" else c.direction()
+    month = _month_num(c.m["mon"] or c.m["mon2"])
+    prep = (c.m["prep"] or "").lower()
+    direction = {"since": "past", "until": "future", "till": "future"}.get(prep) or c.direction()
     r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
-    return _narrow_month(r, c.m["part"]) if r else _SKIP
+    return _narrow_month(r, c.m["part"] or c.m["part2"]) if r else _SKIP
+
+
+def _h_month_rel(c: _Ctx) -> Result:
+    """ "April last year", "May 3 next year", "last April" (the last April before pub)."""
+    if c.pub is None:
+        return None
+    if c.m["mon"]:
+        month = _month_num(c.m["mon"])
+        year = c.pub.year + {"last": -1, "this": 0, "next": 1}[c.m["which"].lower()]
+        if c.m["d1"]:
+            d = _safe_date(year, month, _num(c.m["d1"]))
+            return _day(d) if d else _SKIP
+        return _narrow_month(_month_of(year, month), c.m["part"])
+    month = _month_num(c.m["mon2"])
+    which = c.m["which2"].lower()
+    if which.startswith(("last", "this past")):
+        year = c.pub.year if month < c.pub.month else c.pub.year - 1
+    else:
+        year = c.pub.year if month > c.pub.month else c.pub.year + 1
+    return _month_of(year, month)
 
 
 def _h_year(c: _Ctx) -> Result:
@@ -569,16 +727,14 @@ def _h_rel_day(c: _Ctx) -> Result:
 def _h_rel_period(c: _Ctx) -> Result:
     edge = (c.m["edge"] or "").lower()
     which, unit = c.m["which"].lower(), c.m["unit"].lower()
-    if (
-        unit == "year"
-        and which != "next"
-        and not (which == "this" and edge in ("later", "earlier"))
-    ):
+    if unit == "year" and which != "next" and not edge:
         return _SKIP  # "this year", "last year": too vague to list
     if c.pub is None:
         return None
     pub = c.pub
     shift = {"this": 0, "next": 1, "last": -1}[which]
+    if unit == "week" and which == "last" and pub.weekday() == 6 and not edge:
+        shift = 0  # on a Sunday, "last week" is the week that ends that day
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":
@@ -592,6 +748,12 @@ def _h_rel_period(c: _Ctx) -> Result:
         return (pub + timedelta(days=1), r[1])
     if which == "this" and edge == "earlier" and pub > r[0]:
         return (r[0], pub - timedelta(days=1))
+    if edge in ("early", "late") and unit == "month":
+        return _narrow_month(r, edge)  # "late last month": its days 21 to the end
+    if edge in ("early", "late") and unit == "year":
+        return _year_range(r[0].year, edge)
+    if unit == "year" and which != "next":
+        return _SKIP  # "later last year": too vague
     return r
 
 
@@ -618,6 +780,8 @@ def _h_weekday(c: _Ctx) -> Result:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
     direction = c.direction()
+    if (c.m["prep"] or "").lower() == "before" and re.match(r"['’]s\s", c.sentence[c.m.end() :]):
+        direction = "future"  # "in the final stretch before Tuesday's vote": that vote is ahead
     if (
         c.next_ok
         and direction == "past"
@@ -696,6 +860,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_DM, _h_md),
     (_MY, _h_my),
     (_MONTH_ONLY, _h_month_only),
+    (_MONTH_REL, _h_month_rel),
     (_YEAR_ONLY, _h_year),
     (_REL_DAY, _h_rel_day),
     (_REL_PERIOD, _h_rel_period),
@@ -704,4 +869,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY, _h_weekday),
 )
 
-__all__ = ["find_dates", "publication_date", "publication_day", "resolve_dates", "tense_direction"]
+__all__ = [
+    "find_dates",
+    "publication_date",
+    "publication_day",
+    "resolve_dates",
+    "tense_direction",
+    "writer_day",
+]
