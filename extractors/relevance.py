@@ -281,6 +281,59 @@ def _is_trip(text: str, topic: Topic) -> bool:
     return any(pat.search(folded) for _, pat in topic.trip_matchers)
 
 
+REACTION_NEEDED = 2
+"""Weight of reaction sentences that makes a state-media item a reaction (see
+``reaction_sentences``)."""
+
+
+def reaction_sentences(article: Article, topic: Topic) -> list[tuple[int, str]]:
+    """(weight, sentence) for each sentence that reacts to the topic's cooperation.
+
+    A sentence names every anchor (its terms, outside its ``exclude`` names), or every
+    anchor but those named only through ``topic.reaction_terms`` stand-ins, and holds one
+    of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1.
+    Meant for state media (see ``judge``)."""
+    if not topic.reaction_cues:
+        return []
+    cues = [pat for _, pat in topic.reaction_cue_matchers]
+    out: list[tuple[int, str]] = []
+    for sentence in _all_sentences(article):
+        if not any(p.search(fold(sentence) if p.flags & re.I else sentence) for p in cues):
+            continue
+        outright = stand_in = 0
+        for a in topic.anchors:
+            group = f"anchor:{a.name}"
+            if _names(sentence, topic.matchers[group], topic.exclude_matchers.get(group, [])):
+                outright += 1
+            elif _names(sentence, topic.reaction_matchers.get(group, []), []):
+                stand_in += 1
+        if outright + stand_in == len(topic.anchors) and outright:
+            out.append((2 if not stand_in else 1, sentence))
+    return out
+
+
+def _all_sentences(article: Article) -> list[str]:
+    return [article.title] + [s for p in article.paragraphs for s in split_sentences(p)]
+
+
+def _names(
+    sentence: str,
+    matchers: list[tuple[str, re.Pattern[str]]],
+    exclude: list[tuple[str, re.Pattern[str]]],
+) -> bool:
+    folded = fold(sentence)
+    ex = [
+        m.span()
+        for _, pat in exclude
+        for m in pat.finditer(folded if pat.flags & re.I else sentence)
+    ]
+    for _, pat in matchers:
+        for m in pat.finditer(folded if pat.flags & re.I else sentence):
+            if not any(a <= m.start() < b for a, b in ex):
+                return True
+    return False
+
+
 def _is_question(text: str) -> bool:
     return text.startswith(("Q ", "Q:", "Q.")) or text.rstrip().endswith("?")
 
@@ -337,11 +390,15 @@ def judge(article: Article, topic: Topic) -> Relevance:
                 hits[(f"penalty:{penalty.name}", term, where)] += n
 
     # State media (by source, or by its register) reacting to the topic's cooperation is
-    # kept as a reaction: scored without the register penalty, shown in its own section.
-    reaction = bool(units) and (article.source_type == "state-media" or bool(penalised))
-    reaction = reaction and round(min(unpenalised, 1.0), 3) >= topic.thresholds.include
+    # kept as a reaction: sentences that tie the anchors together in its words (see
+    # reaction_sentences), scored without the register penalty and at least at the
+    # include threshold, shown in its own section.
+    reacting: list[tuple[int, str]] = []
+    if article.source_type == "state-media" or penalised:
+        reacting = reaction_sentences(article, topic)
+    reaction = sum(w for w, _ in reacting) >= REACTION_NEEDED
     if reaction:
-        score = unpenalised
+        score = max(unpenalised, topic.thresholds.include)
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -363,7 +420,11 @@ def judge(article: Article, topic: Topic) -> Relevance:
     )
     if reaction:
         who = "state media" if article.source_type == "state-media" else "polemic register"
-        summary = f"in as a reaction ({who}): " + summary.split(": ", 1)[-1]
+        n = len(reacting)
+        summary = (
+            f"in as a reaction ({who}): {n} sentence{'s tie' if n > 1 else ' ties'} NATO to the "
+            "Korea side; " + summary.split(": ", 1)[-1]
+        )
     return Relevance(
         score=score,
         included=included,

@@ -114,6 +114,11 @@ class Topic(_Strict):
     trip_markers: tuple[str, ...] = ()
     """Words of an itinerary ("travel to", "trip to"): a paragraph holding one where the
     anchors meet lists stops of a trip, so its engagement cues do not count."""
+    reaction_terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """State media only: per anchor name, other names that stand in for it in a sentence
+    that reacts to the topic (NATO "stretching its tentacles to the Asia-Pacific")."""
+    reaction_cues: tuple[str, ...] = ()
+    """State media only: words of ties or expansion that make such a sentence a reaction."""
 
     @field_validator("cues")
     @classmethod
@@ -141,12 +146,24 @@ class Topic(_Strict):
         return {f"anchor:{a.name}": [(t, term_pattern(t)) for t in a.after] for a in self.anchors}
 
     @cached_property
+    def reaction_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Per anchor group (``anchor:<name>``), its compiled ``reaction_terms``."""
+        return {
+            f"anchor:{name}": [(t, term_pattern(t)) for t in terms]
+            for name, terms in self.reaction_terms.items()
+        }
+
+    @cached_property
     def trip_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
         return [(t, term_pattern(t)) for t in self.trip_markers]
 
     @cached_property
     def cue_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
         return [(t, term_pattern(t)) for t in self.cues]
+
+    @cached_property
+    def reaction_cue_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
+        return [(t, term_pattern(t)) for t in self.reaction_cues]
 
     @cached_property
     def penalty_matchers(self) -> list[tuple[Penalty, list[tuple[str, re.Pattern[str]]]]]:

@@ -129,3 +129,60 @@ def test_source_type_and_timezone_from_config(tmp_path: Path) -> None:
     assert a.source_type == "analysis"
     assert a.published is not None and a.published.utcoffset() is not None
     assert with_source_meta(art("t", "x", url="https://www.nato.int/x")).source_type == ("official")
+
+
+# ---- state media reacting to NATO's ties with Seoul, Tokyo or the Asia-Pacific ------------
+
+
+def state(title: str, *paras: str) -> Article:
+    return art(title, *paras, source="kcna-hand.txt", source_type="state-media")
+
+
+def test_state_media_on_nato_stretching_to_the_asia_pacific_is_a_reaction() -> None:
+    # Korea proper is not named: NATO's reach into the region and the peninsula is the
+    # reaction an analyst of the cooperation wants to see.
+    a = state(
+        "Foreign Ministry spokesperson issues statement",
+        "The spokesperson said NATO is stretching its tentacles to the Korean peninsula.",
+        "NATO's expansion into the Asia-Pacific region will bring the danger of war.",
+    )
+    rel = judge(a, TOPIC)
+    assert rel.included and rel.reaction, rel.summary
+    assert "2 sentences tie NATO" in rel.summary
+
+
+def test_one_sentence_naming_the_rok_and_nato_with_a_tie_is_enough() -> None:
+    a = state(
+        "White paper",
+        "The puppet ROK is tightening its military nexus with NATO, the paper said.",
+    )
+    rel = judge(a, TOPIC)
+    assert rel.included and rel.reaction
+
+
+def test_drills_with_nato_members_in_passing_are_no_reaction() -> None:
+    a = state(
+        "Commentary on Japan",
+        "Japan staged drills with the U.S. and the ROK and joint exercises with NATO member "
+        "states such as Germany and France, the commentary said.",
+    )
+    assert not judge(a, TOPIC).reaction
+
+
+def test_one_stand_in_sentence_is_not_enough() -> None:
+    a = state(
+        "Commentary",
+        "Japan is tightening its military alliance with NATO.",
+        "The region is no arena for anyone's crusade.",
+    )
+    assert not judge(a, TOPIC).reaction
+
+
+def test_the_same_words_in_a_news_report_are_not_a_reaction() -> None:
+    a = art(
+        "Analysis",
+        "Analysts said NATO is expanding its partnerships to the Asia-Pacific.",
+        "Its ties with Japan are deepening, the think tank said.",
+        source_type="news",
+    )
+    assert not judge(a, TOPIC).reaction
