@@ -208,7 +208,7 @@ def publication_day(article: Article, tz: str | None = None) -> tuple[date | Non
     """
     pub = article.published
     if pub is None:
-        return None, False
+        return url_date(article.url), False
     offset = pub.utcoffset()
     midnight = pub.hour == pub.minute == pub.second == pub.microsecond == 0
     if offset is None:
@@ -224,6 +224,22 @@ def publication_day(article: Article, tz: str | None = None) -> tuple[date | Non
     there_offset = there.utcoffset()
     behind = there_offset is not None and offset < there_offset
     return pub.date(), behind and (midnight or there.date() > pub.date())
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d|[a-z]{3})/(?P<d>[0-3]?\d)(?=/|[-_.]|$)", re.I
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The day in an article's address (``/2016/11/03/``, ``/2016/nov/09/``), if any: an
+    undated article's publication day."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    mon = m["m"].lower()
+    month = int(mon) if mon.isdigit() else _MONTHS.get(mon)
+    return _safe_date(int(m["y"]), month, int(m["d"])) if month else None
 
 
 def _named_zone(pub: datetime) -> bool:
@@ -459,8 +475,10 @@ class _Ctx:
     pub: date | None
     next_ok: bool = False
 
-    def direction(self) -> str | None:
-        return tense_direction(self.sentence, self.m.start(), self.m.end())
+    def direction(self, beyond_clause: bool = False) -> str | None:
+        return tense_direction(
+            self.sentence, self.m.start(), self.m.end(), beyond_clause=beyond_clause
+        )
 
 
 class _Skip:
@@ -481,17 +499,23 @@ def _day(d: date) -> Range:
     return (d, d)
 
 
-def tense_direction(sentence: str, start: int, end: int) -> str | None:
+def tense_direction(
+    sentence: str, start: int, end: int, *, beyond_clause: bool = False
+) -> str | None:
     """ "future", "past" or None for the words at ``sentence[start:end]``.
 
     The nearest tense marker wins: looking back to the start of the sentence, and up
     to six words ahead within the same clause, which ends at punctuation or at a
-    subordinating "that"/"which"/"who" (ties go to the words before).
+    subordinating "that"/"which"/"who" (ties go to the words before). With
+    ``beyond_clause`` (weekdays, whose default without a marker is weaker than a month
+    day's nearest year), the first marker further on in the sentence decides at last.
     """
     # A window of words before the mention is enough, and keeps long sentences linear.
     window = max(0, start - 400)
     before = [m.group(0).lower() for m in _WORD.finditer(sentence, window, start)]
     after = [m.group(0).lower() for m in islice(_WORD.finditer(sentence, end), 40)]
+    if before[-2:] == ["ahead", "of"]:
+        return "future"  # "ahead of Tuesday's election": that day is still to come
     back: tuple[int, str] | None = None
     dist = 0
     for i in range(len(before) - 1, -1, -1):
@@ -518,6 +542,8 @@ def tense_direction(sentence: str, start: int, end: int) -> str | None:
         return back[1]
     if ahead:
         return ahead[1]
+    if not beyond_clause:
+        return None
     # No marker in the mention's own clause: the sentence's main verb decides, the first
     # marker further on ("The polls on Sunday, before the news broke, gave her a lead").
     for i, w in enumerate(after):
@@ -532,6 +558,8 @@ def _marker(words: list[str], i: int) -> str | None:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w in ("set", "going"):
         return "future" if nxt in ("to", "for") else None
+    if w == "ahead" and nxt == "of":
+        return None  # "arrives on Wednesday ahead of his meetings": before, not later
     if w == "last":  # "last year" is past; "will last" is not
         return "past" if nxt in _PERIODS else None
     if w in _FUTURE:
@@ -761,7 +789,7 @@ def _h_weekend(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     _, sun = _week_of(c.pub)
-    direction = c.direction()
+    direction = c.direction(beyond_clause=True)
     if direction == "past" and c.pub.weekday() < 5:
         sun -= timedelta(days=7)
     return (sun - timedelta(days=1), sun)
@@ -779,9 +807,7 @@ def _h_weekday(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
-    direction = c.direction()
-    if (c.m["prep"] or "").lower() == "before" and re.match(r"['’]s\s", c.sentence[c.m.end() :]):
-        direction = "future"  # "in the final stretch before Tuesday's vote": that vote is ahead
+    direction = c.direction(beyond_clause=True)
     if (
         c.next_ok
         and direction == "past"
@@ -830,7 +856,7 @@ def _h_range(c: _Ctx) -> Result:
     if a.wd is not None and b.wd is not None:
         if c.pub is None:
             return None
-        start = _weekday_date(c.pub, a.wd, "", c.direction())
+        start = _weekday_date(c.pub, a.wd, "", c.direction(beyond_clause=True))
         return (start, start + timedelta(days=(b.wd - a.wd) % 7 or 7))
     if (a.day is None) != (b.day is None):
         return _SKIP  # "June to August 5": not a form we read

@@ -135,10 +135,35 @@ def test_months_counted_from_a_year(sentence: str, expect: tuple[str, str]) -> N
     assert find_dates(sentence, date(2024, 10, 14)) == [expect]
 
 
-def test_a_weekday_possessive_after_before_is_ahead() -> None:
+def test_before_a_past_weekday_possessive_stays_past() -> None:
+    s = "He had never met the president before Wednesday's meeting."
+    assert find_dates(s, date(2016, 11, 10)) == [("before Wednesday", "2016-11-09")]
+
+
+def test_a_month_day_keeps_the_nearest_year_when_the_clause_has_no_tense() -> None:
+    # The verb ("swept") is unknown; "set to" further on belongs to another clause.
+    s = "But on November 8, Trump swept to victory, and is now set to become president."
+    assert find_dates(s, date(2016, 11, 13)) == [("on November 8", "2016-11-08")]
+
+
+def test_ahead_of_a_weekday_is_ahead_and_ahead_of_after_it_is_not() -> None:
     pub = date(2016, 11, 7)
-    s = "The letter came more than a week ago, in the final stretch before Tuesday's vote."
-    assert ("before Tuesday", "2016-11-08") in find_dates(s, pub)
+    s = "Campaigning continued ahead of Tuesday's election."
+    assert find_dates(s, pub) == [("Tuesday", "2016-11-08")]
+    s = "His motorcade arrives at the club on Wednesday ahead of his meetings."
+    assert find_dates(s, date(2016, 11, 10)) == [("on Wednesday", "2016-11-09")]
+
+
+def test_an_undated_article_takes_its_day_from_the_url() -> None:
+    a = Article(
+        source="u.html",
+        title="t",
+        text="Fans celebrated early on Thursday.",
+        url="https://www.example.com/sports/2016/11/03/cubs-win/",
+    )
+    assert [(e.mention, e.date) for e in resolve_dates(a, "Asia/Seoul")] == [
+        ("on Thursday", "2016-11-03")
+    ]
 
 
 def test_a_weekday_possessive_is_a_date() -> None:
