@@ -404,7 +404,6 @@ _NAMED_BY_DAY = re.compile(
     r"pacts?|treaty|deal|communiqu[eé]|resolutions?|attacks?|joint\s+statement|"
     r"movement|uprising|revolution|massacre|incident|memorandum|doctrine)\b"
 )
-_NAMED_BY_DAY_CAP = re.compile(r"^\s+(?!(?:in|on|at|and|or|to)\b)[A-Z][a-z][\w-]*\s+[A-Z]")
 
 
 # A weekday in a feast's or a day's name: "Remembrance Sunday", "Super Bowl Sunday".
@@ -450,8 +449,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True
     if "d1" in m.re.groupindex and m["d1"] and not m["prep"]:
         before = sentence[max(0, m.start() - 12) : m.start()]
-        if re.search(r"(?:\b(?:the|The|its|their|a)|['’]s)\s+$", before) and (
-            _NAMED_BY_DAY.match(after) or _NAMED_BY_DAY_CAP.match(after)
+        if re.search(r"(?:\b(?:the|The|its|their|a)|['’]s)\s+$", before) and _NAMED_BY_DAY.match(
+            after
         ):
             return True
     word = text.split()[-1] if text.split() else ""

@@ -105,6 +105,11 @@ def test_dates_used_as_names_or_counted_from_another_event_are_not_events(senten
     assert find_dates(sentence, date(2024, 10, 14)) == []
 
 
+def test_a_day_before_an_event_it_dates_is_kept() -> None:
+    s = "Players celebrated their Nov. 2 World Series victory."
+    assert find_dates(s, date(2016, 11, 3)) == [("Nov. 2", "2016-11-02")]
+
+
 def test_a_dated_event_beside_a_named_accord_is_kept() -> None:
     pub = date(2024, 10, 14)
     s = "The two leaders signed the accord on September 19, 2018 in Pyongyang."

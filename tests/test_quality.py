@@ -132,10 +132,16 @@ def test_entities_floors() -> None:
 def test_dates_floors() -> None:
     res = _evaluate("dates_eval")
     a = res["all"]
-    _check(
-        "dates",
-        {"precision": a["precision"], "recall": a["recall"], "tz_accuracy": res["tz_accuracy"]},
-    )
+    figures = {
+        "precision": a["precision"],
+        "recall": a["recall"],
+        "tz_accuracy": res["tz_accuracy"],
+    }
+    for sp in ("dev", "test"):
+        if f"gs_{sp}" in res:
+            figures[f"gs_{sp}_precision"] = res[f"gs_{sp}"]["precision"]
+            figures[f"gs_{sp}_recall"] = res[f"gs_{sp}"]["recall"]
+    _check("dates", figures)
 
 
 def test_summary_floors() -> None:
