@@ -56,6 +56,15 @@ def test_indo_pacific_leaders_at_nato_count_for_korea() -> None:
     assert judge(a, TOPIC).included
 
 
+def test_asian_partners_at_the_nato_summit_count_for_korea() -> None:
+    a = art(
+        "Previewing the G7 and NATO Summit",
+        "You will see the participation of these Asian partners in the NATO Summit, where "
+        "leaders will hold talks and deepen their partnership.",
+    )
+    assert judge(a, TOPIC).included
+
+
 def test_a_list_of_trips_is_not_cooperation() -> None:
     a = art(
         "The week ahead",
