@@ -187,6 +187,10 @@ _DETERMINERS = _words(
     "the a an its his her their our your this that these those some any no most more such "
     "well newly previously"
 )
+# A present tense after these refers ahead: "after he takes office in January".
+_TEMPORAL = _words("after when once until before")
+_PRONOUNS = _words("he she it they we")
+_PAST_S = _words("was has is")
 _PERIODS = _words("week weekend month year night summer winter spring autumn fall time")
 _CLAUSE_END = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”"}
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[,;:()\[\]\"“”—–]")
@@ -557,6 +561,10 @@ def _marker(words: list[str], i: int) -> str | None:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w in ("set", "going"):
         return "future" if nxt in ("to", "for") else None
+    if w in _TEMPORAL and nxt in _PRONOUNS and i + 2 < len(words):
+        verb = words[i + 2]
+        if verb.endswith("s") and not verb.endswith("ss") and verb not in _PAST_S:
+            return "future"  # "after he takes office in January": a present tense, ahead
     if w == "ahead" and nxt == "of":
         return None  # "arrives on Wednesday ahead of his meetings": before, not later
     if w == "last":  # "last year" is past; "will last" is not

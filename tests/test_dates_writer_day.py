@@ -159,6 +159,13 @@ def test_ahead_of_a_weekday_is_ahead_and_ahead_of_after_it_is_not() -> None:
     assert find_dates(s, date(2016, 11, 10)) == [("on Wednesday", "2016-11-09")]
 
 
+def test_a_present_tense_after_when_or_after_refers_ahead() -> None:
+    s = "Mr Trump has pledged to repeal the law after he takes office in January."
+    assert find_dates(s, date(2016, 11, 10)) == [("in January", "2017-01-01/2017-01-31")]
+    s = "He left after he was told in January."
+    assert find_dates(s, date(2016, 11, 10)) == [("in January", "2016-01-01/2016-01-31")]
+
+
 def test_an_undated_article_takes_its_day_from_the_url() -> None:
     a = Article(
         source="u.html",
