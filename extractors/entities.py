@@ -174,6 +174,31 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Nigeria": ("Nigeria", "Nigerian"),
     "Cuba": ("Cuba", "Cuban"),
     "Venezuela": ("Venezuela",),
+    "Brunei": ("Brunei", "Brunei Darussalam"),
+    "Cambodia": ("Cambodia", "Cambodian"),
+    "Laos": ("Laos", "Lao People's Democratic Republic", "Lao PDR"),
+    "Timor-Leste": ("Timor-Leste", "East Timor"),
+    "Sri Lanka": ("Sri Lanka", "Sri Lankan"),
+    "Bangladesh": ("Bangladesh", "Bangladeshi"),
+    "Nepal": ("Nepal", "Nepalese"),
+    "Argentina": ("Argentina", "Argentine", "Argentinian"),
+    "Chile": ("Chile", "Chilean"),
+    "Colombia": ("Colombia", "Colombian"),
+    "Peru": ("Peru", "Peruvian"),
+    "Kenya": ("Kenya", "Kenyan"),
+    "Ethiopia": ("Ethiopia", "Ethiopian"),
+    "Georgia": ("Georgia",),
+    "Kyrgyzstan": ("Kyrgyzstan",),
+    "Uzbekistan": ("Uzbekistan", "Uzbek"),
+    "Lebanon": ("Lebanon", "Lebanese"),
+    "Jordan": ("Jordan", "Jordanian"),
+    "Yemen": ("Yemen", "Yemeni"),
+    "Libya": ("Libya", "Libyan"),
+    "Sudan": ("Sudan", "Sudanese"),
+    "Bosnia and Herzegovina": ("Bosnia and Herzegovina", "Bosnia", "Bosnian"),
+    "Kosovo": ("Kosovo",),
+    "Cyprus": ("Cyprus", "Cypriot"),
+    "Malta": ("Malta", "Maltese"),
 }
 _PLACES: dict[str, tuple[str, ...]] = {
     name: (name, *alts)
@@ -512,6 +537,8 @@ _GEO_TOKENS = frozenset(
     if w[0].isupper()
 )
 
+
+_GEO_STEMS = frozenset(w[:-1] for w in _GEO_TOKENS if len(w) >= 5)
 
 # ---------------------------------------------------------------- tokens and spans
 
@@ -1121,20 +1148,119 @@ def _topic_patterns(topic: Topic) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def _model_people(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
-    """(start, end) of each PERSON span the model finds in each text, batched."""
-    if nlp is None:
-        return [[] for _ in texts]
-    # Only sentences that could hold a name the rules cannot resolve alone: two capitalised
-    # words in a row ("Rex W. Tillerson", "President Biden", "PRIME MINISTER SUNAK").
-    todo = [i for i, t in enumerate(texts) if _CANDIDATE.search(t)]
+def _model_people(
+    nlp: Any, texts: list[str], lowers: Sequence[set[str] | frozenset[str]] = ()
+) -> list[list[tuple[int, int]]]:
+    """(start, end) of each PERSON span the model finds in each text, batched.
+
+    The model reads only windows of a few words around each candidate name
+    (``_windows``): its tok2vec sees four tokens either side, so a window of
+    ``WINDOW`` words each side gives the same PERSON spans as the whole sentence at a
+    fraction of the cost. Texts without a candidate are not read at all. ``lowers``:
+    per text, the words its article writes in lower case."""
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
-    for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=64), strict=True):
-        out[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    if nlp is None:
+        return out
+    lows = list(lowers) or [frozenset()] * len(texts)
+    jobs = [(i, a, texts[i][a:b]) for i, t in enumerate(texts) for a, b in _windows(t, lows[i])]
+    cache = _SPAN_CACHE.setdefault(id(nlp), {})
+    todo = list(dict.fromkeys(w for _, _, w in jobs if w not in cache))
+    for w, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
+        if len(cache) >= _CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[w] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    for i, a, w in jobs:
+        out[i].extend((a + s, a + e) for s, e in cache[w])
     return out
 
 
-_CANDIDATE = re.compile(r"[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]")
+_SPAN_CACHE: dict[int, dict[str, tuple[tuple[int, int], ...]]] = {}
+"""Per loaded model: window text -> its PERSON spans (page furniture and wire copy
+repeat across a day's articles). A pure function's memo, bounded by ``_CACHE_SIZE``."""
+_CACHE_SIZE = 20_000
+
+
+WINDOW = 10
+"""Words of context either side of a candidate name that the model reads."""
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_WORD = re.compile(r"\S+")
+
+
+def _open_word(word: str, lower: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that could belong to a name: none of the words the rules
+    already know (countries, places, organisation and thing heads, roles, months), nor
+    a word in capitals that the article also writes in lower case ("SHARE CLOSE")."""
+    w = word.strip(".,;:!?()’'\"“”‘").removesuffix("’s").removesuffix("'s")
+    low = w.lower()
+    if not w or (w.isupper() and (w in _ORG_ACRONYMS or len(w) <= 3)):
+        return False
+    if w.isupper() and low in lower:
+        return False  # "SHARE CLOSE WHAT YOU NEED TO KNOW"
+    return not (
+        low in _COMMON
+        or low in _GEO
+        or low in _GEO_TOKENS
+        or low in _CALENDAR
+        or low in _ROLE_WORDS
+        or w in _ORG_HEADS
+        or w in _THING_HEADS
+    )
+
+
+def _windows(text: str, lower: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` the model must read: each pair of adjacent
+    capitalised words with an open word among them (``_open_word``), or a lower-case
+    title and an open word ("driver Raikkonen"), widened by ``WINDOW`` words
+    either side, overlapping ranges merged. A plain "Given Surname" pair is left to the
+    rules (``SKIP_PLAIN_NAMES``)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    hits = []
+    for k in range(len(words) - 1):
+        w1, w2 = words[k][2], words[k + 1][2]
+        if not _CAP_WORD.match(w2):
+            continue
+        if not _CAP_WORD.match(w1):
+            if w1.lower() in _ROLE_WORDS and _open_word(w2, lower):
+                hits.append(k)  # "Ferrari driver Raikkonen"
+            continue
+        if w1[-1] in ",;:!?" or (
+            w1.endswith(".") and len(w1.rstrip(".")) > 1 and not _INITIAL.match(w1)
+        ):
+            continue  # the pair crosses a clause or sentence break
+        if not (_open_word(w1, lower) or _open_word(w2, lower)):
+            continue
+        if SKIP_PLAIN_NAMES and _plain_name(words, k):
+            continue
+        hits.append(k)
+    ranges: list[tuple[int, int]] = []
+    for k in hits:
+        lo = max(0, k - WINDOW)
+        hi = min(len(words) - 1, k + 1 + WINDOW)
+        a, b = words[lo][0], words[hi][1]
+        if ranges and a <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(b, ranges[-1][1]))
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+SKIP_PLAIN_NAMES = True
+"""The model does not read a plain "Given Surname" pair (a known given name, open
+words on neither side): the rules give the same name (``_person_shape``)."""
+
+
+def _plain_name(words: list[tuple[int, int, str]], k: int) -> bool:
+    w1, w2 = words[k][2], words[k + 1][2]
+    if w1 not in _GIVEN_NAMES or not re.fullmatch(
+        r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?[,.;:]?", w2
+    ):
+        return False
+    before = words[k - 1][2] if k else ""
+    after = words[k + 2][2] if k + 2 < len(words) else ""
+    return not _CAP_WORD.match(before) and not _CAP_WORD.match(after) and not w1.isupper()
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt)\.$")
 
 
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
@@ -1222,6 +1348,12 @@ def _model_run(
     return _Run(surface, sentence, order, evidence, a == 0, role, model=True)
 
 
+def _geo_stem(word: str) -> bool:
+    """ "Ukraini" (in "Slava Ukraini"): a word built on a country's or place's name."""
+    w = word.lower()
+    return len(w) >= 5 and w[:-1] in _GEO_STEMS
+
+
 def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     """A name of 2-3 words shaped like a person's: a known given name first ("Avivah
     Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
@@ -1230,7 +1362,7 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     words = [t for t in toks if t.word and not (len(t.core) == 1 or t.core.endswith("."))]
     if not 2 <= len(words) <= 3:
         return False
-    if any(t.low in lower for t in words[1:]):
+    if any(t.low in lower or _geo_stem(t.core) for t in words[1:]):
         return False
     first, last = words[0].core, words[-1].core
     return (
@@ -1343,7 +1475,11 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     ]
     titles = [_unglue(" ".join(art.title.split()), lowers[art.source]) for art in articles]
     flat = titles + [s for sents in per_sentences for _, s in sents]
-    model_spans = _model_people(_nlp(_topic_patterns(topic)), flat) if flat else []
+    flat_lowers = [lowers[a.source] for a in articles] + [
+        lowers[a.source] for a, sents in zip(articles, per_sentences, strict=True) for _ in sents
+    ]
+    nlp = _nlp(_topic_patterns(topic)) if flat else None
+    model_spans = _model_people(nlp, flat, flat_lowers) if flat else []
     title_spans = model_spans[: len(titles)]
     found_iter = iter(model_spans[len(titles) :])
 
