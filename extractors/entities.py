@@ -1394,6 +1394,41 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     )
 
 
+def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
+    """Within one article, a name whose words are all in one longer name of the same
+    surname, in order ("Khulubuse Zuma" in "Clive Khulubuse Zuma"), is that person;
+    left alone when two longer names fit ("John Kufuor": John Agyekum or John Addo)."""
+    out: dict[str, str] = {}
+    for names in local.values():
+        for short in names:
+            sw = short.split()
+            fits = [
+                long
+                for long in names
+                if long != short and len(long.split()) > len(sw) and _subsequence(sw, long.split())
+            ]
+            if len(fits) == 1:
+                out[short] = fits[0]
+    return out
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _common_tail(run: _Run, lower: set[str] | frozenset[str]) -> bool:
+    """A name of several words ending in a word the article also writes in lower case,
+    with no known given name first and no role: a noun phrase, not a person."""
+    words = run.name.split()
+    return (
+        len(words) > 1
+        and run.role is None
+        and words[0] not in _GIVEN_NAMES
+        and words[-1].lower() in lower
+    )
+
+
 def _defined_term(tokens: list[_Tok], a: int, b: int) -> bool:
     """ "Zero Shutter Lag (ZSL)": a term with its acronym is no person's name."""
     if b + 3 >= len(tokens) or tokens[b + 1].text != "(" or tokens[b + 3].text != ")":
@@ -1576,7 +1611,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     people: dict[str, str] = {}  # key -> canonical name
     for art, runs in per_article:
         lower = lowers[art.source]
-        singles = {r.name for r in runs if " " not in r.name}
+        # the surname alone, where the sentence shows a person ("Tzur said")
+        singles = {r.name for r in runs if " " not in r.name and r.evidence}
         body = {_surname(r.name) for r in runs if " " in r.name and not r.in_title}
         # A full name the model gives again and again, never as a place ("to Sioux
         # Falls") and with no word the article writes in lower case, is a person's.
@@ -1595,6 +1631,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             key = _key(r.name)
             if r.in_title and _surname(r.name) in body and key not in lex.person_of:
                 continue  # the body names this person in full
+            if _common_tail(r, lower) and key not in lex.person_of:
+                continue  # "Atomic Veterans, whose ...": the article writes "veterans"
             if " " in r.name and (
                 key in lex.person_of
                 or r.evidence
@@ -1637,12 +1675,14 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             if _pkey(r.name) in people and " " in r.name:
                 canon = people[_pkey(r.name)]
                 local.setdefault(_surname(canon), set()).add(canon)
+        fuller = _fuller_names(local)
         for r in runs:
             key = _key(r.name)
             if " " in r.name:
                 person = people.get(_pkey(r.name))
                 if person is None and r.in_title and len(local.get(_surname(r.name), ())) == 1:
                     person = next(iter(local[_surname(r.name)]))
+                person = fuller.get(person, person) if person else None
             else:  # an alias: this article's surname, the topic's alias, the only such name
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())

@@ -165,3 +165,20 @@ def test_model_spans_match_whole_sentences_on_window_edges() -> None:
     entities._SPAN_CACHE.clear()
     windowed = set(entities._model_people(nlp, [sentence])[0])
     assert whole == windowed
+
+
+def test_a_shorter_name_is_the_one_longer_name_that_holds_it() -> None:
+    local = {
+        "Zuma": {"Clive Khulubuse Zuma", "Khulubuse Zuma"},
+        "Kufuor": {"John Agyekum Kufuor", "John Addo Kufuor", "John Kufuor"},
+    }
+    fuller = entities._fuller_names(local)
+    assert fuller == {"Khulubuse Zuma": "Clive Khulubuse Zuma"}  # "John Kufuor": two fit
+
+
+def test_a_noun_phrase_with_a_sign_is_still_not_a_person() -> None:
+    found = people(
+        "Thousands of veterans were exposed. We honor our Atomic Veterans, whose service "
+        "was long. Atomic Veterans died before telling their stories."
+    )
+    assert "Atomic Veterans" not in found
