@@ -373,7 +373,8 @@ _ROLE_HEADS = _words(
     "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
-    "quarterback catcher"
+    "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
+    "sgt cmdr brig adm"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state "
@@ -469,7 +470,7 @@ _GIVEN_NAMES = _words(
     # Japanese and African given names common in the news
     "Alejandro Alfonso Alvaro Andres Beatriz Camila Carmen Cristina Diego Eduardo Emilio "
     "Felipe Gabriela Gonzalo Guillermo Ignacio Isabel Jaime Joao Lucia Luiz Manuel Mateo "
-    "Mercedes Pablo Pilar Raul Ricardo Rodrigo Santiago Sergio Sofia Valentina Alessandro "
+    "Pablo Pilar Raul Ricardo Rodrigo Santiago Sergio Sofia Valentina Alessandro "
     "Enrico Giovanni Giulia Lorenzo Luca Luigi Massimo Paolo Sergio Silvio Stefano Alain "
     "Amelie Bertrand Christophe Didier Francois Gilles Jacques Laurent Marine Mathieu "
     "Nathalie Olivier Thierry Valerie Yves Dieter Friedrich Gunter Helmut Jurgen Klaus "
