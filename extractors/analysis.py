@@ -249,13 +249,16 @@ def analyse(
         skeletons.append((members, group_arts, relevance, n_outlets))
     skeletons.sort(key=lambda k: (-k[2].score, -k[3]))  # stable: ties keep the group order
     chosen = _choose(skeletons, arts, terms, limit)
+    del skeletons, groups
+    explained = [stories.explain(arts, sk[0], signals) for sk in chosen]
+    del signals  # the batch's vectors are not needed past this point
     chunk_of = [sk[1] for sk in chosen]
     per = chunked(chunk_of, max(1, processes) * CHUNKS_PER_PROCESS)
     work = [StoryChunk(topic, terms, max_key_points, tz, tuple(c)) for c in per]
     parts = [p for done in (mapper or map)(story_parts, work) for p in done]
     out: list[Story] = []
-    for (members, group_arts, relevance, _), (ents, story_summary, points, events) in zip(
-        chosen, parts, strict=True
+    for (members, group_arts, relevance, _), why, (ents, story_summary, points, events) in zip(
+        chosen, explained, parts, strict=True
     ):
         out.append(
             Story(
@@ -269,7 +272,7 @@ def analyse(
                 subtopics=relevance.subtopics,
                 summary=story_summary,
                 grouping={
-                    **stories.explain(arts, members, signals),
+                    **why,
                     **corroboration(points),
                     **cross_language(arts, set(members), links),
                 },
