@@ -1,13 +1,23 @@
 """How analysis scales with the number of articles, and cleaning throughput. No assertions.
 
     .venv/bin/python benchmarks/scale.py [--sizes 400,1600,6400,10000] [--cap 900]
+        [--processes N] [--no-clean] [--no-idle]
 
 ``analyze``: for each N, a fresh subprocess builds N articles from ../shared/data and runs
 ``extractors.analysis.build_digest(..., no_filter=True)`` (every article grouped into a
-story and given key points: the heavy path of ``briefing analyze --no-filter``). It prints
-wall and CPU seconds, peak RSS (the child's own ``ru_maxrss``) and the exponent of a
+story and given key points: the heavy path of ``briefing analyze --no-filter``), its
+per-story work in the process pool of ``--processes`` (default: the cores, as ``briefing
+analyze``; 1: serial). It prints wall and CPU seconds (the pool's workers included), peak
+RSS of the analysing process and of the largest worker (``ru_maxrss``; the machine's peak
+is at most the first plus ``processes`` times the second) and the exponent of a
 least-squares fit of log(CPU s) on log(N). A size that runs past ``--cap`` seconds is
 stopped and reported as such (so the table shows where the code stops scaling).
+
+At the end, the issue's targets, each met or missed with the figure: exponent <= 1.15;
+10,000 articles in under 10 minutes (wall) with peak RSS under 1 GB (analysing process
+plus its workers); cleaning >= 1.6x trafilatura's single-process pages/s (the pool);
+an idle day <= 5% of the first day's bytes (``benchmarks/idle_day.py``, run as a
+subprocess).
 
 The N articles, in this order: the BBC News Summary articles (2,225), news_cluster (383),
 the gold_standard set (96), KCNA stories with text (1,862) and the White House documents;
@@ -105,12 +115,13 @@ def build_articles(n: int):
     return arts
 
 
-def child(n: int) -> None:
+def child(n: int, processes: int) -> None:
     """Run one size and print one JSON line (called in a subprocess)."""
     from datetime import date
 
     from extractors.analysis import build_digest
     from extractors.topic import load_topic
+    from fetch import sources
 
     arts = build_articles(n)
     topic = load_topic("korea-nato")
@@ -124,17 +135,24 @@ def child(n: int) -> None:
         now=datetime(2026, 1, 31, tzinfo=UTC),
         no_filter=True,
         max_stories=100_000,
+        mapper=sources.pooled_map(processes),
+        processes=processes,
     )
     cpu = time.process_time() - c0
     wall = time.perf_counter() - w0
+    for pool in list(sources._POOLS.values()):  # reap the workers: their rusage counts now
+        pool.shutdown(wait=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
         json.dumps(
             {
                 "n": len(arts),
                 "cpu_s": cpu + children.ru_utime + children.ru_stime,
+                "parent_cpu_s": cpu,
                 "wall_s": wall,
                 "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_rss_mb": children.ru_maxrss / 1024 if processes > 1 else 0.0,
+                "processes": processes,
                 "stories": len(digest.stories),
             }
         )
@@ -197,9 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=float, default=900.0, help="seconds per size before giving up")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--no-clean", action="store_true", help="skip the cleaning throughput part")
+    ap.add_argument("--no-idle", action="store_true", help="skip the idle-day run")
+    ap.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1, help="pool size (default: cores)"
+    )
     args = ap.parse_args(argv)
     if args.child:
-        child(args.child)
+        child(args.child, args.processes)
         return 0
     if dataset(BBC) is None and dataset(CLUSTER) is None:
         print(f"skipped: data not found: {shared_data()}")
@@ -208,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in (int(s) for s in args.sizes.split(",")):
         try:
             proc = subprocess.run(
-                [sys.executable, __file__, "--child", str(n)],
+                [sys.executable, __file__, "--child", str(n), "--processes", str(args.processes)],
                 capture_output=True,
                 text=True,
                 timeout=args.cap,
@@ -222,31 +244,110 @@ def main(argv: list[str] | None = None) -> int:
             rows.append({"n": n, "note": f"failed: {proc.stderr.strip()[-200:]}"})
             break
         rows.append(json.loads(line))
-    print("analyze --no-filter, one process per size")
+    print(f"analyze --no-filter, a fresh process per size, per-story work on {args.processes} "
+          "process(es)")  # fmt: skip
     print(
         table(
             [
                 (
                     r["n"],
                     f"{r['cpu_s']:.1f}" if "cpu_s" in r else "-",
+                    f"{r['parent_cpu_s']:.1f}" if "parent_cpu_s" in r else "-",
                     f"{r['wall_s']:.1f}" if "wall_s" in r else "-",
                     f"{r['rss_mb']:.0f}" if "rss_mb" in r else "-",
+                    f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "-",
+                    f"{peak_mb(r):.0f}" if "rss_mb" in r else "-",
                     r.get("stories", "-"),
                     r.get("note", ""),
                 )
                 for r in rows
             ],
-            ("N", "CPU s", "wall s", "peak RSS MB", "stories", ""),
+            (
+                "N",
+                "CPU s",
+                "of it, parent",
+                "wall s",
+                "RSS MB",
+                "worker RSS MB",
+                "peak MB <=",
+                "stories",
+                "",
+            ),
         )
     )
     exp = fit_exponent([r for r in rows if "cpu_s" in r])
     print(f"fitted exponent (CPU s ~ N^k): k = {exp:.2f}" if exp else "fitted exponent: n/a")
-    if not args.no_clean:
-        tp = clean_throughput()
-        if tp:
-            print("cleaning throughput, 181 article-extraction-benchmark pages")
-            print(table([(k, f"{v:.1f}") for k, v in tp.items()], ("how", "pages/s")))
+    tp = None if args.no_clean else clean_throughput()
+    if tp:
+        print("cleaning throughput, 181 article-extraction-benchmark pages")
+        print(table([(k, f"{v:.1f}") for k, v in tp.items()], ("how", "pages/s")))
+    idle = None if args.no_idle else idle_share()
+    print("targets (issue 14)")
+    print(table(targets(rows, exp, tp, idle), ("target", "figure", "verdict")))
     return 0
+
+
+def peak_mb(r: dict) -> float:
+    """The analysis's peak memory on the machine, at most: the analysing process plus each
+    worker at the largest worker's peak."""
+    return r["rss_mb"] + r.get("processes", 1) * r.get("worker_rss_mb", 0.0) * (
+        r.get("processes", 1) > 1
+    )
+
+
+def idle_share() -> tuple[int, int] | None:
+    """(idle day's bytes, first day's bytes) from ``benchmarks/idle_day.py``."""
+    script = Path(__file__).with_name("idle_day.py")
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, timeout=900, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    runs = [json.loads(x) for x in proc.stdout.splitlines() if x.startswith("{")]
+    if len(runs) < 2:
+        return None
+    return runs[1]["bytes"], runs[0]["bytes"]
+
+
+def targets(
+    rows: list[dict], exp: float | None, tp: dict | None, idle: tuple[int, int] | None
+) -> list[tuple[str, str, str]]:
+    """Each target of the issue: (what, the measured figure, met / missed / not measured)."""
+
+    def verdict(ok: bool | None) -> str:
+        return "not measured" if ok is None else "met" if ok else "missed"
+
+    out = [
+        ("exponent <= 1.15", f"{exp:.3f}" if exp else "-", verdict(exp <= 1.15 if exp else None))
+    ]
+    big = next((r for r in rows if r["n"] >= 10_000), None)
+    if big is None:
+        out.append(("10,000 articles < 10 min", "not run", verdict(None)))
+        out.append(("10,000 articles < 1 GB", "not run", verdict(None)))
+    elif "wall_s" not in big:
+        out.append(("10,000 articles < 10 min", big.get("note", "failed"), "missed"))
+        out.append(("10,000 articles < 1 GB", "-", verdict(None)))
+    else:
+        mb = peak_mb(big)
+        out.append(
+            ("10,000 articles < 10 min", f"{big['wall_s']:.0f} s", verdict(big["wall_s"] < 600))
+        )
+        out.append(("10,000 articles < 1 GB", f"{mb:.0f} MB", verdict(mb < 1024)))
+    if tp:
+        ref = tp["trafilatura.extract, 1 process"]
+        best = max(v for k, v in tp.items() if k.startswith("clean_html"))
+        out.append(
+            ("cleaning >= 1.6x trafilatura", f"{best / ref:.2f}x", verdict(best / ref >= 1.6))
+        )
+    else:
+        out.append(("cleaning >= 1.6x trafilatura", "-", verdict(None)))
+    if idle:
+        share = idle[0] / idle[1] if idle[1] else 0.0
+        out.append(("idle day <= 5% of bytes", f"{share:.1%}", verdict(share <= 0.05)))
+    else:
+        out.append(("idle day <= 5% of bytes", "-", verdict(None)))
+    return out  # fmt: skip
 
 
 if __name__ == "__main__":

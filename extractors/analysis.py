@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -144,6 +144,63 @@ def link_updates(story_list: Sequence[Story], earlier: Sequence[tuple[str, str]]
     return out
 
 
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
+"""Runs the per-story work: ``mapper(fn, chunks)`` yields ``fn(chunk)`` for each chunk, in
+order (the builtin ``map``; the command line and the flow pass a process pool's map)."""
+
+CHUNKS_PER_PROCESS = 4
+"""Per-story work is sent to a pool in about this many chunks per process (stories differ
+in size; smaller chunks keep both cores busy to the end, bigger ones pickle less)."""
+
+
+@dataclass(frozen=True)
+class StoryChunk:
+    """What the per-story work of some stories needs, and nothing of the batch (it is
+    pickled to a pool process): each story's articles, best first."""
+
+    topic: Topic
+    terms: tuple[re.Pattern[str], ...]
+    max_key_points: int
+    tz: str | None
+    stories: tuple[tuple[Article, ...], ...]
+
+
+StoryParts = tuple[tuple[Any, ...], Summary | None, tuple[KeyPoint, ...], tuple[Event, ...]]
+
+
+def story_parts(chunk: StoryChunk) -> list[StoryParts]:
+    """The heavy per-story work (entities, summary, key points, events) of each story of
+    ``chunk``; the same in any process."""
+    out: list[StoryParts] = []
+    for group_arts in chunk.stories:
+        entities = extract_entities(group_arts, chunk.topic)
+        story_summary = summary.summarise_story(group_arts, list(chunk.terms))
+        points = keypoints.key_points(
+            group_arts, chunk.max_key_points, list(chunk.terms), entities, summary=story_summary
+        )
+        out.append(
+            (tuple(entities), story_summary, tuple(points), story_events(group_arts, chunk.tz))
+        )
+    return out
+
+
+def chunked(items: Sequence[Any], parts: int) -> list[list[Any]]:
+    """``items`` in at most ``parts`` consecutive runs of about equal length."""
+    if not items:
+        return []
+    size = max(1, -(-len(items) // max(1, parts)))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def shares(group_arts: Sequence[Article], relevance: Relevance) -> tuple[int, int]:
+    """(news stories, reactions) one story becomes in ``split_reactions``: known before its
+    key points are (it depends only on its articles' ``source_type`` and its relevance)."""
+    state = sum(a.source_type == "state-media" for a in group_arts)
+    if relevance.reaction or state == len(group_arts):
+        return 0, 1
+    return 1, state
+
+
 def analyse(
     articles: Sequence[Article],
     topic: Topic,
@@ -151,17 +208,30 @@ def analyse(
     no_filter: bool = False,
     max_key_points: int = 5,
     tz: str | None = None,
+    limit: int | None = None,
+    mapper: Mapper | None = None,
+    processes: int = 1,
 ) -> tuple[list[Story], list[Excluded]]:
     """Judge, group and summarise. ``tz`` is the zone in which publication times are read
-    when dates like "on Thursday" are resolved."""
+    when dates like "on Thursday" are resolved.
+
+    Stories are ordered by relevance, then outlets, then title. The first two are known
+    before a story's per-story work (entities, summary, key points, events): with ``limit``
+    that work is done only for the stories that fill the first ``limit`` news stories and
+    the first ``limit`` reactions of ``split_reactions`` (the title, from the summary, is
+    computed first only where stories tie at that boundary); the others are left out. The
+    work runs through ``mapper`` (default ``map``, in this process) in chunks, about
+    ``CHUNKS_PER_PROCESS`` per process of ``processes``; the result is the same."""
     judged = [(a, judge(a, topic)) for a in dedupe(articles)]
     kept = [(a, r) for a, r in judged if r.included or no_filter]
     excluded = [Excluded(a, r) for a, r in judged if not (r.included or no_filter)]
     excluded.sort(key=lambda x: -x.relevance.score)
     arts = [a for a, _ in kept]
     rel = [r for _, r in kept]
-    terms = [p for g, ms in topic.matchers.items() for _, p in ms if not g.startswith("anchor:")]
-    out: list[Story] = []
+    del judged, kept
+    terms = tuple(
+        p for g, ms in topic.matchers.items() for _, p in ms if not g.startswith("anchor:")
+    )
     signals = stories.Signals.of(arts)
     groups = stories.group(arts, sig=signals)
     links: list[tuple[int, int, crosslang.Pairing]] = []
@@ -170,15 +240,26 @@ def analyse(
         # words: join their groups on language-neutral event keys.
         links = crosslang.link(arts, topic, tz)
         groups = crosslang.merge_groups(groups, links)
+    skeletons: list[Skeleton] = []
     for idx in groups:
         members = sorted(idx, key=lambda i: (-rel[i].score, i))
         group_arts = tuple(arts[i] for i in members)
         relevance = combine([rel[i] for i in members])
-        entities = extract_entities(group_arts, topic)
-        story_summary = summary.summarise_story(group_arts, terms)
-        points = keypoints.key_points(
-            group_arts, max_key_points, terms, entities, summary=story_summary
-        )
+        n_outlets = len({outlet_key(a.outlet or a.origin or a.source) for a in group_arts})
+        skeletons.append((members, group_arts, relevance, n_outlets))
+    skeletons.sort(key=lambda k: (-k[2].score, -k[3]))  # stable: ties keep the group order
+    chosen = _choose(skeletons, arts, terms, limit)
+    del skeletons, groups
+    explained = [stories.explain(arts, sk[0], signals) for sk in chosen]
+    del signals  # the batch's vectors are not needed past this point
+    chunk_of = [sk[1] for sk in chosen]
+    per = chunked(chunk_of, max(1, processes) * CHUNKS_PER_PROCESS)
+    work = [StoryChunk(topic, terms, max_key_points, tz, tuple(c)) for c in per]
+    parts = [p for done in (mapper or map)(story_parts, work) for p in done]
+    out: list[Story] = []
+    for (members, group_arts, relevance, _), why, (ents, story_summary, points, events) in zip(
+        chosen, explained, parts, strict=True
+    ):
         out.append(
             Story(
                 id=stories.story_id(group_arts),
@@ -186,12 +267,12 @@ def analyse(
                 articles=group_arts,
                 relevance=relevance,
                 key_points=points,
-                entities=entities,
-                events=story_events(group_arts, tz),
+                entities=ents,
+                events=events,
                 subtopics=relevance.subtopics,
                 summary=story_summary,
                 grouping={
-                    **stories.explain(arts, members, signals),
+                    **why,
                     **corroboration(points),
                     **cross_language(arts, set(members), links),
                 },
@@ -199,6 +280,50 @@ def analyse(
         )
     out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
     return out, excluded
+
+
+Skeleton = tuple[list[int], tuple[Article, ...], Relevance, int]
+"""A story before its per-story work: member indices (best first), their articles, the
+story's relevance and its number of distinct outlets."""
+
+
+def _choose(
+    skeletons: Sequence[Skeleton],
+    arts: Sequence[Article],
+    terms: Sequence[re.Pattern[str]],
+    limit: int | None,
+) -> list[Skeleton]:
+    """The stories (in the final order up to titles) whose per-story work is needed to fill
+    ``limit`` news stories and ``limit`` reactions; all of them without ``limit``. Where a
+    run of stories tying on relevance and outlets crosses the boundary, their titles (from
+    their summaries) decide, as in the final sort."""
+    if limit is None:
+        return list(skeletons)
+    chosen: list[Skeleton] = []
+    news = reacts = 0
+    i = 0
+    while i < len(skeletons) and (news < limit or reacts < limit):
+        j = i
+        key = (skeletons[i][2].score, skeletons[i][3])
+        while j < len(skeletons) and (skeletons[j][2].score, skeletons[j][3]) == key:
+            j += 1
+        run = list(skeletons[i:j])
+        gives = [shares(sk[1], sk[2]) for sk in run]
+        fits = (
+            news + sum(n for n, _ in gives) <= limit and reacts + sum(r for _, r in gives) <= limit
+        )
+        if not fits and len(run) > 1:
+            titles = [
+                story_title(arts, sk[0], summary.summarise_story(sk[1], list(terms))) for sk in run
+            ]
+            order = sorted(range(len(run)), key=lambda k: titles[k])
+            run, gives = [run[k] for k in order], [gives[k] for k in order]
+        for sk, (n, r) in zip(run, gives, strict=True):
+            if (n and news < limit) or (r and reacts < limit):
+                chosen.append(sk)
+            news, reacts = news + n, reacts + r
+        i = j
+    return chosen
 
 
 def cross_language(
@@ -329,9 +454,20 @@ def build_digest(
     earlier: Sequence[tuple[str, str]] = (),
     seen_before: int = 0,
     tz: str | None = None,
+    mapper: Mapper | None = None,
+    processes: int = 1,
 ) -> Digest:
+    """The digest of ``articles``: only the ``max_stories`` news stories and reactions it
+    shows get their per-story work (``analyse(limit=max_stories)``), through ``mapper``."""
     story_list, excluded = analyse(
-        articles, topic, no_filter=no_filter, max_key_points=max_key_points, tz=tz
+        articles,
+        topic,
+        no_filter=no_filter,
+        max_key_points=max_key_points,
+        tz=tz,
+        limit=max_stories,
+        mapper=mapper,
+        processes=processes,
     )
     story_list, reactions = split_reactions(story_list)
     story_list = link_updates(story_list[:max_stories], earlier)

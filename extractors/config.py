@@ -163,6 +163,12 @@ class BriefingSettings(_Strict):
     """Pages fetched at once inside one feed source."""
     processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     """Processes that clean fetched pages (CPU-bound) for a feed source; 1: in-process."""
+    task_runner: Literal["process", "dask"] = "process"
+    """Where the per-story analysis runs: ``process``, the process pool of ``processes``;
+    ``dask``, Prefect tasks on a Dask cluster (``prefect-dask``: ``pip install -e .[dask]``),
+    a local one of ``processes`` workers or the scheduler at ``dask_address``."""
+    dask_address: str | None = None
+    """A running Dask scheduler (``tcp://host:8786``) for ``task_runner = "dask"``."""
     public_url: str | None = None
     """Where ``out_dir`` is published (https://…/briefing); the email links "view in
     browser" to ``<public_url>/<date>/digest.html``."""

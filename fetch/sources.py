@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.clean import Cleaned, clean_html, clean_text
@@ -120,21 +121,58 @@ _POOLS_LOCK = threading.Lock()
 Cleaner = Callable[..., Cleaned]
 
 
-def cleaning_pool(processes: int) -> ProcessPoolExecutor | None:
-    """One process pool per size for the life of this process (shared by every source and
-    run in it), or None for ``processes = 1``. Spawned, not forked: the flow runs threads."""
-    if processes <= 1:
+def process_pool(processes: int) -> ProcessPoolExecutor | None:
+    """One process pool per size for the life of this process (shared by every source,
+    run and analysis in it), or None for ``processes = 1`` and in a daemonic process (a
+    Dask worker: it may not have children, and is itself one of the processes). Spawned,
+    not forked: the flow runs threads."""
+    import multiprocessing
+
+    if processes <= 1 or multiprocessing.current_process().daemon:
         return None
     with _POOLS_LOCK:
         pool = _POOLS.get(processes)
         if pool is None:
-            import multiprocessing
-
             pool = ProcessPoolExecutor(
                 max_workers=processes, mp_context=multiprocessing.get_context("spawn")
             )
             _POOLS[processes] = pool
         return pool
+
+
+cleaning_pool = process_pool
+"""The name the cleaning code and its tests use."""
+
+
+def _forget_pool(pool: ProcessPoolExecutor) -> None:
+    with _POOLS_LOCK:
+        for k, v in list(_POOLS.items()):
+            if v is pool:
+                del _POOLS[k]
+
+
+def pooled_map(
+    processes: int, min_items: int = MIN_POOLED
+) -> Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]:
+    """``map`` through the shared pool of ``processes`` (each item one task, results in
+    order): the mapper ``briefing analyze``/``clean`` and the flow's analysis run their work
+    with. Fewer than ``min_items`` items, ``processes = 1`` or a daemonic process: in this
+    process (starting the workers costs more). A broken pool (a worker killed) is dropped
+    and the work is done in this process."""
+
+    def run(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = process_pool(processes) if len(items) >= min_items else None
+        if pool is None:
+            return [fn(x) for x in items]
+        try:
+            return list(pool.map(fn, items))
+        except BrokenProcessPool:
+            _forget_pool(pool)
+            return [fn(x) for x in items]
+
+    return run
 
 
 def _clean_in_worker(
@@ -161,10 +199,7 @@ def pooled_cleaner(pool: ProcessPoolExecutor) -> Cleaner:
         try:
             status, cleaned, detail = pool.submit(_clean_in_worker, page, url, source).result()
         except BrokenProcessPool:
-            with _POOLS_LOCK:
-                for k, v in list(_POOLS.items()):
-                    if v is pool:
-                        del _POOLS[k]
+            _forget_pool(pool)
             return clean_html(page, url=url, source=source)
         if status == "ok" and cleaned is not None:
             return cleaned

@@ -101,6 +101,7 @@ def parser() -> argparse.ArgumentParser:
     clean.add_argument("inputs", nargs="*", metavar="PATH_OR_URL")
     clean.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
     _allow_private_flag(clean)
+    _processes_flag(clean)
 
     an = sub.add_parser(
         "analyze",
@@ -135,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     )
     an.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
     _allow_private_flag(an)
+    _processes_flag(an)
     _add_check(sub)
     add_state_parser(sub)
     add_backfill_parser(sub)
@@ -149,6 +151,25 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("path", nargs="?", default=".", metavar="PATH", help="folder (default: .)")
     _add_common(p, sub)
     return p
+
+
+def _processes(value: str) -> int:
+    n = int(value)
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError("must be 1 to 64")
+    return n
+
+
+def _processes_flag(p: argparse.ArgumentParser) -> None:
+    cores = os.cpu_count() or 1
+    p.add_argument(
+        "--processes",
+        type=_processes,
+        default=cores,
+        metavar="N",
+        help="processes that clean pages and analyse stories (8 or more of them; "
+        f"1: in this process; default: the cores, {cores}, as [briefing] processes)",
+    )
 
 
 def _allow_private_flag(p: argparse.ArgumentParser) -> None:
@@ -725,31 +746,57 @@ def cmd_state(args: argparse.Namespace) -> int:
 
 
 def _load_inputs(
-    inputs: Sequence[str], timeout: float, allow_private: bool = False, feeds: Sequence[str] = ()
+    inputs: Sequence[str],
+    timeout: float,
+    allow_private: bool = False,
+    feeds: Sequence[str] = (),
+    processes: int = 1,
 ):
-    """Each input as an Article, or the error; one process, one HTTP client. Each ``--feed``
-    yields what an rss source with that URL (or path) yields, entry by entry."""
+    """Each input as an Article, or the error, in the order given. Each ``--feed`` yields
+    what an rss source with that URL (or path) yields, entry by entry (its pages cleaned in
+    the pool); with 8 inputs or more and ``processes`` > 1, the inputs are fetched and
+    cleaned in the shared process pool, else one by one in this process."""
     from fetch import sources
     from fetch.http import HttpClient
 
     get = sources.make_getter(HttpClient(timeout=timeout, allow_private=allow_private))
     for feed in feeds:
-        yield from _feed_items(feed, timeout, allow_private, get)
-    for given in inputs:
-        try:
-            if given.startswith(("http://", "https://")):
-                yield given, sources.page_article(given, given, get, source=given), None
-            else:
-                yield given, sources.file_article(given, given, get, source=given), None
-        except SourceError as exc:
-            yield given, None, exc
-        except Exception as exc:  # a library error on one input: still one input
-            yield given, None, SourceError(given, f"{type(exc).__name__}: {exc}"[:300])
+        yield from _feed_items(feed, timeout, allow_private, get, processes)
+    run = sources.pooled_map(processes)
+    for given, art, err in run(_load_one, [(g, timeout, allow_private) for g in inputs]):
+        yield given, art, (_error_of(*err) if err else None)
+
+
+def _error_of(kind: str, source: str, cause: str) -> SourceError:
+    from extractors.errors import ExtractError, FetchError, ParseError
+
+    known = {"FetchError": FetchError, "ParseError": ParseError, "ExtractError": ExtractError}
+    return known.get(kind, SourceError)(source, cause)
+
+
+def _load_one(job: tuple[str, float, bool]):  # type: ignore[no-untyped-def]
+    """One CLI input -> (input, Article or None, (kind, source, cause) of its error or None);
+    errors go back as values (a pool process cannot pickle our exceptions)."""
+    from fetch import sources
+    from fetch.http import HttpClient
+
+    given, timeout, allow_private = job
+    get = sources.make_getter(HttpClient(timeout=timeout, allow_private=allow_private))
+    try:
+        if given.startswith(("http://", "https://")):
+            return given, sources.page_article(given, given, get, source=given), None
+        return given, sources.file_article(given, given, get, source=given), None
+    except SourceError as exc:
+        return given, None, (type(exc).__name__, exc.source, exc.cause)
+    except Exception as exc:  # a library error on one input: still one input
+        return given, None, ("SourceError", given, f"{type(exc).__name__}: {exc}"[:300])
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     failed = 0
-    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private, args.feed):
+    for given, art, err in _load_inputs(
+        args.inputs, args.timeout, args.allow_private, args.feed, args.processes
+    ):
         row = {
             "source": given,
             "title": None,
@@ -784,6 +831,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from extractors.models import Failure
     from extractors.render import render_json
     from extractors.topic import load_topic
+    from fetch import sources
     from fetch.sources import as_failure, with_source_meta
 
     try:
@@ -794,7 +842,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         ) from None
     topic = load_topic(args.topic, Path.cwd())
     articles, failures = [], []
-    for given, art, err in _load_inputs(args.inputs, args.timeout, args.allow_private, args.feed):
+    for given, art, err in _load_inputs(
+        args.inputs, args.timeout, args.allow_private, args.feed, args.processes
+    ):
         if art is None:
             failures.append(as_failure(err, given) if err else Failure(given, "unknown error"))
             continue
@@ -816,16 +866,24 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         no_filter=args.no_filter,
         max_stories=10_000,
         tz=args.timezone,
+        mapper=sources.pooled_map(args.processes),
+        processes=args.processes,
     )
     sys.stdout.write(render_json(digest))
     return EXIT_FAILED if failures and not articles else EXIT_OK
 
 
-def _feed_items(feed: str, timeout: float, allow_private: bool, get):  # type: ignore[no-untyped-def]
+def _feed_items(feed: str, timeout: float, allow_private: bool, get, processes: int = 1):  # type: ignore[no-untyped-def]
     """``--feed``: the same code path as an ``rss`` source (``fetch.sources.collect``)."""
     from pydantic import ValidationError
 
-    from extractors.config import Config, HttpSettings, Source, format_validation_error
+    from extractors.config import (
+        BriefingSettings,
+        Config,
+        HttpSettings,
+        Source,
+        format_validation_error,
+    )
     from fetch import sources
 
     local = not feed.startswith(("http://", "https://")) and "://" not in feed
@@ -834,6 +892,7 @@ def _feed_items(feed: str, timeout: float, allow_private: bool, get):  # type: i
         config = Config(
             sources=(src,),
             http=HttpSettings(timeout=timeout, allow_private=allow_private),
+            briefing=BriefingSettings(processes=processes),
             base_dir=Path.cwd(),
         )
     except ValidationError as exc:

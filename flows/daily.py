@@ -13,9 +13,12 @@ the collecting task retries, and only on transient errors.
 import logging
 import os
 import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
@@ -150,6 +153,55 @@ def collect_source(
     return result
 
 
+@task(name="analyse-stories", task_run_name="analyse stories {index}", cache_policy=NO_CACHE)
+def story_chunk_task(fn: Callable[[Any], Any], chunk: Any, index: int = 0) -> Any:
+    """One chunk of the per-story work on the Dask task runner (``[briefing] task_runner =
+    "dask"``): ``fn(chunk)`` in a Dask worker."""
+    return fn(chunk)
+
+
+@contextmanager
+def story_mapper(config: Config) -> Iterator[analysis.Mapper]:
+    """How the analysis runs its per-story chunks: in the shared process pool of
+    ``[briefing] processes`` (``task_runner = "process"``, the default), or as
+    ``analyse-stories`` task runs on a ``prefect_dask.DaskTaskRunner`` (``"dask"``): a
+    local cluster of ``processes`` single-threaded worker processes started for the run,
+    or the scheduler at ``dask_address``."""
+    b = config.briefing
+    if b.task_runner != "dask":
+        yield sources.pooled_map(b.processes)
+        return
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        raise ConfigError(
+            'briefing.task_runner = "dask" needs the dask extra: pip install -e ".[dask]" '
+            '(or set task_runner = "process")'
+        ) from None
+    runner = (
+        DaskTaskRunner(address=b.dask_address)
+        if b.dask_address
+        else DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": b.processes,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    )
+    with runner:
+
+        def run(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+            futures = [
+                runner.submit(story_chunk_task, {"fn": fn, "chunk": c, "index": i})
+                for i, c in enumerate(items)
+            ]
+            return [f.result() for f in futures]
+
+        yield run
+
+
 @task(name="analyse", task_run_name="analyse {day}", cache_policy=NO_CACHE)
 def analyse_task(
     articles: list[Article],
@@ -166,20 +218,23 @@ def analyse_task(
         new, old = list(articles), []
     earlier = [(s.id, s.text) for s in store.earlier_stories(day)]
     b = config.briefing
-    return analysis.build_digest(
-        new,
-        failures,
-        topic,
-        title=b.title,
-        day=day,
-        now=now,
-        sources=[s.name for s in config.sources],
-        max_stories=b.max_stories,
-        max_key_points=b.max_key_points,
-        earlier=earlier,
-        seen_before=len(old),
-        tz=b.timezone,
-    )
+    with story_mapper(config) as mapper:
+        return analysis.build_digest(
+            new,
+            failures,
+            topic,
+            title=b.title,
+            day=day,
+            now=now,
+            sources=[s.name for s in config.sources],
+            max_stories=b.max_stories,
+            max_key_points=b.max_key_points,
+            earlier=earlier,
+            seen_before=len(old),
+            tz=b.timezone,
+            mapper=mapper,
+            processes=b.processes,
+        )
 
 
 @task(name="write-digest", task_run_name="write digest {digest.date}", cache_policy=NO_CACHE)
