@@ -30,15 +30,18 @@ story and every prior tried cost ROUGE (``keypoints_eval.py --experiments``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy as np
+
 from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
 from .text import join_quotes, split_sentences
-from .vectors import cosine, idf, overlap, tfidf, tokens
+from .vectors import idf, tokens
 
 MIN_WORDS, MAX_WORDS = 6, 90
 REDUNDANT = 0.8
@@ -210,38 +213,22 @@ def rank(
     settings: Ranking = RANKING,
 ) -> list[float]:
     """Centrality x length factor x lead prior x topic bonus, one score per candidate;
-    scaled so that the best eligible candidate's centrality is 1."""
+    scaled so that the best eligible candidate's centrality is 1.
+
+    Linear in the story's words (issue 14): the sentence graph is never built. Its edge
+    weights are dot products of scaled word-count vectors, ``w(i, j) = y_i . y_j`` with
+    ``y = counts / norm`` (``similarity``), so PageRank's step ``W D^-1 s`` is computed as
+    ``Y (Y^T (s / out))`` less the self-links, two sparse products per iteration; the
+    out-weights are ``Y (Y^T 1)`` the same way. Sentences past ``CAP`` per article
+    (``capped``) take no part and score 0."""
     n = len(cands)
     if not n:
         return []
-    toks = [tokens(c.text) for c in cands]
-    links: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    if settings.similarity == "tfidf":
-        weights = idf(toks)
-        vecs = [tfidf(t, weights) for t in toks]
-        pairs = ((i, j, cosine(vecs[i], vecs[j])) for i in range(n) for j in range(i + 1, n))
-        edges = ((i, j, s) for i, j, s in pairs if s > 0.05)
-    else:
-        counts = [Counter(t) for t in toks]
-        edges = (
-            (i, j, overlap(counts[i], counts[j]))
-            for i in range(n)
-            if counts[i]
-            for j in range(i + 1, n)
-            if counts[j]
-        )
-    for i, j, s in edges:
-        if s > 0.0:
-            links[i].append((j, s))
-            links[j].append((i, s))
-    # PageRank on the weighted graph: each sentence hands its score to its neighbours
-    # in proportion to the links' weights.
-    out_sum = [sum(s for _, s in row) or 1.0 for row in links]
-    share = [[(j, s / out_sum[j]) for j, s in row] for row in links]
-    d = settings.damping
-    score = [1.0 / n] * n
-    for _ in range(settings.iterations):
-        score = [(1 - d) / n + d * sum(w * score[j] for j, w in row) for row in share]
+    keep = capped(cands)
+    toks = [tokens(c.text) if keep[i] else [] for i, c in enumerate(cands)]
+    rows, cols, vals = sentence_matrix(toks, settings.similarity)
+    score = pagerank(n, rows, cols, vals, settings.damping, settings.iterations)
+    score = [s if keep[i] else 0.0 for i, s in enumerate(score)]
     top = max((s for c, s in zip(cands, score, strict=True) if c.eligible), default=0.0)
     top = top or max(score) or 1.0
     final = []
@@ -251,6 +238,99 @@ def rank(
         bonus = 1.0 + 0.15 * min(sum(1 for p in topic_terms if p.search(c.text)), 3)
         final.append(s / top * length * lead * bonus)
     return final
+
+
+def sentence_matrix(
+    toks: Sequence[Sequence[str]], similarity: str = "overlap"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentences as a sparse matrix in coordinates (row, column, value): one row per
+    sentence, one column per word. "overlap": counts / sqrt(2 ln |s|), so ``y_i . y_j`` is
+    TextRank's shared-word count over the geometric mean of the log lengths (TextRank's
+    ``vectors.overlap`` uses the arithmetic mean, which does not factor). "tfidf":
+    unit-length TF-IDF rows (the dot product is the cosine)."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    weights = idf(toks) if similarity == "tfidf" else {}
+    for i, t in enumerate(toks):
+        if not t:
+            continue
+        counts = Counter(t)
+        if similarity == "tfidf":
+            vec = {w: (1 + math.log(c)) * weights[w] for w, c in counts.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        else:
+            vec = {w: float(c) for w, c in counts.items()}
+            norm = math.sqrt(2 * max(math.log(len(t)), 0.5))
+        for w, v in vec.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(v / norm)
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+
+
+def pagerank(
+    n: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    vals: np.ndarray,
+    damping: float = 0.85,
+    iterations: int = 30,
+) -> list[float]:
+    """PageRank on the implicit graph ``W = Y Y^T - diag(Y Y^T)`` of a sparse ``Y`` given
+    in coordinates; each step is two sparse products (O(non-zeros)), never O(n^2)."""
+    if n == 0:
+        return []
+    m = int(cols.max()) + 1 if len(cols) else 0
+
+    def times_w(v: np.ndarray) -> np.ndarray:
+        back = np.bincount(cols, weights=vals * v[rows], minlength=m)  # Y^T v
+        return np.bincount(rows, weights=vals * back[cols], minlength=n) - self_w * v
+
+    self_w = np.bincount(rows, weights=vals * vals, minlength=n)  # the diagonal, no self-links
+    out = times_w(np.ones(n))
+    out[out <= 1e-12] = 1.0  # no links: hands nothing on (as an empty row does)
+    score = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        nxt = (1 - damping) / n + damping * times_w(score / out)
+        done = float(np.abs(nxt - score).max()) < 1e-9
+        score = nxt
+        if done:
+            break
+    return [float(s) for s in score]
+
+
+CAP = 120
+"""At most this many sentences of one article are ranked (issue 14: one press briefing
+holds 500): the first ``CAP_LEAD`` and then those sharing most words with the story's
+centroid. The others score 0 and are never key points."""
+CAP_LEAD = 20
+
+
+def capped(cands: Sequence[Candidate]) -> list[bool]:
+    """Which candidates are ranked: all of an article of ``CAP`` sentences or fewer; of a
+    longer one its first ``CAP_LEAD`` and the ``CAP - CAP_LEAD`` others most like the
+    story's centroid (sum of the sentences' word sets over the story, linear)."""
+    per: Counter[int] = Counter(c.article for c in cands)
+    keep = [True] * len(cands)
+    if max(per.values(), default=0) <= CAP:
+        return keep
+    sets = [set(tokens(c.text)) for c in cands]
+    centroid: Counter[str] = Counter()
+    for s in sets:
+        centroid.update(s)
+    for art, k in per.items():
+        if k <= CAP:
+            continue
+        idx = [i for i, c in enumerate(cands) if c.article == art]
+        rest = sorted(
+            (i for i in idx if cands[i].rank_in_article >= CAP_LEAD),
+            key=lambda i: -sum(centroid[w] for w in sets[i]) / (len(sets[i]) + 5) ** 0.5,
+        )
+        for i in rest[CAP - CAP_LEAD :]:
+            keep[i] = False
+    return keep
 
 
 def select(

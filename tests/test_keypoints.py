@@ -318,3 +318,56 @@ def test_also_lists_other_outlets_stating_the_same_fact():
     kps = key_points([a, b, c, d], 1)
     assert [x.outlet for x in kps[0].also] == ["Meridian Ledger"]  # state media never corroborates
     assert kps[0].also[0].source == "b" and kps[0].also[0].text in b.text
+
+
+def test_rank_is_pagerank_of_the_implicit_graph() -> None:
+    """Issue 14: the linear ranker equals PageRank on the explicit graph W = Y Y^T (no
+    self-links), built here the slow way for a small story."""
+    from extractors.keypoints import pagerank, sentence_matrix
+    from extractors.vectors import tokens
+
+    texts = [
+        "Seoul and NATO signed a new cyber defence partnership in Brussels on Monday.",
+        "The partnership covers cyber defence exercises and shared threat data.",
+        "NATO said Seoul would join the cyber defence centre in Tallinn.",
+        "Officials in Brussels praised the partnership.",
+        "Unrelated weather words here.",
+    ]
+    toks = [tokens(t) for t in texts]
+    rows, cols, vals = sentence_matrix(toks)
+    got = pagerank(len(texts), rows, cols, vals)
+    n = len(texts)
+    vecs: list[dict[int, float]] = [{} for _ in range(n)]
+    for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist(), strict=True):
+        vecs[r][c] = v
+    w = [
+        [
+            0.0 if i == j else sum(v * vecs[j].get(k, 0.0) for k, v in vecs[i].items())
+            for j in range(n)
+        ]
+        for i in range(n)
+    ]
+    out = [sum(w[i][j] for i in range(n)) or 1.0 for j in range(n)]
+    score = [1.0 / n] * n
+    for _ in range(30):
+        score = [
+            0.15 / n + 0.85 * sum(w[i][j] * score[j] / out[j] for j in range(n)) for i in range(n)
+        ]
+    assert got == pytest.approx(score, abs=1e-9)
+    assert got[0] == max(got)
+
+
+def test_long_article_is_capped() -> None:
+    """At most CAP sentences of one article are ranked; the lead always is."""
+    from extractors.keypoints import CAP, CAP_LEAD, candidates, capped, rank
+
+    body = "\n".join(
+        f"Item {k} of the long briefing covered topic number {k} in detail."
+        for k in range(CAP + 40)
+    )
+    cands = candidates([Article(source="long", title="t", text=body)])
+    keep = capped(cands)
+    assert sum(keep) == CAP
+    assert all(keep[:CAP_LEAD])
+    scores = rank(cands)
+    assert all(s == 0.0 for s, k in zip(scores, keep, strict=True) if not k)
