@@ -178,7 +178,8 @@ def evaluate_wider() -> dict:
         summ: Counter[str] = Counter()
         stories = [s for _, p, s in got if p == part]
         for s in stories:
-            summ[labels.get(key("summary", s.summary.text), "unlabelled") if s.summary else "none"] += 1
+            h = key("summary", s.summary.text) if s.summary else ""
+            summ[labels.get(h, "unlabelled") if s.summary else "none"] += 1
             for k in s.key_points:
                 kp[labels.get(key(k.text), "unlabelled")] += 1
         n = sum(v for k, v in kp.items() if k != "unlabelled") or 1
@@ -268,6 +269,24 @@ def main(argv: list[str] | None = None) -> int:
         "corrob.",
     )
     print(table(out, head))
+    wide = evaluate_wider()
+    if not report_skip(wide):
+        print("wider set (White House, KCNA, gold_standard; analyze --no-filter), hand-labelled:")
+        rows_ = [
+            (
+                part,
+                r["stories"],
+                r["key_points"],
+                r["labels"].get("unlabelled", 0),
+                r["furniture"],
+                r["offtopic"],
+                r["readable"],
+                r["states_event"],
+            )
+            for part, r in wide.items()
+        ]
+        cols = ("split", "stories", "points", "unlab.", "furniture", "offtopic", "ok", "summ. ev.")
+        print(table(rows_, cols))
     return 0
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .keypoints import (
     Candidate,
@@ -175,6 +176,12 @@ def summarise_story(
     scores = rank(cands, topic_terms=topic_terms)
     titles = [set(tokens(a.title)) for a in articles]
     best, best_score = None, 0.0
+    # A lead that opens a list or a quotation ("... announced his intent to appoint the
+    # following individuals:", "... says in an article, and goes on:") states the event;
+    # it ends there, with a full stop for the colon (punctuation, no new word).
+    cands = [
+        replace(c, text=c.text[:-1].rstrip() + ".") if c.text.endswith(":") else c for c in cands
+    ]
     whole = [usable(c.text) and not trim(c.text).endswith("…") for c in cands]
     if not any(whole):  # every usable sentence needs a hard cut: take those then
         whole = [usable(c.text) for c in cands]

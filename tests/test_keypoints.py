@@ -371,3 +371,69 @@ def test_long_article_is_capped() -> None:
     assert all(keep[:CAP_LEAD])
     scores = rank(cands)
     assert all(s == 0.0 for s, k in zip(scores, keep, strict=True) if not k)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Sentences written for the project, in the shape of what real pages glue in.
+        "Harbor Lions quarterback Sam Reed (7) scrambles away from a defender during the game.",
+        "Fans cheer after the final whistle, Sunday, Dec. 31, 2017, in Seattle.",
+        "WHAT YOU NEED TO KNOW The port reopened after the storm on Friday morning.",
+        "3.54pm - UPDATE - The port reopened after the storm on Friday morning.",
+        "The port reopened (Harbour Police/Handout) Crews cleared the last of the debris.",
+        "The crews were thanked by the mayor.# The port: a history of storms and repairs.",
+        "(Photo: Jane Roe/Coast Daily) The port reopened after the storm on Friday.",
+        "THE VICE PRESIDENT: I really hope that the port reopens after the storm.",
+        "I'm Ana Park with the news from the harbour this morning, all of it.",
+        "The mayor, with the harbour master in the background, announced the reopening.",
+        "Chat with us in Facebook Messenger about the port and its storms.",
+    ],
+)
+def test_page_furniture_rules(sentence: str) -> None:
+    assert keypoints.furniture(sentence)
+    assert not keypoints.eligible(sentence)
+
+
+def test_questions_in_quotes_and_glued_questions() -> None:
+    assert keypoints.is_question('He asked: "Want to come to the White House before I leave?"')
+    assert keypoints.is_question("'Why the big gap?' But shoppers asked why the bars changed.")
+    assert not keypoints.is_question("The port reopened on Friday after a week of repairs.")
+
+
+def test_news_sentences_are_not_furniture() -> None:
+    for s in (
+        "The port reopened on Friday after a week of repairs, the harbour authority said.",
+        "Seoul and NATO agreed on a cyber pact (the first of its kind) in Brussels on Monday.",
+        "The North Atlantic Treaty Organization (NATO) Secretary General met the minister.",
+    ):
+        assert not keypoints.furniture(s), s
+
+
+def test_list_item_in_lower_case_is_a_fragment() -> None:
+    assert keypoints.opens_on_referent(r"\(3\) purchases under the plan are the cheapest way.")
+    assert keypoints.opens_on_referent("Since then, the port has reopened twice.")
+
+
+def test_points_of_a_long_briefing_stay_on_its_subject() -> None:
+    """A long multi-subject document: a sentence sharing under 20% of its words with the
+    summary, titles and leads is about another subject and never a key point."""
+    from extractors.models import Summary
+
+    lead = "The minister announced a cyber defence pact between Seoul and NATO on Monday."
+    on = [
+        f"The pact lets Seoul join NATO exercise number {k} in Tallinn with teams."
+        for k in range(40)
+    ]
+    off = [
+        f"Asked about farm subsidies, the spokesperson described wheat prices {k}."
+        for k in range(30)
+    ]
+    art = Article(
+        source="brief",
+        title="Briefing on the cyber defence pact",
+        text="\n".join([lead, *on, *off]),
+    )
+    summ = Summary(text=lead, sources=("brief",))
+    kps = key_points([art], 5, summary=summ)
+    assert kps and all("wheat" not in k.text for k in kps)
