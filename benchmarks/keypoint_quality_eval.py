@@ -21,6 +21,7 @@ of ``also`` (share labelled ``same``); corroborated points per multi-outlet stor
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import sys
 from collections import Counter
@@ -93,6 +94,124 @@ def evaluate_split(part: str) -> dict:
     }
 
 
+# ---------------------------------------------------------------- the wider set
+# Inputs of other kinds than news_cluster (issue 9, second round): White House documents
+# (press briefings of ten subjects, fact sheets, readouts), KCNA items and giveme5w1h
+# gold_standard articles, a fixed sample of each (by a hash of the path, so nothing was
+# picked by reading), analysed per corpus with ``analyse(no_filter=True)``. A story is dev
+# or test by a hash of its first source (even / odd last hex digit). Labels in
+# ``wider_labels.tsv`` (hashes only): key points as above plus ``offtopic`` (about another
+# event or another subject of the document than the story's); a summary ``event`` (it
+# states who did what, with when or where when the sources give them) or ``noevent``.
+
+WIDER_LABELS = Path(__file__).resolve().parent / "wider_labels.tsv"
+WIDER_N = {"wh": 14, "kcna": 14, "gold": 14}
+
+
+def _sample(items: list[str], n: int) -> list[str]:
+    return sorted(items, key=lambda x: hashlib.sha1(x.encode()).hexdigest())[:n]
+
+
+@functools.lru_cache(maxsize=1)
+def wider_stories() -> list[tuple[str, str, object]] | None:
+    """(corpus, split, story) for the wider sample; None when the corpora are absent."""
+    import json
+
+    import relevance_eval
+    from _common import dataset
+
+    from extractors.analysis import analyse
+    from extractors.errors import SourceError
+    from extractors.files import parse_news_please
+    from extractors.topic import load_topic
+    from fetch.sources import to_article
+
+    wh = dataset("wh-briefings-nato-korea", "docs")
+    kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
+    gs = dataset("giveme5w1h-news", "gold_standard")
+    if wh is None or kc is None or gs is None:
+        return None
+    sets: dict[str, list] = {}
+    docs = [str(f.relative_to(wh)) for f in (wh / "docs").rglob("*.md")]
+    sets["wh"] = [relevance_eval.wh_article_pipeline(wh, r) for r in _sample(docs, WIDER_N["wh"])]
+    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+    refs = [str(i) for i, it in enumerate(items) if it.get("story_text")]
+    sets["kcna"] = [relevance_eval.kcna_article(items, r) for r in _sample(refs, WIDER_N["kcna"])]
+    gold = []
+    files = [str(f) for f in (gs / "gold_standard" / "data").glob("*.json")]
+    for f in _sample(files, WIDER_N["gold"]):
+        try:
+            cleaned = parse_news_please(Path(f).read_text("utf-8"), f)
+            gold.append(to_article(cleaned, Path(f).name, "bench", "file"))
+        except SourceError:
+            continue
+    sets["gold"] = gold
+    topic = load_topic("korea-nato")
+    out = []
+    for corpus, arts in sets.items():
+        found, _ = analyse(arts, topic, no_filter=True)
+        for st in found:
+            h = hashlib.sha1(st.articles[0].source.encode()).hexdigest()
+            out.append((corpus, "dev" if int(h[-1], 16) % 2 == 0 else "test", st))
+    return out
+
+
+def load_wider_labels() -> dict[str, str]:
+    if not WIDER_LABELS.exists():
+        return {}
+    out = {}
+    for line in WIDER_LABELS.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            h, _, label = line.split("\t")[:3]
+            out[h] = label
+    return out
+
+
+def evaluate_wider() -> dict:
+    got = wider_stories()
+    if got is None:
+        return skipped("wh-briefings-nato-korea, kcna-archive-2024 or giveme5w1h-news")
+    labels = load_wider_labels()
+    res = {}
+    for part in ("dev", "test"):
+        kp: Counter[str] = Counter()
+        summ: Counter[str] = Counter()
+        stories = [s for _, p, s in got if p == part]
+        for s in stories:
+            h = key("summary", s.summary.text) if s.summary else ""
+            summ[labels.get(h, "unlabelled") if s.summary else "none"] += 1
+            for k in s.key_points:
+                kp[labels.get(key(k.text), "unlabelled")] += 1
+        n = sum(v for k, v in kp.items() if k != "unlabelled") or 1
+        ns = sum(v for k, v in summ.items() if k != "unlabelled") or 1
+        res[part] = {
+            "stories": len(stories),
+            "key_points": sum(kp.values()),
+            "labels": dict(kp),
+            "summaries": dict(summ),
+            "furniture": kp["furniture"] / n,
+            "offtopic": kp["offtopic"] / n,
+            "readable": kp["ok"] / n,
+            "states_event": summ["event"] / ns,
+        }
+    return res
+
+
+def dump_wider(part: str) -> None:
+    got = wider_stories() or []
+    labels = load_wider_labels()
+    for corpus, p, s in got:
+        if p != part:
+            continue
+        print(f"## {corpus} [{len(s.articles)}] {s.title[:100]} ({s.articles[0].source[-60:]})")
+        if s.summary:
+            h = key("summary", s.summary.text)
+            print(f"{h}\t{part}\t{labels.get(h, '?')}\tSUMMARY {s.summary.text}")
+        for k in s.key_points:
+            h = key(k.text)
+            print(f"{h}\t{part}\t{labels.get(h, '?')}\t{k.sentences} {k.text[:300]}")
+
+
 def evaluate() -> dict:
     """Both splits; {"skipped": ...} when the corpus is absent."""
     res = {part: evaluate_split(part) for part in ("dev", "test")}
@@ -112,9 +231,13 @@ def dump(part: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dump", choices=("dev", "test"), help="print a split's points to label")
+    ap.add_argument("--dump-wider", choices=("dev", "test"), help="the same, wider set")
     args = ap.parse_args(argv)
     if args.dump:
         dump(args.dump)
+        return 0
+    if args.dump_wider:
+        dump_wider(args.dump_wider)
         return 0
     res = evaluate()
     if report_skip(res):
@@ -146,6 +269,24 @@ def main(argv: list[str] | None = None) -> int:
         "corrob.",
     )
     print(table(out, head))
+    wide = evaluate_wider()
+    if not report_skip(wide):
+        print("wider set (White House, KCNA, gold_standard; analyze --no-filter), hand-labelled:")
+        rows_ = [
+            (
+                part,
+                r["stories"],
+                r["key_points"],
+                r["labels"].get("unlabelled", 0),
+                r["furniture"],
+                r["offtopic"],
+                r["readable"],
+                r["states_event"],
+            )
+            for part, r in wide.items()
+        ]
+        cols = ("split", "stories", "points", "unlab.", "furniture", "offtopic", "ok", "summ. ev.")
+        print(table(rows_, cols))
     return 0
 
 

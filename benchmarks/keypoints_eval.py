@@ -1,6 +1,6 @@
 """Key-sentence selection on bbc-news-summary, politics 001-300 (ROUGE-1/ROUGE-2 F1).
 
-    /tmp/v1/bin/python benchmarks/keypoints_eval.py [--limit N] [--experiments]
+    .venv/bin/python benchmarks/keypoints_eval.py [--limit N] [--experiments] [--cost]
 
 For each article: line 1 (the headline) is left out of the candidates; the other
 non-empty lines are the paragraphs. Systems pick sentences at two lengths:
@@ -20,6 +20,12 @@ F-measure of the system sentences (joined with spaces) against the summary, aver
 ``--experiments`` also scores variants of the same ranker: ``keypoints.rank`` and
 ``keypoints.select`` called with other settings (this script only; extractors/ is
 unchanged). The first row repeats the project's figures as a check.
+
+``--cost`` (issue 14): one big story, the 9 longest White House press briefings as one
+story, ranked by ``keypoints.rank`` (linear: sparse products against the implicit graph,
+at most ``keypoints.CAP`` sentences per article) and by the previous all-pairs TextRank
+(``allpairs_rank`` below, kept here only as the reference): candidates, pairs compared,
+seconds and peak traced memory of each, and how many of the top 5 agree.
 """
 
 from __future__ import annotations
@@ -266,11 +272,102 @@ def _coverage(docs: list[dict]) -> float:
     return cov / tot if tot else 0.0
 
 
+# ---------------------------------------------------------------- cost on a big story
+
+
+def allpairs_rank(cands: Sequence[keypoints.Candidate]) -> list[float]:
+    """The previous ranker (before issue 14): TextRank with ``vectors.overlap`` over every
+    pair of sentences, the graph held as adjacency lists. Reference only."""
+    from collections import Counter
+
+    from extractors.vectors import overlap, tokens
+
+    n = len(cands)
+    counts = [Counter(tokens(c.text)) for c in cands]
+    links: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i in range(n):
+        if not counts[i]:
+            continue
+        for j in range(i + 1, n):
+            if counts[j]:
+                s = overlap(counts[i], counts[j])
+                if s > 0.0:
+                    links[i].append((j, s))
+                    links[j].append((i, s))
+    out_sum = [sum(s for _, s in row) or 1.0 for row in links]
+    share = [[(j, s / out_sum[j]) for j, s in row] for row in links]
+    score = [1.0 / n] * n
+    for _ in range(30):
+        score = [0.15 / n + 0.85 * sum(w * score[j] for j, w in row) for row in share]
+    length = [max(len(c), 1) ** 0.1 for c in counts]
+    return [s * k for s, k in zip(score, length, strict=True)]
+
+
+def big_story(k: int = 9) -> list | None:
+    """The ``k`` longest White House press briefings, read as ``briefing analyze`` reads
+    Markdown files, as one story's articles."""
+    from extractors.files import parse_markdown
+    from fetch.sources import to_article
+
+    d = dataset("wh-briefings-nato-korea", "docs/press-briefings")
+    if d is None:
+        return None
+    files = sorted((d / "docs" / "press-briefings").rglob("*.md"), key=lambda f: -f.stat().st_size)
+    return [
+        to_article(parse_markdown(f.read_text("utf-8"), str(f)), f.name, "bench", "file")
+        for f in files[:k]
+    ]
+
+
+def cost() -> dict:
+    import tracemalloc
+
+    arts = big_story()
+    if arts is None:
+        return skipped("wh-briefings-nato-korea")
+    cands = keypoints.candidates(arts)
+    res: dict = {
+        "articles": len(arts),
+        "words": sum(len(a.text.split()) for a in arts),
+        "candidates": len(cands),
+        "ranked": sum(keypoints.capped(cands)),
+    }
+    tops = {}
+    for name, fn in (("linear", keypoints.rank), ("all-pairs", allpairs_rank)):
+        tracemalloc.start()
+        t0 = time.process_time()
+        scores = fn(cands)
+        res[name] = {
+            "cpu_s": time.process_time() - t0,
+            "peak_mb": tracemalloc.get_traced_memory()[1] / 2**20,
+        }
+        tracemalloc.stop()
+        ok = [i for i, c in enumerate(cands) if c.eligible]
+        tops[name] = set(sorted(ok, key=lambda i: -scores[i])[:5])
+    res["linear"]["pairs"] = 0
+    res["all-pairs"]["pairs"] = len(cands) * (len(cands) - 1) // 2
+    res["top5_shared"] = len(tops["linear"] & tops["all-pairs"])
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="politics 001..N instead of 001..300")
     ap.add_argument("--experiments", action="store_true", help="also score ranking variants")
+    ap.add_argument("--cost", action="store_true", help="cost of ranking one big story")
     args = ap.parse_args(argv)
+    if args.cost:
+        c = cost()
+        if report_skip(c):
+            return 0
+        print(
+            f"big story: {c['articles']} press briefings, {c['words']:,} words, "
+            f"{c['candidates']} sentences, {c['ranked']} ranked (cap {keypoints.CAP}/article)"
+        )
+        rows = [(k, c[k]["pairs"], c[k]["cpu_s"], c[k]["peak_mb"]) for k in ("all-pairs", "linear")]
+        print(table(rows, ("ranker", "pairs compared", "CPU s", "peak MB")))
+        print(f"top-5 key-point candidates shared: {c['top5_shared']} of 5")
+        return 0
     res = evaluate(args.limit, args.experiments)
     if report_skip(res):
         return 0

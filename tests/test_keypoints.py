@@ -318,3 +318,122 @@ def test_also_lists_other_outlets_stating_the_same_fact():
     kps = key_points([a, b, c, d], 1)
     assert [x.outlet for x in kps[0].also] == ["Meridian Ledger"]  # state media never corroborates
     assert kps[0].also[0].source == "b" and kps[0].also[0].text in b.text
+
+
+def test_rank_is_pagerank_of_the_implicit_graph() -> None:
+    """Issue 14: the linear ranker equals PageRank on the explicit graph W = Y Y^T (no
+    self-links), built here the slow way for a small story."""
+    from extractors.keypoints import pagerank, sentence_matrix
+    from extractors.vectors import tokens
+
+    texts = [
+        "Seoul and NATO signed a new cyber defence partnership in Brussels on Monday.",
+        "The partnership covers cyber defence exercises and shared threat data.",
+        "NATO said Seoul would join the cyber defence centre in Tallinn.",
+        "Officials in Brussels praised the partnership.",
+        "Unrelated weather words here.",
+    ]
+    toks = [tokens(t) for t in texts]
+    rows, cols, vals = sentence_matrix(toks)
+    got = pagerank(len(texts), rows, cols, vals)
+    n = len(texts)
+    vecs: list[dict[int, float]] = [{} for _ in range(n)]
+    for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist(), strict=True):
+        vecs[r][c] = v
+    w = [
+        [
+            0.0 if i == j else sum(v * vecs[j].get(k, 0.0) for k, v in vecs[i].items())
+            for j in range(n)
+        ]
+        for i in range(n)
+    ]
+    out = [sum(w[i][j] for i in range(n)) or 1.0 for j in range(n)]
+    score = [1.0 / n] * n
+    for _ in range(30):
+        score = [
+            0.15 / n + 0.85 * sum(w[i][j] * score[j] / out[j] for j in range(n)) for i in range(n)
+        ]
+    assert got == pytest.approx(score, abs=1e-9)
+    assert got[0] == max(got)
+
+
+def test_long_article_is_capped() -> None:
+    """At most CAP sentences of one article are ranked; the lead always is."""
+    from extractors.keypoints import CAP, CAP_LEAD, candidates, capped, rank
+
+    body = "\n".join(
+        f"Item {k} of the long briefing covered topic number {k} in detail."
+        for k in range(CAP + 40)
+    )
+    cands = candidates([Article(source="long", title="t", text=body)])
+    keep = capped(cands)
+    assert sum(keep) == CAP
+    assert all(keep[:CAP_LEAD])
+    scores = rank(cands)
+    assert all(s == 0.0 for s, k in zip(scores, keep, strict=True) if not k)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Sentences written for the project, in the shape of what real pages glue in.
+        "Harbor Lions quarterback Sam Reed (7) scrambles away from a defender during the game.",
+        "Fans cheer after the final whistle, Sunday, Dec. 31, 2017, in Seattle.",
+        "WHAT YOU NEED TO KNOW The port reopened after the storm on Friday morning.",
+        "3.54pm - UPDATE - The port reopened after the storm on Friday morning.",
+        "The port reopened (Harbour Police/Handout) Crews cleared the last of the debris.",
+        "The crews were thanked by the mayor.# The port: a history of storms and repairs.",
+        "(Photo: Jane Roe/Coast Daily) The port reopened after the storm on Friday.",
+        "THE VICE PRESIDENT: I really hope that the port reopens after the storm.",
+        "I'm Ana Park with the news from the harbour this morning, all of it.",
+        "The mayor, with the harbour master in the background, announced the reopening.",
+        "Chat with us in Facebook Messenger about the port and its storms.",
+    ],
+)
+def test_page_furniture_rules(sentence: str) -> None:
+    assert keypoints.furniture(sentence)
+    assert not keypoints.eligible(sentence)
+
+
+def test_questions_in_quotes_and_glued_questions() -> None:
+    assert keypoints.is_question('He asked: "Want to come to the White House before I leave?"')
+    assert keypoints.is_question("'Why the big gap?' But shoppers asked why the bars changed.")
+    assert not keypoints.is_question("The port reopened on Friday after a week of repairs.")
+
+
+def test_news_sentences_are_not_furniture() -> None:
+    for s in (
+        "The port reopened on Friday after a week of repairs, the harbour authority said.",
+        "Seoul and NATO agreed on a cyber pact (the first of its kind) in Brussels on Monday.",
+        "The North Atlantic Treaty Organization (NATO) Secretary General met the minister.",
+    ):
+        assert not keypoints.furniture(s), s
+
+
+def test_list_item_in_lower_case_is_a_fragment() -> None:
+    assert keypoints.opens_on_referent(r"\(3\) purchases under the plan are the cheapest way.")
+    assert keypoints.opens_on_referent("Since then, the port has reopened twice.")
+
+
+def test_points_of_a_long_briefing_stay_on_its_subject() -> None:
+    """A long multi-subject document: a sentence sharing under 20% of its words with the
+    summary, titles and leads is about another subject and never a key point."""
+    from extractors.models import Summary
+
+    lead = "The minister announced a cyber defence pact between Seoul and NATO on Monday."
+    on = [
+        f"The pact lets Seoul join NATO exercise number {k} in Tallinn with teams."
+        for k in range(40)
+    ]
+    off = [
+        f"Asked about farm subsidies, the spokesperson described wheat prices {k}."
+        for k in range(30)
+    ]
+    art = Article(
+        source="brief",
+        title="Briefing on the cyber defence pact",
+        text="\n".join([lead, *on, *off]),
+    )
+    summ = Summary(text=lead, sources=("brief",))
+    kps = key_points([art], 5, summary=summ)
+    assert kps and all("wheat" not in k.text for k in kps)

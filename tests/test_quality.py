@@ -180,4 +180,15 @@ def test_keypoint_quality_floors() -> None:
         figures[f"clean_{part}"] = 1 - r["furniture"]
         figures[f"readable_{part}"] = 1 - r["not_ok"]
         figures[f"also_precision_{part}"] = r["also_precision"]
+    wide = _bench("keypoint_quality_eval").evaluate_wider()
+    if "skipped" in wide:
+        pytest.skip(wide["skipped"])
+    for part in ("dev", "test"):
+        r = wide[part]
+        assert not r["labels"].get("unlabelled"), f"wider {part}: key points without a label"
+        assert not r["summaries"].get("unlabelled"), f"wider {part}: summaries without a label"
+        figures[f"wider_clean_{part}"] = 1 - r["furniture"]
+        figures[f"wider_readable_{part}"] = r["readable"]
+        figures[f"wider_on_event_{part}"] = 1 - r["offtopic"]
+        figures[f"wider_summary_event_{part}"] = r["states_event"]
     _check("keypoint_quality", figures)
