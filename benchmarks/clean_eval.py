@@ -1,6 +1,7 @@
 """Cleaning quality on the article-extraction-benchmark (181 pages with hand-checked bodies).
 
-    /tmp/v1/bin/python benchmarks/clean_eval.py [--limit N] [--workers 2]
+    .venv/bin/python benchmarks/clean_eval.py [--limit N] [--workers 2] [--split dev|test]
+    .venv/bin/python benchmarks/clean_eval.py --speed [--rounds 2]   # pages/s
 
 Systems, all in one run:
   project                     extractors.clean.clean_html(html, url=url).text
@@ -20,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing import get_context
@@ -126,6 +129,7 @@ def _run_page(job: tuple[str, str, str, str]) -> dict:
 VARIANTS = {
     "favor_precision": "trafilatura favor_precision=True",
     "fast": "trafilatura fast=True (no fallback extractors)",
+    "no_precision": "trafilatura favor_precision=False",
     "min_words_0": "MIN_BODY_WORDS = 0 (short bodies are not errors)",
     "min_words_15": "MIN_BODY_WORDS = 15",
     "no_dateline_rule": "rule_dateline left out (the benchmark counts datelines as body)",
@@ -138,6 +142,7 @@ def patched(variant: str | None):
     import extractors.clean as clean
 
     saved = (clean.trafilatura, clean.MIN_BODY_WORDS, clean.RULES)
+    precision = clean.FAVOR_PRECISION
     try:
         names = [v for v in (variant or "").split("+") if v]
         unknown = [v for v in names if v not in VARIANTS]
@@ -148,6 +153,8 @@ def patched(variant: str | None):
             clean.trafilatura = SimpleNamespace(
                 bare_extraction=partial(saved[0].bare_extraction, **extra)
             )
+        if "no_precision" in names:
+            clean.FAVOR_PRECISION = False
         if "min_words_0" in names:
             clean.MIN_BODY_WORDS = 0
         if "min_words_15" in names:
@@ -157,6 +164,70 @@ def patched(variant: str | None):
         yield
     finally:
         clean.trafilatura, clean.MIN_BODY_WORDS, clean.RULES = saved
+        clean.FAVOR_PRECISION = precision
+
+
+# ---------------------------------------------------------------- throughput
+
+
+def _clean_quiet(job: tuple[str, str | None]) -> int:
+    from extractors.clean import clean_html
+    from extractors.errors import ExtractError
+
+    html, url = job
+    try:
+        clean_html(html, url=url)
+        return 1
+    except ExtractError:
+        return 0
+
+
+def speed(limit: int | None = None, rounds: int = 2, workers: int = 2) -> dict:
+    """Pages per second, all in this run over the same pages held in memory:
+    ``trafilatura.extract`` with its defaults in one process, ``clean_html`` in one
+    process, and ``clean_html`` in a pool of ``workers`` processes. Each figure is the best
+    of ``rounds`` alternating rounds (other jobs share the cores). One-process figures are
+    given by wall clock and by this process's CPU time (the fairer one when other jobs
+    share the cores); the pool's only by wall clock."""
+    d = dataset(NAME, "ground-truth.json", "html")
+    if d is None:
+        return skipped(NAME)
+    import trafilatura
+
+    truth = json.loads((d / "ground-truth.json").read_text("utf-8"))
+    pages = [(read_gz(d / "html" / f"{p}.html.gz"), truth[p]["url"]) for p in page_ids(d, limit)]
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable[[], object]) -> None:
+        w0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        w, c = time.perf_counter() - w0, time.process_time() - c0
+        wall[name] = max(wall.get(name, 0.0), len(pages) / w)
+        if "pool" not in name:
+            cpu[name] = max(cpu.get(name, 0.0), len(pages) / c)
+
+    traf, one, pooled = (
+        "trafilatura.extract defaults, 1 process",
+        "clean_html, 1 process",
+        f"clean_html, {workers}-process pool",
+    )
+    _clean_quiet(pages[0])  # imports and warm-up outside the clock
+    trafilatura.extract(pages[0][0])
+    for _ in range(rounds):
+        timed(traf, lambda: [trafilatura.extract(h) for h, _ in pages])
+        timed(one, lambda: [_clean_quiet(p) for p in pages])
+        with get_context("fork").Pool(workers) as pool:
+            pool.map(_clean_quiet, pages[:workers])  # start the workers outside the clock
+            timed(pooled, lambda: pool.map(_clean_quiet, pages, chunksize=2))
+    return {
+        "pages": len(pages),
+        "load_average": os.getloadavg()[0],
+        "wall_pages_per_s": wall,
+        "cpu_pages_per_s": cpu,
+        "wall_ratio": {k: v / wall[traf] for k, v in wall.items()},
+        "cpu_ratio": {k: v / cpu[traf] for k, v in cpu.items()},
+    }
 
 
 # ---------------------------------------------------------------- evaluate
@@ -218,7 +289,34 @@ def main(argv: list[str] | None = None) -> int:
         + "; ".join(f"{k} = {v}" for k, v in VARIANTS.items())
         + " (join with '+'; repeatable)",
     )
+    ap.add_argument(
+        "--speed",
+        action="store_true",
+        help="print pages/s of trafilatura.extract defaults, clean_html in one process and "
+        "in a --workers process pool (same run, same pages) instead of the quality figures",
+    )
+    ap.add_argument("--rounds", type=int, default=2, help="--speed: best of N rounds")
     args = ap.parse_args(argv)
+    if args.speed:
+        sp = speed(args.limit, args.rounds, args.workers)
+        if report_skip(sp):
+            return 0
+        print(
+            f"cleaning throughput on {sp['pages']} article-extraction-benchmark pages "
+            f"(best of {args.rounds} rounds; load average at the end {sp['load_average']:.2f})"
+        )
+        rows = [
+            (
+                k,
+                f"{v:.1f}",
+                f"{sp['wall_ratio'][k]:.2f}",
+                f"{sp['cpu_pages_per_s'][k]:.1f}" if k in sp["cpu_pages_per_s"] else "-",
+                f"{sp['cpu_ratio'][k]:.2f}" if k in sp["cpu_ratio"] else "-",
+            )
+            for k, v in sp["wall_pages_per_s"].items()
+        ]
+        print(table(rows, ("system", "pages/s wall", "x traf", "pages/CPU-s", "x traf")))
+        return 0
     res = evaluate(args.limit, args.workers)
     if report_skip(res):
         return 0
