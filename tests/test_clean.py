@@ -826,3 +826,17 @@ def test_site_name_title_replaced_from_the_body():
     assert clean_text(body, title="NPR Search : NPR").title.startswith(
         "South Korea and NATO agreed"
     )
+
+
+def test_byline_author_reads_the_byline_element_not_job_titles():
+    from lxml import html as lxml_html
+
+    from extractors.clean import byline_author
+
+    page = (
+        "<html><body><div class='post-byline'>By Mira Solberg and Tae-ho Kang, AP Staff Writers"
+        "</div><p>Body text.</p></body></html>"
+    )
+    assert byline_author(lxml_html.fromstring(page)) == "Mira Solberg; Tae-ho Kang"
+    handle = "<html><body><span class='author'>webadmin</span><p>x</p></body></html>"
+    assert byline_author(lxml_html.fromstring(handle)) is None
