@@ -113,6 +113,13 @@ _CREDIT = re.compile(
 )
 
 
+# "installation views, photos © Jane Roe, 2018": a short line (not a sentence) crediting
+# its picture with ©; a page footer "© 2019 Example Media" stands at the end and starts
+# the line (rule_footer_lines).
+_COPY_CREDIT = re.compile(
+    r"^.{3,}?[,;:|\-–—]?\s*((?:(?:photos?|images?|pictures?)\s*)?©\s*\S.{0,60})$"
+)
+
 _AGENCY_CAPTION = re.compile(
     r"^[^.!?]{3,200}?[^.!?\s]\s*(?:[(\[]\s*(?P<a>[A-Za-z]{2,10})\s*[)\]]|[—–]\s*(?P<b>[A-Za-z]{2,10}))"
     r"\s*[|]?\s*$"
@@ -131,7 +138,9 @@ def rule_photo_caption(paras: list[str], meta: Meta) -> list[str]:
         if n_words > 45:  # too long for a caption
             out.append(p)
             continue
-        m = _CREDIT.search(p)
+        m = _CREDIT.search(p) or (
+            _COPY_CREDIT.search(p) if n_words <= 30 and not p.rstrip().endswith(".") else None
+        )
         wire = _AGENCY_CAPTION.match(p)
         if (
             wire
@@ -365,11 +374,24 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# "Additional reporting by Jane Roe", "(Reporting by Jane Roe; Editing by John Doe)"
+_STAFF_CREDIT = re.compile(
+    r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|"
+    r"contributing|graphics?|translation)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])",
+    re.I,
+)
+
+
 def rule_credit_line(paras: list[str], meta: Meta) -> list[str]:
     """A short line that is only a photo credit or a media label ("Photo", "Video",
-    "David Becker/Getty Images") goes; the credit is kept in ``meta.credits``."""
+    "David Becker/Getty Images"), or a staff credit ("Additional reporting by Jane Roe"),
+    goes; the credit is kept in ``meta.credits``."""
     out = []
     for p in paras:
+        if len(p.split()) <= 25 and _STAFF_CREDIT.match(p):
+            meta.removed.append(("credit_line", p))
+            meta.credits.append(p.strip(" ()"))
+            continue
         ends = p.rstrip().endswith((".", "!", "?", '"', "”"))
         if len(p.split()) <= 10 and not ends and _CREDIT_LINE.match(p):
             meta.removed.append(("credit_line", p))
@@ -410,8 +432,11 @@ _RELATED = re.compile(
     r"^(?:read more|read also|also read|more|more on|more from|related|related stories|"
     r"related articles|related coverage|related content|see also|watch|watch more|"
     r"recommended|recommended for you|trending|trending now|trending right now|up next|"
-    r"raw|listen|must read|don't miss|most popular|most read|latest|top stories)"
-    r"\b\s*(?::|»|>|-|–|—|$)",
+    r"raw|listen|must read|don't miss|most popular|most read|latest|top stories|"
+    r"you may also like|you might also like|see more|also|more stories|read next|"
+    r"related posts|further reading|keep reading|"
+    r"most (?:read|popular|viewed|shared) in [\w ]{1,30})"
+    r"\b\s*(?::|»|>|-|–|—|\.{3}|…|$)",
     re.I,
 )
 _WIDGET = re.compile(
@@ -445,7 +470,76 @@ def rule_related_links(paras: list[str], meta: Meta) -> list[str]:
         if tail and len(tail) < len(paras) and all(_headline_like(p) for p in tail):
             meta.removed.extend(("related_links", p) for p in tail)
             out = out[: len(out) - len(tail)]
-    return out
+    return _related_lists(out, meta)
+
+
+_BULLET = re.compile(r"^[-–•*▪►]\s+\S")
+_TAG_TAIL = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\s*\|?\s*$")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+
+
+def _title_cased(p: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", p) if w.lower() not in _SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _listed_headline(p: str) -> bool:
+    return _headline_like(p) and _title_cased(p)
+
+
+RELATED_RUN_MAX = 8
+"""A run of listed headlines longer than this is the article's own list (tour dates, a
+schedule), not a box of links to other stories."""
+
+
+def _related_lists(paras: list[str], meta: Meta) -> list[str]:
+    """Lists of other stories without a marker, near the end of the body: two to eight
+    bulleted headlines in a row ending within the last four paragraphs ("- 15 Amazing
+    Images of Stars"), a headline tagged "[INSIGHT]" / "[VIDEO]", and a run of three to
+    eight title-cased headlines that ends the body (a subheading is followed by its
+    paragraph, a list of links is not)."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and _BULLET.match(paras[j]) and _listed_headline(paras[j][1:]):
+            j += 1
+        if 2 <= j - i <= RELATED_RUN_MAX and j >= len(paras) - 4:
+            drop.update(range(i, j))
+        i = max(j, i + 1)
+    for i, p in enumerate(paras):
+        if len(p.split()) <= 20 and _TAG_TAIL.search(p):
+            drop.add(i)
+    k = len(paras)
+    while k > 0 and (k - 1 in drop or _listed_headline(paras[k - 1])):
+        k -= 1
+    run = [i for i in range(k, len(paras)) if i not in drop]
+    if 3 <= len(run) <= RELATED_RUN_MAX and k > 0:
+        drop.update(run)
+    if not drop:
+        return paras
+    meta.removed.extend(("related_links", paras[i]) for i in sorted(drop))
+    return [p for i, p in enumerate(paras) if i not in drop]
 
 
 _PROMPT = re.compile(
@@ -470,6 +564,190 @@ def rule_prompts(paras: list[str], meta: Meta) -> list[str]:
             continue
         out.append(p)
     return out
+
+
+_READ_TIME = re.compile(
+    r"^(?:(?:estimated )?(?:reading|read) time|tempo de leitura|tiempo de lectura|"
+    r"temps de lecture|lesezeit|tempo di lettura)\s*:?\s*(?:\d+|one|un|uma?|eine?)\b.{0,12}$"
+    r"|^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read$",
+    re.I,
+)
+_FILED = re.compile(
+    r"^(?:filed under|posted in|published in|categories|category|tags|tagged|topics)\s*:\s*\S",
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_STAMP_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified|first published|created)\b"
+    r"\s*(?:on|at)?\s*:?\s*(?=\S*\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
+_STAMP_WORDS = frozenset(
+    [
+        "at",
+        "on",
+        "by",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "ct",
+        "cst",
+        "cdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "kst",
+        "jst",
+        "de",
+        "às",
+        "a",
+        "um",
+        "le",
+        "à",
+        "el",
+        "du",
+        "der",
+        "den",
+        "am",
+        "uhr",
+        "h",
+        "|",
+        "-",
+        "–",
+        "—",
+        ",",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "updated",
+        "published",
+        "posted",
+    ]
+)
+
+
+def _timestamp_only(p: str) -> bool:
+    """A short line that is only a date and time ("5:45 AM PST 11/19/2019 by Jane Roe",
+    "sexta-feira, 22 de outubro de 2010 às 20:13", "Updated at 1:23 p.m.")."""
+    words = p.split()
+    if len(words) > 12 or (p.rstrip().endswith((".", "!", "?")) and not p.endswith(".m.")):
+        return False
+    if _STAMP_LABEL.match(p) and len(words) <= 8:
+        return True
+    if not _TIME.search(p):
+        return False
+    by = next((i for i, w in enumerate(words) if w.lower() == "by"), len(words))
+    head = words[:by]
+    digits = sum(1 for w in head if re.search(r"\d", w))
+    other = sum(
+        1 for w in head if not re.search(r"\d", w) and w.lower().strip(",") not in _STAMP_WORDS
+    )
+    return digits >= 2 and other <= 2
+
+
+def rule_page_labels(paras: list[str], meta: Meta) -> list[str]:
+    """Lines the page prints around the article, not article text: a date and time on a
+    line of their own, a reading time ("Tempo de leitura: 1 minuto", "4 min read") and a
+    filing label ("Filed under: Politics", "Tags: NATO, Seoul")."""
+    out = []
+    for p in paras:
+        short = len(p.split()) <= 12
+        if short and (_READ_TIME.match(p) or _FILED.match(p) or _timestamp_only(p)):
+            meta.removed.append(("page_label", p))
+            continue
+        out.append(p)
+    return out
+
+
+# Sentences that close a page rather than the article: follow and contact prompts, tip
+# lines, membership and subscription pitches, "tell us what you think", "click here".
+_TAIL_PROMPT = re.compile(
+    r"^(?:follow (?:him|her|them|us|me|@?[\w.'’-]+(?: [\w.'’-]+){0,3}) on "
+    r"(?:twitter|facebook|instagram|x|threads|bluesky|linkedin|youtube|tiktok)\b"
+    r"|follow [\w .'’-]{1,40}?(?:'s|’s) (?:full |complete |latest )?coverage\b"
+    r"|(?:have|got) a (?:news |story )?tip\b|tell us what you think\b|"
+    r"if you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b|"
+    r"(?:click|tap) here\b|(?:subscribe|sign up|register) (?:now|today|here)\b|"
+    r"(?:members|subscribers) get\b|get (?:unlimited |full )?access to\b|use the code\b|"
+    r"listen (?:to|back)\b.{0,60}\b(?:live|here|podcast)\b|comments?$|share this\b)"
+    r"|\bmay be (?:reached|contacted|emailed) at\b|\S+@\S+\.\w{2,}\s*\.?$"
+    r"|\b(?:delivered|straight) (?:to|through|into) your (?:inbox|letterbox|mailbox|door)\b"
+    r"|\bfor (?:as little as|just|only) (?:[$£€]|rs\.?\s?)\d"
+    r"|\bno paywalls?\b|\bsupport (?:our|independent|quality) journalism\b"
+    r"|\bwe have a proposition for you\b|^\d+ issues for\b",
+    re.I,
+)
+TAIL_PARAGRAPHS = 5
+"""How many paragraphs at the end of the body ``rule_tail_prompts`` reads."""
+
+
+def rule_tail_prompts(paras: list[str], meta: Meta) -> list[str]:
+    """Prompts that close the page go, sentence by sentence from the end of the body (the
+    last five paragraphs): "Follow her on Twitter @…", "Jane Roe may be reached at …",
+    "Have a tip?", "If you enjoyed this article … Join …", "12 issues for £11.99". Short
+    lines below a prompt ("Consider it?", "comments") go with it; the first article
+    sentence above stops the rule."""
+    start = max(0, len(paras) - TAIL_PARAGRAPHS)
+    flat = [(i, sent) for i in range(start, len(paras)) for sent in split_sentences(paras[i])]
+    cut = len(flat)
+    for pos in range(len(flat) - 1, -1, -1):
+        sent = flat[pos][1]
+        n = len(sent.split())
+        if n <= 40 and _TAIL_PROMPT.search(sent):
+            cut = pos
+        elif n > 4:
+            break
+    if cut == len(flat):
+        return paras
+    meta.removed.extend(("tail_prompt", sent) for _, sent in flat[cut:])
+    first = flat[cut][0]
+    kept = " ".join(sent for i, sent in flat[:cut] if i == first)
+    return [*paras[:first], *([kept] if kept else [])]
 
 
 # A title that only names the site ("ABC News", "NPR Search : NPR", "World news - RT
@@ -534,8 +812,10 @@ RULES: tuple[Rule, ...] = (
     rule_agency_credit,
     rule_credit_line,
     rule_graphic_label,
+    rule_page_labels,
     rule_related_links,
     rule_prompts,
+    rule_tail_prompts,
 )
 
 GALLERY_MAX_BODY = 150
