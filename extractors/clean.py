@@ -722,6 +722,10 @@ _TAIL_PROMPT = re.compile(
     r"|\bwe have a proposition for you\b|^\d+ issues for\b",
     re.I,
 )
+# A plain split after sentence ends: finer than ``split_sentences`` at abbreviations, which
+# is harmless here (a fragment above the topmost prompt stays), and it never loads the Korean
+# analyser for a Hangul paragraph.
+_TAIL_SPLIT = re.compile(r"(?<=[.!?…])\s+")
 TAIL_PARAGRAPHS = 5
 """How many paragraphs at the end of the body ``rule_tail_prompts`` reads."""
 
@@ -733,7 +737,7 @@ def rule_tail_prompts(paras: list[str], meta: Meta) -> list[str]:
     lines below a prompt ("Consider it?", "comments") go with it; the first article
     sentence above stops the rule."""
     start = max(0, len(paras) - TAIL_PARAGRAPHS)
-    flat = [(i, sent) for i in range(start, len(paras)) for sent in split_sentences(paras[i])]
+    flat = [(i, sent) for i in range(start, len(paras)) for sent in _TAIL_SPLIT.split(paras[i])]
     cut = len(flat)
     for pos in range(len(flat) - 1, -1, -1):
         sent = flat[pos][1]
