@@ -115,6 +115,14 @@ def extra_sentences(true: str, pred: str | None) -> list[str]:
     return out
 
 
+def sentence_count(text: str | None) -> int:
+    from extractors.text import split_sentences
+
+    return sum(
+        1 for para in (text or "").split("\n") for s in split_sentences(para) if _TOKEN.search(s)
+    )
+
+
 def split_ids(ids: list[str], split: str | None) -> list[str]:
     """dev = even positions of the sorted ids (rules are tuned there), test = odd positions
     (measured only); None = all."""
@@ -147,6 +155,7 @@ def _run_page(job: tuple[str, str, str, str]) -> dict:
     out["seconds"]["project"] = time.perf_counter() - t0
     out["counts"]["project"] = page_counts(truth, pred)
     out["extra"] = extra_sentences(truth, pred)
+    out["sentences"] = sentence_count(pred)
     for name, kwargs in (
         ("trafilatura_defaults", {}),
         ("trafilatura_no_comments", {"include_comments": False}),
@@ -310,6 +319,8 @@ def evaluate(
     out: dict = {"pages": len(jobs), "elapsed": elapsed, "variant": variant, "split": split}
     out["extra_sentences_per_page"] = sum(len(r["extra"]) for r in results) / max(1, len(results))
     out["extra"] = {r["id"]: r["extra"] for r in results}
+    kept = sum(r["sentences"] for r in results)
+    out["sentences_in_body"] = 1 - sum(len(r["extra"]) for r in results) / max(1, kept)
     for s in SYSTEMS:
         out[s] = aggregate([r["counts"][s] for r in results])
         out[s]["cpu_seconds"] = sum(r["seconds"][s] for r in results)
@@ -383,7 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, ("system", "F1", "P", "R", "empty", "cpu s")))
     print(
         "project: sentences kept that the hand-checked body lacks, per page: "
-        f"{res['extra_sentences_per_page']:.2f}"
+        f"{res['extra_sentences_per_page']:.2f} "
+        f"(share of kept sentences the body holds: {res['sentences_in_body']:.4f})"
     )
     if args.show_extra:
         for pid, sents in sorted(res["extra"].items()):
