@@ -139,7 +139,9 @@ def rule_photo_caption(paras: list[str], meta: Meta) -> list[str]:
             out.append(p)
             continue
         m = _CREDIT.search(p) or (
-            _COPY_CREDIT.search(p) if n_words <= 30 and not p.rstrip().endswith(".") else None
+            _COPY_CREDIT.search(p)
+            if "©" in p and n_words <= 30 and not p.rstrip().endswith(".")
+            else None
         )
         wire = _AGENCY_CAPTION.match(p)
         if (
@@ -554,12 +556,35 @@ _PROMPT = re.compile(
 )
 
 
+# Every _PROMPT alternative holds one of these (a cheap test before the regex).
+_PROMPT_KEYS = (
+    "interest",
+    "sign up",
+    "subscrib",
+    "newsletter",
+    "follow",
+    "facebook",
+    "app",
+    "email",
+    "privacy",
+    "terms of",
+    "click",
+    "got a",
+    "responsible",
+)
+
+
+def _might_prompt(p: str) -> bool:
+    low = p.lower()
+    return any(k in low for k in _PROMPT_KEYS)
+
+
 def rule_prompts(paras: list[str], meta: Meta) -> list[str]:
     """Newsletter, follow, "add as an interest" and app prompts (and bare links) go,
     wherever they stand, when the line is short (at most 40 words)."""
     out = []
     for p in paras:
-        if len(p.split()) <= 40 and _PROMPT.search(p):
+        if len(p.split()) <= 40 and _might_prompt(p) and _PROMPT.search(p):
             meta.removed.append(("prompt", p))
             continue
         out.append(p)
