@@ -1005,8 +1005,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
     "Editorial", "Carrie Arnold November"); ``byline_author`` names 27 there, at a seventh
     of the cost."""
     info = tmeta.examine_meta(tree)
-    if info.author and " " not in info.author:
-        info.author = None  # as trafilatura: a one-word author is a handle, not a name
+    if info.author and " " not in info.author and _HANDLE.match(info.author):
+        info.author = None  # as trafilatura: a one-word Latin author is a handle, not a name
     with suppress(Exception):  # trafilatura's JSON-LD reader has its own bugs; page goes on
         info = tmeta.extract_meta_json(tree, info)
     if not info.title:
@@ -1033,6 +1033,9 @@ _BYLINE_EL = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
     "or contains(@class, 'author')]"
 )
+_HANDLE = re.compile(r"^[\w@.+-]+$", re.ASCII)
+# "정하늘 특파원", "김민서 기자": a Korean name (2-4 syllables) and the reporter's title
+_KO_BYLINE = re.compile(r"^([가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자)?$")
 _BYLINE_BY = re.compile(r"^(?:by|von|por|par|di)\s+", re.I)
 _BYLINE_SPLIT = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 _PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}$")
@@ -1048,6 +1051,8 @@ def byline_author(tree: HtmlElement) -> str | None:
     agency names are left out ("AP Sports Writer", "Associated Press")."""
     for el in _BYLINE_EL(tree)[:12]:
         text = _BYLINE_BY.sub("", " ".join(" ".join(el.itertext()).split()))
+        if m := _KO_BYLINE.match(text):
+            return m.group(1)
         parts = [p.strip() for p in _BYLINE_SPLIT.split(text) if p.strip()]
         parts = [p for p in parts if not _NOT_PERSON.search(p)]
         if 0 < len(parts) <= 4 and all(_PERSON.match(p) and not p.isupper() for p in parts):

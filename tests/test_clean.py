@@ -842,6 +842,8 @@ def test_byline_author_reads_the_byline_element_not_job_titles():
         "</div><p>Body text.</p></body></html>"
     )
     assert byline_author(lxml_html.fromstring(page)) == "Mira Solberg; Tae-ho Kang"
+    korean = "<html><body><p class='byline'>정하늘 특파원</p><p>본문</p></body></html>"
+    assert byline_author(lxml_html.fromstring(korean)) == "정하늘"
     handle = "<html><body><span class='author'>webadmin</span><p>x</p></body></html>"
     assert byline_author(lxml_html.fromstring(handle)) is None
 
