@@ -24,9 +24,11 @@ from extractors.clean import (
     rule_graphic_label,
     rule_image_markup,
     rule_original_source,
+    rule_page_labels,
     rule_photo_caption,
     rule_prompts,
     rule_related_links,
+    rule_tail_prompts,
 )
 from extractors.errors import ExtractError
 from extractors.text import join_quotes, split_sentences
@@ -59,8 +61,10 @@ def test_rule_order():
         "rule_agency_credit",
         "rule_credit_line",
         "rule_graphic_label",
+        "rule_page_labels",
         "rule_related_links",
         "rule_prompts",
+        "rule_tail_prompts",
     ]
 
 
@@ -826,3 +830,160 @@ def test_site_name_title_replaced_from_the_body():
     assert clean_text(body, title="NPR Search : NPR").title.startswith(
         "South Korea and NATO agreed"
     )
+
+
+def test_byline_author_reads_the_byline_element_not_job_titles():
+    from lxml import html as lxml_html
+
+    from extractors.clean import byline_author
+
+    page = (
+        "<html><body><div class='post-byline'>By Mira Solberg and Tae-ho Kang, AP Staff Writers"
+        "</div><p>Body text.</p></body></html>"
+    )
+    assert byline_author(lxml_html.fromstring(page)) == "Mira Solberg; Tae-ho Kang"
+    korean = "<html><body><p class='byline'>정하늘 특파원</p><p>본문</p></body></html>"
+    assert byline_author(lxml_html.fromstring(korean)) == "정하늘"
+    handle = "<html><body><span class='author'>webadmin</span><p>x</p></body></html>"
+    assert byline_author(lxml_html.fromstring(handle)) is None
+
+
+# ---------------------------------------------------------------- issue 9, round 2: what still
+# got through on unseen pages (timestamps, reading times, filing labels, staff credits,
+# © captions, unmarked related lists, prompts that close the page)
+
+CLEAN_DATA = Path(__file__).parent / "data" / "clean"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tuesday, 12 May 2026 at 08:30 KST",
+        "5:45 AM PST 11/19/2026 by Jane Roe",
+        "Updated at 1:23 p.m.",
+        "Last updated: 3 March 2026",
+        "terça-feira, 12 de maio de 2026 às 08:30",
+        "Reading time: 3 minutes",
+        "Tempo de leitura: 1 minuto",
+        "4 min read",
+        "Filed under: Ports, Logistics",
+        "Tags: NATO, Seoul",
+    ],
+)
+def test_page_labels_go(line):
+    out, meta = run(rule_page_labels, [BODY, line, BODY2])
+    assert out == [BODY, BODY2]
+    assert meta.removed == [("page_label", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ship docked at 4:30 p.m.",
+        "Talks resume at 10:00 on Friday in Seoul and Brussels.",
+        "Updated plans for the 2026 summit drew criticism from both delegations.",
+        "Tags and labels on the crates were written in Korean and Polish.",
+    ],
+)
+def test_page_labels_leave_sentences(line):
+    out, _ = run(rule_page_labels, [BODY, line])
+    assert out == [BODY, line]
+
+
+def test_staff_credit_line_goes_to_credits():
+    out, meta = run(rule_credit_line, [BODY, "(Reporting by Jane Roe; Editing by John Doe)"])
+    assert out == [BODY]
+    assert meta.credits == ["Reporting by Jane Roe; Editing by John Doe"]
+    kept = "Reporting by the two agencies differed on the number of ships."
+    assert run(rule_credit_line, [BODY, kept])[0] == [BODY, kept]
+
+
+def test_copyright_caption_goes():
+    out, meta = run(
+        rule_photo_caption, [BODY, "Cranes over the new terminal, photos © Min-ji Park, 2026"]
+    )
+    assert out == [BODY]
+    assert meta.credits == ["photos © Min-ji Park, 2026"]
+
+
+def test_bulleted_related_headlines_at_the_end_go():
+    paras = [
+        BODY,
+        BODY2,
+        "- Ulsan Refinery Expands Its Tanker Berths",
+        "- Five Things to Know About Korea's Fishing Quotas",
+    ]
+    out, _ = run(rule_related_links, paras)
+    assert out == [BODY, BODY2]
+
+
+def test_an_article_list_stays():
+    # sentence-case bullets, and a long title-cased list (a schedule) are the article's own
+    bullets = ["- the first shipment leaves in June", "- the second follows in August"]
+    assert run(rule_related_links, [BODY, *bullets])[0] == [BODY, *bullets]
+    schedule = [f"June {d} -- Arena Hall, City Number {d}" for d in range(1, 12)]
+    assert run(rule_related_links, [BODY, *schedule])[0] == [BODY, *schedule]
+
+
+def test_tagged_headline_and_trailing_headline_run_go():
+    paras = [
+        BODY,
+        "Seoul Hosts Allied Logistics Talks [ANALYSIS]",
+        BODY2,
+        "Poland Orders More Howitzers",
+        "Hanwha Opens an Office in Warsaw",
+        "Five Takeaways From the NATO Summit",
+    ]
+    assert run(rule_related_links, paras)[0] == [BODY, BODY2]
+    heading = ["Why the Deal Matters", BODY2]  # a subheading followed by its paragraph
+    assert run(rule_related_links, [BODY, *heading])[0] == [BODY, *heading]
+
+
+def test_tail_prompts_go_sentence_by_sentence():
+    bio = (
+        "Seo-yeon Kim covers shipping. Seo-yeon Kim may be reached at skim@example.org. "
+        "Follow her on Twitter @seoyeonships."
+    )
+    paras = [
+        BODY,
+        BODY2,
+        bio,
+        "Have a tip?",
+        "If you value this reporting, join us.",
+        "Consider it?",
+    ]
+    out, meta = run(rule_tail_prompts, paras)
+    assert out == [BODY, BODY2, "Seo-yeon Kim covers shipping."]
+    assert ("tail_prompt", "Consider it?") in meta.removed
+
+
+def test_tail_prompts_leave_the_article_ending():
+    ending = "Officials said they would follow the talks on Twitter and in person next week."
+    assert run(rule_tail_prompts, [BODY, ending])[0] == [BODY, ending]
+    # a prompt above the last article sentence is not at the tail
+    paras = [BODY, "Follow us on Twitter @example.", BODY2]
+    assert run(rule_tail_prompts, paras)[0] == paras
+
+
+def test_golden_tail_furniture_page():
+    c = clean_html((CLEAN_DATA / "tail-furniture.html").read_text("utf-8"))
+    assert c.title == "Busan port opens a second cold-storage terminal"
+    assert c.text.startswith("The port authority in Busan opened")
+    assert c.text.endswith("Seo-yeon Kim covers shipping for the Harbour Ledger.")
+    for furniture in (
+        "Reading time",
+        "08:30 KST",
+        "Filed under",
+        "Additional reporting",
+        "Ulsan Refinery",
+        "may be reached",
+        "Twitter",
+        "tip",
+        "member",
+        "Consider it",
+    ):
+        assert furniture not in c.text, furniture
+    assert "Additional reporting by Joon-ho Lee" in c.credits
+    assert {"page_label", "credit_line", "related_links", "tail_prompt"} <= {
+        r for r, _ in c.removed
+    }
