@@ -4,20 +4,30 @@ Average-linkage agglomerative clustering over a pair score that combines text
 similarity with event signals:
 
 - text: TF-IDF cosine of each article's title (counted three times) and its first
-  200 words (``story_text``);
+  200 words (``story_text``), as sparse vectors (scikit-learn's ``TfidfVectorizer``
+  over the project's ``vectors.tokens``; the same weights as ``vectors.tfidf``);
 - names: the proper names (capitalised words not opening a sentence) that both
-  articles' title and lead share and that few articles of the batch carry (a name
-  every article carries, the topic's "NATO", tells nothing about the event);
-- dates: the calendar dates ("Nov. 18", "18 November") both articles mention;
+  articles' title and lead share, each weighed by how specific it is in the batch
+  (``specificity``: 1 - log df / log N). A name many articles carry names the batch's
+  theme ("Trump" in a US politics batch, "Pyongyang" in a Korea digest, "Army" in a
+  KCNA feed), not one event: only names at or above ``SPECIFIC`` count;
+- dates: the calendar dates ("Nov. 18", "18 November") of the title and lead, and the
+  days their weekdays and "yesterday"s resolve to from the publication date;
 - time: how many days apart they were published.
 
-Articles published more than ``FAR_DAYS`` apart are one story only on the event's own
-signals: a shared date, or a shared rare name with clearly similar text
-(``FAR_TEXT``); otherwise their similarity counts half (``FAR_FACTOR``), so a theme
-that comes back days later ("shells", "cooperation") is a new story. Every shared rare
-name adds ``NAME_BONUS``. The figures were chosen on the dev half of giveme5w1h
-news_cluster's events (even event ids; the odd ones, test, were only measured):
-benchmarks/stories_eval.py. ``explain`` says for a story which signals joined it. Pure.
+Articles published more than ``FAR_DAYS`` apart (or undated) are one story only on
+event-level evidence (``Signals.event_link``): a shared specific name together with a
+shared date, or clearly similar text (``STRONG_TEXT``), or several shared specific
+names with similar text (``FAR_NAMES``, ``FAR_TEXT``); otherwise their similarity counts
+``FAR_FACTOR``. Shared specific names from ``BONUS_FROM`` on add ``NAME_BONUS`` each.
+
+Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
+sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded), keeping per
+article its ``TOP_K`` most similar articles with a text similarity of at least
+``MIN_TEXT`` and published within ``WINDOW_DAYS`` of it. The figures were chosen on the
+dev half of giveme5w1h news_cluster's events (even event ids) and of the "same theme,
+different events" set (benchmarks/stories_eval.py); the test halves were only measured.
+``explain`` says for a story which signals joined it. Pure.
 """
 
 from __future__ import annotations
@@ -31,32 +41,51 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import MONTHS
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .dates import MONTHS, find_dates, publication_day
 from .models import Article
-from .vectors import STOPWORDS, Vector, cosine, idf, tfidf, tokens
+from .text import split_sentences
+from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
 
 THRESHOLD = 0.14
 LEAD_WORDS = 200
 FAR_DAYS = 3
-"""Articles published more than this many days apart need shared event signals."""
+"""Articles published more than this many days apart need event-level evidence."""
 FAR_NAMES = 1
-"""... at least this many shared rare names (people, places, organisations) ...
+"""... at least this many shared specific names (people, places, organisations) ...
 """
 FAR_TEXT = 0.2
-"""... together with a text similarity of at least this; or one shared calendar date."""
+"""... together with a text similarity of at least this; or ..."""
+DATE_NAMES = 0
+"""... a shared date together with at least this many shared specific names; or ..."""
+STRONG_TEXT = math.inf
+"""... a text similarity of at least this on its own."""
 FAR_FACTOR = 0.5
 """Without them their text similarity counts only this much (0.5: a far pair joins only
 when its text is twice as alike as the threshold asks)."""
 NAME_BONUS = 0.04
-"""Added to the pair score per shared rare name (at most ``MAX_BONUS_NAMES``)."""
+"""Added to the pair score per shared specific name (at most ``MAX_BONUS_NAMES``)."""
 MAX_BONUS_NAMES = 3
 BONUS_FROM = 1
-"""The bonus starts at this many shared rare names."""
+"""The bonus starts at this many shared specific names."""
 RARE_BATCH = 8
-"""Below this many articles, rarity cannot be judged: no name is rare (no bonus)."""
+"""Below this many articles, specificity cannot be judged: no name is specific."""
+SPECIFIC = 0.0
+"""A shared name counts as an event signal when its ``specificity`` is at least this."""
 RARE_SHARE = 0.15
-"""A name carried by more than this share of the batch's articles (and more than two) is
-not rare: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
+"""... and it is carried by at most this share of the batch (or two articles)."""
+TOP_K = 40
+"""Candidate pairs: each article's most similar articles kept (by text similarity)."""
+MIN_TEXT = 0.02
+"""Candidate pairs: the least text similarity kept (below it a pair is no candidate)."""
+WINDOW_DAYS: float | None = None
+"""Candidate pairs: articles published further apart than this are never compared
+(undated articles are compared with all); None: no window."""
+CHUNK = 256
+"""Rows of X·Xᵀ computed at once (memory: CHUNK x N floats)."""
 
 
 def story_text(article: Article) -> str:
@@ -67,9 +96,23 @@ def story_text(article: Article) -> str:
 
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
+    """``story_text`` as dict vectors (``vectors.tfidf``); ``matrix`` is the sparse form."""
     toks = [tokens(story_text(a)) for a in articles]
     weights = idf(toks)
     return [tfidf(t, weights) for t in toks]
+
+
+def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """``story_text`` of each article as a row of a sparse L2-normalised TF-IDF matrix:
+    (1 + log tf) x (log((1 + N) / (1 + df)) + 1), the weights of ``vectors.tfidf``."""
+    if not articles:
+        return sparse.csr_matrix((0, 0))
+    vec = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2")
+    try:
+        x = vec.fit_transform([story_text(a) for a in articles])
+    except ValueError:  # no article has a single token
+        return sparse.csr_matrix((len(articles), 1))
+    return sparse.csr_matrix(x)
 
 
 # ---------------------------------------------------------------- event signals
@@ -81,6 +124,12 @@ _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\b)",
     re.I,
 )
+_RELATIVE = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|tomorrow)\b", re.I
+)
+_ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
+RESOLVE_SENTENCES = 3
+"""Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
 _NOT_NAMES = (
     STOPWORDS
     | {m for m in _MONTHS}
@@ -102,14 +151,17 @@ _NOT_NAMES = (
 )
 
 
+def _lead(article: Article) -> str:
+    return f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
+
+
 def names(article: Article) -> frozenset[str]:
     """Proper names of the title and lead: capitalised words (lower-cased) that do not open
     a sentence; no stop word, month, weekday, or the name of a wire agency or of page
     furniture ("Reuters", "Getty", "Newsletter"). Words, not spans: "Equifax Inc." and
     "Equifax" share their name (spans scored lower on the dev events)."""
-    text = f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
     out = set()
-    for sent in re.split(r"(?<=[.!?:;])\s+|\n", text):
+    for sent in re.split(r"(?<=[.!?:;])\s+|\n", _lead(article)):
         for k, m in enumerate(_WORD.finditer(sent)):
             w = m.group(0).strip("'’-")
             if k == 0 or len(w) < 3 or not w[0].isupper():
@@ -122,44 +174,78 @@ def names(article: Article) -> frozenset[str]:
 
 
 def dates(article: Article) -> frozenset[tuple[int, int]]:
-    """(month, day) of the calendar dates the title and lead mention."""
-    text = f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
+    """(month, day) of the dates the title and lead name: calendar dates ("Nov. 18"), and
+    weekdays and "yesterday" of the title and first ``RESOLVE_SENTENCES`` sentences
+    resolved from the publication day (``dates.find_dates``; single days only)."""
+    text = _lead(article)
     out = set()
     for m in _DATE.finditer(text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         if 1 <= day <= 31:
             out.add((month, day))
+    if RESOLVE_SENTENCES and article.published is not None and _RELATIVE.search(text):
+        pub, next_ok = publication_day(article)
+        lead = " ".join(article.text.split()[:LEAD_WORDS])
+        for sentence in [article.title, *split_sentences(lead)[:RESOLVE_SENTENCES]]:
+            if not _RELATIVE.search(sentence):
+                continue
+            for _, value in find_dates(sentence, pub, next_ok=next_ok):
+                iso = _ISO_DAY.match(value or "")
+                if iso:
+                    out.add((int(iso.group(1)), int(iso.group(2))))
     return frozenset(out)
+
+
+def specificity(df: int, n: int) -> float:
+    """How much a name carried by ``df`` of ``n`` articles tells about one event: 1 for a
+    name two articles share in a large batch, falling to 0 for a name every article
+    carries (1 - log df / log n); 0 in a batch smaller than ``RARE_BATCH``."""
+    if n < RARE_BATCH or df <= 1:
+        return 0.0 if n < RARE_BATCH else 1.0
+    return max(0.0, 1.0 - math.log(df) / math.log(n))
 
 
 @dataclass(frozen=True)
 class Signals:
     """What the pair score is made of, for every article of a batch."""
 
-    vecs: list[Vector]
+    x: sparse.csr_matrix
+    """``matrix(articles)``: one L2-normalised TF-IDF row per article."""
     names: list[frozenset[str]]
     dates: list[frozenset[tuple[int, int]]]
     days: list[float | None]
+    df: dict[str, int]
+    """Names -> how many articles of the batch carry them."""
     rare: frozenset[str]
+    """The specific names: event signals (``SPECIFIC``, ``RARE_SHARE``)."""
     rarest: frozenset[str]
-    """Names that add the bonus (the rare ones)."""
+    """Names that add the bonus (the specific ones)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
         ns = [names(a) for a in articles]
         df: Counter[str] = Counter(n for s in ns for n in s)
+        n = len(articles)
         # with fewer than RARE_BATCH articles no name can be told rare from common
-        cap = max(2, math.floor(RARE_SHARE * len(articles))) if len(articles) >= RARE_BATCH else 1
-        rare = frozenset(n for n, c in df.items() if c <= cap)
-        rarest = rare
+        cap = max(2, math.floor(RARE_SHARE * n)) if n >= RARE_BATCH else 1
+        rare = frozenset(
+            w for w, c in df.items() if c <= cap and c > 1 and specificity(c, n) >= SPECIFIC
+        )
         days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
-        return cls(vectors(articles), ns, [dates(a) for a in articles], days, rare, rarest)
+        return cls(matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare)
 
-    def pair(self, i: int, j: int) -> dict[str, Any]:
-        """The signals of one pair and its score (0 when it may not join)."""
-        text = cosine(self.vecs[i], self.vecs[j])
-        shared = sorted((self.names[i] & self.names[j]) & self.rare)
+    def text(self, i: int, j: int) -> float:
+        """Cosine of the two articles' ``story_text`` vectors."""
+        return float(self.x[i].multiply(self.x[j]).sum())
+
+    def pair(self, i: int, j: int, text: float | None = None) -> dict[str, Any]:
+        """The signals of one pair and its score (JSON-ready): the shared specific names
+        (``names``), the shared names too common in the batch to tell an event
+        (``theme_names``), shared dates, days apart, and whether it may join."""
+        text = self.text(i, j) if text is None else text
+        common = self.names[i] & self.names[j]
+        shared = sorted(common & self.rare)
         same_dates = sorted(self.dates[i] & self.dates[j])
         di, dj = self.days[i], self.days[j]
         apart = abs(di - dj) if di is not None and dj is not None else None
@@ -167,40 +253,89 @@ class Signals:
         # joins another only on the event's own signals, as if it were days apart.
         far = apart is None or apart > FAR_DAYS
         allowed = not far or self.event_link(len(shared), bool(same_dates), text)
-        bonus = self.bonus(len(set(shared) & self.rarest))
-        score = text + bonus if allowed else FAR_FACTOR * text
         return {
             "text": round(text, 3),
             "names": shared,
+            "theme_names": sorted(common - self.rare)[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
-            "score": round(score, 3),
+            "score": round(self.score(i, j, text), 3),
             "far": far,
             "event_link": allowed,
         }
 
     @staticmethod
     def event_link(shared: int, same_date: bool, text: float) -> bool:
-        """May two articles published days apart be one story? Only on the event's own
-        signals: its names, one of its dates, or a name with very similar text."""
-        return same_date or (shared >= FAR_NAMES and text >= FAR_TEXT)
+        """May two articles published days apart be one story? Only on event-level
+        evidence: a shared date with a shared specific name, text alike enough on its own,
+        or shared specific names with similar text."""
+        return (
+            (same_date and shared >= DATE_NAMES)
+            or text >= STRONG_TEXT
+            or (shared >= FAR_NAMES and text >= FAR_TEXT)
+        )
 
-    def score(self, i: int, j: int) -> float:
-        text = cosine(self.vecs[i], self.vecs[j])
+    def score(self, i: int, j: int, text: float | None = None) -> float:
+        """The pair score (text similarity with the event signals; see the module)."""
+        text = self.text(i, j) if text is None else text
         if text <= 0:
             return 0.0
         di, dj = self.days[i], self.days[j]
-        common = self.names[i] & self.names[j]
-        shared = len(common & self.rare)
+        shared = len(self.names[i] & self.names[j] & self.rare)
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
         if far and not self.event_link(shared, bool(self.dates[i] & self.dates[j]), text):
             return FAR_FACTOR * text
-        return text + self.bonus(len(common & self.rarest))
+        return text + self.bonus(shared)
 
     @staticmethod
     def bonus(shared: int) -> float:
-        """NAME_BONUS per shared rare name after the first (one shared name is chance)."""
+        """NAME_BONUS per shared specific name from the ``BONUS_FROM``-th on."""
         return NAME_BONUS * min(max(shared - BONUS_FROM + 1, 0), MAX_BONUS_NAMES)
+
+    def candidates(self) -> list[tuple[int, int, float]]:
+        """(i, j, text) for i < j: the candidate pairs (``candidate_pairs``)."""
+        return candidate_pairs(self.x, self.days)
+
+
+def candidate_pairs(
+    x: sparse.csr_matrix,
+    days: Sequence[float | None] = (),
+    *,
+    top_k: int = TOP_K,
+    min_text: float = MIN_TEXT,
+    window: float | None = WINDOW_DAYS,
+    chunk: int = CHUNK,
+) -> list[tuple[int, int, float]]:
+    """The pairs worth scoring, (i, j, cosine) with i < j: for every row of ``x`` its
+    ``top_k`` most similar other rows with a cosine of at least ``min_text`` (and, with
+    ``window``, published at most that many days apart; an undated row is compared with
+    all). X·Xᵀ is computed ``chunk`` rows at a time: memory is chunk x N, not N x N."""
+    n = x.shape[0]
+    if n < 2:
+        return []
+    xt = x.T.tocsr()
+    day = np.array([np.nan if d is None else d for d in days] if days else [np.nan] * n)
+    found: dict[tuple[int, int], float] = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        block = (x[start:stop] @ xt).toarray()
+        rows = np.arange(stop - start)
+        block[rows, np.arange(start, stop)] = 0.0
+        if window is not None:
+            apart = np.abs(day[start:stop, None] - day[None, :])
+            block[apart > window] = 0.0  # NaN (undated) compares False: kept
+        block[block < min_text] = 0.0
+        if top_k < n - 1:
+            top = np.argpartition(-block, top_k, axis=1)[:, :top_k]
+        else:
+            top = np.broadcast_to(np.arange(n), (stop - start, n))
+        vals = np.take_along_axis(block, top, axis=1)
+        r, c = np.nonzero(vals > 0)
+        for a, j, v in zip(
+            (r + start).tolist(), top[r, c].tolist(), vals[r, c].tolist(), strict=True
+        ):
+            found[(a, j) if a < j else (j, a)] = v
+    return [(i, j, v) for (i, j), v in sorted(found.items())]
 
 
 # ---------------------------------------------------------------- clustering
@@ -210,7 +345,9 @@ def group(
     articles: Sequence[Article], threshold: float = THRESHOLD, sig: Signals | None = None
 ) -> list[list[int]]:
     """Indices of ``articles`` grouped into stories; biggest story first, then input order.
-    ``sig``: the batch's signals when the caller already has them (``Signals.of``)."""
+    ``sig``: the batch's signals when the caller already has them (``Signals.of``).
+    Only candidate pairs (``candidate_pairs``) are scored; a pair that is no candidate
+    counts 0 in the average linkage."""
     n = len(articles)
     if n == 0:
         return []
@@ -218,13 +355,12 @@ def group(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     heap: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = sig.score(i, j)
-            if s > 0:
-                sums[i][j] = sums[j][i] = s
-                if s >= threshold:
-                    heap.append((-s, i, j))
+    for i, j, text in sig.candidates():
+        s = sig.score(i, j, text)
+        if s > 0:
+            sums[i][j] = sums[j][i] = s
+            if s >= threshold:
+                heap.append((-s, i, j))
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
@@ -258,11 +394,13 @@ def explain(
     """Why the articles ``idx`` are one story (JSON-ready): the method, and for each article
     after the first its strongest link inside the story with that link's signals. Pass the
     batch's ``sig`` (the one ``group`` used) so the signals shown are the ones that joined
-    them (which names count as rare depends on the whole batch)."""
+    them (which names are specific depends on the whole batch)."""
     out: dict[str, Any] = {
         "method": "average-linkage",
         "threshold": THRESHOLD,
         "far_days": FAR_DAYS,
+        "specific_from": SPECIFIC,
+        "candidates": {"top_k": TOP_K, "min_text": MIN_TEXT, "window_days": WINDOW_DAYS},
         "articles": len(idx),
     }
     if len(idx) < 2:
@@ -272,11 +410,17 @@ def explain(
         sig, pos = Signals.of([articles[i] for i in idx]), list(range(len(idx)))
     else:
         pos = list(idx)
+    sub = sig.x[pos]
+    texts = (sub @ sub.T).toarray()
     links = []
     shared_names: Counter[str] = Counter()
     for k in range(1, len(idx)):
-        best = max(range(len(idx)), key=lambda m: -1.0 if m == k else sig.score(pos[k], pos[m]))
-        p = sig.pair(pos[k], pos[best])
+        scores = [
+            -1.0 if m == k else sig.score(pos[k], pos[m], float(texts[k, m]))
+            for m in range(len(idx))
+        ]
+        best = max(range(len(idx)), key=scores.__getitem__)
+        p = sig.pair(pos[k], pos[best], float(texts[k, best]))
         shared_names.update(p["names"])
         links.append({"source": articles[idx[k]].source, "to": articles[idx[best]].source, **p})
     out["links"] = links
@@ -286,12 +430,13 @@ def explain(
 
 
 def representative(articles: Sequence[Article], idx: Sequence[int]) -> int:
-    """The article closest to its story's centre (its title names the story)."""
+    """The article closest to its story's centre (its title names the story): the
+    greatest sum of cosines with the story's articles (its row times the column sum)."""
     if len(idx) == 1:
         return idx[0]
-    vecs = vectors([articles[i] for i in idx])
-    best = max(range(len(idx)), key=lambda k: sum(cosine(vecs[k], v) for v in vecs))
-    return idx[best]
+    x = matrix([articles[i] for i in idx])
+    closeness = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
+    return idx[int(np.argmax(closeness))]
 
 
 def story_id(articles: Sequence[Article]) -> str:
