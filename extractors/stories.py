@@ -52,17 +52,24 @@ from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
 
 THRESHOLD = 0.14
 LEAD_WORDS = 200
-FAR_DAYS = 3
+FAR_DAYS = 1.5
 """Articles published more than this many days apart need event-level evidence."""
 FAR_NAMES = 1
 """... at least this many shared specific names (people, places, organisations) ...
 """
 FAR_TEXT = 0.2
 """... together with a text similarity of at least this; or ..."""
-DATE_NAMES = 0
+DATE_NAMES = 1
 """... a shared date together with at least this many shared specific names; or ..."""
-STRONG_TEXT = math.inf
+STRONG_TEXT = 0.4
 """... a text similarity of at least this on its own."""
+DATES_DIFFER = 2
+"""Two articles whose leads both name dates, none shared, tell of different days: fewer
+than this many shared specific names add no bonus (a launch on Friday and a ministers'
+session on Thursday share "Pyongyang")."""
+BARE_TEXT = 0.2
+"""Two articles that share no specific name and no date join only with at least this
+text similarity (shared vocabulary alone is a theme: an analysis and a report)."""
 FAR_FACTOR = 0.5
 """Without them their text similarity counts only this much (0.5: a far pair joins only
 when its text is twice as alike as the threshold asks)."""
@@ -127,6 +134,13 @@ _DATE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|tomorrow)\b", re.I
 )
+_DATELINE = re.compile(
+    rf"\s*[A-Z][\w .'’-]{{0,40}},\s+(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})\b[^.\n]{{0,30}}?"
+    r"(?:\(\w[\w .]*\)\s*)?(?:--|—|–)",
+    re.I,
+)
+
+
 _ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
 RESOLVE_SENTENCES = 3
 """Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
@@ -160,8 +174,26 @@ def names(article: Article) -> frozenset[str]:
     a sentence; no stop word, month, weekday, or the name of a wire agency or of page
     furniture ("Reuters", "Getty", "Newsletter"). Words, not spans: "Equifax Inc." and
     "Equifax" share their name (spans scored lower on the dev events)."""
+    lead = " ".join(article.text.split()[:LEAD_WORDS])
+    body = _names_in(lead)
+    # Rule (title case): "Respected Comrade Kim Jong Un Sends Gifts to War Veterans"
+    # capitalises every word; such a title's words are names only where the lead
+    # capitalises them too.
+    title = _names_in(article.title)
+    if title_case(article.title):
+        title &= body
+    return frozenset(title | body)
+
+
+def title_case(title: str) -> bool:
+    """A headline in Title Case: most of its words of four letters or more capitalised."""
+    words = [w for w in _WORD.findall(title) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _names_in(text: str) -> set[str]:
     out = set()
-    for sent in re.split(r"(?<=[.!?:;])\s+|\n", _lead(article)):
+    for sent in re.split(r"(?<=[.!?:;])\s+|\n", text):
         for k, m in enumerate(_WORD.finditer(sent)):
             w = m.group(0).strip("'’-")
             if k == 0 or len(w) < 3 or not w[0].isupper():
@@ -170,14 +202,17 @@ def names(article: Article) -> frozenset[str]:
             # Rule (contractions): "I'm", "We’ll", "Don't" open a spoken clause; no name.
             if low not in _NOT_NAMES and "'" not in low and "’" not in low:
                 out.add(low)
-    return frozenset(out)
+    return out
 
 
 def dates(article: Article) -> frozenset[tuple[int, int]]:
     """(month, day) of the dates the title and lead name: calendar dates ("Nov. 18"), and
     weekdays and "yesterday" of the title and first ``RESOLVE_SENTENCES`` sentences
     resolved from the publication day (``dates.find_dates``; single days only)."""
-    text = _lead(article)
+    # Rule (dateline): "Pyongyang, July 26 (KCNA) --" dates the report, not its event.
+    line = _DATELINE.match(article.text)
+    body = article.text[line.end() :] if line else article.text
+    text = f"{article.title}. " + " ".join(body.split()[:LEAD_WORDS])
     out = set()
     for m in _DATE.finditer(text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
@@ -252,7 +287,7 @@ class Signals:
         # Rule (undated): an article without a publication time (a local note, a file)
         # joins another only on the event's own signals, as if it were days apart.
         far = apart is None or apart > FAR_DAYS
-        allowed = not far or self.event_link(len(shared), bool(same_dates), text)
+        allowed = not far or self.event_link(len(shared), bool(same_dates), text, apart is None)
         return {
             "text": round(text, 3),
             "names": shared,
@@ -265,14 +300,15 @@ class Signals:
         }
 
     @staticmethod
-    def event_link(shared: int, same_date: bool, text: float) -> bool:
+    def event_link(shared: int, same_date: bool, text: float, undated: bool = False) -> bool:
         """May two articles published days apart be one story? Only on event-level
         evidence: a shared date with a shared specific name, text alike enough on its own,
-        or shared specific names with similar text."""
+        or (both dated) shared specific names with similar text. Rule (undated): without a
+        publication time names cannot place the pair in time; a date or the text must."""
         return (
             (same_date and shared >= DATE_NAMES)
             or text >= STRONG_TEXT
-            or (shared >= FAR_NAMES and text >= FAR_TEXT)
+            or (not undated and shared >= FAR_NAMES and text >= FAR_TEXT)
         )
 
     def score(self, i: int, j: int, text: float | None = None) -> float:
@@ -283,8 +319,13 @@ class Signals:
         di, dj = self.days[i], self.days[j]
         shared = len(self.names[i] & self.names[j] & self.rare)
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
-        if far and not self.event_link(shared, bool(self.dates[i] & self.dates[j]), text):
+        same_date = bool(self.dates[i] & self.dates[j])
+        if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
+        if not shared and not same_date and text < BARE_TEXT:
+            return FAR_FACTOR * text  # Rule (bare text): no name, no date: the theme's words
+        if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
+            return text  # Rule (other days): their leads date two different days
         return text + self.bonus(shared)
 
     @staticmethod
