@@ -427,6 +427,87 @@ def theme_evaluate(show: int = 0) -> dict:
     return res
 
 
+# ---------------------------------------------------------------- scale (issue 14)
+
+
+def scale_pool() -> list[Article]:
+    """Every article text of the shared corpora that the grouping can read: news_cluster,
+    KCNA, the White House releases and BBC News (2,225 undated texts, given one day)."""
+    pool: list[Article] = list((load() or ([], [], {}))[0])
+    for batches in (kcna_batches() or [], wh_batches() or []):
+        for b in batches:
+            pool.extend(b.articles)
+    d = dataset("bbc-news-summary", "News Articles")
+    if d is not None:
+        day = datetime(2005, 3, 1, tzinfo=UTC)
+        for f in sorted((d / "News Articles").glob("*/*.txt")):
+            raw = f.read_text("utf-8", errors="replace").strip().split("\n", 1)
+            title, text = raw[0].strip(), raw[1] if len(raw) > 1 else ""
+            pool.append(Article(source=str(f), title=title, text=text, published=day))
+    return pool
+
+
+def scale_articles(n: int) -> list[Article]:
+    """``n`` articles: the pool, then copies of it that differ from the original (every
+    seventh word dropped, at a shifted place per copy) and are published days later."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    pool = scale_pool()
+    out: list[Article] = []
+    for k in range(n):
+        a = pool[k % len(pool)]
+        r = k // len(pool)
+        if r:
+            words = a.text.split()
+            kept = [w for p, w in enumerate(words) if (p + r) % 7]
+            when = a.published + timedelta(days=r) if a.published else None
+            a = replace(a, source=f"{a.source}#{r}", text=" ".join(kept), published=when)
+        out.append(a)
+    return out
+
+
+def scale_one(n: int) -> dict:
+    """Group ``n`` articles once in this process: seconds and peak RSS (MB)."""
+    import resource
+
+    arts = scale_articles(n)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    sig = stories.Signals.of(arts)
+    t1 = time.perf_counter()
+    groups = stories.group(arts, sig=sig)
+    t2, c2 = time.perf_counter(), time.process_time()
+    pairs = len(sig.candidates())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": n,
+        "signals_s": t1 - t0,
+        "grouping_s": t2 - t0,
+        "grouping_cpu_s": c2 - c0,
+        "candidate_pairs": pairs,
+        "stories": len(groups),
+        "rss_before_mb": before,
+        "peak_rss_mb": peak,
+    }
+
+
+def scale(sizes: Sequence[int]) -> list[dict]:
+    """``scale_one`` per size, each in a fresh process (so peak RSS is that size's)."""
+    import subprocess
+
+    out = []
+    for n in sizes:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--scale-one", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return out
+
+
 # ---------------------------------------------------------------- evaluate
 
 
@@ -496,6 +577,21 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     return res
 
 
+def print_theme(t: dict) -> None:
+    if report_skip(t):
+        return
+    print("same theme, different events: pairwise wrong-merge rate (dev = even ISO weeks)")
+    rows = [
+        (k, v["batches"], v["articles"], v["pairs"], v["wrong"], f"{v['rate']:.4f}")
+        for k, v in sorted(t.items())
+        if k != "examples"
+    ]
+    print(table(rows, ("set", "batches", "articles", "pairs", "wrong", "rate")))
+    for part, ex in t["examples"].items():
+        for corpus, a, b in ex[:10]:
+            print(f"  {part} {corpus}: {a!r} + {b!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="first N files (sorted names)")
@@ -505,7 +601,38 @@ def main(argv: list[str] | None = None) -> int:
         help="also sweep alternative document representations (title weight, lead, description)",
     )
     ap.add_argument("--top", type=int, default=12, help="experiments to list")
+    ap.add_argument(
+        "--scale",
+        default=None,
+        help="comma-separated sizes (e.g. 1600,6400,10000): grouping time and peak RSS",
+    )
+    ap.add_argument("--scale-one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--theme", action="store_true", help="only the same-theme wrong-merge rates")
     args = ap.parse_args(argv)
+    if args.scale_one:
+        print(json.dumps(scale_one(args.scale_one)))
+        return 0
+    if args.scale:
+        rows = [
+            (
+                r["articles"],
+                f"{r['signals_s']:.1f}",
+                f"{r['grouping_s']:.1f}",
+                f"{r['grouping_cpu_s']:.1f}",
+                r["candidate_pairs"],
+                r["stories"],
+                f"{r['rss_before_mb']:.0f}",
+                f"{r['peak_rss_mb']:.0f}",
+            )
+            for r in scale([int(s) for s in args.scale.split(",")])
+        ]
+        print("story grouping at scale (Signals.of + group; one process per size):")
+        hdr = ("N", "signals s", "grouping s", "CPU s", "pairs", "stories", "RSS in", "peak MB")
+        print(table(rows, hdr))
+        return 0
+    if args.theme:
+        print_theme(theme_evaluate(show=5))
+        return 0
     res = evaluate(args.limit, run_experiments=args.experiments)
     if report_skip(res):
         return 0

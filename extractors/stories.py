@@ -6,11 +6,12 @@ similarity with event signals:
 - text: TF-IDF cosine of each article's title (counted three times) and its first
   200 words (``story_text``), as sparse vectors (scikit-learn's ``TfidfVectorizer``
   over the project's ``vectors.tokens``; the same weights as ``vectors.tfidf``);
-- names: the proper names (capitalised words not opening a sentence) that both
-  articles' title and lead share, each weighed by how specific it is in the batch
-  (``specificity``: 1 - log df / log N). A name many articles carry names the batch's
-  theme ("Trump" in a US politics batch, "Pyongyang" in a Korea digest, "Army" in a
-  KCNA feed), not one event: only names at or above ``SPECIFIC`` count;
+- names: the proper names (capitalised words not opening a sentence; not the words of
+  a Title Case headline) that both articles' title and lead share. A name more than
+  ``RARE_SHARE`` of the batch carries names the batch's theme ("Trump" in a US politics
+  batch, "Army" in a KCNA feed), not one event, and is no signal (``theme_names`` in
+  ``explain``); the others add ``NAME_BONUS`` each, weighed by how specific they are in
+  the batch (``weight``: 1 for a name two articles carry, less the more carry it);
 - dates: the calendar dates ("Nov. 18", "18 November") of the title and lead, and the
   days their weekdays and "yesterday"s resolve to from the publication date;
 - time: how many days apart they were published.
@@ -32,6 +33,7 @@ different events" set (benchmarks/stories_eval.py); the test halves were only me
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -79,11 +81,10 @@ MAX_BONUS_NAMES = 3
 BONUS_FROM = 1
 """The bonus starts at this many shared specific names."""
 RARE_BATCH = 8
-"""Below this many articles, specificity cannot be judged: no name is specific."""
-SPECIFIC = 0.0
-"""A shared name counts as an event signal when its ``specificity`` is at least this."""
+"""Below this many articles, rarity cannot be judged: no name is specific."""
 RARE_SHARE = 0.15
-"""... and it is carried by at most this share of the batch (or two articles)."""
+"""A name carried by more than this share of the batch's articles (and more than two) is
+not specific: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -91,6 +92,11 @@ MIN_TEXT = 0.02
 WINDOW_DAYS: float | None = None
 """Candidate pairs: articles published further apart than this are never compared
 (undated articles are compared with all); None: no window."""
+COMMON_SHARE: float | None = 0.05
+"""Candidate pairs: words carried by more than this share of the batch are left out of
+the neighbour search (not out of the text similarity); None: none left out."""
+COMMON_MIN = 100
+"""... and never a word carried by this many articles or fewer."""
 CHUNK = 256
 """Rows of X·Xᵀ computed at once (memory: CHUNK x N floats)."""
 
@@ -98,8 +104,7 @@ CHUNK = 256
 def story_text(article: Article) -> str:
     """What two articles are compared on: the title (three times: it names the event) and
     the first 200 words of the body (where news writing puts who, what, where, when)."""
-    lead = " ".join(article.text.split()[:LEAD_WORDS])
-    return f"{article.title}. {article.title}. {article.title}. {lead}"
+    return f"{article.title}. {article.title}. {article.title}. {lead_words(article.text)}"
 
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
@@ -114,7 +119,9 @@ def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
     (1 + log tf) x (log((1 + N) / (1 + df)) + 1), the weights of ``vectors.tfidf``."""
     if not articles:
         return sparse.csr_matrix((0, 0))
-    vec = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2")
+    vec = TfidfVectorizer(
+        analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
+    )
     try:
         x = vec.fit_transform([story_text(a) for a in articles])
     except ValueError:  # no article has a single token
@@ -165,8 +172,18 @@ _NOT_NAMES = (
 )
 
 
+def lead_words(text: str, n: int = LEAD_WORDS) -> str:
+    """The first ``n`` words of ``text``, space-joined (without splitting all of a long
+    text: a transcript of 20,000 words is read only as far as its lead)."""
+    head = text[: 16 * n]
+    words = head.split()
+    if len(words) <= n and len(head) < len(text):
+        words = text.split()
+    return " ".join(words[:n])
+
+
 def _lead(article: Article) -> str:
-    return f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
+    return f"{article.title}. " + lead_words(article.text)
 
 
 def names(article: Article) -> frozenset[str]:
@@ -174,8 +191,7 @@ def names(article: Article) -> frozenset[str]:
     a sentence; no stop word, month, weekday, or the name of a wire agency or of page
     furniture ("Reuters", "Getty", "Newsletter"). Words, not spans: "Equifax Inc." and
     "Equifax" share their name (spans scored lower on the dev events)."""
-    lead = " ".join(article.text.split()[:LEAD_WORDS])
-    body = _names_in(lead)
+    body = _names_in(lead_words(article.text))
     # Rule (title case): "Respected Comrade Kim Jong Un Sends Gifts to War Veterans"
     # capitalises every word; such a title's words are names only where the lead
     # capitalises them too.
@@ -212,7 +228,7 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
     # Rule (dateline): "Pyongyang, July 26 (KCNA) --" dates the report, not its event.
     line = _DATELINE.match(article.text)
     body = article.text[line.end() :] if line else article.text
-    text = f"{article.title}. " + " ".join(body.split()[:LEAD_WORDS])
+    text = f"{article.title}. " + lead_words(body)
     out = set()
     for m in _DATE.finditer(text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
@@ -221,7 +237,7 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
             out.add((month, day))
     if RESOLVE_SENTENCES and article.published is not None and _RELATIVE.search(text):
         pub, next_ok = publication_day(article)
-        lead = " ".join(article.text.split()[:LEAD_WORDS])
+        lead = lead_words(article.text)
         for sentence in [article.title, *split_sentences(lead)[:RESOLVE_SENTENCES]]:
             if not _RELATIVE.search(sentence):
                 continue
@@ -232,13 +248,13 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
-def specificity(df: int, n: int) -> float:
-    """How much a name carried by ``df`` of ``n`` articles tells about one event: 1 for a
-    name two articles share in a large batch, falling to 0 for a name every article
-    carries (1 - log df / log n); 0 in a batch smaller than ``RARE_BATCH``."""
-    if n < RARE_BATCH or df <= 1:
-        return 0.0 if n < RARE_BATCH else 1.0
-    return max(0.0, 1.0 - math.log(df) / math.log(n))
+@functools.lru_cache(maxsize=65536)
+def weight(df: int, n: int) -> float:
+    """A shared name's weight: 1 for a name two articles of the batch carry, falling to 0
+    for one every article carries (1 - log(df/2) / log(n/2))."""
+    if n <= 2:
+        return 1.0
+    return max(0.0, 1.0 - math.log(max(df, 2) / 2) / math.log(n / 2))
 
 
 @dataclass(frozen=True)
@@ -253,7 +269,7 @@ class Signals:
     df: dict[str, int]
     """Names -> how many articles of the batch carry them."""
     rare: frozenset[str]
-    """The specific names: event signals (``SPECIFIC``, ``RARE_SHARE``)."""
+    """The specific names: event signals (``RARE_SHARE``)."""
     rarest: frozenset[str]
     """Names that add the bonus (the specific ones)."""
 
@@ -264,9 +280,7 @@ class Signals:
         n = len(articles)
         # with fewer than RARE_BATCH articles no name can be told rare from common
         cap = max(2, math.floor(RARE_SHARE * n)) if n >= RARE_BATCH else 1
-        rare = frozenset(
-            w for w, c in df.items() if c <= cap and c > 1 and specificity(c, n) >= SPECIFIC
-        )
+        rare = frozenset(w for w, c in df.items() if 1 < c <= cap)
         days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
         return cls(matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare)
 
@@ -291,6 +305,7 @@ class Signals:
         return {
             "text": round(text, 3),
             "names": shared,
+            "name_weights": {x: round(weight(self.df[x], len(self.names)), 2) for x in shared},
             "theme_names": sorted(common - self.rare)[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
@@ -326,16 +341,35 @@ class Signals:
             return FAR_FACTOR * text  # Rule (bare text): no name, no date: the theme's words
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
             return text  # Rule (other days): their leads date two different days
-        return text + self.bonus(shared)
+        return text + self.bonus(self.names[i] & self.names[j] & self.rare)
 
-    @staticmethod
-    def bonus(shared: int) -> float:
-        """NAME_BONUS per shared specific name from the ``BONUS_FROM``-th on."""
-        return NAME_BONUS * min(max(shared - BONUS_FROM + 1, 0), MAX_BONUS_NAMES)
+    def bonus(self, shared: frozenset[str]) -> float:
+        """NAME_BONUS per shared specific name from the ``BONUS_FROM``-th on, each name
+        counted by its ``weight`` in the batch (a name two articles carry counts 1)."""
+        n = len(self.names)
+        w = sum(weight(self.df[x], n) for x in shared)
+        return NAME_BONUS * min(max(w - BONUS_FROM + 1, 0.0), MAX_BONUS_NAMES)
 
     def candidates(self) -> list[tuple[int, int, float]]:
         """(i, j, text) for i < j: the candidate pairs (``candidate_pairs``)."""
-        return candidate_pairs(self.x, self.days)
+        return candidate_pairs(
+            self.x,
+            self.days,
+            top_k=TOP_K,
+            min_text=MIN_TEXT,
+            window=WINDOW_DAYS,
+            chunk=CHUNK,
+            common=COMMON_SHARE,
+        )
+
+
+def _row_dots(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 20000) -> np.ndarray:
+    """Dot products of the row pairs (i[k], j[k]) of ``x``, ``step`` pairs at a time."""
+    out = np.empty(len(i), dtype=np.float64)
+    for s in range(0, len(i), step):
+        a, b = x[i[s : s + step]], x[j[s : s + step]]
+        out[s : s + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
 
 
 def candidate_pairs(
@@ -346,6 +380,7 @@ def candidate_pairs(
     min_text: float = MIN_TEXT,
     window: float | None = WINDOW_DAYS,
     chunk: int = CHUNK,
+    common: float | None = COMMON_SHARE,
 ) -> list[tuple[int, int, float]]:
     """The pairs worth scoring, (i, j, cosine) with i < j: for every row of ``x`` its
     ``top_k`` most similar other rows with a cosine of at least ``min_text`` (and, with
@@ -354,29 +389,46 @@ def candidate_pairs(
     n = x.shape[0]
     if n < 2:
         return []
+    full = x
+    if common is not None and n > 1:
+        # Rule (common words): words in more than ``common`` of the batch cost df² in
+        # X·Xᵀ and tell little about an event; neighbours are found without them and
+        # the text similarity of each candidate is then computed on the full vectors.
+        df = np.bincount(x.indices, minlength=x.shape[1])
+        keep = np.flatnonzero(df <= max(COMMON_MIN, common * n))
+        x = sparse.csr_matrix(x[:, keep])
     xt = x.T.tocsr()
     day = np.array([np.nan if d is None else d for d in days] if days else [np.nan] * n)
-    found: dict[tuple[int, int], float] = {}
+    codes: list[np.ndarray] = []
+    texts: list[np.ndarray] = []
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        block = (x[start:stop] @ xt).toarray()
-        rows = np.arange(stop - start)
-        block[rows, np.arange(start, stop)] = 0.0
+        block = sparse.csr_matrix(x[start:stop] @ xt)
+        rows = np.repeat(np.arange(start, stop), np.diff(block.indptr))
+        cols = block.indices.astype(np.int64)
+        vals = block.data
+        ok = (vals >= min_text) & (cols != rows)
         if window is not None:
-            apart = np.abs(day[start:stop, None] - day[None, :])
-            block[apart > window] = 0.0  # NaN (undated) compares False: kept
-        block[block < min_text] = 0.0
-        if top_k < n - 1:
-            top = np.argpartition(-block, top_k, axis=1)[:, :top_k]
-        else:
-            top = np.broadcast_to(np.arange(n), (stop - start, n))
-        vals = np.take_along_axis(block, top, axis=1)
-        r, c = np.nonzero(vals > 0)
-        for a, j, v in zip(
-            (r + start).tolist(), top[r, c].tolist(), vals[r, c].tolist(), strict=True
-        ):
-            found[(a, j) if a < j else (j, a)] = v
-    return [(i, j, v) for (i, j), v in sorted(found.items())]
+            apart = np.abs(day[rows] - day[cols])
+            ok &= ~(apart > window)  # NaN (undated) compares False: kept
+        rows, cols, vals = rows[ok], cols[ok], vals[ok]
+        # top_k per row: sort by (row, -value) and keep each row's first top_k
+        order = np.lexsort((-vals, rows))
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        starts = np.searchsorted(rows, rows, side="left")
+        rank = np.arange(len(rows)) - starts
+        keep = rank < top_k
+        i, j = rows[keep].astype(np.int64), cols[keep]
+        codes.append(np.minimum(i, j) * n + np.maximum(i, j))
+        texts.append(vals[keep].astype(np.float64))
+    if not codes:
+        return []
+    code, first = np.unique(np.concatenate(codes), return_index=True)
+    text = np.concatenate(texts)[first]
+    if full is not x:
+        text = _row_dots(full, code // n, code % n)
+        code, text = code[text >= min_text], text[text >= min_text]
+    return list(zip((code // n).tolist(), (code % n).tolist(), text.tolist(), strict=True))
 
 
 # ---------------------------------------------------------------- clustering
@@ -440,7 +492,7 @@ def explain(
         "method": "average-linkage",
         "threshold": THRESHOLD,
         "far_days": FAR_DAYS,
-        "specific_from": SPECIFIC,
+        "rare_share": RARE_SHARE,
         "candidates": {"top_k": TOP_K, "min_text": MIN_TEXT, "window_days": WINDOW_DAYS},
         "articles": len(idx),
     }
