@@ -478,7 +478,7 @@ def scale_one(n: int) -> dict:
     t1 = time.perf_counter()
     groups = stories.group(arts, sig=sig)
     t2, c2 = time.perf_counter(), time.process_time()
-    pairs = len(sig.candidates())
+    pairs = len(sig.candidates()[0])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "articles": n,

@@ -63,7 +63,7 @@ FAR_TEXT = 0.2
 """... together with a text similarity of at least this; or ..."""
 DATE_NAMES = 1
 """... a shared date together with at least this many shared specific names; or ..."""
-STRONG_TEXT = 0.4
+STRONG_TEXT = 0.5
 """... a text similarity of at least this on its own."""
 DATES_DIFFER = 2
 """Two articles whose leads both name dates, none shared, tell of different days: fewer
@@ -97,7 +97,7 @@ COMMON_SHARE: float | None = 0.05
 the neighbour search (not out of the text similarity); None: none left out."""
 COMMON_MIN = 100
 """... and never a word carried by this many articles or fewer."""
-CHUNK = 256
+CHUNK = 64
 """Rows of X·Xᵀ computed at once (memory: CHUNK x N floats)."""
 
 
@@ -123,7 +123,7 @@ def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
         analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
     )
     try:
-        x = vec.fit_transform([story_text(a) for a in articles])
+        x = vec.fit_transform(story_text(a) for a in articles)
     except ValueError:  # no article has a single token
         return sparse.csr_matrix((len(articles), 1))
     return sparse.csr_matrix(x)
@@ -350,9 +350,9 @@ class Signals:
         w = sum(weight(self.df[x], n) for x in shared)
         return NAME_BONUS * min(max(w - BONUS_FROM + 1, 0.0), MAX_BONUS_NAMES)
 
-    def candidates(self) -> list[tuple[int, int, float]]:
-        """(i, j, text) for i < j: the candidate pairs (``candidate_pairs``)."""
-        return candidate_pairs(
+    def candidates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Arrays i, j, text (i < j): the candidate pairs (``candidate_arrays``)."""
+        return candidate_arrays(
             self.x,
             self.days,
             top_k=TOP_K,
@@ -363,7 +363,7 @@ class Signals:
         )
 
 
-def _row_dots(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 20000) -> np.ndarray:
+def _row_dots(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 2048) -> np.ndarray:
     """Dot products of the row pairs (i[k], j[k]) of ``x``, ``step`` pairs at a time."""
     out = np.empty(len(i), dtype=np.float64)
     for s in range(0, len(i), step):
@@ -372,7 +372,7 @@ def _row_dots(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 20
     return out
 
 
-def candidate_pairs(
+def candidate_arrays(
     x: sparse.csr_matrix,
     days: Sequence[float | None] = (),
     *,
@@ -381,14 +381,15 @@ def candidate_pairs(
     window: float | None = WINDOW_DAYS,
     chunk: int = CHUNK,
     common: float | None = COMMON_SHARE,
-) -> list[tuple[int, int, float]]:
-    """The pairs worth scoring, (i, j, cosine) with i < j: for every row of ``x`` its
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs worth scoring, arrays (i, j, cosine) with i < j: for every row of ``x`` its
     ``top_k`` most similar other rows with a cosine of at least ``min_text`` (and, with
     ``window``, published at most that many days apart; an undated row is compared with
     all). X·Xᵀ is computed ``chunk`` rows at a time: memory is chunk x N, not N x N."""
     n = x.shape[0]
     if n < 2:
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
     full = x
     if common is not None and n > 1:
         # Rule (common words): words in more than ``common`` of the batch cost df² in
@@ -421,14 +422,20 @@ def candidate_pairs(
         i, j = rows[keep].astype(np.int64), cols[keep]
         codes.append(np.minimum(i, j) * n + np.maximum(i, j))
         texts.append(vals[keep].astype(np.float64))
-    if not codes:
-        return []
     code, first = np.unique(np.concatenate(codes), return_index=True)
     text = np.concatenate(texts)[first]
     if full is not x:
         text = _row_dots(full, code // n, code % n)
         code, text = code[text >= min_text], text[text >= min_text]
-    return list(zip((code // n).tolist(), (code % n).tolist(), text.tolist(), strict=True))
+    return code // n, code % n, text
+
+
+def candidate_pairs(
+    x: sparse.csr_matrix, days: Sequence[float | None] = (), **kw: Any
+) -> list[tuple[int, int, float]]:
+    """``candidate_arrays`` as (i, j, cosine) tuples, i < j, in order."""
+    i, j, text = candidate_arrays(x, days, **kw)
+    return list(zip(i.tolist(), j.tolist(), text.tolist(), strict=True))
 
 
 # ---------------------------------------------------------------- clustering
@@ -448,12 +455,16 @@ def group(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     heap: list[tuple[float, int, int]] = []
-    for i, j, text in sig.candidates():
-        s = sig.score(i, j, text)
-        if s > 0:
-            sums[i][j] = sums[j][i] = s
-            if s >= threshold:
-                heap.append((-s, i, j))
+    ci, cj, ct = sig.candidates()
+    for start in range(0, len(ci), 65536):  # a slice at a time: no list of every pair
+        part = slice(start, start + 65536)
+        for i, j, text in zip(ci[part].tolist(), cj[part].tolist(), ct[part].tolist(), strict=True):
+            s = sig.score(i, j, text)
+            if s > 0:
+                sums[i][j] = sums[j][i] = s
+                if s >= threshold:
+                    heap.append((-s, i, j))
+    del ci, cj, ct
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
