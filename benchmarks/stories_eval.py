@@ -1,6 +1,8 @@
 """Same-story grouping on giveme5w1h-news/news_cluster (383 articles, 69 gold events).
 
-    /tmp/v1/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
+    .venv/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
+    .venv/bin/python benchmarks/stories_eval.py --theme        # same theme, different events
+    .venv/bin/python benchmarks/stories_eval.py --scale 1600,6400,10000   # time, peak RSS
 
 Each JSON file becomes an ``extractors.models.Article`` (title, text, url,
 source_domain as outlet, date_publish); all of them are grouped with
@@ -536,6 +538,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["best_threshold"] = best_t
     res["best_f1"] = res["sweep"][best_t]["f1"]
     res["split"] = split_scores(arts, gold)
+    res["theme"] = theme_evaluate()
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -652,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
             ("run", "threshold", "B3 F1", "B3 P", "B3 R", "clusters"),
         )
     )
+    print_theme(res["theme"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

@@ -17,15 +17,18 @@ similarity with event signals:
 - time: how many days apart they were published.
 
 Articles published more than ``FAR_DAYS`` apart (or undated) are one story only on
-event-level evidence (``Signals.event_link``): a shared specific name together with a
-shared date, or clearly similar text (``STRONG_TEXT``), or several shared specific
-names with similar text (``FAR_NAMES``, ``FAR_TEXT``); otherwise their similarity counts
-``FAR_FACTOR``. Shared specific names from ``BONUS_FROM`` on add ``NAME_BONUS`` each.
+event-level evidence (``Signals.event_link``): a shared date together with a shared
+specific name (``DATE_NAMES``), text alike enough on its own (``STRONG_TEXT``), or, both
+dated, shared specific names with similar text (``FAR_NAMES``, ``FAR_TEXT``); otherwise
+their similarity counts ``FAR_FACTOR``. Near pairs: leads that both name dates, none
+shared, get no bonus for fewer than ``DATES_DIFFER`` names, and a pair with no specific
+name and no date needs ``BARE_TEXT``.
 
 Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
-sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded), keeping per
-article its ``TOP_K`` most similar articles with a text similarity of at least
-``MIN_TEXT`` and published within ``WINDOW_DAYS`` of it. The figures were chosen on the
+sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded; words in more
+than ``COMMON_SHARE`` of a large batch left out of the search), keeping per article its
+``TOP_K`` most similar articles with a text similarity of at least ``MIN_TEXT`` (and,
+with ``WINDOW_DAYS``, published within that many days of it). The figures were chosen on the
 dev half of giveme5w1h news_cluster's events (even event ids) and of the "same theme,
 different events" set (benchmarks/stories_eval.py); the test halves were only measured.
 ``explain`` says for a story which signals joined it. Pure.
