@@ -1,6 +1,8 @@
 """Same-story grouping on giveme5w1h-news/news_cluster (383 articles, 69 gold events).
 
-    /tmp/v1/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
+    .venv/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
+    .venv/bin/python benchmarks/stories_eval.py --theme        # same theme, different events
+    .venv/bin/python benchmarks/stories_eval.py --scale 1600,6400,10000   # time, peak RSS
 
 Each JSON file becomes an ``extractors.models.Article`` (title, text, url,
 source_domain as outlet, date_publish); all of them are grouped with
@@ -19,11 +21,14 @@ change to ``story_text`` / ``LEAD_PARAGRAPHS`` would give.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -206,6 +211,305 @@ def sweep(
         return {t: bcubed(stories.group(arts, threshold=t), gold) for t in SWEEP}
 
 
+# ---------------------------------------------------------------- same theme, different events
+
+KCNA = "kcna-archive-2024"
+WH = "wh-briefings-nato-korea"
+WH_APART = 2.0
+"""Two White House releases at least this many days apart are different events (a fact
+sheet, readout and remarks of one meeting come out on one day or the next)."""
+THEME_DF = 3
+"""news_cluster: two articles of different gold events that share a name carried by at
+least this many articles of the batch (a theme name: "Trump", "North Korea") are a
+same-theme pair."""
+
+
+@dataclass
+class ThemeBatch:
+    """One batch grouped as a digest would be, and its labelled different-event pairs."""
+
+    corpus: str
+    name: str
+    articles: list[Article]
+    negatives: list[tuple[int, int]]
+
+
+def _week(d: datetime) -> tuple[int, int]:
+    iso = d.isocalendar()
+    return iso[0], iso[1]
+
+
+def kcna_batches() -> list[ThemeBatch] | None:
+    """KCNA's English items (Photo and Video menus left out, one item per link), one batch
+    per ISO week: one state outlet on one theme; an item whose text repeats an earlier
+    one of the week is left out (the pipeline merges exact duplicates). Labels: two items
+    whose headlines share no content word are different events ("Roads and Railways ..."
+    and "... Test of Drones"); words in more than ``THEME_HEADLINE`` of the week's
+    headlines ("DPRK", "Respected Comrade Kim Jong Un") are the outlet's theme, not
+    content. Items whose headlines share a word ("Belarusian Foreign Minister Arrives",
+    "... Leaves") may be one event and are not scored."""
+    d = dataset(KCNA, "headlines_2024-11-11.json")
+    if d is None:
+        return None
+    items = json.loads((d / "headlines_2024-11-11.json").read_text("utf-8"))
+    seen: set[str] = set()
+    weeks: dict[tuple[int, int], list[Article]] = {}
+    texts: set[tuple[tuple[int, int], str]] = set()
+    for it in items:
+        if not it.get("story_text") or it["link"] in seen or it["topic"] in ("Photo", "Video"):
+            continue
+        seen.add(it["link"])
+        day = datetime.fromtimestamp(int(it["date"]) / 1000, UTC)
+        key = (_week(day), " ".join(it["story_text"].split()))
+        if key in texts:
+            continue
+        texts.add(key)
+        a = Article(
+            source=it["link"],
+            title=it["headline"].strip(),
+            text=it["story_text"],
+            url=it["link"],
+            outlet="KCNA",
+            published=day,
+            via="file",
+        )
+        weeks.setdefault(_week(day), []).append(a)
+    out = []
+    for wk, arts in sorted(weeks.items()):
+        if len(arts) < RARE_BATCH_MIN:
+            continue
+        words = _headline_words(arts)
+        neg = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(arts)), 2)
+            if not words[i] & words[j]
+        ]
+        out.append(ThemeBatch("kcna", f"{wk[0]}-W{wk[1]:02d}", arts, neg))
+    return out
+
+
+THEME_HEADLINE = 0.05
+
+
+def _headline_words(arts: Sequence[Article]) -> list[set[str]]:
+    """Each headline's content words (``vectors.tokens``) less the batch's theme words."""
+    from extractors.vectors import tokens
+
+    words = [set(tokens(a.title)) for a in arts]
+    df: dict[str, int] = {}
+    for w in words:
+        for t in w:
+            df[t] = df.get(t, 0) + 1
+    theme = {t for t, c in df.items() if c > THEME_HEADLINE * len(arts)}
+    return [w - theme for w in words]
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    import yaml
+
+    if not text.startswith("---"):
+        return {}, text
+    _, head, body = text.split("---", 2)
+    meta = yaml.safe_load(head) or {}
+    return (meta if isinstance(meta, dict) else {}), body
+
+
+def wh_batches() -> list[ThemeBatch] | None:
+    """White House releases of the three NATO-summit months, one batch per ISO week (one
+    source, one theme: the summit, the alliance, the week's briefings). Labels: releases
+    ``WH_APART`` or more days apart are different events; closer pairs are not scored."""
+    d = dataset(WH, "manifest.csv")
+    if d is None:
+        return None
+    import csv
+
+    weeks: dict[tuple[int, int], list[Article]] = {}
+    with open(d / "manifest.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["month_window"] == "1"]
+    for r in rows:
+        meta, body = _front_matter((d / r["path"]).read_text("utf-8"))
+        pub = meta.get("published_time") or meta.get("date")
+        when = pub if isinstance(pub, datetime) else parse_iso(str(pub))
+        if when is None:
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        a = Article(
+            source=r["path"],
+            title=str(meta.get("title") or r["title"]).replace("\xa0", " ").strip(),
+            text=body.strip(),
+            url=r["url"],
+            outlet="The White House",
+            published=when,
+            via="file",
+        )
+        weeks.setdefault(_week(when), []).append(a)
+    out = []
+    for wk, arts in sorted(weeks.items()):
+        if len(arts) < RARE_BATCH_MIN:
+            continue
+        neg = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(arts)), 2)
+            if abs((arts[i].published - arts[j].published).total_seconds()) >= WH_APART * 86400  # type: ignore[operator]
+        ]
+        out.append(ThemeBatch("wh", f"{wk[0]}-W{wk[1]:02d}", arts, neg))
+    return out
+
+
+RARE_BATCH_MIN = 8
+
+
+def cluster_theme_pairs(arts: Sequence[Article], gold: Sequence[int]) -> list[tuple[int, int]]:
+    """news_cluster pairs of different gold events that share a theme name (a name at
+    least ``THEME_DF`` articles of the batch carry)."""
+    ns = [stories.names(a) for a in arts]
+    df: dict[str, int] = {}
+    for s in ns:
+        for n in s:
+            df[n] = df.get(n, 0) + 1
+    theme = {n for n, c in df.items() if c >= THEME_DF}
+    return [
+        (i, j)
+        for i, j in itertools.combinations(range(len(arts)), 2)
+        if gold[i] != gold[j] and ns[i] & ns[j] & theme
+    ]
+
+
+def theme_part(batch: ThemeBatch) -> str:
+    """dev = even ISO weeks (tuned on), test = odd weeks (measured only)."""
+    return "dev" if int(batch.name.rsplit("W", 1)[1]) % 2 == 0 else "test"
+
+
+def wrong_merges(
+    groups: Sequence[Sequence[int]], negatives: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    where = {i: k for k, g in enumerate(groups) for i in g}
+    return [(i, j) for i, j in negatives if where[i] == where[j]]
+
+
+def theme_evaluate(show: int = 0) -> dict:
+    """Pairwise wrong-merge rate (different-event pairs put in one story / such pairs) on
+    the same-theme set, per corpus and half; ``show`` wrong merges listed per half."""
+    res: dict = {}
+    batches = (kcna_batches() or []) + (wh_batches() or [])
+    data = load()
+    if data is not None:
+        arts, gold, _ = data
+        for part in ("dev", "test"):
+            idx = split_events(gold, part)
+            sub = [arts[i] for i in idx]
+            sub_gold = [gold[i] for i in idx]
+            batches.append(
+                ThemeBatch(
+                    "news_cluster",
+                    f"x-W{0 if part == 'dev' else 1}",
+                    sub,
+                    cluster_theme_pairs(sub, sub_gold),
+                )
+            )
+    if not batches:
+        return skipped(KCNA)
+    examples: dict[str, list] = {"dev": [], "test": []}
+    for b in batches:
+        part = theme_part(b)
+        groups = stories.group(b.articles)
+        wrong = wrong_merges(groups, b.negatives)
+        for key in (f"{b.corpus}_{part}", f"all_{part}"):
+            r = res.setdefault(key, {"pairs": 0, "wrong": 0, "articles": 0, "batches": 0})
+            r["pairs"] += len(b.negatives)
+            r["wrong"] += len(wrong)
+            r["articles"] += len(b.articles)
+            r["batches"] += 1
+        for i, j in wrong[: max(0, show)]:
+            examples[part].append((b.corpus, b.articles[i].title[:70], b.articles[j].title[:70]))
+    for r in res.values():
+        r["rate"] = r["wrong"] / r["pairs"] if r["pairs"] else 0.0
+    res["examples"] = examples
+    return res
+
+
+# ---------------------------------------------------------------- scale (issue 14)
+
+
+def scale_pool() -> list[Article]:
+    """Every article text of the shared corpora that the grouping can read: news_cluster,
+    KCNA, the White House releases and BBC News (2,225 undated texts, given one day)."""
+    pool: list[Article] = list((load() or ([], [], {}))[0])
+    for batches in (kcna_batches() or [], wh_batches() or []):
+        for b in batches:
+            pool.extend(b.articles)
+    d = dataset("bbc-news-summary", "News Articles")
+    if d is not None:
+        day = datetime(2005, 3, 1, tzinfo=UTC)
+        for f in sorted((d / "News Articles").glob("*/*.txt")):
+            raw = f.read_text("utf-8", errors="replace").strip().split("\n", 1)
+            title, text = raw[0].strip(), raw[1] if len(raw) > 1 else ""
+            pool.append(Article(source=str(f), title=title, text=text, published=day))
+    return pool
+
+
+def scale_articles(n: int) -> list[Article]:
+    """``n`` articles: the pool, then copies of it that differ from the original (every
+    seventh word dropped, at a shifted place per copy) and are published days later."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    pool = scale_pool()
+    out: list[Article] = []
+    for k in range(n):
+        a = pool[k % len(pool)]
+        r = k // len(pool)
+        if r:
+            words = a.text.split()
+            kept = [w for p, w in enumerate(words) if (p + r) % 7]
+            when = a.published + timedelta(days=r) if a.published else None
+            a = replace(a, source=f"{a.source}#{r}", text=" ".join(kept), published=when)
+        out.append(a)
+    return out
+
+
+def scale_one(n: int) -> dict:
+    """Group ``n`` articles once in this process: seconds and peak RSS (MB)."""
+    import resource
+
+    arts = scale_articles(n)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    sig = stories.Signals.of(arts)
+    t1 = time.perf_counter()
+    groups = stories.group(arts, sig=sig)
+    t2, c2 = time.perf_counter(), time.process_time()
+    pairs = len(sig.candidates()[0])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": n,
+        "signals_s": t1 - t0,
+        "grouping_s": t2 - t0,
+        "grouping_cpu_s": c2 - c0,
+        "candidate_pairs": pairs,
+        "stories": len(groups),
+        "rss_before_mb": before,
+        "peak_rss_mb": peak,
+    }
+
+
+def scale(sizes: Sequence[int]) -> list[dict]:
+    """``scale_one`` per size, each in a fresh process (so peak RSS is that size's)."""
+    import subprocess
+
+    out = []
+    for n in sizes:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--scale-one", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return out
+
+
 # ---------------------------------------------------------------- evaluate
 
 
@@ -234,6 +538,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["best_threshold"] = best_t
     res["best_f1"] = res["sweep"][best_t]["f1"]
     res["split"] = split_scores(arts, gold)
+    res["theme"] = theme_evaluate()
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -275,6 +580,21 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     return res
 
 
+def print_theme(t: dict) -> None:
+    if report_skip(t):
+        return
+    print("same theme, different events: pairwise wrong-merge rate (dev = even ISO weeks)")
+    rows = [
+        (k, v["batches"], v["articles"], v["pairs"], v["wrong"], f"{v['rate']:.4f}")
+        for k, v in sorted(t.items())
+        if k != "examples"
+    ]
+    print(table(rows, ("set", "batches", "articles", "pairs", "wrong", "rate")))
+    for part, ex in t["examples"].items():
+        for corpus, a, b in ex[:10]:
+            print(f"  {part} {corpus}: {a!r} + {b!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="first N files (sorted names)")
@@ -284,7 +604,38 @@ def main(argv: list[str] | None = None) -> int:
         help="also sweep alternative document representations (title weight, lead, description)",
     )
     ap.add_argument("--top", type=int, default=12, help="experiments to list")
+    ap.add_argument(
+        "--scale",
+        default=None,
+        help="comma-separated sizes (e.g. 1600,6400,10000): grouping time and peak RSS",
+    )
+    ap.add_argument("--scale-one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--theme", action="store_true", help="only the same-theme wrong-merge rates")
     args = ap.parse_args(argv)
+    if args.scale_one:
+        print(json.dumps(scale_one(args.scale_one)))
+        return 0
+    if args.scale:
+        rows = [
+            (
+                r["articles"],
+                f"{r['signals_s']:.1f}",
+                f"{r['grouping_s']:.1f}",
+                f"{r['grouping_cpu_s']:.1f}",
+                r["candidate_pairs"],
+                r["stories"],
+                f"{r['rss_before_mb']:.0f}",
+                f"{r['peak_rss_mb']:.0f}",
+            )
+            for r in scale([int(s) for s in args.scale.split(",")])
+        ]
+        print("story grouping at scale (Signals.of + group; one process per size):")
+        hdr = ("N", "signals s", "grouping s", "CPU s", "pairs", "stories", "RSS in", "peak MB")
+        print(table(rows, hdr))
+        return 0
+    if args.theme:
+        print_theme(theme_evaluate(show=5))
+        return 0
     res = evaluate(args.limit, run_experiments=args.experiments)
     if report_skip(res):
         return 0
@@ -304,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
             ("run", "threshold", "B3 F1", "B3 P", "B3 R", "clusters"),
         )
     )
+    print_theme(res["theme"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

@@ -4,24 +4,39 @@ Average-linkage agglomerative clustering over a pair score that combines text
 similarity with event signals:
 
 - text: TF-IDF cosine of each article's title (counted three times) and its first
-  200 words (``story_text``);
-- names: the proper names (capitalised words not opening a sentence) that both
-  articles' title and lead share and that few articles of the batch carry (a name
-  every article carries, the topic's "NATO", tells nothing about the event);
-- dates: the calendar dates ("Nov. 18", "18 November") both articles mention;
+  200 words (``story_text``), as sparse vectors (scikit-learn's ``TfidfVectorizer``
+  over the project's ``vectors.tokens``; the same weights as ``vectors.tfidf``);
+- names: the proper names (capitalised words not opening a sentence; not the words of
+  a Title Case headline) that both articles' title and lead share. A name more than
+  ``RARE_SHARE`` of the batch carries names the batch's theme ("Trump" in a US politics
+  batch, "Army" in a KCNA feed), not one event, and is no signal (``theme_names`` in
+  ``explain``); the others add ``NAME_BONUS`` each, weighed by how specific they are in
+  the batch (``weight``: 1 for a name two articles carry, less the more carry it);
+- dates: the calendar dates ("Nov. 18", "18 November") of the title and lead, and the
+  days their weekdays and "yesterday"s resolve to from the publication date;
 - time: how many days apart they were published.
 
-Articles published more than ``FAR_DAYS`` apart are one story only on the event's own
-signals: a shared date, or a shared rare name with clearly similar text
-(``FAR_TEXT``); otherwise their similarity counts half (``FAR_FACTOR``), so a theme
-that comes back days later ("shells", "cooperation") is a new story. Every shared rare
-name adds ``NAME_BONUS``. The figures were chosen on the dev half of giveme5w1h
-news_cluster's events (even event ids; the odd ones, test, were only measured):
-benchmarks/stories_eval.py. ``explain`` says for a story which signals joined it. Pure.
+Articles published more than ``FAR_DAYS`` apart (or undated) are one story only on
+event-level evidence (``Signals.event_link``): a shared date together with a shared
+specific name (``DATE_NAMES``), text alike enough on its own (``STRONG_TEXT``), or, both
+dated, shared specific names with similar text (``FAR_NAMES``, ``FAR_TEXT``); otherwise
+their similarity counts ``FAR_FACTOR``. Near pairs: leads that both name dates, none
+shared, get no bonus for fewer than ``DATES_DIFFER`` names, and a pair with no specific
+name and no date needs ``BARE_TEXT``.
+
+Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
+sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded; words in more
+than ``COMMON_SHARE`` of a large batch left out of the search), keeping per article its
+``TOP_K`` most similar articles with a text similarity of at least ``MIN_TEXT`` (and,
+with ``WINDOW_DAYS``, published within that many days of it). The figures were chosen on the
+dev half of giveme5w1h news_cluster's events (even event ids) and of the "same theme,
+different events" set (benchmarks/stories_eval.py); the test halves were only measured.
+``explain`` says for a story which signals joined it. Pure.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -31,45 +46,90 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import MONTHS
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .dates import MONTHS, find_dates, publication_day
 from .models import Article
-from .vectors import STOPWORDS, Vector, cosine, idf, tfidf, tokens
+from .text import split_sentences
+from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
 
 THRESHOLD = 0.14
 LEAD_WORDS = 200
-FAR_DAYS = 3
-"""Articles published more than this many days apart need shared event signals."""
+FAR_DAYS = 1.5
+"""Articles published more than this many days apart need event-level evidence."""
 FAR_NAMES = 1
-"""... at least this many shared rare names (people, places, organisations) ...
+"""... at least this many shared specific names (people, places, organisations) ...
 """
 FAR_TEXT = 0.2
-"""... together with a text similarity of at least this; or one shared calendar date."""
+"""... together with a text similarity of at least this; or ..."""
+DATE_NAMES = 1
+"""... a shared date together with at least this many shared specific names; or ..."""
+STRONG_TEXT = 0.5
+"""... a text similarity of at least this on its own."""
+DATES_DIFFER = 2
+"""Two articles whose leads both name dates, none shared, tell of different days: fewer
+than this many shared specific names add no bonus (a launch on Friday and a ministers'
+session on Thursday share "Pyongyang")."""
+BARE_TEXT = 0.2
+"""Two articles that share no specific name and no date join only with at least this
+text similarity (shared vocabulary alone is a theme: an analysis and a report)."""
 FAR_FACTOR = 0.5
 """Without them their text similarity counts only this much (0.5: a far pair joins only
 when its text is twice as alike as the threshold asks)."""
 NAME_BONUS = 0.04
-"""Added to the pair score per shared rare name (at most ``MAX_BONUS_NAMES``)."""
+"""Added to the pair score per shared specific name (at most ``MAX_BONUS_NAMES``)."""
 MAX_BONUS_NAMES = 3
 BONUS_FROM = 1
-"""The bonus starts at this many shared rare names."""
+"""The bonus starts at this many shared specific names."""
 RARE_BATCH = 8
-"""Below this many articles, rarity cannot be judged: no name is rare (no bonus)."""
+"""Below this many articles, rarity cannot be judged: no name is specific."""
 RARE_SHARE = 0.15
 """A name carried by more than this share of the batch's articles (and more than two) is
-not rare: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
+not specific: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
+TOP_K = 40
+"""Candidate pairs: each article's most similar articles kept (by text similarity)."""
+MIN_TEXT = 0.02
+"""Candidate pairs: the least text similarity kept (below it a pair is no candidate)."""
+WINDOW_DAYS: float | None = None
+"""Candidate pairs: articles published further apart than this are never compared
+(undated articles are compared with all); None: no window."""
+COMMON_SHARE: float | None = 0.05
+"""Candidate pairs: words carried by more than this share of the batch are left out of
+the neighbour search (not out of the text similarity); None: none left out."""
+COMMON_MIN = 100
+"""... and never a word carried by this many articles or fewer."""
+CHUNK = 64
+"""Rows of X·Xᵀ computed at once (memory: CHUNK x N floats)."""
 
 
 def story_text(article: Article) -> str:
     """What two articles are compared on: the title (three times: it names the event) and
     the first 200 words of the body (where news writing puts who, what, where, when)."""
-    lead = " ".join(article.text.split()[:LEAD_WORDS])
-    return f"{article.title}. {article.title}. {article.title}. {lead}"
+    return f"{article.title}. {article.title}. {article.title}. {lead_words(article.text)}"
 
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
+    """``story_text`` as dict vectors (``vectors.tfidf``); ``matrix`` is the sparse form."""
     toks = [tokens(story_text(a)) for a in articles]
     weights = idf(toks)
     return [tfidf(t, weights) for t in toks]
+
+
+def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """``story_text`` of each article as a row of a sparse L2-normalised TF-IDF matrix:
+    (1 + log tf) x (log((1 + N) / (1 + df)) + 1), the weights of ``vectors.tfidf``."""
+    if not articles:
+        return sparse.csr_matrix((0, 0))
+    vec = TfidfVectorizer(
+        analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
+    )
+    try:
+        x = vec.fit_transform(story_text(a) for a in articles)
+    except ValueError:  # no article has a single token
+        return sparse.csr_matrix((len(articles), 1))
+    return sparse.csr_matrix(x)
 
 
 # ---------------------------------------------------------------- event signals
@@ -81,6 +141,19 @@ _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\b)",
     re.I,
 )
+_RELATIVE = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|tomorrow)\b", re.I
+)
+_DATELINE = re.compile(
+    rf"\s*[A-Z][\w .'’-]{{0,40}},\s+(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})\b[^.\n]{{0,30}}?"
+    r"(?:\(\w[\w .]*\)\s*)?(?:--|—|–)",
+    re.I,
+)
+
+
+_ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
+RESOLVE_SENTENCES = 3
+"""Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
 _NOT_NAMES = (
     STOPWORDS
     | {m for m in _MONTHS}
@@ -102,12 +175,42 @@ _NOT_NAMES = (
 )
 
 
+def lead_words(text: str, n: int = LEAD_WORDS) -> str:
+    """The first ``n`` words of ``text``, space-joined (without splitting all of a long
+    text: a transcript of 20,000 words is read only as far as its lead)."""
+    head = text[: 16 * n]
+    words = head.split()
+    if len(words) <= n and len(head) < len(text):
+        words = text.split()
+    return " ".join(words[:n])
+
+
+def _lead(article: Article) -> str:
+    return f"{article.title}. " + lead_words(article.text)
+
+
 def names(article: Article) -> frozenset[str]:
     """Proper names of the title and lead: capitalised words (lower-cased) that do not open
     a sentence; no stop word, month, weekday, or the name of a wire agency or of page
     furniture ("Reuters", "Getty", "Newsletter"). Words, not spans: "Equifax Inc." and
     "Equifax" share their name (spans scored lower on the dev events)."""
-    text = f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
+    body = _names_in(lead_words(article.text))
+    # Rule (title case): "Respected Comrade Kim Jong Un Sends Gifts to War Veterans"
+    # capitalises every word; such a title's words are names only where the lead
+    # capitalises them too.
+    title = _names_in(article.title)
+    if title_case(article.title):
+        title &= body
+    return frozenset(title | body)
+
+
+def title_case(title: str) -> bool:
+    """A headline in Title Case: most of its words of four letters or more capitalised."""
+    words = [w for w in _WORD.findall(title) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _names_in(text: str) -> set[str]:
     out = set()
     for sent in re.split(r"(?<=[.!?:;])\s+|\n", text):
         for k, m in enumerate(_WORD.finditer(sent)):
@@ -118,89 +221,224 @@ def names(article: Article) -> frozenset[str]:
             # Rule (contractions): "I'm", "We’ll", "Don't" open a spoken clause; no name.
             if low not in _NOT_NAMES and "'" not in low and "’" not in low:
                 out.add(low)
-    return frozenset(out)
+    return out
 
 
 def dates(article: Article) -> frozenset[tuple[int, int]]:
-    """(month, day) of the calendar dates the title and lead mention."""
-    text = f"{article.title}. " + " ".join(article.text.split()[:LEAD_WORDS])
+    """(month, day) of the dates the title and lead name: calendar dates ("Nov. 18"), and
+    weekdays and "yesterday" of the title and first ``RESOLVE_SENTENCES`` sentences
+    resolved from the publication day (``dates.find_dates``; single days only)."""
+    # Rule (dateline): "Pyongyang, July 26 (KCNA) --" dates the report, not its event.
+    line = _DATELINE.match(article.text)
+    body = article.text[line.end() :] if line else article.text
+    text = f"{article.title}. " + lead_words(body)
     out = set()
     for m in _DATE.finditer(text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         if 1 <= day <= 31:
             out.add((month, day))
+    if RESOLVE_SENTENCES and article.published is not None and _RELATIVE.search(text):
+        pub, next_ok = publication_day(article)
+        lead = lead_words(article.text)
+        for sentence in [article.title, *split_sentences(lead)[:RESOLVE_SENTENCES]]:
+            if not _RELATIVE.search(sentence):
+                continue
+            for _, value in find_dates(sentence, pub, next_ok=next_ok):
+                iso = _ISO_DAY.match(value or "")
+                if iso:
+                    out.add((int(iso.group(1)), int(iso.group(2))))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def weight(df: int, n: int) -> float:
+    """A shared name's weight: 1 for a name two articles of the batch carry, falling to 0
+    for one every article carries (1 - log(df/2) / log(n/2))."""
+    if n <= 2:
+        return 1.0
+    return max(0.0, 1.0 - math.log(max(df, 2) / 2) / math.log(n / 2))
 
 
 @dataclass(frozen=True)
 class Signals:
     """What the pair score is made of, for every article of a batch."""
 
-    vecs: list[Vector]
+    x: sparse.csr_matrix
+    """``matrix(articles)``: one L2-normalised TF-IDF row per article."""
     names: list[frozenset[str]]
     dates: list[frozenset[tuple[int, int]]]
     days: list[float | None]
+    df: dict[str, int]
+    """Names -> how many articles of the batch carry them."""
     rare: frozenset[str]
+    """The specific names: event signals (``RARE_SHARE``)."""
     rarest: frozenset[str]
-    """Names that add the bonus (the rare ones)."""
+    """Names that add the bonus (the specific ones)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
         ns = [names(a) for a in articles]
         df: Counter[str] = Counter(n for s in ns for n in s)
+        n = len(articles)
         # with fewer than RARE_BATCH articles no name can be told rare from common
-        cap = max(2, math.floor(RARE_SHARE * len(articles))) if len(articles) >= RARE_BATCH else 1
-        rare = frozenset(n for n, c in df.items() if c <= cap)
-        rarest = rare
+        cap = max(2, math.floor(RARE_SHARE * n)) if n >= RARE_BATCH else 1
+        rare = frozenset(w for w, c in df.items() if 1 < c <= cap)
         days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
-        return cls(vectors(articles), ns, [dates(a) for a in articles], days, rare, rarest)
+        return cls(matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare)
 
-    def pair(self, i: int, j: int) -> dict[str, Any]:
-        """The signals of one pair and its score (0 when it may not join)."""
-        text = cosine(self.vecs[i], self.vecs[j])
-        shared = sorted((self.names[i] & self.names[j]) & self.rare)
+    def text(self, i: int, j: int) -> float:
+        """Cosine of the two articles' ``story_text`` vectors."""
+        return float(self.x[i].multiply(self.x[j]).sum())
+
+    def pair(self, i: int, j: int, text: float | None = None) -> dict[str, Any]:
+        """The signals of one pair and its score (JSON-ready): the shared specific names
+        (``names``), the shared names too common in the batch to tell an event
+        (``theme_names``), shared dates, days apart, and whether it may join."""
+        text = self.text(i, j) if text is None else text
+        common = self.names[i] & self.names[j]
+        shared = sorted(common & self.rare)
         same_dates = sorted(self.dates[i] & self.dates[j])
         di, dj = self.days[i], self.days[j]
         apart = abs(di - dj) if di is not None and dj is not None else None
         # Rule (undated): an article without a publication time (a local note, a file)
         # joins another only on the event's own signals, as if it were days apart.
         far = apart is None or apart > FAR_DAYS
-        allowed = not far or self.event_link(len(shared), bool(same_dates), text)
-        bonus = self.bonus(len(set(shared) & self.rarest))
-        score = text + bonus if allowed else FAR_FACTOR * text
+        allowed = not far or self.event_link(len(shared), bool(same_dates), text, apart is None)
         return {
             "text": round(text, 3),
             "names": shared,
+            "name_weights": {x: round(weight(self.df[x], len(self.names)), 2) for x in shared},
+            "theme_names": sorted(common - self.rare)[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
-            "score": round(score, 3),
+            "score": round(self.score(i, j, text), 3),
             "far": far,
             "event_link": allowed,
         }
 
     @staticmethod
-    def event_link(shared: int, same_date: bool, text: float) -> bool:
-        """May two articles published days apart be one story? Only on the event's own
-        signals: its names, one of its dates, or a name with very similar text."""
-        return same_date or (shared >= FAR_NAMES and text >= FAR_TEXT)
+    def event_link(shared: int, same_date: bool, text: float, undated: bool = False) -> bool:
+        """May two articles published days apart be one story? Only on event-level
+        evidence: a shared date with a shared specific name, text alike enough on its own,
+        or (both dated) shared specific names with similar text. Rule (undated): without a
+        publication time names cannot place the pair in time; a date or the text must."""
+        return (
+            (same_date and shared >= DATE_NAMES)
+            or text >= STRONG_TEXT
+            or (not undated and shared >= FAR_NAMES and text >= FAR_TEXT)
+        )
 
-    def score(self, i: int, j: int) -> float:
-        text = cosine(self.vecs[i], self.vecs[j])
+    def score(self, i: int, j: int, text: float | None = None) -> float:
+        """The pair score (text similarity with the event signals; see the module)."""
+        text = self.text(i, j) if text is None else text
         if text <= 0:
             return 0.0
         di, dj = self.days[i], self.days[j]
-        common = self.names[i] & self.names[j]
-        shared = len(common & self.rare)
+        shared = len(self.names[i] & self.names[j] & self.rare)
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
-        if far and not self.event_link(shared, bool(self.dates[i] & self.dates[j]), text):
+        same_date = bool(self.dates[i] & self.dates[j])
+        if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
-        return text + self.bonus(len(common & self.rarest))
+        if not shared and not same_date and text < BARE_TEXT:
+            return FAR_FACTOR * text  # Rule (bare text): no name, no date: the theme's words
+        if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
+            return text  # Rule (other days): their leads date two different days
+        return text + self.bonus(self.names[i] & self.names[j] & self.rare)
 
-    @staticmethod
-    def bonus(shared: int) -> float:
-        """NAME_BONUS per shared rare name after the first (one shared name is chance)."""
-        return NAME_BONUS * min(max(shared - BONUS_FROM + 1, 0), MAX_BONUS_NAMES)
+    def bonus(self, shared: frozenset[str]) -> float:
+        """NAME_BONUS per shared specific name from the ``BONUS_FROM``-th on, each name
+        counted by its ``weight`` in the batch (a name two articles carry counts 1)."""
+        n = len(self.names)
+        w = sum(weight(self.df[x], n) for x in shared)
+        return NAME_BONUS * min(max(w - BONUS_FROM + 1, 0.0), MAX_BONUS_NAMES)
+
+    def candidates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Arrays i, j, text (i < j): the candidate pairs (``candidate_arrays``)."""
+        return candidate_arrays(
+            self.x,
+            self.days,
+            top_k=TOP_K,
+            min_text=MIN_TEXT,
+            window=WINDOW_DAYS,
+            chunk=CHUNK,
+            common=COMMON_SHARE,
+        )
+
+
+def _row_dots(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 2048) -> np.ndarray:
+    """Dot products of the row pairs (i[k], j[k]) of ``x``, ``step`` pairs at a time."""
+    out = np.empty(len(i), dtype=np.float64)
+    for s in range(0, len(i), step):
+        a, b = x[i[s : s + step]], x[j[s : s + step]]
+        out[s : s + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def candidate_arrays(
+    x: sparse.csr_matrix,
+    days: Sequence[float | None] = (),
+    *,
+    top_k: int = TOP_K,
+    min_text: float = MIN_TEXT,
+    window: float | None = WINDOW_DAYS,
+    chunk: int = CHUNK,
+    common: float | None = COMMON_SHARE,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs worth scoring, arrays (i, j, cosine) with i < j: for every row of ``x`` its
+    ``top_k`` most similar other rows with a cosine of at least ``min_text`` (and, with
+    ``window``, published at most that many days apart; an undated row is compared with
+    all). X·Xᵀ is computed ``chunk`` rows at a time: memory is chunk x N, not N x N."""
+    n = x.shape[0]
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    full = x
+    if common is not None and n > 1:
+        # Rule (common words): words in more than ``common`` of the batch cost df² in
+        # X·Xᵀ and tell little about an event; neighbours are found without them and
+        # the text similarity of each candidate is then computed on the full vectors.
+        df = np.bincount(x.indices, minlength=x.shape[1])
+        keep = np.flatnonzero(df <= max(COMMON_MIN, common * n))
+        x = sparse.csr_matrix(x[:, keep])
+    xt = x.T.tocsr()
+    day = np.array([np.nan if d is None else d for d in days] if days else [np.nan] * n)
+    codes: list[np.ndarray] = []
+    texts: list[np.ndarray] = []
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        block = sparse.csr_matrix(x[start:stop] @ xt)
+        rows = np.repeat(np.arange(start, stop), np.diff(block.indptr))
+        cols = block.indices.astype(np.int64)
+        vals = block.data
+        ok = (vals >= min_text) & (cols != rows)
+        if window is not None:
+            apart = np.abs(day[rows] - day[cols])
+            ok &= ~(apart > window)  # NaN (undated) compares False: kept
+        rows, cols, vals = rows[ok], cols[ok], vals[ok]
+        # top_k per row: sort by (row, -value) and keep each row's first top_k
+        order = np.lexsort((-vals, rows))
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        starts = np.searchsorted(rows, rows, side="left")
+        rank = np.arange(len(rows)) - starts
+        keep = rank < top_k
+        i, j = rows[keep].astype(np.int64), cols[keep]
+        codes.append(np.minimum(i, j) * n + np.maximum(i, j))
+        texts.append(vals[keep].astype(np.float64))
+    code, first = np.unique(np.concatenate(codes), return_index=True)
+    text = np.concatenate(texts)[first]
+    if full is not x:
+        text = _row_dots(full, code // n, code % n)
+        code, text = code[text >= min_text], text[text >= min_text]
+    return code // n, code % n, text
+
+
+def candidate_pairs(
+    x: sparse.csr_matrix, days: Sequence[float | None] = (), **kw: Any
+) -> list[tuple[int, int, float]]:
+    """``candidate_arrays`` as (i, j, cosine) tuples, i < j, in order."""
+    i, j, text = candidate_arrays(x, days, **kw)
+    return list(zip(i.tolist(), j.tolist(), text.tolist(), strict=True))
 
 
 # ---------------------------------------------------------------- clustering
@@ -210,7 +448,9 @@ def group(
     articles: Sequence[Article], threshold: float = THRESHOLD, sig: Signals | None = None
 ) -> list[list[int]]:
     """Indices of ``articles`` grouped into stories; biggest story first, then input order.
-    ``sig``: the batch's signals when the caller already has them (``Signals.of``)."""
+    ``sig``: the batch's signals when the caller already has them (``Signals.of``).
+    Only candidate pairs (``candidate_pairs``) are scored; a pair that is no candidate
+    counts 0 in the average linkage."""
     n = len(articles)
     if n == 0:
         return []
@@ -218,13 +458,16 @@ def group(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     heap: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = sig.score(i, j)
+    ci, cj, ct = sig.candidates()
+    for start in range(0, len(ci), 65536):  # a slice at a time: no list of every pair
+        part = slice(start, start + 65536)
+        for i, j, text in zip(ci[part].tolist(), cj[part].tolist(), ct[part].tolist(), strict=True):
+            s = sig.score(i, j, text)
             if s > 0:
                 sums[i][j] = sums[j][i] = s
                 if s >= threshold:
                     heap.append((-s, i, j))
+    del ci, cj, ct
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
@@ -258,11 +501,13 @@ def explain(
     """Why the articles ``idx`` are one story (JSON-ready): the method, and for each article
     after the first its strongest link inside the story with that link's signals. Pass the
     batch's ``sig`` (the one ``group`` used) so the signals shown are the ones that joined
-    them (which names count as rare depends on the whole batch)."""
+    them (which names are specific depends on the whole batch)."""
     out: dict[str, Any] = {
         "method": "average-linkage",
         "threshold": THRESHOLD,
         "far_days": FAR_DAYS,
+        "rare_share": RARE_SHARE,
+        "candidates": {"top_k": TOP_K, "min_text": MIN_TEXT, "window_days": WINDOW_DAYS},
         "articles": len(idx),
     }
     if len(idx) < 2:
@@ -272,11 +517,17 @@ def explain(
         sig, pos = Signals.of([articles[i] for i in idx]), list(range(len(idx)))
     else:
         pos = list(idx)
+    sub = sig.x[pos]
+    texts = (sub @ sub.T).toarray()
     links = []
     shared_names: Counter[str] = Counter()
     for k in range(1, len(idx)):
-        best = max(range(len(idx)), key=lambda m: -1.0 if m == k else sig.score(pos[k], pos[m]))
-        p = sig.pair(pos[k], pos[best])
+        scores = [
+            -1.0 if m == k else sig.score(pos[k], pos[m], float(texts[k, m]))
+            for m in range(len(idx))
+        ]
+        best = max(range(len(idx)), key=scores.__getitem__)
+        p = sig.pair(pos[k], pos[best], float(texts[k, best]))
         shared_names.update(p["names"])
         links.append({"source": articles[idx[k]].source, "to": articles[idx[best]].source, **p})
     out["links"] = links
@@ -286,12 +537,13 @@ def explain(
 
 
 def representative(articles: Sequence[Article], idx: Sequence[int]) -> int:
-    """The article closest to its story's centre (its title names the story)."""
+    """The article closest to its story's centre (its title names the story): the
+    greatest sum of cosines with the story's articles (its row times the column sum)."""
     if len(idx) == 1:
         return idx[0]
-    vecs = vectors([articles[i] for i in idx])
-    best = max(range(len(idx)), key=lambda k: sum(cosine(vecs[k], v) for v in vecs))
-    return idx[best]
+    x = matrix([articles[i] for i in idx])
+    closeness = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
+    return idx[int(np.argmax(closeness))]
 
 
 def story_id(articles: Sequence[Article]) -> str:

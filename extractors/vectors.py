@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -188,10 +189,14 @@ def stem(token: str) -> str:
     return token
 
 
+_stem = functools.lru_cache(maxsize=1 << 18)(stem)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
 def tokens(text: str) -> list[str]:
     return [
-        stem(w)
-        for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text.lower())
+        _stem(w)
+        for w in _TOKEN.findall(text.lower())
         if w not in STOPWORDS and not w.isdigit() and len(w) > 1
     ]
 

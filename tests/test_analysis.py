@@ -334,7 +334,9 @@ def test_days_apart_need_the_events_own_signals():
     base = datetime(2026, 11, 18, tzinfo=UTC)
     text = "Seoul and NATO open talks on artillery shell production at NATO headquarters."
     a = Article("a", "Shell talks open", text, published=base)
-    b = Article("b", "Shell talks open", text, published=base + timedelta(days=12))
+    # (not the same words: text alike enough on its own, STRONG_TEXT, is event evidence)
+    again = "Seoul officials discuss artillery shell exports with NATO staff once more."
+    b = Article("b", "Shell talks open", again, published=base + timedelta(days=12))
     c = Article("c", "Shell talks open", text, published=base + timedelta(days=1))
     sig = Signals.of([a, b, c])
     assert sig.pair(0, 2)["score"] > sig.pair(0, 1)["score"]  # 12 days apart counts less

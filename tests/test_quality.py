@@ -77,6 +77,10 @@ def test_stories_floors() -> None:
     figures["best_sweep_f1"] = res["best_f1"]
     figures["dev_f1"] = res["split"]["dev"]["f1"]
     figures["test_f1"] = res["split"]["test"]["f1"]
+    # same theme, different events (KCNA weeks, White House weeks, news_cluster): the share
+    # of different-event pairs kept in different stories (1 - the wrong-merge rate)
+    for part in ("dev", "test"):
+        figures[f"theme_{part}_apart"] = 1 - res["theme"][f"all_{part}"]["rate"]
     _check("stories", figures)
 
 

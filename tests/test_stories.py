@@ -1,0 +1,207 @@
+"""Story grouping: sparse vectors, candidate pairs, and one event per story (issue 9, 14).
+
+Every fixture is written for the project (facts may be real, sentences are our own)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from extractors import stories
+from extractors.models import Article
+from extractors.vectors import cosine
+
+DAY = datetime(2026, 11, 20, 9, tzinfo=UTC)
+
+
+def art(source: str, title: str, text: str, published: datetime | None = DAY) -> Article:
+    return Article(source=source, title=title, text=text, published=published)
+
+
+FILLER = [
+    art(
+        "f1", "Port festival draws crowds", "Harbour Lights festival opened with music on the pier."
+    ),
+    art("f2", "Rain expected", "Forecasters in Busan expect heavy rain over the coming days."),
+    art("f3", "Chip exports rise", "Samsung Electronics reported higher memory chip exports."),
+    art("f4", "Baseball final", "The Lotte Giants won the deciding game in Sajik stadium."),
+    art("f5", "Train fares", "Korail said fares on the KTX line would stay unchanged."),
+    art("f6", "Film award", "Director Bong Joon-ho received a lifetime award in Cannes."),
+    art("f7", "Bridge repair", "Crews closed the Gwangan bridge for repairs overnight."),
+]
+
+
+def test_sparse_vectors_give_the_cosines_of_the_dict_vectors():
+    arts = [
+        art("a", "NATO and Seoul open shell talks", "Officials met in Brussels on artillery."),
+        art("b", "Shell talks open in Brussels", "Seoul and NATO officials discussed shells."),
+        art("c", "Port festival", "Music and lanterns on the pier of Busan."),
+    ]
+    x = stories.matrix(arts)
+    dicts = stories.vectors(arts)
+    got = (x @ x.T).toarray()
+    for i in range(3):
+        for j in range(3):
+            assert got[i, j] == pytest.approx(cosine(dicts[i], dicts[j]), abs=1e-5)
+
+
+def test_candidate_pairs_keep_top_k_above_the_floor_and_inside_the_window():
+    arts = [
+        art("a", "Shell talks", "Seoul NATO artillery shell talks in Brussels."),
+        art("b", "Shell talks", "Seoul NATO artillery shell talks in Brussels again."),
+        art("c", "Shell talks", "Seoul NATO artillery shell talks.", DAY + timedelta(days=40)),
+        art("d", "Shell talks", "Seoul NATO artillery shell talks.", None),
+        art("e", "Lanterns", "Lanterns on the pier."),
+    ]
+    x = stories.matrix(arts)
+    days = [a.published.timestamp() / 86400 if a.published else None for a in arts]
+    every = {(i, j) for i, j, _ in stories.candidate_pairs(x, days, window=None)}
+    assert (0, 1) in every and (0, 2) in every and not any(4 in p for p in every)
+    windowed = {(i, j) for i, j, _ in stories.candidate_pairs(x, days, window=30)}
+    assert (0, 2) not in windowed and (0, 1) in windowed
+    assert (0, 3) in windowed  # an undated article is compared with all
+    one = stories.candidate_pairs(x, days, top_k=1, window=None)
+    assert len(one) <= 4  # at most one neighbour per article (pairs shared)
+
+
+def test_chunks_and_pruned_common_words_do_not_change_the_stories():
+    arts = [*FILLER]
+    for k in range(4):
+        arts.append(art(f"s{k}", "Seoul and NATO open shell talks", f"Talks on shells {k}."))
+        arts.append(art(f"p{k}", "Lantern parade on the pier", f"Lanterns and music {k}."))
+    sig = stories.Signals.of(arts)
+    whole = stories.candidate_pairs(sig.x, sig.days, chunk=1000, common=None)
+    small = stories.candidate_pairs(sig.x, sig.days, chunk=3, common=0.05)
+    assert [(i, j) for i, j, _ in whole] == [(i, j) for i, j, _ in small]
+    assert [t for *_, t in whole] == pytest.approx([t for *_, t in small])
+    groups = [set(g) for g in stories.group(arts, sig=sig)]
+    for prefix in "sp":
+        assert {i for i, a in enumerate(arts) if a.source[0] == prefix} in groups
+
+
+def test_title_case_headline_words_are_names_only_where_the_lead_capitalises_them():
+    a = art(
+        "kcna",
+        "Respected Comrade Kim Jong Un Sends Gifts to War Veterans",
+        "The agency said Kim Jong Un sent gifts to veterans living in Pyongyang.",
+    )
+    got = stories.names(a)
+    assert {"kim", "jong", "pyongyang"} <= got
+    assert not {"sends", "gifts", "veterans", "respected"} & got
+    b = art("wire", "Cho joins Indo-Pacific partners at NATO talks", "Cho spoke in Brussels.")
+    assert {"indo-pacific", "nato", "brussels"} <= stories.names(b)
+
+
+def test_a_dateline_dates_the_report_not_its_event_and_weekdays_resolve():
+    a = art(
+        "kcna",
+        "Statement issued",
+        "Pyongyang, November 20 (KCNA) -- A spokesman issued a statement on the drills.",
+    )
+    assert stories.dates(a) == frozenset()
+    b = art(
+        "wire",
+        "Missile launch",
+        "North Korea fired a ballistic missile on Thursday, officials in Seoul said.",
+    )
+    assert stories.dates(b) == {(11, 19)}  # 20 Nov 2026 is a Friday
+
+
+def test_a_name_the_batch_carries_everywhere_is_its_theme_not_an_event():
+    theme = [
+        art(
+            f"t{k}",
+            f"Story {k} about Trump",
+            f"President Trump spoke about topic {k} with Governor Rivera{k}.",
+        )
+        for k in range(8)
+    ]
+    sig = stories.Signals.of(theme + FILLER)
+    assert "trump" not in sig.rare
+    p = sig.pair(0, 1)
+    assert "trump" in p["theme_names"] and "trump" not in p["names"]
+    assert stories.weight(2, 100) == 1.0
+    assert stories.weight(10, 100) < stories.weight(3, 100) < 1.0
+
+
+def _pair(a: Article, b: Article) -> dict:
+    sig = stories.Signals.of([a, b, *FILLER])
+    return sig.pair(0, 1)
+
+
+def test_days_apart_join_on_a_shared_name_and_date_not_on_the_theme():
+    report = art(
+        "r1",
+        "Seoul and NATO sign shell deal",
+        "South Korea's Hanwha Aerospace signed a shell deal with NATO in Brussels on November 18.",
+        DAY - timedelta(days=2),
+    )
+    follow = art(
+        "r2",
+        "What the November 18 shell deal means",
+        "The contract that Hanwha Aerospace signed on November 18 runs for five years.",
+        DAY + timedelta(days=3),
+    )
+    p = _pair(report, follow)
+    assert p["far"] and p["event_link"] and "11-18" in p["dates"] and "hanwha" in p["names"]
+    theme = art(
+        "r3",
+        "NATO partners meet again",
+        "Officials met again to discuss cooperation with partners in Europe this month.",
+        DAY + timedelta(days=3),
+    )
+    q = _pair(report, theme)
+    assert q["far"] and not q["event_link"]
+
+
+def test_an_undated_analysis_joins_only_on_a_date_or_strong_text():
+    analysis = art(
+        "a1",
+        "What the spending goal means for Seoul",
+        "Leaders met in The Hague in June and officials in Washington asked Asian allies "
+        "to spend more on defence, a debate that has reached Seoul.",
+        None,
+    )
+    other = art(
+        "a2",
+        "The partners at a crossroads",
+        "After the summit in The Hague, officials in Washington pressed the partners to "
+        "spend more on defence and to say what the partnership is for.",
+        DAY,
+    )
+    p = _pair(analysis, other)
+    assert p["days_apart"] is None and p["far"]
+    assert p["text"] < stories.STRONG_TEXT and not p["event_link"]
+    assert p["score"] < stories.THRESHOLD
+
+
+def test_leads_dated_on_other_days_get_no_bonus_for_one_shared_name():
+    launch = art(
+        "l1",
+        "Seoul holds alliance call after missile launch",
+        "South Korea and its allies held a call on Friday after a launch near Pyongyang.",
+    )
+    ministers = art(
+        "l2",
+        "Cho meets NATO ministers",
+        "Foreign Minister Cho told allies on Thursday about troops Pyongyang sent to Russia.",
+    )
+    sig = stories.Signals.of([launch, ministers, *FILLER])
+    p = sig.pair(0, 1)
+    assert p["names"] == ["pyongyang"] and not p["dates"]
+    assert p["score"] == pytest.approx(p["text"], abs=1e-3)  # no name bonus
+
+
+def test_explain_lists_the_signals_and_the_candidate_settings():
+    a = art("e1", "Shell deal for Hanwha", "On Friday Hanwha Aerospace signed a deal in Brussels.")
+    b = art("e2", "Shell deal signed by Hanwha", "In Brussels, Hanwha Aerospace signed the deal.")
+    arts = [a, b, *FILLER]
+    sig = stories.Signals.of(arts)
+    groups = stories.group(arts, sig=sig)
+    assert [0, 1] in groups
+    g = stories.explain(arts, [0, 1], sig)
+    assert g["method"] == "average-linkage" and g["candidates"]["top_k"] == stories.TOP_K
+    link = g["links"][0]
+    assert {"text", "names", "theme_names", "name_weights", "dates", "score"} <= set(link)
+    assert "hanwha" in link["names"] and link["name_weights"]["hanwha"] == 1.0
