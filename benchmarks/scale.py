@@ -182,7 +182,7 @@ def _clean_one(args: tuple[str, str]) -> int:
         return 0
 
 
-def clean_throughput() -> dict | None:
+def clean_throughput(rounds: int = 1) -> dict | None:
     aeb = dataset(PAGES, "ground-truth.json", "html")
     if aeb is None:
         return None
@@ -191,21 +191,24 @@ def clean_throughput() -> dict | None:
     truth = json.loads((aeb / "ground-truth.json").read_text("utf-8"))
     pages = [(read_gz(aeb / "html" / f"{pid}.html.gz"), truth[pid]["url"]) for pid in sorted(truth)]
     out = {}
+    work = pages * rounds
     t0 = time.perf_counter()
-    for html, _ in pages:
+    for html, _ in work:
         trafilatura.extract(html)
-    out["trafilatura.extract, 1 process"] = len(pages) / (time.perf_counter() - t0)
+    out["trafilatura.extract, 1 process"] = len(work) / (time.perf_counter() - t0)
     t0 = time.perf_counter()
-    for p in pages:
+    for p in work:
         _clean_one(p)
-    out["clean_html, 1 process"] = len(pages) / (time.perf_counter() - t0)
+    out["clean_html, 1 process"] = len(work) / (time.perf_counter() - t0)
     from concurrent.futures import ProcessPoolExecutor
 
     workers = os.cpu_count() or 1
-    t0 = time.perf_counter()
     with ProcessPoolExecutor(workers) as ex:
-        list(ex.map(_clean_one, pages, chunksize=4))
-    out[f"clean_html, {workers} processes"] = len(pages) / (time.perf_counter() - t0)
+        # A daily run keeps its pool: start the workers (and their imports) before timing.
+        list(ex.map(_clean_one, pages[: workers * 2], chunksize=1))
+        t0 = time.perf_counter()
+        list(ex.map(_clean_one, work, chunksize=4))
+        out[f"clean_html, {workers} processes (warm pool)"] = len(work) / (time.perf_counter() - t0)
     return out
 
 
@@ -217,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-clean", action="store_true", help="skip the cleaning throughput part")
     ap.add_argument("--no-idle", action="store_true", help="skip the idle-day run")
     ap.add_argument(
+        "--clean-rounds", type=int, default=1, help="passes over the 181 pages per timing"
+    )
+    ap.add_argument(
         "--processes", type=int, default=os.cpu_count() or 1, help="pool size (default: cores)"
     )
     args = ap.parse_args(argv)
@@ -227,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: data not found: {shared_data()}")
         return 0
     rows: list[dict] = []
-    for n in (int(s) for s in args.sizes.split(",")):
+    for n in (int(s) for s in args.sizes.split(",") if s):
         try:
             proc = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--processes", str(args.processes)],
@@ -277,9 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     exp = fit_exponent([r for r in rows if "cpu_s" in r])
     print(f"fitted exponent (CPU s ~ N^k): k = {exp:.2f}" if exp else "fitted exponent: n/a")
-    tp = None if args.no_clean else clean_throughput()
+    tp = None if args.no_clean else clean_throughput(args.clean_rounds)
     if tp:
-        print("cleaning throughput, 181 article-extraction-benchmark pages")
+        print(f"cleaning throughput, 181 article-extraction-benchmark pages x {args.clean_rounds}")
         print(table([(k, f"{v:.1f}") for k, v in tp.items()], ("how", "pages/s")))
     idle = None if args.no_idle else idle_share()
     print("targets (issue 14)")
