@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -523,9 +524,9 @@ def writable_dir(folder: Path, key: str) -> None:
     """Fail before any work when the output folder cannot be created or written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".briefing-write-test"
-        probe.write_text("", encoding="utf-8")
-        probe.unlink()
+        # A probe of this process's own: concurrent runs must not unlink each other's.
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".briefing-write-test-"):
+            pass
     except OSError as exc:
         raise ConfigError(
             f"{key}: cannot write to {folder} ({exc.strerror or exc}); choose a folder you "
