@@ -82,13 +82,29 @@ class Candidate:
     """May be a key point. Every sentence, eligible or not, takes part in the ranking."""
 
 
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"\s*\((?:KCNA|Reuters|AP|AFP|Yonhap|Xinhua|UPI|EFE|dpa|TASS|Kyodo|KCTV)\)\s*[-—–]{1,2}\s*"
+    r"(?=[A-Z0-9\"“‘])"
+)
+"""An agency dateline opening a sentence ("Pyongyang, September 23 (KCNA) -- ..."): the
+place and day of filing, not the event; it is trimmed off (the rest is the sentence)."""
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence with a leading agency dateline trimmed off."""
+    return _AGENCY_DATELINE.sub("", sentence, count=1)
+
+
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
-    """Every sentence (a multi-sentence quotation as one) of the articles, in text order."""
+    """Every sentence (a multi-sentence quotation as one) of the articles, in text order;
+    a leading agency dateline trimmed off."""
     out = []
     for ai, art in enumerate(articles):
         k = 0
         for pi, para in enumerate(art.paragraphs):
             for si, sent in join_quotes(split_sentences(para)):
+                sent = without_dateline(sent)
                 out.append(Candidate(sent, ai, pi, si, k, eligible(sent)))
                 k += 1
     return out
@@ -178,6 +194,11 @@ talks to Y about ..."), an "Image" label glued to its caption."""
 
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
 """A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."): a turn of talk."""
+_TURN = re.compile(
+    r"^Q[.:]?\s+[A-Z]|\((?:applause|laughter|cheers|inaudible|crosstalk|booing)\b", re.I
+)
+"""A transcript's question turn ("Q That was four years ago, Mr. President.", "Q: ...")
+or a stage cue ("(Applause.)", "(Laughter.)"): the room, not the event."""
 _PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w'’.&-]*[ /]?){1,6}\)\s+[A-Z]")
 _CREDIT_WORD = re.compile(
     r"/|\b(?:Police|News|Facebook|Twitter|Instagram|Sports|Images?|Photos?|Pictures|TV|ITN|"
@@ -209,6 +230,8 @@ def furniture(sentence: str) -> bool:
         return True  # a caption's credit, or caption and text run together with no stop
     if _SPEAKER.match(s) or _HEADING.search(s) or _PHOTO_PAREN.search(s):
         return True
+    if _TURN.search(s):
+        return True  # a reporter's question turn ("Q That was ..."), a stage cue
     if _SHOUT.search(s) or _AP_CAPTION.search(s) or _PAGE_BITS.search(s):
         return True  # a transcript's turn label, a heading glued to the text
     for m in _PAREN_CREDIT.finditer(s):
