@@ -437,3 +437,25 @@ def test_points_of_a_long_briefing_stay_on_its_subject() -> None:
     summ = Summary(text=lead, sources=("brief",))
     kps = key_points([art], 5, summary=summ)
     assert kps and all("wheat" not in k.text for k in kps)
+
+
+def test_transcript_turns_and_stage_cues_are_never_points() -> None:
+    # Sentences written for the project, shaped like a press-conference transcript.
+    from extractors.keypoints import furniture
+
+    assert furniture("Q Thank you, sir. That was four years ago, Mr. President.")
+    assert furniture("Q: Will the ministers meet again before the summit?")
+    assert furniture("We will stand with our partners in the Pacific. (Applause.)")
+    assert not furniture("Quebec's premier said the province would send two engineers.")
+    assert not furniture("Qatar hosted the talks between the two delegations on Monday.")
+
+
+def test_agency_dateline_is_trimmed_from_a_candidate() -> None:
+    from extractors.keypoints import without_dateline
+
+    s = "Pyongyang, September 23 (KCNA) -- A delegation of the ministry left for Moscow."
+    assert without_dateline(s) == "A delegation of the ministry left for Moscow."
+    s2 = "SEOUL, Nov. 20 (Yonhap) -- South Korea will send observers to the drill."
+    assert without_dateline(s2) == "South Korea will send observers to the drill."
+    plain = "Seoul, the capital, hosted 40 delegations on Friday."
+    assert without_dateline(plain) == plain
