@@ -71,7 +71,9 @@ def _pkey(name: str) -> str:
     kept = [
         w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
     ]
-    return _key(" ".join(kept))
+    # In either order: "Kishida Fumio" (family name first, as Japanese and Korean sources
+    # write it) ~ "Fumio Kishida".
+    return _key(" ".join(sorted(kept, key=fold)))
 
 
 def _key(name: str) -> str:
@@ -492,7 +494,9 @@ _SURNAME_END = re.compile(
 )
 _NOT_PERSON_BEFORE = _words("the in at near across outside inside")
 _PLACE_PREPS = _words("to for from in at near into via across toward towards")
-_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade")
+_HONORIFICS = _words(
+    "mr mrs ms dr sir madam h.e. comrade rabbi reverend rev pastor imam bishop cardinal"
+)
 _DETERMINERS = _words("a an the our his her their its my your")
 _ORG_STRIP = _words(
     "the a an and but in on at for of by according with from to after before when while as "
@@ -1634,6 +1638,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 continue  # the body names this person in full
             if _common_tail(r, lower) and key not in lex.person_of:
                 continue  # "Atomic Veterans, whose ...": the article writes "veterans"
+            if _QUOTE.search(r.name):
+                continue  # 'Donald “Herbert Hoover': a quotation runs through the span
             if " " in r.name and (
                 key in lex.person_of
                 or r.evidence
@@ -1737,6 +1743,9 @@ def _name_runs(
         )
         out.append(_Run(name, sentence, order, evidence, initial, role))
     return out
+
+
+_QUOTE = re.compile(r"[\"“”„«»]")
 
 
 def _clean_surface(surface: str) -> str:

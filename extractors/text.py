@@ -64,8 +64,13 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\ufeff]")
+"""Soft hyphens, zero-width spaces and stray byte-order marks: line-breaking hints with no
+text ("Park Geun\u00adhye"), dropped."""
+
+
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
 
 
 def split_sentences(paragraph: str) -> list[str]:
