@@ -189,6 +189,7 @@ _DETERMINERS = _words(
 )
 # A present tense after these refers ahead: "after he takes office in January".
 _TEMPORAL = _words("after when once until before")
+_PLAN_WORDS = _words("planned scheduled expected intended proposed")
 _PRONOUNS = _words("he she it they we")
 _PAST_S = _words("was has is")
 _PERIODS = _words("week weekend month year night summer winter spring autumn fall time")
@@ -569,6 +570,8 @@ def _marker(words: list[str], i: int) -> str | None:
         return None  # "arrives on Wednesday ahead of his meetings": before, not later
     if w == "last":  # "last year" is past; "will last" is not
         return "past" if nxt in _PERIODS else None
+    if w in _PLAN_WORDS and (prev in _DETERMINERS or prev.endswith(("'s", "’s"))):
+        return None  # an adjective: "on a planned flight", "the scheduled talks" (any tense)
     if w in _FUTURE:
         return "future"
     if w.endswith(("'ll", "’ll")):

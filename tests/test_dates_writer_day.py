@@ -181,3 +181,18 @@ def test_an_undated_article_takes_its_day_from_the_url() -> None:
 def test_a_weekday_possessive_is_a_date() -> None:
     s = "Horner praised his drive in Sunday's Brazilian Grand Prix."
     assert find_dates(s, date(2016, 11, 14)) == [("Sunday", "2016-11-13")]
+
+
+def test_a_planned_flight_is_no_future_marker() -> None:
+    # Written for the project: "planned" after a determiner is an adjective, any tense.
+    from extractors.dates import tense_direction
+
+    s = (
+        "Officials said the charter crashed soon after taking off just after noon on Sunday "
+        "from the coast on a planned flight to the capital."
+    )
+    i = s.index("on Sunday")
+    assert tense_direction(s, i, i + 9, beyond_clause=True) == "past"
+    s2 = "The ministers will meet on Sunday for the scheduled talks."
+    i = s2.index("on Sunday")
+    assert tense_direction(s2, i, i + 9, beyond_clause=True) == "future"
