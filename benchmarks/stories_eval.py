@@ -27,7 +27,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -232,6 +232,16 @@ class ThemeBatch:
     name: str
     articles: list[Article]
     negatives: list[tuple[int, int]]
+    sameday: list[tuple[int, int]] = field(default_factory=list)
+    """The negatives published on one calendar day (also in ``negatives``)."""
+
+
+def _same_day(a: Article, b: Article) -> bool:
+    return (
+        a.published is not None
+        and b.published is not None
+        and (a.published.date() == b.published.date())
+    )
 
 
 def _week(d: datetime) -> tuple[int, int]:
@@ -284,7 +294,8 @@ def kcna_batches() -> list[ThemeBatch] | None:
             for i, j in itertools.combinations(range(len(arts)), 2)
             if not words[i] & words[j]
         ]
-        out.append(ThemeBatch("kcna", f"{wk[0]}-W{wk[1]:02d}", arts, neg))
+        same = [(i, j) for i, j in neg if _same_day(arts[i], arts[j])]
+        out.append(ThemeBatch("kcna", f"{wk[0]}-W{wk[1]:02d}", arts, neg, same))
     return out
 
 
@@ -317,7 +328,10 @@ def _front_matter(text: str) -> tuple[dict, str]:
 def wh_batches() -> list[ThemeBatch] | None:
     """White House releases of the three NATO-summit months, one batch per ISO week (one
     source, one theme: the summit, the alliance, the week's briefings). Labels: releases
-    ``WH_APART`` or more days apart are different events; closer pairs are not scored."""
+    ``WH_APART`` or more days apart are different events; so are releases of one day whose
+    titles share no content word less the week's theme words (``_headline_words``: a
+    fact sheet on health care and a statement on the jobs report); other close pairs are
+    not scored."""
     d = dataset(WH, "manifest.csv")
     if d is None:
         return None
@@ -353,7 +367,13 @@ def wh_batches() -> list[ThemeBatch] | None:
             for i, j in itertools.combinations(range(len(arts)), 2)
             if abs((arts[i].published - arts[j].published).total_seconds()) >= WH_APART * 86400  # type: ignore[operator]
         ]
-        out.append(ThemeBatch("wh", f"{wk[0]}-W{wk[1]:02d}", arts, neg))
+        words = _headline_words(arts)
+        same = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(arts)), 2)
+            if _same_day(arts[i], arts[j]) and not words[i] & words[j]
+        ]
+        out.append(ThemeBatch("wh", f"{wk[0]}-W{wk[1]:02d}", arts, neg + same, same))
     return out
 
 
@@ -421,6 +441,13 @@ def theme_evaluate(show: int = 0) -> dict:
             r["wrong"] += len(wrong)
             r["articles"] += len(b.articles)
             r["batches"] += 1
+        if b.sameday:
+            for key in (f"{b.corpus}_sameday_{part}", f"sameday_{part}"):
+                r = res.setdefault(key, {"pairs": 0, "wrong": 0, "articles": 0, "batches": 0})
+                r["pairs"] += len(b.sameday)
+                r["wrong"] += len(wrong_merges(groups, b.sameday))
+                r["articles"] += len(b.articles)
+                r["batches"] += 1
         for i, j in wrong[: max(0, show)]:
             examples[part].append((b.corpus, b.articles[i].title[:70], b.articles[j].title[:70]))
     for r in res.values():

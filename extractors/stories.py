@@ -19,10 +19,15 @@ similarity with event signals:
 Articles published more than ``FAR_DAYS`` apart (or undated) are one story only on
 event-level evidence (``Signals.event_link``): a shared date together with a shared
 specific name (``DATE_NAMES``), text alike enough on its own (``STRONG_TEXT``), or, both
-dated, shared specific names with similar text (``FAR_NAMES``, ``FAR_TEXT``); otherwise
-their similarity counts ``FAR_FACTOR``. Near pairs: leads that both name dates, none
-shared, get no bonus for fewer than ``DATES_DIFFER`` names, and a pair with no specific
-name and no date needs ``BARE_TEXT``.
+dated, ``FAR_MANY`` shared specific names with similar text (``FAR_TEXT``) or one with
+more alike text (``FAR_ONE_TEXT``: "Bitcoin" in December and February is no event);
+otherwise their similarity counts ``FAR_FACTOR``. Near pairs (``Signals.day_link``): one
+day's theme or occasion is no event, so they need ``NEAR_NAMES`` specific names (an actor
+and a place), a shared date with one, or ``NEAR_TEXT`` (``BARE_TEXT`` with no name); a
+name most of a busy day's articles carry is that day's occasion (``DAY_SHARE``:
+founding-day greetings, wreath-layings) and not specific for its pairs
+(``occasion_names`` in ``explain``). Leads that both name dates, none shared, get no
+bonus for fewer than ``DATES_DIFFER`` names.
 
 Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
 sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded; words in more
@@ -43,7 +48,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -68,6 +73,22 @@ DATE_NAMES = 1
 """... a shared date together with at least this many shared specific names; or ..."""
 STRONG_TEXT = 0.5
 """... a text similarity of at least this on its own."""
+FAR_ONE_TEXT = 0.25
+"""Dated pairs days apart sharing fewer than ``FAR_MANY`` specific names (one name: "Bitcoin"
+in December and February, two trailers of one film) need at least this text similarity."""
+FAR_MANY = 2
+NEAR_NAMES = 2
+"""Pairs of one day sharing fewer than this many specific names and no date ..."""
+NEAR_TEXT = 0.15
+"""... join only with at least this text similarity (one day's roundups of one occasion
+share its vocabulary, not an event)."""
+DAY_SHARE: float | None = 0.2
+"""A name carried by more than this share of the articles published on one day (and by
+more than ``DAY_MIN``) names that day's occasion (founding-day greetings, a holiday's
+wreath-layings), not one event: it is no specific name for pairs of that day."""
+DAY_MIN = 3
+DAY_BATCH = 12
+"""A day's occasion is judged only on a day with at least this many articles."""
 DATES_DIFFER = 2
 """Two articles whose leads both name dates, none shared, tell of different days: fewer
 than this many shared specific names add no bonus (a launch on Friday and a ministers'
@@ -275,6 +296,8 @@ class Signals:
     """The specific names: event signals (``RARE_SHARE``)."""
     rarest: frozenset[str]
     """Names that add the bonus (the specific ones)."""
+    occasion: dict[int, frozenset[str]] = field(default_factory=dict)
+    """UTC day -> the names of that day's occasion (``DAY_SHARE``)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -285,7 +308,32 @@ class Signals:
         cap = max(2, math.floor(RARE_SHARE * n)) if n >= RARE_BATCH else 1
         rare = frozenset(w for w, c in df.items() if 1 < c <= cap)
         days = [a.published.timestamp() / 86400 if a.published else None for a in articles]
-        return cls(matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare)
+        occasion: dict[int, frozenset[str]] = {}
+        if DAY_SHARE is not None and n >= RARE_BATCH:
+            by_day: dict[int, list[frozenset[str]]] = {}
+            for d, s in zip(days, ns, strict=True):
+                if d is not None:
+                    by_day.setdefault(math.floor(d), []).append(s)
+            for d, sets in by_day.items():
+                if len(sets) < DAY_BATCH:
+                    continue  # too few that day to tell an occasion from an event
+                day_df = Counter(x for s in sets for x in s)
+                cut = max(DAY_MIN, DAY_SHARE * len(sets))
+                occasion[d] = frozenset(x for x, c in day_df.items() if c > cut)
+        return cls(
+            matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare, occasion
+        )
+
+    def shared(self, i: int, j: int, far: bool) -> frozenset[str]:
+        """The specific names two articles share. Rule (occasion): for a pair of nearby
+        days, a name that most of either day's articles carry is the day's occasion."""
+        common = self.names[i] & self.names[j] & self.rare
+        if far or not self.occasion or not common:
+            return common
+        di, dj = self.days[i], self.days[j]
+        for d in {math.floor(d) for d in (di, dj) if d is not None}:
+            common -= self.occasion.get(d, frozenset())
+        return common
 
     def text(self, i: int, j: int) -> float:
         """Cosine of the two articles' ``story_text`` vectors."""
@@ -297,19 +345,25 @@ class Signals:
         (``theme_names``), shared dates, days apart, and whether it may join."""
         text = self.text(i, j) if text is None else text
         common = self.names[i] & self.names[j]
-        shared = sorted(common & self.rare)
         same_dates = sorted(self.dates[i] & self.dates[j])
         di, dj = self.days[i], self.days[j]
         apart = abs(di - dj) if di is not None and dj is not None else None
         # Rule (undated): an article without a publication time (a local note, a file)
         # joins another only on the event's own signals, as if it were days apart.
         far = apart is None or apart > FAR_DAYS
-        allowed = not far or self.event_link(len(shared), bool(same_dates), text, apart is None)
+        shared = sorted(self.shared(i, j, far))
+        occasion = sorted((common & self.rare) - set(shared))
+        allowed = (
+            self.event_link(len(shared), bool(same_dates), text, apart is None)
+            if far
+            else self.day_link(len(shared), bool(same_dates), text)
+        )
         return {
             "text": round(text, 3),
             "names": shared,
             "name_weights": {x: round(weight(self.df[x], len(self.names)), 2) for x in shared},
             "theme_names": sorted(common - self.rare)[:8],
+            "occasion_names": occasion[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
             "score": round(self.score(i, j, text), 3),
@@ -326,8 +380,18 @@ class Signals:
         return (
             (same_date and shared >= DATE_NAMES)
             or text >= STRONG_TEXT
-            or (not undated and shared >= FAR_NAMES and text >= FAR_TEXT)
+            or (not undated and shared >= FAR_MANY and text >= FAR_TEXT)
+            or (not undated and shared >= FAR_NAMES and text >= FAR_ONE_TEXT)
         )
+
+    @staticmethod
+    def day_link(shared: int, same_date: bool, text: float) -> bool:
+        """May two articles of nearby days be one story? Sharing the day's theme or occasion
+        is not enough: ``NEAR_NAMES`` specific names (an actor and a place), a shared date
+        with one, or text similar enough (``NEAR_TEXT``; ``BARE_TEXT`` with no name at all)."""
+        if shared >= NEAR_NAMES or (same_date and shared >= 1):
+            return True
+        return text >= (NEAR_TEXT if shared or same_date else max(NEAR_TEXT, BARE_TEXT))
 
     def score(self, i: int, j: int, text: float | None = None) -> float:
         """The pair score (text similarity with the event signals; see the module)."""
@@ -335,16 +399,17 @@ class Signals:
         if text <= 0:
             return 0.0
         di, dj = self.days[i], self.days[j]
-        shared = len(self.names[i] & self.names[j] & self.rare)
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
+        names = self.shared(i, j, far)
+        shared = len(names)
         same_date = bool(self.dates[i] & self.dates[j])
         if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
-        if not shared and not same_date and text < BARE_TEXT:
-            return FAR_FACTOR * text  # Rule (bare text): no name, no date: the theme's words
+        if not far and not self.day_link(shared, same_date, text):
+            return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
             return text  # Rule (other days): their leads date two different days
-        return text + self.bonus(self.names[i] & self.names[j] & self.rare)
+        return text + self.bonus(names)
 
     def bonus(self, shared: frozenset[str]) -> float:
         """NAME_BONUS per shared specific name from the ``BONUS_FROM``-th on, each name
