@@ -138,8 +138,10 @@ def wider_stories() -> list[tuple[str, str, object]] | None:
     refs = [str(i) for i, it in enumerate(items) if it.get("story_text")]
     sets["kcna"] = [relevance_eval.kcna_article(items, r) for r in _sample(refs, WIDER_N["kcna"])]
     gold = []
-    files = [str(f) for f in (gs / "gold_standard" / "data").glob("*.json")]
-    for f in _sample(files, WIDER_N["gold"]):
+    # Sampled by file name, never by the absolute path: the sample must not depend on
+    # where the checkout and ../shared live (a fresh clone drew other articles).
+    by_name = {f.name: f for f in (gs / "gold_standard" / "data").glob("*.json")}
+    for f in (by_name[n] for n in _sample(list(by_name), WIDER_N["gold"])):
         try:
             cleaned = parse_news_please(Path(f).read_text("utf-8"), f)
             gold.append(to_article(cleaned, Path(f).name, "bench", "file"))
