@@ -86,7 +86,9 @@ _MONTHS = {
     for name in names
 }
 MONTHS = _MONTHS
-"""Month names and abbreviations -> 1..12 (shared with story grouping)."""
+"""Month names and abbreviations -> 1..12 (shared with story grouping and cleaning)."""
+WEEKDAYS = _WEEKDAYS
+"""Weekday names, Monday first (shared with story grouping and cleaning)."""
 
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MON_FULL = (

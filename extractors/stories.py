@@ -55,7 +55,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .dates import MONTHS, find_dates, publication_day
+from .dates import MONTHS, WEEKDAYS, find_dates, publication_day
 from .models import Article
 from .text import split_sentences
 from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
@@ -177,15 +177,9 @@ RESOLVE_SENTENCES = 3
 """Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
 _NOT_NAMES = (
     STOPWORDS
-    | {m for m in _MONTHS}
+    | set(_MONTHS)
+    | set(WEEKDAYS)
     | {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "photo",
         "photos",
         "image",
