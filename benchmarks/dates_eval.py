@@ -13,6 +13,9 @@
                             sampling.json: dev = 20 of its 'training' articles (the three
                             whose defects were reported first among them), test = its 20
                             'test' articles, labelled once before any rule below changed
+  dates_labels_wh.json      30 documents labelled blind (18 news_cluster articles, 12 White
+                            House documents; 105 mentions), dev/test by sha256 of the file
+                            name; tuned on dev only (``wh_dev``, ``wh_test``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -37,6 +40,7 @@ from entities_eval import GM, LABELS, WH, read_article, split_of
 
 TZ_CASES = BENCH_DIR / "dates_tz_cases.json"
 GS_LABELS = BENCH_DIR / "dates_labels_gs.json"
+WH_LABELS = BENCH_DIR / "dates_labels_wh.json"
 ZONE = "Asia/Seoul"
 
 
@@ -122,6 +126,15 @@ def evaluate() -> dict:
     for sp, pairs in gs.items():
         res[f"gs_{sp}"] = score(pairs)
     res["gs_all"] = score(gs["dev"] + gs["test"])
+    roots = {GM: gm, WH: wh}
+    new: dict[str, list] = {"dev": [], "test": []}
+    for a in json.loads(WH_LABELS.read_text(encoding="utf-8"))["articles"]:
+        art = read_article(roots[a["dataset"]], a["ref"])
+        found = list(resolve_dates(art, ZONE)) if art is not None else []
+        new[a["split"]].append((a["dates"], found))
+    for sp, pairs in new.items():
+        res[f"wh_{sp}"] = score(pairs)
+    res["wh_all"] = score(new["dev"] + new["test"])
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -168,9 +181,22 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print("dates, 40 gold_standard articles (dates_labels_gs.json); 'all 66' = both sets")
     print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+    rows = [
+        (
+            sp,
+            res[f"wh_{sp}"]["precision"],
+            res[f"wh_{sp}"]["recall"],
+            res[f"wh_{sp}"]["f1"],
+            res[f"wh_{sp}"]["predicted"],
+            res[f"wh_{sp}"]["labelled"],
+        )
+        for sp in ("dev", "test", "all")
+    ]
+    print("dates, 30 documents labelled blind (dates_labels_wh.json)")
+    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test"):
+        for sp in ("gs_dev", "gs_test", "wh_dev"):
             print(f"{sp} errors ({len(res[sp]['errors'])}):")
             for e in res[sp]["errors"]:
                 print("  " + e)

@@ -145,9 +145,13 @@ _WD_WEEK = re.compile(
 )
 _WEEKDAY = re.compile(
     r"(?:\b(?P<prep>(?i:on|this\s+coming|this\s+past|this|next|last|coming|past|from|by|until|"
-    r"till|since|before|after|through))\s+)?(?<!Black )(?<!Good )(?<!Cyber )(?<![\w])"
+    rf"till|since|through|(?:before|after)(?=\s+{_WD}(?!['’]s\b))))\s+)?"
+    r"(?<!Black )(?<!Good )(?<!Cyber )(?<![\w])"
     rf"(?P<wd>{_WD})(?![\w])"
 )
+# "before Tuesday's vote", "a day before Saturday's incident": the preposition and the
+# clause's tense are about the noun's event, not the day; the nearest such day it is.
+_BEFORE_POSSESSIVE = re.compile(r"(?i)\b(?:before|after)\s+$")
 _ATOM = (
     rf"(?:{_WD}|{_MON_ANY}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MON_ANY}"
     rf"(?:,?\s+{_YEAR})?|{_MON_FULL}(?:\s+{_YEAR})?)"
@@ -177,7 +181,9 @@ _FUTURE = _words(
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "
     "flew sent wrote won lost struck sought brought became saw found kept led ran rose "
-    "fell got ago earlier"
+    "fell got ago earlier drew threw broke chose drove wore paid stood thought caught bought "
+    "fought sold sat spent heard knew meant rode shook slept stole swept swam understood "
+    "withdrew fled froze hung laid sank swung overtook undertook upheld woke died"
 )
 # Words in -ed that are not past-tense verbs.
 _ED_STOP = _words(
@@ -185,6 +191,7 @@ _ED_STOP = _words(
     "advanced concerned related limited detailed experienced sophisticated unprecedented "
     "renewed shared alleged tailored skilled combined heightened so-called red"
 )
+_WD_START = re.compile(rf"\s*{_WD}")
 _DETERMINERS = _words(
     "the a an its his her their our your this that these those some any no most more such "
     "well newly previously"
@@ -390,7 +397,53 @@ def find_dates(
             else:
                 c = prev
         out.append(c)
+    if pub is not None:
+        out = _quoted_days(sentence, out, pub)
     return [(mention, value) for _, _, mention, value in out]
+
+
+_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|told|added|wrote|tweeted|posted|announced|declared|insisted|warned|"
+    r"stated|speaking|replied|explained|noted|vowed|pledged|remarked)\b"
+)
+
+
+def _quoted_days(
+    sentence: str, out: list[tuple[int, int, str, str | None]], pub: date
+) -> list[tuple[int, int, str, str | None]]:
+    """A quotation's "today" is the day it was said: '"We decide today," he said on
+    Saturday' (a Monday story) is that Saturday, "tomorrow" the day after it. The day
+    is the attribution's own (a speech verb and a past day outside the quotation, in
+    the same sentence); without one, a quotation's relative words keep the writer's day."""
+    spans = [m.span() for m in _QUOTE.finditer(sentence)]
+    if not spans:
+        return out
+
+    def quoted(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in spans)
+
+    anchor: date | None = None
+    for a, b, _, value in out:
+        if value is None or "/" in value or quoted(a, b):
+            continue
+        day = date.fromisoformat(value)
+        near = sentence[max(0, a - 60) : b + 60]
+        if day < pub and _SPEECH.search(near):
+            anchor = day
+            break
+    if anchor is None:
+        return out
+    fixed = []
+    for a, b, mention, value in out:
+        if quoted(a, b) and _REL_DAY.fullmatch(mention):
+            m = _REL_DAY.fullmatch(mention)
+            assert m is not None
+            r = _h_rel_day(_Ctx(mention, m, anchor))
+            if isinstance(r, tuple):
+                value = _iso(r)
+        fixed.append((a, b, mention, value))
+    return fixed
 
 
 _WD_ONLY = re.compile(rf"^(?:\w+\s+)*{_WD}$")
@@ -424,7 +477,9 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
-_STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+$")
+# "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
+_STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?:\d{1,2}\s+)?$")
+
 # "delivered to your inbox Monday through Friday": a schedule, no event.
 _SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each|weekdays)\b[^.]{0,30}$")
 
@@ -448,8 +503,13 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True
     if text.lower() in ("today", "tonight") and _AGO.search(before30):
         return True
-    if the_before and "unit" in m.re.groupindex and m["which"].lower() == "last" and not m["edge"]:
-        return True
+    if (
+        the_before
+        and "unit" in m.re.groupindex
+        and m["which"].lower() in ("last", "next")
+        and not m["edge"]
+    ):
+        return True  # "over the next year": the coming twelve months, not the calendar year
     if "year" in m.re.groupindex and m["year"] and _STAMP_WD.search(before30):
         return True
     if ("conn" in m.re.groupindex or "wd" in m.re.groupindex) and _SCHEDULE.search(before30):
@@ -528,6 +588,8 @@ def tense_direction(
         if before[i] in _CLAUSE_END:
             continue
         dist += 1
+        if dist == 1 and before[i] in ("later", "earlier") and _WD_START.match(sentence, start):
+            continue  # "later Sunday", "earlier Monday": a part of that day, no tense
         mark = _marker(before, i)
         if mark:
             back = (dist, mark)
@@ -616,8 +678,8 @@ def _weekday_date(pub: date, wd: int, prefix: str, direction: str | None) -> dat
     if prefix in ("last", "past", "this past"):
         return pub - timedelta(days=back or 7)
     if prefix == "this":
-        direction = None
-    elif prefix == "since":
+        return _week_of(pub)[0] + timedelta(days=wd)
+    if prefix == "since":
         direction = "past"
     elif prefix in ("until", "till"):
         direction = "future"
@@ -625,7 +687,9 @@ def _weekday_date(pub: date, wd: int, prefix: str, direction: str | None) -> dat
         return pub + timedelta(days=ahead)
     if direction == "past":
         return pub - timedelta(days=back)
-    return _week_of(pub)[0] + timedelta(days=wd)
+    # No tense marker: the nearest such day (a Monday story's "the summit on Sunday" is
+    # the day before, not six days on), never more than three days away.
+    return pub - timedelta(days=back) if back < ahead else pub + timedelta(days=ahead)
 
 
 def _pick_year(
@@ -820,6 +884,14 @@ def _h_weekday(c: _Ctx) -> Result:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
     direction = c.direction(beyond_clause=True)
+    if re.match(r"['’]s\b", c.sentence[c.m.end() :]) and (
+        p := _BEFORE_POSSESSIVE.search(c.sentence[max(0, c.m.start() - 12) : c.m.start()])
+    ):
+        # "will vote before Friday's deadline" is ahead, "quit after Friday's vote" back;
+        # otherwise the tense tells nothing of the day: the nearest one
+        after = p.group(0).lower().startswith("after")
+        if direction != ("past" if after else "future"):
+            direction = None
     if (
         c.next_ok
         and direction == "past"

@@ -141,8 +141,9 @@ def test_months_counted_from_a_year(sentence: str, expect: tuple[str, str]) -> N
 
 
 def test_before_a_past_weekday_possessive_stays_past() -> None:
+    # the preposition is the meeting's, not the day's: the mention is the day alone
     s = "He had never met the president before Wednesday's meeting."
-    assert find_dates(s, date(2016, 11, 10)) == [("before Wednesday", "2016-11-09")]
+    assert find_dates(s, date(2016, 11, 10)) == [("Wednesday", "2016-11-09")]
 
 
 def test_a_month_day_keeps_the_nearest_year_when_the_clause_has_no_tense() -> None:

@@ -1,0 +1,152 @@
+"""extractors.dates: the precision rules of issue 10's second round, one test each.
+
+Sentences written for the project. MONDAY is the publication day unless a test says
+otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.dates import find_dates
+
+MONDAY = date(2025, 4, 7)
+SUNDAY = date(2025, 4, 6)
+
+
+# ---- a quotation's "today" is the day it was said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            '"We will decide today," the minister said on Saturday.',
+            [("today", "2025-04-05"), ("on Saturday", "2025-04-05")],
+        ),
+        (
+            'Speaking on Friday, Kim said: "The drills start tomorrow."',
+            [("on Friday", "2025-04-04"), ("tomorrow", "2025-04-05")],
+        ),
+        (
+            "“Yesterday we saw the plan,” the envoy told reporters on Thursday.",
+            [("Yesterday", "2025-04-02"), ("on Thursday", "2025-04-03")],
+        ),
+    ],
+)
+def test_quoted_relative_day_counts_from_the_attribution(
+    sentence: str, expect: list[tuple[str, str]]
+) -> None:
+    assert find_dates(sentence, MONDAY) == expect
+
+
+def test_quoted_today_without_a_day_of_its_own_is_the_writers_day() -> None:
+    s = '"We will decide today," the minister said.'
+    assert find_dates(s, MONDAY) == [("today", "2025-04-07")]
+
+
+def test_today_outside_the_quotation_is_not_moved() -> None:
+    s = 'The minister, who said on Saturday that "nothing is settled", meets Kim today.'
+    assert ("today", "2025-04-07") in find_dates(s, MONDAY)
+
+
+# ---- "later Sunday", "early Monday": a part of the day, no tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "expect"),
+    [
+        ("Later Sunday, the minister flew to Tokyo.", MONDAY, "2025-04-06"),
+        ("The minister met Yoon and later Sunday flew to Tokyo.", MONDAY, "2025-04-06"),
+        ("The talks ran late on Sunday.", MONDAY, "2025-04-06"),
+        ("The blast happened late Sunday near the border.", MONDAY, "2025-04-06"),
+        ("The deal was signed early Monday.", MONDAY, "2025-04-07"),
+        ("The minister will speak later Sunday.", SUNDAY, "2025-04-06"),
+        ("Earlier Sunday, the ministry denied the report.", MONDAY, "2025-04-06"),
+    ],
+)
+def test_part_of_day_before_a_weekday(sentence: str, pub: date, expect: str) -> None:
+    assert [v for _, v in find_dates(sentence, pub)] == [expect]
+
+
+# ---- no tense marker: the nearest such day, not the rest of the week
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The summit on Sunday drew 30 leaders.", "2025-04-06"),  # an irregular past
+        ("Officials are investigating the crash on Sunday that killed six.", "2025-04-06"),
+        ("The Sunday rally in Seoul: a record crowd.", "2025-04-06"),
+        ("Talks on Wednesday: what is at stake.", "2025-04-09"),
+    ],
+)
+def test_weekday_without_tense_is_the_nearest(sentence: str, expect: str) -> None:
+    assert [v for _, v in find_dates(sentence, MONDAY)] == [expect]
+
+
+def test_this_weekday_stays_in_the_publication_week() -> None:
+    assert find_dates("Officials meet this Sunday.", MONDAY) == [("this Sunday", "2025-04-13")]
+
+
+# ---- a possessive weekday after "before"/"after" is the noun's day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "expect"),
+    [
+        ("Her lead eroded in the final stretch before Tuesday's vote.", MONDAY, "2025-04-08"),
+        ("A day before Saturday's crash, the airline had warned pilots.", SUNDAY, "2025-04-05"),
+        ("He resigned after Friday's vote.", MONDAY, "2025-04-04"),
+        ("The parties will meet before Friday's deadline.", MONDAY, "2025-04-11"),
+    ],
+)
+def test_possessive_weekday_after_before_or_after(sentence: str, pub: date, expect: str) -> None:
+    got = find_dates(sentence, pub)
+    assert [v for _, v in got] == [expect]
+    assert not got[0][0].lower().startswith(("before", "after"))
+
+
+# ---- spans counted from now are no calendar periods
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The allies will deliver interceptors over the next year.",
+        "Prices rose sharply over the next month.",
+        "Talks are expected within the next week.",
+    ],
+)
+def test_the_next_year_is_a_span_not_a_calendar_year(sentence: str) -> None:
+    assert find_dates(sentence, MONDAY) == []
+
+
+def test_next_year_without_the_is_still_the_calendar_year() -> None:
+    s = "The allies will deliver interceptors next year."
+    assert find_dates(s, MONDAY) == [("next year", "2026-01-01/2026-12-31")]
+
+
+# ---- a syndication stamp is no event, nor the month inside it
+
+
+def test_syndication_stamp_is_no_date() -> None:
+    s = "This story originally appeared on Example.com on Mon, 1 Jan 2018 at 10:05:01 EDT."
+    assert find_dates(s, date(2018, 1, 1)) == []
+
+
+# ---- "in April last year" and its kin
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The missile was fired in April last year, officials said.", "2024-04-01/2024-04-30"),
+        ("In April last year, the two sides met.", "2024-04-01/2024-04-30"),
+        ("The two sides met in April of last year.", "2024-04-01/2024-04-30"),
+        ("The deal was signed on April 3 last year.", "2024-04-03"),
+    ],
+)
+def test_month_last_year(sentence: str, expect: str) -> None:
+    assert [v for _, v in find_dates(sentence, MONDAY)] == [expect]
