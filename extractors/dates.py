@@ -295,6 +295,13 @@ _CLOCK_TODAY = re.compile(
 
 
 def writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bool]:
+    """``publication_day``, corrected by what the text itself says of the writer's day
+    (see ``_writer_day``)."""
+    day, next_ok, _ = _writer_day(article, tz)
+    return day, next_ok
+
+
+def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bool, bool]:
     """``publication_day``, corrected by what the text itself says of the writer's day.
 
     - An agency dateline ("WASHINGTON, Nov 6 (Reuters) -") names the writer's day: it
@@ -303,37 +310,45 @@ def writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bo
       an article stamped before noon, or a past "at 9.40pm today" later than the stamp,
       was written the day before (a late story stamped after midnight, or one read in a
       zone ahead of the writer's).
+
+    The third value: the clock moved the day back. Such a story is often one rolled on
+    past midnight, whose later copy counts from the stamp's day ("yesterday" there is the
+    evening "tonight" named): its "yesterday", "tomorrow" and "last night" are unpinned.
     """
     day, next_ok = publication_day(article, tz)
     if day is None:
-        return day, next_ok
+        return day, next_ok, False
     head = " ".join(article.paragraphs[:2])[:600]
     if m := _DATELINE.match(head):
         for y in (day.year, day.year - 1):
             d = _safe_date(y, _month_num(m["mon"]), _num(m["d"]))
             if d is not None and timedelta(0) <= day - d <= timedelta(days=1):
-                return d, next_ok and d == day
+                return d, next_ok and d == day, False
     local = _local_time(article, tz)
     if local is None or local.date() != day:
-        return day, next_ok
+        return day, next_ok, False
     clock = local.time()
     for para in article.paragraphs:
         for sentence in split_sentences(para):
             for m in _PART_OF_DAY.finditer(sentence):
                 if clock < time(12) and tense_direction(sentence, m.start(), m.end()) == "past":
-                    return day - timedelta(days=1), False
+                    return day - timedelta(days=1), False, True
             for m in _CLOCK_TODAY.finditer(sentence):
                 h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
                 said = time(h, int(m["mi"] or 0))
                 if said > clock and tense_direction(sentence, m.start(), m.end()) == "past":
-                    return day - timedelta(days=1), False
-    return day, next_ok
+                    return day - timedelta(days=1), False, True
+    return day, next_ok, False
 
 
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
     (``writer_day``)."""
-    pub, next_ok = writer_day(article, tz)
+    pub, next_ok, rolled = _writer_day(article, tz)
+    local = _local_time(article, tz)
+    # Stamped in the writer's evening: "said last night" is often the print edition's
+    # copy for the next morning, i.e. this very evening, or the night before: unpinned.
+    evening = local is not None and local.date() == pub and local.time() >= time(18)
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     for para in article.paragraphs:
@@ -341,6 +356,12 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
             continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
         for _, sentence in join_quotes(split_sentences(para)):
             for mention, value in find_dates(sentence, pub, next_ok=next_ok):
+                if evening and _LAST_NIGHT.fullmatch(mention.lower()):
+                    continue
+                if rolled and _COUNTED.fullmatch(mention.lower()):
+                    # a story rolled past midnight: "today" is its evening's day as "tonight"
+                    # is, but which day "yesterday" counts from is open
+                    continue
                 key = (value or f"?{mention.casefold()}", sentence)
                 if key in seen:
                     continue
@@ -357,6 +378,8 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     return tuple(events)
 
 
+_COUNTED = re.compile(r"yesterday|tomorrow|last\s+night")
+_LAST_NIGHT = re.compile(r"last\s+night")
 _STAMP = re.compile(
     r"^\s*(?:[\w .-]{1,30}\|\s*)?(?:updated|published|posted|last\s+(?:updated|modified))\b",
     re.I,

@@ -5,14 +5,17 @@ otherwise."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from extractors.dates import find_dates
+from extractors.dates import find_dates, resolve_dates
+from extractors.models import Article
 
 MONDAY = date(2025, 4, 7)
 SUNDAY = date(2025, 4, 6)
+LONDON = ZoneInfo("Europe/London")
 
 
 # ---- a quotation's "today" is the day it was said
@@ -150,3 +153,34 @@ def test_syndication_stamp_is_no_date() -> None:
 )
 def test_month_last_year(sentence: str, expect: str) -> None:
     assert [v for _, v in find_dates(sentence, MONDAY)] == [expect]
+
+
+# ---- article-level: stamps whose evening or rolled night leave a count unpinned
+
+
+def _events(text: str, published: datetime) -> list[tuple[str, str | None]]:
+    art = Article(source="hand.txt", title="t", text=text, published=published)
+    return [(e.mention, e.date) for e in resolve_dates(art, "Asia/Seoul")]
+
+
+def test_last_night_in_an_evening_story_is_dropped() -> None:
+    pub = datetime(2016, 11, 9, 21, 13, tzinfo=LONDON)
+    text = "The tram overturned at 6.13am today.\n\nThe police chief said last night that six died."
+    assert _events(text, pub) == [("today", "2016-11-09")]
+
+
+def test_last_night_in_a_morning_story_is_the_night_before() -> None:
+    pub = datetime(2016, 11, 9, 7, 30, tzinfo=LONDON)
+    text = "The police chief said last night that six died."
+    assert _events(text, pub) == [("last night", "2016-11-08")]
+
+
+def test_a_story_rolled_past_midnight_keeps_tonight_and_drops_yesterday() -> None:
+    # stamped 03:35: the past "tonight" was the evening before; "yesterday" may count
+    # from either day
+    pub = datetime(2016, 11, 9, 3, 35, tzinfo=LONDON)
+    text = (
+        "Crowds cheered the result tonight.\n\nThe singer tweeted yesterday that she was proud."
+        "\n\nShe will sing tomorrow."
+    )
+    assert _events(text, pub) == [("tonight", "2016-11-08")]
