@@ -13,9 +13,10 @@
                             sampling.json: dev = 20 of its 'training' articles (the three
                             whose defects were reported first among them), test = its 20
                             'test' articles, labelled once before any rule below changed
-  dates_labels_wh.json      30 documents labelled blind (18 news_cluster articles, 12 White
-                            House documents; 105 mentions), dev/test by sha256 of the file
-                            name; tuned on dev only (``wh_dev``, ``wh_test``)
+  dates_labels_wh.json      46 documents labelled blind (28 news_cluster articles, 18 White
+                            House documents; 167 mentions): 30 split dev/test by sha256 of
+                            the file name, and a second tuning batch of 16 (dev2); tuned on
+                            dev and dev2 only (``wh_dev``, ``wh_dev2``, ``wh_test``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -127,14 +128,14 @@ def evaluate() -> dict:
         res[f"gs_{sp}"] = score(pairs)
     res["gs_all"] = score(gs["dev"] + gs["test"])
     roots = {GM: gm, WH: wh}
-    new: dict[str, list] = {"dev": [], "test": []}
+    new: dict[str, list] = {"dev": [], "test": [], "dev2": []}
     for a in json.loads(WH_LABELS.read_text(encoding="utf-8"))["articles"]:
         art = read_article(roots[a["dataset"]], a["ref"])
         found = list(resolve_dates(art, ZONE)) if art is not None else []
         new[a["split"]].append((a["dates"], found))
     for sp, pairs in new.items():
         res[f"wh_{sp}"] = score(pairs)
-    res["wh_all"] = score(new["dev"] + new["test"])
+    res["wh_all"] = score(new["dev"] + new["test"] + new["dev2"])
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -190,13 +191,13 @@ def main(argv: list[str] | None = None) -> int:
             res[f"wh_{sp}"]["predicted"],
             res[f"wh_{sp}"]["labelled"],
         )
-        for sp in ("dev", "test", "all")
+        for sp in ("dev", "dev2", "test", "all")
     ]
-    print("dates, 30 documents labelled blind (dates_labels_wh.json)")
+    print("dates, 46 documents labelled blind (dates_labels_wh.json; dev2 = a second tuning batch)")
     print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2"):
             print(f"{sp} errors ({len(res[sp]['errors'])}):")
             for e in res[sp]["errors"]:
                 print("  " + e)

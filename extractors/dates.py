@@ -351,11 +351,21 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     evening = local is not None and local.date() == pub and local.time() >= time(18)
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
+    said_before: date | None = None  # the attribution day of the paragraph before
     for para in article.paragraphs:
         if _STAMP.match(para) and len(para.split()) <= 12:
             continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
+        # A paragraph that is all quotation, with no speech verb of its own, goes on the
+        # quotation of the paragraph before ("'... re-programmed today.'" after "...,'
+        # Leahy said on Friday."): its "today" is that day.
+        goes_on = para.lstrip()[:1] in _QUOTE_MARKS and not _SPEECH.search(para)
+        said_on = said_before if goes_on else None
+        said_before = said_on
         for _, sentence in join_quotes(split_sentences(para)):
-            for mention, value in find_dates(sentence, pub, next_ok=next_ok):
+            found = find_dates(sentence, pub, next_ok=next_ok, said_on=said_on)
+            if not goes_on and pub is not None:
+                said_before = _attribution_day(sentence, found, pub)
+            for mention, value in found:
                 if evening and _LAST_NIGHT.fullmatch(mention.lower()):
                     continue
                 if rolled and _COUNTED.fullmatch(mention.lower()):
@@ -378,6 +388,20 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     return tuple(events)
 
 
+_QUOTE_MARKS = frozenset("\"'“‘")
+
+
+def _attribution_day(sentence: str, found: list[tuple[str, str | None]], pub: date) -> date | None:
+    """The earlier day a quotation in ``sentence`` is attributed to ("..., Leahy said on
+    Friday."), if any."""
+    if not (_SPEECH.search(sentence) and any(q in sentence for q in _QUOTE_MARKS | {"’", "”"})):
+        return None
+    for _, value in found:
+        if value and "/" not in value and date.fromisoformat(value) < pub:
+            return date.fromisoformat(value)
+    return None
+
+
 _COUNTED = re.compile(r"yesterday|tomorrow|last\s+night")
 _LAST_NIGHT = re.compile(r"last\s+night")
 _STAMP = re.compile(
@@ -387,11 +411,13 @@ _STAMP = re.compile(
 
 
 def find_dates(
-    sentence: str, pub: date | None, *, next_ok: bool = False
+    sentence: str, pub: date | None, *, next_ok: bool = False, said_on: date | None = None
 ) -> list[tuple[str, str | None]]:
     """(mention, ISO date or range or None) for each date named in one sentence, in order.
 
-    ``next_ok``: a past weekday may be ``pub`` + 1 (see ``publication_day``)."""
+    ``next_ok``: a past weekday may be ``pub`` + 1 (see ``publication_day``).
+    ``said_on``: the sentence goes on a quotation attributed to that earlier day (see
+    ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
     cands: list[tuple[int, int, str, str | None]] = []
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
@@ -421,7 +447,7 @@ def find_dates(
                 c = prev
         out.append(c)
     if pub is not None:
-        out = _quoted_days(sentence, out, pub)
+        out = _quoted_days(sentence, out, pub, said_on)
     return [(mention, value) for _, _, mention, value in out]
 
 
@@ -433,22 +459,30 @@ _SPEECH = re.compile(
 
 
 def _quoted_days(
-    sentence: str, out: list[tuple[int, int, str, str | None]], pub: date
+    sentence: str,
+    out: list[tuple[int, int, str, str | None]],
+    pub: date,
+    said_on: date | None = None,
 ) -> list[tuple[int, int, str, str | None]]:
     """A quotation's "today" is the day it was said: '"We decide today," he said on
     Saturday' (a Monday story) is that Saturday, "tomorrow" the day after it. The day
     is the attribution's own (a speech verb and a past day outside the quotation, in
-    the same sentence); without one, a quotation's relative words keep the writer's day."""
-    spans = [m.span() for m in _QUOTE.finditer(sentence)]
+    the same sentence, or ``said_on`` for a paragraph that goes on the quotation of the
+    one before); without one, a quotation's relative words keep the writer's day."""
+    if said_on is not None and not _SPEECH.search(sentence):
+        spans = [(0, len(sentence))]
+    else:
+        spans = [m.span() for m in _QUOTE.finditer(sentence)]
+        said_on = None
     if not spans:
         return out
 
     def quoted(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in spans)
 
-    anchor: date | None = None
+    anchor: date | None = said_on
     for a, b, _, value in out:
-        if value is None or "/" in value or quoted(a, b):
+        if anchor is not None or value is None or "/" in value or quoted(a, b):
             continue
         day = date.fromisoformat(value)
         near = sentence[max(0, a - 60) : b + 60]
@@ -499,6 +533,7 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "20 years ago today": an anniversary, no event; "the last week (of the campaign)",
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
+_ALWAYS = re.compile(r"(?i)\balways\s+$")
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
 _STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?:\d{1,2}\s+)?$")
@@ -511,6 +546,10 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
     """The match is (part of) a name: a programme, newsletter or paper, a feast day, an
     accord named by its day; or a stamp, a schedule, an anniversary."""
     text = m.group(0)
+    lo = sentence.rfind(" ", 0, m.start()) + 1
+    token = sentence[lo : m.end() + 1]
+    if "://" in token or token.startswith(("www.", "(www.", "(http")) or "/" in token[-1:]:
+        return True  # a word inside a web address: "utsa.edu/today/2021/10/story"
     after = sentence[m.end() : m.end() + 60]
     before30 = sentence[max(0, m.start() - 40) : m.start()]
     if _NAME_AFTER.match(after[:30]):
@@ -526,6 +565,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True
     if text.lower() in ("today", "tonight") and _AGO.search(before30):
         return True
+    if _ALWAYS.search(before30) and text.lower().startswith("next"):
+        return True  # "there is always next year": an idiom, no period
     if (
         the_before
         and "unit" in m.re.groupindex
@@ -565,9 +606,19 @@ class _Ctx:
     next_ok: bool = False
 
     def direction(self, beyond_clause: bool = False) -> str | None:
+        if _INDEFINITE_BEFORE.search(
+            self.sentence, max(0, self.m.start() - 4), self.m.start()
+        ) and _NOUN_AFTER.match(self.sentence, self.m.end()):
+            # "has suggested a late February launch": an adjective of a thing to come or
+            # gone; the clause's tense is the suggestion's, not the date's
+            return None
         return tense_direction(
             self.sentence, self.m.start(), self.m.end(), beyond_clause=beyond_clause
         )
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 class _Skip:

@@ -184,3 +184,44 @@ def test_a_story_rolled_past_midnight_keeps_tonight_and_drops_yesterday() -> Non
         "\n\nShe will sing tomorrow."
     )
     assert _events(text, pub) == [("tonight", "2016-11-08")]
+
+
+# ---- a quotation that goes on in the next paragraph keeps its day
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_counts_from_its_attribution() -> None:
+    pub = datetime(2025, 4, 9, 10, 0, tzinfo=LONDON)  # a Wednesday
+    text = (
+        "‘The heating is built into the roof,’ the spokesman said on Monday.\n\n"
+        "‘It was fixed today. It should hold.’\n\n"
+        "The store reopens today."
+    )
+    assert _events(text, pub) == [
+        ("on Monday", "2025-04-07"),
+        ("today", "2025-04-07"),
+        ("today", "2025-04-09"),
+    ]
+
+
+def test_a_quoted_paragraph_with_its_own_speech_verb_is_not_carried_on() -> None:
+    pub = datetime(2025, 4, 9, 10, 0, tzinfo=LONDON)
+    text = "‘It is settled,’ the envoy said on Monday.\n\n‘We sign today,’ the minister said."
+    assert _events(text, pub)[-1] == ("today", "2025-04-09")
+
+
+# ---- words inside a web address, an idiom, an indefinite adjective
+
+
+def test_a_date_word_inside_a_web_address_is_no_date() -> None:
+    s = "A study (https://example.edu/today/2021/10/story.html) found gains."
+    assert find_dates(s, MONDAY) == []
+
+
+def test_there_is_always_next_year_is_no_period() -> None:
+    assert find_dates('"There is always next year," the fan said.', MONDAY) == []
+
+
+def test_an_indefinite_adjective_month_takes_the_nearest_year() -> None:
+    # the past "suggested" is the suggestion's tense, not the launch's
+    s = "The maker has suggested a late February launch for the phone."
+    assert find_dates(s, date(2017, 12, 22)) == [("late February", "2018-02-21/2018-02-28")]
