@@ -152,10 +152,10 @@ def test_dates_floors() -> None:
         "recall": a["recall"],
         "tz_accuracy": res["tz_accuracy"],
     }
-    for sp in ("dev", "test"):
-        if f"gs_{sp}" in res:
-            figures[f"gs_{sp}_precision"] = res[f"gs_{sp}"]["precision"]
-            figures[f"gs_{sp}_recall"] = res[f"gs_{sp}"]["recall"]
+    for key in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "wh_test"):
+        if key in res:
+            figures[f"{key}_precision"] = res[key]["precision"]
+            figures[f"{key}_recall"] = res[key]["recall"]
     _check("dates", figures)
 
 
