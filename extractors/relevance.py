@@ -226,6 +226,16 @@ def _evidence(
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    firsts: dict[str, int | None] = {}  # anchor group -> offset of its first term
+    excludes: list[tuple[int, int]] = []  # every anchor's exclude names
+
+    def add(group: str, term: str, start: int) -> None:
+        """Count ``term`` at ``start`` for anchor ``group`` (an other name or reference)."""
+        zi = doc.zone_of(start)
+        hits[(group, term, zones[zi].where)] += 1
+        zones[zi].anchors.setdefault(group, set()).add(term)
+        anchor_spans[zi].append((group, start))
+
     for group, matchers in topic.matchers.items():
         is_anchor = group.startswith("anchor:")
         excluded = []
@@ -246,16 +256,32 @@ def _evidence(
                     anchor_spans[zi].append((group, span[0]))
                 else:
                     z.subs.add(f"{group}|{term}")
+        if is_anchor:
+            firsts[group] = first
+            excludes += excluded
+
         # The anchor's other names ("the Alliance") once one of its terms came before.
         after = topic.after_matchers.get(group, []) if first is not None else []
         for term, pat in after:
             for span in doc.spans(term, pat):
                 if span[0] <= (first or 0) or (excluded and _inside(span, excluded)):
                     continue
-                zi = doc.zone_of(span[0])
-                hits[(group, term, zones[zi].where)] += 1
-                zones[zi].anchors.setdefault(group, set()).add(term)
-                anchor_spans[zi].append((group, span[0]))
+                add(group, term, span[0])
+        # Its definite references ("the summit") where the last summit named was its own.
+        if first is not None and group in topic.refer_matchers:
+            for term, start in _references(doc, *topic.refer_matchers[group]):
+                if start > first and not (excluded and _inside((start, start + 1), excluded)):
+                    add(group, term, start)
+    # Groups named by their members ("Australia, Japan, New Zealand and the ROK").
+    group_cues: list[tuple[int, str, int]] = []  # (zone, group name, offset in the zone)
+    for g, members in topic.group_matchers:
+        for zi, span in _group_mentions(doc, zones, members, excludes):
+            for name in g.counts_for:
+                f = firsts.get(f"anchor:{name}")
+                if f is not None and f < span[1]:
+                    add(f"anchor:{name}", g.name, span[0])
+            if g.cue:
+                group_cues.append((zi, g.name, span[0] - doc.starts[zi]))
     if topic.cues:
         title_anchors = set(zones[0].anchors)
         # What each paragraph must name itself: every anchor, or those the title lacks.
@@ -269,11 +295,77 @@ def _evidence(
                 zi = doc.zone_of(span[0])
                 if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
                     cue_spans[zi].append((term, span[0] - doc.starts[zi]))
+        for zi, term, off in group_cues:
+            if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
+                cue_spans[zi].append((term, off))
         for zi, found in cue_spans.items():
             zones[zi].cues = _cues_where_anchors_meet(
                 zones[zi].text, zi == 0, anchor_spans[zi], found, doc.starts[zi], need[zi]
             )
     return zones, hits, doc
+
+
+def _references(
+    doc: _Doc,
+    head: tuple[str, re.Pattern[str]],
+    own: list[tuple[str, re.Pattern[str]]],
+    refs: list[tuple[str, re.Pattern[str]]],
+) -> list[tuple[str, int]]:
+    """(term, offset) of each definite reference ("the summit") whose antecedent, the
+    mention of the head word last named before it that is not itself a reference, is
+    one of ``own`` ("the NATO summit"); any other mention ("the G7 summit", "a
+    trilateral summit") is another one's, and references after it are not counted."""
+    heads = doc.spans(*head)
+    if not heads:
+        return []
+    own_spans = [sp for t, pat in own for sp in doc.spans(t, pat)]
+    ref_spans = [(t, sp) for t, pat in refs for sp in doc.spans(t, pat)]
+    out: list[tuple[str, int]] = []
+    antecedent_is_own = False
+    for h in sorted(heads):
+        if _inside(h, own_spans):
+            antecedent_is_own = True
+            continue
+        ref = next(((t, sp) for t, sp in ref_spans if _inside(h, [sp])), None)
+        if ref is None or doc.original[ref[1][1] : ref[1][1] + 4].lower() == " of ":
+            antecedent_is_own = False  # another one's ("the G7 summit", "the Summit of ...")
+        elif antecedent_is_own:
+            out.append((ref[0], ref[1][0]))
+    return out
+
+
+def _group_mentions(
+    doc: _Doc,
+    zones: list[_Zone],
+    members: list[list[tuple[str, re.Pattern[str]]]],
+    excludes: list[tuple[int, int]],
+) -> list[tuple[int, tuple[int, int]]]:
+    """(zone, span from the first member named to the last) of each sentence that names
+    every member of a group; a name inside an anchor's exclude names does not count."""
+    found: list[list[tuple[int, int]]] = []
+    for names in members:
+        spans = [sp for t, pat in names for sp in doc.spans(t, pat) if not _inside(sp, excludes)]
+        if not spans:
+            return []  # a member never named: no sentence names them all
+        found.append(spans)
+    out = []
+    for zi in sorted({doc.zone_of(s) for s, _ in found[0]}):
+        base = doc.starts[zi]
+        sents = [(0, len(zones[zi].text))] if zi == 0 else _sentence_spans(zones[zi].text)
+        for s, e in sents:
+            lo, hi = base + s, base + e
+            inside = [[sp for sp in spans if lo <= sp[0] and sp[1] <= hi] for spans in found]
+            if all(inside):
+                out.append(
+                    (
+                        zi,
+                        (
+                            min(sp[0] for m in inside for sp in m),
+                            max(sp[1] for m in inside for sp in m),
+                        ),
+                    )
+                )
+    return out
 
 
 def _is_trip(text: str, topic: Topic) -> bool:
