@@ -340,6 +340,7 @@ def evaluate(
                 "included": rel.included and not rel.reaction,
                 "reacted": rel.included and rel.reaction,
                 "summary": rel.summary,
+                "evidence": rel.evidence,
             }
         )
         pipeline_pairs.append((r["label"], (piped or rel).included and not (piped or rel).reaction))
@@ -400,6 +401,7 @@ def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: s
                 "included": rel.included and not rel.reaction,
                 "reacted": rel.included and rel.reaction,
                 "summary": rel.summary,
+                "evidence": rel.evidence,
             }
         )
 
@@ -470,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     score {x['score']:.3f}  {x['summary']}")
         print(f"     title: {x['title'][:110]}")
         print(f"     label note: {x['note'][:140]}")
+        if x["evidence"]:
+            print(f"     evidence: {x['evidence'][:160]}")
     r4 = res["round4"]
     print(
         f"round 4 ({ROUND4.name}: {r4['all']['n']} documents not in the sets above, "

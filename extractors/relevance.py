@@ -62,6 +62,8 @@ class _Zone:
     anchors: dict[str, set[str]] = field(default_factory=dict)  # group -> terms
     subs: set[str] = field(default_factory=set)  # "group|term"
     cues: Counter[str] = field(default_factory=Counter)  # cues where the anchors meet
+    anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
+    cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
 
 
 class _Doc:
@@ -299,10 +301,37 @@ def _evidence(
             if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
                 cue_spans[zi].append((term, off))
         for zi, found in cue_spans.items():
+            zones[zi].cue_at = found
             zones[zi].cues = _cues_where_anchors_meet(
                 zones[zi].text, zi == 0, anchor_spans[zi], found, doc.starts[zi], need[zi]
             )
+    for zi, found_anchors in anchor_spans.items():
+        zones[zi].anchor_at = [(g, off - doc.starts[zi]) for g, off in found_anchors]
     return zones, hits, doc
+
+
+def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
+    """The sentence of a zone that best shows the anchors meeting: one that names an
+    anchor and, with its neighbours, all of ``need``, with the most engagement cues (the
+    first such); else the first sentence naming an anchor. The title is one sentence."""
+    if is_title:
+        return z.text
+    sents = _sentence_spans(z.text)
+    named: list[set[str]] = [set() for _ in sents]
+    for group, off in z.anchor_at:
+        named[_sentence_at(sents, off)].add(group)
+    cues: Counter[int] = Counter(_sentence_at(sents, off) for _, off in z.cue_at)
+    meet = [
+        k
+        for k in range(len(sents))
+        if named[k] and set().union(*named[max(k - 1, 0) : k + 2]) >= need
+    ]
+    pool = meet or [k for k in range(len(sents)) if named[k]]
+    if not pool:
+        return ""
+    best = max(pool, key=lambda k: (cues[k], -k))
+    s, e = sents[best]
+    return z.text[s:e].strip()
 
 
 def _references(
@@ -450,12 +479,23 @@ def judge(article: Article, topic: Topic) -> Relevance:
     present_anywhere = set().union(*(z.anchors for z in zones))
     sub_focus = set().union(*(zones[i].subs for i in [0, *joint_idx]))
 
-    units: list[float] = [TITLE_JOINT] if title_joint else []
-    units += [_paragraph_strength(zones, i, topic) for i in joint_idx]
-    units += [TITLE_CONTEXT * _paragraph_strength(zones, i, topic) for i in context_idx]
+    # (strength, zone, anchors the zone must name itself)
+    placed: list[tuple[float, int, set[str]]] = (
+        [(TITLE_JOINT, 0, all_anchors)] if title_joint else []
+    )
+    placed += [(_paragraph_strength(zones, i, topic), i, all_anchors) for i in joint_idx]
+    placed += [
+        (TITLE_CONTEXT * _paragraph_strength(zones, i, topic), i, all_anchors - title_anchors)
+        for i in context_idx
+    ]
+    units = [u for u, _, _ in placed]
     miss = 1.0
     for strength in sorted(units, reverse=True)[:MAX_UNITS]:
         miss *= 1.0 - min(strength, 1.0)
+    evidence = ""
+    if placed:
+        _, zi, need_here = max(placed, key=lambda u: (u[0], -u[1]))
+        evidence = _evidence_sentence(zones[zi], zi == 0, need_here)
     score = 1.0 - miss
     if not units:
         # Only passing mentions: keep it below the include threshold whatever else it has.
@@ -491,6 +531,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
     reaction = sum(w for w, _ in reacting) >= REACTION_NEEDED
     if reaction:
         score = max(unpenalised, topic.thresholds.include)
+        evidence = max(reacting, key=lambda ws: ws[0])[1]
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -524,6 +565,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
         subtopics=subtopics,
         summary=summary,
         reaction=reaction,
+        evidence=evidence,
     )
 
 

@@ -173,3 +173,36 @@ def test_nato_members_deploying_to_the_region_with_japan_is_a_reaction() -> None
     )
     rel = judge(a, TOPIC)
     assert rel.included and rel.reaction, rel.summary
+
+
+# ---------------------------------------------------------------- the evidence sentence
+
+
+def test_evidence_is_the_most_engaged_sentence_where_the_anchors_meet() -> None:
+    a = art(
+        "Week in review",
+        "Markets were calm on Monday.",
+        "NATO held its summit in Vilnius. South Korea's president joined a session with the "
+        "Secretary General, held talks and signed a cooperation roadmap. The weather was fine.",
+    )
+    rel = judge(a, TOPIC)
+    assert rel.included
+    assert rel.evidence.startswith("South Korea's president joined a session")
+
+
+def test_evidence_of_a_reaction_is_its_reaction_sentence() -> None:
+    a = art(
+        "White paper",
+        "The puppet ROK is tightening its military nexus with NATO, the paper said.",
+        source_type="state-media",
+    )
+    rel = judge(a, TOPIC)
+    assert rel.reaction
+    assert (
+        rel.evidence == "The puppet ROK is tightening its military nexus with NATO, the paper said."
+    )
+
+
+def test_no_evidence_where_the_anchors_never_meet() -> None:
+    a = art("Markets", "NATO ministers met.", "Separately, Seoul's stocks rose.")
+    assert judge(a, TOPIC).evidence == ""
