@@ -312,8 +312,9 @@ def _evidence(
 
 def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
     """The sentence of a zone that best shows the anchors meeting: one that names an
-    anchor and, with its neighbours, all of ``need``, with the most engagement cues (the
-    first such); else the first sentence naming an anchor. The title is one sentence."""
+    anchor and, with its neighbours, all of ``need``; of those, one naming them all
+    itself first, then the most engagement cues, then the first; else the first sentence
+    naming an anchor. The title is one sentence."""
     if is_title:
         return z.text
     sents = _sentence_spans(z.text)
@@ -329,7 +330,7 @@ def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
     pool = meet or [k for k in range(len(sents)) if named[k]]
     if not pool:
         return ""
-    best = max(pool, key=lambda k: (cues[k], -k))
+    best = max(pool, key=lambda k: (named[k] >= need, cues[k], -k))
     s, e = sents[best]
     return z.text[s:e].strip()
 

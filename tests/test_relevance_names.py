@@ -206,3 +206,16 @@ def test_evidence_of_a_reaction_is_its_reaction_sentence() -> None:
 def test_no_evidence_where_the_anchors_never_meet() -> None:
     a = art("Markets", "NATO ministers met.", "Separately, Seoul's stocks rose.")
     assert judge(a, TOPIC).evidence == ""
+
+
+def test_evidence_prefers_a_sentence_naming_both_anchors_itself() -> None:
+    # The cyber sentence has more cues, but only the partners sentence names both sides.
+    a = art(
+        "Vilnius briefing",
+        "Leaders meet at the NATO summit in Vilnius this week.",
+        "The Alliance will expand its partnerships with Indo-Pacific partners. At the "
+        "summit, Allies will also agree on cyber cooperation, sign a pledge and hold a "
+        "joint session.",
+    )
+    rel = judge(a, TOPIC)
+    assert rel.evidence == "The Alliance will expand its partnerships with Indo-Pacific partners."
