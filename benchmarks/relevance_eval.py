@@ -15,6 +15,11 @@ the prediction, the hand label the truth (see the CSV header for the labelling r
                            syntax removed with ``extractors.text.markdown_to_text``
   kcna-archive-2024        title = headline, text = story_text (one paragraph per line)
 
+A third set, benchmarks/relevance_labels_round4.csv (70 documents labelled before they
+were judged; both labels in one file, giveme5w1h-news news_cluster articles too), is
+scored per half as well (``evaluate()["round4"]``): it has no relevance positive, so its
+figure is the false-positive rate; its reactions have precision and recall.
+
 A second row scores the White House files read the way ``briefing analyze FILE.md``
 reads them (``extractors.files.parse_markdown``), to show what the pipeline sees.
 
