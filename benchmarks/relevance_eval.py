@@ -15,6 +15,11 @@ the prediction, the hand label the truth (see the CSV header for the labelling r
                            syntax removed with ``extractors.text.markdown_to_text``
   kcna-archive-2024        title = headline, text = story_text (one paragraph per line)
 
+A third set, benchmarks/relevance_labels_round4.csv (70 documents labelled before they
+were judged; both labels in one file, giveme5w1h-news news_cluster articles too), is
+scored per half as well (``evaluate()["round4"]``): it has no relevance positive, so its
+figure is the false-positive rate; its reactions have precision and recall.
+
 A second row scores the White House files read the way ``briefing analyze FILE.md``
 reads them (``extractors.files.parse_markdown``), to show what the pipeline sees.
 
@@ -47,7 +52,9 @@ from extractors.topic import load_topic
 
 LABELS = BENCH_DIR / "relevance_labels.csv"
 REACTIONS = BENCH_DIR / "reaction_labels.csv"
-WH, KCNA = "wh-briefings-nato-korea", "kcna-archive-2024"
+ROUND4 = BENCH_DIR / "relevance_labels_round4.csv"
+"""Round 4: documents not in LABELS, with both labels (label, reaction) in one file."""
+WH, KCNA, NEWS = "wh-briefings-nato-korea", "kcna-archive-2024", "giveme5w1h-news"
 SPLITS = ("dev", "test", "all")
 
 
@@ -66,12 +73,23 @@ def read_labels(limit: int | None = None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def assign_splits(rows: list[dict]) -> None:
-    """Set ``row["split"]`` to "dev" or "test": stratified by (dataset, label), ordered
-    by a hash of ``dataset:ref`` inside each stratum, alternating (dev first)."""
-    strata: dict[tuple[str, int], list[dict]] = {}
+def read_round4() -> list[dict]:
+    """The round-4 labels (relevance_labels_round4.csv), split like ``read_labels``."""
+    with ROUND4.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     for r in rows:
-        strata.setdefault((r["dataset"], r["label"]), []).append(r)
+        r["label"], r["reaction"] = int(r["label"]), int(r["reaction"])
+    # Both labels stratify, so each half has reaction positives.
+    assign_splits(rows, key=lambda r: (r["dataset"], r["label"], r["reaction"]))
+    return rows
+
+
+def assign_splits(rows: list[dict], key=lambda r: (r["dataset"], r["label"])) -> None:
+    """Set ``row["split"]`` to "dev" or "test": stratified by ``key`` (dataset, label),
+    ordered by a hash of ``dataset:ref`` inside each stratum, alternating (dev first)."""
+    strata: dict[tuple, list[dict]] = {}
+    for r in rows:
+        strata.setdefault(key(r), []).append(r)
     for members in strata.values():
         members.sort(key=lambda r: hashlib.sha256(f"{r['dataset']}:{r['ref']}".encode()).digest())
         for i, r in enumerate(members):
@@ -134,6 +152,24 @@ def kcna_article(items: list[dict], ref: str) -> Article:
         outlet="kcna.kp",
         source_type="state-media",
         published=datetime.fromtimestamp(ms / 1000, UTC) if isinstance(ms, int | float) else None,
+        via="file",
+    )
+
+
+def news_article(root: Path, ref: str) -> Article:
+    """A giveme5w1h-news (news-please JSON) article: title, and its text's lines as
+    paragraphs."""
+    from extractors.text import parse_iso
+
+    item = json.loads((root / ref).read_text("utf-8"))
+    when = item.get("date_publish")
+    return Article(
+        source=Path(ref).name,
+        title=normalise_space(item.get("title") or ""),
+        text="\n".join(p.strip() for p in (item.get("text") or "").split("\n") if p.strip()),
+        url=item.get("url"),
+        outlet=item.get("source_domain"),
+        published=parse_iso(str(when)) if when else None,
         via="file",
     )
 
@@ -309,6 +345,7 @@ def evaluate(
                 "included": rel.included and not rel.reaction,
                 "reacted": rel.included and rel.reaction,
                 "summary": rel.summary,
+                "evidence": rel.evidence,
             }
         )
         pipeline_pairs.append((r["label"], (piped or rel).included and not (piped or rel).reaction))
@@ -336,10 +373,56 @@ def evaluate(
         "errors": [x for x in results if bool(x["label"]) != x["included"]],
         "results": results,
     }
+    res["round4"] = evaluate_round4(topic, items, wh_root, kcna_root, split)
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
     res["elapsed_judging"] = judged - t0
     res["elapsed"] = time.perf_counter() - t0
+    return res
+
+
+def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: str) -> dict:
+    """The round-4 labels (relevance_labels_round4.csv): scores per half, and the false
+    positives' share of the negatives (the set has no relevance positive: every document
+    with NATO and the Korea side in one paragraph was labelled before it)."""
+    news_root = dataset(NEWS, "news_cluster")
+    rows = [r for r in read_round4() if split == "all" or r["split"] == split]
+    out: list[dict] = []
+    for r in rows:
+        if r["dataset"] == WH:
+            art = wh_article(wh_root, r["ref"])
+        elif r["dataset"] == KCNA:
+            art = kcna_article(items, r["ref"])
+        elif news_root is not None:
+            art = news_article(news_root, r["ref"])
+        else:
+            continue
+        rel = judge(art, topic)
+        out.append(
+            {
+                **r,
+                "title": art.title,
+                "score": rel.score,
+                "included": rel.included and not rel.reaction,
+                "reacted": rel.included and rel.reaction,
+                "summary": rel.summary,
+                "evidence": rel.evidence,
+            }
+        )
+
+    def part(sub: list[dict]) -> dict:
+        sc = scores([(x["label"], x["included"]) for x in sub])
+        neg = sc["fp"] + sc["tn"]
+        sc["fp_rate"] = sc["fp"] / neg if neg else 0.0
+        sc["reactions"] = scores([(x["reaction"], x["reacted"]) for x in sub])
+        return sc
+
+    res = {sp: part([x for x in out if x["split"] == sp]) for sp in ("dev", "test")}
+    res["all"] = part(out)
+    res["errors"] = [
+        x for x in out if bool(x["label"]) != x["included"] or bool(x["reaction"]) != x["reacted"]
+    ]
+    res["results"] = out
     return res
 
 
@@ -393,6 +476,52 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind} [{x['split']}] {x['dataset']}:{x['ref']}")
         print(f"     score {x['score']:.3f}  {x['summary']}")
         print(f"     title: {x['title'][:110]}")
+        print(f"     label note: {x['note'][:140]}")
+        if x["evidence"]:
+            print(f"     evidence: {x['evidence'][:160]}")
+    r4 = res["round4"]
+    print(
+        f"round 4 ({ROUND4.name}: {r4['all']['n']} documents not in the sets above, "
+        f"{r4['all']['tp'] + r4['all']['fn']} relevance positive, "
+        f"{r4['all']['reactions']['tp'] + r4['all']['reactions']['fn']} reaction positive):"
+    )
+    rows = [
+        (
+            sp,
+            r4[sp]["n"],
+            r4[sp]["fp"],
+            r4[sp]["fp_rate"],
+            r4[sp]["tp"],
+            r4[sp]["fn"],
+            r4[sp]["reactions"]["precision"],
+            r4[sp]["reactions"]["recall"],
+            r4[sp]["reactions"]["fp"],
+            r4[sp]["reactions"]["fn"],
+        )
+        for sp in ("dev", "test", "all")
+        if r4[sp]["n"]
+    ]
+    print(
+        table(
+            rows,
+            (
+                "half",
+                "docs",
+                "FP",
+                "FP rate",
+                "TP",
+                "FN",
+                "react P",
+                "react R",
+                "react FP",
+                "react FN",
+            ),
+        )
+    )
+    for x in r4["errors"]:
+        kind = "relevance" if bool(x["label"]) != x["included"] else "reaction"
+        print(f"  {kind} error [{x['split']}] {x['dataset']}:{x['ref']}")
+        print(f"     score {x['score']:.3f}  {x['summary']}")
         print(f"     label note: {x['note'][:140]}")
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):

@@ -134,6 +134,10 @@ class Relevance:
     reaction: bool = False
     """Kept as a reaction: state media (or a polemic register) on the topic's cooperation.
     Shown under "Reactions and state media"; never corroborates a news story."""
+    evidence: str = ""
+    """The article's sentence that best shows the anchors meeting (the most engaged one in
+    its strongest paragraph, or the title), or its strongest reaction sentence; "" when
+    the anchors never meet."""
 
 
 @dataclass(frozen=True)

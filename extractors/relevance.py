@@ -62,6 +62,8 @@ class _Zone:
     anchors: dict[str, set[str]] = field(default_factory=dict)  # group -> terms
     subs: set[str] = field(default_factory=set)  # "group|term"
     cues: Counter[str] = field(default_factory=Counter)  # cues where the anchors meet
+    anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
+    cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
 
 
 class _Doc:
@@ -226,6 +228,16 @@ def _evidence(
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    firsts: dict[str, int | None] = {}  # anchor group -> offset of its first term
+    excludes: list[tuple[int, int]] = []  # every anchor's exclude names
+
+    def add(group: str, term: str, start: int) -> None:
+        """Count ``term`` at ``start`` for anchor ``group`` (an other name or reference)."""
+        zi = doc.zone_of(start)
+        hits[(group, term, zones[zi].where)] += 1
+        zones[zi].anchors.setdefault(group, set()).add(term)
+        anchor_spans[zi].append((group, start))
+
     for group, matchers in topic.matchers.items():
         is_anchor = group.startswith("anchor:")
         excluded = []
@@ -246,16 +258,32 @@ def _evidence(
                     anchor_spans[zi].append((group, span[0]))
                 else:
                     z.subs.add(f"{group}|{term}")
+        if is_anchor:
+            firsts[group] = first
+            excludes += excluded
+
         # The anchor's other names ("the Alliance") once one of its terms came before.
         after = topic.after_matchers.get(group, []) if first is not None else []
         for term, pat in after:
             for span in doc.spans(term, pat):
                 if span[0] <= (first or 0) or (excluded and _inside(span, excluded)):
                     continue
-                zi = doc.zone_of(span[0])
-                hits[(group, term, zones[zi].where)] += 1
-                zones[zi].anchors.setdefault(group, set()).add(term)
-                anchor_spans[zi].append((group, span[0]))
+                add(group, term, span[0])
+        # Its definite references ("the summit") where the last summit named was its own.
+        if first is not None and group in topic.refer_matchers:
+            for term, start in _references(doc, *topic.refer_matchers[group]):
+                if start > first and not (excluded and _inside((start, start + 1), excluded)):
+                    add(group, term, start)
+    # Groups named by their members ("Australia, Japan, New Zealand and the ROK").
+    group_cues: list[tuple[int, str, int]] = []  # (zone, group name, offset in the zone)
+    for g, members in topic.group_matchers:
+        for zi, span in _group_mentions(doc, zones, members, excludes):
+            for name in g.counts_for:
+                f = firsts.get(f"anchor:{name}")
+                if f is not None and f < span[1]:
+                    add(f"anchor:{name}", g.name, span[0])
+            if g.cue:
+                group_cues.append((zi, g.name, span[0] - doc.starts[zi]))
     if topic.cues:
         title_anchors = set(zones[0].anchors)
         # What each paragraph must name itself: every anchor, or those the title lacks.
@@ -269,11 +297,105 @@ def _evidence(
                 zi = doc.zone_of(span[0])
                 if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
                     cue_spans[zi].append((term, span[0] - doc.starts[zi]))
+        for zi, term, off in group_cues:
+            if zones[zi].anchors and set(zones[zi].anchors) >= need[zi]:
+                cue_spans[zi].append((term, off))
         for zi, found in cue_spans.items():
+            zones[zi].cue_at = found
             zones[zi].cues = _cues_where_anchors_meet(
                 zones[zi].text, zi == 0, anchor_spans[zi], found, doc.starts[zi], need[zi]
             )
+    for zi, found_anchors in anchor_spans.items():
+        zones[zi].anchor_at = [(g, off - doc.starts[zi]) for g, off in found_anchors]
     return zones, hits, doc
+
+
+def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
+    """The sentence of a zone that best shows the anchors meeting: one that names an
+    anchor and, with its neighbours, all of ``need``; of those, one naming them all
+    itself first, then the most engagement cues, then the first; else the first sentence
+    naming an anchor. The title is one sentence."""
+    if is_title:
+        return z.text
+    sents = _sentence_spans(z.text)
+    named: list[set[str]] = [set() for _ in sents]
+    for group, off in z.anchor_at:
+        named[_sentence_at(sents, off)].add(group)
+    cues: Counter[int] = Counter(_sentence_at(sents, off) for _, off in z.cue_at)
+    meet = [
+        k
+        for k in range(len(sents))
+        if named[k] and set().union(*named[max(k - 1, 0) : k + 2]) >= need
+    ]
+    pool = meet or [k for k in range(len(sents)) if named[k]]
+    if not pool:
+        return ""
+    best = max(pool, key=lambda k: (named[k] >= need, cues[k], -k))
+    s, e = sents[best]
+    return z.text[s:e].strip()
+
+
+def _references(
+    doc: _Doc,
+    head: tuple[str, re.Pattern[str]],
+    own: list[tuple[str, re.Pattern[str]]],
+    refs: list[tuple[str, re.Pattern[str]]],
+) -> list[tuple[str, int]]:
+    """(term, offset) of each definite reference ("the summit") whose antecedent, the
+    mention of the head word last named before it that is not itself a reference, is
+    one of ``own`` ("the NATO summit"); any other mention ("the G7 summit", "a
+    trilateral summit") is another one's, and references after it are not counted."""
+    heads = doc.spans(*head)
+    if not heads:
+        return []
+    own_spans = [sp for t, pat in own for sp in doc.spans(t, pat)]
+    ref_spans = [(t, sp) for t, pat in refs for sp in doc.spans(t, pat)]
+    out: list[tuple[str, int]] = []
+    antecedent_is_own = False
+    for h in sorted(heads):
+        if _inside(h, own_spans):
+            antecedent_is_own = True
+            continue
+        ref = next(((t, sp) for t, sp in ref_spans if _inside(h, [sp])), None)
+        if ref is None or doc.original[ref[1][1] : ref[1][1] + 4].lower() == " of ":
+            antecedent_is_own = False  # another one's ("the G7 summit", "the Summit of ...")
+        elif antecedent_is_own:
+            out.append((ref[0], ref[1][0]))
+    return out
+
+
+def _group_mentions(
+    doc: _Doc,
+    zones: list[_Zone],
+    members: list[list[tuple[str, re.Pattern[str]]]],
+    excludes: list[tuple[int, int]],
+) -> list[tuple[int, tuple[int, int]]]:
+    """(zone, span from the first member named to the last) of each sentence that names
+    every member of a group; a name inside an anchor's exclude names does not count."""
+    found: list[list[tuple[int, int]]] = []
+    for names in members:
+        spans = [sp for t, pat in names for sp in doc.spans(t, pat) if not _inside(sp, excludes)]
+        if not spans:
+            return []  # a member never named: no sentence names them all
+        found.append(spans)
+    out = []
+    for zi in sorted({doc.zone_of(s) for s, _ in found[0]}):
+        base = doc.starts[zi]
+        sents = [(0, len(zones[zi].text))] if zi == 0 else _sentence_spans(zones[zi].text)
+        for s, e in sents:
+            lo, hi = base + s, base + e
+            inside = [[sp for sp in spans if lo <= sp[0] and sp[1] <= hi] for spans in found]
+            if all(inside):
+                out.append(
+                    (
+                        zi,
+                        (
+                            min(sp[0] for m in inside for sp in m),
+                            max(sp[1] for m in inside for sp in m),
+                        ),
+                    )
+                )
+    return out
 
 
 def _is_trip(text: str, topic: Topic) -> bool:
@@ -358,12 +480,23 @@ def judge(article: Article, topic: Topic) -> Relevance:
     present_anywhere = set().union(*(z.anchors for z in zones))
     sub_focus = set().union(*(zones[i].subs for i in [0, *joint_idx]))
 
-    units: list[float] = [TITLE_JOINT] if title_joint else []
-    units += [_paragraph_strength(zones, i, topic) for i in joint_idx]
-    units += [TITLE_CONTEXT * _paragraph_strength(zones, i, topic) for i in context_idx]
+    # (strength, zone, anchors the zone must name itself)
+    placed: list[tuple[float, int, set[str]]] = (
+        [(TITLE_JOINT, 0, all_anchors)] if title_joint else []
+    )
+    placed += [(_paragraph_strength(zones, i, topic), i, all_anchors) for i in joint_idx]
+    placed += [
+        (TITLE_CONTEXT * _paragraph_strength(zones, i, topic), i, all_anchors - title_anchors)
+        for i in context_idx
+    ]
+    units = [u for u, _, _ in placed]
     miss = 1.0
     for strength in sorted(units, reverse=True)[:MAX_UNITS]:
         miss *= 1.0 - min(strength, 1.0)
+    evidence = ""
+    if placed:
+        _, zi, need_here = max(placed, key=lambda u: (u[0], -u[1]))
+        evidence = _evidence_sentence(zones[zi], zi == 0, need_here)
     score = 1.0 - miss
     if not units:
         # Only passing mentions: keep it below the include threshold whatever else it has.
@@ -399,6 +532,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
     reaction = sum(w for w, _ in reacting) >= REACTION_NEEDED
     if reaction:
         score = max(unpenalised, topic.thresholds.include)
+        evidence = max(reacting, key=lambda ws: ws[0])[1]
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -432,6 +566,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
         subtopics=subtopics,
         summary=summary,
         reaction=reaction,
+        evidence=evidence,
     )
 
 

@@ -16,6 +16,9 @@ cues          optional: words of engagement (talks, summit, cooperation ...). A 
 [[people]] / [[organisations]]  name, aliases (for recognition and alias merging),
               optional ``scope`` (terms that must be near an alias for it to count)
 trip_markers  optional: itinerary words; a paragraph with one is a list of trips
+[[groups]]    optional: a group named by its members ("Australia, Japan, New Zealand and
+              the Republic of Korea" for the IP4): a sentence naming every member counts
+              for the anchors in ``counts_for`` (once each has been named before)
 """
 
 from __future__ import annotations
@@ -67,10 +70,49 @@ class Anchor(_Strict):
     """Other names ("the Alliance", "the allies") that count for this anchor only once one
     of its ``terms`` has been named before them (in the title or the text up to there)."""
 
-    @field_validator("exclude", "after")
+    refer: tuple[str, ...] = ()
+    """Definite references ("the summit", "this summit") that count for this anchor where
+    the mention of ``refer_head`` last named before them is one of ``refer_to`` ("the NATO
+    summit", "the Vilnius summit"), once one of its ``terms`` has been named: any other
+    mention of the head word ("the trilateral summit", "the G7 summit") is another one's."""
+    refer_to: tuple[str, ...] = ()
+    """Names of this anchor's own instances of ``refer_head`` (see ``refer``)."""
+    refer_head: str = ""
+    """The word ``refer`` and ``refer_to`` share ("summit")."""
+
+    @field_validator("exclude", "after", "refer", "refer_to")
     @classmethod
     def _exclude_not_blank(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return _not_blank(v)
+
+    @model_validator(mode="after")
+    def _refer_complete(self) -> Anchor:
+        if self.refer and not (self.refer_to and self.refer_head.strip()):
+            raise ValueError("refer needs refer_to and refer_head")
+        return self
+
+
+class Group(_Strict):
+    """A group named by its members: a sentence naming every member names the group."""
+
+    name: str = Field(min_length=1)
+    members: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    """Per member, its names (any one of them names the member)."""
+    counts_for: tuple[str, ...] = Field(min_length=1)
+    """Anchor names the group counts for, each once one of that anchor's terms has been
+    named before the end of the list."""
+    cue: bool = False
+    """The members named together are an engagement in themselves (a partnership format
+    that exists only as such): the sentence counts one engagement cue."""
+
+    @field_validator("members")
+    @classmethod
+    def _members_not_blank(cls, v: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if any(not m for m in v):
+            raise ValueError("each member needs at least one name")
+        for m in v:
+            _not_blank(m)
+        return v
 
 
 class Penalty(_Strict):
@@ -119,6 +161,20 @@ class Topic(_Strict):
     that reacts to the topic (NATO "stretching its tentacles to the Asia-Pacific")."""
     reaction_cues: tuple[str, ...] = ()
     """State media only: words of ties or expansion that make such a sentence a reaction."""
+    groups: tuple[Group, ...] = ()
+    """Groups named by their members (see ``Group``)."""
+
+    @model_validator(mode="after")
+    def _groups_name_anchors(self) -> Topic:
+        names = {a.name for a in self.anchors}
+        for g in self.groups:
+            unknown = [n for n in g.counts_for if n not in names]
+            if unknown:
+                raise ValueError(
+                    f"group {g.name!r}: counts_for names no anchor: {', '.join(unknown)} "
+                    f"(anchors: {', '.join(sorted(names))})"
+                )
+        return self
 
     @field_validator("cues")
     @classmethod
@@ -144,6 +200,33 @@ class Topic(_Strict):
     def after_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         """Per anchor group, its compiled ``after`` names."""
         return {f"anchor:{a.name}": [(t, term_pattern(t)) for t in a.after] for a in self.anchors}
+
+    @cached_property
+    def refer_matchers(
+        self,
+    ) -> dict[
+        str,
+        tuple[
+            tuple[str, re.Pattern[str]],
+            list[tuple[str, re.Pattern[str]]],
+            list[tuple[str, re.Pattern[str]]],
+        ],
+    ]:
+        """Per anchor group with ``refer``: (its head, its ``refer_to``, its ``refer``)."""
+        return {
+            f"anchor:{a.name}": (
+                (a.refer_head, term_pattern(a.refer_head)),
+                [(t, term_pattern(t)) for t in a.refer_to],
+                [(t, term_pattern(t)) for t in a.refer],
+            )
+            for a in self.anchors
+            if a.refer
+        }
+
+    @cached_property
+    def group_matchers(self) -> list[tuple[Group, list[list[tuple[str, re.Pattern[str]]]]]]:
+        """Each group with, per member, its compiled names."""
+        return [(g, [[(t, term_pattern(t)) for t in m] for m in g.members]) for g in self.groups]
 
     @cached_property
     def reaction_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
