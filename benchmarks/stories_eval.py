@@ -474,6 +474,8 @@ class DayLabels:
     """Pairs labelled one event (a wrong split when the grouping separates them)."""
     different: list[tuple[int, int]]
     """Pairs labelled different events (a wrong merge when grouped together)."""
+    batch: int = 0
+    """Index of the week batch the day's items are grouped in."""
 
 
 def _kcna_link_map(batches: Sequence[ThemeBatch]) -> dict[str, tuple[int, int]]:
@@ -482,8 +484,11 @@ def _kcna_link_map(batches: Sequence[ThemeBatch]) -> dict[str, tuple[int, int]]:
     d = dataset(KCNA, "headlines_2024-11-11.json")
     if d is None:
         return {}
-    where = {(b.name, " ".join(a.text.split())): (k, i) for k, b in enumerate(batches)
-             for i, a in enumerate(b.articles)}
+    where = {
+        (b.name, " ".join(a.text.split())): (k, i)
+        for k, b in enumerate(batches)
+        for i, a in enumerate(b.articles)
+    }
     out = {}
     for it in json.loads((d / "headlines_2024-11-11.json").read_text("utf-8")):
         if not it.get("story_text"):
@@ -536,10 +541,8 @@ def sameday_sets() -> tuple[list[ThemeBatch], list[DayLabels]] | None:
                     same.append(pair)
                 else:
                     diff.append(pair)
-            days.append(
-                DayLabels(corpus, day, lab["split"], sorted(set(pos.values())), same, diff)
-            )
-            days[-1].batch = bk  # type: ignore[attr-defined]
+            items = sorted(set(pos.values()))
+            days.append(DayLabels(corpus, day, lab["split"], items, same, diff, bk))
     return batches, days
 
 
@@ -555,7 +558,7 @@ def sameday_evaluate(show: int = 0) -> dict:
     res: dict = {}
     examples: dict[str, list] = {"dev": [], "test": []}
     for d in days:
-        bk = d.batch  # type: ignore[attr-defined]
+        bk = d.batch
         if bk not in groups:
             groups[bk] = stories.group(batches[bk].articles)
         where = {i: k for k, g in enumerate(groups[bk]) for i in g}
@@ -587,15 +590,33 @@ def sameday_evaluate(show: int = 0) -> dict:
 def print_sameday(t: dict) -> None:
     if report_skip(t):
         return
-    print("hand-labelled same-day events (stories_sameday_labels.json; dev = every other labelled day)")
+    print("hand-labelled same-day events (stories_sameday_labels.json; dev = every other day)")
     rows = [
-        (k, v["days"], v["items"], v["different"], v["merged"], f"{v['wrong_merge']:.4f}",
-         v["same"], v["split"], f"{v['wrong_split']:.4f}")
+        (
+            k,
+            v["days"],
+            v["items"],
+            v["different"],
+            v["merged"],
+            f"{v['wrong_merge']:.4f}",
+            v["same"],
+            v["split"],
+            f"{v['wrong_split']:.4f}",
+        )
         for k, v in sorted(t.items())
         if k != "examples"
     ]
-    hdr = ("set", "days", "items", "diff pairs", "merged", "wrong merge", "same pairs",
-           "split", "wrong split")
+    hdr = (
+        "set",
+        "days",
+        "items",
+        "diff pairs",
+        "merged",
+        "wrong merge",
+        "same pairs",
+        "split",
+        "wrong split",
+    )
     print(table(rows, hdr))
     for part, ex in t["examples"].items():
         for kind, corpus, day, a, b in ex[:40]:

@@ -109,6 +109,25 @@ RARE_BATCH = 8
 RARE_SHARE = 0.15
 """A name carried by more than this share of the batch's articles (and more than two) is
 not specific: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
+TITLE_SHARE = 0.05
+"""Headline words (``vectors.tokens``) in more than this share of the batch's titles (and
+in more than ``TITLE_MIN``) are the batch's theme ("Respected Comrade Kim Jong Un
+Receives", "President Biden Approves ... Disaster Declaration"), not what tells one
+headline's event from another's."""
+TITLE_MIN = 2
+CONTRAST_FACTOR = 0.0
+"""Rule (titles differ): two articles whose headlines each name something (a headline word
+less the theme's) that the other's title and lead never mention are two events of one
+template (the greetings of two heads of state, two states' disaster declarations, two
+countries' emergency notices), however alike their text: their similarity counts only
+this much."""
+ROUNDUP_ITEMS = 3
+"""An article whose text opens on at least this many bulleted lines ("- ...") is a roundup
+(a press review, a list of nominees): several events, not one."""
+ROUNDUP_FACTOR = 0.5
+"""Rule (roundup): a roundup and an article that is not one are one story only with text
+alike enough on its own (``STRONG_TEXT``); otherwise their similarity counts this much (a
+review that lists a statement does not absorb the statement)."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -141,16 +160,23 @@ def vectors(articles: Sequence[Article]) -> list[Vector]:
 def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
     """``story_text`` of each article as a row of a sparse L2-normalised TF-IDF matrix:
     (1 + log tf) x (log((1 + N) / (1 + df)) + 1), the weights of ``vectors.tfidf``."""
+    return _fit(articles)[0]
+
+
+def _fit(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """``matrix`` and its vocabulary (token -> column), row indices sorted."""
     if not articles:
-        return sparse.csr_matrix((0, 0))
+        return sparse.csr_matrix((0, 0)), {}
     vec = TfidfVectorizer(
         analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
     )
     try:
         x = vec.fit_transform(story_text(a) for a in articles)
     except ValueError:  # no article has a single token
-        return sparse.csr_matrix((len(articles), 1))
-    return sparse.csr_matrix(x)
+        return sparse.csr_matrix((len(articles), 1)), {}
+    x = sparse.csr_matrix(x)
+    x.sort_indices()
+    return x, dict(vec.vocabulary_)
 
 
 # ---------------------------------------------------------------- event signals
@@ -266,6 +292,28 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+_BULLET = re.compile(r"^\s*[-•*]\s+\S", re.M)
+
+
+def roundup(article: Article) -> bool:
+    """Does the text open on a list of items (``ROUNDUP_ITEMS`` bulleted lines in the lead's
+    span): a press review, a list of nominees, several events in one item?"""
+    return len(_BULLET.findall(article.text[: 16 * LEAD_WORDS])) >= ROUNDUP_ITEMS
+
+
+def title_terms(articles: Sequence[Article], vocab: dict[str, int]) -> list[np.ndarray]:
+    """Per article, the columns of its headline's words less the batch's theme words
+    (``TITLE_SHARE``), sorted: what its headline names that others' may not."""
+    words = [set(tokens(a.title)) for a in articles]
+    n = len(articles)
+    df: Counter[str] = Counter(w for ws in words for w in ws)
+    cut = max(TITLE_MIN, TITLE_SHARE * n) if n >= RARE_BATCH else n
+    return [
+        np.array(sorted(vocab[w] for w in ws if w in vocab and df[w] <= cut), dtype=np.int64)
+        for ws in words
+    ]
+
+
 @functools.lru_cache(maxsize=65536)
 def weight(df: int, n: int) -> float:
     """A shared name's weight: 1 for a name two articles of the batch carry, falling to 0
@@ -292,6 +340,12 @@ class Signals:
     """Names that add the bonus (the specific ones)."""
     occasion: dict[int, frozenset[str]] = field(default_factory=dict)
     """UTC day -> the names of that day's occasion (``DAY_SHARE``)."""
+    titles: list[np.ndarray] = field(default_factory=list)
+    """Per article, its headline's columns of ``x`` less the theme's (``title_terms``)."""
+    roundups: list[bool] = field(default_factory=list)
+    """Per article, whether it is a roundup of several items (``roundup``)."""
+    outlets: list[str | None] = field(default_factory=list)
+    """Per article, its outlet (templates are one outlet's)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -314,9 +368,47 @@ class Signals:
                 day_df = Counter(x for s in sets for x in s)
                 cut = max(DAY_MIN, DAY_SHARE * len(sets))
                 occasion[d] = frozenset(x for x, c in day_df.items() if c > cut)
+        x, vocab = _fit(articles)
         return cls(
-            matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare, occasion
+            x,
+            ns,
+            [dates(a) for a in articles],
+            days,
+            dict(df),
+            rare,
+            rare,
+            occasion,
+            title_terms(articles, vocab),
+            [roundup(a) for a in articles],
+            [a.outlet for a in articles],
         )
+
+    def _mentions(self, row: int, cols: np.ndarray) -> bool:
+        """Does article ``row``'s story text carry any of the columns ``cols``?"""
+        x = self.x
+        have = x.indices[x.indptr[row] : x.indptr[row + 1]]
+        if not len(have) or not len(cols):
+            return False
+        at = np.searchsorted(have, cols)
+        at[at >= len(have)] = len(have) - 1
+        return bool((have[at] == cols).any())
+
+    def titles_differ(self, i: int, j: int) -> bool:
+        """Rule (titles differ): two items of one outlet whose headlines each name something
+        (less the theme's words) that the other's title and lead never mention. Only
+        within an outlet: its templates vary in one slot, while two outlets title one
+        event in words of their own ("China opposes DPRK's missile launch", "North
+        Korea Fires Missile Over Japan")."""
+        if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
+            return False
+        a, b = self.titles[i], self.titles[j]
+        if not len(a) or not len(b):
+            return False
+        return not self._mentions(j, a) and not self._mentions(i, b)
+
+    def one_roundup(self, i: int, j: int) -> bool:
+        """Rule (roundup): exactly one of the two is a roundup of several items."""
+        return bool(self.roundups) and self.roundups[i] != self.roundups[j]
 
     def shared(self, i: int, j: int, far: bool) -> frozenset[str]:
         """The specific names two articles share. Rule (occasion): for a pair of nearby
@@ -352,6 +444,8 @@ class Signals:
             if far
             else self.day_link(len(shared), bool(same_dates), text)
         )
+        differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
+        allowed = allowed and not differ and not (roundup_pair and text < STRONG_TEXT)
         return {
             "text": round(text, 3),
             "names": shared,
@@ -363,6 +457,8 @@ class Signals:
             "score": round(self.score(i, j, text), 3),
             "far": far,
             "event_link": allowed,
+            "titles_differ": differ,
+            "roundup": roundup_pair,
         }
 
     @staticmethod
@@ -392,6 +488,10 @@ class Signals:
         text = self.text(i, j) if text is None else text
         if text <= 0:
             return 0.0
+        if self.titles_differ(i, j):
+            return CONTRAST_FACTOR * text  # Rule (titles differ): one template, two events
+        if text < STRONG_TEXT and self.one_roundup(i, j):
+            return ROUNDUP_FACTOR * text  # Rule (roundup): a list does not absorb its items
         di, dj = self.days[i], self.days[j]
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
         names = self.shared(i, j, far)
