@@ -46,6 +46,7 @@ import hashlib
 import heapq
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -163,12 +164,24 @@ def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
     return _fit(articles)[0]
 
 
+def fold(text: str) -> str:
+    """``text`` without its diacritics ("Erdoğan" -> "Erdogan", "Ho Chi Minh" stays)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _tokens(text: str) -> list[str]:
+    """``vectors.tokens`` of the folded text: one outlet's "Erdoğan" is another's "Erdogan"."""
+    return tokens(fold(text))
+
+
 def _fit(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, dict[str, int]]:
     """``matrix`` and its vocabulary (token -> column), row indices sorted."""
     if not articles:
         return sparse.csr_matrix((0, 0)), {}
     vec = TfidfVectorizer(
-        analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
+        analyzer=_tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
     )
     try:
         x = vec.fit_transform(story_text(a) for a in articles)
@@ -301,17 +314,30 @@ def roundup(article: Article) -> bool:
     return len(_BULLET.findall(article.text[: 16 * LEAD_WORDS])) >= ROUNDUP_ITEMS
 
 
-def title_terms(articles: Sequence[Article], vocab: dict[str, int]) -> list[np.ndarray]:
+def title_terms(
+    articles: Sequence[Article],
+    vocab: dict[str, int],
+    names_of: Sequence[frozenset[str]],
+    rare: frozenset[str] = frozenset(),
+) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[dict[int, str]]]:
     """Per article, the columns of its headline's words less the batch's theme words
-    (``TITLE_SHARE``), sorted: what its headline names that others' may not."""
-    words = [set(tokens(a.title)) for a in articles]
+    (``TITLE_SHARE``), those of them that are names in it (``names``), and those that are
+    specific names (``rare``), sorted: what its headline names that another's may not."""
+    words = [set(_tokens(a.title)) for a in articles]
     n = len(articles)
     df: Counter[str] = Counter(w for ws in words for w in ws)
     cut = max(TITLE_MIN, TITLE_SHARE * n) if n >= RARE_BATCH else n
-    return [
-        np.array(sorted(vocab[w] for w in ws if w in vocab and df[w] <= cut), dtype=np.int64)
-        for ws in words
-    ]
+    terms, named, specific, spelled = [], [], [], []
+    for ws, ns in zip(words, names_of, strict=True):
+        keep = {w for w in ws if w in vocab and df[w] <= cut}
+        spelling = {t: fold(x) for x in ns for t in _tokens(x) if t in keep}
+        spelled.append({vocab[t]: x for t, x in spelling.items()})
+        stems = set(spelling)
+        rares = {t for x in ns & rare for t in _tokens(x)}
+        terms.append(np.array(sorted(vocab[w] for w in keep), dtype=np.int64))
+        named.append(np.array(sorted(vocab[w] for w in keep & stems), dtype=np.int64))
+        specific.append(np.array(sorted(vocab[w] for w in keep & rares), dtype=np.int64))
+    return terms, named, specific, spelled
 
 
 @functools.lru_cache(maxsize=65536)
@@ -346,6 +372,15 @@ class Signals:
     """Per article, whether it is a roundup of several items (``roundup``)."""
     outlets: list[str | None] = field(default_factory=list)
     """Per article, its outlet (templates are one outlet's)."""
+    title_names: list[np.ndarray] = field(default_factory=list)
+    """Per article, the ``titles`` columns that are names in it (``names``)."""
+    title_rare: list[np.ndarray] = field(default_factory=list)
+    """... and those that are specific names of the batch (``rare``)."""
+    spelled: list[dict[int, str]] = field(default_factory=list)
+    """Per article, its headline's names by column, as written (lower case, folded)."""
+    bodies: list[str] = field(default_factory=list)
+    """Per article, its whole text (a headline's name is looked for in the other's)."""
+    _folded: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -369,6 +404,7 @@ class Signals:
                 cut = max(DAY_MIN, DAY_SHARE * len(sets))
                 occasion[d] = frozenset(x for x, c in day_df.items() if c > cut)
         x, vocab = _fit(articles)
+        titles, title_names, title_rare, spelled = title_terms(articles, vocab, ns, rare)
         return cls(
             x,
             ns,
@@ -378,9 +414,13 @@ class Signals:
             rare,
             rare,
             occasion,
-            title_terms(articles, vocab),
+            titles,
             [roundup(a) for a in articles],
             [a.outlet for a in articles],
+            title_names,
+            title_rare,
+            spelled,
+            [a.text for a in articles],
         )
 
     def _mentions(self, row: int, cols: np.ndarray) -> bool:
@@ -393,6 +433,18 @@ class Signals:
         at[at >= len(have)] = len(have) - 1
         return bool((have[at] == cols).any())
 
+    def _misses(self, row: int, cols: np.ndarray) -> bool:
+        """Does article ``row``'s story text lack one of the columns ``cols``?"""
+        x = self.x
+        have = x.indices[x.indptr[row] : x.indptr[row + 1]]
+        if not len(cols):
+            return False
+        if not len(have):
+            return True
+        at = np.searchsorted(have, cols)
+        at[at >= len(have)] = len(have) - 1
+        return bool((have[at] != cols).any())
+
     def titles_differ(self, i: int, j: int) -> bool:
         """Rule (titles differ): two items of one outlet whose headlines each name something
         (less the theme's words) that the other's title and lead never mention. Only
@@ -402,9 +454,33 @@ class Signals:
         if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
         a, b = self.titles[i], self.titles[j]
-        if not len(a) or not len(b):
+        # the words one headline has and the other lacks: a template's slot ("Belarus",
+        # "North Korea"), not its frame ("Notice on the Continuation of ...")
+        da, db = np.setdiff1d(a, b, assume_unique=True), np.setdiff1d(b, a, assume_unique=True)
+        if not len(da) or not len(db):
             return False
-        return not self._mentions(j, a) and not self._mentions(i, b)
+        shared = len(np.intersect1d(self.title_rare[i], self.title_rare[j], assume_unique=True))
+        # both headlines naming one specific actor or place ("Las Vegas") is one event's
+        if not shared and not self._mentions(j, da) and not self._mentions(i, db):
+            return True
+        # or each headline's slot holds a name the other article never mentions
+        na = np.intersect1d(self.title_names[i], da, assume_unique=True)
+        nb = np.intersect1d(self.title_names[j], db, assume_unique=True)
+        if not (len(na) and len(nb) and self._misses(j, na) and self._misses(i, nb)):
+            return False
+        # ... nowhere in the other's whole text either (a report names the gunman lower down)
+        return self._unnamed(j, [self.spelled[i][c] for c in na.tolist()]) and self._unnamed(
+            i, [self.spelled[j][c] for c in nb.tolist()]
+        )
+
+    def _unnamed(self, row: int, words: list[str]) -> bool:
+        """Is one of ``words`` absent from article ``row``'s whole text (folded, any case)?"""
+        if not self.bodies:
+            return True
+        body = self._folded.get(row)
+        if body is None:
+            body = self._folded[row] = fold(self.bodies[row]).lower()
+        return any(re.search(rf"\b{re.escape(w)}", body) is None for w in words)
 
     def one_roundup(self, i: int, j: int) -> bool:
         """Rule (roundup): exactly one of the two is a roundup of several items."""
