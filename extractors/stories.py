@@ -88,6 +88,9 @@ DAY_SHARE: float | None = 0.2
 more than ``DAY_MIN``) names that day's occasion (founding-day greetings, a holiday's
 wreath-layings), not one event: it is no specific name for pairs of that day."""
 DAY_MIN = 3
+OCCASION_NAME = True
+"""A name of the day's occasion, shared, lets a pair of that day join on ``NEAR_TEXT``
+rather than ``BARE_TEXT`` (four releases of one council meeting make its name the day's)."""
 DAY_BATCH = 12
 """A day's occasion is judged only on a day with at least this many articles."""
 DATES_DIFFER = 2
@@ -518,7 +521,7 @@ class Signals:
         allowed = (
             self.event_link(len(shared), bool(same_dates), text, apart is None)
             if far
-            else self.day_link(len(shared), bool(same_dates), text)
+            else self.day_link(len(shared), bool(same_dates), text, bool(occasion))
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         allowed = allowed and not differ and not (roundup_pair and text < STRONG_TEXT)
@@ -551,13 +554,15 @@ class Signals:
         )
 
     @staticmethod
-    def day_link(shared: int, same_date: bool, text: float) -> bool:
+    def day_link(shared: int, same_date: bool, text: float, occasion: bool = False) -> bool:
         """May two articles of nearby days be one story? Sharing the day's theme or occasion
         is not enough: ``NEAR_NAMES`` specific names (an actor and a place), a shared date
-        with one, or text similar enough (``NEAR_TEXT``; ``BARE_TEXT`` with no name at all)."""
+        with one, or text similar enough (``NEAR_TEXT``; ``BARE_TEXT`` with no name at all:
+        a shared occasion name is a name here, the day's many releases of one event)."""
         if shared >= NEAR_NAMES or (same_date and shared >= 1):
             return True
-        return text >= (NEAR_TEXT if shared or same_date else max(NEAR_TEXT, BARE_TEXT))
+        some = shared or same_date or (OCCASION_NAME and occasion)
+        return text >= (NEAR_TEXT if some else max(NEAR_TEXT, BARE_TEXT))
 
     def score(self, i: int, j: int, text: float | None = None) -> float:
         """The pair score (text similarity with the event signals; see the module)."""
@@ -575,7 +580,8 @@ class Signals:
         same_date = bool(self.dates[i] & self.dates[j])
         if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
-        if not far and not self.day_link(shared, same_date, text):
+        occasion = not far and bool((self.names[i] & self.names[j] & self.rare) - names)
+        if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
             return text  # Rule (other days): their leads date two different days
