@@ -167,11 +167,20 @@ def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
     return _fit(articles)[0]
 
 
+_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+
+
 def fold(text: str) -> str:
-    """``text`` without its diacritics ("Erdoğan" -> "Erdogan", "Ho Chi Minh" stays)."""
+    """``text`` with its Latin letters stripped of diacritics ("Erdoğan" -> "Erdogan");
+    other scripts (Hangul, CJK) are left as they are."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _LATIN.sub(lambda m: _fold_char(m.group(0)), text)
 
 
 def _tokens(text: str) -> list[str]:
@@ -322,10 +331,11 @@ def title_terms(
     vocab: dict[str, int],
     names_of: Sequence[frozenset[str]],
     rare: frozenset[str] = frozenset(),
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[dict[int, str]]]:
+) -> tuple[list[frozenset[int]], list[frozenset[int]], list[frozenset[int]], list[dict[int, str]]]:
     """Per article, the columns of its headline's words less the batch's theme words
-    (``TITLE_SHARE``), those of them that are names in it (``names``), and those that are
-    specific names (``rare``), sorted: what its headline names that another's may not."""
+    (``TITLE_SHARE``), those of them that are names in it (``names``), those that are
+    specific names (``rare``), and its names by column as written: what its headline
+    names that another's may not."""
     words = [set(_tokens(a.title)) for a in articles]
     n = len(articles)
     df: Counter[str] = Counter(w for ws in words for w in ws)
@@ -337,9 +347,9 @@ def title_terms(
         spelled.append({vocab[t]: x for t, x in spelling.items()})
         stems = set(spelling)
         rares = {t for x in ns & rare for t in _tokens(x)}
-        terms.append(np.array(sorted(vocab[w] for w in keep), dtype=np.int64))
-        named.append(np.array(sorted(vocab[w] for w in keep & stems), dtype=np.int64))
-        specific.append(np.array(sorted(vocab[w] for w in keep & rares), dtype=np.int64))
+        terms.append(frozenset(vocab[w] for w in keep))
+        named.append(frozenset(vocab[w] for w in keep & stems))
+        specific.append(frozenset(vocab[w] for w in keep & rares))
     return terms, named, specific, spelled
 
 
@@ -369,15 +379,15 @@ class Signals:
     """Names that add the bonus (the specific ones)."""
     occasion: dict[int, frozenset[str]] = field(default_factory=dict)
     """UTC day -> the names of that day's occasion (``DAY_SHARE``)."""
-    titles: list[np.ndarray] = field(default_factory=list)
+    titles: list[frozenset[int]] = field(default_factory=list)
     """Per article, its headline's columns of ``x`` less the theme's (``title_terms``)."""
     roundups: list[bool] = field(default_factory=list)
     """Per article, whether it is a roundup of several items (``roundup``)."""
     outlets: list[str | None] = field(default_factory=list)
     """Per article, its outlet (templates are one outlet's)."""
-    title_names: list[np.ndarray] = field(default_factory=list)
+    title_names: list[frozenset[int]] = field(default_factory=list)
     """Per article, the ``titles`` columns that are names in it (``names``)."""
-    title_rare: list[np.ndarray] = field(default_factory=list)
+    title_rare: list[frozenset[int]] = field(default_factory=list)
     """... and those that are specific names of the batch (``rare``)."""
     spelled: list[dict[int, str]] = field(default_factory=list)
     """Per article, its headline's names by column, as written (lower case, folded)."""
@@ -426,27 +436,23 @@ class Signals:
             [a.text for a in articles],
         )
 
-    def _mentions(self, row: int, cols: np.ndarray) -> bool:
-        """Does article ``row``'s story text carry any of the columns ``cols``?"""
+    def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
+        """Which of the columns ``cols`` (sorted) article ``row``'s story text carries."""
         x = self.x
         have = x.indices[x.indptr[row] : x.indptr[row + 1]]
-        if not len(have) or not len(cols):
-            return False
-        at = np.searchsorted(have, cols)
-        at[at >= len(have)] = len(have) - 1
-        return bool((have[at] == cols).any())
-
-    def _misses(self, row: int, cols: np.ndarray) -> bool:
-        """Does article ``row``'s story text lack one of the columns ``cols``?"""
-        x = self.x
-        have = x.indices[x.indptr[row] : x.indptr[row + 1]]
-        if not len(cols):
-            return False
+        want = np.array(sorted(cols), dtype=have.dtype)
         if not len(have):
-            return True
-        at = np.searchsorted(have, cols)
-        at[at >= len(have)] = len(have) - 1
-        return bool((have[at] != cols).any())
+            return np.zeros(len(want), dtype=bool)
+        at = np.minimum(np.searchsorted(have, want), len(have) - 1)
+        return np.asarray(have[at] == want)
+
+    def _mentions(self, row: int, cols: frozenset[int]) -> bool:
+        """Does article ``row``'s story text carry any of the columns ``cols``?"""
+        return bool(cols) and bool(self._found(row, cols).any())
+
+    def _misses(self, row: int, cols: frozenset[int]) -> bool:
+        """Does article ``row``'s story text lack one of the columns ``cols``?"""
+        return bool(cols) and not bool(self._found(row, cols).all())
 
     def titles_differ(self, i: int, j: int) -> bool:
         """Rule (titles differ): two items of one outlet whose headlines each name something
@@ -459,21 +465,20 @@ class Signals:
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
-        da, db = np.setdiff1d(a, b, assume_unique=True), np.setdiff1d(b, a, assume_unique=True)
-        if not len(da) or not len(db):
+        da, db = a - b, b - a
+        if not da or not db:
             return False
-        shared = len(np.intersect1d(self.title_rare[i], self.title_rare[j], assume_unique=True))
+        shared = self.title_rare[i] & self.title_rare[j]
         # both headlines naming one specific actor or place ("Las Vegas") is one event's
         if not shared and not self._mentions(j, da) and not self._mentions(i, db):
             return True
         # or each headline's slot holds a name the other article never mentions
-        na = np.intersect1d(self.title_names[i], da, assume_unique=True)
-        nb = np.intersect1d(self.title_names[j], db, assume_unique=True)
-        if not (len(na) and len(nb) and self._misses(j, na) and self._misses(i, nb)):
+        na, nb = self.title_names[i] & da, self.title_names[j] & db
+        if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
             return False
         # ... nowhere in the other's whole text either (a report names the gunman lower down)
-        return self._unnamed(j, [self.spelled[i][c] for c in na.tolist()]) and self._unnamed(
-            i, [self.spelled[j][c] for c in nb.tolist()]
+        return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
+            i, [self.spelled[j][c] for c in nb]
         )
 
     def _unnamed(self, row: int, words: list[str]) -> bool:
@@ -483,7 +488,7 @@ class Signals:
         body = self._folded.get(row)
         if body is None:
             body = self._folded[row] = fold(self.bodies[row]).lower()
-        return any(re.search(rf"\b{re.escape(w)}", body) is None for w in words)
+        return any(w not in body for w in words)
 
     def one_roundup(self, i: int, j: int) -> bool:
         """Rule (roundup): exactly one of the two is a roundup of several items."""
