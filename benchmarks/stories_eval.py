@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
     .venv/bin/python benchmarks/stories_eval.py --theme        # same theme, different events
+    .venv/bin/python benchmarks/stories_eval.py --sameday      # hand-labelled same-day events
     .venv/bin/python benchmarks/stories_eval.py --scale 1600,6400,10000   # time, peak RSS
 
 Each JSON file becomes an ``extractors.models.Article`` (title, text, url,
@@ -733,6 +734,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["best_f1"] = res["sweep"][best_t]["f1"]
     res["split"] = split_scores(arts, gold)
     res["theme"] = theme_evaluate()
+    res["sameday"] = sameday_evaluate()
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -856,6 +858,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     print_theme(res["theme"])
+    print_sameday(res["sameday"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

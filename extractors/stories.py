@@ -89,8 +89,9 @@ more than ``DAY_MIN``) names that day's occasion (founding-day greetings, a holi
 wreath-layings), not one event: it is no specific name for pairs of that day."""
 DAY_MIN = 3
 OCCASION_NAME = True
-"""A name of the day's occasion, shared, lets a pair of that day join on ``NEAR_TEXT``
-rather than ``BARE_TEXT`` (four releases of one council meeting make its name the day's)."""
+"""A name of the day's occasion that both articles carry and both headlines name lets a
+pair of that day join on ``NEAR_TEXT`` rather than ``BARE_TEXT`` (four releases of one
+council meeting make its name the day's)."""
 DAY_BATCH = 12
 """A day's occasion is judged only on a day with at least this many articles."""
 DATES_DIFFER = 2
@@ -128,6 +129,8 @@ this much."""
 ROUNDUP_ITEMS = 3
 """An article whose text opens on at least this many bulleted lines ("- ...") is a roundup
 (a press review, a list of nominees): several events, not one."""
+ROUNDUP_INTRO = 2
+"""... after at most this many lines of introduction ("Following are the main items ...")."""
 ROUNDUP_FACTOR = 0.5
 """Rule (roundup): a roundup and an article that is not one are one story only with text
 alike enough on its own (``STRONG_TEXT``); otherwise their similarity counts this much (a
@@ -156,7 +159,7 @@ def story_text(article: Article) -> str:
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
     """``story_text`` as dict vectors (``vectors.tfidf``); ``matrix`` is the sparse form."""
-    toks = [tokens(story_text(a)) for a in articles]
+    toks = [_tokens(story_text(a)) for a in articles]
     weights = idf(toks)
     return [tfidf(t, weights) for t in toks]
 
@@ -323,7 +326,14 @@ _BULLET = re.compile(r"^\s*[-•*]\s+\S", re.M)
 def roundup(article: Article) -> bool:
     """Does the text open on a list of items (``ROUNDUP_ITEMS`` bulleted lines in the lead's
     span): a press review, a list of nominees, several events in one item?"""
-    return len(_BULLET.findall(article.text[: 16 * LEAD_WORDS])) >= ROUNDUP_ITEMS
+    head = article.text[: 16 * LEAD_WORDS]
+    lines = [line for line in head.splitlines() if line.strip()]
+    first = next((k for k, line in enumerate(lines) if _BULLET.match(line)), None)
+    # the list opens the text (after at most ROUNDUP_INTRO lines): a fact sheet whose
+    # paragraphs tell one event before listing its parts is no roundup
+    if first is None or first > ROUNDUP_INTRO:
+        return False
+    return len(_BULLET.findall(head)) >= ROUNDUP_ITEMS
 
 
 def title_terms(
@@ -393,6 +403,8 @@ class Signals:
     """Per article, its headline's names by column, as written (lower case, folded)."""
     bodies: list[str] = field(default_factory=list)
     """Per article, its whole text (a headline's name is looked for in the other's)."""
+    headlines: list[str] = field(default_factory=list)
+    """Per article, its title."""
     _folded: dict[int, str] = field(default_factory=dict)
 
     @classmethod
@@ -434,6 +446,7 @@ class Signals:
             title_rare,
             spelled,
             [a.text for a in articles],
+            [a.title for a in articles],
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -490,6 +503,19 @@ class Signals:
             body = self._folded[row] = fold(self.bodies[row]).lower()
         return any(w not in body for w in words)
 
+    def titled_occasion(self, i: int, j: int, shared: frozenset[str] | None = None) -> bool:
+        """Do both headlines name a name of the day's occasion that both articles carry (the
+        day's four releases of one council meeting, not a wreath-laying and a banquet)?"""
+        if not OCCASION_NAME or not self.headlines:
+            return False
+        if shared is None:
+            shared = self.shared(i, j, False)
+        occasion = (self.names[i] & self.names[j] & self.rare) - shared
+        if not occasion:
+            return False
+        ti, tj = fold(self.headlines[i]).lower(), fold(self.headlines[j]).lower()
+        return any(x in ti and x in tj for x in occasion)
+
     def one_roundup(self, i: int, j: int) -> bool:
         """Rule (roundup): exactly one of the two is a roundup of several items."""
         return bool(self.roundups) and self.roundups[i] != self.roundups[j]
@@ -526,7 +552,7 @@ class Signals:
         allowed = (
             self.event_link(len(shared), bool(same_dates), text, apart is None)
             if far
-            else self.day_link(len(shared), bool(same_dates), text, bool(occasion))
+            else self.day_link(len(shared), bool(same_dates), text, self.titled_occasion(i, j))
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         allowed = allowed and not differ and not (roundup_pair and text < STRONG_TEXT)
@@ -585,7 +611,7 @@ class Signals:
         same_date = bool(self.dates[i] & self.dates[j])
         if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
-        occasion = not far and bool((self.names[i] & self.names[j] & self.rare) - names)
+        occasion = not far and self.titled_occasion(i, j, names)
         if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
