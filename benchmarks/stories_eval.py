@@ -547,14 +547,35 @@ def sameday_sets() -> tuple[list[ThemeBatch], list[DayLabels]] | None:
     return batches, days
 
 
-def sameday_evaluate(show: int = 0) -> dict:
+def sameday_evaluate(show: int = 0, per_day: bool = False) -> dict:
     """Wrong-merge rate (different-event pairs of one day put in one story / such pairs)
     and wrong-split rate (one-event pairs put in different stories / such pairs) on the
-    hand-labelled days, per corpus and split; ``show`` mistakes listed per split."""
+    hand-labelled days, per corpus and split; ``show`` mistakes listed per split.
+    ``per_day``: each day grouped alone (as ``briefing analyze`` of one day's items)
+    instead of inside its week."""
     got = sameday_sets()
     if got is None:
         return skipped(KCNA)
     batches, days = got
+    if per_day:
+        alone: list[ThemeBatch] = []
+        days_alone: list[DayLabels] = []
+        for d in days:
+            keep = d.items
+            at = {i: k for k, i in enumerate(keep)}
+            arts = [batches[d.batch].articles[i] for i in keep]
+            alone.append(ThemeBatch(d.corpus, d.day, arts, []))
+            d = DayLabels(
+                d.corpus,
+                d.day,
+                d.split,
+                list(range(len(keep))),
+                [(at[i], at[j]) for i, j in d.same],
+                [(at[i], at[j]) for i, j in d.different],
+                len(alone) - 1,
+            )
+            days_alone.append(d)
+        batches, days = alone, days_alone
     groups = {}
     res: dict = {}
     examples: dict[str, list] = {"dev": [], "test": []}
@@ -837,6 +858,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.sameday:
         print_sameday(sameday_evaluate(show=12))
+        print("the same, each day grouped alone (as `briefing analyze` of one day's items):")
+        print_sameday(sameday_evaluate(per_day=True))
         return 0
     res = evaluate(args.limit, run_experiments=args.experiments)
     if report_skip(res):

@@ -126,12 +126,15 @@ less the theme's) that the other's title and lead never mention are two events o
 template (the greetings of two heads of state, two states' disaster declarations, two
 countries' emergency notices), however alike their text: their similarity counts only
 this much."""
+NAME_PREFIX = 5
+"""A headline word and a name of the lead that share this many first letters are one name
+("Palestinian" and "Palestine", "Egyptian" and "Egypt")."""
 ROUNDUP_ITEMS = 3
 """An article whose text opens on at least this many bulleted lines ("- ...") is a roundup
 (a press review, a list of nominees): several events, not one."""
 ROUNDUP_INTRO = 2
 """... after at most this many lines of introduction ("Following are the main items ...")."""
-ROUNDUP_FACTOR = 0.5
+ROUNDUP_FACTOR = 0.25
 """Rule (roundup): a roundup and an article that is not one are one story only with text
 alike enough on its own (``STRONG_TEXT``); otherwise their similarity counts this much (a
 review that lists a statement does not absorb the statement)."""
@@ -336,6 +339,16 @@ def roundup(article: Article) -> bool:
     return len(_BULLET.findall(head)) >= ROUNDUP_ITEMS
 
 
+def _prefix(a: str, b: str) -> str:
+    """The letters ``a`` and ``b`` begin with alike."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
 def title_terms(
     articles: Sequence[Article],
     vocab: dict[str, int],
@@ -354,6 +367,14 @@ def title_terms(
     for ws, ns in zip(words, names_of, strict=True):
         keep = {w for w in ws if w in vocab and df[w] <= cut}
         spelling = {t: fold(x) for x in ns for t in _tokens(x) if t in keep}
+        # Rule (name forms): a headline's "Palestinian" is the lead's "Palestine", its
+        # "Egyptian" the lead's "Egypt": a shared stem of NAME_PREFIX letters or more
+        for t in keep - set(spelling):
+            for x in ns:
+                stem_ = _prefix(t, fold(x))
+                if len(stem_) >= NAME_PREFIX:
+                    spelling[t] = stem_
+                    break
         spelled.append({vocab[t]: x for t, x in spelling.items()})
         stems = set(spelling)
         rares = {t for x in ns & rare for t in _tokens(x)}
