@@ -26,8 +26,12 @@ day's theme or occasion is no event, so they need ``NEAR_NAMES`` specific names 
 and a place), a shared date with one, or ``NEAR_TEXT`` (``BARE_TEXT`` with no name); a
 name most of a busy day's articles carry is that day's occasion (``DAY_SHARE``:
 founding-day greetings, wreath-layings) and not specific for its pairs
-(``occasion_names`` in ``explain``). Leads that both name dates, none shared, get no
-bonus for fewer than ``DATES_DIFFER`` names.
+(``occasion_names`` in ``explain``) unless both headlines name it (``OCCASION_NAME``).
+Leads that both name dates, none shared, get no bonus for fewer than ``DATES_DIFFER``
+names. One outlet's template items whose headlines each name what the other never
+mentions are two events however alike their text (``Signals.titles_differ``); a roundup
+(a text opening on a bulleted list) joins a single-event item only on ``STRONG_TEXT``
+(``Signals.one_roundup``); both are in ``explain``'s links.
 
 Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
 sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded; words in more
