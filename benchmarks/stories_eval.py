@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stories_eval.py [--limit N] [--experiments]
     .venv/bin/python benchmarks/stories_eval.py --theme        # same theme, different events
+    .venv/bin/python benchmarks/stories_eval.py --sameday      # hand-labelled same-day events
     .venv/bin/python benchmarks/stories_eval.py --scale 1600,6400,10000   # time, peak RSS
 
 Each JSON file becomes an ``extractors.models.Article`` (title, text, url,
@@ -25,6 +26,7 @@ import itertools
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -456,6 +458,193 @@ def theme_evaluate(show: int = 0) -> dict:
     return res
 
 
+# ---------------------------------------------------------------- labelled same-day events
+
+SAMEDAY_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels.json"
+
+
+@dataclass
+class DayLabels:
+    """One labelled day inside its week's batch: article indices and the scored pairs."""
+
+    corpus: str
+    day: str
+    split: str
+    items: list[int]
+    same: list[tuple[int, int]]
+    """Pairs labelled one event (a wrong split when the grouping separates them)."""
+    different: list[tuple[int, int]]
+    """Pairs labelled different events (a wrong merge when grouped together)."""
+    batch: int = 0
+    """Index of the week batch the day's items are grouped in."""
+
+
+def _kcna_link_map(batches: Sequence[ThemeBatch]) -> dict[str, tuple[int, int]]:
+    """KCNA link (its last part) -> (batch, article) of the item kept for its text (an item
+    whose text repeats an earlier one of the week is that earlier item)."""
+    d = dataset(KCNA, "headlines_2024-11-11.json")
+    if d is None:
+        return {}
+    where = {
+        (b.name, " ".join(a.text.split())): (k, i)
+        for k, b in enumerate(batches)
+        for i, a in enumerate(b.articles)
+    }
+    out = {}
+    for it in json.loads((d / "headlines_2024-11-11.json").read_text("utf-8")):
+        if not it.get("story_text"):
+            continue
+        day = datetime.fromtimestamp(int(it["date"]) / 1000, UTC)
+        wk = _week(day)
+        hit = where.get((f"{wk[0]}-W{wk[1]:02d}", " ".join(it["story_text"].split())))
+        if hit is not None:
+            out.setdefault(it["link"].rsplit("/", 1)[-1], hit)
+    return out
+
+
+def sameday_sets() -> tuple[list[ThemeBatch], list[DayLabels]] | None:
+    """The hand-labelled same-day set (``stories_sameday_labels.json``): the week batches
+    of the theme set (KCNA and White House weeks, grouped as a digest of the week would
+    be) and, per labelled day, its pairs labelled one event or different events."""
+    if not SAMEDAY_LABELS.exists():
+        return None
+    labels = json.loads(SAMEDAY_LABELS.read_text("utf-8"))
+    batches: list[ThemeBatch] = []
+    days: list[DayLabels] = []
+    for corpus, loader in (("kcna", kcna_batches), ("wh", wh_batches)):
+        got = loader()
+        if not got:
+            continue
+        base = len(batches)
+        batches.extend(got)
+        if corpus == "kcna":
+            ids = {key: (base + k, i) for key, (k, i) in _kcna_link_map(got).items()}
+        else:
+            ids = {
+                a.source.rsplit("/", 1)[-1]: (base + k, i)
+                for k, b in enumerate(got)
+                for i, a in enumerate(b.articles)
+            }
+        for day, lab in sorted(labels.get(corpus, {}).items()):
+            found = [ids[x] for x in lab["items"] if x in ids]
+            if not found:
+                continue
+            bk = Counter(k for k, _ in found).most_common(1)[0][0]
+            pos = {x: ids[x][1] for x in lab["items"] if x in ids and ids[x][0] == bk}
+            event = {x: n for n, g in enumerate(lab["events"]) for x in g}
+            unsure = {frozenset(p) for p in lab["unsure"]}
+            same, diff = [], []
+            for x, y in itertools.combinations(sorted(pos, key=pos.__getitem__), 2):
+                if pos[x] == pos[y] or frozenset((x, y)) in unsure:
+                    continue
+                pair = (pos[x], pos[y])
+                if x in event and event.get(y) == event[x]:
+                    same.append(pair)
+                else:
+                    diff.append(pair)
+            items = sorted(set(pos.values()))
+            days.append(DayLabels(corpus, day, lab["split"], items, same, diff, bk))
+    return batches, days
+
+
+def sameday_evaluate(show: int = 0, per_day: bool = False) -> dict:
+    """Wrong-merge rate (different-event pairs of one day put in one story / such pairs)
+    and wrong-split rate (one-event pairs put in different stories / such pairs) on the
+    hand-labelled days, per corpus and split; ``show`` mistakes listed per split.
+    ``per_day``: each day grouped alone (as ``briefing analyze`` of one day's items)
+    instead of inside its week."""
+    got = sameday_sets()
+    if got is None:
+        return skipped(KCNA)
+    batches, days = got
+    if per_day:
+        alone: list[ThemeBatch] = []
+        days_alone: list[DayLabels] = []
+        for d in days:
+            keep = d.items
+            at = {i: k for k, i in enumerate(keep)}
+            arts = [batches[d.batch].articles[i] for i in keep]
+            alone.append(ThemeBatch(d.corpus, d.day, arts, []))
+            d = DayLabels(
+                d.corpus,
+                d.day,
+                d.split,
+                list(range(len(keep))),
+                [(at[i], at[j]) for i, j in d.same],
+                [(at[i], at[j]) for i, j in d.different],
+                len(alone) - 1,
+            )
+            days_alone.append(d)
+        batches, days = alone, days_alone
+    groups = {}
+    res: dict = {}
+    examples: dict[str, list] = {"dev": [], "test": []}
+    for d in days:
+        bk = d.batch
+        if bk not in groups:
+            groups[bk] = stories.group(batches[bk].articles)
+        where = {i: k for k, g in enumerate(groups[bk]) for i in g}
+        merged = [(i, j) for i, j in d.different if where[i] == where[j]]
+        split_ = [(i, j) for i, j in d.same if where[i] != where[j]]
+        for key in (f"{d.corpus}_{d.split}", d.split):
+            r = res.setdefault(
+                key, {"days": 0, "items": 0, "different": 0, "merged": 0, "same": 0, "split": 0}
+            )
+            r["days"] += 1
+            r["items"] += len(d.items)
+            r["different"] += len(d.different)
+            r["merged"] += len(merged)
+            r["same"] += len(d.same)
+            r["split"] += len(split_)
+        arts = batches[bk].articles
+        for kind, pairs in (("merge", merged), ("split", split_)):
+            for i, j in pairs[: max(0, show)]:
+                examples[d.split].append(
+                    (kind, d.corpus, d.day, arts[i].title[:60], arts[j].title[:60])
+                )
+    for r in res.values():
+        r["wrong_merge"] = r["merged"] / r["different"] if r["different"] else 0.0
+        r["wrong_split"] = r["split"] / r["same"] if r["same"] else 0.0
+    res["examples"] = examples
+    return res
+
+
+def print_sameday(t: dict) -> None:
+    if report_skip(t):
+        return
+    print("hand-labelled same-day events (stories_sameday_labels.json; dev = every other day)")
+    rows = [
+        (
+            k,
+            v["days"],
+            v["items"],
+            v["different"],
+            v["merged"],
+            f"{v['wrong_merge']:.4f}",
+            v["same"],
+            v["split"],
+            f"{v['wrong_split']:.4f}",
+        )
+        for k, v in sorted(t.items())
+        if k != "examples"
+    ]
+    hdr = (
+        "set",
+        "days",
+        "items",
+        "diff pairs",
+        "merged",
+        "wrong merge",
+        "same pairs",
+        "split",
+        "wrong split",
+    )
+    print(table(rows, hdr))
+    for part, ex in t["examples"].items():
+        for kind, corpus, day, a, b in ex[:40]:
+            print(f"  {part} {kind} {corpus} {day}: {a!r} + {b!r}")
+
+
 # ---------------------------------------------------------------- scale (issue 14)
 
 
@@ -566,6 +755,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["best_f1"] = res["sweep"][best_t]["f1"]
     res["split"] = split_scores(arts, gold)
     res["theme"] = theme_evaluate()
+    res["sameday"] = sameday_evaluate()
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -638,6 +828,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--scale-one", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--theme", action="store_true", help="only the same-theme wrong-merge rates")
+    ap.add_argument(
+        "--sameday", action="store_true", help="only the hand-labelled same-day event pairs"
+    )
     args = ap.parse_args(argv)
     if args.scale_one:
         print(json.dumps(scale_one(args.scale_one)))
@@ -663,6 +856,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.theme:
         print_theme(theme_evaluate(show=5))
         return 0
+    if args.sameday:
+        print_sameday(sameday_evaluate(show=12))
+        print("the same, each day grouped alone (as `briefing analyze` of one day's items):")
+        print_sameday(sameday_evaluate(per_day=True))
+        return 0
     res = evaluate(args.limit, run_experiments=args.experiments)
     if report_skip(res):
         return 0
@@ -683,6 +881,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     print_theme(res["theme"])
+    print_sameday(res["sameday"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

@@ -26,8 +26,12 @@ day's theme or occasion is no event, so they need ``NEAR_NAMES`` specific names 
 and a place), a shared date with one, or ``NEAR_TEXT`` (``BARE_TEXT`` with no name); a
 name most of a busy day's articles carry is that day's occasion (``DAY_SHARE``:
 founding-day greetings, wreath-layings) and not specific for its pairs
-(``occasion_names`` in ``explain``). Leads that both name dates, none shared, get no
-bonus for fewer than ``DATES_DIFFER`` names.
+(``occasion_names`` in ``explain``) unless both headlines name it (``OCCASION_NAME``).
+Leads that both name dates, none shared, get no bonus for fewer than ``DATES_DIFFER``
+names. One outlet's template items whose headlines each name what the other never
+mentions are two events however alike their text (``Signals.titles_differ``); a roundup
+(a text opening on a bulleted list) joins a single-event item only on ``STRONG_TEXT``
+(``Signals.one_roundup``); both are in ``explain``'s links.
 
 Linear in the batch (issue 14): only candidate pairs are scored, found by chunks of the
 sparse product X·Xᵀ (``CHUNK`` rows at a time, so memory stays bounded; words in more
@@ -46,6 +50,7 @@ import hashlib
 import heapq
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -87,6 +92,10 @@ DAY_SHARE: float | None = 0.2
 more than ``DAY_MIN``) names that day's occasion (founding-day greetings, a holiday's
 wreath-layings), not one event: it is no specific name for pairs of that day."""
 DAY_MIN = 3
+OCCASION_NAME = True
+"""A name of the day's occasion that both articles carry and both headlines name lets a
+pair of that day join on ``NEAR_TEXT`` rather than ``BARE_TEXT`` (four releases of one
+council meeting make its name the day's)."""
 DAY_BATCH = 12
 """A day's occasion is judged only on a day with at least this many articles."""
 DATES_DIFFER = 2
@@ -109,6 +118,30 @@ RARE_BATCH = 8
 RARE_SHARE = 0.15
 """A name carried by more than this share of the batch's articles (and more than two) is
 not specific: it names the batch's theme ("Seoul" in a Korea digest), not one event."""
+TITLE_SHARE = 0.05
+"""Headline words (``vectors.tokens``) in more than this share of the batch's titles (and
+in more than ``TITLE_MIN``) are the batch's theme ("Respected Comrade Kim Jong Un
+Receives", "President Biden Approves ... Disaster Declaration"), not what tells one
+headline's event from another's."""
+TITLE_MIN = 2
+CONTRAST_FACTOR = 0.0
+"""Rule (titles differ): two articles whose headlines each name something (a headline word
+less the theme's) that the other's title and lead never mention are two events of one
+template (the greetings of two heads of state, two states' disaster declarations, two
+countries' emergency notices), however alike their text: their similarity counts only
+this much."""
+NAME_PREFIX = 5
+"""A headline word and a name of the lead that share this many first letters are one name
+("Palestinian" and "Palestine", "Egyptian" and "Egypt")."""
+ROUNDUP_ITEMS = 3
+"""An article whose text opens on at least this many bulleted lines ("- ...") is a roundup
+(a press review, a list of nominees): several events, not one."""
+ROUNDUP_INTRO = 2
+"""... after at most this many lines of introduction ("Following are the main items ...")."""
+ROUNDUP_FACTOR = 0.25
+"""Rule (roundup): a roundup and an article that is not one are one story only with text
+alike enough on its own (``STRONG_TEXT``); otherwise their similarity counts this much (a
+review that lists a statement does not absorb the statement)."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -133,7 +166,7 @@ def story_text(article: Article) -> str:
 
 def vectors(articles: Sequence[Article]) -> list[Vector]:
     """``story_text`` as dict vectors (``vectors.tfidf``); ``matrix`` is the sparse form."""
-    toks = [tokens(story_text(a)) for a in articles]
+    toks = [_tokens(story_text(a)) for a in articles]
     weights = idf(toks)
     return [tfidf(t, weights) for t in toks]
 
@@ -141,16 +174,44 @@ def vectors(articles: Sequence[Article]) -> list[Vector]:
 def matrix(articles: Sequence[Article]) -> sparse.csr_matrix:
     """``story_text`` of each article as a row of a sparse L2-normalised TF-IDF matrix:
     (1 + log tf) x (log((1 + N) / (1 + df)) + 1), the weights of ``vectors.tfidf``."""
+    return _fit(articles)[0]
+
+
+_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+
+
+def fold(text: str) -> str:
+    """``text`` with its Latin letters stripped of diacritics ("Erdoğan" -> "Erdogan");
+    other scripts (Hangul, CJK) are left as they are."""
+    if text.isascii():
+        return text
+    return _LATIN.sub(lambda m: _fold_char(m.group(0)), text)
+
+
+def _tokens(text: str) -> list[str]:
+    """``vectors.tokens`` of the folded text: one outlet's "Erdoğan" is another's "Erdogan"."""
+    return tokens(fold(text))
+
+
+def _fit(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """``matrix`` and its vocabulary (token -> column), row indices sorted."""
     if not articles:
-        return sparse.csr_matrix((0, 0))
+        return sparse.csr_matrix((0, 0)), {}
     vec = TfidfVectorizer(
-        analyzer=tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
+        analyzer=_tokens, sublinear_tf=True, smooth_idf=True, norm="l2", dtype=np.float32
     )
     try:
         x = vec.fit_transform(story_text(a) for a in articles)
     except ValueError:  # no article has a single token
-        return sparse.csr_matrix((len(articles), 1))
-    return sparse.csr_matrix(x)
+        return sparse.csr_matrix((len(articles), 1)), {}
+    x = sparse.csr_matrix(x)
+    x.sort_indices()
+    return x, dict(vec.vocabulary_)
 
 
 # ---------------------------------------------------------------- event signals
@@ -266,6 +327,67 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+_BULLET = re.compile(r"^\s*[-•*]\s+\S", re.M)
+
+
+def roundup(article: Article) -> bool:
+    """Does the text open on a list of items (``ROUNDUP_ITEMS`` bulleted lines in the lead's
+    span): a press review, a list of nominees, several events in one item?"""
+    head = article.text[: 16 * LEAD_WORDS]
+    lines = [line for line in head.splitlines() if line.strip()]
+    first = next((k for k, line in enumerate(lines) if _BULLET.match(line)), None)
+    # the list opens the text (after at most ROUNDUP_INTRO lines): a fact sheet whose
+    # paragraphs tell one event before listing its parts is no roundup
+    if first is None or first > ROUNDUP_INTRO:
+        return False
+    return len(_BULLET.findall(head)) >= ROUNDUP_ITEMS
+
+
+def _prefix(a: str, b: str) -> str:
+    """The letters ``a`` and ``b`` begin with alike."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def title_terms(
+    articles: Sequence[Article],
+    vocab: dict[str, int],
+    names_of: Sequence[frozenset[str]],
+    rare: frozenset[str] = frozenset(),
+) -> tuple[list[frozenset[int]], list[frozenset[int]], list[frozenset[int]], list[dict[int, str]]]:
+    """Per article, the columns of its headline's words less the batch's theme words
+    (``TITLE_SHARE``), those of them that are names in it (``names``), those that are
+    specific names (``rare``), and its names by column as written: what its headline
+    names that another's may not."""
+    words = [set(_tokens(a.title)) for a in articles]
+    n = len(articles)
+    df: Counter[str] = Counter(w for ws in words for w in ws)
+    cut = max(TITLE_MIN, TITLE_SHARE * n) if n >= RARE_BATCH else n
+    terms, named, specific, spelled = [], [], [], []
+    for ws, ns in zip(words, names_of, strict=True):
+        keep = {w for w in ws if w in vocab and df[w] <= cut}
+        spelling = {t: fold(x) for x in ns for t in _tokens(x) if t in keep}
+        # Rule (name forms): a headline's "Palestinian" is the lead's "Palestine", its
+        # "Egyptian" the lead's "Egypt": a shared stem of NAME_PREFIX letters or more
+        for t in keep - set(spelling):
+            for x in ns:
+                stem_ = _prefix(t, fold(x))
+                if len(stem_) >= NAME_PREFIX:
+                    spelling[t] = stem_
+                    break
+        spelled.append({vocab[t]: x for t, x in spelling.items()})
+        stems = set(spelling)
+        rares = {t for x in ns & rare for t in _tokens(x)}
+        terms.append(frozenset(vocab[w] for w in keep))
+        named.append(frozenset(vocab[w] for w in keep & stems))
+        specific.append(frozenset(vocab[w] for w in keep & rares))
+    return terms, named, specific, spelled
+
+
 @functools.lru_cache(maxsize=65536)
 def weight(df: int, n: int) -> float:
     """A shared name's weight: 1 for a name two articles of the batch carry, falling to 0
@@ -292,6 +414,23 @@ class Signals:
     """Names that add the bonus (the specific ones)."""
     occasion: dict[int, frozenset[str]] = field(default_factory=dict)
     """UTC day -> the names of that day's occasion (``DAY_SHARE``)."""
+    titles: list[frozenset[int]] = field(default_factory=list)
+    """Per article, its headline's columns of ``x`` less the theme's (``title_terms``)."""
+    roundups: list[bool] = field(default_factory=list)
+    """Per article, whether it is a roundup of several items (``roundup``)."""
+    outlets: list[str | None] = field(default_factory=list)
+    """Per article, its outlet (templates are one outlet's)."""
+    title_names: list[frozenset[int]] = field(default_factory=list)
+    """Per article, the ``titles`` columns that are names in it (``names``)."""
+    title_rare: list[frozenset[int]] = field(default_factory=list)
+    """... and those that are specific names of the batch (``rare``)."""
+    spelled: list[dict[int, str]] = field(default_factory=list)
+    """Per article, its headline's names by column, as written (lower case, folded)."""
+    bodies: list[str] = field(default_factory=list)
+    """Per article, its whole text (a headline's name is looked for in the other's)."""
+    headlines: list[str] = field(default_factory=list)
+    """Per article, its title."""
+    _folded: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -314,9 +453,97 @@ class Signals:
                 day_df = Counter(x for s in sets for x in s)
                 cut = max(DAY_MIN, DAY_SHARE * len(sets))
                 occasion[d] = frozenset(x for x, c in day_df.items() if c > cut)
+        x, vocab = _fit(articles)
+        titles, title_names, title_rare, spelled = title_terms(articles, vocab, ns, rare)
         return cls(
-            matrix(articles), ns, [dates(a) for a in articles], days, dict(df), rare, rare, occasion
+            x,
+            ns,
+            [dates(a) for a in articles],
+            days,
+            dict(df),
+            rare,
+            rare,
+            occasion,
+            titles,
+            [roundup(a) for a in articles],
+            [a.outlet for a in articles],
+            title_names,
+            title_rare,
+            spelled,
+            [a.text for a in articles],
+            [a.title for a in articles],
         )
+
+    def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
+        """Which of the columns ``cols`` (sorted) article ``row``'s story text carries."""
+        x = self.x
+        have = x.indices[x.indptr[row] : x.indptr[row + 1]]
+        want = np.array(sorted(cols), dtype=have.dtype)
+        if not len(have):
+            return np.zeros(len(want), dtype=bool)
+        at = np.minimum(np.searchsorted(have, want), len(have) - 1)
+        return np.asarray(have[at] == want)
+
+    def _mentions(self, row: int, cols: frozenset[int]) -> bool:
+        """Does article ``row``'s story text carry any of the columns ``cols``?"""
+        return bool(cols) and bool(self._found(row, cols).any())
+
+    def _misses(self, row: int, cols: frozenset[int]) -> bool:
+        """Does article ``row``'s story text lack one of the columns ``cols``?"""
+        return bool(cols) and not bool(self._found(row, cols).all())
+
+    def titles_differ(self, i: int, j: int) -> bool:
+        """Rule (titles differ): two items of one outlet whose headlines each name something
+        (less the theme's words) that the other's title and lead never mention. Only
+        within an outlet: its templates vary in one slot, while two outlets title one
+        event in words of their own ("China opposes DPRK's missile launch", "North
+        Korea Fires Missile Over Japan")."""
+        if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
+            return False
+        a, b = self.titles[i], self.titles[j]
+        # the words one headline has and the other lacks: a template's slot ("Belarus",
+        # "North Korea"), not its frame ("Notice on the Continuation of ...")
+        da, db = a - b, b - a
+        if not da or not db:
+            return False
+        shared = self.title_rare[i] & self.title_rare[j]
+        # both headlines naming one specific actor or place ("Las Vegas") is one event's
+        if not shared and not self._mentions(j, da) and not self._mentions(i, db):
+            return True
+        # or each headline's slot holds a name the other article never mentions
+        na, nb = self.title_names[i] & da, self.title_names[j] & db
+        if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
+            return False
+        # ... nowhere in the other's whole text either (a report names the gunman lower down)
+        return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
+            i, [self.spelled[j][c] for c in nb]
+        )
+
+    def _unnamed(self, row: int, words: list[str]) -> bool:
+        """Is one of ``words`` absent from article ``row``'s whole text (folded, any case)?"""
+        if not self.bodies:
+            return True
+        body = self._folded.get(row)
+        if body is None:
+            body = self._folded[row] = fold(self.bodies[row]).lower()
+        return any(w not in body for w in words)
+
+    def titled_occasion(self, i: int, j: int, shared: frozenset[str] | None = None) -> bool:
+        """Do both headlines name a name of the day's occasion that both articles carry (the
+        day's four releases of one council meeting, not a wreath-laying and a banquet)?"""
+        if not OCCASION_NAME or not self.headlines:
+            return False
+        if shared is None:
+            shared = self.shared(i, j, False)
+        occasion = (self.names[i] & self.names[j] & self.rare) - shared
+        if not occasion:
+            return False
+        ti, tj = fold(self.headlines[i]).lower(), fold(self.headlines[j]).lower()
+        return any(x in ti and x in tj for x in occasion)
+
+    def one_roundup(self, i: int, j: int) -> bool:
+        """Rule (roundup): exactly one of the two is a roundup of several items."""
+        return bool(self.roundups) and self.roundups[i] != self.roundups[j]
 
     def shared(self, i: int, j: int, far: bool) -> frozenset[str]:
         """The specific names two articles share. Rule (occasion): for a pair of nearby
@@ -350,8 +577,10 @@ class Signals:
         allowed = (
             self.event_link(len(shared), bool(same_dates), text, apart is None)
             if far
-            else self.day_link(len(shared), bool(same_dates), text)
+            else self.day_link(len(shared), bool(same_dates), text, self.titled_occasion(i, j))
         )
+        differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
+        allowed = allowed and not differ and not (roundup_pair and text < STRONG_TEXT)
         return {
             "text": round(text, 3),
             "names": shared,
@@ -363,6 +592,8 @@ class Signals:
             "score": round(self.score(i, j, text), 3),
             "far": far,
             "event_link": allowed,
+            "titles_differ": differ,
+            "roundup": roundup_pair,
         }
 
     @staticmethod
@@ -379,19 +610,25 @@ class Signals:
         )
 
     @staticmethod
-    def day_link(shared: int, same_date: bool, text: float) -> bool:
+    def day_link(shared: int, same_date: bool, text: float, occasion: bool = False) -> bool:
         """May two articles of nearby days be one story? Sharing the day's theme or occasion
         is not enough: ``NEAR_NAMES`` specific names (an actor and a place), a shared date
-        with one, or text similar enough (``NEAR_TEXT``; ``BARE_TEXT`` with no name at all)."""
+        with one, or text similar enough (``NEAR_TEXT``; ``BARE_TEXT`` with no name at all:
+        a shared occasion name is a name here, the day's many releases of one event)."""
         if shared >= NEAR_NAMES or (same_date and shared >= 1):
             return True
-        return text >= (NEAR_TEXT if shared or same_date else max(NEAR_TEXT, BARE_TEXT))
+        some = shared or same_date or (OCCASION_NAME and occasion)
+        return text >= (NEAR_TEXT if some else max(NEAR_TEXT, BARE_TEXT))
 
     def score(self, i: int, j: int, text: float | None = None) -> float:
         """The pair score (text similarity with the event signals; see the module)."""
         text = self.text(i, j) if text is None else text
         if text <= 0:
             return 0.0
+        if self.titles_differ(i, j):
+            return CONTRAST_FACTOR * text  # Rule (titles differ): one template, two events
+        if text < STRONG_TEXT and self.one_roundup(i, j):
+            return ROUNDUP_FACTOR * text  # Rule (roundup): a list does not absorb its items
         di, dj = self.days[i], self.days[j]
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
         names = self.shared(i, j, far)
@@ -399,7 +636,8 @@ class Signals:
         same_date = bool(self.dates[i] & self.dates[j])
         if far and not self.event_link(shared, same_date, text, di is None or dj is None):
             return FAR_FACTOR * text
-        if not far and not self.day_link(shared, same_date, text):
+        occasion = not far and self.titled_occasion(i, j, names)
+        if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
             return text  # Rule (other days): their leads date two different days

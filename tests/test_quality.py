@@ -81,6 +81,12 @@ def test_stories_floors() -> None:
     # of different-event pairs kept in different stories (1 - the wrong-merge rate)
     for part in ("dev", "test"):
         figures[f"theme_{part}_apart"] = 1 - res["theme"][f"all_{part}"]["rate"]
+    # hand-labelled same-day events (stories_sameday_labels.json): different-event pairs of
+    # one day kept apart (1 - wrong merges) and one-event pairs kept together (1 - splits)
+    if "skipped" not in res["sameday"]:
+        for part in ("dev", "test"):
+            figures[f"sameday_{part}_apart"] = 1 - res["sameday"][part]["wrong_merge"]
+            figures[f"sameday_{part}_together"] = 1 - res["sameday"][part]["wrong_split"]
     _check("stories", figures)
 
 

@@ -302,3 +302,101 @@ def test_a_name_most_of_a_day_carries_is_its_occasion_not_an_event():
     groups = stories.group(arts, sig=sig)
     where = {i: k for k, g in enumerate(groups) for i in g}
     assert where[w] != where[b]  # a wreath-laying and a banquet of one day: two stories
+
+
+# ---------------------------------------------------------------- one outlet's templates
+
+
+def wire(source: str, title: str, text: str, outlet: str | None = "Agency") -> Article:
+    return Article(source=source, title=title, text=text, published=DAY, outlet=outlet)
+
+
+def _greeting(source: str, who: str, country: str, outlet: str | None = "Agency") -> Article:
+    return wire(
+        source,
+        f"Leader Receives Greetings from {who}",
+        f"The leader received a message of greeting from {who} of {country} on the national "
+        "day. The message wished the people of the country prosperity and said the "
+        "friendly relations between the two countries would grow stronger. -0-",
+        outlet,
+    )
+
+
+def _batch(*extra: Article) -> list[Article]:
+    return [*extra, *FILLER, *FILLER[:2]]
+
+
+def test_one_outlets_template_items_naming_different_senders_are_two_stories():
+    a = _greeting("a", "Mongolian President Khurelsukh", "Mongolia")
+    b = _greeting("b", "Singaporean President Tharman", "Singapore")
+    batch = _batch(a, b)
+    sig = stories.Signals.of(batch)
+    assert sig.text(0, 1) > 0.5  # one template: the texts are alike ...
+    assert sig.titles_differ(0, 1)  # ... but each headline names a sender the other never does
+    assert not any({0, 1} <= set(g) for g in stories.group(batch, sig=sig))
+    assert sig.pair(0, 1)["titles_differ"] is True
+
+
+def test_template_rule_holds_only_inside_one_outlet():
+    a = _greeting("a", "Mongolian President Khurelsukh", "Mongolia", outlet="Agency")
+    b = _greeting("b", "Singaporean President Tharman", "Singapore", outlet="Other wire")
+    sig = stories.Signals.of(_batch(a, b))
+    assert not sig.titles_differ(0, 1)
+
+
+def test_two_releases_of_one_event_stay_one_story_beside_the_same_release_for_another():
+    def notice(src: str, kind: str, country: str, order: str) -> Article:
+        return wire(
+            src,
+            f"{kind} on the Continuation of the National Emergency with Respect to {country}",
+            f"In {order} the President declared a national emergency with respect to "
+            f"{country} under the International Emergency Economic Powers Act. The "
+            f"emergency with respect to {country} must continue beyond its anniversary, "
+            "and this notice is sent to the Congress and published in the Federal Register.",
+            outlet="The White House",
+        )
+
+    batch = _batch(
+        notice("n1", "Notice", "Belarus", "Executive Order 13405"),
+        notice("m1", "Message to the Congress", "Belarus", "Executive Order 13405"),
+        notice("n2", "Notice", "North Korea", "Executive Order 13466"),
+    )
+    sig = stories.Signals.of(batch)
+    assert not sig.titles_differ(0, 1)  # notice and message of one emergency
+    assert sig.titles_differ(0, 2)  # Belarus and North Korea: one template, two events
+    groups = stories.group(batch, sig=sig)
+    assert any({0, 1} <= set(g) for g in groups)
+    assert not any({0, 2} <= set(g) or {1, 2} <= set(g) for g in groups)
+
+
+def test_a_roundup_does_not_absorb_an_item_it_lists():
+    review = wire(
+        "r",
+        "Press Review",
+        "Following are the main items in the newspapers on Tuesday:\n"
+        "- The premier made a field survey of a steel complex.\n"
+        "- Farms in the north brought in the early harvest.\n"
+        "- A new bridge over the river was opened to traffic.\n"
+        "- Students held a campaign in the flood-hit areas.\n"
+        "- An editorial called on the youth to join the land campaign.\n"
+        "- The national football team won its qualifying match abroad.\n"
+        "- A delegation of teachers left the capital for a visit to Laos.",
+    )
+    item = wire(
+        "p",
+        "Premier Inspects Steel Works",
+        "The premier inspected the Chollima steel works on Monday and looked round a "
+        "flood-hit farm, calling for the steel plan to be carried out.",
+    )
+    assert stories.roundup(review) and not stories.roundup(item)
+    batch = _batch(review, item)
+    sig = stories.Signals.of(batch)
+    assert sig.one_roundup(0, 1)
+    assert sig.score(0, 1) == pytest.approx(stories.ROUNDUP_FACTOR * sig.text(0, 1))
+    assert sig.pair(0, 1)["roundup"] is True and sig.pair(0, 1)["event_link"] is False
+    assert not any({0, 1} <= set(g) for g in stories.group(batch, sig=sig))
+
+
+def test_fold_strips_latin_diacritics_only():
+    assert stories.fold("Erdoğan in Málaga") == "Erdogan in Malaga"
+    assert stories.fold("윤석열 대통령") == "윤석열 대통령"
