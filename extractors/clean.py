@@ -964,6 +964,7 @@ _VERBS = frozenset(
         "accuses",
     ]
 )
+_DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."])
 _SAYING = frozenset(
     [
@@ -1005,8 +1006,12 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     ``strict``: only a sentence opener (``_STARTERS`` or a quotation) after a lower-case
     word; else any capitalised word after a lower-case content word."""
     prev, w = words[k - 1], words[k]
-    if not prev[:1].islower() or prev.endswith((",", ";", ":", "-", "—", "–")):
+    if prev.endswith((",", ";", ":", "-", "—", "–")):
         return False
+    if not prev[:1].islower():
+        # "... on Thursday The FBI chief ...": a day or month closes the text before
+        return w in _STARTERS and prev.lower() in _DAY_WORDS
+    nxt = words[k + 1] if k + 1 < len(words) else ""
     low = prev.lower().strip("'\"’”")
     quoted = w[:1] in "'\"‘“" and w[1:2].isupper()
     opener = quoted or w in _STARTERS
@@ -1014,14 +1019,20 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
         if low in _SAYING or (quoted and low in _FUNCTION):
             return False
         # "of The Times", "at A Coruña": a name after a function word
-        nxt = words[k + 1] if k + 1 < len(words) else ""
         return not (low in _FUNCTION and w in ("The", "A", "An") and _opens(nxt))
     if strict:
         return False
     # "... swerved to avoid him Verstappen launched ...": a name opens the next text, but
-    # not after a verb ("overtook Kimi Raikkonen", "cleared Clinton of ...")
+    # not after a verb ("cleared Clinton of ...") nor a name that goes on ("overtook Kimi
+    # Raikkonen in ..."; "Ajmal Jan, a shopkeeper" does open one)
     verb = low in _VERBS or low.endswith(("ed", "ing"))
-    return _opens(w) and low not in _FUNCTION and not verb and not re.search(r"\d", prev)
+    return (
+        _opens(w)
+        and low not in _FUNCTION
+        and not verb
+        and not re.search(r"\d", prev)
+        and (not _opens(nxt) or nxt.endswith(","))
+    )
 
 
 def _text_end(words: list[str], start: int, limit: int = 40) -> int | None:
@@ -1223,7 +1234,7 @@ _RELATED_MARK = re.compile(
     r"You might also like:|You may also like:|More on this story:?|Read more:|Read More:|"
     r"Related:|MORE:|READ MORE:)(?=\s|$)"
 )
-RELATED_MAX_WORDS = 120
+RELATED_MAX_WORDS = 160
 
 
 def rule_inline_related(paras: list[str], meta: Meta) -> list[str]:
@@ -1238,17 +1249,26 @@ def rule_inline_related(paras: list[str], meta: Meta) -> list[str]:
         for m in _RELATED_MARK.finditer(p):
             words, spans = _word_spans(p)
             start = next((i for i, (a, _) in enumerate(spans) if a >= m.end()), len(words))
-            end = None
+            # the body opens again at a sentence opener after a lower-case word; a full
+            # stop first means a sentence of the body: the list ended at the last question
+            # or exclamation before it (a headline's), or the marker stood alone
+            end, ask = None, None
             for k in range(start + 1, min(len(words), start + RELATED_MAX_WORDS)):
-                if words[k - 1].endswith(("?", "!", ".")) or _boundary(words, k, strict=True):
+                prev = words[k - 1]
+                if prev.endswith((".", '."', ".”")) and not prev.endswith(".."):
+                    end = ask if ask is not None else start
+                    break
+                if prev.endswith(("?", "!", '?"', "?”")):
+                    ask = k
+                if _boundary(words, k, strict=True):
                     end = k
                     break
             if start >= len(words):
                 out.append((m.start(), len(p)))
             elif end is not None:
                 out.append((m.start(), spans[end][0]))
-            elif len(words) - start < RELATED_MAX_WORDS:
-                out.append((m.start(), len(p)))
+            elif len(words) - start <= 30 and not re.search(r"[.!?]\s+[A-Z]", p[m.end() :]):
+                out.append((m.start(), len(p)))  # headlines to the paragraph's end
         return out
 
     return _cut(paras, meta, "inline_related", find)
@@ -1325,11 +1345,17 @@ _STOPPED = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$|\)\s*$")
 def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     """In scraped text, a line of six to sixty words that is no heading and closes with
     no sentence end ("The handset hasn't been announced by Samsung yet") is a caption
-    or a teaser. The first line and Markdown headings are left to the title and heading
-    rules."""
+    or a teaser (the first line too, when more follow; never a Markdown heading or a
+    title-cased subheading). So is the last sentence of a longer paragraph when it is
+    such a line ("... Nayak said. Hillary Clinton delivers her speech after ...")."""
     out = []
     for i, p in enumerate(paras):
         n = len(p.split())
+        if n > 60 and not _STOPPED.search(p) and p not in meta.headings:
+            head, _, last = p.rpartition(". ")
+            if head and 6 <= len(last.split()) <= 40 and not _title_cased(last):
+                meta.removed.append(("unstopped_caption", last))
+                p = head + "."
         if (
             (i > 0 or len(paras) > 1)
             and 6 <= n <= 60
@@ -1376,6 +1402,83 @@ def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
+# "EPA 6 Clinton was investigated ... Splash News 6 FBI director ...": a tabloid numbers
+# each caption with the size of its gallery, the same number before every caption.
+_COUNTER = re.compile(r"(?:(?<=\s)|^)(\d{1,2}) (?=[A-Z0-9‘“'\"])")
+_CAPS_CREDIT = re.compile(
+    r"(?:(?<=\s)|^)(?:GETTY|REUTERS|AFP|EPA|PA|AP|REX|SHUTTERSTOCK)\s(?=[A-Z][a-z])"
+)
+_AGENCY_TAIL_WORDS = re.compile(
+    r"(?:^|\s)(?:" + _AGENCY_WORDS + r"|Splash News|AP:Associated Press)\s*$"
+)
+COUNTER_GAP_WORDS = 60
+
+
+def rule_counted_captions(paras: list[str], meta: Meta) -> list[str]:
+    """Captions a tabloid numbers with its gallery's size ("4 The 150g bar ... 4 An
+    image of the old bar ... Alamy 4 ..."): a one- or two-digit number before a capital,
+    the same number at least twice in the paragraph, not after a preposition and not
+    before a month. Each caption runs to the next number (its credit included, and the
+    agency credit just before the first); one with no number after it ends where the
+    next text opens (``_boundary``), or it stays. A capitalised agency credit before a
+    caption ("GETTY Max Verstappen overtook ...") opens a caption the same way."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        words, spans = _word_spans(p)
+        at = {a: i for i, (a, _) in enumerate(spans)}
+        marks: dict[str, list[int]] = {}
+        for m in _COUNTER.finditer(p):
+            i = at.get(m.start())
+            if i is None or i + 1 >= len(words):
+                continue
+            prev = words[i - 1].lower().strip(",") if i else ""
+            if prev in _FUNCTION or prev in _DAY_WORDS or words[i + 1].lower() in _DAY_WORDS:
+                continue
+            marks.setdefault(m.group(1), []).append(i)
+        starts = sorted(i for v in marks.values() if len(v) >= 2 for i in v)
+        starts += [at[m.start()] for m in _CAPS_CREDIT.finditer(p) if m.start() in at]
+        starts = sorted(set(starts))
+        for n, i in enumerate(starts):
+            a = spans[i][0]
+            if n == 0 and i:
+                lead = _AGENCY_TAIL_WORDS.search(p[:a])
+                a = lead.start() if lead else a
+            nxt = starts[n + 1] if n + 1 < len(starts) else None
+            if nxt is not None and nxt - i <= COUNTER_GAP_WORDS:
+                out.append((a, spans[nxt][0]))
+                continue
+            end = None
+            for k in range(i + 3, min(len(words), i + 40)):
+                if words[k - 1].endswith(_TERMINAL):
+                    break  # a sentence ends first: the caption's end is unclear
+                if _boundary(words, k, strict=False):
+                    end = k
+                    break
+            if end is not None:
+                out.append((a, spans[end][0]))
+            elif len(words) - i <= 40 and not any(w.endswith(_TERMINAL) for w in words[i:-1]):
+                out.append((a, len(p)))
+        return out
+
+    return _cut(paras, meta, "counted_caption", find)
+
+
+def rule_repeated_lines(paras: list[str], meta: Meta) -> list[str]:
+    """A paragraph that repeats an earlier one word for word (a caption that quotes the
+    body, a teaser printed twice) goes; the first stays."""
+    seen: set[str] = set()
+    out = []
+    for p in paras:
+        key = " ".join(re.findall(r"\w+", p.lower()))
+        if len(key.split()) >= 6 and key in seen:
+            meta.removed.append(("repeated_line", p))
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
 TEXT_RULES: tuple[Rule, ...] = (
     rule_inline_gallery,
     rule_inline_prompts,
@@ -1383,8 +1486,10 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_inline_credits,
     rule_inline_related,
     rule_page_notes,
+    rule_counted_captions,
     rule_run_on_captions,
     rule_unstopped_captions,
+    rule_repeated_lines,
 )
 
 
@@ -1446,7 +1551,7 @@ def _title_case(s: str) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-SCRAPED_ONLY = (rule_run_on_captions, rule_unstopped_captions)
+SCRAPED_ONLY = (rule_counted_captions, rule_run_on_captions, rule_unstopped_captions)
 """Text rules for scraped text only (news-please): they read punctuation, which a
 hand-written text file or a transcript need not follow."""
 
