@@ -1008,10 +1008,16 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     prev, w = words[k - 1], words[k]
     if prev.endswith((",", ";", ":", "-", "—", "–")):
         return False
-    if not prev[:1].islower():
-        # "... on Thursday The FBI chief ...": a day or month closes the text before
-        return w in _STARTERS and prev.lower() in _DAY_WORDS
     nxt = words[k + 1] if k + 1 < len(words) else ""
+    if not prev[:1].islower():
+        # "... on Thursday The FBI chief ...": a day or month closes the text before;
+        # after another name, an opener that is no part of a name ("... in Seoul With
+        # the talks over", "... in Seoul The delegation", not "... Seoul The Korea Herald")
+        if w not in _STARTERS or prev in _TITLES or not prev[:1].isupper():
+            return False
+        if prev.lower() in _DAY_WORDS:
+            return True
+        return not prev.isupper() and (w not in ("The", "A", "An") or nxt[:1].islower())
     low = prev.lower().strip("'\"’”")
     quoted = w[:1] in "'\"‘“" and w[1:2].isupper()
     opener = quoted or w in _STARTERS
@@ -1135,6 +1141,10 @@ _LEAD_CREDIT = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}?/\s?(?:" + _AGENCY_WORD
 _TAIL_CREDIT = re.compile(
     r"\s(?:[A-Z][\w'’.-]+\s){1,3}?[A-Z][\w'’.-]+\s?/\s?[A-Z][\w'’.&-]+(?:\s[A-Z][\w'’.&-]+){0,3}\s*$"
 )
+_PICTURED = re.compile(
+    r"\b(?:photo|photograph|image|picture|pictured|seen|shows?|showing)\b|©|\((?:left|right|centre|center)\)",
+    re.I,
+)
 CAPTION_MAX_WORDS = 80
 """A paragraph that ends in a bracketed credit and is no longer than this is a caption."""
 
@@ -1146,7 +1156,7 @@ def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
     words); a credit glued before the first sentence ("Andrew Kelly / Reuters The ...");
     a line of at most 45 words that ends in "Jane Roe/Agency" with no full stop."""
     out: list[str] = []
-    for p in paras:
+    for i, p in enumerate(paras):
         n = len(p.split())
         tail = _TAIL_CREDIT.search(p) if n <= 45 and "/" in p else None
         # a sentence or a dash before the credit: a wire sign-off (rule_agency_credit)
@@ -1164,13 +1174,17 @@ def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
             out.append(p)
             continue
         meta.credits.extend(m.group().strip("() ") for m in ms)
-        if n <= CAPTION_MAX_WORDS and not p[ms[-1].end() :].strip():
+        # a caption, not a sentence that a credit follows: the article's top line, or
+        # one that speaks of its picture, or one with no sentence end before the credit
+        first = p[: ms[0].start()]
+        pictured = i == 0 or bool(_PICTURED.search(first)) or not _STOPPED.search(first)
+        if n <= CAPTION_MAX_WORDS and not p[ms[-1].end() :].strip() and pictured:
             meta.removed.append(("inline_credit", p))  # the paragraph is a caption
             continue
         pos, pieces = 0, []
         for m in ms:
             before = p[pos : m.start()]
-            if pos == 0 and len(before.split()) <= 30:
+            if pos == 0 and len(before.split()) <= 30 and pictured:
                 meta.removed.append(("inline_credit", (before + m.group()).strip()))
             else:
                 pieces.append(before)
@@ -1253,20 +1267,20 @@ def rule_inline_related(paras: list[str], meta: Meta) -> list[str]:
             # stop first means a sentence of the body: the list ended at the last question
             # or exclamation before it (a headline's), or the marker stood alone
             end, ask = None, None
-            for k in range(start + 1, min(len(words), start + RELATED_MAX_WORDS)):
+            for k in range(start + 1, min(len(words) + 1, start + RELATED_MAX_WORDS)):
                 prev = words[k - 1]
                 if prev.endswith((".", '."', ".”")) and not prev.endswith(".."):
                     end = ask if ask is not None else start
                     break
                 if prev.endswith(("?", "!", '?"', "?”")):
                     ask = k
-                if _boundary(words, k, strict=True):
+                if k < len(words) and _boundary(words, k, strict=True):
                     end = k
                     break
             if start >= len(words):
                 out.append((m.start(), len(p)))
             elif end is not None:
-                out.append((m.start(), spans[end][0]))
+                out.append((m.start(), spans[end][0] if end < len(words) else len(p)))
             elif len(words) - start <= 30 and not re.search(r"[.!?]\s+[A-Z]", p[m.end() :]):
                 out.append((m.start(), len(p)))  # headlines to the paragraph's end
         return out
@@ -1351,11 +1365,11 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     out = []
     for i, p in enumerate(paras):
         n = len(p.split())
-        if n > 60 and not _STOPPED.search(p) and p not in meta.headings:
+        if not _STOPPED.search(p) and p not in meta.headings:
             head, _, last = p.rpartition(". ")
             if head and 6 <= len(last.split()) <= 40 and not _title_cased(last):
                 meta.removed.append(("unstopped_caption", last))
-                p = head + "."
+                p, n = head + ".", len(head.split())
         if (
             (i > 0 or len(paras) > 1)
             and 6 <= n <= 60
@@ -1372,7 +1386,7 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
 
 _HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS|Highlights)\b\s*")
 _CONTRIBUTED = re.compile(
-    r"^(?:[\w.'’-]+\s){0,8}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
+    r"^(?:[\w.,'’-]+\s){0,10}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
     r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,120}$"
     r"|^Email the author\.?$|^•?\s*This (?:article|story) was (?:amended|updated|corrected)\b",
     re.I,
