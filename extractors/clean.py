@@ -1019,7 +1019,9 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
             return True
         return not prev.isupper() and (w not in ("The", "A", "An") or nxt[:1].islower())
     low = prev.lower().strip("'\"’”")
-    quoted = w[:1] in "'\"‘“" and w[1:2].isupper()
+    # a quotation opens a text ("... the team 'I will never forget"), a quoted title
+    # does not ("... his hit “Space Oddity” as it ...")
+    quoted = w[:1] in "'\"‘“" and w[1:2].isupper() and not _opens(nxt)
     opener = quoted or w in _STARTERS
     if opener:
         if low in _SAYING or (quoted and low in _FUNCTION):
@@ -1311,6 +1313,11 @@ def rule_inline_prompts(paras: list[str], meta: Meta) -> list[str]:
     return _cut(paras, meta, "inline_prompt", find)
 
 
+# reported speech is the article's, never a caption's ("..., he told CNN")
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|explained)\b|,[\"”’']"
+)
+_QUOTE_COMMA = re.compile(r",[\"”’']")
 RUN_ON_MIN_WORDS = 4
 
 
@@ -1345,15 +1352,16 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
                 if ends:
                     pieces.append(" ".join(words[start : ends[-1] + 1]))
                     start = ends[-1] + 1
-                if k - start >= RUN_ON_MIN_WORDS:
-                    meta.removed.append(("run_on_caption", " ".join(words[start:k])))
+                piece = " ".join(words[start:k])
+                if k - start >= RUN_ON_MIN_WORDS and not _QUOTE_COMMA.search(piece):
+                    meta.removed.append(("run_on_caption", piece))
                     start, changed = k, True
             kept.extend([*pieces, " ".join(words[start:])])
         out.append(" ".join(kept) if changed else p)
     return out
 
 
-_STOPPED = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$|\)\s*$")
+_STOPPED = re.compile(r"[.!?…:;,]\s*[\"'“”‘’)\]]*\s*$|\)\s*$")
 
 
 def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
@@ -1367,11 +1375,20 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
         n = len(p.split())
         if not _STOPPED.search(p) and p not in meta.headings:
             head, _, last = p.rpartition(". ")
-            if head and 6 <= len(last.split()) <= 40 and not _title_cased(last):
+            if (
+                head
+                and 6 <= len(last.split()) <= 40
+                and not _title_cased(last)
+                and not _SPEECH.search(last)
+            ):
                 meta.removed.append(("unstopped_caption", last))
                 p, n = head + ".", len(head.split())
+        # several sentences with reported speech: the article's ("... lives. Well, that's
+        # what happened," he told CNN)
+        spoken = bool(_SPEECH.search(p)) and len(split_sentences(p)) > 1
         if (
             (i > 0 or len(paras) > 1)
+            and not spoken
             and 6 <= n <= 60
             and p not in meta.headings
             and not _STOPPED.search(p)

@@ -241,3 +241,35 @@ def test_markdown_heading_is_never_a_caption():
     md = f"# Title\n\n{BODY}\n\n## The ministers agree on a plan for the summer\n\n{BODY2}\n"
     c = parse_markdown(md, "x.md")
     assert "The ministers agree on a plan for the summer" in c.text
+
+
+# ---------------------------------------------------------------- after the held-out read
+
+
+def test_a_sentence_missing_its_stop_before_a_quotation_stays():
+    # the source lost a full stop before the quotation: reported speech is no caption
+    p = (
+        'The minister said officials had "worked around the clock," the talks having '
+        'begun a week earlier "We reviewed every proposal," she said.'
+    )
+    out, _ = run(rule_run_on_captions, p)
+    assert out == [p]
+
+
+def test_a_quoted_title_is_no_new_text():
+    p = "The band will play their hit “Seoul Nights” as the summit closes on Friday."
+    out, _ = run(rule_run_on_captions, p)
+    assert out == [p]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        '"We all knew we had to leave. Well, that is what happened," he told reporters',
+        "“If they do not help us, then I will do what I said I would do.“",
+        '"The bodies have been removed, but the debris is still there. "',
+    ],
+)
+def test_reported_speech_and_odd_closing_quotes_stay(para):
+    out, _ = run(rule_unstopped_captions, BODY, para, BODY2)
+    assert out == [BODY, para, BODY2]
