@@ -1069,15 +1069,16 @@ def _cut(
         if not spans:
             out.append(p)
             continue
-        pos = 0
+        pos, pieces = 0, []
         for a, b in sorted(spans):
             if a < pos:
                 continue
-            out.append(p[pos:a].strip())
+            pieces.append(p[pos:a].strip())
             meta.removed.append((name, p[a:b].strip()))
             pos = b
-        out.append(p[pos:].strip())
-    return [p for p in out if p and not _ONLY_PUNCT.match(p)]
+        pieces.append(p[pos:].strip())
+        out.extend(x for x in pieces if x and not _ONLY_PUNCT.match(x))
+    return out
 
 
 def _word_spans(p: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -1135,7 +1136,12 @@ _AGENCY_WORDS = (
 _PAREN_CREDIT = re.compile(
     r"\(\s*(?i:photos?|images?|pictures?)\s*(?::|(?i:by|courtesy of)\b)[^()]{1,60}\)"
     r"|\([^()]{0,60}\bvia (?:" + _AGENCY_WORDS + r")\s*\)"
-    r"|\(\s*(?:[A-Z][\w.'’&-]*\s?){0,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,4}\)"
+    # a slash credit names an agency on one side or a person (two names) on the left:
+    # "(RFE/RL)", "(OB/GYN)" are no credits
+    r"|\(\s*(?:(?:[A-Z][\w.'’&-]*\s?){0,4}/\s?(?:[A-Z][\w.'’&-]*\s?){0,3}"
+    r"(?:" + _AGENCY_WORDS + r"|File|Photo|Handout)"
+    r"|(?:[A-Z][\w.'’&-]*\s?){0,3}(?:" + _AGENCY_WORDS + r"|AP Photo|AFP Photo)\s?/[^()]{1,40}"
+    r"|[A-Z][a-z][\w.'’&-]*\s(?:[A-Z][\w.'’&-]*\s?){1,3}/\s?(?:[A-Z][\w.'’&-]*\s?){1,4})\s*\)"
 )
 # "Andrew Kelly / Reuters The United Nations ...": a credit glued before the sentence
 _LEAD_CREDIT = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}?/\s?(?:" + _AGENCY_WORDS + r")\s+(?=[A-Z])")
@@ -1348,7 +1354,7 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
                     continue
                 # a sentence end inside the piece (one the splitter kept, "couldn't. He")
                 # closes body text: only what follows it is the caption
-                ends = [j for j in range(start, k - 1) if words[j].endswith(_TERMINAL)]
+                ends = [j for j in range(start, k) if words[j].endswith(_TERMINAL)]
                 if ends:
                     pieces.append(" ".join(words[start : ends[-1] + 1]))
                     start = ends[-1] + 1
@@ -1401,7 +1407,7 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
-_HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS|Highlights)\b\s*")
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b\s*")
 _CONTRIBUTED = re.compile(
     r"^(?:[\w.,'’-]+\s){0,10}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
     r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,120}$"
@@ -1582,9 +1588,15 @@ def _title_case(s: str) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-SCRAPED_ONLY = (rule_counted_captions, rule_run_on_captions, rule_unstopped_captions)
+SCRAPED_ONLY = (
+    rule_counted_captions,
+    rule_run_on_captions,
+    rule_unstopped_captions,
+    rule_repeated_lines,
+)
 """Text rules for scraped text only (news-please): they read punctuation, which a
-hand-written text file or a transcript need not follow."""
+hand-written text file or a transcript need not follow (and a transcript repeats
+lines: "Go ahead.")."""
 
 
 def clean_text(

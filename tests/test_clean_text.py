@@ -273,3 +273,20 @@ def test_a_quoted_title_is_no_new_text():
 def test_reported_speech_and_odd_closing_quotes_stay(para):
     out, _ = run(rule_unstopped_captions, BODY, para, BODY2)
     assert out == [BODY, para, BODY2]
+
+
+def test_a_run_on_piece_that_ends_its_sentence_stays():
+    p = "“These are bits of rock in orbit.” The minister waved to reporters at the airport"
+    out, _ = run(rule_run_on_captions, "Their law in 1927 was modelled after Delaware’s. " + p)
+    assert "Delaware’s." in out[0] and "bits of rock" in out[0]
+
+
+def test_credit_brackets_need_an_agency_or_a_person():
+    p = "Jamie Roe led Radio Free Asia (RFA/RL) from 2019 and trained OB/GYN (OB/GYNs) staff"
+    out, _ = run(rule_inline_credits, "Top line.", p)
+    assert out == ["Top line.", p]
+
+
+def test_bare_highlights_heading_is_no_page_note():
+    out, _ = run(rule_page_notes, "Highlights of progress to date include:", BODY)
+    assert out == ["Highlights of progress to date include:", BODY]
