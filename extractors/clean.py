@@ -1323,7 +1323,9 @@ def rule_inline_prompts(paras: list[str], meta: Meta) -> list[str]:
 _SPEECH = re.compile(
     r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|explained)\b|,[\"”’']"
 )
-_QUOTE_COMMA = re.compile(r",[\"”’']")
+_QUOTE_COMMA = re.compile(r",[\"”’']|\(@\w+\)")
+# an embedded post, signed "— Jane Roe (@janeroe) November 3, 2016": quoted content, no caption
+_POST_SIGN = re.compile(r"\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}\s*$")
 RUN_ON_MIN_WORDS = 4
 
 
@@ -1379,6 +1381,9 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     out = []
     for i, p in enumerate(paras):
         n = len(p.split())
+        if _POST_SIGN.search(p):
+            out.append(p)
+            continue
         if not _STOPPED.search(p) and p not in meta.headings:
             head, _, last = p.rpartition(". ")
             if (

@@ -290,3 +290,9 @@ def test_credit_brackets_need_an_agency_or_a_person():
 def test_bare_highlights_heading_is_no_page_note():
     out, _ = run(rule_page_notes, "Highlights of progress to date include:", BODY)
     assert out == ["Highlights of progress to date include:", BODY]
+
+
+def test_embedded_posts_are_quoted_content():
+    post = "Seoul and Tokyo finally agree. Good news — Jane Roe (@janeroe) November 3, 2016"
+    out, _ = run(rule_unstopped_captions, BODY, post, BODY2)
+    assert out == [BODY, post, BODY2]
