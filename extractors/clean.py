@@ -1326,6 +1326,7 @@ _SPEECH = re.compile(
 _QUOTE_COMMA = re.compile(r",[\"”’']|\(@\w+\)")
 # an embedded post, signed "— Jane Roe (@janeroe) November 3, 2016": quoted content, no caption
 _POST_SIGN = re.compile(r"\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}\s*$")
+_LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+[A-Z0-9]")
 RUN_ON_MIN_WORDS = 4
 
 
@@ -1361,7 +1362,9 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
                     pieces.append(" ".join(words[start : ends[-1] + 1]))
                     start = ends[-1] + 1
                 piece = " ".join(words[start:k])
-                if k - start >= RUN_ON_MIN_WORDS and not _QUOTE_COMMA.search(piece):
+                # a fact box ("- Born in 1997 - He made his debut in 2015") is content
+                listed = len(_LIST_DASH.findall(piece)) >= 2
+                if k - start >= RUN_ON_MIN_WORDS and not _QUOTE_COMMA.search(piece) and not listed:
                     meta.removed.append(("run_on_caption", piece))
                     start, changed = k, True
             kept.extend([*pieces, " ".join(words[start:])])

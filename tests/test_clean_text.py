@@ -296,3 +296,12 @@ def test_embedded_posts_are_quoted_content():
     post = "Seoul and Tokyo finally agree. Good news — Jane Roe (@janeroe) November 3, 2016"
     out, _ = run(rule_unstopped_captions, BODY, post, BODY2)
     assert out == [BODY, post, BODY2]
+
+
+def test_a_fact_box_is_no_run_on_caption():
+    p = (
+        "WHO IS KIM MIN-JAE? - Kim was born in Seoul in 1980 - He joined the ministry in "
+        "2005 - He has led the talks since March The talks resume on Monday."
+    )
+    out, _ = run(rule_run_on_captions, p)
+    assert "born in Seoul" in out[0]
