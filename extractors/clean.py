@@ -1326,6 +1326,24 @@ _SPEECH = re.compile(
 _QUOTE_COMMA = re.compile(r",[\"”’']|\(@\w+\)")
 # an embedded post, signed "— Jane Roe (@janeroe) November 3, 2016": quoted content, no caption
 _POST_SIGN = re.compile(r"\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}\s*$")
+_SENTENCE_END = tuple(t for t in _TERMINAL if t != ":")
+# "Waving goodbye: The president-elect left ... Mogul is heading to Washington: Trump
+# was in ...": a tabloid's captions, each opened by a kicker and a colon
+_KICKER = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’-]*(?:\s[\w'’-]+){0,3}):\s(?=[A-Z‘“'\"])")
+
+
+def _kicker_starts(sent: str, words: list[str]) -> list[int]:
+    """Word indices where kicker-opened captions start, when a sentence holds two or more
+    (one "He said: The ..." is speech, not a run of captions)."""
+    starts = []
+    for m in _KICKER.finditer(sent):
+        label = m.group(1).lower().split()
+        if any(w in _SAYING or w in _VERBS or w.endswith("ed") for w in label):
+            continue
+        starts.append(len(sent[: m.start()].split()))
+    return [k for k in starts if k > 0] if len(starts) >= 2 else []
+
+
 _LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+[A-Z0-9]")
 RUN_ON_MIN_WORDS = 4
 
@@ -1351,13 +1369,14 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
                 for k in range(RUN_ON_MIN_WORDS, len(words) - 2)
                 if _boundary(words, k, strict=True)
             ]
+            cuts = sorted(set(cuts) | set(_kicker_starts(sent, words)))
             start, pieces = 0, []
             for k in cuts:
                 if k - start < RUN_ON_MIN_WORDS:
                     continue
                 # a sentence end inside the piece (one the splitter kept, "couldn't. He")
                 # closes body text: only what follows it is the caption
-                ends = [j for j in range(start, k) if words[j].endswith(_TERMINAL)]
+                ends = [j for j in range(start, k) if words[j].endswith(_SENTENCE_END)]
                 if ends:
                     pieces.append(" ".join(words[start : ends[-1] + 1]))
                     start = ends[-1] + 1

@@ -305,3 +305,18 @@ def test_a_fact_box_is_no_run_on_caption():
     )
     out, _ = run(rule_run_on_captions, p)
     assert "born in Seoul" in out[0]
+
+
+def test_kicker_captions_run_together():
+    p = (
+        "Waving goodbye: The minister left Seoul in a motorcade on the way to the airport "
+        "Long trip: The flight took eleven hours The talks begin on Monday."
+    )
+    out, _ = run(rule_run_on_captions, p)
+    assert out == ["The talks begin on Monday."]
+
+
+def test_one_colon_is_speech_not_a_kicker_run():
+    p = "The minister said: The plan is final, and it will be signed on Monday."
+    out, _ = run(rule_run_on_captions, p)
+    assert out == [p]
