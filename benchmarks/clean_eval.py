@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/clean_eval.py [--limit N] [--workers 2] [--split dev|test]
     .venv/bin/python benchmarks/clean_eval.py --speed [--rounds 2]   # pages/s
+    .venv/bin/python benchmarks/clean_eval.py --text [--show-extra]  # plain-text input
 
 Systems, all in one run:
   project                     extractors.clean.clean_html(html, url=url).text
@@ -278,6 +279,212 @@ def speed(limit: int | None = None, rounds: int = 2, workers: int = 2) -> dict:
     }
 
 
+# ---------------------------------------------------------------- plain-text input
+
+TEXT_LABELS = Path(__file__).resolve().parent / "clean_text_labels.json"
+TEXT_CORPUS = "giveme5w1h-news"
+
+
+def text_split(name: str) -> str:
+    """dev or test for a labelled news-please file: the last hex digit of
+    sha1("clean-text:" + file name), even = dev (rules tuned there), odd = test."""
+    import hashlib
+
+    digit = hashlib.sha1(f"clean-text:{name}".encode()).hexdigest()[-1]
+    return "dev" if int(digit, 16) % 2 == 0 else "test"
+
+
+def kept_tokens(raw: str, cleaned: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    """The ``\\w+`` tokens of ``raw`` (character spans) and, for each, whether the cleaned
+    text kept it: the two token sequences (lower case) are aligned with difflib, so a
+    token counts as kept only where it stands in a matching run, not merely anywhere."""
+    from difflib import SequenceMatcher
+
+    spans = [m.span() for m in _TOKEN.finditer(raw)]
+    ins = [raw[a:b].lower() for a, b in spans]
+    outs = [t.lower() for t in _TOKEN.findall(cleaned)]
+    kept = [False] * len(ins)
+    for blk in SequenceMatcher(None, ins, outs, autojunk=False).get_matching_blocks():
+        for i in range(blk.a, blk.a + blk.size):
+            kept[i] = True
+    return spans, kept
+
+
+def _share(spans: list[tuple[int, int]], kept: list[bool], a: int, b: int) -> float | None:
+    idx = [i for i, (s, e) in enumerate(spans) if s >= a and e <= b]
+    return sum(kept[i] for i in idx) / len(idx) if idx else None
+
+
+def body_sentences(raw: str, labelled: list[list]) -> list[tuple[int, int]]:
+    """Character spans of the body sentences: the text outside every labelled span
+    (furniture and 'skip'), split into paragraphs and ``split_sentences``."""
+    from extractors.text import split_sentences
+
+    cuts = sorted((s[0], s[1]) for s in labelled)
+    pieces, pos = [], 0
+    for a, b in cuts:
+        pieces.append((pos, a))
+        pos = max(pos, b)
+    pieces.append((pos, len(raw)))
+    out = []
+    for a, b in pieces:
+        seg = raw[a:b]
+        for para in re.finditer(r"[^\n]+", seg):
+            at = 0
+            for sent in split_sentences(para.group()):
+                k = para.group().find(sent, at)
+                if k < 0 or not _TOKEN.search(sent):
+                    continue
+                at = k + len(sent)
+                out.append((a + para.start() + k, a + para.start() + at))
+    return out
+
+
+def _text_article(job: tuple[str, str, list[list]]) -> dict:
+    key, path, labelled = job
+    from extractors.errors import SourceError
+    from extractors.files import parse_news_please
+
+    raw_json = Path(path).read_text("utf-8")
+    raw = json.loads(raw_json)["text"]
+    try:
+        cleaned = parse_news_please(raw_json, Path(path).name).text
+        error = None
+    except SourceError as exc:
+        cleaned, error = "", str(exc)
+    spans, kept = kept_tokens(raw, cleaned)
+    furniture = kept_units = 0.0
+    left: list[str] = []
+    for a, b, kind, units, _head in labelled:
+        if kind == "skip":
+            continue
+        share = _share(spans, kept, a, b)
+        furniture += units
+        if share:
+            kept_units += units * share
+            if share >= 0.5:
+                left.append(f"{kind}: {' '.join(raw[a:b].split())[:140]}")
+    lost, cut, body = [], 0, 0
+    out_toks = [t.lower() for t in _TOKEN.findall(cleaned)]
+    out_sh = set(shingles(" ".join(out_toks)))
+    joined = f" {' '.join(out_toks)} "
+    for a, b in body_sentences(raw, labelled):
+        # a body sentence is kept where its words stand together anywhere in the output
+        # (a repeated sentence is then not "lost" for being matched to its other copy)
+        toks = [t.lower() for t in _TOKEN.findall(raw[a:b])]
+        if not toks:
+            continue
+        if len(toks) < 4:
+            share = 1.0 if f" {' '.join(toks)} " in joined else 0.0
+        else:
+            sh = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
+            share = sum(1 for x in sh if x in out_sh) / len(sh)
+        body += 1
+        if share < 0.5:
+            lost.append(" ".join(raw[a:b].split())[:140])
+        elif share < 0.9:
+            cut += 1
+    return {
+        "key": key,
+        "error": error,
+        "furniture": furniture,
+        "furniture_kept": kept_units,
+        "left": left,
+        "body": body,
+        "lost": lost,
+        "cut": cut,
+    }
+
+
+def evaluate_text(workers: int = 2) -> dict:
+    """Plain-text input (news-please JSON through ``parse_news_please`` -> ``clean_text``)
+    against the hand-labelled furniture spans of ``clean_text_labels.json``, per split:
+
+    - ``furniture_per_article``: labelled furniture sentences the cleaned text still holds
+      (a span's units times the share of its tokens kept), per article;
+    - ``clean``: 1 - kept furniture units / all furniture units;
+    - ``lost_per_article``: body sentences (outside every labelled span) fewer than half
+      of whose 4-token shingles the cleaned text holds; ``body``: 1 - lost / body
+      sentences; ``cut``: body sentences kept only in part (50-90% of their shingles).
+    """
+    d = dataset(TEXT_CORPUS)
+    if d is None or not TEXT_LABELS.exists():
+        return skipped(TEXT_CORPUS)
+    labels = json.loads(TEXT_LABELS.read_text("utf-8"))["articles"]
+    jobs = []
+    for key, lab in sorted(labels.items()):
+        corpus, name = key.split("/")
+        path = d / corpus / "data" / name
+        if not path.exists():
+            return skipped(f"{TEXT_CORPUS}/{key}")
+        if text_split(name) != lab["split"]:
+            raise ValueError(f"{key}: split {lab['split']} disagrees with the file-name hash")
+        jobs.append((key, str(path), lab["spans"]))
+    if workers > 1:
+        with get_context("fork").Pool(workers) as pool:
+            results = pool.map(_text_article, jobs, chunksize=1)
+    else:
+        results = [_text_article(j) for j in jobs]
+    out: dict = {"articles": {r["key"]: r for r in results}}
+    for split in ("dev", "test"):
+        rs = [r for r in results if labels[r["key"]]["split"] == split]
+        n = max(1, len(rs))
+        furn = sum(r["furniture"] for r in rs)
+        kept = sum(r["furniture_kept"] for r in rs)
+        body = sum(r["body"] for r in rs)
+        lost = sum(len(r["lost"]) for r in rs)
+        out[split] = {
+            "articles": len(rs),
+            "furniture_units": furn,
+            "furniture_per_article": kept / n,
+            "clean": 1 - kept / furn if furn else 1.0,
+            "body_sentences": body,
+            "lost_per_article": lost / n,
+            "body": 1 - lost / body if body else 1.0,
+            "cut": sum(r["cut"] for r in rs),
+            "errors": sum(1 for r in rs if r["error"]),
+        }
+    return out
+
+
+def text_figures(res: dict) -> dict[str, float]:
+    """The floors.json figures of ``evaluate_text`` (``clean.text_*``)."""
+    return {
+        f"text_{what}_{split}": res[split][what]
+        for split in ("dev", "test")
+        for what in ("clean", "body")
+    }
+
+
+def _print_text(res: dict, show: bool) -> None:
+    print("plain-text input: giveme5w1h news-please articles, hand-labelled furniture spans")
+    rows = [
+        (
+            split,
+            r["articles"],
+            f"{r['furniture_units']:.0f}",
+            f"{r['furniture_per_article']:.2f}",
+            r["clean"],
+            r["body_sentences"],
+            f"{r['lost_per_article']:.2f}",
+            r["body"],
+            r["cut"],
+        )
+        for split, r in ((s, res[s]) for s in ("dev", "test"))
+    ]
+    head = ("split", "articles", "furniture", "kept/art", "clean", "body sents", "lost/art")
+    print(table(rows, (*head, "body kept", "cut")))
+    if show:
+        for key, r in sorted(res["articles"].items()):
+            split = text_split(key.split("/")[1])
+            for line in r["left"]:
+                print(f"  {split} {key.split('/')[1][:8]} KEPT  {line}")
+            for line in r["lost"]:
+                print(f"  {split} {key.split('/')[1][:8]} LOST  {line}")
+            if r["error"]:
+                print(f"  {split} {key.split('/')[1][:8]} ERROR {r['error']}")
+
+
 # ---------------------------------------------------------------- evaluate
 
 
@@ -355,7 +562,19 @@ def main(argv: list[str] | None = None) -> int:
         "in a --workers process pool (same run, same pages) instead of the quality figures",
     )
     ap.add_argument("--rounds", type=int, default=2, help="--speed: best of N rounds")
+    ap.add_argument(
+        "--text",
+        action="store_true",
+        help="plain-text input instead: furniture kept and body sentences lost by clean_text "
+        "on hand-labelled news-please articles (clean_text_labels.json), dev and test; "
+        "--show-extra lists them",
+    )
     args = ap.parse_args(argv)
+    if args.text:
+        tr = evaluate_text(args.workers)
+        if not report_skip(tr):
+            _print_text(tr, args.show_extra)
+        return 0
     if args.speed:
         sp = speed(args.limit, args.rounds, args.workers)
         if report_skip(sp):

@@ -57,6 +57,8 @@ class Meta:
     gallery: int = 0
     """Photo-gallery captions removed (a page that is mostly these is a gallery)."""
     gallery_words: int = 0
+    headings: set[str] = field(default_factory=set)
+    """Markdown headings of a text input (never taken for captions)."""
 
 
 @dataclass(frozen=True)
@@ -804,6 +806,757 @@ def is_site_title(title: str, outlet: str | None = None) -> bool:
     return named
 
 
+# ---------------------------------------------------------------- plain-text furniture
+# Plain text from a scraper (news-please ``text``) runs the page's captions, credits,
+# galleries, related lists and prompts together with the article, often inside one
+# paragraph and glued to the start or end of a body sentence. These rules run in
+# ``clean_text`` before RULES: each finds a piece of furniture inside a paragraph, takes
+# it out and leaves the body around it as paragraphs of their own, whole.
+
+_TERMINAL = (".", "!", "?", "…", ".”", '."', "?”", '?"', "!”", '!"', ".’", ".'", ":")
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+        "than",
+        "via",
+        "per",
+        "about",
+        "after",
+        "before",
+        "near",
+        "off",
+        "out",
+        "up",
+    ]
+)
+# Words that open a sentence but seldom stand capitalised inside one: where one follows
+# a lower-case word with no punctuation between, one text ends and the next begins.
+_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "But",
+        "However",
+        "Meanwhile",
+        "In",
+        "On",
+        "At",
+        "After",
+        "With",
+        "When",
+        "While",
+        "Some",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "According",
+        "Now",
+        "Yet",
+        "Still",
+        "Also",
+        "Earlier",
+        "Later",
+        "Last",
+        "Despite",
+        "Although",
+        "Following",
+        "Then",
+    ]
+)
+_VERBS = frozenset(
+    [
+        "met",
+        "saw",
+        "won",
+        "beat",
+        "led",
+        "left",
+        "took",
+        "gave",
+        "made",
+        "told",
+        "hit",
+        "sent",
+        "urged",
+        "thanks",
+        "thank",
+        "meets",
+        "sees",
+        "beats",
+        "leads",
+        "takes",
+        "gives",
+        "makes",
+        "tells",
+        "hits",
+        "sends",
+        "urges",
+        "says",
+        "said",
+        "shows",
+        "show",
+        "shown",
+        "greets",
+        "hugs",
+        "kisses",
+        "joins",
+        "welcomes",
+        "visits",
+        "praises",
+        "blames",
+        "accuses",
+    ]
+)
+_DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."])
+_SAYING = frozenset(
+    [
+        "told",
+        "said",
+        "says",
+        "tell",
+        "tells",
+        "according",
+        "reported",
+        "called",
+        "named",
+        "read",
+        "reads",
+        "wrote",
+        "writes",
+        "like",
+        "than",
+        "titled",
+        "dubbed",
+        "joined",
+        "joins",
+    ]
+)
+
+
+def _opens(word: str) -> bool:
+    """A capitalised word (not an acronym) or an opening quote before a capital."""
+    w = word.lstrip("'\"‘“(")
+    if not w or not w[0].isupper():
+        return False
+    core = re.sub(r"[^\w]", "", w)
+    return len(core) <= 1 or not core.isupper()
+
+
+def _boundary(words: list[str], k: int, strict: bool) -> bool:
+    """Does a new text start at ``words[k]`` (no punctuation before it)?
+
+    ``strict``: only a sentence opener (``_STARTERS`` or a quotation) after a lower-case
+    word; else any capitalised word after a lower-case content word."""
+    prev, w = words[k - 1], words[k]
+    if prev.endswith((",", ";", ":", "-", "—", "–")):
+        return False
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if not prev[:1].islower():
+        # "... on Thursday The FBI chief ...": a day or month closes the text before;
+        # after another name, an opener that is no part of a name ("... in Seoul With
+        # the talks over", "... in Seoul The delegation", not "... Seoul The Korea Herald")
+        if w not in _STARTERS or prev in _TITLES or not prev[:1].isupper():
+            return False
+        if prev.lower() in _DAY_WORDS:
+            return True
+        return not prev.isupper() and (w not in ("The", "A", "An") or nxt[:1].islower())
+    low = prev.lower().strip("'\"’”")
+    # a quotation opens a text ("... the team 'I will never forget"), a quoted title
+    # does not ("... his hit “Space Oddity” as it ...")
+    quoted = w[:1] in "'\"‘“" and w[1:2].isupper() and not _opens(nxt)
+    opener = quoted or w in _STARTERS
+    if opener:
+        if low in _SAYING or (quoted and low in _FUNCTION):
+            return False
+        # "of The Times", "at A Coruña": a name after a function word
+        return not (low in _FUNCTION and w in ("The", "A", "An") and _opens(nxt))
+    if strict:
+        return False
+    # "... swerved to avoid him Verstappen launched ...": a name opens the next text, but
+    # not after a verb ("cleared Clinton of ...") nor a name that goes on ("overtook Kimi
+    # Raikkonen in ..."; "Ajmal Jan, a shopkeeper" does open one)
+    verb = low in _VERBS or low.endswith(("ed", "ing"))
+    return (
+        _opens(w)
+        and low not in _FUNCTION
+        and not verb
+        and not re.search(r"\d", prev)
+        and (not _opens(nxt) or nxt.endswith(","))
+    )
+
+
+def _text_end(words: list[str], start: int, limit: int = 40) -> int | None:
+    """Where a caption that opens at ``words[start]`` ends: after a sentence end, or
+    where the next text opens (``_boundary``); None when neither comes within ``limit``
+    words (then nothing is cut)."""
+    for k in range(start + 1, min(len(words), start + limit)):
+        if words[k - 1].endswith(_TERMINAL) and _opens(words[k]):
+            return k
+        if k - start >= 2 and _boundary(words, k, strict=False):
+            return k
+        # "... in New York Mr Trump seems ...": a title opens the next sentence
+        if k - start >= 2 and words[k] in _TITLES and not words[k - 1].endswith(","):
+            return k
+    return len(words) if len(words) - start < limit else None
+
+
+def _cut(
+    paras: list[str], meta: Meta, name: str, find: Callable[[str], list[tuple[int, int]]]
+) -> list[str]:
+    """Remove the character spans ``find`` gives from each paragraph; what stands
+    before and after a span become paragraphs of their own."""
+    out: list[str] = []
+    for p in paras:
+        spans = find(p)
+        if not spans:
+            out.append(p)
+            continue
+        pos, pieces = 0, []
+        for a, b in sorted(spans):
+            if a < pos:
+                continue
+            pieces.append(p[pos:a].strip())
+            meta.removed.append((name, p[a:b].strip()))
+            pos = b
+        pieces.append(p[pos:].strip())
+        out.extend(x for x in pieces if x and not _ONLY_PUNCT.match(x))
+    return out
+
+
+def _word_spans(p: str) -> tuple[list[str], list[tuple[int, int]]]:
+    spans = [m.span() for m in re.finditer(r"\S+", p)]
+    return [p[a:b] for a, b in spans], spans
+
+
+_CAPTION_MARK = re.compile(
+    r"\b(?:Image|Media|Video) caption\s+|\bImage copyright\s+|"
+    r"\bEnlarge this image\s+(?:toggle caption\s+)?|\btoggle caption\s+"
+)
+
+
+def rule_inline_captions(paras: list[str], meta: Meta) -> list[str]:
+    """Captions that a marker opens, inside a paragraph: "Image copyright AFP",
+    "Image caption ...", "Media caption ..." (to where the next sentence opens),
+    "Enlarge this image toggle caption Jane Roe/AP"."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        if "caption" not in p and "copyright" not in p and "Enlarge" not in p:
+            return []
+        words, spans = _word_spans(p)
+        out = []
+        for m in _CAPTION_MARK.finditer(p):
+            start = next((i for i, (a, _) in enumerate(spans) if a >= m.end()), len(words))
+            if m.group().startswith("Image copyright"):
+                nxt = p[m.end() :]
+                cap = re.match(r"(\S+(?:\s+(?:Images|Photo|Press|Agency)\b)?)\s*", nxt)
+                end_c = m.end() + (cap.end() if cap else 0)
+                meta.credits.append(cap.group(1) if cap else "")
+                out.append((m.start(), end_c))
+                continue
+            if m.group().startswith(("Enlarge", "toggle")):
+                # the credit, often twice: "Jane Roe/AP Jane Roe/AP"
+                cred = re.match(
+                    r"(?:\S+(?:\s\S+){0,3}?/\S+(?:\s(?:Images|Press))?\s*){1,2}", p[m.end() :]
+                )
+                out.append((m.start(), m.end() + (cred.end() if cred else 0)))
+                continue
+            end = _text_end(words, start)
+            if end is None:
+                continue
+            out.append((m.start(), spans[end][0] if end < len(words) else len(p)))
+        return out
+
+    return _cut(paras, meta, "inline_caption", find)
+
+
+_AGENCY_WORDS = (
+    r"Reuters|AP|AFP|EPA|PA|PA Wire|PA wire|Getty|Getty Images|GETTY|Rex|REX|Shutterstock|"
+    r"Alamy|Splash News|Associated Press|Xinhua|Yonhap|Bloomberg|Sputnik|Pool"
+)
+# "(Photo: Getty)", "(Costa Rica's Public Safety Ministry via AP)", "(Darren Staples/Reuters)",
+# "(AP Photo/Ahn Young-joon)", "( /Associated Press)", "(AFP/File)"
+_PAREN_CREDIT = re.compile(
+    r"\(\s*(?i:photos?|images?|pictures?)\s*(?::|(?i:by|courtesy of)\b)[^()]{1,60}\)"
+    r"|\([^()]{0,60}\bvia (?:" + _AGENCY_WORDS + r")\s*\)"
+    # a slash credit names an agency on one side or a person (two names) on the left:
+    # "(RFE/RL)", "(OB/GYN)" are no credits
+    r"|\(\s*(?:(?:[A-Z][\w.'’&-]*\s?){0,4}/\s?(?:[A-Z][\w.'’&-]*\s?){0,3}"
+    r"(?:" + _AGENCY_WORDS + r"|File|Photo|Handout)"
+    r"|(?:[A-Z][\w.'’&-]*\s?){0,3}(?:" + _AGENCY_WORDS + r"|AP Photo|AFP Photo)\s?/[^()]{1,40}"
+    r"|[A-Z][a-z][\w.'’&-]*\s(?:[A-Z][\w.'’&-]*\s?){1,3}/\s?(?:[A-Z][\w.'’&-]*\s?){1,4})\s*\)"
+)
+# "Andrew Kelly / Reuters The United Nations ...": a credit glued before the sentence
+_LEAD_CREDIT = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}?/\s?(?:" + _AGENCY_WORDS + r")\s+(?=[A-Z])")
+# "... content” Dado Ruvic/Reuters": a caption line ending in its credit, no full stop
+_TAIL_CREDIT = re.compile(
+    r"\s(?:[A-Z][\w'’.-]+\s){1,3}?[A-Z][\w'’.-]+\s?/\s?[A-Z][\w'’.&-]+(?:\s[A-Z][\w'’.&-]+){0,3}\s*$"
+)
+_PICTURED = re.compile(
+    r"\b(?:photo|photograph|image|picture|pictured|seen|shows?|showing)\b|©|\((?:left|right|centre|center)\)",
+    re.I,
+)
+CAPTION_MAX_WORDS = 80
+"""A paragraph that ends in a bracketed credit and is no longer than this is a caption."""
+
+
+def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
+    """Photo credits inside a paragraph: a bracketed credit ("(Darren Staples/Reuters)",
+    "(Photo: Getty)") goes; so does the caption before it when the credit ends the
+    paragraph (at most 80 words) or when the caption opens the paragraph (at most 30
+    words); a credit glued before the first sentence ("Andrew Kelly / Reuters The ...");
+    a line of at most 45 words that ends in "Jane Roe/Agency" with no full stop."""
+    out: list[str] = []
+    for i, p in enumerate(paras):
+        n = len(p.split())
+        tail = _TAIL_CREDIT.search(p) if n <= 45 and "/" in p else None
+        # a sentence or a dash before the credit: a wire sign-off (rule_agency_credit)
+        if tail and not re.search(r"(?:[.!?…][\"'”’]?|[—–-])\s*$", p[: tail.start() + 1]):
+            meta.removed.append(("inline_credit", p))
+            meta.credits.append(tail.group().strip())
+            continue
+        lead = _LEAD_CREDIT.match(p) if "/" in p else None
+        if lead:
+            meta.removed.append(("inline_credit", lead.group().strip()))
+            meta.credits.append(lead.group().strip())
+            p = p[lead.end() :]
+        ms = list(_PAREN_CREDIT.finditer(p)) if "(" in p else []
+        if not ms:
+            out.append(p)
+            continue
+        meta.credits.extend(m.group().strip("() ") for m in ms)
+        # a caption, not a sentence that a credit follows: the article's top line, or
+        # one that speaks of its picture, or one with no sentence end before the credit
+        first = p[: ms[0].start()]
+        pictured = i == 0 or bool(_PICTURED.search(first)) or not _STOPPED.search(first)
+        if n <= CAPTION_MAX_WORDS and not p[ms[-1].end() :].strip() and pictured:
+            meta.removed.append(("inline_credit", p))  # the paragraph is a caption
+            continue
+        pos, pieces = 0, []
+        for m in ms:
+            before = p[pos : m.start()]
+            if pos == 0 and len(before.split()) <= 30 and pictured:
+                meta.removed.append(("inline_credit", (before + m.group()).strip()))
+            else:
+                pieces.append(before)
+                meta.removed.append(("inline_credit", m.group()))
+            pos = m.end()
+        pieces.append(p[pos:])
+        rest = " ".join(x.strip() for x in pieces if x.strip())
+        if rest:
+            out.append(rest)
+    return out
+
+
+_CREDIT_WORD = re.compile(r"\s(?:" + _AGENCY_WORDS + r"|[A-Z][\w'’-]+/[A-Z][\w'’-]+)(?=\s|$)")
+_CNN_SLIDE = re.compile(r"(?:Photos?|Gallery):\s.{0,400}?Hide Caption (\d+) of (\d+)")
+_SHOW_ALL = re.compile(r"(\d{1,3}) show all\b")
+_SLIDESHOW = re.compile(r"\bPlay slideshow\b.{0,80}?\b1 of (\d+)(?:\s+\d+\.\s+\S+)?")
+_TEASER = re.compile(r"\s1 / (\d{1,3})(?:\s+\S+){0,3}\s*$")
+
+
+def rule_inline_gallery(paras: list[str], meta: Meta) -> list[str]:
+    """Photo galleries run into the text: CNN slides ("Photos: <gallery> <caption> Hide
+    Caption 3 of 25"), a numbered gallery ("UK news in pictures 19 show all ... 1/19
+    <caption> <credit> 2/19 ..." to the credit of its last slide), a slideshow box ("...
+    Play slideshow Getty Images 1 of 11"), and a gallery teaser line ending "1 / 18"."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out = []
+        if "Hide Caption" in p:
+            slides = list(_CNN_SLIDE.finditer(p))
+            out += [m.span() for m in slides]
+            meta.gallery += len(slides)
+            meta.gallery_words += sum(len(m.group().split()) for m in slides)
+        if " show all" in p:
+            for m in _SHOW_ALL.finditer(p):
+                n = m.group(1)
+                last = p.find(f" {n}/{n} ", m.end())
+                if last < 0:
+                    continue
+                cred = _CREDIT_WORD.search(p, last + len(n) * 2 + 2)
+                if not cred or len(p[last : cred.start()].split()) > 60:
+                    continue
+                head = max(p.rfind(". ", 0, m.start()), p.rfind("? ", 0, m.start()))
+                start = head + 2 if head >= 0 and m.start() - head < 120 else m.start()
+                out.append((start, cred.end()))
+                meta.gallery += int(n)
+                meta.gallery_words += len(p[start : cred.end()].split())
+        if "slideshow" in p:
+            for m in _SLIDESHOW.finditer(p):
+                head = max(p.rfind(". ", 0, m.start()), p.rfind("? ", 0, m.start()))
+                start = head + 2 if head >= 0 and m.start() - head < 200 else m.start()
+                out.append((start, m.end()))
+        if " / " in p and len(p.split()) <= 60 and _TEASER.search(p):
+            out.append((0, len(p)))
+        return out
+
+    return _cut(paras, meta, "inline_gallery", find)
+
+
+_RELATED_MARK = re.compile(
+    r"(?:^|(?<=\s))(?:Related Stories|RELATED STORIES|Related Articles|RELATED ARTICLES|"
+    r"You might also like:|You may also like:|More on this story:?|Read more:|Read More:|"
+    r"Related:|MORE:|READ MORE:)(?=\s|$)"
+)
+RELATED_MAX_WORDS = 160
+
+
+def rule_inline_related(paras: list[str], meta: Meta) -> list[str]:
+    """A list of other stories run into the text ("Related Stories <headline> <headline>
+    ...", "You might also like: ...", "Read more: ..."): from its marker to where the
+    body opens again (a sentence opener after a lower-case word, or the end of a question
+    or sentence that the list's last headline closes); a marker at the end of a
+    paragraph goes alone."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out = []
+        for m in _RELATED_MARK.finditer(p):
+            words, spans = _word_spans(p)
+            start = next((i for i, (a, _) in enumerate(spans) if a >= m.end()), len(words))
+            # the body opens again at a sentence opener after a lower-case word; a full
+            # stop first means a sentence of the body: the list ended at the last question
+            # or exclamation before it (a headline's), or the marker stood alone
+            end, ask = None, None
+            for k in range(start + 1, min(len(words) + 1, start + RELATED_MAX_WORDS)):
+                prev = words[k - 1]
+                if prev.endswith((".", '."', ".”")) and not prev.endswith(".."):
+                    end = ask if ask is not None else start
+                    break
+                if prev.endswith(("?", "!", '?"', "?”")):
+                    ask = k
+                if k < len(words) and _boundary(words, k, strict=True):
+                    end = k
+                    break
+            if start >= len(words):
+                out.append((m.start(), len(p)))
+            elif end is not None:
+                out.append((m.start(), spans[end][0] if end < len(words) else len(p)))
+            elif len(words) - start <= 30 and not re.search(r"[.!?]\s+[A-Z]", p[m.end() :]):
+                out.append((m.start(), len(p)))  # headlines to the paragraph's end
+        return out
+
+    return _cut(paras, meta, "inline_related", find)
+
+
+# Page prompts run into the text.
+_INLINE_PROMPT = re.compile(
+    r"(?:Click to share on \w+ \(Opens in new window\)\s*)+"
+    r"|Newsletter Sign Up Continue reading the main story.{0,500}?"
+    r"View all New York Times newsletters\."
+    r"|Advertisement Continue reading the main story"
+    r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
+    r"|\bScroll down for (?:video|more)\b"
+    r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
+)
+
+
+def rule_inline_prompts(paras: list[str], meta: Meta) -> list[str]:
+    """Share buttons ("Click to share on Twitter (Opens in new window)"), newsletter
+    sign-up boxes, "Advertisement Continue reading the main story", "Scroll down for
+    video" and a closing "Additional reporting by PA" inside a paragraph."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _INLINE_PROMPT.finditer(p)]
+
+    return _cut(paras, meta, "inline_prompt", find)
+
+
+# reported speech is the article's, never a caption's ("..., he told CNN")
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|explained)\b|,[\"”’']"
+)
+_QUOTE_COMMA = re.compile(r",[\"”’']|\(@\w+\)")
+# an embedded post, signed "— Jane Roe (@janeroe) November 3, 2016": quoted content, no caption
+_POST_SIGN = re.compile(r"\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}\s*$")
+_SENTENCE_END = tuple(t for t in _TERMINAL if t != ":")
+# "Waving goodbye: The president-elect left ... Mogul is heading to Washington: Trump
+# was in ...": a tabloid's captions, each opened by a kicker and a colon
+_KICKER = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’-]*(?:\s[\w'’-]+){0,3}):\s(?=[A-Z‘“'\"])")
+
+
+def _kicker_starts(sent: str, words: list[str]) -> list[int]:
+    """Word indices where kicker-opened captions start, when a sentence holds two or more
+    (one "He said: The ..." is speech, not a run of captions)."""
+    starts = []
+    for m in _KICKER.finditer(sent):
+        label = m.group(1).lower().split()
+        if any(w in _SAYING or w in _VERBS or w.endswith("ed") for w in label):
+            continue
+        starts.append(len(sent[: m.start()].split()))
+    return [k for k in starts if k > 0] if len(starts) >= 2 else []
+
+
+_LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+[A-Z0-9]")
+RUN_ON_MIN_WORDS = 4
+
+
+def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
+    """Captions without full stops run into the next sentence ("... his final Brazil race
+    The F1 legend couldn't hold back the tears With the race still ongoing, Massa left
+    ..."): inside a sentence, a sentence opener (The, With, He, a quotation ...) right
+    after a lower-case word starts a new text; every such piece but the last (which the
+    sentence's full stop closes) is a caption and goes. A piece under four words is no
+    caption (it stays with what follows)."""
+    out = []
+    for p in paras:
+        sentences = split_sentences(p)
+        kept, changed = [], False
+        for sent in sentences:
+            words = sent.split()
+            if len(words) < 2 * RUN_ON_MIN_WORDS:
+                kept.append(sent)
+                continue
+            cuts = [
+                k
+                for k in range(RUN_ON_MIN_WORDS, len(words) - 2)
+                if _boundary(words, k, strict=True)
+            ]
+            cuts = sorted(set(cuts) | set(_kicker_starts(sent, words)))
+            start, pieces = 0, []
+            for k in cuts:
+                if k - start < RUN_ON_MIN_WORDS:
+                    continue
+                # a sentence end inside the piece (one the splitter kept, "couldn't. He")
+                # closes body text: only what follows it is the caption
+                ends = [j for j in range(start, k) if words[j].endswith(_SENTENCE_END)]
+                if ends:
+                    pieces.append(" ".join(words[start : ends[-1] + 1]))
+                    start = ends[-1] + 1
+                piece = " ".join(words[start:k])
+                # a fact box ("- Born in 1997 - He made his debut in 2015") is content
+                listed = len(_LIST_DASH.findall(piece)) >= 2
+                if k - start >= RUN_ON_MIN_WORDS and not _QUOTE_COMMA.search(piece) and not listed:
+                    meta.removed.append(("run_on_caption", piece))
+                    start, changed = k, True
+            kept.extend([*pieces, " ".join(words[start:])])
+        out.append(" ".join(kept) if changed else p)
+    return out
+
+
+_STOPPED = re.compile(r"[.!?…:;,]\s*[\"'“”‘’)\]]*\s*$|\)\s*$")
+
+
+def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
+    """In scraped text, a line of six to sixty words that is no heading and closes with
+    no sentence end ("The handset hasn't been announced by Samsung yet") is a caption
+    or a teaser (the first line too, when more follow; never a Markdown heading or a
+    title-cased subheading). So is the last sentence of a longer paragraph when it is
+    such a line ("... Nayak said. Hillary Clinton delivers her speech after ...")."""
+    out = []
+    for i, p in enumerate(paras):
+        n = len(p.split())
+        if _POST_SIGN.search(p):
+            out.append(p)
+            continue
+        if not _STOPPED.search(p) and p not in meta.headings:
+            head, _, last = p.rpartition(". ")
+            if (
+                head
+                and 6 <= len(last.split()) <= 40
+                and not _title_cased(last)
+                and not _SPEECH.search(last)
+            ):
+                meta.removed.append(("unstopped_caption", last))
+                p, n = head + ".", len(head.split())
+        # several sentences with reported speech: the article's ("... lives. Well, that's
+        # what happened," he told CNN)
+        spoken = bool(_SPEECH.search(p)) and len(split_sentences(p)) > 1
+        if (
+            (i > 0 or len(paras) > 1)
+            and not spoken
+            and 6 <= n <= 60
+            and p not in meta.headings
+            and not _STOPPED.search(p)
+            and not _BULLET.match(p)
+            and not _title_cased(p)
+        ):
+            meta.removed.append(("unstopped_caption", p))
+            continue
+        out.append(p)
+    return out
+
+
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b\s*")
+_CONTRIBUTED = re.compile(
+    r"^(?:[\w.,'’-]+\s){0,10}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
+    r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,120}$"
+    r"|^Email the author\.?$|^•?\s*This (?:article|story) was (?:amended|updated|corrected)\b",
+    re.I,
+)
+
+
+def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
+    """Story highlights above the article ("Story highlights <point> <point>", up to the
+    first line with a sentence end), "X writers ... contributed to this report",
+    "Copyright 2018 The Associated Press. All rights reserved. ...", "Email the author",
+    "This article was amended on ..."."""
+    out = []
+    skip = False
+    for p in paras:
+        if _HIGHLIGHTS.match(p) and len(p.split()) <= 60:
+            meta.removed.append(("page_note", p))
+            skip = not p.rstrip().endswith(_TERMINAL)
+            continue
+        if skip and len(p.split()) <= 40 and not p.rstrip().endswith(_TERMINAL):
+            meta.removed.append(("page_note", p))
+            continue
+        skip = False
+        if len(p.split()) <= 80 and _CONTRIBUTED.search(p):
+            meta.removed.append(("page_note", p))
+            continue
+        out.append(p)
+    return out
+
+
+# "EPA 6 Clinton was investigated ... Splash News 6 FBI director ...": a tabloid numbers
+# each caption with the size of its gallery, the same number before every caption.
+_COUNTER = re.compile(r"(?:(?<=\s)|^)(\d{1,2}) (?=[A-Z0-9‘“'\"])")
+_CAPS_CREDIT = re.compile(
+    r"(?:(?<=\s)|^)(?:GETTY|REUTERS|AFP|EPA|PA|AP|REX|SHUTTERSTOCK)\s(?=[A-Z][a-z])"
+)
+_AGENCY_TAIL_WORDS = re.compile(
+    r"(?:^|\s)(?:" + _AGENCY_WORDS + r"|Splash News|AP:Associated Press)\s*$"
+)
+COUNTER_GAP_WORDS = 60
+
+
+def rule_counted_captions(paras: list[str], meta: Meta) -> list[str]:
+    """Captions a tabloid numbers with its gallery's size ("4 The 150g bar ... 4 An
+    image of the old bar ... Alamy 4 ..."): a one- or two-digit number before a capital,
+    the same number at least twice in the paragraph, not after a preposition and not
+    before a month. Each caption runs to the next number (its credit included, and the
+    agency credit just before the first); one with no number after it ends where the
+    next text opens (``_boundary``), or it stays. A capitalised agency credit before a
+    caption ("GETTY Max Verstappen overtook ...") opens a caption the same way."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        words, spans = _word_spans(p)
+        at = {a: i for i, (a, _) in enumerate(spans)}
+        marks: dict[str, list[int]] = {}
+        for m in _COUNTER.finditer(p):
+            i = at.get(m.start())
+            if i is None or i + 1 >= len(words):
+                continue
+            prev = words[i - 1].lower().strip(",") if i else ""
+            if prev in _FUNCTION or prev in _DAY_WORDS or words[i + 1].lower() in _DAY_WORDS:
+                continue
+            marks.setdefault(m.group(1), []).append(i)
+        starts = sorted(i for v in marks.values() if len(v) >= 2 for i in v)
+        starts += [at[m.start()] for m in _CAPS_CREDIT.finditer(p) if m.start() in at]
+        starts = sorted(set(starts))
+        for n, i in enumerate(starts):
+            a = spans[i][0]
+            if n == 0 and i:
+                lead = _AGENCY_TAIL_WORDS.search(p[:a])
+                a = lead.start() if lead else a
+            nxt = starts[n + 1] if n + 1 < len(starts) else None
+            if nxt is not None and nxt - i <= COUNTER_GAP_WORDS:
+                out.append((a, spans[nxt][0]))
+                continue
+            end = None
+            for k in range(i + 3, min(len(words), i + 40)):
+                if words[k - 1].endswith(_TERMINAL):
+                    break  # a sentence ends first: the caption's end is unclear
+                if _boundary(words, k, strict=False):
+                    end = k
+                    break
+            if end is not None:
+                out.append((a, spans[end][0]))
+            elif len(words) - i <= 40 and not any(w.endswith(_TERMINAL) for w in words[i:-1]):
+                out.append((a, len(p)))
+        return out
+
+    return _cut(paras, meta, "counted_caption", find)
+
+
+def rule_repeated_lines(paras: list[str], meta: Meta) -> list[str]:
+    """A paragraph that repeats an earlier one word for word (a caption that quotes the
+    body, a teaser printed twice) goes; the first stays."""
+    seen: set[str] = set()
+    out = []
+    for p in paras:
+        key = " ".join(re.findall(r"\w+", p.lower()))
+        if len(key.split()) >= 6 and key in seen:
+            meta.removed.append(("repeated_line", p))
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+TEXT_RULES: tuple[Rule, ...] = (
+    rule_inline_gallery,
+    rule_inline_prompts,
+    rule_inline_captions,
+    rule_inline_credits,
+    rule_inline_related,
+    rule_page_notes,
+    rule_counted_captions,
+    rule_run_on_captions,
+    rule_unstopped_captions,
+    rule_repeated_lines,
+)
+
+
 RULES: tuple[Rule, ...] = (
     rule_image_markup,
     rule_gallery,
@@ -862,12 +1615,27 @@ def _title_case(s: str) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-def clean_text(raw: str, *, title: str | None = None, source: str = "") -> Cleaned:
+SCRAPED_ONLY = (
+    rule_counted_captions,
+    rule_run_on_captions,
+    rule_unstopped_captions,
+    rule_repeated_lines,
+)
+"""Text rules for scraped text only (news-please): they read punctuation, which a
+hand-written text file or a transcript need not follow (and a transcript repeats
+lines: "Go ahead.")."""
+
+
+def clean_text(
+    raw: str, *, title: str | None = None, source: str = "", scraped: bool = False
+) -> Cleaned:
     """A plain-text or Markdown article: the rules, then a title if none was given.
 
     Title = the first Markdown heading, else the first line when it reads as a
     headline (short, no closing full stop); otherwise the first sentence of
-    the body, trimmed — and then the body keeps that sentence.
+    the body, trimmed — and then the body keeps that sentence. A first line that
+    repeats the given title goes. ``TEXT_RULES`` run first (``scraped``: all of them,
+    else those that need a marker).
     """
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
@@ -887,8 +1655,14 @@ def clean_text(raw: str, *, title: str | None = None, source: str = "") -> Clean
                 title = ln
                 lines.pop(i)
             break
+    meta = Meta(headings={ln.lstrip("# ").strip() for ln in lines if ln.startswith("#")})
     lines = [ln.lstrip("# ").strip() if ln.startswith("#") else ln for ln in lines]
-    paras, meta = apply_rules(lines)
+    if title and lines and _same_line(lines[0], title):
+        meta.removed.append(("title_repeat", lines.pop(0)))
+    for rule in TEXT_RULES:
+        if scraped or rule not in SCRAPED_ONLY:
+            lines = rule(lines, meta)
+    paras, meta = apply_rules(lines, meta)
     kind = check_gallery(meta, len(" ".join(paras).split()), source or "text")
     if title and is_site_title(title):
         meta.removed.append(("site_title", title))
@@ -907,6 +1681,15 @@ def clean_text(raw: str, *, title: str | None = None, source: str = "") -> Clean
         removed=tuple(meta.removed),
         kind=kind,
     )
+
+
+def _same_line(line: str, title: str) -> bool:
+    """A first line that repeats the headline (case and punctuation aside)."""
+
+    def key(x: str) -> str:
+        return re.sub(r"\W+", " ", x).strip().lower()
+
+    return bool(key(title)) and key(line) == key(title)
 
 
 def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -> Cleaned:

@@ -172,7 +172,7 @@ def parse_news_please(text: str, source: str) -> Cleaned:
     body = item.get("text") or item.get("maintext")
     if not isinstance(body, str) or not body.strip():
         raise ParseError(source, "JSON object has no `text` or `maintext`")
-    cleaned = clean_text(body, title=_str(item.get("title")))
+    cleaned = clean_text(body, title=_str(item.get("title")), scraped=True)
     authors = item.get("authors")
     author = (
         ", ".join(a for a in authors if isinstance(a, str))

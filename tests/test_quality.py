@@ -63,6 +63,11 @@ def test_clean_floors(clean_result: dict) -> None:
     p = clean_result["project"]
     figures = {f"project_{k}": p[k] for k in ("f1", "precision", "recall")}
     figures["sentences_in_body"] = clean_result["sentences_in_body"]
+    # plain-text input (news-please): furniture removed and body sentences kept
+    text = _bench("clean_eval").evaluate_text(workers=2)
+    if "skipped" in text:
+        pytest.skip(text["skipped"])
+    figures.update(_bench("clean_eval").text_figures(text))
     _check("clean", figures)
 
 
