@@ -378,7 +378,29 @@ _OUTLETS = frozenset(
     )
 )
 _OUTLET_HEADS = _words("Tribune Herald Times Post Journal Gazette Ilbo Sinmun Daily Chronicle")
-_ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters")
+_ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters Hamas Hezbollah Taliban")
+# Two-word names of groups and firms that look like a person's ("Boko Haram").
+_NOT_PEOPLE = frozenset(
+    re.sub(r"[\W_]+", "", n.lower())
+    for n in (
+        "Boko Haram",
+        "Al Qaeda",
+        "Al Shabaab",
+        "Islamic State",
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "Lehman Brothers",
+        "Merrill Lynch",
+        "Wells Fargo",
+        "Dow Jones",
+        "Rolls Royce",
+        "Harley Davidson",
+        "Ernst Young",
+        "Marks Spencer",
+        "Procter Gamble",
+        "Johnson Johnson",
+    )
+)
 _ORG_LINKS = {"of", "for", "on", "de"}
 # Role words, lower case. A role must hold a head; modifiers only qualify one.
 _ROLE_HEADS = _words(
@@ -391,7 +413,8 @@ _ROLE_HEADS = _words(
     "emperor editor economist scholar lecturer ceo founder manager coordinator delegate "
     "prosecutor judge justice aide colonel lieutenant sergeant marshal undersecretary "
     "vice-minister vice-president co-chair strategist consultant journalist correspondent "
-    "president-elect nominee singer actress actor rapper comedian author writer artist coach "
+    "president-elect nominee singer actress actor rapper comedian comedienne author writer "
+    "artist coach "
     "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
@@ -402,6 +425,7 @@ _ROLE_HEADS = _words(
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
+    "extraordinary plenipotentiary "
     "unification trade finance economy economic industry interior assistant acting former "
     "top senior special presidential principal permanent military intelligence joint "
     "associate research policy programme program staff nuclear science health labour labor "
@@ -452,7 +476,7 @@ _GEO = _words(
     "europe european europeans asia asian pacific indo-pacific asia-pacific atlantic arctic "
     "baltic sea ocean peninsula river island islands strait bay gulf mountain mountains "
     "province region oblast city street square airport harbour harbor port base zone border "
-    "cape mount lake"
+    "cape mount lake valley canyon creek heights hills desert plateau"
 )
 _CALENDAR = _words(
     "january february march april may june july august september october november december "
@@ -474,7 +498,9 @@ _APPOS_STOP = _words(
 _EAST_ASIAN_SURNAMES = _words(
     "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
-    "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou"
+    "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou "
+    # North Korean romanisations (KCNA): "Ri Hak Song", "Pak Thae Song", "Choe Son Hui"
+    "Ri Pak Jo Rim Choe Kye Hyon Jon Paek Pyon"
 )
 # Given names common in international news (a name's first word that shows a person).
 _GIVEN_NAMES = _words(
@@ -539,6 +565,14 @@ _SURNAME_END = re.compile(
     r"mura|shita|kawa|ishi|guchi)$"
 )
 _NOT_PERSON_BEFORE = _words("the in at near across outside inside")
+# Nouns whose name follows them and is a thing's: vessels, craft, products, works.
+_THING_NOUNS = _words(
+    "ship tanker vessel freighter ferry warship destroyer frigate submarine cruiser "
+    "yacht boat trawler carrier aircraft jet airliner drone satellite rocket spacecraft "
+    "probe phone smartphone handset laptop tablet console app software album "
+    "song film movie documentary book novel memoir opera musical "
+    "painting sculpture newspaper magazine channel podcast programme program brand horse"
+)
 _PLACE_PREPS = _words("to for from in at near into via across toward towards")
 _HONORIFICS = _words(
     "mr mrs ms dr sir madam h.e. comrade rabbi reverend rev pastor imam bishop cardinal"
@@ -911,6 +945,9 @@ class _Run:
     titled: bool = False
     """A kin word, a noun of nationality or a plain honorific stands before the name
     ("her father Bassem", "Mr. Netanyahu"): one word may then name a person alone."""
+    thing: bool = False
+    """A noun of a vessel, product or work stands before it ("the tanker Rye Song Gang",
+    "the film Oppenheimer"): the name is a thing's, in every sentence of the article."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -1142,6 +1179,7 @@ _PREPOSITIONS = _words(
 )
 _IRREGULAR_PAST = _words(
     "sang took went met gave made won lost led ran came saw left held began became wrote "
+    "paid sent said told "
     "spoke sent flew fell hit put got found brought thought struck drove rode threw broke "
     "chose stood sat kept paid sold built spent felt meant heard beat bit fought caught "
     "taught sought knew grew drew shook swore wore tore"
@@ -1178,6 +1216,12 @@ def _attributive(tokens: list[_Tok], a: int, b: int) -> bool:
         and low not in _IRREGULAR_PAST
         and not re.search(r"(?:ed|ing|[^s]s)$", low)
     )
+
+
+def _thing_before(tokens: list[_Tok], a: int) -> bool:
+    """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
+    or work's noun in lower case right before the name."""
+    return a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS
 
 
 def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
@@ -1521,10 +1565,16 @@ def _model_run(
         return None
     if _attributive(tokens, a, b) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
         return None  # "a Hong Kong company", "the official Equifax Twitter account"
+    if b + 1 < len(tokens) and tokens[b + 1].core in _PLACE_TAILS:
+        return None  # "Kim Son Valley"
+    if _thing_before(tokens, a) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
+        surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
+        return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     key = _key(surface)
     if (
         key in outlets
+        or key in _NOT_PEOPLE
         or key in lex.not_person
         or key in lex.org_of
         or len(surface) < 3
@@ -1679,7 +1729,9 @@ def _unglue(sentence: str, lower: set[str]) -> str:
         word = m["glued"]
         cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
         for head, tail in cuts:  # a word the article writes: "Unwho" -> "Un who"
-            if (tail in lower or tail in _COMMON or tail in _SPEECH) and _SYLLABLE.fullmatch(head):
+            if (
+                tail in lower or tail in _COMMON or tail in _SPEECH or tail in _IRREGULAR_PAST
+            ) and _SYLLABLE.fullmatch(head):
                 return m["name"] + head + " " + tail
         for head, tail in cuts:  # a past tense after a closed syllable: "Sungled"
             if tail.endswith("ed") and len(tail) >= 3 and re.fullmatch(r"[A-Z][a-z]{0,3}ng", head):
@@ -1759,7 +1811,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             # "Remarks by President Biden Before Air Force One ...": a titled name the
             # model read as part of an organisation.
             for r in _name_runs(title, t_tokens, lex, order, lower, title=True):
-                if r.role and r.role[0][:1].isupper() and not named & set(r.name.split()):
+                if (
+                    r.role
+                    and r.role[0][:1].isupper()
+                    and not named & set(r.name.split())
+                    and not any(w in _ORDINALS for w in r.name.split())
+                    and not _VERB_FORM.search(r.name.split()[0])
+                ):  # "Foreign Minister Attends Fourth ...": a headline's verb
                     runs.append(replace(r, model=True, in_title=True))
         for para in art.paragraphs:
             signer = _signature(para, order)
@@ -1815,6 +1873,10 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         # the model cut the name short ("Espen Barth", "[Ahed] Tamimi")
                         taken[sp] = r
             runs.extend(r for r in taken.values() if r is not None)
+        # A thing's name ("the tanker Rye Song Gang") is no person's in any sentence.
+        things = {_key(r.name) for r in runs if r.thing}
+        things |= {_key(w) for r in runs if r.thing for w in r.name.split()}
+        runs = [r for r in runs if not r.thing and _key(r.name) not in things]
         per_article.append((art, runs))
 
     # Pass 2: people. A full name is a person when it is known to the topic, or when some
@@ -2006,7 +2068,7 @@ def _name_runs(
             continue  # "Equifax Equifax": page furniture, not a name
         name = " ".join(t.core for t in tokens[a : b + 1])
         key = _key(name)
-        if b - a > 3 or key in lex.not_person:
+        if b - a > 3 or key in lex.not_person or key in _NOT_PEOPLE:
             continue
         prev = tokens[a - 1] if a else None
         if (
@@ -2019,6 +2081,11 @@ def _name_runs(
             continue  # "Hustle coach Glynn Cyprien", "Zero Shutter Lag (ZSL)"
         if key not in lex.person_of and _attributive(tokens, a, b):
             continue  # "the official Equifax Twitter account"
+        if b + 1 < len(tokens) and tokens[b + 1].core in _PLACE_TAILS:
+            continue  # "Kim Son Valley", "Han River"
+        if key not in lex.person_of and _thing_before(tokens, a):
+            out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
+            continue  # "the tanker Rye Song Gang"
         role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
@@ -2073,6 +2140,12 @@ def _open_start(tokens: list[_Tok], a: int, start: int, lower: set[str]) -> bool
 
 
 _VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
+_ORDINALS = _words("Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth")
+# Capitalised words after a name that make it a place's ("Kim Son Valley").
+_PLACE_TAILS = _words(
+    "Valley Canyon Creek Heights Hills Desert Plateau River Mountain Mountains Island "
+    "Islands Lake Bay Gulf Strait Peninsula Province Region County District Sea Ocean"
+)
 """A capitalised first word that opens its sentence and is likely no given name
 ("Tranquilizing Harambe")."""
 
@@ -2159,7 +2232,7 @@ def _titled(tokens: list[_Tok], a: int) -> bool:
     )
 
 
-_QUOTE = re.compile(r"[\"“”„«»]")
+_QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]")
 
 
 def _clean_surface(surface: str) -> str:
