@@ -425,7 +425,8 @@ _ROLE_HEADS = _words(
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
-    "extraordinary plenipotentiary "
+    "extraordinary plenipotentiary domestic homeland majority minority legislative legal "
+    "digital cyber climate "
     "unification trade finance economy economic industry interior assistant acting former "
     "top senior special presidential principal permanent military intelligence joint "
     "associate research policy programme program staff nuclear science health labour labor "
@@ -1060,6 +1061,15 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     first = k + 1
     if first >= a or not any(tokens[x].head for x in range(first, a)):
         return None
+    if (
+        first == 1
+        and tokens[0].word
+        and tokens[0].label is None
+        and tokens[0].text[1:].islower()
+        and tokens[1].text.islower()
+    ):
+        first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
+        # capital is the modifier's
     if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
         return None  # "the great leader Comrade Kim Il Sung": an epithet
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
