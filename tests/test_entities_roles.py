@@ -38,7 +38,7 @@ def test_a_plural_title_is_each_coordinated_name_s() -> None:
 
 
 def test_a_bracketed_acronym_between_title_and_name_is_skipped() -> None:
-    found = people("The truce builds on Director of National Intelligence (DNI) Avril Haines' trip.")
+    found = people("It builds on Director of National Intelligence (DNI) Avril Haines' trip.")
     assert found["Avril Haines"].role == "Director of National Intelligence"
 
 
