@@ -62,7 +62,11 @@ BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
 
 
 def _key(name: str) -> str:
-    words = [w for w in name.replace(",", " ").split() if w.lower().strip(".") not in ("jr", "sr")]
+    words = [
+        w
+        for w in name.replace(",", " ").split()
+        if w.lower().strip(".") not in ("jr", "sr", "ii", "iii", "iv")
+    ]
     words = [
         w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
     ]

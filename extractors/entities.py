@@ -421,7 +421,7 @@ _ROLE_HEADS = _words(
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
     "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
-    "rabbi imam cardinal reverend historian candidate"
+    "rabbi imam cardinal reverend historian candidate architect peer mp"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -1050,6 +1050,9 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         a >= 2 and tokens[a - 1].text == "," and _is_role_word(tokens[a - 2]) and tokens[a - 2].head
     ):
         a -= 1
+    complement = _title_complement(sentence, tokens, a)
+    if complement is not None:
+        return complement
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -1076,6 +1079,42 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     if tokens[a - 1].plural_title:
         role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
     return role, _affiliation(tokens[k]) if k >= 0 else None
+
+
+def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "U.S. Ambassador to the United Nations [Nikki Haley]", "Domestic Policy Advisor to
+    the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
+    complement's own title ("Vice President") is not the name's role."""
+    k, seen = a - 1, False
+    while k >= 1 and a - k <= 6:
+        t = tokens[k]
+        if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
+            break
+        if not (t.low == "the" or (t.cap and (t.label is not None or _is_role_word(t)))):
+            return None
+        seen = seen or t.low != "the"
+        k -= 1
+    else:
+        return None
+    before = tokens[a - 1]
+    if not (before.head or before.label is not None):
+        return None  # "chairperson of the National [Salvation Front]": no title ends here
+    if before.label is not None and not (
+        tokens[a].core in _GIVEN_NAMES
+        or tokens[a].core in _EAST_ASIAN_SURNAMES
+        or _person_shape(tokens[a : a + 3], frozenset())
+    ):
+        return None  # "director of Costa Rica [Civil Aviation]": the place's body
+    head = _pre_role(sentence, tokens[:k], k)
+    if head is None:
+        return None
+    end = tokens[k - 1].start + len(tokens[k - 1].core)
+    start = end - len(head[0])
+    if start < 0 or sentence[start:end] != head[0]:
+        start = tokens[k - 1].start
+    last = tokens[a - 1]
+    affiliation = head[1] or next((_affiliation(t) for t in tokens[k:a] if _affiliation(t)), None)
+    return sentence[start : last.start + len(last.core)], affiliation
 
 
 def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
@@ -1228,6 +1267,19 @@ def _attributive(tokens: list[_Tok], a: int, b: int) -> bool:
     )
 
 
+def _place_tail(tokens: list[_Tok], b: int) -> bool:
+    """The name is a place's or a building's: a capitalised word of place follows it,
+    perhaps after an adjective ("Kim Son Valley", "Juan Santamaria International
+    Airport")."""
+    k = b + 1
+    if k < len(tokens) and tokens[k].core in _PLACE_ADJECTIVES:
+        k += 1
+    return k < len(tokens) and tokens[k].core in _PLACE_TAILS
+
+
+_PLACE_ADJECTIVES = _words("International National Regional Memorial Municipal")
+
+
 def _thing_before(tokens: list[_Tok], a: int) -> bool:
     """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
     or work's noun in lower case right before the name."""
@@ -1235,8 +1287,13 @@ def _thing_before(tokens: list[_Tok], a: int) -> bool:
 
 
 def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
-    """ "NSC Spokesperson [Adrienne Watson] Welcoming the ...": a headline's verb in
-    capitals after a name of two or more words is no part of it."""
+    """ "NSC Spokesperson [Adrienne Watson] Welcoming the ...", "President [Biden]
+    Announces Key Nominees": a headline's verb in capitals after a name is no part of it."""
+    if b - a >= 2:
+        for k in range(a + 1, b):
+            w = tokens[k].core
+            if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+                return k - 1
     if (
         b - a >= 2
         and tokens[b].core.endswith("ing")
@@ -1575,7 +1632,7 @@ def _model_run(
         return None
     if _attributive(tokens, a, b) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
         return None  # "a Hong Kong company", "the official Equifax Twitter account"
-    if b + 1 < len(tokens) and tokens[b + 1].core in _PLACE_TAILS:
+    if _place_tail(tokens, b):
         return None  # "Kim Son Valley"
     if _thing_before(tokens, a) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
         surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
@@ -1655,6 +1712,16 @@ def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
             ]
             if len(fits) == 1:
                 out[short] = fits[0]
+    # "Sheila Jackson" (the model cut "Sheila Jackson Lee’s" short): a name of two words or
+    # more that opens exactly one longer name of the article is that person.
+    every = {n for names in local.values() for n in names}
+    for short in every - set(out):
+        sw = short.split()
+        if len(sw) < 2:
+            continue
+        fits = [n for n in every if len(n.split()) > len(sw) and n.split()[: len(sw)] == sw]
+        if len(fits) == 1:
+            out[short] = fits[0]
     return out
 
 
@@ -1869,6 +1936,17 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     over = [sp for sp in taken if sp[0] < b and a < sp[1]]
                     if a < 0 or not over:
                         runs.append(r)
+                        continue
+                    if (
+                        len(over) > 1
+                        and r.evidence
+                        and all(a <= x[0] and x[1] <= b and taken[x] for x in over)
+                        and _open_start(tokens, a, min(x[0] for x in over), lower)
+                    ):
+                        # "Sheila Jackson" + "Lee’s": the model split one name in two
+                        for x in over:
+                            del taken[x]
+                        taken[(a, b)] = r
                         continue
                     sp = over[0]
                     if (
@@ -2091,8 +2169,8 @@ def _name_runs(
             continue  # "Hustle coach Glynn Cyprien", "Zero Shutter Lag (ZSL)"
         if key not in lex.person_of and _attributive(tokens, a, b):
             continue  # "the official Equifax Twitter account"
-        if b + 1 < len(tokens) and tokens[b + 1].core in _PLACE_TAILS:
-            continue  # "Kim Son Valley", "Han River"
+        if _place_tail(tokens, b):
+            continue  # "Kim Son Valley", "Juan Santamaria International Airport"
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
@@ -2154,7 +2232,8 @@ _ORDINALS = _words("Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth E
 # Capitalised words after a name that make it a place's ("Kim Son Valley").
 _PLACE_TAILS = _words(
     "Valley Canyon Creek Heights Hills Desert Plateau River Mountain Mountains Island "
-    "Islands Lake Bay Gulf Strait Peninsula Province Region County District Sea Ocean"
+    "Islands Lake Bay Gulf Strait Peninsula Province Region County District Sea Ocean "
+    "Airport Airbase Stadium Arena Station Bridge Street Avenue Square"
 )
 """A capitalised first word that opens its sentence and is likely no given name
 ("Tranquilizing Harambe")."""

@@ -195,3 +195,45 @@ def test_a_verb_after_the_name_keeps_it_a_person() -> None:
     )
     assert {"Michael Martinez", "Jenny Holzer"} <= set(found)
     assert found["Jenny Holzer"].role == "artist"
+
+
+# ------------------------------------------------------------------ after the held-out read
+
+
+def test_a_title_with_a_complement_ends_at_the_name() -> None:
+    found = people(
+        "Ambassador to the United Nations Nikki Haley called the launch reckless.",
+        "Domestic Policy Advisor to the Vice President Kristine Lucius met the counselors.",
+    )
+    assert found["Nikki Haley"].role == "Ambassador to the United Nations"
+    assert found["Kristine Lucius"].role == "Domestic Policy Advisor to the Vice President"
+
+
+def test_british_titles_peer_and_mp() -> None:
+    found = people(
+        "Tory peer Lord Tebbit said he agreed.",
+        "Senior Conservative MP Sir Teddy Taylor warned it could be controversial.",
+    )
+    assert found["Lord Tebbit"].role == "Tory peer"
+    assert found["Teddy Taylor"].role == "MP"
+
+
+def test_a_headline_verb_is_no_part_of_a_name() -> None:
+    found = people(
+        "Today the President named four nominees.", title="President Biden Announces Key Nominees"
+    )
+    assert "Biden" in found and not any("Announces" in n for n in found)
+
+
+def test_an_airport_named_after_a_person_is_a_place() -> None:
+    found = people("The plane went down on its way to Juan Santamaria International Airport.")
+    assert "Juan Santamaria" not in found
+
+
+def test_a_name_the_model_cuts_short_joins_the_full_name() -> None:
+    found = people(
+        "Congresswoman Sheila Jackson Lee was a tireless advocate.",
+        "As a judge in Houston, Sheila Jackson Lee’s work improved many lives.",
+    )
+    assert "Sheila Jackson" not in found
+    assert found["Sheila Jackson Lee"].role == "Congresswoman"
