@@ -421,7 +421,8 @@ _ROLE_HEADS = _words(
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
     "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
-    "rabbi imam cardinal reverend historian candidate architect peer mp"
+    "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
+    "duke duchess empress assistant"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -440,7 +441,7 @@ _ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman"
 # Titles whose plural with a capital stands before several names ("Presidents Felix
 # Tshisekedi of the DRC and Paul Kagame of Rwanda").
 _PLURAL_TITLES = _words(
-    "president minister senator ambassador governor chancellor premier mayor congressman"
+    "president minister senator ambassador governor chancellor premier mayor congressman prince"
 )
 # Kin words before a name show a person ("her father Bassem", "his daughter Lily"); they
 # are no role.
@@ -1053,6 +1054,18 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     complement = _title_complement(sentence, tokens, a)
     if complement is not None:
         return complement
+    if a >= 4 and tokens[a - 1].text == ",":
+        # "the Archbishop of Canterbury, Dr [Rowan Williams]"
+        k = a - 2
+        while k >= 0 and a - 2 - k < 3 and tokens[k].capword and tokens[k].low not in _COMMON:
+            k -= 1
+        if k >= 1 and k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head:
+            inner = _pre_role(sentence, tokens[:k], k)
+            if inner is not None:
+                end = tokens[a - 2].start + len(tokens[a - 2].core)
+                return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
+                    inner[1]
+                )
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -2040,7 +2053,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         for r in runs:
             if (
                 " " not in r.name
-                and r.name not in first_names
+                and (r.name not in first_names or _royal(r))
                 and (
                     (
                         r.model
@@ -2095,7 +2108,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     mine, theirs = _role_heads(r.role[0]), titles_of.get(person, set())
                     if mine and theirs and not mine & theirs:
                         person = r.name if r.model and r.role[0][:1].isupper() else None
-                if person is None and r.name in given and len(given[r.name]) == 1:
+                if (
+                    person is None
+                    and not r.role
+                    and not r.titled
+                    and r.name in given
+                    and len(given[r.name]) == 1
+                ):
                     person = next(iter(given[r.name]))  # "Louisa" after "Louisa Terrell"
             if person is None:
                 unresolved.append(r)
@@ -2201,6 +2220,14 @@ def _name_runs(
 
 
 _COORD = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
+
+
+_ROYAL = _words("prince princess king queen duke duchess pope emperor empress")
+
+
+def _royal(run: _Run) -> bool:
+    """ "Prince Charles": a royal title names a person by the given name alone."""
+    return bool(run.role and _role_heads(run.role[0]) & _ROYAL)
 
 
 def _role_heads(role: str) -> set[str]:

@@ -237,3 +237,19 @@ def test_a_name_the_model_cuts_short_joins_the_full_name() -> None:
     )
     assert "Sheila Jackson" not in found
     assert found["Sheila Jackson Lee"].role == "Congresswoman"
+
+
+def test_royal_titles_name_a_person_by_the_given_name() -> None:
+    found = people(
+        "Prince Charles and Camilla Parker Bowles will marry in April.",
+        "Princes William and Harry said they were very happy.",
+        "Liberal Democrat leader Charles Kennedy sent his congratulations.",
+    )
+    assert found["Charles"].role == "Prince"
+    assert found["Harry"].role == "Prince"
+    assert found["Charles Kennedy"].role == "leader"  # not the prince's title
+
+
+def test_a_title_of_a_place_before_the_comma() -> None:
+    found = people("The service will be led by the Archbishop of Canterbury, Dr Rowan Williams.")
+    assert found["Rowan Williams"].role == "Archbishop of Canterbury"
