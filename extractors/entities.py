@@ -199,6 +199,12 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Kosovo": ("Kosovo",),
     "Cyprus": ("Cyprus", "Cypriot"),
     "Malta": ("Malta", "Maltese"),
+    "Costa Rica": ("Costa Rica", "Costa Rican", "Costa Ricans"),
+    "Palestine": ("Palestine", "Palestinian", "Palestinians"),
+    "Rwanda": ("Rwanda", "Rwandan"),
+    "Democratic Republic of the Congo": ("Democratic Republic of the Congo", "DRC"),
+    "Angola": ("Angola", "Angolan"),
+    "Mozambique": ("Mozambique",),
 }
 _PLACES: dict[str, tuple[str, ...]] = {
     name: (name, *alts)
@@ -251,7 +257,21 @@ _PLACES: dict[str, tuple[str, ...]] = {
         ("Kaliningrad",),
         ("Vladivostok",),
         ("New Delhi",),
-        ("São Paulo",),
+        ("São Paulo", "Sao Paulo"),
+        ("Hong Kong",),
+        ("Macau", "Macao"),
+        ("West Bank",),
+        ("Gaza", "Gaza Strip"),
+        ("Jerusalem",),
+        ("Tel Aviv",),
+        ("New York",),
+        ("Los Angeles",),
+        ("Las Vegas",),
+        ("San Francisco",),
+        ("Abu Dhabi",),
+        ("Rio de Janeiro",),
+        ("Buenos Aires",),
+        ("Kuala Lumpur",),
         ("Korean Peninsula",),
         ("North America",),
         ("South America",),
@@ -358,7 +378,29 @@ _OUTLETS = frozenset(
     )
 )
 _OUTLET_HEADS = _words("Tribune Herald Times Post Journal Gazette Ilbo Sinmun Daily Chronicle")
-_ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters")
+_ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters Hamas Hezbollah Taliban")
+# Two-word names of groups and firms that look like a person's ("Boko Haram").
+_NOT_PEOPLE = frozenset(
+    re.sub(r"[\W_]+", "", n.lower())
+    for n in (
+        "Boko Haram",
+        "Al Qaeda",
+        "Al Shabaab",
+        "Islamic State",
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "Lehman Brothers",
+        "Merrill Lynch",
+        "Wells Fargo",
+        "Dow Jones",
+        "Rolls Royce",
+        "Harley Davidson",
+        "Ernst Young",
+        "Marks Spencer",
+        "Procter Gamble",
+        "Johnson Johnson",
+    )
+)
 _ORG_LINKS = {"of", "for", "on", "de"}
 # Role words, lower case. A role must hold a head; modifiers only qualify one.
 _ROLE_HEADS = _words(
@@ -371,15 +413,21 @@ _ROLE_HEADS = _words(
     "emperor editor economist scholar lecturer ceo founder manager coordinator delegate "
     "prosecutor judge justice aide colonel lieutenant sergeant marshal undersecretary "
     "vice-minister vice-president co-chair strategist consultant journalist correspondent "
-    "president-elect nominee singer actress actor rapper comedian author writer artist coach "
+    "president-elect nominee singer actress actor rapper comedian comedienne author writer "
+    "artist coach "
     "player driver astronaut scientist astronomer engineer doctor lawyer attorney filmmaker "
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
-    "sgt cmdr brig adm"
+    "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
+    "inspector superintendent treasurer councillor councilor councilman councilwoman "
+    "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
+    "duke duchess empress assistant"
 )
 _ROLE_MODS = _words(
-    "foreign defence defense prime vice deputy first second national security state "
+    "foreign defence defense prime vice deputy first second national security state detective "
+    "extraordinary plenipotentiary domestic homeland majority minority legislative legal "
+    "digital cyber climate "
     "unification trade finance economy economic industry interior assistant acting former "
     "top senior special presidential principal permanent military intelligence joint "
     "associate research policy programme program staff nuclear science health labour labor "
@@ -388,6 +436,30 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+# Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
+_ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman")}
+# Titles whose plural with a capital stands before several names ("Presidents Felix
+# Tshisekedi of the DRC and Paul Kagame of Rwanda").
+_PLURAL_TITLES = _words(
+    "president minister senator ambassador governor chancellor premier mayor congressman prince"
+)
+# Kin words before a name show a person ("her father Bassem", "his daughter Lily"); they
+# are no role.
+_KIN = _words(
+    "father mother wife husband son daughter brother sister cousin uncle aunt nephew niece "
+    "grandson granddaughter grandfather grandmother widow widower fiancé fiancée fiance "
+    "fiancee girlfriend boyfriend stepson stepdaughter stepfather stepmother"
+)
+# Nouns of nationality before a name show a person ("Frenchman Romain Grosjean"); no role.
+_DEMONYM_NOUNS = _words(
+    "Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Welshman Welshwoman "
+    "Scotsman Scotswoman Dutchman Dutchwoman Briton Swede Pole Spaniard Scot Kiwi Aussie"
+)
+# Praise before "leader" is an epithet, not a role ("the great leader Comrade Kim Il Sung").
+_PRAISE = _words(
+    "great dear respected beloved peerless supreme eternal outstanding brilliant "
+    "illustrious sagacious tireless fatherly"
+)
 _ROLE_WORDS = _ROLE_HEADS | _ROLE_MODS
 _COMMON = _words(
     "the a an in on at but and or if as it he she they we i you his her their its our this "
@@ -406,7 +478,7 @@ _GEO = _words(
     "europe european europeans asia asian pacific indo-pacific asia-pacific atlantic arctic "
     "baltic sea ocean peninsula river island islands strait bay gulf mountain mountains "
     "province region oblast city street square airport harbour harbor port base zone border "
-    "cape mount lake"
+    "cape mount lake valley canyon creek heights hills desert plateau"
 )
 _CALENDAR = _words(
     "january february march april may june july august september october november december "
@@ -428,7 +500,9 @@ _APPOS_STOP = _words(
 _EAST_ASIAN_SURNAMES = _words(
     "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
-    "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou"
+    "Gu Min Ryu Jin Xi Wang Li Zhang Liu Chen Yang Zhao Huang Wu Zhou "
+    # North Korean romanisations (KCNA): "Ri Hak Song", "Pak Thae Song", "Choe Son Hui"
+    "Ri Pak Jo Rim Choe Kye Hyon Jon Paek Pyon"
 )
 # Given names common in international news (a name's first word that shows a person).
 _GIVEN_NAMES = _words(
@@ -493,10 +567,21 @@ _SURNAME_END = re.compile(
     r"mura|shita|kawa|ishi|guchi)$"
 )
 _NOT_PERSON_BEFORE = _words("the in at near across outside inside")
+# Nouns whose name follows them and is a thing's: vessels, craft, products, works.
+_THING_NOUNS = _words(
+    "ship tanker vessel freighter ferry warship destroyer frigate submarine cruiser "
+    "yacht boat trawler carrier aircraft jet airliner drone satellite rocket spacecraft "
+    "probe phone smartphone handset laptop tablet console app software album "
+    "song film movie documentary book novel memoir opera musical "
+    "painting sculpture newspaper magazine channel podcast programme program brand horse"
+)
 _PLACE_PREPS = _words("to for from in at near into via across toward towards")
 _HONORIFICS = _words(
     "mr mrs ms dr sir madam h.e. comrade rabbi reverend rev pastor imam bishop cardinal"
 )
+_PLAIN_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade")
+"""Honorifics that are no role: a title before them is still the name's ("Deputy Prime
+Minister Mr Prescott"); clerical titles are roles ("Rabbi Jonathan Blake")."""
 _DETERMINERS = _words("a an the our his her their its my your")
 _ORG_STRIP = _words(
     "the a an and but in on at for of by according with from to after before when while as "
@@ -524,6 +609,7 @@ _CAPTION = re.compile(
 )
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:reporting by|editing by|writing by|additional reporting|photos? by|"
+    r"(?:photo|image)s?\s*/\s*\w+|"
     r"contributed (?:reporting|to this (?:report|post|story|article)))\b|"
     r"^\W*(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}\W*$|"
     r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|"
@@ -546,6 +632,9 @@ def _alternation(surfaces: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{body})(?![\w]|\.\w)")
 
 
+# Words of place names that also begin people's names ("Costa" in "Costa Rica" and
+# "Diego Costa", "Hong" in "Hong Kong" and "Hong Lei"): not geographic alone.
+_NAME_WORDS_IN_PLACES = _words("costa hong san los las tel abu rio new")
 _COUNTRY_OF = {_key(s): name for name, ss in _COUNTRIES.items() for s in ss}
 _PLACE_OF = {_key(s): name for name, ss in _PLACES.items() for s in ss}
 _COUNTRY_RE = _alternation(s for ss in _COUNTRIES.values() for s in ss)
@@ -555,7 +644,7 @@ _GEO_TOKENS = frozenset(
     for ss in (*_COUNTRIES.values(), *_PLACES.values())
     for s in ss
     for w in s.split()
-    if w[0].isupper()
+    if w[0].isupper() and (" " not in s or w.lower() not in _NAME_WORDS_IN_PLACES)
 )
 
 
@@ -574,10 +663,33 @@ class _Tok:
     poss: bool
     label: tuple[str, str] | None = None
     """(kind, canonical name) when the token is part of an organisation, country or place."""
+    pair: bool = False
+    """The head of a two-word title whose head alone is no role ("First Lady")."""
 
     @property
     def low(self) -> str:
         return self.core.lower()
+
+    @property
+    def rlow(self) -> str:
+        """The word without a prefix of time ("ex-President", "then-Senator")."""
+        low = self.low
+        return low.split("-", 1)[1] if low.startswith(("ex-", "then-")) else low
+
+    @property
+    def head(self) -> bool:
+        """A role's head word: "minister", "spokesperson", the "Lady" of "First Lady"; a
+        capitalised plural title before names ("Presidents Tshisekedi and Kagame")."""
+        return self.rlow in _ROLE_HEADS or self.pair or self.plural_title
+
+    @property
+    def plural_title(self) -> bool:
+        return (
+            self.cap
+            and len(self.low) > 4
+            and self.low.endswith("s")
+            and self.low[:-1] in _PLURAL_TITLES
+        )
 
     @property
     def cap(self) -> bool:
@@ -597,13 +709,16 @@ class _Tok:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    out = []
+    out: list[_Tok] = []
     for m in _TOKEN.finditer(sentence):
         text = m.group(0)
         core = text
         if len(text) > 2 and text[0].isalpha() and _POSSESSIVE.search(text):
             core = _POSSESSIVE.sub("", text)
-        out.append(_Tok(text, m.start(), m.end(), core, core != text))
+        tok = _Tok(text, m.start(), m.end(), core, core != text)
+        if out and (out[-1].low, tok.low) in _ROLE_PAIRS and tok.cap:
+            tok.pair = True
+        out.append(tok)
     return out
 
 
@@ -826,6 +941,15 @@ class _Run:
     in_title: bool = False
     """Read from the article's title: the body's fuller name wins ("Joe Biden" in the
     title, "Joseph R. Biden" in the text)."""
+    start: int = -1
+    end: int = -1
+    """Where the name is in ``sentence`` (-1: not known)."""
+    titled: bool = False
+    """A kin word, a noun of nationality or a plain honorific stands before the name
+    ("her father Bassem", "Mr. Netanyahu"): one word may then name a person alone."""
+    thing: bool = False
+    """A noun of a vessel, product or work stands before it ("the tanker Rye Song Gang",
+    "the film Oppenheimer"): the name is a thing's, in every sentence of the article."""
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -837,7 +961,9 @@ def _name_like(tok: _Tok) -> bool:
         and tok.low not in _CALENDAR
         and tok.low not in _GEO
         and tok.low not in _GEO_TOKENS
-        and tok.low not in _ROLE_WORDS
+        and tok.rlow not in _ROLE_WORDS
+        and not tok.pair
+        and not tok.plural_title
         and tok.core not in _ORG_HEADS
         and tok.core not in _THING_HEADS
         and tok.low not in _FURNITURE
@@ -876,7 +1002,12 @@ def _affiliation(tok: _Tok) -> str | None:
 def _is_role_word(tok: _Tok) -> bool:
     if tok.label is not None or not tok.word:
         return False
-    return tok.low in _ROLE_WORDS or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
+    return (
+        tok.rlow in _ROLE_WORDS
+        or tok.pair
+        or tok.plural_title
+        or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
+    )
 
 
 _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
@@ -886,10 +1017,20 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
     by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
-    if a >= 2 and tokens[a - 1].low in _HONORIFICS:
+    if a >= 2 and tokens[a - 1].low in _PLAIN_HONORIFICS:
         a -= 1  # "Deputy Prime Minister Mr [Prescott]"
-    elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _HONORIFICS:
+    elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _PLAIN_HONORIFICS:
         a -= 2
+    if a >= 4 and tokens[a - 1].text == ")" and tokens[a - 3].text == "(" and tokens[a - 2].acronym:
+        a -= 3  # "Director of National Intelligence (DNI) [Avril Haines]"
+    if a >= 3 and tokens[a - 1].low == "and":
+        # "Presidents Felix Tshisekedi of the DRC and [Paul Kagame] of Rwanda"
+        for k in range(a - 2, max(-1, a - 12), -1):
+            t = tokens[k]
+            if t.plural_title:
+                return t.core[:-1], None
+            if not (t.cap or t.low in ("of", "the", ",") or t.label is not None):
+                break
     if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
         a -= 2
     elif a >= 4 and tokens[a - 1].text == "," and tokens[a - 2].label is not None:
@@ -900,19 +1041,31 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         org = k + 1
         if k >= 0 and tokens[k].low == "the":
             k -= 1
-        if k >= 1 and tokens[k].low in ("at", "of") and tokens[k - 1].low in _ROLE_HEADS:
+        if k >= 1 and tokens[k].low in ("at", "of") and tokens[k - 1].head:
             inner = _pre_role(sentence, tokens[:k], k)
             if inner is not None and tokens[k - 1].label is None:
                 return inner[0] + sentence[tokens[k - 1].end : tokens[a - 2].end], (
                     inner[1] or _affiliation(tokens[org])
                 )
     elif (
-        a >= 2
-        and tokens[a - 1].text == ","
-        and _is_role_word(tokens[a - 2])
-        and tokens[a - 2].low in _ROLE_HEADS
+        a >= 2 and tokens[a - 1].text == "," and _is_role_word(tokens[a - 2]) and tokens[a - 2].head
     ):
         a -= 1
+    complement = _title_complement(sentence, tokens, a)
+    if complement is not None:
+        return complement
+    if a >= 4 and tokens[a - 1].text == ",":
+        # "the Archbishop of Canterbury, Dr [Rowan Williams]"
+        k = a - 2
+        while k >= 0 and a - 2 - k < 3 and tokens[k].capword and tokens[k].low not in _COMMON:
+            k -= 1
+        if k >= 1 and k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head:
+            inner = _pre_role(sentence, tokens[:k], k)
+            if inner is not None:
+                end = tokens[a - 2].start + len(tokens[a - 2].core)
+                return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
+                    inner[1]
+                )
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -922,10 +1075,59 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
             break
         k -= 1
     first = k + 1
-    if first >= a or not any(tokens[x].low in _ROLE_HEADS for x in range(first, a)):
+    if first >= a or not any(tokens[x].head for x in range(first, a)):
         return None
-    role = sentence[tokens[first].start : tokens[a - 1].end]
+    if (
+        first == 1
+        and tokens[0].word
+        and tokens[0].label is None
+        and tokens[0].text[1:].islower()
+        and tokens[1].text.islower()
+    ):
+        first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
+        # capital is the modifier's
+    if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
+        return None  # "the great leader Comrade Kim Il Sung": an epithet
+    role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
+    if tokens[a - 1].plural_title:
+        role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
     return role, _affiliation(tokens[k]) if k >= 0 else None
+
+
+def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "U.S. Ambassador to the United Nations [Nikki Haley]", "Domestic Policy Advisor to
+    the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
+    complement's own title ("Vice President") is not the name's role."""
+    k, seen = a - 1, False
+    while k >= 1 and a - k <= 6:
+        t = tokens[k]
+        if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
+            break
+        if not (t.low == "the" or (t.cap and (t.label is not None or _is_role_word(t)))):
+            return None
+        seen = seen or t.low != "the"
+        k -= 1
+    else:
+        return None
+    before = tokens[a - 1]
+    if not (before.head or before.label is not None):
+        return None  # "chairperson of the National [Salvation Front]": no title ends here
+    if before.label is not None and not (
+        tokens[a].core in _GIVEN_NAMES
+        or tokens[a].core in _EAST_ASIAN_SURNAMES
+        or _person_shape(tokens[a : a + 3], frozenset())
+    ):
+        return None  # "director of Costa Rica [Civil Aviation]": the place's body
+    head = _pre_role(sentence, tokens[:k], k)
+    if head is None:
+        return None
+    end = tokens[k - 1].start + len(tokens[k - 1].core)
+    start = end - len(head[0])
+    if start < 0 or sentence[start:end] != head[0]:
+        start = tokens[k - 1].start
+    last = tokens[a - 1]
+    affiliation = head[1] or next((_affiliation(t) for t in tokens[k:a] if _affiliation(t)), None)
+    return sentence[start : last.start + len(last.core)], affiliation
 
 
 def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
@@ -982,9 +1184,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         words.append(k)
         k += 1
     # The phrase must end in its head: "a NATO official", not "the official newspaper".
-    if not words or not (
-        tokens[words[-1]].low in _ROLE_HEADS or _head_suffix(tokens[words[-1]].low)
-    ):
+    if not words or not (tokens[words[-1]].head or _head_suffix(tokens[words[-1]].low)):
         return None
     # "like [Vladimir Putin], the British Prime Minister Theresa May": a list; the title
     # is the next name's.
@@ -1025,12 +1225,96 @@ def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | N
     if end >= len(tokens) or tokens[end].text != ")" or end == k:
         return None
     last = tokens[end - 1]
-    if not (last.low in _ROLE_HEADS and last.label is None):
+    if not (last.head and last.label is None):
         return None
     if any(not t.word and t.text not in "-'’" for t in tokens[k:end]):
         return None
     affiliation = next((_affiliation(t) for t in tokens[k:end] if _affiliation(t)), None)
     return sentence[tokens[k].start : last.start + len(last.core)], affiliation
+
+
+_ROLE_ADJECTIVES = _words("official executive chief general head lead principal senior top special")
+"""Role words that are adjectives too ("the official Facebook page")."""
+_PREPOSITIONS = _words(
+    "into onto upon about across through against between among within toward towards "
+    "during via like near past amid beside behind beyond inside outside"
+)
+_IRREGULAR_PAST = _words(
+    "sang took went met gave made won lost led ran came saw left held began became wrote "
+    "paid sent said told "
+    "spoke sent flew fell hit put got found brought thought struck drove rode threw broke "
+    "chose stood sat kept paid sold built spent felt meant heard beat bit fought caught "
+    "taught sought knew grew drew shook swore wore tore"
+)
+
+
+def _attributive(tokens: list[_Tok], a: int, b: int) -> bool:
+    """ "the official [Equifax Twitter] account", "a [Hong Kong] company": a capitalised
+    run between an article (with lower-case words between) and a lower-case noun
+    qualifies the noun; it names no person. A verb after the run ("a furious Vettel
+    spun", "the singer Cher sang") leaves it a name."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].word and tokens[k].text.islower():
+        if tokens[k].low in _DETERMINERS:
+            break
+        if tokens[k].low in _KIN or tokens[k].low in _COMMON:
+            return False  # "her father Bassem", "the save as Michael Martinez ground out"
+        if k == a - 1 and tokens[k].head and tokens[k].low not in _ROLE_ADJECTIVES:
+            return False  # "the artist Jenny Holzer into ..."
+        k -= 1
+    if k < 0 or tokens[k].low not in _DETERMINERS or tokens[b].poss:
+        return False
+    if b + 1 >= len(tokens):
+        return False
+    nxt = tokens[b + 1]
+    low = nxt.low
+    return (
+        nxt.word
+        and nxt.text.islower()
+        and low not in _COMMON
+        and low not in _PREPOSITIONS
+        and low not in _SPEECH
+        and low not in _APPOS_STOP
+        and low not in _IRREGULAR_PAST
+        and not re.search(r"(?:ed|ing|[^s]s)$", low)
+    )
+
+
+def _place_tail(tokens: list[_Tok], b: int) -> bool:
+    """The name is a place's or a building's: a capitalised word of place follows it,
+    perhaps after an adjective ("Kim Son Valley", "Juan Santamaria International
+    Airport")."""
+    k = b + 1
+    if k < len(tokens) and tokens[k].core in _PLACE_ADJECTIVES:
+        k += 1
+    return k < len(tokens) and tokens[k].core in _PLACE_TAILS
+
+
+_PLACE_ADJECTIVES = _words("International National Regional Memorial Municipal")
+
+
+def _thing_before(tokens: list[_Tok], a: int) -> bool:
+    """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
+    or work's noun in lower case right before the name."""
+    return a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS
+
+
+def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
+    """ "NSC Spokesperson [Adrienne Watson] Welcoming the ...", "President [Biden]
+    Announces Key Nominees": a headline's verb in capitals after a name is no part of it."""
+    if b - a >= 2:
+        for k in range(a + 1, b):
+            w = tokens[k].core
+            if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+                return k - 1
+    if (
+        b - a >= 2
+        and tokens[b].core.endswith("ing")
+        and len(tokens[b].core) > 5
+        and (b + 1 >= len(tokens) or tokens[b + 1].cap or tokens[b + 1].low == "the")
+    ):
+        return b - 1
+    return b
 
 
 def _head_suffix(word: str) -> bool:
@@ -1091,7 +1375,8 @@ class _Acc:
         self.evidence = self.evidence or sentence
 
     def add_role(self, role: tuple[str, str | None], order: int, sentence: str) -> None:
-        cand = (0 if role[1] else 1, order, role[0], role[1], sentence)
+        stale = bool(_STALE.match(role[0]))
+        cand = (2 * stale + (0 if role[1] else 1), order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
 
@@ -1107,6 +1392,11 @@ class _Acc:
             sources=tuple(self.sources),
             evidence=role[4] if role else self.evidence,
         )
+
+
+_STALE = re.compile(r"(?:(?:an?|the|another)\s+)?(?:former|ex-|then-|one-time|onetime)", re.I)
+"""A role the person held before: it gives way to a current one ("then-Vice President
+Joe Biden" vs "President Joe Biden")."""
 
 
 def _sentences(article: Article) -> Iterable[tuple[str, str]]:
@@ -1299,6 +1589,7 @@ def _model_run(
     order: int,
     outlets: frozenset[str],
     lower: set[str] | frozenset[str] = frozenset(),
+    title: bool = False,
 ) -> _Run | None:
     """A model PERSON span as a run (with its role), or None when it is no person's name:
     an outlet ("Rodong Sinmun"), a thing ("Samsung Galaxy"), an adjective
@@ -1312,7 +1603,13 @@ def _model_run(
     s, e = span
     idx = [i for i, t in enumerate(tokens) if t.start >= s and t.start < e]
     # Titles and honorifics the model took into the name ("President Biden").
-    while idx and (_is_role_word(tokens[idx[0]]) or tokens[idx[0]].low in _HONORIFICS | _COMMON):
+    demonym = False
+    while idx and (
+        _is_role_word(tokens[idx[0]])
+        or tokens[idx[0]].low in _HONORIFICS | _COMMON
+        or (len(idx) > 1 and tokens[idx[0]].core in _DEMONYM_NOUNS)
+    ):
+        demonym = demonym or tokens[idx[0]].core in _DEMONYM_NOUNS
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
@@ -1321,6 +1618,8 @@ def _model_run(
     if not idx:
         return None
     a, b = idx[0], idx[-1]
+    if title:
+        b = _trim_title_gerund(tokens, a, b)
     # "Donald J. Trump": the model may stop at the initial; the name goes on.
     if (
         len(tokens[b].core) == 1
@@ -1344,10 +1643,18 @@ def _model_run(
         return None  # "the Chosun Ilbo"
     if _defined_term(tokens, a, b) or _title_owner(tokens, b):
         return None
+    if _attributive(tokens, a, b) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
+        return None  # "a Hong Kong company", "the official Equifax Twitter account"
+    if _place_tail(tokens, b):
+        return None  # "Kim Son Valley"
+    if _thing_before(tokens, a) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
+        surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
+        return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     key = _key(surface)
     if (
         key in outlets
+        or key in _NOT_PEOPLE
         or key in lex.not_person
         or key in lex.org_of
         or len(surface) < 3
@@ -1361,17 +1668,21 @@ def _model_run(
     ):
         return None
     if surface.isupper():
-        if len(surface) <= 3:
-            return None  # an acronym
+        if len(surface) <= 3 or " " not in surface:
+            return None  # an acronym, "SAG-AFTRA"
         surface = surface.title()
     role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+    titled = demonym or _titled(tokens, a)
     evidence = (
         _evidence(tokens, a, b, role)
+        or titled
         or _key(surface) in lex.person_of
         or _person_shape(toks, lower)
     )
     placed = a > 0 and tokens[a - 1].low in _PLACE_PREPS
-    return _Run(surface, sentence, order, evidence, a == 0, role, model=True, placed=placed)
+    run = _Run(surface, sentence, order, evidence, a == 0, role, model=True, placed=placed)
+    run.start, run.end, run.titled = tokens[a].start, tokens[b].start + len(tokens[b].core), titled
+    return run
 
 
 def _geo_stem(word: str) -> bool:
@@ -1414,6 +1725,16 @@ def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
             ]
             if len(fits) == 1:
                 out[short] = fits[0]
+    # "Sheila Jackson" (the model cut "Sheila Jackson Lee’s" short): a name of two words or
+    # more that opens exactly one longer name of the article is that person.
+    every = {n for names in local.values() for n in names}
+    for short in every - set(out):
+        sw = short.split()
+        if len(sw) < 2:
+            continue
+        fits = [n for n in every if len(n.split()) > len(sw) and n.split()[: len(sw)] == sw]
+        if len(fits) == 1:
+            out[short] = fits[0]
     return out
 
 
@@ -1488,6 +1809,7 @@ def _unglue(sentence: str, lower: set[str]) -> str:
     if not re.search(r"[a-z.][A-Z]|--\w", sentence):
         return sentence
     sentence = re.sub(r"--(?=\w)", "-- ", sentence)
+    sentence = _GLUED_LINK.sub(r"\1 ", sentence)  # "the ideology and leadership ofKim Jong Un"
     sentence = re.sub(r"\b(H\.\s?E\.)(?=[A-Z])", r"\1 ", sentence)
     sentence = _GLUED_TITLE.sub(
         lambda m: m.group(1) + (" " if m.group(1).lower() in _GLUE_TITLES else ""), sentence
@@ -1497,16 +1819,28 @@ def _unglue(sentence: str, lower: set[str]) -> str:
         word = m["glued"]
         cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
         for head, tail in cuts:  # a word the article writes: "Unwho" -> "Un who"
-            if (tail in lower or tail in _COMMON or tail in _SPEECH) and _SYLLABLE.fullmatch(head):
+            if (
+                tail in lower or tail in _COMMON or tail in _SPEECH or tail in _IRREGULAR_PAST
+            ) and _SYLLABLE.fullmatch(head):
                 return m["name"] + head + " " + tail
         for head, tail in cuts:  # a past tense after a closed syllable: "Sungled"
             if tail.endswith("ed") and len(tail) >= 3 and re.fullmatch(r"[A-Z][a-z]{0,3}ng", head):
+                return m["name"] + head + " " + tail
+        for head, tail in cuts:  # a past tense after an open syllable: "Unshowed"
+            if (
+                tail.endswith("ed")
+                and len(tail) >= 4
+                and not tail.startswith("ng")
+                and tail[0] not in "aeiou"
+                and _SYLLABLE.fullmatch(head)
+            ):
                 return m["name"] + head + " " + tail
         return m.group(0)
 
     return _GLUED_NAME.sub(split, sentence)
 
 
+_GLUED_LINK = re.compile(r"\b(of|to|and|by|for|with|on|at|from|under|toward|towards)(?=[A-Z][a-z])")
 _GLUE_TITLES = _ROLE_WORDS | _HONORIFICS | {"comrade", "marshal"}
 
 
@@ -1560,15 +1894,25 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
             named: set[str] = set()
             for sp in t_spans:
-                run = _model_run(title, t_tokens, sp, lex, order, outlets, lower)
+                run = _model_run(title, t_tokens, sp, lex, order, outlets, lower, title=True)
                 if run is not None and (run.role or _key(run.name) in lex.person_of):
                     runs.append(replace(run, in_title=True))
                     named.update(run.name.split())
             # "Remarks by President Biden Before Air Force One ...": a titled name the
             # model read as part of an organisation.
-            for r in _name_runs(title, t_tokens, lex, order, lower):
-                if r.role and r.role[0][:1].isupper() and not named & set(r.name.split()):
+            for r in _name_runs(title, t_tokens, lex, order, lower, title=True):
+                if (
+                    r.role
+                    and r.role[0][:1].isupper()
+                    and not named & set(r.name.split())
+                    and not any(w in _ORDINALS for w in r.name.split())
+                    and not _VERB_FORM.search(r.name.split()[0])
+                ):  # "Foreign Minister Attends Fourth ...": a headline's verb
                     runs.append(replace(r, model=True, in_title=True))
+        for para in art.paragraphs:
+            signer = _signature(para, order)
+            if signer is not None:
+                runs.append(signer)
         if art.dateline:
             place = art.dateline.split(",")[0].strip()
             place = place.title() if place.isupper() else place
@@ -1601,14 +1945,39 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 for r in _name_runs(sentence, tokens, lex, order, lower):
                     if _key(r.name) in outlets:
                         continue  # "Chosun Ilbo said": an outlet, never a person
-                    a = sentence.find(r.name)
-                    b = a + len(r.name)
+                    a, b = r.start, r.end
                     over = [sp for sp in taken if sp[0] < b and a < sp[1]]
                     if a < 0 or not over:
                         runs.append(r)
-                    elif len(over) == 1 and taken[over[0]] and a <= over[0][0] and over[0][1] < b:
-                        taken[over[0]] = r  # the model cut the name short ("Espen Barth")
+                        continue
+                    if (
+                        len(over) > 1
+                        and r.evidence
+                        and all(a <= x[0] and x[1] <= b and taken[x] for x in over)
+                        and _open_start(tokens, a, min(x[0] for x in over), lower)
+                    ):
+                        # "Sheila Jackson" + "Lee’s": the model split one name in two
+                        for x in over:
+                            del taken[x]
+                        taken[(a, b)] = r
+                        continue
+                    sp = over[0]
+                    if (
+                        len(over) == 1
+                        and taken[sp]
+                        and a <= sp[0]
+                        and sp[1] <= b
+                        and (sp[1] < b or r.evidence)
+                        and (a == sp[0] or _open_start(tokens, a, sp[0], lower))
+                        and (a, b) != sp
+                    ):
+                        # the model cut the name short ("Espen Barth", "[Ahed] Tamimi")
+                        taken[sp] = r
             runs.extend(r for r in taken.values() if r is not None)
+        # A thing's name ("the tanker Rye Song Gang") is no person's in any sentence.
+        things = {_key(r.name) for r in runs if r.thing}
+        things |= {_key(w) for r in runs if r.thing for w in r.name.split()}
+        runs = [r for r in runs if not r.thing and _key(r.name) not in things]
         per_article.append((art, runs))
 
     # Pass 2: people. A full name is a person when it is known to the topic, or when some
@@ -1632,6 +2001,21 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             and not any(x.placed for x in rs)
             and not any(w.lower() in lower or _geo_stem(w) for w in rs[0].name.split()[1:])
         }
+        # A full name the model reads whose first word recurs alone ("Louisa Terrell",
+        # then "I have relied on Louisa", "Louisa has been instrumental") is a person's.
+        alone: dict[str, int] = {}
+        for r in runs:
+            if " " not in r.name and not r.in_title:
+                alone[r.name] = alone.get(r.name, 0) + 1
+        in_both = {
+            _key(r.name)
+            for r in runs
+            if r.model
+            and not r.in_title
+            and alone.get(r.name.split()[0], 0) >= 2
+            and not r.placed
+            and not any(w.lower() in lower or _geo_stem(w) for w in r.name.split())
+        }
         for r in runs:
             key = _key(r.name)
             if r.in_title and _surname(r.name) in body and key not in lex.person_of:
@@ -1644,9 +2028,10 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 key in lex.person_of
                 or r.evidence
                 or (USE_REPEATED and key in repeated)
+                or key in in_both
                 or (
                     _surname(r.name) in singles
-                    and not r.initial
+                    and (not r.initial or (r.model and not _VERB_FORM.search(r.name.split()[0])))
                     and _surname(r.name).lower() not in lower
                 )
                 or _KOREAN_GIVEN.search(r.name)
@@ -1660,14 +2045,23 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     # A surname with a title and no full name anywhere ("President Biden", "PRIME MINISTER
     # SUNAK:") is the person's name as the sources give it.
     first_names = {canon.split()[0] for canon in people.values()}
-    for _art, runs in per_article:
+    # So is one word after a kin word or a plain honorific ("her father Bassem", "Mr.
+    # Netanyahu"), or after a lower-case title ("singer Cher"), when the article never
+    # writes it in lower case.
+    for art, runs in per_article:
+        lower = lowers[art.source]
         for r in runs:
             if (
                 " " not in r.name
-                and r.name not in first_names
-                and r.model
-                and r.role
-                and r.role[0][:1].isupper()
+                and (r.name not in first_names or _royal(r))
+                and (
+                    (
+                        r.model
+                        and r.role
+                        and (r.role[0][:1].isupper() or r.name.lower() not in lower)
+                    )
+                    or (r.titled and r.name.lower() not in lower and not r.in_title)
+                )
                 and r.name not in by_surname
                 and _key(r.name) not in lex.person_of
                 and _key(r.name) not in lex.org_of
@@ -1675,6 +2069,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 people.setdefault(_key(r.name), r.name)
                 by_surname.setdefault(r.name, {r.name})
     for art, runs in per_article:
+        lower = lowers[art.source]
         # Single words resolve to a full name of the same article, else to the only
         # person of the whole set with that surname.
         local: dict[str, set[str]] = {}
@@ -1683,6 +2078,18 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 canon = people[_pkey(r.name)]
                 local.setdefault(_surname(canon), set()).add(canon)
         fuller = _fuller_names(local)
+        # the title words each full name of this article is given ("First Lady")
+        titles_of: dict[str, set[str]] = {}
+        for r in runs:
+            if r.role and " " in r.name and _pkey(r.name) in people:
+                canon = fuller.get(people[_pkey(r.name)], people[_pkey(r.name)])
+                titles_of.setdefault(canon, set()).update(_role_heads(r.role[0]))
+        given: dict[str, set[str]] = {}
+        for names in local.values():
+            for canon in names:
+                given.setdefault(canon.split()[0], set()).add(fuller.get(canon, canon))
+        resolved: list[_Run] = []
+        unresolved: list[_Run] = []
         for r in runs:
             key = _key(r.name)
             if " " in r.name:
@@ -1695,12 +2102,45 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
                 )
                 person = next(iter(found)) if len(found) == 1 else None
+                if person and r.role and r.name in local and key not in lex.person_of:
+                    # "my husband, President Biden" beside "First Lady Jill Biden": the
+                    # surname with another title is another person of that name
+                    mine, theirs = _role_heads(r.role[0]), titles_of.get(person, set())
+                    if mine and theirs and not mine & theirs:
+                        person = r.name if r.model and r.role[0][:1].isupper() else None
+                if (
+                    person is None
+                    and not r.role
+                    and not r.titled
+                    and r.name in given
+                    and len(given[r.name]) == 1
+                ):
+                    person = next(iter(given[r.name]))  # "Louisa" after "Louisa Terrell"
             if person is None:
+                unresolved.append(r)
                 continue
+            resolved.append(r)
             entry = acc("person", person, r.order)
             entry.add(r.name, art.source, r.sentence)
             if r.role:
                 entry.add_role(r.role, r.order, r.sentence)
+        # "Glynn Cyprien and Darnell Lazare", "Gaga and Cher were crying": a name the
+        # model reads, coordinated with a person's, is a person's too.
+        for _ in range(3):
+            grown = False
+            for r in list(unresolved):
+                joined = _coordinated(r, resolved)
+                if not joined or not _plausible_name(r, lower, lex, outlets, joined == 2):
+                    continue
+                unresolved.remove(r)
+                resolved.append(r)
+                grown = True
+                entry = acc("person", r.name, r.order)
+                entry.add(r.name, art.source, r.sentence)
+                if r.role:
+                    entry.add_role(r.role, r.order, r.sentence)
+            if not grown:
+                break
 
     rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
     ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
@@ -1708,7 +2148,12 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
 
 
 def _name_runs(
-    sentence: str, tokens: list[_Tok], lex: _Lexicon, order: int, lower: set[str]
+    sentence: str,
+    tokens: list[_Tok],
+    lex: _Lexicon,
+    order: int,
+    lower: set[str],
+    title: bool = False,
 ) -> list[_Run]:
     """The name-like runs of one labelled sentence, each with its role if one is stated.
 
@@ -1721,11 +2166,16 @@ def _name_runs(
     for a, b in _runs(tokens):
         if a < b and tokens[a].low in lower and a == first_word:
             a += 1
+        demonym = a < b and tokens[a].core in _DEMONYM_NOUNS
+        if demonym:
+            a += 1  # "Frenchman Romain Grosjean"
+        if title:
+            b = _trim_title_gerund(tokens, a, b)
         if len({t.core for t in tokens[a : b + 1]}) < b - a + 1:
             continue  # "Equifax Equifax": page furniture, not a name
         name = " ".join(t.core for t in tokens[a : b + 1])
         key = _key(name)
-        if b - a > 3 or key in lex.not_person:
+        if b - a > 3 or key in lex.not_person or key in _NOT_PEOPLE:
             continue
         prev = tokens[a - 1] if a else None
         if (
@@ -1736,16 +2186,169 @@ def _name_runs(
             continue  # "the Harbour Tribune", "in São Paulo", "K2 Black Panther tanks"
         if _title_owner(tokens, b) or _defined_term(tokens, a, b):
             continue  # "Hustle coach Glynn Cyprien", "Zero Shutter Lag (ZSL)"
+        if key not in lex.person_of and _attributive(tokens, a, b):
+            continue  # "the official Equifax Twitter account"
+        if _place_tail(tokens, b):
+            continue  # "Kim Son Valley", "Juan Santamaria International Airport"
+        if key not in lex.person_of and _thing_before(tokens, a):
+            out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
+            continue  # "the tanker Rye Song Gang"
         role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
         initial = a == first_word
-        evidence = _evidence(tokens, a, b, role) or (
-            USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower)
+        titled = demonym or _titled(tokens, a)
+        evidence = (
+            _evidence(tokens, a, b, role)
+            or titled
+            or (USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower))
         )
-        out.append(_Run(name, sentence, order, evidence, initial, role))
+        run = _Run(name, sentence, order, evidence, initial, role, titled=titled)
+        run.start, run.end = tokens[a].start, tokens[b].start + len(tokens[b].core)
+        out.append(run)
+        # "Bruce and Irene Steinberg": the first given name shares the surname
+        if (
+            a == b
+            and tokens[a].core in _GIVEN_NAMES
+            and b + 3 < len(tokens)
+            and tokens[b + 1].low == "and"
+            and tokens[b + 2].core in _GIVEN_NAMES
+            and _name_like(tokens[b + 3])
+            and (b + 4 >= len(tokens) or not _name_like(tokens[b + 4]))
+        ):
+            shared = f"{tokens[a].core} {tokens[b + 3].core}"
+            out.append(replace(run, name=shared, evidence=True, start=-1, end=-1))
     return out
 
 
-_QUOTE = re.compile(r"[\"“”„«»]")
+_COORD = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
+
+
+_ROYAL = _words("prince princess king queen duke duchess pope emperor empress")
+
+
+def _royal(run: _Run) -> bool:
+    """ "Prince Charles": a royal title names a person by the given name alone."""
+    return bool(run.role and _role_heads(run.role[0]) & _ROYAL)
+
+
+def _role_heads(role: str) -> set[str]:
+    """The head words of a role ("First Lady" -> {"lady"}, "U.S. President" ->
+    {"president"})."""
+    out = set()
+    for tok in _tokens(role):
+        if tok.head:
+            out.add(tok.rlow.removesuffix("s") if tok.plural_title else tok.rlow)
+    return out
+
+
+def _open_start(tokens: list[_Tok], a: int, start: int, lower: set[str]) -> bool:
+    """The words a rule run adds before the model's name may be part of it ("[Ahed]
+    Tamimi", "[Pak] Thae Song"): no honorific, no word the article writes in lower case
+    ("Comrade Kim Jong Un", "Culture and Sports Kim Il Guk")."""
+    extra = [t for t in tokens if a <= t.start < start and t.word]
+    first = next((i for i, t in enumerate(tokens) if t.start >= a), 0)
+    at = next((t for t in tokens if t.start >= start), None)
+    if at is not None and at.core in _EAST_ASIAN_SURNAMES:
+        return False  # "Culture and Sports [Kim Il Guk]": the surname opens the name
+    if first and tokens[first - 1].low in ("and", "of", "for", "&"):
+        return False
+    return all(t.low not in _HONORIFICS and t.low not in lower for t in extra)
+
+
+_VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
+_ORDINALS = _words("Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth")
+# Capitalised words after a name that make it a place's ("Kim Son Valley").
+_PLACE_TAILS = _words(
+    "Valley Canyon Creek Heights Hills Desert Plateau River Mountain Mountains Island "
+    "Islands Lake Bay Gulf Strait Peninsula Province Region County District Sea Ocean "
+    "Airport Airbase Stadium Arena Station Bridge Street Avenue Square"
+)
+"""A capitalised first word that opens its sentence and is likely no given name
+("Tranquilizing Harambe")."""
+
+
+def _coordinated(run: _Run, people: Sequence[_Run]) -> int:
+    """The run stands next to a person's name, joined by "and", "or" or a comma: 1, or 2
+    when a verb follows the pair ("Gaga and Cher were crying"); else 0."""
+    if run.start < 0 or run.in_title:
+        return 0
+    for q in people:
+        if q.order != run.order or q.start < 0 or q.sentence is not run.sentence:
+            continue
+        lo, hi = (q.end, run.start) if q.end <= run.start else (run.end, q.start)
+        joint = run.sentence[lo:hi]
+        if lo <= hi and _COORD.fullmatch(joint):
+            rest = run.sentence[max(q.end, run.end) :]
+            if joint.strip() == "," and not _LIST_GOES_ON.match(rest):
+                continue  # "his blog Spundart, Matt Maldre": no list
+            after = rest.split()
+            verb = bool(after) and (
+                after[0] in _SPEECH
+                or after[0] in _AUXILIARIES
+                or bool(re.fullmatch(r"[a-z]+ed", after[0]))
+            )
+            return 2 if verb else 1
+    return 0
+
+
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+(?:and|or)\s+[A-Z]"
+)
+_AUXILIARIES = _words("were are was is have had has will would could can did both also")
+
+
+def _plausible_name(
+    run: _Run,
+    lower: set[str] | frozenset[str],
+    lex: _Lexicon,
+    outlets: frozenset[str],
+    verb: bool = False,
+) -> bool:
+    """A name the model read (or the rules, with a verb after it), never as a place, with
+    no word the article writes in lower case, no organisation or outlet: it may be a
+    person's when something else shows it."""
+    words = run.name.split()
+    return (
+        (run.model or verb)
+        and not run.placed
+        and len(run.name) >= 3
+        and _key(run.name) not in lex.org_of
+        and _key(run.name) not in outlets
+        and _key(run.name) not in lex.not_person
+        and not any(w.lower() in lower or _geo_stem(w) for w in words)
+    )
+
+
+def _signature(paragraph: str, order: int) -> _Run | None:
+    """ "JOSEPH R. BIDEN JR.": a statement's signature, a name in capitals alone on its
+    line with a known given name first, is its author, a person."""
+    p = " ".join(paragraph.split())
+    m = _SIGNATURE.fullmatch(p)
+    if not m or m["name"].split()[0].title() not in _GIVEN_NAMES:
+        return None
+    name = " ".join(w if len(w) == 2 and w.endswith(".") else w.title() for w in p.split())
+    run = _Run(name, p, order, True, True, None, model=True)
+    run.start, run.end = 0, len(p)
+    return run
+
+
+_SIGNATURE = re.compile(
+    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2})(?:,?\s+(?:JR|SR|II|III)\.?)?"
+)
+
+
+def _titled(tokens: list[_Tok], a: int) -> bool:
+    """A kin word or a plain honorific right before the name ("her father [Bassem]",
+    "Mr. [Netanyahu]")."""
+    k = a - 1
+    if k >= 1 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and (
+        (tokens[k].low in _KIN and tokens[k].text.islower())
+        or (tokens[k].low in _PLAIN_HONORIFICS - {"comrade", "h.e."})
+    )
+
+
+_QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]")
 
 
 def _clean_surface(surface: str) -> str:

@@ -111,7 +111,7 @@ def test_roles_from_brackets_honorifics_and_owners(text: str, name: str, role: s
 
 def test_a_role_with_its_place_before_the_comma() -> None:
     found = people("Computer specialist at the IAEA, Peter Smith, wants better tools.")
-    assert found["Peter Smith"].role == "specialist at the IAEA"
+    assert found["Peter Smith"].role == "Computer specialist at the IAEA"
     assert found["Peter Smith"].affiliation == "International Atomic Energy Agency" or (
         found["Peter Smith"].affiliation == "IAEA"
     )

@@ -151,7 +151,8 @@ def test_entities_floors() -> None:
             "role_accuracy": a["role_accuracy"],
             "who_recall": res["who_recall"]["all"],
             **{
-                f"v2_{sp}_{k}": res["v2"][sp][m]
+                f"{v}_{sp}_{k}": res[v][sp][m]
+                for v in ("v2", "v3")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
