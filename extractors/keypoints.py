@@ -563,6 +563,15 @@ _ROOM = re.compile(
     re.I,
 )
 """The briefing room's own business: who speaks, who asks next, the call's rules."""
+_CUE = re.compile(r"^\([^()]*\)\W*$")
+_HEDGE = re.compile(
+    r"\b(?:I|[Ww]e|[Ll]et)\b(?:['’]\w+)?(?:\s+[\w'’-]+){0,2}?\s+(?:think|believe|guess|mean|"
+    r"hope|feel|know|understand|want|refer|suspect|remember|recall|appreciate|me|us|"
+    r"can tell|would say|(?:have|has) been (?:very |really )?clear|wouldn['’]t|don['’]t|"
+    r"won['’]t|not going to|can['’]t)\b"
+)
+"""The speaker's hedge or the room's talk in the first person ("I think ...", "We've been
+very clear ...", "I'm not going to get ahead of ...", "Let me ..."): no decision."""
 _STATES_DECISION = re.compile(
     r"\b(?:I|[Ww]e)(?:['’](?:ve|ll|re|d|m))?\s+(?:(?:have|has|will|are|am|were|was|had|"
     r"also|now|just|today|again|already|jointly|formally|recently|then|going to|be|been|"
@@ -585,15 +594,30 @@ def turn_label(paragraph: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
+_TITLED = re.compile(
+    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENATOR|GOVERNOR|AMBASSADOR|"
+    r"GENERAL|ADMIRAL|CHANCELLOR|SENIOR|MODERATOR|FIRST)\b"
+)
+"""A label of a speaker's title ("THE PRESIDENT", "MS. JEAN-PIERRE"), not a dateline
+("SEOUL:"): one such label near the top makes remarks of one speaker a transcript."""
+HEADER = "header"
+"""``speakers``' mark for a transcript's paragraphs before its first label: the room, the
+place and the time ("James S. Brady Press Briefing Room", "3:13 P.M. EDT")."""
+
+
 def speakers(article: Article) -> list[str | None]:
-    """Per paragraph, the speaker of the turn it belongs to; all None when the article is
-    not a transcript (see ``TURNS_MIN``) and for the paragraphs before the first label."""
+    """Per paragraph, the speaker of the turn it belongs to (``HEADER`` before the first
+    label); all None when the article is not a transcript: fewer than ``TURNS_MIN``
+    labelled paragraphs or one speaker, unless a titled speaker's label opens one of its
+    first paragraphs (remarks)."""
     labels = [turn_label(p) for p in article.paragraphs]
     found = [x for x in labels if x]
-    if len(found) < TURNS_MIN or len(set(found)) < 2:
+    turns = len(found) >= TURNS_MIN and len(set(found)) >= 2
+    speech = any(x and _TITLED.match(x) for x in labels[:5])
+    if not turns and not speech:
         return [None] * len(labels)
     out: list[str | None] = []
-    cur = None
+    cur = HEADER
     for x in labels:
         cur = x or cur
         out.append(cur)
@@ -605,11 +629,13 @@ def spoken_point(sentence: str, speaker: str) -> bool:
     the asking side (a question, with or without "?"); a sentence in the first or second
     person (the room's talk) only when its speaker is named and it states a decision or
     a fact of theirs (``_STATES_DECISION``) without talking to the room ("you")."""
-    if _ASKS.match(speaker) or _ROOM.search(sentence):
+    if speaker == HEADER or _ASKS.match(speaker) or _ROOM.search(sentence):
         return False
+    if _CUE.match(sentence):
+        return False  # a stage direction: "(Box is removed from stage floor.)"
     if not _FIRST_PERSON.search(sentence) and not _SECOND_PERSON.search(sentence):
         return True
-    if _UNNAMED.search(speaker) or _SECOND_PERSON.search(sentence):
+    if _UNNAMED.search(speaker) or _SECOND_PERSON.search(sentence) or _HEDGE.search(sentence):
         return False
     return bool(_STATES_DECISION.search(sentence))
 
@@ -627,7 +653,7 @@ def opening_turns(article: Article) -> list[str]:
     ``OPENING``; nothing for other articles."""
     out: list[str] = []
     for p, who in zip(article.paragraphs, speakers(article), strict=True):
-        if who is None:
+        if who is None or who == HEADER:
             continue
         if len(out) >= OPENING or (_ASKS.match(who) and len(p.split()) >= ASKED):
             break
@@ -702,10 +728,10 @@ _PRONOUN_SPEAKER = re.compile(
 """A quotation whose speaker is a bare pronoun ("'... I have ever worked with,' he said."):
 who said it is in another sentence."""
 _BACK_NOUN = re.compile(
-    r"\b(?:this|these|those|such|that) (?:step|steps|move|moves|decision|plan|proposal|"
-    r"measures?|deal|agreement|offer|development|incident|attack|visit|announcement|"
-    r"statement|remarks?|comments?|actions?|efforts?|approach|idea|situation|news|claims?)\b",
-    re.I,
+    r"\b(?:this|these|those|such)\s+(?:[a-z]+\s+)?(?!(?:week|year|month|morning|afternoon|"
+    r"evening|weekend|time|season|summer|winter|spring|fall|autumn|day|century|decade|past|"
+    r"coming|next|last|is|was|are|were|will|would|has|have|had|can|could|may|might|should|"
+    r"and|or|of|to|in|on|at|for|with)s?\b)[a-z]{3,}\b",
 )
 """A demonstrative noun phrase pointing back ("South Korea appears to welcome this step.")
 in a short sentence that names nothing else it could refer to (``BACK_SHORT`` words)."""
