@@ -133,6 +133,9 @@ _FURNITURE = re.compile(
     r"\bclick (?:here|to)\b|^advertisement\b|continue reading\b|^scroll down\b|"
     r"^(?:read|see) (?:more|also)\b|^more\s*:|^related\s*:|\ball rights reserved\b|"
     r"^copyright\b|©|https?://|\bwww\.|"
+    r"\bpublish this (?:memorandum|order|proclamation|notice) in the Federal Register\b|"
+    r"\bshall apply to any provision of any future public law\b|"
+    r"\bnot intended to, and does not, create any right\b|"
     r"^(?:file\s*[-–—]\s*)?in (?:this|these|an?) [^!?]{0,60}?\b(?:file )?photos?\b|"
     r"\((?:[LRC]|C-R|L-R|R-L|left|right|center|centre)\)|\bon this episode of\b|^find out\b|"
     r"\bnot responsible for the content of\b|\bexternal (?:internet )?sites\b|"
@@ -488,17 +491,19 @@ def key_points(
     topic_terms: Sequence[re.Pattern[str]] = (),
     entities: Sequence[Entity] = (),
     summary: Summary | None = None,
+    leans: Callable[[str], bool] | None = None,
 ) -> tuple[KeyPoint, ...]:
     """The story's key points, best first: ``rank`` with the topic's terms, ``select``
     with entity novelty, after the summary (a sentence repeating it is skipped).
 
     A sentence opening on a pronoun or demonstrative is joined with the sentence before it
     in its article (``KeyPoint.sentences = 2``) when that one is usable and the two fit in
-    ``MAX_WORDS``; otherwise it is left out. Each point's ``also`` lists the other outlets'
-    sentences that state the same fact."""
+    ``MAX_WORDS``; otherwise it is left out (``leans``: the test of leaning back,
+    ``leans_back`` by default). Each point's ``also`` lists the other outlets' sentences
+    that state the same fact."""
     base = candidates(articles)
     scores = rank(base, topic_terms=topic_terms)
-    cands, joined = with_referents(base, leans_back)
+    cands, joined = with_referents(base, leans or leans_back)
     if summary:
         said = set(tokens(summary.text))
         cands = [
@@ -559,10 +564,12 @@ _ROOM = re.compile(
     r"\b(?:take (?:a few |some |your |any |more )?questions?|at the podium|off the top|"
     r"go ahead|with that|top of the briefing|turn it over|hand it (?:over|off)|"
     r"(?:join|joined|joining) (?:me|us)|thanks? (?:you )?(?:all )?for (?:joining|being)|"
-    r"on (?:today['’]s|this) call|this briefing|ground rules|embargo(?:ed)?|on background)\b",
+    r"on (?:today['’]s|this) call|this briefing|ground rules|embargo(?:ed)?|on background|"
+    r",\s*(?:folks|guys|everybody|y['’]all),?)\b",
     re.I,
 )
-"""The briefing room's own business: who speaks, who asks next, the call's rules."""
+"""The briefing room's own business: who speaks, who asks next, the call's rules, the
+room addressed ("The headline, folks, should ...")."""
 _CUE = re.compile(r"^\([^()]*\)\W*$")
 _HEDGE = re.compile(
     r"\b(?:I|[Ww]e|[Ll]et)\b(?:['’]\w+)?(?:\s+[\w'’-]+){0,2}?\s+(?:think|believe|guess|mean|"
@@ -714,9 +721,18 @@ def on_event(
 
 
 _PRONOUN = r"(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them)"
+_NOT_BACK = (
+    r"(?:week|year|month|morning|afternoon|evening|weekend|time|season|summer|winter|"
+    r"spring|fall|autumn|day|century|decade|past|coming|next|last|point|stage|moment|"
+    r"is|was|are|were|will|would|has|have|had|can|could|may|might|should|"
+    r"and|or|of|to|in|on|at|for|with)s?\b"
+)
+"""Words after "this"/"these" that do not point back ("this week", "this is")."""
 _LEANS_BACK = re.compile(
     rf"^(?:(?:when|if|after|before|although|though|while|as|because|since|once|until|"
-    rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'-]+\s){{0,2}}[\w’'-]+,\s+{_PRONOUN}\b)",
+    rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
+    rf"(?:[\w’'-]+\s){{0,2}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
+    r"(?:first|second|third|fourth|fifth|finally|lastly|next),\s+[a-z]+ing\b)",
     re.I,
 )
 """A pronoun right after a subordinating conjunction ("When they try to open ...") or a
@@ -728,10 +744,7 @@ _PRONOUN_SPEAKER = re.compile(
 """A quotation whose speaker is a bare pronoun ("'... I have ever worked with,' he said."):
 who said it is in another sentence."""
 _BACK_NOUN = re.compile(
-    r"\b(?:this|these|those|such)\s+(?:[a-z]+\s+)?(?!(?:week|year|month|morning|afternoon|"
-    r"evening|weekend|time|season|summer|winter|spring|fall|autumn|day|century|decade|past|"
-    r"coming|next|last|is|was|are|were|will|would|has|have|had|can|could|may|might|should|"
-    r"and|or|of|to|in|on|at|for|with)s?\b)[a-z]{3,}\b",
+    rf"\b(?:this|these|those|such)\s+(?:[a-z]+\s+)?(?!{_NOT_BACK})[a-z]{{3,}}\b"
 )
 """A demonstrative noun phrase pointing back ("South Korea appears to welcome this step.")
 in a short sentence that names nothing else it could refer to (``BACK_SHORT`` words)."""
