@@ -512,6 +512,7 @@ def key_points(
             else c
             for c in cands
         ]
+    cands = [replace(c, eligible=False) if c.eligible and heading(c.text) else c for c in cands]
     cands = on_event(in_turns(cands, articles), articles, summary)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
@@ -542,10 +543,9 @@ def key_points(
 # talk ("I'm sure he'll call you guys ...", "We've been very clear ...", "Kirby, I'm going
 # to leave you to it."), and a reporter's question often ends without "?".
 
-_TURN_LABEL = re.compile(
-    r"^(?:(Q)(?=[\s.:])|((?:[A-Z][A-Z.'’-]*\s){0,5}[A-Z][A-Z.'’-]+(?:\s#?\d)?)\s?:)"
-)
-"""A speaker's label opening a paragraph: "Q", or words in capitals and a colon."""
+_TURN_LABEL = re.compile(r"^Q(?=[\s.:])")
+"""A reporter's turn: "Q" and a space (or "Q:"); other labels are words in capitals and
+a colon (``turn_label``)."""
 _UNNAMED = re.compile(
     r"\b(?:Q|OFFICIALS?|MODERATOR|OPERATOR|PARTICIPANTS?|AUDIENCE|STAFF|REPORTERS?|PRESS|"
     r"SPEAKER|UNIDENTIFIED|VOICES?|CROWD|INTERPRETER|MEMBER)\b"
@@ -596,9 +596,21 @@ announcing ...", "I signed ...", "we have sent ...", "I spoke with ..."."""
 
 
 def turn_label(paragraph: str) -> str | None:
-    """The speaker's label opening a transcript paragraph ("Q", "MR. KIRBY"), or None."""
-    m = _TURN_LABEL.match(paragraph)
-    return (m.group(1) or m.group(2)).strip() if m else None
+    """The speaker's label opening a transcript paragraph ("Q", "MR. KIRBY", "PRESIDENT
+    NAUSĖDA": capitals of any script), or None."""
+    if _TURN_LABEL.match(paragraph) and paragraph[:1] == "Q" and paragraph[1:2] != ":":
+        return "Q"
+    head, colon, _ = paragraph.partition(":")
+    head = head.strip()
+    if (
+        not colon
+        or not 1 <= len(head.split()) <= 6
+        or head != head.upper()
+        or not any(ch.isalpha() for ch in head)
+        or not all(ch.isalnum() or ch in " .'’-#" for ch in head)
+    ):
+        return None
+    return head
 
 
 _TITLED = re.compile(
@@ -683,6 +695,45 @@ def in_turns(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
     return out
 
 
+HEADING_WORDS = 12
+_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "up",
+        "via",
+        "with",
+        "without",
+    }
+)
+
+
+def heading(sentence: str) -> bool:
+    """A fact sheet's section heading run in as a sentence ("Using Greenscapes to Provide
+    Relief from Extreme Heat."): at most ``HEADING_WORDS`` words, every one but the small
+    words capitalised, at least three of them."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    if not words or len(sentence.split()) > HEADING_WORDS:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
 FOCUS_SHARED = 1
 """A key point shares at least this many content words with the story's focus: the
 summary, the articles' titles and first paragraphs (what the story is about)."""
@@ -731,7 +782,7 @@ _NOT_BACK = (
 _LEANS_BACK = re.compile(
     rf"^(?:(?:when|if|after|before|although|though|while|as|because|since|once|until|"
     rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
-    rf"(?:[\w’'-]+\s){{0,2}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
+    rf"(?:[\w’'-]+\s){{0,3}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
     r"(?:first|second|third|fourth|fifth|finally|lastly|next),\s+[a-z]+ing\b)",
     re.I,
 )
