@@ -859,6 +859,8 @@ def corroboration(
         key = outlet_key(art.outlet or art.origin or art.source)
         if key == own or furniture(c.text) or is_question(c.text):
             continue
+        if len(c.text.split()) > MAX_WORDS:
+            continue  # a paragraph run together with no stops holds every fact: no sentence
         if art.source_type == "state-media" and mine.source_type != "state-media":
             continue
         other = set(tokens(c.text))
