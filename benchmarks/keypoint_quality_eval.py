@@ -105,7 +105,10 @@ def evaluate_split(part: str) -> dict:
 # states who did what, with when or where when the sources give them) or ``noevent``.
 
 WIDER_LABELS = Path(__file__).resolve().parent / "wider_labels.tsv"
-WIDER_N = {"wh": 14, "kcna": 14, "gold": 14}
+WIDER_N = {"wh": 14, "kcna": 14, "gold": 14, "brief": 10}
+HELD_OUT_DAYS = ("2022-06-29", "2024-07-05", "2023-07-11")
+"""White House days kept out of the transcript sample ("brief"): the two a reviewer read
+the key points of, and the one read last, as an analyst, after tuning."""
 
 
 def _sample(items: list[str], n: int) -> list[str]:
@@ -134,6 +137,17 @@ def wider_stories() -> list[tuple[str, str, object]] | None:
     sets: dict[str, list] = {}
     docs = [str(f.relative_to(wh)) for f in (wh / "docs").rglob("*.md")]
     sets["wh"] = [relevance_eval.wh_article_pipeline(wh, r) for r in _sample(docs, WIDER_N["wh"])]
+    # Transcripts (round 4): press briefings, gaggles and press calls, whose speaker turns
+    # the key points must read around (a reporter's question, the room's first-person talk).
+    talks = [
+        d
+        for d in docs
+        if ("press-briefings/" in d or "press-call" in d or "gaggle" in d)
+        and not any(day in d for day in HELD_OUT_DAYS)
+    ]
+    sets["brief"] = [
+        relevance_eval.wh_article_pipeline(wh, r) for r in _sample(talks, WIDER_N["brief"])
+    ]
     items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
     refs = [str(i) for i, it in enumerate(items) if it.get("story_text")]
     sets["kcna"] = [relevance_eval.kcna_article(items, r) for r in _sample(refs, WIDER_N["kcna"])]
@@ -179,11 +193,15 @@ def evaluate_wider() -> dict:
         kp: Counter[str] = Counter()
         summ: Counter[str] = Counter()
         stories = [s for _, p, s in got if p == part]
-        for s in stories:
+        per: dict[str, Counter[str]] = {}
+        for corpus, p, s in got:
+            if p != part:
+                continue
             h = key("summary", s.summary.text) if s.summary else ""
             summ[labels.get(h, "unlabelled") if s.summary else "none"] += 1
             for k in s.key_points:
                 kp[labels.get(key(k.text), "unlabelled")] += 1
+                per.setdefault(corpus, Counter())[labels.get(key(k.text), "unlabelled")] += 1
         n = sum(v for k, v in kp.items() if k != "unlabelled") or 1
         ns = sum(v for k, v in summ.items() if k != "unlabelled") or 1
         res[part] = {
@@ -195,6 +213,10 @@ def evaluate_wider() -> dict:
             "offtopic": kp["offtopic"] / n,
             "readable": kp["ok"] / n,
             "states_event": summ["event"] / ns,
+            "readable_by_corpus": {
+                c: (v["ok"] / (sum(v.values()) - v["unlabelled"] or 1), sum(v.values()))
+                for c, v in sorted(per.items())
+            },
         }
     return res
 
@@ -273,7 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(out, head))
     wide = evaluate_wider()
     if not report_skip(wide):
-        print("wider set (White House, KCNA, gold_standard; analyze --no-filter), hand-labelled:")
+        print(
+            "wider set (White House, KCNA, gold_standard, transcripts; analyze --no-filter), "
+            "hand-labelled:"
+        )
         rows_ = [
             (
                 part,
@@ -289,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         ]
         cols = ("split", "stories", "points", "unlab.", "furniture", "offtopic", "ok", "summ. ev.")
         print(table(rows_, cols))
+        for part, r in wide.items():
+            print(
+                f"  {part} readable by corpus: "
+                + ", ".join(f"{c} {v:.3f} (n={n})" for c, (v, n) in r["readable_by_corpus"].items())
+            )
     return 0
 
 

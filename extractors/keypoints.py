@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -133,6 +133,9 @@ _FURNITURE = re.compile(
     r"\bclick (?:here|to)\b|^advertisement\b|continue reading\b|^scroll down\b|"
     r"^(?:read|see) (?:more|also)\b|^more\s*:|^related\s*:|\ball rights reserved\b|"
     r"^copyright\b|©|https?://|\bwww\.|"
+    r"\bpublish this (?:memorandum|order|proclamation|notice) in the Federal Register\b|"
+    r"\bshall apply to any provision of any future public law\b|"
+    r"\bnot intended to, and does not, create any right\b|"
     r"^(?:file\s*[-–—]\s*)?in (?:this|these|an?) [^!?]{0,60}?\b(?:file )?photos?\b|"
     r"\((?:[LRC]|C-R|L-R|R-L|left|right|center|centre)\)|\bon this episode of\b|^find out\b|"
     r"\bnot responsible for the content of\b|\bexternal (?:internet )?sites\b|"
@@ -466,9 +469,18 @@ def containment(a: set[str], b: set[str]) -> float:
 ALSO = 0.55
 """Another outlet's sentence states the same fact as a key point when it shares at least
 this share of the shorter sentence's content words (``containment``, stemmed; a reworded
-retelling keeps the names, numbers and main verbs) and at least ``ALSO_MIN`` of them.
-Measured on hand-labelled pairs (benchmarks/keypoints_eval.py --also)."""
-ALSO_MIN = 4
+retelling keeps the names, numbers and main verbs), at least ``ALSO_MIN`` of them, and
+its word set's cosine with the point's is at least ``ALSO_COSINE``."""
+ALSO_MIN = 5
+ALSO_COSINE = 0.38
+"""Containment alone let a short sentence that shares a few topic words with a long point
+("Seoul said it was the 19th launch ...", beside a point about the South's live-fire
+drill) pass as the same fact: the cosine (shared words over the geometric mean of the two
+sizes) also weighs what the other sentence says that the point does not. ALSO_MIN 4 -> 5
+and ALSO_COSINE 0.38 were chosen on the dev half of the hand-labelled also[] pairs
+(keypoint_quality_eval.py, best F0.5: precision 0.766 -> 0.921, 93 of 105 same pairs
+kept); a rule on disagreeing numbers was tried and refused (paraphrases round counts:
+"Nearly 80" / "At least 60" killed are one fact)."""
 REPEATS_SUMMARY = 0.6
 """A sentence sharing this share of its content words with the summary repeats it."""
 
@@ -479,17 +491,19 @@ def key_points(
     topic_terms: Sequence[re.Pattern[str]] = (),
     entities: Sequence[Entity] = (),
     summary: Summary | None = None,
+    leans: Callable[[str], bool] | None = None,
 ) -> tuple[KeyPoint, ...]:
     """The story's key points, best first: ``rank`` with the topic's terms, ``select``
     with entity novelty, after the summary (a sentence repeating it is skipped).
 
     A sentence opening on a pronoun or demonstrative is joined with the sentence before it
     in its article (``KeyPoint.sentences = 2``) when that one is usable and the two fit in
-    ``MAX_WORDS``; otherwise it is left out. Each point's ``also`` lists the other outlets'
-    sentences that state the same fact."""
+    ``MAX_WORDS``; otherwise it is left out (``leans``: the test of leaning back,
+    ``leans_back`` by default). Each point's ``also`` lists the other outlets' sentences
+    that state the same fact."""
     base = candidates(articles)
     scores = rank(base, topic_terms=topic_terms)
-    cands, joined = with_referents(base)
+    cands, joined = with_referents(base, leans or leans_back)
     if summary:
         said = set(tokens(summary.text))
         cands = [
@@ -498,7 +512,8 @@ def key_points(
             else c
             for c in cands
         ]
-    cands = on_event(cands, articles, summary)
+    cands = [replace(c, eligible=False) if c.eligible and heading(c.text) else c for c in cands]
+    cands = on_event(in_turns(cands, articles), articles, summary)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
     for i in select(cands, scores, limit, names=names):
@@ -519,6 +534,204 @@ def key_points(
             )
         )
     return tuple(out)
+
+
+# ---------------------------------------------------------------- transcripts
+# A press briefing, a gaggle, a call or remarks with questions is a run of speaker turns
+# ("MS. JEAN-PIERRE:  ...", "Q    ...", "SENIOR ADMINISTRATION OFFICIAL:  ..."); a turn
+# runs on over the paragraphs after its label. Most of what is said there is the room's
+# talk ("I'm sure he'll call you guys ...", "We've been very clear ...", "Kirby, I'm going
+# to leave you to it."), and a reporter's question often ends without "?".
+
+_TURN_LABEL = re.compile(r"^Q(?=[\s.:])")
+"""A reporter's turn: "Q" and a space (or "Q:"); other labels are words in capitals and
+a colon (``turn_label``)."""
+_UNNAMED = re.compile(
+    r"\b(?:Q|OFFICIALS?|MODERATOR|OPERATOR|PARTICIPANTS?|AUDIENCE|STAFF|REPORTERS?|PRESS|"
+    r"SPEAKER|UNIDENTIFIED|VOICES?|CROWD|INTERPRETER|MEMBER)\b"
+)
+"""Labels that name no one: a reporter, a background call's officials, a moderator."""
+_ASKS = re.compile(r"^(?:Q|REPORTERS?|THE PRESS|AUDIENCE(?: MEMBER)?|PARTICIPANT)$")
+"""Labels of the asking side: everything said in their turns is a question or a remark."""
+TURNS_MIN = 3
+"""An article is a transcript when at least this many paragraphs open on a speaker's
+label, of at least two speakers."""
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)\b"
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves|yourself|y['’]all)\b", re.I)
+_ROOM = re.compile(
+    r"\b(?:take (?:a few |some |your |any |more )?questions?|at the podium|off the top|"
+    r"go ahead|with that|top of the briefing|turn it over|hand it (?:over|off)|"
+    r"(?:join|joined|joining) (?:me|us)|thanks? (?:you )?(?:all )?for (?:joining|being)|"
+    r"on (?:today['’]s|this) call|this briefing|ground rules|embargo(?:ed)?|on background|"
+    r",\s*(?:folks|guys|everybody|y['’]all),?)\b",
+    re.I,
+)
+"""The briefing room's own business: who speaks, who asks next, the call's rules, the
+room addressed ("The headline, folks, should ...")."""
+_CUE = re.compile(r"^\([^()]*\)\W*$")
+_HEDGE = re.compile(
+    r"\b(?:I|[Ww]e|[Ll]et)\b(?:['’]\w+)?(?:\s+[\w'’-]+){0,2}?\s+(?:think|believe|guess|mean|"
+    r"hope|feel|know|understand|want|refer|suspect|remember|recall|appreciate|me|us|"
+    r"can tell|would say|(?:have|has) been (?:very |really )?clear|wouldn['’]t|don['’]t|"
+    r"won['’]t|not going to|can['’]t)\b"
+)
+"""The speaker's hedge or the room's talk in the first person ("I think ...", "We've been
+very clear ...", "I'm not going to get ahead of ...", "Let me ..."): no decision."""
+_STATES_DECISION = re.compile(
+    r"\b(?:I|[Ww]e)(?:['’](?:ve|ll|re|d|m))?\s+(?:(?:have|has|will|are|am|were|was|had|"
+    r"also|now|just|today|again|already|jointly|formally|recently|then|going to|be|been|"
+    r"all|both|each|together|officially|hereby|proudly)\s+){0,3}"
+    r"(?:announc|sign|approv|authoriz|direct|order|decid|agree|commit|pledg|provid|send|sent\b|"
+    r"deploy|impos|launch|establish|creat|invest|allocat|deliver|host|met\b|meet|spoke\b|"
+    r"call|welcom|condemn|reaffirm|discuss|request|nominat|appoint|veto|releas|transfer|"
+    r"increas|expand|extend|ban|designat|made\b|reach|conclud|finaliz|adopt|issu|unveil|"
+    r"join|informed|told|urg|accept|reject|secur|award|sanction|surg|redeploy|suspend|"
+    r"withdr|restor|lift|approv|complet|ratif|fund|donat|supply|suppli|ship|train|"
+    r"dispatch|rais|cut|reduc|pass|enact|convene|convening|visit|travel)\w*"
+)
+"""A first-person clause stating a decision or a fact of the speaker's: "we are
+announcing ...", "I signed ...", "we have sent ...", "I spoke with ..."."""
+
+
+def turn_label(paragraph: str) -> str | None:
+    """The speaker's label opening a transcript paragraph ("Q", "MR. KIRBY", "PRESIDENT
+    NAUSĖDA": capitals of any script), or None."""
+    if _TURN_LABEL.match(paragraph) and paragraph[:1] == "Q" and paragraph[1:2] != ":":
+        return "Q"
+    head, colon, _ = paragraph.partition(":")
+    head = head.strip()
+    if (
+        not colon
+        or not 1 <= len(head.split()) <= 6
+        or head != head.upper()
+        or not any(ch.isalpha() for ch in head)
+        or not all(ch.isalnum() or ch in " .'’-#" for ch in head)
+    ):
+        return None
+    return head
+
+
+_TITLED = re.compile(
+    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENATOR|GOVERNOR|AMBASSADOR|"
+    r"GENERAL|ADMIRAL|CHANCELLOR|SENIOR|MODERATOR|FIRST)\b"
+)
+"""A label of a speaker's title ("THE PRESIDENT", "MS. JEAN-PIERRE"), not a dateline
+("SEOUL:"): one such label near the top makes remarks of one speaker a transcript."""
+HEADER = "header"
+"""``speakers``' mark for a transcript's paragraphs before its first label: the room, the
+place and the time ("James S. Brady Press Briefing Room", "3:13 P.M. EDT")."""
+
+
+def speakers(article: Article) -> list[str | None]:
+    """Per paragraph, the speaker of the turn it belongs to (``HEADER`` before the first
+    label); all None when the article is not a transcript: fewer than ``TURNS_MIN``
+    labelled paragraphs or one speaker, unless a titled speaker's label opens one of its
+    first paragraphs (remarks)."""
+    labels = [turn_label(p) for p in article.paragraphs]
+    found = [x for x in labels if x]
+    turns = len(found) >= TURNS_MIN and len(set(found)) >= 2
+    speech = any(x and _TITLED.match(x) for x in labels[:5])
+    if not turns and not speech:
+        return [None] * len(labels)
+    out: list[str | None] = []
+    cur = HEADER
+    for x in labels:
+        cur = x or cur
+        out.append(cur)
+    return out
+
+
+def spoken_point(sentence: str, speaker: str) -> bool:
+    """Whether a sentence of a transcript turn may be a key point: never in a turn of
+    the asking side (a question, with or without "?"); a sentence in the first or second
+    person (the room's talk) only when its speaker is named and it states a decision or
+    a fact of theirs (``_STATES_DECISION``) without talking to the room ("you")."""
+    if speaker == HEADER or _ASKS.match(speaker) or _ROOM.search(sentence):
+        return False
+    if _CUE.match(sentence):
+        return False  # a stage direction: "(Box is removed from stage floor.)"
+    if not _FIRST_PERSON.search(sentence) and not _SECOND_PERSON.search(sentence):
+        return True
+    if _UNNAMED.search(speaker) or _SECOND_PERSON.search(sentence) or _HEDGE.search(sentence):
+        return False
+    return bool(_STATES_DECISION.search(sentence))
+
+
+OPENING = 12
+"""At most this many paragraphs of a transcript's opening statement count as its focus."""
+ASKED = 12
+"""A question turn of this many words or more ends the opening statement (a greeting
+from the room does not)."""
+
+
+def opening_turns(article: Article) -> list[str]:
+    """A transcript's opening statement: the paragraphs of named speakers before the first
+    question turn (the briefer's topper says what the briefing is about), at most
+    ``OPENING``; nothing for other articles."""
+    out: list[str] = []
+    for p, who in zip(article.paragraphs, speakers(article), strict=True):
+        if who is None or who == HEADER:
+            continue
+        if len(out) >= OPENING or (_ASKS.match(who) and len(p.split()) >= ASKED):
+            break
+        if not _ASKS.match(who):  # "Q  Good to see you." does not end the topper
+            out.append(p)
+    return out
+
+
+def in_turns(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
+    """The candidates, with those of a transcript turn that are not ``spoken_point``
+    made ineligible."""
+    who = [speakers(a) for a in articles]
+    out = []
+    for c in cands:
+        turns = who[c.article]
+        speaker = turns[c.paragraph] if c.paragraph < len(turns) else None
+        if c.eligible and speaker is not None and not spoken_point(c.text, speaker):
+            c = replace(c, eligible=False)
+        out.append(c)
+    return out
+
+
+HEADING_WORDS = 12
+_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "up",
+        "via",
+        "with",
+        "without",
+    }
+)
+
+
+def heading(sentence: str) -> bool:
+    """A fact sheet's section heading run in as a sentence ("Using Greenscapes to Provide
+    Relief from Extreme Heat."): at most ``HEADING_WORDS`` words, every one but the small
+    words capitalised, at least three of them."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    if not words or len(sentence.split()) > HEADING_WORDS:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
 FOCUS_SHARED = 1
@@ -544,6 +757,7 @@ def on_event(
         focus.update(tokens(a.title))
         if a.paragraphs:
             focus.update(tokens(a.paragraphs[0]))
+        focus.update(tokens(" ".join(opening_turns(a))))
     size = Counter(c.article for c in cands)
     out = []
     for c in cands:
@@ -557,14 +771,61 @@ def on_event(
     return out
 
 
-def with_referents(cands: Sequence[Candidate]) -> tuple[list[Candidate], set[int]]:
-    """The candidates with each sentence that opens on a referent joined to the sentence
-    before it (same article), or made ineligible when that cannot be done; and the indices
-    that were joined. Positions (paragraph, sentence) become the first sentence's."""
+_PRONOUN = r"(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them)"
+_NOT_BACK = (
+    r"(?:week|year|month|morning|afternoon|evening|weekend|time|season|summer|winter|"
+    r"spring|fall|autumn|day|century|decade|past|coming|next|last|point|stage|moment|"
+    r"is|was|are|were|will|would|has|have|had|can|could|may|might|should|"
+    r"and|or|of|to|in|on|at|for|with)s?\b"
+)
+"""Words after "this"/"these" that do not point back ("this week", "this is")."""
+_LEANS_BACK = re.compile(
+    rf"^(?:(?:when|if|after|before|although|though|while|as|because|since|once|until|"
+    rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
+    rf"(?:[\w’'-]+\s){{0,3}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
+    r"(?:first|second|third|fourth|fifth|finally|lastly|next),\s+[a-z]+ing\b)",
+    re.I,
+)
+"""A pronoun right after a subordinating conjunction ("When they try to open ...") or a
+short opening phrase ("Today, it's about 75 cents higher.", "In 2014, he became ...")."""
+_PRONOUN_SPEAKER = re.compile(
+    r"[,.!?]\s*[\"”’']\s*(?:he|she|they)\s+(?:said|says|added|told|explained|noted|wrote|"
+    r"continued|recalled|insisted|argued|stressed|warned)\b[^\"“”]{0,60}$"
+)
+"""A quotation whose speaker is a bare pronoun ("'... I have ever worked with,' he said."):
+who said it is in another sentence."""
+_BACK_NOUN = re.compile(
+    rf"\b(?:this|these|those|such)\s+(?:[a-z]+\s+)?(?!{_NOT_BACK})[a-z]{{3,}}\b"
+)
+"""A demonstrative noun phrase pointing back ("South Korea appears to welcome this step.")
+in a short sentence that names nothing else it could refer to (``BACK_SHORT`` words)."""
+BACK_SHORT = 15
+
+
+def leans_back(sentence: str) -> bool:
+    """A key point the reader cannot take alone (``opens_on_referent``, and for key points
+    only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``).
+    ``summarise`` keeps the narrower test: BBC references keep such sentences."""
+    s = _ENUMERATOR.sub("", sentence.strip()).lstrip("\"“‘'( ")
+    return (
+        opens_on_referent(sentence)
+        or bool(_LEANS_BACK.match(s))
+        or bool(_PRONOUN_SPEAKER.search(s))
+        or (len(s.split()) <= BACK_SHORT and bool(_BACK_NOUN.search(s)))
+    )
+
+
+def with_referents(
+    cands: Sequence[Candidate], leans: Callable[[str], bool] = opens_on_referent
+) -> tuple[list[Candidate], set[int]]:
+    """The candidates with each sentence that ``leans`` on the one before (opens on a
+    referent) joined to the sentence before it (same article), or made ineligible when
+    that cannot be done; and the indices that were joined. Positions (paragraph,
+    sentence) become the first sentence's."""
     out: list[Candidate] = []
     joined: set[int] = set()
     for i, c in enumerate(cands):
-        if not c.eligible or not opens_on_referent(c.text):
+        if not c.eligible or not leans(c.text):
             out.append(c)
             continue
         prev = cands[i - 1] if i else None
@@ -574,7 +835,7 @@ def with_referents(cands: Sequence[Candidate]) -> tuple[list[Candidate], set[int
             and prev.article == c.article
             and not furniture(prev.text)
             and not is_question(prev.text)
-            and not opens_on_referent(prev.text)
+            and not leans(prev.text)
             and len(text.split()) <= MAX_WORDS
         ):
             out.append(replace(c, text=text, paragraph=prev.paragraph, sentence=prev.sentence))
@@ -598,18 +859,32 @@ def corroboration(
         key = outlet_key(art.outlet or art.origin or art.source)
         if key == own or furniture(c.text) or is_question(c.text):
             continue
+        if len(c.text.split()) > MAX_WORDS:
+            continue  # a paragraph run together with no stops holds every fact: no sentence
         if art.source_type == "state-media" and mine.source_type != "state-media":
             continue
         other = set(tokens(c.text))
-        shared = len(words & other)
-        like = containment(words, other)
-        if shared >= ALSO_MIN and like >= ALSO and like > best.get(key, (0.0, c))[0]:
-            best[key] = (like, c)
+        if (
+            same_fact(words, other)
+            and (cos := set_cosine(words, other)) > best.get(key, (0.0, c))[0]
+        ):
+            best[key] = (cos, c)
     out = []
     for _, c in sorted(best.values(), key=lambda v: -v[0]):
         art = articles[c.article]
         out.append(Corroboration(art.source, art.outlet, c.text, art.url))
     return tuple(out)
+
+
+def set_cosine(a: set[str], b: set[str]) -> float:
+    """Shared words over the geometric mean of the two sets' sizes."""
+    return len(a & b) / (math.sqrt(len(a) * len(b)) or 1.0)
+
+
+def same_fact(a: set[str], b: set[str]) -> bool:
+    """Two sentences' content words (stemmed) state the same fact: see ``ALSO``."""
+    shared = len(a & b)
+    return shared >= ALSO_MIN and containment(a, b) >= ALSO and set_cosine(a, b) >= ALSO_COSINE
 
 
 def mentioned(sentence: str, entities: Sequence[Entity]) -> frozenset[str]:
