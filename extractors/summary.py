@@ -154,6 +154,10 @@ LEAD_DECAY = 1.0
 ACT = 0.6
 """Score x (1 + ACT) for a sentence that names an act or a decision (announced, signed,
 met, held, took place, will cancel, calls on ...)."""
+ACT_ALL = False
+"""Weigh acts in every article (True), or only in transcripts and speeches and in a
+sentence opening on its time (False): in news, every sentence reports an act, and the
+weight picked reporting lines ("... issued a statement saying ...") over the lead."""
 WHEN = 0.4
 """Score x (1 + WHEN) more for an act stated with its time ("Today", "on Nov. 2")."""
 SOCIAL = 0.25
@@ -186,8 +190,8 @@ _SOCIAL = re.compile(
     r"^(?:thank|welcome|hello|hi\b|hey\b|good (?:morning|afternoon|evening)|happy |"
     r"congratulations|please|ladies and gentlemen|what a |how about |can we |to (?:our|all) |"
     r"let me (?:start|begin|say|thank|first)|i want to (?:thank|recognize|acknowledge|start|begin)|"
-    r"i also want to (?:thank|recognize)|(?:and )?(?:thank you|thanks)\b)|"
-    r"\b(?:thank you|thanks to|grateful|honored|honoured|it[’']?s (?:so |really |such )?"
+    r"i also want to (?:thank|recognize)|(?:and )?(?:thank you|thanks)\b(?! to))|"
+    r"\b(?:thank you|grateful|honored|honoured|it[’']?s (?:so |really |such )?"
     r"(?:great|good|wonderful|an honor|a pleasure) to (?:be|see|have)|(?:so |very )?(?:glad|"
     r"delighted|excited|pleased|happy) to (?:be|see|welcome|join)|warm welcome)\b|"
     r"\((?:applause|laughter|cheers)",
@@ -284,7 +288,9 @@ def score_sentence(c: Candidate, centrality: float, title: set[str], spoken: boo
         if spoken
         else 1 + LEAD_PRIOR / (1 + idx) ** LEAD_DECAY
     )
-    acts = bool(_ACTS.search(_QUOTED.sub("", c.text)))
+    acts = (spoken or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text))) and bool(
+        _ACTS.search(_QUOTED.sub("", c.text))
+    )
     when = acts and bool(_TIME.search(c.text) or _OPENS_ON_TIME.match(c.text))
     return (
         max(centrality, 1e-6) ** CENTRALITY
