@@ -157,7 +157,9 @@ met, held, took place, will cancel, calls on ...)."""
 ACT_ALL = False
 """Weigh acts in every article (True), or only in transcripts and speeches and in a
 sentence opening on its time (False): in news, every sentence reports an act, and the
-weight picked reporting lines ("... issued a statement saying ...") over the lead."""
+weight picked reporting lines ("... issued a statement saying ...") over the lead. In a
+story with a transcript, acts count in all its articles (a readout's "will host" is
+weighed as the call's is)."""
 WHEN = 0.4
 """Score x (1 + WHEN) more for an act stated with its time ("Today", "on Nov. 2")."""
 SOCIAL = 0.25
@@ -184,10 +186,12 @@ _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
 _QTURN = re.compile(r"^Q[.:]?\s+\S")
-_FILLER = re.compile(r"^(?:So|Well|Now|Okay|OK|Look|Folks|And so|All right|Alright),\s+(?=[A-Z])")
+_FILLER = re.compile(
+    r"^(?:So|Well|Now|Okay|OK|Look|Folks|And so|All right|Alright),\s+(?=[A-Za-z])"
+)
 _PERSON = re.compile(r"\b(?:I|I’m|I'm|we|we’re|we're|my|our|us|you|your)\b", re.I)
 _SOCIAL = re.compile(
-    r"^(?:thank|welcome|hello|hi\b|hey\b|good (?:morning|afternoon|evening)|happy |"
+    r"^(?:thank|welcome|hello|apologies|sorry|hi\b|hey\b|good (?:morning|afternoon|evening)|happy |"
     r"congratulations|please|ladies and gentlemen|what a |how about |can we |to (?:our|all) |"
     r"let me (?:start|begin|say|thank|first)|i want to (?:thank|recognize|acknowledge|start|begin)|"
     r"i also want to (?:thank|recognize)|(?:and )?(?:thank you|thanks)\b(?! to))|"
@@ -280,7 +284,9 @@ def talk_window(article: Article) -> int:
     return len(article.paragraphs)
 
 
-def score_sentence(c: Candidate, centrality: float, title: set[str], spoken: bool = False) -> float:
+def score_sentence(
+    c: Candidate, centrality: float, title: set[str], spoken: bool = False, acts_count: bool = False
+) -> float:
     told = len(title & set(tokens(c.text))) / len(title) if title else 0.0
     idx = c.rank_in_article
     prior = (
@@ -288,7 +294,7 @@ def score_sentence(c: Candidate, centrality: float, title: set[str], spoken: boo
         if spoken
         else 1 + LEAD_PRIOR / (1 + idx) ** LEAD_DECAY
     )
-    acts = (spoken or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text))) and bool(
+    acts = (spoken or acts_count or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text))) and bool(
         _ACTS.search(_QUOTED.sub("", c.text))
     )
     when = acts and bool(_TIME.search(c.text) or _OPENS_ON_TIME.match(c.text))
@@ -357,7 +363,7 @@ def summarise_story(
     for k, (c, cent) in enumerate(pool):
         if (lead_ok and not in_window(c)) or not whole[k]:
             continue  # the lead first; any paragraph when none of it will do
-        s = score_sentence(c, cent, titles[c.article], spoken[c.article])
+        s = score_sentence(c, cent, titles[c.article], spoken[c.article], any(spoken))
         if best is None or s > best_score:
             best, best_score = k, s
     if best is None:
@@ -378,6 +384,7 @@ def summarise_story(
     )
     if (
         nxt is not None
+        and not raw[best].text.rstrip().endswith(":")  # a list's lead: the list is not added
         and len(text.split()) < SHORT
         and follows(cands[nxt].text)
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
@@ -390,6 +397,8 @@ def summarise_story(
 def follows(text: str) -> bool:
     """A sentence that may follow the summary's first: usable, or a short statement of four
     words or more ("Unemployment benefits have reached historic lows.")."""
+    if re.match(r"^[-*•–]\s", text):
+        return False  # a list item
     return usable(text) or (
         len(text.split()) >= 4
         and not is_question(text)
