@@ -109,7 +109,8 @@ _NOT_ACTOR = re.compile(
     r"These|Those|It|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Mr|Mrs|Ms|Dr|I|We|You|He|She|They|But|And|Or|So|Yet|Also|Now|Then|Last|"
-    r"Next|Earlier|Later|Meanwhile|However|According|Photo|Image|Video|Read|Watch)$"
+    r"Next|Earlier|Later|Meanwhile|However|According|Photo|Image|Video|Read|Watch|"
+    r"Look|Well|Okay|OK|Folks|Yes|No|Hello|Hi|Hey|Thank|Thanks|Please|Welcome|Apologies)$"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|said|says|told|"
@@ -247,7 +248,7 @@ def tidy(sentence: str) -> str:
     s = _END_MARK.sub("", s)
     s = " ".join(s.split())
     s = _SPEAKER.sub("", s, count=1)
-    t = _FILLER.sub("", s, count=1)
+    t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]
     if s.endswith(":"):
