@@ -385,7 +385,6 @@ def summarise_story(
     )
     if (
         nxt is not None
-        and not raw[best].text.rstrip().endswith(":")  # a list's lead: the list is not added
         and len(text.split()) < SHORT
         and follows(cands[nxt].text)
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
@@ -398,8 +397,6 @@ def summarise_story(
 def follows(text: str) -> bool:
     """A sentence that may follow the summary's first: usable, or a short statement of four
     words or more ("Unemployment benefits have reached historic lows.")."""
-    if re.match(r"^[-*•–]\s", text):
-        return False  # a list item
     return usable(text) or (
         len(text.split()) >= 4
         and not is_question(text)

@@ -112,14 +112,14 @@ def test_every_story_has_a_summary_when_anything_is_usable() -> None:
     assert summarise_story([Article(source="e", title="(untitled)", text="")]) is None
 
 
-def test_list_lead_ends_before_its_list() -> None:
+def test_list_lead_drops_its_dangling_including() -> None:
     body = (
         "Today, the President hosted a summit in Washington to announce new actions by "
         "allies and partners, including:\n- Seoul will send two officers.\n- Tokyo will host talks."
     )
     got = summarise_story([Article(source="l", title="Summit", text=body)])
     assert got is not None
-    assert got.text == (
+    assert got.text == (  # the list's first item follows (a press review's first news item)
         "Today, the President hosted a summit in Washington to announce new actions by allies "
-        "and partners."
+        "and partners. - Seoul will send two officers."
     )
