@@ -17,7 +17,19 @@ Choosing it, across every outlet of the story:
 - and by its shape: ``states_event`` (a named actor followed by a finite verb) doubles
   it; centrality counts by its square root, so a long central sentence deep in the text
   does not beat the lead that states the event (weights chosen on the dev half);
-- a transcript's turn ("THE VICE PRESIDENT: ...") is never the summary;
+- a transcript or a speech (``talk``) is read in its prepared part (``talk_window``, before
+  the first question), with a position prior that fades slowly (``TALK_SPAN``); a speaker
+  label is trimmed off, and a bare turn is never the summary;
+- a named act (``ACT``) and its time (``WHEN``) weigh in transcripts, in stories that have
+  one, and in a sentence opening on its time (a fact sheet's "Today, the President
+  announced ...", which may lead from the first ``LEAD_WIDE`` paragraphs); greetings,
+  thanks and apologies (``SOCIAL``), rhetoric and scene-setting (``RHETORIC``) are marked
+  down, unless a welcome names the occasion and its place;
+- ``tidy`` drops Markdown emphasis and links, inline tags, KCNA's "-0-" end mark, a spoken
+  filler ("So,") and a dangling ", including" before a list (characters go, no word comes);
+- a short opening line is joined with the next sentence of its paragraph as one candidate;
+- when nothing is usable, the best sentence that is not furniture (``_relaxed``); when no
+  article has one, the headline (``TITLE_FALLBACK``);
 - a sentence that cannot be cut at a clause boundary within 60 words (a run-on of
   captions and text) is taken only when nothing else is usable;
 - the best one is the summary; when it is short (under ``SHORT`` words) and the next
