@@ -9,7 +9,17 @@
    term group hand-written for that event in ``benchmarks/summary_labels.json``. Reported
    on dev (even event ids, the ones looked at while building ``extractors/summary.py``)
    and test (odd ids, only measured). Also: share of stories with a summary, words.
-2. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
+2. A second hand-labelled set of other kinds of input (``summary_event_labels.json``):
+   whole White House days (remarks, press-briefing transcripts, fact sheets, readouts and
+   statements of one date, read as ``analyze --no-filter`` reads the Markdown files) and
+   KCNA days (the items of one date), analysed per day. Days are drawn by a hash of the
+   date (never by reading), documents of a day by a hash of the path, and nothing of
+   ``keypoint_quality_eval``'s wider sample is drawn. Each story is labelled by its first
+   source with the event in a few words written for the project, and judged by reading:
+   ``read`` maps a hash of each summary that was read to ``event`` / ``noevent``; a
+   summary not read yet is judged by ``terms`` (term groups, as in part 1) and counted
+   apart. Dev and test are whole days (dev days were looked at while tuning).
+3. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
    reference's sentence count, ROUGE-1/2 F1 (as benchmarks/keypoints_eval.py scores).
 """
 
@@ -17,19 +27,28 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import statistics
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import keypoints_eval
 import stories_eval
-from _common import report_skip, skipped, table
+from _common import dataset, report_skip, skipped, table
 
 LABELS = Path(__file__).resolve().parent / "summary_labels.json"
+EVENT_LABELS = Path(__file__).resolve().parent / "summary_event_labels.json"
+WH_FOLDERS = ("speeches-remarks", "press-briefings", "statements-releases")
+WH_DAYS = 6
+"""White House days drawn (alternately dev and test, in hash order)."""
+WH_PER_DAY = 8
+KCNA_DAYS = 4
+KCNA_PER_DAY = 8
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,6 +104,135 @@ def evaluate_events(show: bool = False) -> dict:
     return res
 
 
+def _by_hash(items: list[str]) -> list[str]:
+    return sorted(items, key=lambda x: hashlib.sha1(x.encode()).hexdigest())
+
+
+def summary_key(text: str) -> str:
+    """The hash under which a read summary is labelled (never its text)."""
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=1)
+def day_sets() -> list[tuple[str, str, str, list]] | None:
+    """(corpus, day, split, articles) of the drawn White House and KCNA days."""
+    import keypoint_quality_eval as kq
+    import relevance_eval
+
+    wh = dataset("wh-briefings-nato-korea", "docs")
+    kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
+    if wh is None or kc is None:
+        return None
+    wider = {w.source for w in _wider_articles(wh, kc, kq, relevance_eval)}
+    out: list[tuple[str, str, str, list]] = []
+    days: dict[str, list[str]] = {}
+    for f in sorted((wh / "docs").rglob("*.md")):
+        rel = str(f.relative_to(wh))
+        if f.parent.parent.name in WH_FOLDERS and rel not in wider:
+            days.setdefault(f.name[:10], []).append(rel)
+    full = [d for d, refs in days.items() if len(refs) >= 4]
+    for k, day in enumerate(_by_hash(full)[:WH_DAYS]):
+        refs = _by_hash(days[day])[:WH_PER_DAY]
+        arts = [relevance_eval.wh_article_pipeline(wh, r) for r in sorted(refs)]
+        out.append(("wh", day, "dev" if k % 2 == 0 else "test", arts))
+    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+    kdays: dict[str, list[str]] = {}
+    for i, it in enumerate(items):
+        if it.get("story_text") and isinstance(it.get("date"), int | float):
+            ref = str(i)
+            if f"kcna#{ref}" in wider:
+                continue
+            day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
+            kdays.setdefault(day, []).append(ref)
+    kfull = [d for d, refs in kdays.items() if len(refs) >= KCNA_PER_DAY]
+    for k, day in enumerate(_by_hash(kfull)[:KCNA_DAYS]):
+        refs = _by_hash(kdays[day])[:KCNA_PER_DAY]
+        arts = [relevance_eval.kcna_article(items, r) for r in sorted(refs, key=int)]
+        out.append(("kcna", day, "dev" if k % 2 == 0 else "test", arts))
+    return out
+
+
+def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
+    """The articles of keypoint_quality_eval's wider sample (kept out of this set)."""
+    docs = [str(f.relative_to(wh)) for f in (wh / "docs").rglob("*.md")]
+    arts = [relevance_eval.wh_article_pipeline(wh, r) for r in kq._sample(docs, kq.WIDER_N["wh"])]
+    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+    refs = [str(i) for i, it in enumerate(items) if it.get("story_text")]
+    arts += [relevance_eval.kcna_article(items, r) for r in kq._sample(refs, kq.WIDER_N["kcna"])]
+    return arts
+
+
+@functools.lru_cache(maxsize=1)
+def day_stories() -> list[tuple[str, str, str, object]] | None:
+    """(corpus, day, split, story) of every drawn day, analysed one day at a time."""
+    from extractors.analysis import analyse
+    from extractors.topic import load_topic
+
+    sets = day_sets()
+    if sets is None:
+        return None
+    topic = load_topic("korea-nato")
+    out = []
+    for corpus, day, split, arts in sets:
+        found, _ = analyse(arts, topic, no_filter=True)
+        out += [(corpus, day, split, st) for st in found]
+    return out
+
+
+def load_event_labels() -> dict[str, dict]:
+    if not EVENT_LABELS.exists():
+        return {}
+    return json.loads(EVENT_LABELS.read_text("utf-8")).get("stories", {})
+
+
+def judge(story, label: dict | None) -> str:
+    """``event`` / ``noevent`` (read, or by terms: ``terms-event`` / ``terms-noevent``),
+    ``none`` (no summary) or ``unlabelled``."""
+    if label is None:
+        return "unlabelled"
+    if not story.summary:
+        return "none"
+    read = label.get("read", {}).get(summary_key(story.summary.text))
+    if read:
+        return read
+    if label.get("terms"):
+        return "terms-" + ("event" if states(story.summary.text, label["terms"]) else "noevent")
+    return "unlabelled"
+
+
+def evaluate_days(show: bool = False) -> dict:
+    got = day_stories()
+    if got is None:
+        return skipped("wh-briefings-nato-korea or kcna-archive-2024")
+    labels = load_event_labels()
+    res: dict = {}
+    for part in ("dev", "test"):
+        rows = [(c, d, s) for c, d, p, s in got if p == part]
+        verdicts = [judge(s, labels.get(s.articles[0].source)) for _, _, s in rows]
+        counts = Counter(verdicts)
+        judged = [v for v in verdicts if v != "unlabelled"]
+        ok = sum(1 for v in judged if v in ("event", "terms-event"))
+        words = [len(s.summary.text.split()) for _, _, s in rows if s.summary]
+        res[part] = {
+            "stories": len(rows),
+            "verdicts": dict(counts),
+            "with_summary": sum(1 for _, _, s in rows if s.summary) / (len(rows) or 1),
+            "states_event": ok / (len(judged) or 1),
+            "by_terms": sum(1 for v in judged if v.startswith("terms-")),
+            "max_words": max(words, default=0),
+        }
+        if show:
+            for (c, d, s), v in zip(rows, verdicts, strict=True):
+                lab = labels.get(s.articles[0].source, {})
+                text = s.summary.text if s.summary else "(none)"
+                h = summary_key(text) if s.summary else "-"
+                print(f"{part} {c} {d} {v:<13} {h} [{s.articles[0].source[-50:]}]")
+                print(f"    event: {lab.get('event', '?')}")
+                print(f"    title: {s.title[:150]}")
+                print(f"    summary: {text}")
+    return res
+
+
 def evaluate_rouge() -> dict:
     from extractors import summary
 
@@ -105,7 +253,11 @@ def evaluate_rouge() -> dict:
 
 def evaluate(show: bool = False) -> dict:
     t0 = time.perf_counter()
-    out = {"events": evaluate_events(show), "rouge": evaluate_rouge()}
+    out = {
+        "events": evaluate_events(show),
+        "days": evaluate_days(show),
+        "rouge": evaluate_rouge(),
+    }
     out["elapsed"] = time.perf_counter() - t0
     return out
 
@@ -130,6 +282,21 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print("news_cluster stories (analyze --no-filter): does the summary state the event?")
         print(table(rows, ("split", "stories", "states", "has one", "words med", "max")))
+    dy = res["days"]
+    if not report_skip(dy):
+        rows = [
+            (
+                part,
+                r["stories"],
+                r["states_event"],
+                r["by_terms"],
+                r["with_summary"],
+                r["max_words"],
+            )
+            for part, r in dy.items()
+        ]
+        print("White House and KCNA days (summary_event_labels.json): does it state the event?")
+        print(table(rows, ("split", "stories", "states", "by terms", "has one", "max")))
     if not report_skip(rg):
         print(f"BBC politics ({rg['articles']} articles), summary.summarise, ROUGE F1:")
         rows = [

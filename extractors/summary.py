@@ -17,7 +17,19 @@ Choosing it, across every outlet of the story:
 - and by its shape: ``states_event`` (a named actor followed by a finite verb) doubles
   it; centrality counts by its square root, so a long central sentence deep in the text
   does not beat the lead that states the event (weights chosen on the dev half);
-- a transcript's turn ("THE VICE PRESIDENT: ...") is never the summary;
+- a transcript or a speech (``talk``) is read in its prepared part (``talk_window``, before
+  the first question), with a position prior that fades slowly (``TALK_SPAN``); a speaker
+  label is trimmed off, and a bare turn is never the summary;
+- a named act (``ACT``) and its time (``WHEN``) weigh in transcripts, in stories that have
+  one, and in a sentence opening on its time (a fact sheet's "Today, the President
+  announced ...", which may lead from the first ``LEAD_WIDE`` paragraphs); greetings,
+  thanks and apologies (``SOCIAL``), rhetoric and scene-setting (``RHETORIC``) are marked
+  down, unless a welcome names the occasion and its place;
+- ``tidy`` drops Markdown emphasis and links, inline tags, KCNA's "-0-" end mark, a spoken
+  filler ("So,") and a dangling ", including" before a list (characters go, no word comes);
+- a short opening line is joined with the next sentence of its paragraph as one candidate;
+- when nothing is usable, the best sentence that is not furniture (``_relaxed``); when no
+  article has one, the headline (``TITLE_FALLBACK``);
 - a sentence that cannot be cut at a clause boundary within 60 words (a run-on of
   captions and text) is taken only when nothing else is usable;
 - the best one is the summary; when it is short (under ``SHORT`` words) and the next
@@ -109,7 +121,8 @@ _NOT_ACTOR = re.compile(
     r"These|Those|It|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Mr|Mrs|Ms|Dr|I|We|You|He|She|They|But|And|Or|So|Yet|Also|Now|Then|Last|"
-    r"Next|Earlier|Later|Meanwhile|However|According|Photo|Image|Video|Read|Watch)$"
+    r"Next|Earlier|Later|Meanwhile|However|According|Photo|Image|Video|Read|Watch|"
+    r"Look|Well|Okay|OK|Folks|Yes|No|Hello|Hi|Hey|Thank|Thanks|Please|Welcome|Apologies)$"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|said|says|told|"
@@ -151,63 +164,289 @@ CENTRALITY = 0.5
 words; a square root keeps it a tie-breaker between leads, not a reason to skip them."""
 LEAD_DECAY = 1.0
 """Lead prior: score x (1 + LEAD_PRIOR / (1 + index) ** LEAD_DECAY)."""
+ACT = 0.6
+"""Score x (1 + ACT) for a sentence that names an act or a decision (announced, signed,
+met, held, took place, will cancel, calls on ...)."""
+ACT_ALL = False
+"""Weigh acts in every article (True), or only in transcripts and speeches and in a
+sentence opening on its time (False): in news, every sentence reports an act, and the
+weight picked reporting lines ("... issued a statement saying ...") over the lead. In a
+story with a transcript, acts count in all its articles (a readout's "will host" is
+weighed as the call's is)."""
+WHEN = 0.4
+"""Score x (1 + WHEN) more for an act stated with its time ("Today", "on Nov. 2")."""
+SOCIAL = 0.25
+"""Score x SOCIAL for a greeting, a thanks, a welcome or a stage cue: the room, not the
+event."""
+RHETORIC = 0.5
+"""Score x RHETORIC for a line of rhetoric or opinion ("I think ...", "We must ...",
+"Yes, we are going to ..."), an exclamation, or scene-setting ("An atmosphere of ...")."""
+LEAD_WIDE = 8
+"""Beyond the first ``LEAD_PARAGRAPHS``, a sentence of the first ``LEAD_WIDE`` paragraphs
+that opens on its time ("Today, the President announced ...") may lead: a fact sheet's
+event often follows a paragraph or three of background."""
+TALK_SPAN = 25.0
+"""In a transcript or a speech, the position prior fades over ``TALK_SPAN`` sentences
+(1 + LEAD_PRIOR / (1 + index / TALK_SPAN)): the opening lines are greetings, the news
+comes when the speaker gets to it."""
+TITLE_FALLBACK = True
+"""When no article of a story has any sentence that is not page furniture, its headline
+(the outlet's own words, never a generated one) is the summary rather than none."""
+
+_MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?=[\[\]#*_])")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
+_END_MARK = re.compile(r"\s+-0-\s*$")
+_DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
+_CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
+_QTURN = re.compile(r"^Q[.:]?\s+\S")
+_FILLER = re.compile(
+    r"^(?:So|Well|Now|Okay|OK|Look|Folks|And so|All right|Alright),\s+(?=[A-Za-z])"
+)
+_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|we’re|we're|my|our|us|you|your)\b", re.I)
+_SOCIAL = re.compile(
+    r"^(?:thank|welcome|hello|apologies|sorry|hi\b|hey\b|good (?:morning|afternoon|evening)|happy |"
+    r"congratulations|please|ladies and gentlemen|what a |how about |can we |to (?:our|all) |"
+    r"let me (?:start|begin|say|thank|first)|i want to (?:thank|recognize|acknowledge|start|begin)|"
+    r"i also want to (?:thank|recognize)|(?:and )?(?:thank you|thanks)\b(?! to))|"
+    r"\b(?:thank you|grateful|honored|honoured|it[’']?s (?:so |really |such )?"
+    r"(?:great|good|wonderful|an honor|a pleasure) to (?:be|see|have)|(?:so |very )?(?:glad|"
+    r"delighted|excited|pleased|happy) to (?:be|see|welcome|join)|warm welcome)\b|"
+    r"\((?:applause|laughter|cheers)",
+    re.I,
+)
+_RHETORIC = re.compile(
+    r"^(?:i think|i believe|i know|i hope|i mean|i really|you know|yes,|no,|and i |"
+    r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
+    r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
+    r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$",
+    re.I,
+)
+_ACTS = re.compile(
+    r"\b(?:announc\w*|sign(?:ed|s|ing)?|launch\w*|approv\w*|declar\w*|nominat\w*|"
+    r"appoint\w*|cancel\w*|forgiv\w*|discharg\w*|passed|passing|pass(?:es)? the|"
+    r"met|meets?|meeting with|host(?:ed|s|ing)?|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
+    r"took place|convened?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|order(?:ed|s)|"
+    r"establish\w*|unveil\w*|introduc\w*|award\w*|releas\w*|issu(?:ed|es|ing)|"
+    r"sent|sends?|receiv(?:ed|es)|kill\w*|arrest\w*|fired|launched|struck|attack(?:ed|s)|"
+    r"agreed|decided|resign\w*|elected|won|returned|addressed|committed|pledg\w*|"
+    r"propos\w*|invest(?:ed|s|ing)|award|ban(?:ned|s)?|sanction\w*|will (?:host|sign|"
+    r"travel|visit|meet|announce|launch|cancel|deliver|provide|send))\b(?!\s+by\b)",
+    re.I,
+)
+_OCCASION = re.compile(
+    r"\bwelcome (?:you |everyone |all )?to (?:the )?[A-Z][\w’']+[^.!?]* (?:at|in) (?:the )?[A-Z]"
+)
+"""A welcome that names the occasion and its place ("welcome to July Fourth at the White
+House"): at a ceremony, the greeting is the event."""
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+"""A quotation: an act inside one is said, not done ("... I held you in my arms")."""
+_OPENS_ON_TIME = re.compile(
+    r"^(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|earlier today|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
+    re.I,
+)
 
 
-def score_sentence(c: Candidate, centrality: float, title: set[str]) -> float:
+def tidy(sentence: str) -> str:
+    """The sentence as a reader sees it: Markdown emphasis, links and inline tags dropped
+    (a link keeps its words), a transcript's speaker label and a spoken filler ("So,",
+    "Well,") trimmed off the front, a news agency's end mark ("-0-") off the back, a closing
+    colon made a full stop. Characters go; no word is added or changed but the first
+    letter's case."""
+    s = _LINK.sub(r"\1", sentence)
+    s = _MARKUP.sub("", s)
+    s = _END_MARK.sub("", s)
+    s = " ".join(s.split())
+    s = _SPEAKER.sub("", s, count=1)
+    t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
+    if t != s and len(t.split()) >= MIN_WORDS:
+        s = t[:1].upper() + t[1:]
+    if s.endswith(":"):
+        s = s[:-1].rstrip()
+        cut = _DANGLING.search(s)
+        if cut and len(s[: cut.start()].split()) >= MIN_WORDS:
+            s = s[: cut.start()]  # "..., including:" ends where the list began
+        s += "."
+    return s
+
+
+def talk(article: Article) -> bool:
+    """A transcript or a speech: a speaker label or a clock line ("7:32 P.M. EDT") among its
+    first paragraphs, or remarks as prepared: opening on a greeting or a thanks, and mostly
+    in the first and second person over the first ten sentences (a news story quoting a
+    post in the first person does not open on a thanks)."""
+    paras = article.paragraphs[:8]
+    if any(_SPEAKER.match(p) or _CLOCK.match(p.strip()) for p in paras):
+        return True
+    sents = [c.text for c in candidates([article])[:10] if len(c.text.split()) >= 3]
+    return (
+        len(sents) >= 4
+        and bool(_SOCIAL.search(sents[0]))
+        and sum(bool(_PERSON.search(x)) for x in sents) >= 0.6 * len(sents)
+    )
+
+
+def talk_window(article: Article) -> int:
+    """The paragraphs of a transcript before its first question ("Q ..."): the prepared
+    statement, where the speaker says what is announced; all of them when it opens on one."""
+    for k, p in enumerate(article.paragraphs):
+        if k >= 3 and _QTURN.match(p.strip()):
+            return k
+    return len(article.paragraphs)
+
+
+def score_sentence(
+    c: Candidate, centrality: float, title: set[str], spoken: bool = False, acts_count: bool = False
+) -> float:
     told = len(title & set(tokens(c.text))) / len(title) if title else 0.0
+    idx = c.rank_in_article
+    prior = (
+        1 + LEAD_PRIOR / (1 + idx / TALK_SPAN)
+        if spoken
+        else 1 + LEAD_PRIOR / (1 + idx) ** LEAD_DECAY
+    )
+    acts = (spoken or acts_count or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text))) and bool(
+        _ACTS.search(_QUOTED.sub("", c.text))
+    )
+    when = acts and bool(_TIME.search(c.text) or _OPENS_ON_TIME.match(c.text))
     return (
         max(centrality, 1e-6) ** CENTRALITY
-        * (1 + LEAD_PRIOR / (1 + c.rank_in_article) ** LEAD_DECAY)
+        * prior
         * (1 + CUE) ** cues(c.text)
         * (1 + TITLE * told)
         * (1 + EVENT * states_event(c.text))
+        * (1 + ACT * acts)
+        * (1 + WHEN * when)
+        * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)
+        * (RHETORIC if _RHETORIC.search(c.text) and not _OCCASION.search(c.text) else 1.0)
     )
+
+
+def _joined(cands: list[Candidate]) -> list[tuple[int, Candidate]]:
+    """A short opening sentence ("Sonya Massey deserved to be safe.") joined with the next
+    of its paragraph, as one candidate: the name is in the first, the act in the second."""
+    out = []
+    for k, c in enumerate(cands[:-1]):
+        nxt = cands[k + 1]
+        n = len(c.text.split())
+        if (
+            c.rank_in_article == 0
+            and 4 <= n < MIN_WORDS
+            and nxt.article == c.article
+            and nxt.paragraph == c.paragraph
+            and n + len(nxt.text.split()) <= MAX_WORDS
+        ):
+            out.append((k, replace(c, text=f"{c.text} {nxt.text}")))
+    return out
 
 
 def summarise_story(
     articles: Sequence[Article], topic_terms: Sequence[re.Pattern[str]] = ()
 ) -> Summary | None:
-    """The story's summary, or None when no article has a usable lead sentence."""
+    """The story's summary; None only when no article has a sentence that is not page
+    furniture and none has a title (``TITLE_FALLBACK``)."""
     if not articles:
         return None
-    cands = candidates(articles)
-    if not cands:
-        return None
-    scores = rank(cands, topic_terms=topic_terms)
+    raw = candidates(articles)
+    if not raw:
+        return _fallback(articles)
+    scores = rank(raw, topic_terms=topic_terms)
+    cands = [replace(c, text=tidy(c.text)) for c in raw]
+    pairs = _joined(cands)
     titles = [set(tokens(a.title)) for a in articles]
-    best, best_score = None, 0.0
-    # A lead that opens a list or a quotation ("... announced his intent to appoint the
-    # following individuals:", "... says in an article, and goes on:") states the event;
-    # it ends there, with a full stop for the colon (punctuation, no new word).
-    cands = [
-        replace(c, text=c.text[:-1].rstrip() + ".") if c.text.endswith(":") else c for c in cands
-    ]
-    whole = [usable(c.text) and not trim(c.text).endswith("…") for c in cands]
+    spoken = [talk(a) for a in articles]
+    windows = [talk_window(a) if sp else LEAD_WIDE for a, sp in zip(articles, spoken, strict=True)]
+
+    def in_window(c: Candidate) -> bool:
+        if spoken[c.article]:
+            return c.paragraph < windows[c.article]
+        return c.paragraph < LEAD_PARAGRAPHS or (
+            c.paragraph < LEAD_WIDE and bool(_OPENS_ON_TIME.match(c.text)) and states_event(c.text)
+        )
+
+    pool = [(c, scores[k]) for k, c in enumerate(cands)]
+    pool += [(p, scores[k]) for k, p in pairs]
+    whole = [usable(c.text) and not trim(c.text).endswith("…") for c, _ in pool]
     if not any(whole):  # every usable sentence needs a hard cut: take those then
-        whole = [usable(c.text) for c in cands]
-    lead_ok = any(ok and c.paragraph < LEAD_PARAGRAPHS for c, ok in zip(cands, whole, strict=True))
-    for k, c in enumerate(cands):
-        if (lead_ok and c.paragraph >= LEAD_PARAGRAPHS) or not whole[k]:
-            continue  # the lead paragraphs first; any paragraph when none of them will do
-        s = score_sentence(c, scores[k], titles[c.article])
+        whole = [usable(c.text) for c, _ in pool]
+    lead_ok = any(ok and in_window(c) for (c, _), ok in zip(pool, whole, strict=True))
+    best, best_score = None, 0.0
+    for k, (c, cent) in enumerate(pool):
+        if (lead_ok and not in_window(c)) or not whole[k]:
+            continue  # the lead first; any paragraph when none of it will do
+        s = score_sentence(c, cent, titles[c.article], spoken[c.article], any(spoken))
         if best is None or s > best_score:
             best, best_score = k, s
     if best is None:
-        return None
-    first = cands[best]
+        return _relaxed(articles, cands, scores) or _fallback(articles)
+    first = pool[best][0]
     text = trim(first.text)
     sources = [articles[first.article].source]
-    nxt = best + 1
+    if best >= len(cands):  # a joined pair: two source sentences already
+        sources.append(articles[first.article].source)
+        return Summary(text=text, sources=tuple(sources))
+    nxt = next(
+        (
+            j
+            for j, c in enumerate(cands)
+            if c.article == first.article and c.rank_in_article == first.rank_in_article + 1
+        ),
+        None,
+    )
     if (
-        len(text.split()) < SHORT
-        and nxt < len(cands)
-        and cands[nxt].article == first.article
-        and usable(cands[nxt].text)
+        nxt is not None
+        and len(text.split()) < SHORT
+        and follows(cands[nxt].text)
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
     ):
         text = f"{text} {cands[nxt].text}"
         sources.append(articles[first.article].source)
     return Summary(text=text, sources=tuple(sources))
+
+
+def follows(text: str) -> bool:
+    """A sentence that may follow the summary's first: usable, or a short statement of four
+    words or more ("Unemployment benefits have reached historic lows.")."""
+    return usable(text) or (
+        len(text.split()) >= 4
+        and not is_question(text)
+        and not lone_quote(text)
+        and not furniture(text)
+        and not opens_on_referent(text)
+        and not _SOCIAL.search(text)
+        and not _RHETORIC.search(text)
+    )
+
+
+def _relaxed(
+    articles: Sequence[Article], cands: list[Candidate], scores: list[float]
+) -> Summary | None:
+    """When no sentence is usable: the best sentence of four words or more that is not page
+    furniture or a question (a short line, a quotation, one leaning on the sentence
+    before), rather than no summary."""
+    ok = [
+        k
+        for k, c in enumerate(cands)
+        if len(c.text.split()) >= 4 and not furniture(c.text) and not is_question(c.text)
+    ]
+    if not ok:
+        return None
+    titles = [set(tokens(a.title)) for a in articles]
+    k = max(ok, key=lambda j: score_sentence(cands[j], scores[j], titles[cands[j].article]))
+    return Summary(text=trim(cands[k].text), sources=(articles[cands[k].article].source,))
+
+
+def _fallback(articles: Sequence[Article]) -> Summary | None:
+    """The headline of the story's first titled article, when ``TITLE_FALLBACK``."""
+    if not TITLE_FALLBACK:
+        return None
+    for a in articles:
+        t = " ".join(a.title.split())
+        if len(t.split()) >= 4 and not t.startswith("(") and not furniture(t + "."):
+            return Summary(text=trim(t), sources=(a.source,))
+    return None
 
 
 def summarise(paragraphs: Sequence[str], n: int) -> list[str]:

@@ -181,9 +181,9 @@ def test_dates_floors() -> None:
 
 def test_summary_floors() -> None:
     res = _evaluate("summary_eval")
-    ev, rg = res["events"], res["rouge"]
-    if "skipped" in ev or "skipped" in rg:
-        pytest.skip(ev.get("skipped") or rg.get("skipped"))
+    ev, rg, dy = res["events"], res["rouge"], res["days"]
+    if "skipped" in ev or "skipped" in rg or "skipped" in dy:
+        pytest.skip(ev.get("skipped") or rg.get("skipped") or dy.get("skipped"))
     _check(
         "summary",
         {
@@ -191,6 +191,10 @@ def test_summary_floors() -> None:
             "states_event_test": ev["test"]["states_event"],
             "rouge1_at_ref": rg["at_ref"]["rouge1"],
             "rouge2_at_ref": rg["at_ref"]["rouge2"],
+            "with_summary_test": ev["test"]["with_summary"],
+            "days_states_event_dev": dy["dev"]["states_event"],
+            "days_states_event_test": dy["test"]["states_event"],
+            "days_with_summary": min(dy[p]["with_summary"] for p in ("dev", "test")),
         },
     )
     assert ev["dev"]["max_words"] <= 60 and ev["test"]["max_words"] <= 60

@@ -36,3 +36,90 @@ def test_lead_that_states_the_event_beats_a_long_central_sentence() -> None:
     assert got is not None
     assert got.text.startswith("Today, President Moon announced")
     assert set(got.sources) == {"a"}
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.strip(".,;:!?—–-\"“”’'()").lower() for w in text.split()} - {""}
+
+
+def test_transcript_summary_is_the_announcement_not_the_greeting() -> None:
+    body = "\n".join(
+        [
+            "Rose Garden",
+            "10:02 A.M. EDT",
+            "THE PRESIDENT: Good morning, everyone. Thank you, thank you. Please, sit down.",
+            "It is so good to see so many friends here today, and I want to thank the Mayor.",
+            "I think we all know why we are here, and what a morning it has been for all of us.",
+            "So, today I am announcing that the United States will open a new liaison office "
+            "with NATO in Seoul next spring.",
+            "The office will have a staff of twelve and will work with the defence ministry.",
+            "Q Mr. President, when will the office open its doors?",
+            "THE PRESIDENT: Next spring, as I said, and not a day later than that, I promise you.",
+        ]
+    )
+    art = Article(source="t", title="Remarks by the President on a NATO Office in Seoul", text=body)
+    got = summarise_story([art])
+    assert got is not None
+    assert got.text.startswith("Today I am announcing that the United States will open")
+    assert "THE PRESIDENT" not in got.text and "Thank" not in got.text
+    assert _words_of(got.text) <= _words_of(body)  # trimmed, never new words
+
+
+def test_fact_sheet_leads_on_its_today_sentence() -> None:
+    body = "\n".join(
+        [
+            "Cyber threats to allied networks have grown every year for a decade and more.",
+            "Partners across the Indo-Pacific and Europe share many of the same concerns now.",
+            "Since taking office, the President has worked with allies on many of these threats.",
+            "## New steps",
+            "**Today, the President announced** a [joint cyber exercise](https://example.org/x) "
+            "with South Korea and NATO to be held in Tallinn in May.",
+        ]
+    )
+    got = summarise_story([Article(source="f", title="FACT SHEET: A Cyber Exercise", text=body)])
+    assert got is not None
+    assert got.text == (
+        "Today, the President announced a joint cyber exercise with South Korea and NATO to be "
+        "held in Tallinn in May."
+    )
+
+
+def test_short_lead_is_joined_with_the_sentence_that_tells_the_act() -> None:
+    body = (
+        "Ana Kim deserved to be safe. After she called the police in Busan for help on Monday, "
+        "she was hurt in her own home by an officer sent to protect her.\n"
+        "In this moment we must all come together to achieve reforms that keep communities safe."
+    )
+    got = summarise_story([Article(source="s", title="Statement on Ana Kim", text=body)])
+    assert got is not None
+    assert got.text.startswith("Ana Kim deserved to be safe. After she called the police")
+    assert got.sources == ("s", "s")
+
+
+def test_every_story_has_a_summary_when_anything_is_usable() -> None:
+    short = Article(source="k", title="Greenhouse", text="The greenhouse keeps production up. -0-")
+    got = summarise_story([short])
+    assert got is not None and got.text == "The greenhouse keeps production up."
+    furniture_only = Article(
+        source="c",
+        title="China accused of letting oil into North Korea",
+        text="Chat with us in Facebook Messenger.\nFind out what's happening in the world.",
+    )
+    got = summarise_story([furniture_only])
+    assert got is not None
+    assert got.text == "China accused of letting oil into North Korea"  # the outlet's headline
+    assert got.sources == ("c",)
+    assert summarise_story([Article(source="e", title="(untitled)", text="")]) is None
+
+
+def test_list_lead_drops_its_dangling_including() -> None:
+    body = (
+        "Today, the President hosted a summit in Washington to announce new actions by "
+        "allies and partners, including:\n- Seoul will send two officers.\n- Tokyo will host talks."
+    )
+    got = summarise_story([Article(source="l", title="Summit", text=body)])
+    assert got is not None
+    assert got.text == (  # the list's first item follows (a press review's first news item)
+        "Today, the President hosted a summit in Washington to announce new actions by allies "
+        "and partners. - Seoul will send two officers."
+    )
