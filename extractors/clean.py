@@ -1034,6 +1034,10 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     # not after a verb ("cleared Clinton of ...") nor a name that goes on ("overtook Kimi
     # Raikkonen in ..."; "Ajmal Jan, a shopkeeper" does open one)
     verb = low in _VERBS or low.endswith(("ed", "ing"))
+    if w in _TITLES and _opens(nxt):
+        # "... a 'smooth transition' Mr Obama yesterday admitted ...": a titled name
+        # opens the next text unless a verb or function word takes it as its object
+        return low not in _FUNCTION and not verb and low not in _SAYING
     return (
         _opens(w)
         and low not in _FUNCTION

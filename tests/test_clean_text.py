@@ -180,6 +180,17 @@ def test_capitalised_agency_credit_opens_a_caption():
     assert out == [BODY]
 
 
+def test_a_caption_ends_before_a_titled_name_that_opens_the_body():
+    # the caption has no stop; "Mr Cho ..." opens the body, which must stay whole
+    body = (
+        'Mr Cho yesterday said the talks had gone "better than expected" with the '
+        "visiting Defence Minister and his staff."
+    )
+    p = f"AFP Minister Cho arrives for the talks with his staff {body}"
+    out, _ = run(rule_counted_captions, p)
+    assert out == [body]
+
+
 def test_run_on_captions():
     p = (
         "The minister waved to reporters at the airport in Seoul The delegation boarded "
