@@ -1112,6 +1112,9 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     before = tokens[a - 1]
     if not (before.head or before.label is not None):
         return None  # "chairperson of the National [Salvation Front]": no title ends here
+    if before.head and tokens[k + 1].low != "the" and any(t.label is not None for t in tokens[k:a]):
+        return None  # "spokesman for South Korean President [Moon Jae-in]": the name holds
+        # the inner title; the spokesman is someone else
     if before.label is not None and not (
         tokens[a].core in _GIVEN_NAMES
         or tokens[a].core in _EAST_ASIAN_SURNAMES

@@ -102,3 +102,14 @@ def test_security_council_spellings_merge() -> None:
 def test_non_english_articles_skip_the_english_model() -> None:
     ko = Article(source="ko.txt", title="t", text="조태열 외교부 장관이 말했다.", language="ko")
     assert extract_entities([ko], TOPIC) == ()
+
+
+def test_a_title_after_a_complement_with_a_demonym_is_the_names_own() -> None:
+    # "spokesman for Russian President X": X is the President, the spokesman someone else
+    text = (
+        "Anton Belov, spokesman for Russian President Vladimir Putin, said on Thursday that "
+        "the launch failures needed a full review."
+    )
+    found = people(extract_entities([art(text)], TOPIC))
+    assert found["Vladimir Putin"].role == "President"
+    assert found["Anton Belov"].role == "spokesman for Russian President Vladimir Putin"

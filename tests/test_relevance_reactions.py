@@ -138,6 +138,8 @@ def test_source_type_and_timezone_from_config(tmp_path: Path) -> None:
     assert a.source_type == "analysis"
     assert a.published is not None and a.published.utcoffset() is not None
     assert with_source_meta(art("t", "x", url="https://www.nato.int/x")).source_type == ("official")
+    archived = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/x/"
+    assert with_source_meta(art("t", "x", url=archived)).source_type == "official"
 
 
 # ---- state media reacting to NATO's ties with Seoul, Tokyo or the Asia-Pacific ------------
