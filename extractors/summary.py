@@ -316,7 +316,7 @@ def score_sentence(
         * prior
         * (1 + CUE) ** cues(c.text)
         * (1 + TITLE * told)
-        * (1 + EVENT * states_event(c.text))
+        * (1 + EVENT * states_event(trim(c.text)))  # judged as the reader gets it
         * (1 + ACT * acts)
         * (1 + WHEN * when)
         * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)

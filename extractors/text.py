@@ -165,6 +165,13 @@ def markdown_to_text(md: str) -> str:
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", r"\1", line)
         line = re.sub(r"`([^`]*)`", r"\1", line)
+        # struck-out words go (a transcript's "<s>Oon</s> [Yoon]" keeps its correction);
+        # inline tags keep their text ("October 28<sup>th</sup>"); escapes lose their "\\"
+        line = re.sub(r"<(s|del|strike)>.*?</\1>\s*|~~.+?~~\s*", "", line, flags=re.I)
+        line = re.sub(r"</?(?:sup|sub|u|b|i|em|strong|span|small|mark)\b[^>]*>|<br\s*/?>", "", line)
+        line = re.sub(r"\\([\[\]()*_#`>~|-])", r"\1", line)
+        if line.startswith("*") and "*" not in line[1:]:
+            line = line[1:]  # a lone footnote star opening a line ("*Mobilizing ...")
         lines.append(line)
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ from extractors.clean import Cleaned
 from extractors.errors import FetchError, ParseError
 from extractors.files import (
     decode_text,
+    markdown_to_text_keep_headings,
     parse_file,
     parse_markdown,
     parse_news_please,
@@ -407,3 +408,16 @@ def test_a_dir_source_names_the_binary_file_and_keeps_the_rest(tmp_path):
     assert [a.source.rsplit("/", 1)[-1] for a in res.articles] == ["good.txt"]
     assert len(res.failures) == 1 and res.failures[0].source.endswith("noise.txt")
     assert "not a text file" in res.failures[0].error and res.failures[0].stage == "parse"
+
+
+def test_markdown_markup_never_reaches_the_text() -> None:
+    # a transcript's struck-out slip, an ordinal's <sup>, escaped brackets, a footnote star
+    body = (
+        "The President will greet President <s>Oon</s> \\[Yoon\\] on October 28<sup>th</sup>.\n\n"
+        "*Mobilizing resources for the grid is the first step."
+    )
+    text = markdown_to_text_keep_headings(body)
+    assert text.split("\n") == [
+        "The President will greet President [Yoon] on October 28th.",
+        "Mobilizing resources for the grid is the first step.",
+    ]

@@ -393,6 +393,10 @@ def test_long_article_is_capped() -> None:
         "I'm Ana Park with the news from the harbour this morning, all of it.",
         "The mayor, with the harbour master in the background, announced the reopening.",
         "Chat with us in Facebook Messenger about the port and its storms.",
+        "Details of the harbour repairs can be found at harbour.gov/repairs.",
+        "A copy of the order I have signed for the harbour is enclosed.",
+        "Please be seated. Welcome to the harbour, everyone, on this fine morning.",
+        "For more information, visit the harbour authority's page on the storm.",
     ],
 )
 def test_page_furniture_rules(sentence: str) -> None:
