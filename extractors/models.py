@@ -81,9 +81,35 @@ class Article:
         return hashlib.sha256(" ".join(words).encode()).hexdigest()[:20]
 
 
+_EDITIONS = frozenset(
+    [
+        "africa",
+        "asia",
+        "europe",
+        "usa",
+        "us",
+        "uk",
+        "global",
+        "international",
+        "en",
+        "english",
+        "m",
+        "mobile",
+        "amp",
+        "edition",
+    ]
+)
+"""First labels of a host that name an edition of one outlet, not another outlet
+("europe.chinadaily.com.cn" and "www.chinadaily.com.cn", "en.yna.co.kr" and "yna.co.kr")."""
+
+
 def outlet_key(name: str) -> str:
+    """One key per outlet: case, "the", "www." and an edition's host label do not count."""
     key = re.sub(r"\s+", " ", name.strip().lower())
     key = key.removeprefix("the ").removeprefix("www.")
+    labels = key.split(".")
+    if " " not in key and len(labels) >= 3 and labels[0] in _EDITIONS:
+        key = ".".join(labels[1:])
     return key
 
 

@@ -82,3 +82,13 @@ def test_outlet_names_in_order_and_never_host_port(http_server):
     )
     assert sources.title_site("<title>Talks: a primer</title>") is None  # a subtitle
     assert sources.title_site("<title>Just a headline</title>") is None
+
+
+def test_editions_of_one_outlet_are_one_outlet() -> None:
+    from extractors.models import outlet_key
+
+    keys = {outlet_key(h) for h in ("europe.chinadaily.com.cn", "www.chinadaily.com.cn")}
+    assert keys == {"chinadaily.com.cn"}
+    assert outlet_key("en.yna.co.kr") == outlet_key("yna.co.kr")
+    assert outlet_key("yna.co.kr") != outlet_key("koreaherald.com")
+    assert outlet_key("The Harbour Tribune") == "harbour tribune"
