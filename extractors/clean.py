@@ -27,7 +27,13 @@ from trafilatura.utils import load_html
 
 from .dates import MONTHS, WEEKDAYS
 from .errors import ExtractError
-from .text import normalise_space, parse_iso, split_sentences, trim_title
+from .text import (
+    TITLE_SMALL_WORDS,
+    normalise_space,
+    parse_iso,
+    split_sentences,
+    trim_title,
+)
 
 # trafilatura options chosen by measurement on the article-extraction-benchmark
 # (benchmarks/clean_eval.py, 181 pages, word 4-gram shingle F1): trafilatura defaults
@@ -480,27 +486,7 @@ def rule_related_links(paras: list[str], meta: Meta) -> list[str]:
 
 _BULLET = re.compile(r"^[-–•*▪►]\s+\S")
 _TAG_TAIL = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\s*\|?\s*$")
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "with",
-    ]
-)
+_SMALL = TITLE_SMALL_WORDS | {"vs"}
 
 
 def _title_cased(p: str) -> bool:

@@ -94,6 +94,10 @@ _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MON_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+WEEKDAY_RE = _WD
+"""A weekday's name, as a regular-expression piece (shared with summaries)."""
+MONTH_RE = _MON_FULL
+"""A month's full name, as a regular-expression piece (shared with summaries)."""
 # Abbreviations only where a day number follows ("Nov. 20"), never alone.
 _MON_ANY = rf"(?:{_MON_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"

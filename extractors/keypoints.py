@@ -40,7 +40,7 @@ from typing import Literal
 import numpy as np
 
 from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
-from .text import join_quotes, split_sentences
+from .text import TITLE_SMALL_WORDS, join_quotes, split_sentences
 from .vectors import idf, tokens
 
 MIN_WORDS, MAX_WORDS = 6, 90
@@ -198,7 +198,7 @@ _PAGE_BITS = re.compile(
 talks to Y about ..."), an "Image" label glued to its caption."""
 
 
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
+SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
 """A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."): a turn of talk."""
 _TURN = re.compile(
     r"^Q[.:]?\s+[A-Z]|\((?:applause|laughter|cheers|inaudible|crosstalk|booing)\b", re.I
@@ -234,7 +234,7 @@ def furniture(sentence: str) -> bool:
         return True  # "X stands next to ...", "Y is seen ...": a photo's caption
     if _CREDIT_TOKEN.search(s) or _RUN_ON.search(s):
         return True  # a caption's credit, or caption and text run together with no stop
-    if _SPEAKER.match(s) or _HEADING.search(s) or _PHOTO_PAREN.search(s):
+    if SPEAKER_LABEL.match(s) or _HEADING.search(s) or _PHOTO_PAREN.search(s):
         return True
     if _TURN.search(s):
         return True  # a reporter's question turn ("Q That was ..."), a stage cue
@@ -699,31 +699,7 @@ def in_turns(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
 
 
 HEADING_WORDS = 12
-_SMALL = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "over",
-        "the",
-        "to",
-        "under",
-        "up",
-        "via",
-        "with",
-        "without",
-    }
-)
+_SMALL = TITLE_SMALL_WORDS | {"over", "under", "up", "via", "without"}
 
 
 def heading(sentence: str) -> bool:

@@ -45,7 +45,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .dates import MONTH_RE, WEEKDAY_RE
 from .keypoints import (
+    SPEAKER_LABEL,
     Candidate,
     candidates,
     furniture,
@@ -70,8 +72,8 @@ CUE = 0.15
 """Score x (1 + CUE) per event cue present: a time, a proper name, a number."""
 
 _TIME = re.compile(
-    r"\b(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|today|yesterday|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    rf"\b(?:on |last |this |next )?(?:{WEEKDAY_RE}|"
+    r"today|yesterday|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2})\b",
     re.I,
 )
@@ -110,17 +112,13 @@ def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     return head + "…"
 
 
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
-"""A transcript's speaker label ("THE VICE PRESIDENT: ..."): the line is a turn of talk,
-not a report of the event."""
 _ACTOR = re.compile(
     r"(?<![.!?]\s)\b(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?|[A-Z]{2,}s?|[A-Z]\.(?:[A-Z]\.)+)\b"
 )
 _NOT_ACTOR = re.compile(
     r"^(?:The|A|An|In|On|At|By|For|From|With|As|After|Before|When|While|If|Today|This|That|"
-    r"These|Those|It|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Mr|Mrs|Ms|Dr|I|We|You|He|She|They|But|And|Or|So|Yet|Also|Now|Then|Last|"
+    rf"These|Those|It|There|Here|{WEEKDAY_RE}|{MONTH_RE}|"
+    r"Mr|Mrs|Ms|Dr|I|We|You|He|She|They|But|And|Or|So|Yet|Also|Now|Then|Last|"
     r"Next|Earlier|Later|Meanwhile|However|According|Photo|Image|Video|Read|Watch|"
     r"Look|Well|Okay|OK|Folks|Yes|No|Hello|Hi|Hey|Thank|Thanks|Please|Welcome|Apologies)$"
 )
@@ -153,7 +151,7 @@ def usable(text: str) -> bool:
         and not lone_quote(text)
         and not furniture(text)
         and not opens_on_referent(text)
-        and not _SPEAKER.match(text)
+        and not SPEAKER_LABEL.match(text)
     )
 
 
@@ -242,8 +240,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 """A quotation: an act inside one is said, not done ("... I held you in my arms")."""
 _OPENS_ON_TIME = re.compile(
     r"^(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|earlier today|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    rf"(?:on )?{WEEKDAY_RE}|"
     r"(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
     re.I,
 )
@@ -259,7 +256,7 @@ def tidy(sentence: str) -> str:
     s = _MARKUP.sub("", s)
     s = _END_MARK.sub("", s)
     s = " ".join(s.split())
-    s = _SPEAKER.sub("", s, count=1)
+    s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]
@@ -278,7 +275,7 @@ def talk(article: Article) -> bool:
     in the first and second person over the first ten sentences (a news story quoting a
     post in the first person does not open on a thanks)."""
     paras = article.paragraphs[:8]
-    if any(_SPEAKER.match(p) or _CLOCK.match(p.strip()) for p in paras):
+    if any(SPEAKER_LABEL.match(p) or _CLOCK.match(p.strip()) for p in paras):
         return True
     sents = [c.text for c in candidates([article])[:10] if len(c.text.split()) >= 3]
     return (

@@ -154,6 +154,13 @@ def join_quotes(sentences: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+TITLE_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with".split()  # noqa: SIM905
+)
+"""The small words Title Case leaves in lower case (shared by cleaning's listed headlines
+and key points' fact-sheet headings, each adding its own)."""
+
+
 def markdown_to_text(md: str) -> str:
     """Markdown body to plain paragraphs: list markers, emphasis and link syntax go."""
     lines = []

@@ -498,15 +498,14 @@ def _with_entry_meta(art: Article, entry: FeedEntry) -> Article:
 
 
 # Publishers whose kind and zone are known by domain (a source's `type` / `timezone` win).
+WH_ARCHIVES = tuple(f"{who}whitehouse.archives.gov" for who in ("biden", "trump", "obama"))
+"""The archived White House sites of earlier administrations: official, in New York time."""
 SOURCE_TYPES: dict[str, SourceType] = {
     "kcna.kp": "state-media",
     "rodong.rep.kp": "state-media",
     "kcnawatch.org": "state-media",
     "whitehouse.gov": "official",
-    # the archived sites of earlier administrations keep their releases
-    "bidenwhitehouse.archives.gov": "official",
-    "trumpwhitehouse.archives.gov": "official",
-    "obamawhitehouse.archives.gov": "official",
+    **dict.fromkeys(WH_ARCHIVES, "official"),
     "nato.int": "official",
     "mofa.go.kr": "official",
     "state.gov": "official",
@@ -532,9 +531,7 @@ OUTLET_ZONES = {
     "nbcnews.com": "America/New_York",
     "abcnews.go.com": "America/New_York",
     "whitehouse.gov": "America/New_York",
-    "bidenwhitehouse.archives.gov": "America/New_York",
-    "trumpwhitehouse.archives.gov": "America/New_York",
-    "obamawhitehouse.archives.gov": "America/New_York",
+    **dict.fromkeys(WH_ARCHIVES, "America/New_York"),
     "bbc.co.uk": "Europe/London",
     "bbc.com": "Europe/London",
     "theguardian.com": "Europe/London",
