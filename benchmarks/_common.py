@@ -8,6 +8,7 @@ and the command line prints ``skipped: data not found`` and exits 0.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -57,8 +58,26 @@ def read_gz(path: Path) -> str:
         return fh.read()
 
 
+def label_key(*texts: str) -> str:
+    """The hash a hand label is stored under (never the text): the texts, white space
+    collapsed, joined by " | "."""
+    return hashlib.sha1(" | ".join(" ".join(t.split()) for t in texts).encode()).hexdigest()[:12]
+
+
+def by_hash(items: list[str]) -> list[str]:
+    """The items in the order of their SHA-1: a fixed draw that no reader chose."""
+    return sorted(items, key=lambda x: hashlib.sha1(x.encode()).hexdigest())
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def prf(right_pred: int, n_pred: int, right_gold: int, n_gold: int, empty: float = 0.0) -> dict:
+    """precision, recall, F1 and the two counts; ``empty`` where a count is 0."""
+    p = right_pred / n_pred if n_pred else empty
+    r = right_gold / n_gold if n_gold else empty
+    return {"precision": p, "recall": r, "f1": f1(p, r), "predicted": n_pred, "labelled": n_gold}
 
 
 def table(rows: list[tuple], header: tuple) -> str:

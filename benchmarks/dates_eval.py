@@ -36,7 +36,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BENCH_DIR, dataset, f1, report_skip, shared_data, table
+from _common import BENCH_DIR, dataset, prf, report_skip, shared_data, table
 from entities_eval import GM, LABELS, WH, read_article, split_of
 
 TZ_CASES = BENCH_DIR / "dates_tz_cases.json"
@@ -69,16 +69,7 @@ def score(pairs: list[tuple[list[dict], list]]) -> dict:
                 left.remove(hit)
                 tp += 1
         errors += [f"FN {g['mention']!r} -> {g['date']}" for g in left]
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {
-        "precision": p,
-        "recall": r,
-        "f1": f1(p, r),
-        "predicted": n_pred,
-        "labelled": n_gold,
-        "errors": errors,
-    }
+    return {**prf(tp, n_pred, tp, n_gold), "errors": errors}
 
 
 def tz_cases() -> dict:

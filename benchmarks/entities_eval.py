@@ -53,7 +53,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BENCH_DIR, dataset, f1, report_skip, shared_data, skipped, table
+from _common import BENCH_DIR, dataset, prf, report_skip, shared_data, skipped, table
 
 LABELS = BENCH_DIR / "people_dates_labels.json"
 LABELS_V2 = BENCH_DIR / "entities_labels.json"
@@ -150,15 +150,9 @@ def score_people(pairs: list[tuple[list[dict], tuple]]) -> dict:
                 roles_ok += 1
             else:
                 errors.append(f"role {g['name']!r}: {match.role!r} (label {g.get('role')!r})")
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
     return {
-        "precision": p,
-        "recall": r,
-        "f1": f1(p, r),
+        **prf(tp_pred, n_pred, tp_gold, n_gold),
         "role_accuracy": roles_ok / roles if roles else 0.0,
-        "predicted": n_pred,
-        "labelled": n_gold,
         "errors": errors,
     }
 
@@ -214,15 +208,9 @@ def score_v2(rows: list[tuple[dict, tuple]]) -> dict:
                     f"role {g['name']!r}: {p.role!r} (label {g.get('role')!r}; "
                     f"{_short(rec['ref'])})"
                 )
-    prec = tp / n_pred if n_pred else 1.0
-    rec_ = tp / n_gold if n_gold else 1.0
     return {
-        "precision": prec,
-        "recall": rec_,
-        "f1": f1(prec, rec_),
+        **prf(tp, n_pred, tp, n_gold, empty=1.0),
         "role_accuracy": roles_ok / roles if roles else 0.0,
-        "predicted": n_pred,
-        "labelled": n_gold,
         "errors": errors,
     }
 

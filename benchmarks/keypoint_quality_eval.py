@@ -29,13 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import summary_eval
-from _common import report_skip, skipped, table
+from _common import by_hash, label_key, report_skip, skipped, table
 
 LABELS = Path(__file__).resolve().parent / "keypoint_labels.tsv"
 
 
-def key(*texts: str) -> str:
-    return hashlib.sha1(" | ".join(" ".join(t.split()) for t in texts).encode()).hexdigest()[:12]
+key = label_key
 
 
 def load_labels() -> dict[str, str]:
@@ -112,7 +111,7 @@ the key points of, and the one read last, as an analyst, after tuning."""
 
 
 def _sample(items: list[str], n: int) -> list[str]:
-    return sorted(items, key=lambda x: hashlib.sha1(x.encode()).hexdigest())[:n]
+    return by_hash(items)[:n]
 
 
 @functools.lru_cache(maxsize=1)

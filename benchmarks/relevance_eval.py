@@ -312,6 +312,20 @@ def scores(pairs: list[tuple[int, bool]]) -> dict:
     }
 
 
+def result_row(r: dict, art: Article, rel) -> dict:
+    """One judged document: its label row with the judgement. ``included`` is the news
+    prediction: in, and not as a state-media reaction."""
+    return {
+        **r,
+        "title": art.title,
+        "score": rel.score,
+        "included": rel.included and not rel.reaction,
+        "reacted": rel.included and rel.reaction,
+        "summary": rel.summary,
+        "evidence": rel.evidence,
+    }
+
+
 def evaluate(
     limit: int | None = None, run_experiments_too: bool = False, split: str = "all"
 ) -> dict:
@@ -336,18 +350,7 @@ def evaluate(
             piped = None
         rel = judge(art, topic)
         arts.append((r["label"], art))
-        results.append(
-            {
-                **r,
-                "title": art.title,
-                "score": rel.score,
-                # the news prediction: in, and not as a state-media reaction
-                "included": rel.included and not rel.reaction,
-                "reacted": rel.included and rel.reaction,
-                "summary": rel.summary,
-                "evidence": rel.evidence,
-            }
-        )
+        results.append(result_row(r, art, rel))
         pipeline_pairs.append((r["label"], (piped or rel).included and not (piped or rel).reaction))
     judged = time.perf_counter()
     res: dict = {
@@ -398,17 +401,7 @@ def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: s
         else:
             continue
         rel = judge(art, topic)
-        out.append(
-            {
-                **r,
-                "title": art.title,
-                "score": rel.score,
-                "included": rel.included and not rel.reaction,
-                "reacted": rel.included and rel.reaction,
-                "summary": rel.summary,
-                "evidence": rel.evidence,
-            }
-        )
+        out.append(result_row(r, art, rel))
 
     def part(sub: list[dict]) -> dict:
         sc = scores([(x["label"], x["included"]) for x in sub])

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import hashlib
 import json
 import statistics
 import sys
@@ -39,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import keypoints_eval
 import stories_eval
-from _common import dataset, report_skip, skipped, table
+from _common import by_hash, dataset, label_key, report_skip, skipped, table
 
 LABELS = Path(__file__).resolve().parent / "summary_labels.json"
 EVENT_LABELS = Path(__file__).resolve().parent / "summary_event_labels.json"
@@ -104,13 +103,9 @@ def evaluate_events(show: bool = False) -> dict:
     return res
 
 
-def _by_hash(items: list[str]) -> list[str]:
-    return sorted(items, key=lambda x: hashlib.sha1(x.encode()).hexdigest())
-
-
-def summary_key(text: str) -> str:
-    """The hash under which a read summary is labelled (never its text)."""
-    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:12]
+_by_hash = by_hash
+summary_key = label_key
+"""The hash under which a read summary is labelled (never its text)."""
 
 
 @functools.lru_cache(maxsize=1)
