@@ -17,6 +17,9 @@
                             House documents; 167 mentions): 30 split dev/test by sha256 of
                             the file name, and a second tuning batch of 16 (dev2); tuned on
                             dev and dev2 only (``wh_dev``, ``wh_dev2``, ``wh_test``)
+  dates_labels_v5.json      30 documents labelled blind in round 5 (16 news_cluster, 9 White
+                            House, 5 KCNA; 83 mentions), split dev/test by sha256 of the
+                            ref; tuned on dev only (``v5_dev``, ``v5_test``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -42,6 +45,8 @@ from entities_eval import GM, LABELS, WH, read_article, split_of
 TZ_CASES = BENCH_DIR / "dates_tz_cases.json"
 GS_LABELS = BENCH_DIR / "dates_labels_gs.json"
 WH_LABELS = BENCH_DIR / "dates_labels_wh.json"
+V5_LABELS = BENCH_DIR / "dates_labels_v5.json"
+KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
 
@@ -127,6 +132,22 @@ def evaluate() -> dict:
     for sp, pairs in new.items():
         res[f"wh_{sp}"] = score(pairs)
     res["wh_all"] = score(new["dev"] + new["test"] + new["dev2"])
+    kc = dataset(KCNA, "headlines_2024-11-11.json")
+    if kc is not None:
+        from relevance_eval import kcna_article
+
+        items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+        v5: dict[str, list] = {"dev": [], "test": []}
+        for a in json.loads(V5_LABELS.read_text(encoding="utf-8"))["articles"]:
+            if a["dataset"] == KCNA:
+                art = kcna_article(items, a["ref"])
+            else:
+                art = read_article(roots[a["dataset"]], a["ref"])
+            found = list(resolve_dates(art, ZONE)) if art is not None else []
+            v5[a["split"]].append((a["dates"], found))
+        for sp, pairs in v5.items():
+            res[f"v5_{sp}"] = score(pairs)
+        res["v5_all"] = score(v5["dev"] + v5["test"])
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -186,9 +207,25 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print("dates, 46 documents labelled blind (dates_labels_wh.json; dev2 = a second tuning batch)")
     print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+    if "v5_all" in res:
+        rows = [
+            (
+                sp,
+                res[f"v5_{sp}"]["precision"],
+                res[f"v5_{sp}"]["recall"],
+                res[f"v5_{sp}"]["f1"],
+                res[f"v5_{sp}"]["predicted"],
+                res[f"v5_{sp}"]["labelled"],
+            )
+            for sp in ("dev", "test", "all")
+        ]
+        print("dates, 30 documents labelled blind in round 5 (dates_labels_v5.json)")
+        print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev"):
+            if sp not in res:
+                continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")
             for e in res[sp]["errors"]:
                 print("  " + e)
