@@ -129,12 +129,23 @@ _MONTH_REL = re.compile(
     rf"(?:\s+(?P<d1>{_DAY}))?,?\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+year\b"
     r"|(?:\b(?P<prep2>(?i:in|by|until|since|from|on))\s+)?\b(?P<which2>(?i:last|next|this\s+"
     rf"past|this\s+coming))\s+(?P<mon2>{_MON_FULL})(?![\w])(?!\s+\d)"
+    # "in March last" (British): the last March before pub
+    rf"|\b(?P<prep3>(?i:in|since|from|of|during))\s+(?P<mon3>{_MON_FULL})\s+(?P<which3>last)\b"
+    r"(?!\s+(?i:year|week|month|night|weekend|time)s?\b)"
+)
+# KCNA's calendar: "in April Juche 50 (1961)", the Gregorian year in brackets.
+_JUCHE = re.compile(
+    r"\b(?P<prep>(?i:in|of|since|from|by))\s+(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
+    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s+\((?P<year>{_YEAR})\)"
 )
 _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
     r"end\s+of|the\s+start\s+of|the\s+beginning\s+of|start\s+of|early|mid|late|end))[\s-]+)?"
     rf"(?P<year>{_YEAR})(?![\w-]|[.,]\d)"
 )
+# The second year of "in 2001 and 2004" (the first is _YEAR_ONLY's).
+_YEAR_AND = re.compile(rf"(?<=\d{{4}} and )(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
+_IN_YEAR_AND = re.compile(r"\b(?i:in|by)\s+(?:19|20)\d{2}\s+and\s+$")
 _REL_DAY = re.compile(
     r"(?i)\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
 )
@@ -187,7 +198,16 @@ _PAST = _words(
     "flew sent wrote won lost struck sought brought became saw found kept led ran rose "
     "fell got ago earlier drew threw broke chose drove wore paid stood thought caught bought "
     "fought sold sat spent heard knew meant rode shook slept stole swept swam understood "
-    "withdrew fled froze hung laid sank swung overtook undertook upheld woke died"
+    "withdrew fled froze hung laid sank swung overtook undertook upheld woke died "
+    "didn't didn’t wasn't wasn’t weren't weren’t hadn't hadn’t built felt grew shot taught "
+    "hid lit sang rang fed bled dug dealt wept forgot forgave overcame rebuilt arose "
+    "overran overthrew swore tore bore sped spun stuck strove"
+)
+# The same form in the present and the past ("beat", "hit"): past unless a modal or "to"
+# comes before ("will beat", "to hit").
+_PAST_OR_PRESENT = _words("beat hit put cut quit shut spread hurt split")
+_BARE_BEFORE = _words(
+    "will would shall should can could may might must to did does do not don't don’t won't won’t"
 )
 # Words in -ed that are not past-tense verbs.
 _ED_STOP = _words(
@@ -356,9 +376,13 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     said_before: date | None = None  # the attribution day of the paragraph before
+    prev_para = ""
     for para in article.paragraphs:
+        signed, prev_para = _SIGNED.search(prev_para), para
         if _STAMP.match(para) and len(para.split()) <= 12:
             continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
+        if signed and len(para.split()) <= 6:
+            continue  # "THE WHITE HOUSE," / "July 16, 2024.": the signature's date
         # A paragraph that is all quotation, with no speech verb of its own, goes on the
         # quotation of the paragraph before ("'... re-programmed today.'" after "...,'
         # Leahy said on Friday."): its "today" is that day.
@@ -406,6 +430,8 @@ def _attribution_day(sentence: str, found: list[tuple[str, str | None]], pub: da
     return None
 
 
+# A signature's place, whose date follows in the next paragraph.
+_SIGNED = re.compile(r"^\s*(?:THE\s+WHITE\s+HOUSE|[A-Z][A-Z .'-]{2,40}),\s*$")
 _COUNTED = re.compile(r"yesterday|tomorrow|last\s+night")
 _LAST_NIGHT = re.compile(r"last\s+night")
 _STAMP = re.compile(
@@ -423,9 +449,14 @@ def find_dates(
     ``said_on``: the sentence goes on a quotation attributed to that earlier day (see
     ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
     cands: list[tuple[int, int, str, str | None]] = []
+    line = _DATELINE.match(sentence)
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
+            if line and line.start("mon") <= m.end() and m.start() < line.end():
+                continue  # "Pyongyang, September 12 (KCNA) --": the dateline, no event
             if _not_a_date(sentence, m):
+                continue
+            if pattern in _RELATIVE and _hypothetical(sentence, m.start()):
                 continue
             result = handler(_Ctx(sentence, m, pub, next_ok)) if m.end() > m.start() else _SKIP
             if not isinstance(result, _Skip):
@@ -453,6 +484,32 @@ def find_dates(
     if pub is not None:
         out = _quoted_days(sentence, out, pub, said_on)
     return [(mention, value) for _, _, mention, value in out]
+
+
+# A day named in a condition or a mere possibility is no event to list: "if the talks
+# fail next week", "the war could end tomorrow". Only relative dates: a calendar date
+# after "could" ("could start as early as Tuesday, June 21st") is a date someone set.
+_IF_WORDS = _words("if unless")
+_IF_NOT = _words("you look see think recall remember as")  # "if you look at", "as if"
+_MAYBE = _words("could might")
+_SET_WORDS = _words("expected scheduled planned due set slated early soon")
+
+
+def _hypothetical(sentence: str, start: int) -> bool:
+    words = [m.group(0).lower() for m in _WORD.finditer(sentence, max(0, start - 160), start)]
+    clause: list[str] = []
+    for w in reversed(words):
+        if w in _CLAUSE_END:
+            break
+        clause.append(w)
+    clause.reverse()  # the mention's own clause, up to it
+    for i, w in enumerate(clause):
+        if w in _IF_WORDS and not (
+            (i + 1 < len(clause) and clause[i + 1] in _IF_NOT) or (i and clause[i - 1] == "as")
+        ):
+            return True
+    near = clause[-3:]
+    return any(w in _MAYBE for w in near) and not any(w in _SET_WORDS for w in clause)
 
 
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -610,6 +667,10 @@ class _Ctx:
     next_ok: bool = False
 
     def direction(self, beyond_clause: bool = False) -> str | None:
+        if self.m.group(0).lstrip()[:5].lower() == "since" or _PAST_BEFORE.search(
+            self.sentence, max(0, self.m.start() - 16), self.m.start()
+        ):
+            return "past"  # "since October 7", "Back in July, I signed": gone by
         if _INDEFINITE_BEFORE.search(
             self.sentence, max(0, self.m.start() - 4), self.m.start()
         ) and _NOUN_AFTER.match(self.sentence, self.m.end()):
@@ -622,6 +683,11 @@ class _Ctx:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
+# "ever since March", "Back in July, ...", "way back in 2019": a time gone by whatever
+# the clause's verb ("come back in July" is not: "back" opens the phrase here).
+_PAST_BEFORE = re.compile(
+    r"(?:\b(?i:since)\s+|(?:^|[,;:(—–]\s*|\b(?i:way)\s+)(?i:back)\s+(?:(?i:in|on)\s+)?)$"
+)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -718,6 +784,8 @@ def _marker(words: list[str], i: int) -> str | None:
         return "future"
     if w.endswith(("'ll", "’ll")):
         return "future"
+    if w in _PAST_OR_PRESENT:
+        return None if prev in _BARE_BEFORE or prev.endswith(("'ll", "’ll")) else "past"
     if w in _PAST:
         if prev == "be":  # "to be held", "will be met"
             return "future"
@@ -861,12 +929,26 @@ def _h_my(c: _Ctx) -> Result:
     return _narrow_month(_month_of(int(c.m["year"]), _month_num(c.m["mon"])), c.m["part"])
 
 
+# A clause whose "until" is over: "did not meet him until December", "was in office until
+# March" (not "has been released until May").
+_PAST_UNTIL = re.compile(
+    r"(?i)\b(?:\w+n[’']t|not|never|was|were|had|remained|stayed)\b(?![^,;]*\bbeen\b)"
+)
+
+
 def _h_month_only(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     month = _month_num(c.m["mon"] or c.m["mon2"])
     prep = (c.m["prep"] or "").lower()
-    direction = {"since": "past", "until": "future", "till": "future"}.get(prep) or c.direction()
+    # "until December" looks ahead unless its clause is told in the past ("did not meet
+    # him until December", "was in office until March")
+    direction = "past" if prep == "since" else c.direction()
+    if prep in ("until", "till") and (
+        direction != "past"
+        or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
+    ):
+        direction = "future"  # "released on bail until May": still ahead
     r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
     return _narrow_month(r, c.m["part"] or c.m["part2"]) if r else _SKIP
 
@@ -882,8 +964,8 @@ def _h_month_rel(c: _Ctx) -> Result:
             d = _safe_date(year, month, _num(c.m["d1"]))
             return _day(d) if d else _SKIP
         return _narrow_month(_month_of(year, month), c.m["part"])
-    month = _month_num(c.m["mon2"])
-    which = c.m["which2"].lower()
+    month = _month_num(c.m["mon2"] or c.m["mon3"])
+    which = (c.m["which2"] or c.m["which3"]).lower()
     if which.startswith(("last", "this past")):
         year = c.pub.year if month < c.pub.month else c.pub.year - 1
     else:
@@ -893,6 +975,12 @@ def _h_month_rel(c: _Ctx) -> Result:
 
 def _h_year(c: _Ctx) -> Result:
     return _year_range(int(c.m["year"]), c.m["part"])
+
+
+def _h_year_and(c: _Ctx) -> Result:
+    if not _IN_YEAR_AND.search(c.sentence, max(0, c.m.start() - 16), c.m.start()):
+        return _SKIP
+    return _year_range(int(c.m["year"]), None)
 
 
 def _h_rel_day(c: _Ctx) -> Result:
@@ -1047,15 +1135,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MD, _h_md),
     (_DM, _h_md),
     (_MY, _h_my),
+    (_JUCHE, _h_my),
     (_MONTH_ONLY, _h_month_only),
     (_MONTH_REL, _h_month_rel),
     (_YEAR_ONLY, _h_year),
+    (_YEAR_AND, _h_year_and),
     (_REL_DAY, _h_rel_day),
     (_REL_PERIOD, _h_rel_period),
     (_WEEKEND, _h_weekend),
     (_WD_WEEK, _h_wd_week),
     (_WEEKDAY, _h_weekday),
 )
+
+_RELATIVE = frozenset({_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY})
 
 __all__ = [
     "find_dates",
