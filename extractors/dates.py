@@ -584,10 +584,12 @@ _NAMED_BY_DAY = re.compile(
 )
 
 
-# A weekday in a feast's or a day's name: "Remembrance Sunday", "Super Bowl Sunday".
+# A weekday in a feast's or a day's name: "Remembrance Sunday", "Super Bowl Sunday",
+# "Cup Final Sunday" ("the Cup final on Sunday" is a day: the preposition tells).
 _FEAST_BEFORE = re.compile(
     r"\b(?:Remembrance|Easter|Palm|Bloody|Bowl|Ash|Holy|Shrove|Mothering|Whit|Trinity|Low|"
-    r"Maundy|Fat|Black|Good|Cyber|Giving|Super)\s+$"
+    r"Maundy|Fat|Black|Good|Cyber|Giving|Super|Final|Finals|Derby|Election|Budget|Pancake|"
+    r"Poppy|Deadline|Transfer)\s+$"
 )
 # "the Sunday before Election Day": a day counted from another event, not from pub.
 _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following)\b")
@@ -918,7 +920,10 @@ def _day_month(c: _Ctx, mon: str, d1: str, d2: str | None, year: str | None) -> 
         return make(int(year)) or _SKIP
     if c.pub is None:
         return None if make(2000) else _SKIP  # 2000: a leap year, so Feb 29 is a date
-    return _pick_year(c.pub, make, c.direction()) or _SKIP
+    # "On June 20th, after a night of talks, the sides signed": a date opening the sentence
+    # takes the main clause's tense when its own clause has none
+    opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
+    return _pick_year(c.pub, make, c.direction(beyond_clause=opening)) or _SKIP
 
 
 def _h_md(c: _Ctx) -> Result:
@@ -929,11 +934,9 @@ def _h_my(c: _Ctx) -> Result:
     return _narrow_month(_month_of(int(c.m["year"]), _month_num(c.m["mon"])), c.m["part"])
 
 
-# A clause whose "until" is over: "did not meet him until December", "was in office until
-# March" (not "has been released until May").
-_PAST_UNTIL = re.compile(
-    r"(?i)\b(?:\w+n[’']t|not|never|was|were|had|remained|stayed)\b(?![^,;]*\bbeen\b)"
-)
+# A negated past's "until" is over: "did not meet him until December", "never heard of it
+# until March" ("was bailed until May", "has been released until May" look ahead).
+_PAST_UNTIL = re.compile(r"(?i)\b(?:\w+n[’']t|not|never)\b")
 
 
 def _h_month_only(c: _Ctx) -> Result:
