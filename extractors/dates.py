@@ -688,7 +688,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
 # "ever since March", "Back in July, ...", "way back in 2019": a time gone by whatever
 # the clause's verb ("come back in July" is not: "back" opens the phrase here).
 _PAST_BEFORE = re.compile(
-    r"(?:\b(?i:since)\s+|(?:^|[,;:(—–]\s*|\b(?i:way)\s+)(?i:back)\s+(?:(?i:in|on)\s+)?)$"
+    r"(?:\b(?i:since)\s+(?:(?i:the)\s+)?|(?:^|[,;:(—–]\s*|\b(?i:way)\s+)(?i:back)\s+(?:(?i:in|on)\s+)?)$"
 )
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
@@ -737,6 +737,13 @@ def tense_direction(
         if dist == 1 and before[i] in ("later", "earlier") and _WD_START.match(sentence, start):
             continue  # "later Sunday", "earlier Monday": a part of that day, no tense
         mark = _marker(before, i)
+        if (
+            mark == "future"
+            and "would" in before[max(0, i - 2) : i + 1]
+            and any(_marker(before, j) == "past" for j in range(max(0, i - 10), i - 1))
+        ):
+            mark = None  # "they knew this would be a problem in February": future in the past
+            break
         if mark:
             back = (dist, mark)
             break
@@ -770,6 +777,8 @@ def _marker(words: list[str], i: int) -> str | None:
     w = words[i]
     prev = words[i - 1] if i else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if prev in ("was", "were") and (w in _PLAN_WORDS or w in ("due", "set", "going", "supposed")):
+        return None  # "was scheduled to take off Sunday, but left late": a plan then, any tense
     if w in ("set", "going"):
         return "future" if nxt in ("to", "for") else None
     if w in _TEMPORAL and nxt in _PRONOUNS and i + 2 < len(words):
@@ -848,13 +857,22 @@ def _pick_year(
     if not options:
         return None
     grace = timedelta(days=1)  # a day of slack for time zones and late copy
-    if direction == "future":
-        return next((r for r in options if r[1] >= pub - grace), options[-1])
-    if direction == "past":
-        return next((r for r in reversed(options) if r[0] <= pub + grace), options[0])
 
     def distance(r: Range) -> int:
         return 0 if r[0] <= pub <= r[1] else min(abs((r[0] - pub).days), abs((r[1] - pub).days))
+
+    chosen = None
+    if direction == "future":
+        chosen = next((r for r in options if r[1] >= pub - grace), options[-1])
+    if direction == "past":
+        chosen = next((r for r in reversed(options) if r[0] <= pub + grace), options[0])
+    if chosen is not None and direction == "future" and chosen[0] == chosen[1]:
+        near = min(options, key=distance)
+        # "officials plan to blame the attack on the 29th of July" a week after it: a day
+        # just gone beats the same day almost a year ahead (a past tense keeps its year)
+        return near if near[1] < pub and distance(near) <= 14 else chosen
+    if chosen is not None:
+        return chosen
 
     return min(options, key=distance)
 
@@ -1008,6 +1026,9 @@ def _h_rel_period(c: _Ctx) -> Result:
     shift = {"this": 0, "next": 1, "last": -1}[which]
     if unit == "week" and which == "last" and pub.weekday() == 6 and not edge:
         shift = 0  # on a Sunday, "last week" is the week that ends that day
+    past = unit == "weekend" and c.direction(beyond_clause=True) == "past"
+    if past and which == "this" and pub.weekday() < 5:
+        shift = -1  # "what happened this weekend", said on a Wednesday: the one gone
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":

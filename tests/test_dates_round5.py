@@ -183,3 +183,40 @@ def test_agency_dateline_is_no_event() -> None:
     assert [(e.mention, e.date) for e in resolve_dates(art, "Asia/Seoul")] == [
         ("on Sept. 9", "2024-09-09")
     ]
+
+
+# ---- a plan told in the past, a future in the past, a day just gone
+
+
+def test_plan_told_in_the_past_takes_the_main_verb() -> None:
+    # published Monday 1 January 2018: the Sunday of the flight was the day before
+    got = find_dates(
+        "The ferry was scheduled to sail at 11 p.m. Sunday, but left late.", date(2018, 1, 1)
+    )
+    assert got == [("Sunday", "2017-12-31")]
+
+
+def test_future_in_the_past_is_no_future() -> None:
+    got = find_dates("The makers knew this would be a problem in February.", JULY)
+    assert got == [("in February", "2025-02-01/2025-02-28")]
+
+
+def test_a_day_just_gone_beats_next_year() -> None:
+    # a future verb about an attack of six days before publication
+    got = find_dates("Moscow plans to blame Kyiv for the raid on the 26th of June.", JULY)
+    assert got == [("26th of June", "2025-06-26")]
+
+
+def test_since_the_nth_of() -> None:
+    got = find_dates("Since the 7th of October, the envoy has met them ten times.", JULY)
+    assert got == [("7th of October", "2024-10-07")]
+
+
+def test_this_weekend_gone() -> None:
+    # said on a Wednesday
+    assert find_dates("They will look into what happened this weekend.", JULY) == [
+        ("this weekend", "2025-06-28/2025-06-29")
+    ]
+    assert find_dates("The fair opens this weekend.", JULY) == [
+        ("this weekend", "2025-07-05/2025-07-06")
+    ]
