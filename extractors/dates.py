@@ -224,6 +224,10 @@ _DETERMINERS = _words(
 _TEMPORAL = _words("after when once until before")
 _PLAN_WORDS = _words("planned scheduled expected intended proposed")
 _PRONOUNS = _words("he she it they we")
+# What follows a verb, never a noun after an adjective: "that happened on", "that ended in".
+_AFTER_VERB = frozenset(
+    {"", "on", "in", "at", "by", "during", "last", "earlier", "this", "yesterday"}
+)
 _PAST_S = _words("was has is")
 _PERIODS = _words("week weekend month year night summer winter spring autumn fall time")
 _CLAUSE_END = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”"}
@@ -584,6 +588,13 @@ _NAMED_BY_DAY = re.compile(
 )
 
 
+# A body or a movement named by a day: "the January 6th Committee", "the June 4th
+# Movement" (capitalised: "on January 6 committee members met" is a day).
+_NAMED_BODY = re.compile(
+    r"^\s+(?:Select\s+)?(?:Committee|Commission|Movement|Memorial|Foundation)\b"
+)
+
+
 # A weekday in a feast's or a day's name: "Remembrance Sunday", "Super Bowl Sunday",
 # "Cup Final Sunday" ("the Cup final on Sunday" is a day: the preposition tells).
 _FEAST_BEFORE = re.compile(
@@ -647,6 +658,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
             after
         ):
             return True
+        if _NAMED_BODY.match(after):
+            return True  # "chair of the January 6th Committee": a body named by its day
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
         # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show",
@@ -802,6 +815,8 @@ def _marker(words: list[str], i: int) -> str | None:
             return "future"
         return "past" if prev not in ("is", "are", "am", "being") else None
     if len(w) >= 5 and w.endswith("ed") and w not in _ED_STOP:
+        if prev in ("that", "which", "who") and nxt in _AFTER_VERB:
+            return "past"  # a relative clause's verb: "the failings that happened on Saturday"
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             return None  # an adjective: "the renewed pressure"
         if prev == "be":

@@ -220,3 +220,18 @@ def test_this_weekend_gone() -> None:
     assert find_dates("The fair opens this weekend.", JULY) == [
         ("this weekend", "2025-07-05/2025-07-06")
     ]
+
+
+def test_relative_clause_verb_is_past() -> None:
+    # published Monday 14 July 2025
+    got = find_dates(
+        "The review will study the lapses that happened on Saturday.", date(2025, 7, 14)
+    )
+    assert got == [("on Saturday", "2025-07-12")]
+
+
+def test_a_body_named_by_its_day_is_no_date() -> None:
+    assert find_dates("She sat on the January 6th Committee for two years.", JULY) == []
+    assert find_dates("On January 6 committee members met.", JULY) == [
+        ("On January 6", "2025-01-06")
+    ]
