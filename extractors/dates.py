@@ -460,9 +460,15 @@ def find_dates(
                 continue  # "Pyongyang, September 12 (KCNA) --": the dateline, no event
             if _not_a_date(sentence, m):
                 continue
-            if pattern in _RELATIVE and _hypothetical(sentence, m.start()):
-                continue
             result = handler(_Ctx(sentence, m, pub, next_ok)) if m.end() > m.start() else _SKIP
+            if (
+                isinstance(result, tuple)
+                and pub is not None
+                and result[0] > pub
+                and pattern in _RELATIVE
+                and _hypothetical(sentence, m.start())
+            ):
+                continue  # a day ahead that may never come: no Upcoming entry
             if not isinstance(result, _Skip):
                 value = _iso(result) if result is not None else None
                 cands.append((m.start(), m.end(), m.group(0).strip(), value))
@@ -490,11 +496,19 @@ def find_dates(
     return [(mention, value) for _, _, mention, value in out]
 
 
-# A day named in a condition or a mere possibility is no event to list: "if the talks
-# fail next week", "the war could end tomorrow". Only relative dates: a calendar date
-# after "could" ("could start as early as Tuesday, June 21st") is a date someone set.
+# A day ahead named in a condition or a mere possibility is no event to list: "if the
+# talks fail next week", "the war could end tomorrow". Only relative dates: a calendar date
+# after "could" ("could start as early as Tuesday, June 21st") is a date someone set; a
+# day gone by in an if-clause ("if he started on Saturday") is still that day.
 _IF_WORDS = _words("if unless")
-_IF_NOT = _words("you look see think recall remember as")  # "if you look at", "as if"
+# "if you look at", "if I could ask", "if you will": a turn of phrase, no condition
+_IF_NOT = frozenset(
+    (a, b)
+    for a in ("you", "i", "we")
+    for b in ("look", "see", "think", "recall", "remember", "could", "may", "might", "will")
+)
+# "know if", "wonder if", "curious if": an indirect question, not a condition
+_ASK_IF = _words("know knows wonder wondering curious ask asked asking see check tell sure")
 _MAYBE = _words("could might")
 _SET_WORDS = _words("expected scheduled planned due set slated early soon")
 
@@ -509,7 +523,7 @@ def _hypothetical(sentence: str, start: int) -> bool:
     clause.reverse()  # the mention's own clause, up to it
     for i, w in enumerate(clause):
         if w in _IF_WORDS and not (
-            (i + 1 < len(clause) and clause[i + 1] in _IF_NOT) or (i and clause[i - 1] == "as")
+            tuple(clause[i + 1 : i + 3]) in _IF_NOT or (i and clause[i - 1] in _ASK_IF | {"as"})
         ):
             return True
     near = clause[-3:]

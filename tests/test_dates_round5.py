@@ -235,3 +235,25 @@ def test_a_body_named_by_its_day_is_no_date() -> None:
     assert find_dates("On January 6 committee members met.", JULY) == [
         ("On January 6", "2025-01-06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        # a day gone by in an if-clause is still that day (published Wednesday 2 July)
+        ("He asked if the envoy left on Monday.", [("on Monday", "2025-06-30")]),
+        ("Do you know if that came up today?", [("today", "2025-07-02")]),
+        # an indirect question about a day ahead is no condition
+        (
+            "I wonder if the summit next week will settle it.",
+            [("next week", "2025-07-07/2025-07-13")],
+        ),
+        ("If I could ask about the visit tomorrow: who goes?", [("tomorrow", "2025-07-03")]),
+    ],
+)
+def test_if_that_is_no_condition(sentence: str, expect: list) -> None:
+    assert find_dates(sentence, JULY) == expect
+
+
+def test_if_we_is_a_condition() -> None:
+    assert find_dates("If we win next week, the cup is ours.", JULY) == []
