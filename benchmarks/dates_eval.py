@@ -20,6 +20,9 @@
   dates_labels_v5.json      30 documents labelled blind in round 5 (16 news_cluster, 9 White
                             House, 5 KCNA; 83 mentions), split dev/test by sha256 of the
                             ref; tuned on dev only (``v5_dev``, ``v5_test``)
+  dates_labels_v5b.json     20 more documents labelled blind in round 5's second pass (10
+                            news_cluster, 5 White House biographies/nominations, 5 other White
+                            House; 98 mentions), all a tuning batch (``v5b``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -46,6 +49,7 @@ TZ_CASES = BENCH_DIR / "dates_tz_cases.json"
 GS_LABELS = BENCH_DIR / "dates_labels_gs.json"
 WH_LABELS = BENCH_DIR / "dates_labels_wh.json"
 V5_LABELS = BENCH_DIR / "dates_labels_v5.json"
+V5B_LABELS = BENCH_DIR / "dates_labels_v5b.json"
 KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
@@ -148,6 +152,11 @@ def evaluate() -> dict:
         for sp, pairs in v5.items():
             res[f"v5_{sp}"] = score(pairs)
         res["v5_all"] = score(v5["dev"] + v5["test"])
+    v5b = []
+    for a in json.loads(V5B_LABELS.read_text(encoding="utf-8"))["articles"]:
+        art = read_article(roots[a["dataset"]], a["ref"])
+        v5b.append((a["dates"], list(resolve_dates(art, ZONE)) if art is not None else []))
+    res["v5b"] = score(v5b)
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -221,9 +230,13 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print("dates, 30 documents labelled blind in round 5 (dates_labels_v5.json)")
         print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+    b = res["v5b"]
+    print("dates, 20 documents labelled blind in round 5's second pass (dates_labels_v5b.json)")
+    rows = [("v5b", b["precision"], b["recall"], b["f1"], b["predicted"], b["labelled"])]
+    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b"):
             if sp not in res:
                 continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")

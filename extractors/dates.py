@@ -51,7 +51,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
@@ -142,6 +142,23 @@ _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
     r"end\s+of|the\s+start\s+of|the\s+beginning\s+of|start\s+of|early|mid|late|end))[\s-]+)?"
     rf"(?P<year>{_YEAR})(?![\w-]|[.,]\d)"
+)
+# A span of years: "from 2007 to 2015", "between 2015 and 2018", "from 1991-1999", "in
+# 2010–2014", "from 2016-17" (first January .. last December). Only after a preposition:
+# "a 2009-2013 survey" and a score "2015-2018" are no spans.
+_YEAR_SPAN = re.compile(
+    rf"\b(?P<prep>(?i:from|between|in|during|through|throughout))\s+(?P<a>{_YEAR})"
+    r"(?P<conn>\s*[-–—]\s*|\s+(?i:to|through|thru|until|till|and)\s+)"
+    r"(?P<b>(?:19|20)\d{2}|\d{2})(?![\w-]|[.,]\d)"
+)
+# A season named from the writer's day ("last summer", "next spring", "this past winter")
+# or by its year ("the summer of 2016"): the meteorological season of the northern
+# hemisphere (spring March-May, summer June-August, autumn September-November, winter
+# December-February).
+_SEASON = re.compile(
+    r"\b(?:(?P<which>(?i:last|this\s+past|this\s+coming|this|next))\s+"
+    r"(?P<season>(?i:summer|winter|spring|autumn|fall))(?![\w'’-])"
+    rf"|(?:(?P<the>(?i:the))\s+)?(?P<season2>(?i:summer|spring|autumn|fall))\s+of\s+(?P<year>{_YEAR}))"
 )
 # The second year of "in 2001 and 2004" (the first is _YEAR_ONLY's).
 _YEAR_AND = re.compile(rf"(?<=\d{{4}} and )(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
@@ -390,6 +407,23 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
         # A paragraph that is all quotation, with no speech verb of its own, goes on the
         # quotation of the paragraph before ("'... re-programmed today.'" after "...,'
         # Leahy said on Friday."): its "today" is that day.
+        # An embedded post ("... today: pic.twitter.com/x — Zoo (@Zoo) May 28, 2016") or a
+        # quoted release ("ADVISORY (October 24, 2017) – ... has today taken ...") says
+        # "today" on its own day: its relative days count from that day, not the page's.
+        own = _own_day(para, pub)
+        if own is not None:
+            for _, sentence in join_quotes(split_sentences(para)):
+                for mention, value in find_dates(sentence, own):
+                    key = (value or f"?{mention.casefold()}", sentence)
+                    if key in seen:
+                        _prefer_explicit(events, key, mention)
+                    else:
+                        seen.add(key)
+                        events.append(
+                            Event(value, mention, sentence, article.source, value is not None)
+                        )
+            said_before = None
+            continue
         goes_on = para.lstrip()[:1] in _QUOTE_MARKS and not _SPEECH.search(para)
         said_on = said_before if goes_on else None
         said_before = said_on
@@ -406,6 +440,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                     continue
                 key = (value or f"?{mention.casefold()}", sentence)
                 if key in seen:
+                    _prefer_explicit(events, key, mention)
                     continue
                 seen.add(key)
                 events.append(
@@ -423,6 +458,19 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
 _QUOTE_MARKS = frozenset("\"'“‘")
 
 
+def _prefer_explicit(events: list[Event], key: tuple[str, str], mention: str) -> None:
+    """One event per date and sentence, named by its calendar date when the sentence
+    gives both ("... today: ... (@zoo) May 28, 2016"): the reader sees the day itself."""
+    if _REL_DAY.fullmatch(mention.lower()) or not any(ch.isdigit() for ch in mention):
+        return
+    for i in range(len(events) - 1, -1, -1):
+        e = events[i]
+        if (e.date or f"?{e.mention.casefold()}", e.text) == key:
+            if _REL_DAY.fullmatch(e.mention.lower()):
+                events[i] = replace(e, mention=mention)
+            return
+
+
 def _attribution_day(sentence: str, found: list[tuple[str, str | None]], pub: date) -> date | None:
     """The earlier day a quotation in ``sentence`` is attributed to ("..., Leahy said on
     Friday."), if any."""
@@ -432,6 +480,22 @@ def _attribution_day(sentence: str, found: list[tuple[str, str | None]], pub: da
         if value and "/" not in value and date.fromisoformat(value) < pub:
             return date.fromisoformat(value)
     return None
+
+
+_POST_STAMP = re.compile(rf"\(@\w+\)\s+(?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})\s*$")
+_RELEASE_DAY = re.compile(
+    rf"^[^()]{{0,200}}\((?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})\)\s*[-–—]\s"
+)
+
+
+def _own_day(para: str, pub: date | None) -> date | None:
+    """The day an embedded post or a quoted press release was written, when it is
+    earlier than the page's and the paragraph has a relative day to count from it."""
+    m = _POST_STAMP.search(para) or _RELEASE_DAY.match(para)
+    if m is None or pub is None or not _REL_DAY.search(para):
+        return None
+    own = _safe_date(int(m["y"]), _month_num(m["mon"]), _num(m["d"]))
+    return own if own is not None and own < pub else None
 
 
 # A signature's place, whose date follows in the next paragraph.
@@ -624,6 +688,7 @@ _AGO = re.compile(r"\bago\s+$")
 _ALWAYS = re.compile(r"(?i)\balways\s+$")
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*$")
 _STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?:\d{1,2}\s+)?$")
 
 # "delivered to your inbox Monday through Friday": a schedule, no event.
@@ -664,6 +729,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True  # "over the next year": the coming twelve months, not the calendar year
     if "year" in m.re.groupindex and m["year"] and _STAMP_WD.search(before30):
         return True
+    if m.re is _ISO and _STAMP_BEFORE.search(before30):
+        return True  # "... outrage Updated: 2016-05-30 09:53 (Agencies)": the page's stamp
     if ("conn" in m.re.groupindex or "wd" in m.re.groupindex) and _SCHEDULE.search(before30):
         return True
     if "d1" in m.re.groupindex and m["d1"] and not m["prep"]:
@@ -824,6 +891,11 @@ def _marker(words: list[str], i: int) -> str | None:
         return "future"
     if w in _PAST_OR_PRESENT:
         return None if prev in _BARE_BEFORE or prev.endswith(("'ll", "’ll")) else "past"
+    if prev == "be" and (
+        words[max(0, i - 3) : i - 1] == ["could", "not"]
+        or words[max(0, i - 2) : i - 1] in (["couldn't"], ["couldn’t"])
+    ):
+        return "past"  # "could not be reached on Sunday": a try that failed, gone by
     if w in _PAST:
         if prev == "be":  # "to be held", "will be met"
             return "future"
@@ -1027,6 +1099,60 @@ def _h_year(c: _Ctx) -> Result:
     return _year_range(int(c.m["year"]), c.m["part"])
 
 
+def _h_year_span(c: _Ctx) -> Result:
+    a, b = int(c.m["a"]), c.m["b"]
+    conn = c.m["conn"].strip().lower()
+    if (conn == "and") != (c.m["prep"].lower() == "between"):
+        return _SKIP  # "in 2001 and 2004": two years; "between 2015 to 2018" is no form
+    if len(b) == 2:
+        if not conn or conn in "-–—":
+            end = a // 100 * 100 + int(b)
+        else:
+            return _SKIP  # "from 2016 to 17": not a form we read
+    else:
+        end = int(b)
+    if c.m["prep"].lower() in ("in", "during", "through", "throughout") and conn not in "-–—":
+        return _SKIP  # "in 2015 to ..." reads as a year, then something else
+    if not a < end <= a + 100:
+        return _SKIP
+    return (date(a, 1, 1), date(end, 12, 31))
+
+
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+
+
+def _season_of(year: int, season: str) -> Range:
+    """The season that begins in ``year``."""
+    first, last = _SEASONS[season]
+    end_year = year + 1 if last < first else year
+    return (date(year, first, 1), _month_of(end_year, last)[1])
+
+
+def _h_season(c: _Ctx) -> Result:
+    if c.m["year"]:
+        return _season_of(int(c.m["year"]), c.m["season2"].lower())
+    if c.pub is None:
+        return None
+    season, which = c.m["season"].lower(), " ".join(c.m["which"].lower().split())
+    pub = c.pub
+    options = [_season_of(y, season) for y in range(pub.year - 2, pub.year + 2)]
+    if which in ("last", "this past"):
+        return next(r for r in reversed(options) if r[1] < pub)
+    if which in ("next", "this coming"):
+        return next(r for r in options if r[0] > pub)
+    # "this summer": the one under way, else the one of the writer's year
+    now = next((r for r in options if r[0] <= pub <= r[1]), None)
+    if now is not None:
+        return now
+    return _season_of(pub.year, season) if season != "winter" else options[2]
+
+
 def _h_year_and(c: _Ctx) -> Result:
     if not _IN_YEAR_AND.search(c.sentence, max(0, c.m.start() - 16), c.m.start()):
         return _SKIP
@@ -1192,7 +1318,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MONTH_ONLY, _h_month_only),
     (_MONTH_REL, _h_month_rel),
     (_YEAR_ONLY, _h_year),
+    (_YEAR_SPAN, _h_year_span),
     (_YEAR_AND, _h_year_and),
+    (_SEASON, _h_season),
     (_REL_DAY, _h_rel_day),
     (_REL_PERIOD, _h_rel_period),
     (_WEEKEND, _h_weekend),
@@ -1200,7 +1328,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY, _h_weekday),
 )
 
-_RELATIVE = frozenset({_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY})
+_RELATIVE = frozenset({_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY, _SEASON})
 
 __all__ = [
     "find_dates",
