@@ -172,7 +172,7 @@ def test_dates_floors() -> None:
         "recall": a["recall"],
         "tz_accuracy": res["tz_accuracy"],
     }
-    for key in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "wh_test", "v5_dev", "v5_test"):
+    for key in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "wh_test", "v5_dev", "v5_test", "v5b"):
         if key in res:
             figures[f"{key}_precision"] = res[key]["precision"]
             figures[f"{key}_recall"] = res[key]["recall"]
