@@ -1065,7 +1065,10 @@ def _h_month_only(c: _Ctx) -> Result:
     prep = (c.m["prep"] or "").lower()
     # "until December" looks ahead unless its clause is told in the past ("did not meet
     # him until December", "was in office until March")
-    direction = "past" if prep == "since" else c.direction()
+    # "In December, the Office issued a policy": a month opening the sentence takes the
+    # main clause's tense, as a day does (see _day_month)
+    opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
+    direction = "past" if prep == "since" else c.direction(beyond_clause=opening)
     if prep in ("until", "till") and (
         direction != "past"
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())

@@ -185,3 +185,17 @@ def test_page_day_kept_without_a_stamp() -> None:
     assert [(e.mention, e.date) for e in resolve_dates(art, "Europe/London")] == [
         ("today", "2018-06-20")
     ]
+
+
+# ---- a month opening the sentence takes the main clause's tense
+
+
+def test_opening_month_takes_the_main_verb() -> None:
+    # a July story: last December's, not the coming one, though the coming one is nearer
+    got = find_dates("In December, the agency issued a new rule on ramps.", date(2024, 7, 26))
+    assert got == [("In December", "2023-12-01/2023-12-31")]
+
+
+def test_opening_month_ahead() -> None:
+    got = find_dates("In December, the agency will issue a new rule on ramps.", date(2024, 7, 26))
+    assert got == [("In December", "2024-12-01/2024-12-31")]
