@@ -645,6 +645,32 @@ def evaluate_glue_other() -> dict:
     return {"texts": n, "splits": out}
 
 
+def glue_figures(res: dict) -> dict[str, float]:
+    """The floors.json figures of ``evaluate_glue`` (``clean.glue_*``): recall over the
+    sites, precision of the spaces put (sites repaired / all spaces put), and the share
+    of the hand-checked sample found right."""
+    put = res["repaired"] + len(res["false_splits"])
+    checked = res["sample_checked"]
+    return {
+        "glue_recall": res["recall"],
+        "glue_precision": res["repaired"] / put if put else 1.0,
+        "glue_sample_ok": 1 - res["sample_wrong"] / checked if checked else 0.0,
+    }
+
+
+def round5_figures(workers: int = 2) -> dict[str, float]:
+    """Round 5's floors.json figures: the blind set (``clean.text5_*``) and the
+    run-together words (``clean.glue_*``); {} when a corpus is absent."""
+    out: dict[str, float] = {}
+    text = evaluate_text(workers, TEXT_LABELS_R5)
+    if "skipped" not in text:
+        out.update(text_figures(text, "text5"))
+    glue = evaluate_glue()
+    if "skipped" not in glue:
+        out.update(glue_figures(glue))
+    return out
+
+
 def _print_glue(res: dict, other: dict) -> None:
     print(f"run-together words in {res['items']} KCNA items (story text + headline)")
     rows = [(k, res["found"][k], res["fixed"].get(k, 0)) for k in sorted(res["found"])]
@@ -661,6 +687,7 @@ def _print_glue(res: dict, other: dict) -> None:
     )
     for line in res["unchecked"]:
         print(f"  UNCHECKED {line!r}")
+    print(", ".join(f"{k} {v:.4f}" for k, v in glue_figures(res).items()))
     print(f"other corpora ({other['texts']} texts): {len(other['splits'])} spaces put")
     for line in other["splits"]:
         print(f"  SPLIT  {line!r}")

@@ -299,7 +299,7 @@ def rule_original_source(paras: list[str], meta: Meta) -> list[str]:
 
 _FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|read more\b|related\s*:|share this\b|"
-    r"follow us\b|sign up\b|subscribe\b)",
+    r"follow us\b|sign up\b|subscribe\b|\([^()]{2,60}\bpage\s?[A-Z]?\d{1,3}\)$)",
     re.I,
 )
 
@@ -863,6 +863,10 @@ _FUNCTION = frozenset(
 _STARTERS = frozenset(
     [
         "The",
+        "Since",
+        "So",
+        "Many",
+        "During",
         "A",
         "An",
         "He",
@@ -1145,6 +1149,13 @@ _PICTURED = re.compile(
 )
 CAPTION_MAX_WORDS = 80
 """A paragraph that ends in a bracketed credit and is no longer than this is a caption."""
+AP_CAPTION_MAX_WORDS = 160
+"""... or no longer than this when it opens as an agency's photo caption does ("FILE - In
+this Sept. 30, 2016, file photo, ..."): such captions repeat several body sentences."""
+_AP_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—]\s*)?In (?:this|these)\b.{0,80}?\b(?:file )?(?:photos?|images?)\b",
+    re.I,
+)
 
 
 def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
@@ -1176,7 +1187,8 @@ def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
         # one that speaks of its picture, or one with no sentence end before the credit
         first = p[: ms[0].start()]
         pictured = i == 0 or bool(_PICTURED.search(first)) or not _STOPPED.search(first)
-        if n <= CAPTION_MAX_WORDS and not p[ms[-1].end() :].strip() and pictured:
+        longest = AP_CAPTION_MAX_WORDS if _AP_CAPTION.match(p) else CAPTION_MAX_WORDS
+        if n <= longest and not p[ms[-1].end() :].strip() and pictured:
             meta.removed.append(("inline_credit", p))  # the paragraph is a caption
             continue
         pos, pieces = 0, []
@@ -1294,6 +1306,7 @@ _INLINE_PROMPT = re.compile(
     r"|Advertisement Continue reading the main story"
     r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
     r"|\bScroll down for (?:video|more)\b"
+    r"|\bYour browser does not support (?:iframes|the video tag|HTML5 video)\b\.?"
     r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
 )
 
@@ -1384,6 +1397,21 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
 _STOPPED = re.compile(r"[.!?…:;,]\s*[\"'“”‘’)\]]*\s*$|\)\s*$")
 
 
+CAPTION_PAGE_LINES = 3
+
+
+def _unstopped_line(p: str, meta: Meta) -> bool:
+    """A line of six to sixty words with no sentence end, no heading, list item or post."""
+    return (
+        6 <= len(p.split()) <= 60
+        and not _STOPPED.search(p)
+        and p not in meta.headings
+        and not _BULLET.match(p)
+        and not _title_cased(p)
+        and not _POST_SIGN.search(p)
+    )
+
+
 def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     """In scraped text, a line of six to sixty words that is no heading and closes with
     no sentence end ("The handset hasn't been announced by Samsung yet") is a caption
@@ -1391,6 +1419,10 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     title-cased subheading). So is the last sentence of a longer paragraph when it is
     such a line ("... Nayak said. Hillary Clinton delivers her speech after ...")."""
     out = []
+    # a page of captions (three or more such lines): each caption there may open with a
+    # stopped sentence ("The Cubs have won the World Series. They are seen celebrating
+    # after ..."), and one may quote reported speech
+    captions = sum(1 for p in paras if _unstopped_line(p, meta)) >= CAPTION_PAGE_LINES
     for i, p in enumerate(paras):
         n = len(p.split())
         if _POST_SIGN.search(p):
@@ -1404,11 +1436,19 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
                 and not _title_cased(last)
                 and not _SPEECH.search(last)
             ):
+                if (
+                    captions
+                    and len(split_sentences(head + ".")) == 1
+                    and len(head.split()) <= 40
+                    and not _SPEECH.search(head)
+                ):
+                    meta.removed.append(("unstopped_caption", p))
+                    continue
                 meta.removed.append(("unstopped_caption", last))
                 p, n = head + ".", len(head.split())
         # several sentences with reported speech: the article's ("... lives. Well, that's
         # what happened," he told CNN)
-        spoken = bool(_SPEECH.search(p)) and len(split_sentences(p)) > 1
+        spoken = bool(_SPEECH.search(p)) and (len(split_sentences(p)) > 1 or not captions)
         if (
             (i > 0 or len(paras) > 1)
             and not spoken
@@ -1452,6 +1492,42 @@ def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
         if len(p.split()) <= 80 and _CONTRIBUTED.search(p):
             meta.removed.append(("page_note", p))
             continue
+        out.append(p)
+    return out
+
+
+_BOX_HEADING = re.compile(
+    r"^((?:[A-Z0-9][A-Z0-9'’&.-]*[?!:]?\s+){1,13}[A-Z0-9][A-Z0-9'’&.-]*[?!]?\s+)"
+    r"(?=[‘“'\"]?[A-Z][a-z])"
+)
+BOX_CAPTION_MIN_WORDS = 6
+
+
+def rule_box_headings(paras: list[str], meta: Meta) -> list[str]:
+    """A fact box's or a section's heading in capitals run into its first sentence
+    ("THE BROKEN BERG The bizarre pattern was ...", "WHY IS IT GLOWING? According to
+    ..."): two or more words in capitals, two of them of three letters or more, before a
+    capitalised word, go; the sentence stays. Not in the first paragraph (a lede that
+    opens in capitals: "NOT CONTENT WITH CHIPS Intel has ..."), nor a dateline ("SAN
+    JOSE, Costa Rica —") or a speaker's or kicker's label ("VIVIENNE WALT: You're ...",
+    "DRIVER OF THE DAY: Max ..."), which end in a comma or a colon."""
+    out = []
+    for i, p in enumerate(paras):
+        m = _BOX_HEADING.match(p) if i else None
+        if m and sum(1 for w in m[1].split() if len(re.sub(r"[^A-Z]", "", w)) >= 3) >= 2:
+            meta.removed.append(("box_heading", m[1].strip()))
+            p = p[m.end() :]
+            # the box's picture caption, run into its text with no full stop ("Steve
+            # Bartman (middle) became ... after a late collapse One of the most ...")
+            words = p.split()
+            k = _text_end(words, 0, 60)
+            if (
+                k
+                and BOX_CAPTION_MIN_WORDS <= k < len(words)
+                and not words[k - 1].endswith(_TERMINAL)
+            ):
+                meta.removed.append(("box_caption", " ".join(words[:k])))
+                p = " ".join(words[k:])
         out.append(p)
     return out
 
@@ -1540,6 +1616,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_inline_credits,
     rule_inline_related,
     rule_page_notes,
+    rule_box_headings,
     rule_counted_captions,
     rule_run_on_captions,
     rule_unstopped_captions,
@@ -1764,6 +1841,7 @@ as English words do (a vowel, or a consonant before a vowel or in a cluster such
 
 
 SCRAPED_ONLY = (
+    rule_box_headings,
     rule_counted_captions,
     rule_run_on_captions,
     rule_unstopped_captions,
@@ -1812,6 +1890,10 @@ def clean_text(
     lines = [ln.lstrip("# ").strip() if ln.startswith("#") else ln for ln in lines]
     if title and lines and _same_line(lines[0], title):
         meta.removed.append(("title_repeat", lines.pop(0)))
+    elif title and lines and (rest := _after_title(lines[0], title)) is not None:
+        # the headline run into the first line ("Scores killed ... France Updated: ...")
+        meta.removed.append(("title_repeat", lines[0][: len(lines[0]) - len(rest)]))
+        lines[0] = rest
     for rule in TEXT_RULES:
         if scraped or rule not in SCRAPED_ONLY:
             lines = rule(lines, meta)
@@ -1834,6 +1916,18 @@ def clean_text(
         removed=tuple(meta.removed),
         kind=kind,
     )
+
+
+def _after_title(line: str, title: str) -> str | None:
+    """What follows the headline when ``line`` opens with it (case and punctuation
+    aside) and goes on with a capital ("<headline> Updated: 2016-07-15 13:14 By ..."), or
+    None."""
+    words = [w for w in (re.sub(r"\W+", "", x) for x in title.split()) if w]
+    if len(words) < 4:
+        return None
+    pattern = r"\W*".join(re.escape(w) for w in words)
+    m = re.match(r"\W*" + pattern + r"\W*\s+(?=[A-Z(])", line, re.I)
+    return line[m.end() :] if m else None
 
 
 def _same_line(line: str, title: str) -> bool:
