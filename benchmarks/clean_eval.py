@@ -621,7 +621,8 @@ def evaluate_glue(sample: int = 40) -> dict:
 
 def evaluate_glue_other() -> dict:
     """``clean.unglue`` on text that has no glue to speak of (the giveme5w1h news-please
-    texts and the article-extraction-benchmark bodies): every space it puts is listed
+    texts, the article-extraction-benchmark bodies, the White House files): every space
+    it puts is listed
     (to read: a false split unless the text really ran two words together)."""
     from extractors.clean import unglue
 
@@ -636,6 +637,13 @@ def evaluate_glue_other() -> dict:
     if a is not None:
         truth = json.loads((a / "ground-truth.json").read_text("utf-8"))
         texts += [v["articleBody"] for _, v in sorted(truth.items())]
+    w = dataset("wh-briefings-nato-korea")
+    if w is not None:
+        texts += [
+            f.read_text("utf-8", errors="replace")
+            for f in sorted(w.rglob("*"))
+            if f.is_file() and f.suffix in (".md", ".txt", ".json")
+        ]
     for text in texts:
         n += 1
         for para in text.split("\n"):

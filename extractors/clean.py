@@ -1740,8 +1740,8 @@ _GLUE_NAME = re.compile(
     r"(?P<rest>[A-Z][a-z]*)?(?![\w'’-])"
 )
 _BEFORE_NAME = re.compile(rf"(?<=[a-z])(?=(?:{_SURNAME_ALT})\s+[A-Z][a-z]+\s+[A-Z][a-z])")
-_LOWER_HEAD = re.compile(r"(?<![\w@#/.'’-])([a-z]{2,})(?=[A-Z][a-z])")
-_TITLE_HEAD = re.compile(r"(?<![\w@#/.'’-])([A-Z][a-z]+)(?=[A-Z][a-z])")
+_LOWER_HEAD = re.compile(r"(?<![\w@#/.'’?=&%-])([a-z]{2,})(?=[A-Z][a-z])")
+_TITLE_HEAD = re.compile(r"(?<![\w@#/.'’?=&%-])([A-Z][a-z]+)(?=[A-Z][a-z])")
 _HIS_EXCELLENCY = re.compile(r"(?<![\w.])(H\.\s?E\.|HE)(?=[A-Z][a-z])")
 _DASH_GLUE = re.compile(r"(?<=\s)(--|—)(?=[A-Z][a-z])")
 _COMMA_GLUE = re.compile(r"(?<=[a-z]),(?=[A-Z][a-z]+\s)")

@@ -54,6 +54,7 @@ WHOLE = [
     "Photo: Kim Kyung Hoon / Reuters. The Hong Kong Human Rights Monitor said so.",
     "Lee Jae Myung met Yoon Suk Yeol; Choe Son Hui and Kim Yo Jong spoke; Ri Il Hwan too.",
     "The MacBook and McConnell's TheStreet interview: SoftBank, HuffPost, WikiLeaks.",
+    "See linkedin.com/feed/update/urn?updateEntityUrn=urn and example.org/?viewId=Abc&fooBar.",
 ]
 
 
