@@ -1501,6 +1501,10 @@ _BOX_HEADING = re.compile(
     r"(?=[‘“'\"]?[A-Z][a-z])"
 )
 BOX_CAPTION_MIN_WORDS = 6
+_BOX_CUE = re.compile(
+    _PICTURED.pattern + r"|\((?:left|right|centre|center|middle|top|bottom|above|below)\b",
+    re.I,
+)
 
 
 def rule_box_headings(paras: list[str], meta: Meta) -> list[str]:
@@ -1525,6 +1529,9 @@ def rule_box_headings(paras: list[str], meta: Meta) -> list[str]:
                 k
                 and BOX_CAPTION_MIN_WORDS <= k < len(words)
                 and not words[k - 1].endswith(_TERMINAL)
+                # a caption's cue, or a sentence opener after it: not "He must win in Abu
+                # Dhabi and hopes Rosberg finishes fourth"
+                and (words[k] in _STARTERS or _BOX_CUE.search(" ".join(words[:k])))
             ):
                 meta.removed.append(("box_caption", " ".join(words[:k])))
                 p = " ".join(words[k:])

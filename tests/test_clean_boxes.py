@@ -50,6 +50,15 @@ def test_box_caption_after_the_heading_goes() -> None:
     assert any(k == "box_caption" and v.startswith("Two envoys (left)") for k, v in meta.removed)
 
 
+def test_box_text_with_no_caption_cue_stays_whole() -> None:
+    out, _ = run(
+        rule_box_headings,
+        BODY,
+        "FOR SEOUL TO JOIN... It must sign the pact and hopes Tokyo signs it in the spring.",
+    )
+    assert out == [BODY, "It must sign the pact and hopes Tokyo signs it in the spring."]
+
+
 def test_capitals_that_are_no_box_heading_stay() -> None:
     paras = [
         "NOT CONTENT WITH TALKS Seoul has sent a delegation to Brussels.",  # a lede
