@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/clean_eval.py [--limit N] [--workers 2] [--split dev|test]
     .venv/bin/python benchmarks/clean_eval.py --speed [--rounds 2]   # pages/s
     .venv/bin/python benchmarks/clean_eval.py --text [--show-extra]  # plain-text input
+    .venv/bin/python benchmarks/clean_eval.py --glue   # run-together words (KCNA)
 
 Systems, all in one run:
   project                     extractors.clean.clean_html(html, url=url).text
@@ -282,6 +283,8 @@ def speed(limit: int | None = None, rounds: int = 2, workers: int = 2) -> dict:
 # ---------------------------------------------------------------- plain-text input
 
 TEXT_LABELS = Path(__file__).resolve().parent / "clean_text_labels.json"
+TEXT_LABELS_R5 = Path(__file__).resolve().parent / "clean_text_labels_round5.json"
+"""Round 5: 20 more news_cluster articles (10 Daily Mail), labelled blind."""
 TEXT_CORPUS = "giveme5w1h-news"
 
 
@@ -396,7 +399,7 @@ def _text_article(job: tuple[str, str, list[list]]) -> dict:
     }
 
 
-def evaluate_text(workers: int = 2) -> dict:
+def evaluate_text(workers: int = 2, labels_path: Path = TEXT_LABELS) -> dict:
     """Plain-text input (news-please JSON through ``parse_news_please`` -> ``clean_text``)
     against the hand-labelled furniture spans of ``clean_text_labels.json``, per split:
 
@@ -408,9 +411,9 @@ def evaluate_text(workers: int = 2) -> dict:
       sentences; ``cut``: body sentences kept only in part (50-90% of their shingles).
     """
     d = dataset(TEXT_CORPUS)
-    if d is None or not TEXT_LABELS.exists():
+    if d is None or not labels_path.exists():
         return skipped(TEXT_CORPUS)
-    labels = json.loads(TEXT_LABELS.read_text("utf-8"))["articles"]
+    labels = json.loads(labels_path.read_text("utf-8"))["articles"]
     jobs = []
     for key, lab in sorted(labels.items()):
         corpus, name = key.split("/")
@@ -447,17 +450,18 @@ def evaluate_text(workers: int = 2) -> dict:
     return out
 
 
-def text_figures(res: dict) -> dict[str, float]:
-    """The floors.json figures of ``evaluate_text`` (``clean.text_*``)."""
+def text_figures(res: dict, prefix: str = "text") -> dict[str, float]:
+    """The floors.json figures of ``evaluate_text`` (``clean.text_*``; the round-5 set
+    ``clean.text5_*``)."""
     return {
-        f"text_{what}_{split}": res[split][what]
+        f"{prefix}_{what}_{split}": res[split][what]
         for split in ("dev", "test")
         for what in ("clean", "body")
     }
 
 
-def _print_text(res: dict, show: bool) -> None:
-    print("plain-text input: giveme5w1h news-please articles, hand-labelled furniture spans")
+def _print_text(res: dict, show: bool, name: str = "clean_text_labels.json") -> None:
+    print(f"plain-text input: giveme5w1h news-please articles, hand-labelled furniture ({name})")
     rows = [
         (
             split,
@@ -483,6 +487,218 @@ def _print_text(res: dict, show: bool) -> None:
                 print(f"  {split} {key.split('/')[1][:8]} LOST  {line}")
             if r["error"]:
                 print(f"  {split} {key.split('/')[1][:8]} ERROR {r['error']}")
+
+
+# ---------------------------------------------------------------- run-together words
+
+GLUE_CORPUS = "kcna-archive-2024"
+GLUE_LABELS = Path(__file__).resolve().parent / "clean_glue_labels.json"
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUE_SITES = (
+    ("excellency", re.compile(r"(?<![\w.])(?:H\.\s?E\.|HE)(?=[A-Z][a-z])")),
+    ("dash", re.compile(r"(?<=\s)--(?=[A-Z][a-z])")),
+    ("comma", re.compile(r"(?<=[a-z]),(?=[A-Z][a-z]+\s)")),
+)
+
+
+def glue_sites(text: str, names: set[str], not_glued: set[str]) -> dict[int, str]:
+    """Where ``text`` lacks a space (character offset -> kind), found without the code
+    under test: a lower-case letter run into a capitalised word ("ComradeKim", "ofKim",
+    "SungUniversity"; a token hand-marked in ``not_glued`` excepted: "kWh"), "H.E."/"HE"
+    run into a name, "--Kim", ",Kim", and a three-part name the corpus writes apart
+    (``names``) run into a lower-case word ("Kim Jong Unwho")."""
+    sites: dict[int, str] = {}
+    for m in _CAMEL.finditer(text):
+        a = text.rfind(" ", 0, m.start()) + 1
+        b = text.find(" ", m.start())
+        token = re.sub(r"^\W+|\W+$", "", text[a : b if b >= 0 else len(text)])
+        if token not in not_glued:
+            sites[m.start()] = "camel"
+    for kind, rx in _GLUE_SITES:
+        for m in rx.finditer(text):
+            sites[m.end()] = kind
+    for name in names:
+        for m in re.finditer(re.escape(name) + "(?=[a-z])", text):
+            sites[m.end()] = "after_name"
+    return sites
+
+
+def _words_around(text: str, at: int, words: int = 4) -> str:
+    """The ``words`` whole words either side of offset ``at``."""
+    left = text[:at].split(" ")[-words - 1 :]
+    right = text[at:].split(" ")[: words + 1]
+    return " ".join(left)[-80:] + "|" + " ".join(right)[:80]
+
+
+def inserted_spaces(before: str, after: str) -> list[int]:
+    """Offsets of ``before`` at which ``after`` (``before`` with spaces inserted) has a
+    new space."""
+    out, i = [], 0
+    for ch in after:
+        if i < len(before) and ch == before[i]:
+            i += 1
+        elif ch == " ":
+            out.append(i)
+        else:
+            raise ValueError("unglue changed more than spaces")
+    return out
+
+
+def corpus_names(texts: list[str], min_count: int = 3) -> set[str]:
+    """Three-part names ("Kim Jong Un") the corpus writes apart at least ``min_count``
+    times (followed by a non-letter)."""
+    from extractors.clean import GLUE_SURNAMES
+
+    alt = "|".join(sorted(GLUE_SURNAMES))
+    c: Counter = Counter()
+    for t in texts:
+        c.update(m[0] for m in re.finditer(rf"\b(?:{alt}) [A-Z][a-z]+ [A-Z][a-z]+(?![A-Za-z])", t))
+    return {n for n, k in c.items() if k >= min_count}
+
+
+def evaluate_glue(sample: int = 40) -> dict:
+    """``clean.unglue`` on every KCNA item (story text and headline, each article read
+    with its own words): sites found by ``glue_sites`` (the truth), sites repaired, sites
+    missed, spaces put where no site is (false splits), per kind; and a sample of the
+    repairs (drawn by hash) with the hand verdicts of ``clean_glue_labels.json``."""
+    import hashlib
+
+    from extractors.clean import text_words, unglue
+
+    d = dataset(GLUE_CORPUS, "headlines_2024-11-11.json")
+    if d is None:
+        return skipped(GLUE_CORPUS)
+    items = json.loads((d / "headlines_2024-11-11.json").read_text("utf-8"))
+    labels = json.loads(GLUE_LABELS.read_text("utf-8")) if GLUE_LABELS.exists() else {}
+    not_glued = set(labels.get("not_glued", []))
+    texts = [(it.get("headline") or "", it.get("story_text") or "") for it in items]
+    names = corpus_names([t for pair in texts for t in pair])
+    found: Counter = Counter()
+    fixed: Counter = Counter()
+    missed: list[str] = []
+    false: list[str] = []
+    repairs: list[str] = []
+    for head, body in texts:
+        vocab = text_words(body)
+        for text in (head, body):
+            for para in text.split("\n"):
+                sites = glue_sites(para, names, not_glued)
+                new = unglue(para, vocab)
+                spaces = set(inserted_spaces(para, new))
+                found.update(sites.values())
+                for at, kind in sites.items():
+                    if at in spaces:
+                        fixed[kind] += 1
+                        shift = sum(1 for x in spaces if x < at)
+                        repairs.append(_words_around(new, at + shift))
+                    else:
+                        missed.append(f"{kind}: {_words_around(para, at)}")
+                false.extend(
+                    para[max(0, at - 25) : at] + "|" + para[at : at + 15]
+                    for at in sorted(spaces - set(sites))
+                )
+    key = lambda x: hashlib.sha1(f"glue:{x}".encode()).hexdigest()  # noqa: E731
+    drawn = sorted(set(repairs), key=key)[:sample]
+    verdicts = labels.get("sample", {})
+    checked = [v for r, v in verdicts.items() if r in drawn]
+    total = sum(found.values())
+    return {
+        "items": len(items),
+        "names": sorted(names),
+        "found": dict(found),
+        "fixed": dict(fixed),
+        "sites": total,
+        "repaired": sum(fixed.values()),
+        "recall": sum(fixed.values()) / total if total else 1.0,
+        "missed": missed,
+        "false_splits": false,
+        "sample": drawn,
+        "sample_checked": len(checked),
+        "sample_wrong": sum(1 for v in checked if v != "ok"),
+        "unchecked": [r for r in drawn if r not in verdicts],
+    }
+
+
+def evaluate_glue_other() -> dict:
+    """``clean.unglue`` on text that has no glue to speak of (the giveme5w1h news-please
+    texts, the article-extraction-benchmark bodies, the White House files): every space
+    it puts is listed
+    (to read: a false split unless the text really ran two words together)."""
+    from extractors.clean import unglue
+
+    out: list[str] = []
+    n = 0
+    g = dataset(TEXT_CORPUS)
+    a = dataset(NAME, "ground-truth.json")
+    texts: list[str] = []
+    if g is not None:
+        for f in sorted(g.glob("*/data/*.json")):
+            texts.append(json.loads(f.read_text("utf-8")).get("text") or "")
+    if a is not None:
+        truth = json.loads((a / "ground-truth.json").read_text("utf-8"))
+        texts += [v["articleBody"] for _, v in sorted(truth.items())]
+    w = dataset("wh-briefings-nato-korea")
+    if w is not None:
+        texts += [
+            f.read_text("utf-8", errors="replace")
+            for f in sorted(w.rglob("*"))
+            if f.is_file() and f.suffix in (".md", ".txt", ".json")
+        ]
+    for text in texts:
+        n += 1
+        for para in text.split("\n"):
+            new = unglue(para)
+            for at in inserted_spaces(para, new):
+                out.append(para[max(0, at - 25) : at] + "|" + para[at : at + 15])
+    return {"texts": n, "splits": out}
+
+
+def glue_figures(res: dict) -> dict[str, float]:
+    """The floors.json figures of ``evaluate_glue`` (``clean.glue_*``): recall over the
+    sites, precision of the spaces put (sites repaired / all spaces put), and the share
+    of the hand-checked sample found right."""
+    put = res["repaired"] + len(res["false_splits"])
+    checked = res["sample_checked"]
+    return {
+        "glue_recall": res["recall"],
+        "glue_precision": res["repaired"] / put if put else 1.0,
+        "glue_sample_ok": 1 - res["sample_wrong"] / checked if checked else 0.0,
+    }
+
+
+def round5_figures(workers: int = 2) -> dict[str, float]:
+    """Round 5's floors.json figures: the blind set (``clean.text5_*``) and the
+    run-together words (``clean.glue_*``); {} when a corpus is absent."""
+    out: dict[str, float] = {}
+    text = evaluate_text(workers, TEXT_LABELS_R5)
+    if "skipped" not in text:
+        out.update(text_figures(text, "text5"))
+    glue = evaluate_glue()
+    if "skipped" not in glue:
+        out.update(glue_figures(glue))
+    return out
+
+
+def _print_glue(res: dict, other: dict) -> None:
+    print(f"run-together words in {res['items']} KCNA items (story text + headline)")
+    rows = [(k, res["found"][k], res["fixed"].get(k, 0)) for k in sorted(res["found"])]
+    rows.append(("all", res["sites"], res["repaired"]))
+    print(table(rows, ("kind", "sites", "repaired")))
+    print(f"recall {res['recall']:.4f}; spaces put where no site is: {len(res['false_splits'])}")
+    for line in res["missed"][:30]:
+        print(f"  MISSED {line!r}")
+    for line in res["false_splits"][:60]:
+        print(f"  EXTRA  {line!r}")
+    print(
+        f"hand-checked sample of repairs: {res['sample_checked']} of {len(res['sample'])}"
+        f" checked, {res['sample_wrong']} wrong"
+    )
+    for line in res["unchecked"]:
+        print(f"  UNCHECKED {line!r}")
+    print(", ".join(f"{k} {v:.4f}" for k, v in glue_figures(res).items()))
+    print(f"other corpora ({other['texts']} texts): {len(other['splits'])} spaces put")
+    for line in other["splits"]:
+        print(f"  SPLIT  {line!r}")
 
 
 # ---------------------------------------------------------------- evaluate
@@ -569,11 +785,23 @@ def main(argv: list[str] | None = None) -> int:
         "on hand-labelled news-please articles (clean_text_labels.json), dev and test; "
         "--show-extra lists them",
     )
+    ap.add_argument(
+        "--glue",
+        action="store_true",
+        help="run-together words: clean.unglue on the KCNA archive (sites, repaired, false "
+        "splits, hand-checked sample) and on text without glue",
+    )
     args = ap.parse_args(argv)
+    if args.glue:
+        gr = evaluate_glue()
+        if not report_skip(gr):
+            _print_glue(gr, evaluate_glue_other())
+        return 0
     if args.text:
-        tr = evaluate_text(args.workers)
-        if not report_skip(tr):
-            _print_text(tr, args.show_extra)
+        for path in (TEXT_LABELS, TEXT_LABELS_R5):
+            tr = evaluate_text(args.workers, path)
+            if not report_skip(tr):
+                _print_text(tr, args.show_extra, path.name)
         return 0
     if args.speed:
         sp = speed(args.limit, args.rounds, args.workers)

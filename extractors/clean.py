@@ -10,7 +10,7 @@ in order over the paragraphs; what a rule takes out becomes metadata
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -299,7 +299,7 @@ def rule_original_source(paras: list[str], meta: Meta) -> list[str]:
 
 _FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|read more\b|related\s*:|share this\b|"
-    r"follow us\b|sign up\b|subscribe\b)",
+    r"follow us\b|sign up\b|subscribe\b|\([^()]{2,60}\bpage\s?[A-Z]?\d{1,3}\)$)",
     re.I,
 )
 
@@ -863,6 +863,10 @@ _FUNCTION = frozenset(
 _STARTERS = frozenset(
     [
         "The",
+        "Since",
+        "So",
+        "Many",
+        "During",
         "A",
         "An",
         "He",
@@ -1145,6 +1149,13 @@ _PICTURED = re.compile(
 )
 CAPTION_MAX_WORDS = 80
 """A paragraph that ends in a bracketed credit and is no longer than this is a caption."""
+AP_CAPTION_MAX_WORDS = 160
+"""... or no longer than this when it opens as an agency's photo caption does ("FILE - In
+this Sept. 30, 2016, file photo, ..."): such captions repeat several body sentences."""
+_AP_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—]\s*)?In (?:this|these)\b.{0,80}?\b(?:file )?(?:photos?|images?)\b",
+    re.I,
+)
 
 
 def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
@@ -1176,7 +1187,8 @@ def rule_inline_credits(paras: list[str], meta: Meta) -> list[str]:
         # one that speaks of its picture, or one with no sentence end before the credit
         first = p[: ms[0].start()]
         pictured = i == 0 or bool(_PICTURED.search(first)) or not _STOPPED.search(first)
-        if n <= CAPTION_MAX_WORDS and not p[ms[-1].end() :].strip() and pictured:
+        longest = AP_CAPTION_MAX_WORDS if _AP_CAPTION.match(p) else CAPTION_MAX_WORDS
+        if n <= longest and not p[ms[-1].end() :].strip() and pictured:
             meta.removed.append(("inline_credit", p))  # the paragraph is a caption
             continue
         pos, pieces = 0, []
@@ -1294,6 +1306,7 @@ _INLINE_PROMPT = re.compile(
     r"|Advertisement Continue reading the main story"
     r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
     r"|\bScroll down for (?:video|more)\b"
+    r"|\bYour browser does not support (?:iframes|the video tag|HTML5 video)\b\.?"
     r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
 )
 
@@ -1384,6 +1397,21 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
 _STOPPED = re.compile(r"[.!?…:;,]\s*[\"'“”‘’)\]]*\s*$|\)\s*$")
 
 
+CAPTION_PAGE_LINES = 3
+
+
+def _unstopped_line(p: str, meta: Meta) -> bool:
+    """A line of six to sixty words with no sentence end, no heading, list item or post."""
+    return (
+        6 <= len(p.split()) <= 60
+        and not _STOPPED.search(p)
+        and p not in meta.headings
+        and not _BULLET.match(p)
+        and not _title_cased(p)
+        and not _POST_SIGN.search(p)
+    )
+
+
 def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     """In scraped text, a line of six to sixty words that is no heading and closes with
     no sentence end ("The handset hasn't been announced by Samsung yet") is a caption
@@ -1391,6 +1419,10 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
     title-cased subheading). So is the last sentence of a longer paragraph when it is
     such a line ("... Nayak said. Hillary Clinton delivers her speech after ...")."""
     out = []
+    # a page of captions (three or more such lines): each caption there may open with a
+    # stopped sentence ("The Cubs have won the World Series. They are seen celebrating
+    # after ..."), and one may quote reported speech
+    captions = sum(1 for p in paras if _unstopped_line(p, meta)) >= CAPTION_PAGE_LINES
     for i, p in enumerate(paras):
         n = len(p.split())
         if _POST_SIGN.search(p):
@@ -1404,11 +1436,19 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
                 and not _title_cased(last)
                 and not _SPEECH.search(last)
             ):
+                if (
+                    captions
+                    and len(split_sentences(head + ".")) == 1
+                    and len(head.split()) <= 40
+                    and not _SPEECH.search(head)
+                ):
+                    meta.removed.append(("unstopped_caption", p))
+                    continue
                 meta.removed.append(("unstopped_caption", last))
                 p, n = head + ".", len(head.split())
         # several sentences with reported speech: the article's ("... lives. Well, that's
         # what happened," he told CNN)
-        spoken = bool(_SPEECH.search(p)) and len(split_sentences(p)) > 1
+        spoken = bool(_SPEECH.search(p)) and (len(split_sentences(p)) > 1 or not captions)
         if (
             (i > 0 or len(paras) > 1)
             and not spoken
@@ -1452,6 +1492,49 @@ def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
         if len(p.split()) <= 80 and _CONTRIBUTED.search(p):
             meta.removed.append(("page_note", p))
             continue
+        out.append(p)
+    return out
+
+
+_BOX_HEADING = re.compile(
+    r"^((?:[A-Z0-9][A-Z0-9'’&.-]*[?!:]?\s+){1,13}[A-Z0-9][A-Z0-9'’&.-]*[?!]?\s+)"
+    r"(?=[‘“'\"]?[A-Z][a-z])"
+)
+BOX_CAPTION_MIN_WORDS = 6
+_BOX_CUE = re.compile(
+    _PICTURED.pattern + r"|\((?:left|right|centre|center|middle|top|bottom|above|below)\b",
+    re.I,
+)
+
+
+def rule_box_headings(paras: list[str], meta: Meta) -> list[str]:
+    """A fact box's or a section's heading in capitals run into its first sentence
+    ("THE BROKEN BERG The bizarre pattern was ...", "WHY IS IT GLOWING? According to
+    ..."): two or more words in capitals, two of them of three letters or more, before a
+    capitalised word, go; the sentence stays. Not in the first paragraph (a lede that
+    opens in capitals: "NOT CONTENT WITH CHIPS Intel has ..."), nor a dateline ("SAN
+    JOSE, Costa Rica —") or a speaker's or kicker's label ("VIVIENNE WALT: You're ...",
+    "DRIVER OF THE DAY: Max ..."), which end in a comma or a colon."""
+    out = []
+    for i, p in enumerate(paras):
+        m = _BOX_HEADING.match(p) if i else None
+        if m and sum(1 for w in m[1].split() if len(re.sub(r"[^A-Z]", "", w)) >= 3) >= 2:
+            meta.removed.append(("box_heading", m[1].strip()))
+            p = p[m.end() :]
+            # the box's picture caption, run into its text with no full stop ("Steve
+            # Bartman (middle) became ... after a late collapse One of the most ...")
+            words = p.split()
+            k = _text_end(words, 0, 60)
+            if (
+                k
+                and BOX_CAPTION_MIN_WORDS <= k < len(words)
+                and not words[k - 1].endswith(_TERMINAL)
+                # a caption's cue, or a sentence opener after it: not "He must win in Abu
+                # Dhabi and hopes Rosberg finishes fourth"
+                and (words[k] in _STARTERS or _BOX_CUE.search(" ".join(words[:k])))
+            ):
+                meta.removed.append(("box_caption", " ".join(words[:k])))
+                p = " ".join(words[k:])
         out.append(p)
     return out
 
@@ -1540,6 +1623,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_inline_credits,
     rule_inline_related,
     rule_page_notes,
+    rule_box_headings,
     rule_counted_captions,
     rule_run_on_captions,
     rule_unstopped_captions,
@@ -1602,10 +1686,169 @@ def _title_case(s: str) -> str:
     )
 
 
+# ---------------------------------------------------------------- run-together words
+
+# State-media pages (KCNA) set a leader's name in markup whose spaces the scrape loses:
+# "the respected ComradeKim Jong Unreceived …", "tribute toKim Jong Unwho …",
+# "PresidentKim Il SungandKim Jong Il", "Kim Il SungUniversity", "H.E.Kim", "(KCNA) --Kim".
+# ``unglue`` puts the spaces back. Every split needs a name's context or a title/function
+# word before a capital, so brand and family names written in camel case stay whole
+# ("McDonald", "DeSantis", "JoongAng", "YouTube", "LeBron", "iPhone", "@realDonaldTrump").
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+GLUE_SURNAMES = _wordset(
+    "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang "
+    "Ahn Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Noh Ha Kwak Sung Cha Joo "
+    "Woo Min Ryu Jin Ri Pak Jo Rim Choe Kye Hyon Jon Paek Pyon Ju Kwak Mun Ryom Thae Tong"
+)
+"""Korean surnames as South and North Korean English romanise them: a three-part name
+("Kim Jong Un", "Choe Son Hui") opening with one is a name whose last part the
+scrape may have glued to the next word."""
+
+GLUE_TITLES = _wordset(
+    "comrade comrades president chairman secretary marshal excellency general generals "
+    "generalissimo generalissimos commander leader premier minister chief director "
+    "ambassador envoy vice mr mrs ms dr sir madam "
+    # a capitalised function word opening a sentence: "WhenKim Jong Un arrived …"
+    "when as after before while where whenever though although since then and but also "
+    "if upon"
+)
+"""Capitalised words after which a glued capital is a new word ("ComradeKim",
+"WhenKim"); not "The" (TheStreet, TheWrap are names)."""
+
+_GLUE_FUNCTION = _wordset(
+    "a an the of to and or by for with on at in from under toward towards into onto "
+    "upon about across through against between among within that which who whom whose "
+    "where when while whereas than as after before since until till including "
+    "wished praised told met thanked greeted congratulated received visited saw"
+)
+"""Lower-case words that may be glued to a capitalised word in any text ("ofKim",
+"theKim", "wishedKim")."""
+
+_GLUE_WORDS = _GLUE_FUNCTION | _wordset(
+    "is are was were be been has have had will would can could shall should may might "
+    "must do does did not also highly warmly gladly wisely personally it its this these "
+    "those there here his her their our we he she they i said sent made gave went met "
+    "led set put took told saw left held won paid sang came kept stood sat fought "
+    "taught sought knew grew drew wrote spoke brought thought found built spent meant "
+    "heard good great first over so got lie lies laid lay"
+)
+"""Words a glued name's last part is known to run into ("Unwho", "Sungand", "Ilon",
+"Unsent"), besides the text's own lower-case words."""
+
+_PARTICLES = _wordset("de di da du van von der den le la el al bin ibn mc mac ter")
+_SURNAME_ALT = "|".join(sorted(GLUE_SURNAMES, key=len, reverse=True))
+_GLUE_NAME = re.compile(
+    rf"(?<![\w@#])(?P<name>(?:{_SURNAME_ALT})\s+[A-Z][a-z]+\s+)(?P<glued>[A-Z][a-z]+)"
+    r"(?P<rest>[A-Z][a-z]*)?(?![\w'’-])"
+)
+_BEFORE_NAME = re.compile(rf"(?<=[a-z])(?=(?:{_SURNAME_ALT})\s+[A-Z][a-z]+\s+[A-Z][a-z])")
+_LOWER_HEAD = re.compile(r"(?<![\w@#/.'’?=&%-])([a-z]{2,})(?=[A-Z][a-z])")
+_TITLE_HEAD = re.compile(r"(?<![\w@#/.'’?=&%-])([A-Z][a-z]+)(?=[A-Z][a-z])")
+_HIS_EXCELLENCY = re.compile(r"(?<![\w.])(H\.\s?E\.|HE)(?=[A-Z][a-z])")
+_DASH_GLUE = re.compile(r"(?<=\s)(--|—)(?=[A-Z][a-z])")
+_COMMA_GLUE = re.compile(r"(?<=[a-z]),(?=[A-Z][a-z]+\s)")
+_NAME_PART = re.compile(rf"\b(?:{_SURNAME_ALT})\s+[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
+_NAME_SYLLABLE = re.compile(
+    r"(?=[A-Z][a-z]{0,5}$)[^aeiouyAEIOUY]{0,3}[aeiouyAEIOUY]{1,3}(?:ng|[nlkmp])?"
+)
+"""One romanised Korean syllable: one vowel group, ending in it or in n, ng, l, k, m, p
+("Un", "Il", "Sung", "Hyon", "Chol")."""
+_GLUE_HINT = re.compile(r"[a-z.,][A-Z]|\s(?:--|—)[A-Z]|\bHE[A-Z]|\b(?:" + _SURNAME_ALT + r")\s")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The lower-case words ``text`` writes standing alone (``unglue``'s vocabulary)."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])", text))
+
+
+def unglue(text: str, lower: Collection[str] | None = None) -> str:
+    """``text`` with the spaces a scrape lost around names put back (see above).
+
+    ``lower``: lower-case words the article writes (``text_words``; default: ``text``'s
+    own). A name's last part splits from the word glued after it ("Kim Jong Unwho" ->
+    "Kim Jong Un who") when the text writes the name apart elsewhere or the part is one
+    Korean syllable, and the rest is a word the text or ``_GLUE_WORDS`` holds (else a
+    past tense or an -ly adverb after a syllable: "Kim Il Sungled", "Kim Jong Unshowed").
+    """
+    if not _GLUE_HINT.search(text):
+        return text
+    vocab = (text_words(text) if lower is None else frozenset(lower)) - _PARTICLES
+    text = _DASH_GLUE.sub(r"\1 ", text)
+    text = _COMMA_GLUE.sub(", ", text)
+    text = _HIS_EXCELLENCY.sub(r"\1 ", text)
+    text = _BEFORE_NAME.sub(" ", text)
+    text = _LOWER_HEAD.sub(
+        lambda m: (
+            m[1] + " " if m[1] in _GLUE_FUNCTION or (m[1] in vocab and len(m[1]) > 2) else m[1]
+        ),
+        text,
+    )
+    text = _TITLE_HEAD.sub(lambda m: m[1] + (" " if m[1].lower() in GLUE_TITLES else ""), text)
+    words = vocab | _GLUE_WORDS
+    parts = {
+        m[1]
+        for m in _NAME_PART.finditer(text)
+        if _NAME_SYLLABLE.fullmatch(m[1]) and m[1].lower() not in words
+    }
+
+    def split(m: re.Match[str]) -> str:
+        glued, rest = m["glued"], m["rest"] or ""
+        if rest:  # "Kim Il SungUniversity"
+            return f"{m['name']}{glued} {rest}"
+        cut = _name_cut(glued, words, parts)
+        return m[0] if cut is None else f"{m['name']}{glued[:cut]} {glued[cut:]}"
+
+    return _GLUE_NAME.sub(split, text)
+
+
+def _name_cut(glued: str, words: frozenset[str], parts: set[str]) -> int | None:
+    """Where a name's last part ends inside ``glued`` ("Unwho" -> 2), or None: never in
+    one syllable ("Hoon") or a word the text writes in lower case ("Human")."""
+    if _NAME_SYLLABLE.fullmatch(glued) or glued.lower() in words:
+        return None
+    # the name's own part first, then a cut that does not split an "ng" ("Sungguided" is
+    # "Sung guided", "Ungot" "Un got" when no "ng" reading holds), then the shortest head
+    cuts = sorted(
+        range(2, len(glued) - 1),
+        key=lambda i: (glued[:i] not in parts, glued[i - 1 : i + 1] == "ng", i),
+    )
+    for i in cuts:  # a word the text writes, after a part or a syllable
+        head, tail = glued[:i], glued[i:]
+        if (
+            tail in words
+            and (len(tail) > 2 or tail in _GLUE_SHORT)
+            and (head in parts or _NAME_SYLLABLE.fullmatch(head))
+        ):
+            return i
+    for i in cuts:  # a verb or an adverb by its ending, after the shortest syllable
+        head, tail = glued[:i], glued[i:]
+        if _ENGLISH_FORM.fullmatch(tail) and (head in parts or _NAME_SYLLABLE.fullmatch(head)):
+            return i
+    return None
+
+
+_GLUE_SHORT = _wordset("is as on at in to of by or so it he we be")
+_ONSET = (
+    r"(?=[aeiouy]|[b-df-hj-np-tv-z][aeiouy]|bl|br|ch|cl|cr|dr|fl|fr|gl|gr|kn|ph|pl|pr|sc|sh|sk|sl"
+    r"|sm|sn|sp|st|sw|th|tr|tw|wh|wr|qu)(?![aeiou][aeiu])"
+)
+_ENGLISH_FORM = re.compile(_ONSET + r"[a-z]*[aeiouy][a-z]*(?:ed|ing|ly|[a-z]{2}s)")
+"""A lower-case word by its ending: a past tense, an -ing form, an -ly adverb, a third
+person in -s ("guided", "making", "warmly", "visits"), its stem with a vowel, opening
+as English words do (a vowel, or a consonant before a vowel or in a cluster such as
+"gr", "st"; never "ng", "gd" or two vowels such as "ui")."""
+
+
 # ---------------------------------------------------------------- entry points
 
 
 SCRAPED_ONLY = (
+    rule_box_headings,
     rule_counted_captions,
     rule_run_on_captions,
     rule_unstopped_captions,
@@ -1621,14 +1864,19 @@ def clean_text(
 ) -> Cleaned:
     """A plain-text or Markdown article: the rules, then a title if none was given.
 
+    Words a scrape ran together around names are parted first (``unglue``), in the
+    title too.
+
     Title = the first Markdown heading, else the first line when it reads as a
     headline (short, no closing full stop); otherwise the first sentence of
     the body, trimmed — and then the body keeps that sentence. A first line that
     repeats the given title goes. ``TEXT_RULES`` run first (``scraped``: all of them,
     else those that need a marker).
     """
-    lines = [ln.strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    vocab = text_words(raw)
+    lines = [unglue(ln.strip(), vocab) for ln in raw.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
+    title = unglue(title, vocab) if title else title
     if title is None:
         for i, ln in enumerate(lines):
             if _IMAGE_MD.search(ln) or _ONLY_PUNCT.match(ln):
@@ -1649,6 +1897,10 @@ def clean_text(
     lines = [ln.lstrip("# ").strip() if ln.startswith("#") else ln for ln in lines]
     if title and lines and _same_line(lines[0], title):
         meta.removed.append(("title_repeat", lines.pop(0)))
+    elif title and lines and (rest := _after_title(lines[0], title)) is not None:
+        # the headline run into the first line ("Scores killed ... France Updated: ...")
+        meta.removed.append(("title_repeat", lines[0][: len(lines[0]) - len(rest)]))
+        lines[0] = rest
     for rule in TEXT_RULES:
         if scraped or rule not in SCRAPED_ONLY:
             lines = rule(lines, meta)
@@ -1671,6 +1923,18 @@ def clean_text(
         removed=tuple(meta.removed),
         kind=kind,
     )
+
+
+def _after_title(line: str, title: str) -> str | None:
+    """What follows the headline when ``line`` opens with it (case and punctuation
+    aside) and goes on with a capital ("<headline> Updated: 2016-07-15 13:14 By ..."), or
+    None."""
+    words = [w for w in (re.sub(r"\W+", "", x) for x in title.split()) if w]
+    if len(words) < 4:
+        return None
+    pattern = r"\W*".join(re.escape(w) for w in words)
+    m = re.match(r"\W*" + pattern + r"\W*\s+(?=[A-Z(])", line, re.I)
+    return line[m.end() :] if m else None
 
 
 def _same_line(line: str, title: str) -> bool:
@@ -1713,6 +1977,10 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
     lines = doc.text.split("\n")
     if info.title and lines and normalise_space(lines[0]) == normalise_space(info.title):
         lines = lines[1:]  # the headline repeated as the body's first line
+    vocab = text_words(doc.text)
+    lines = [unglue(ln, vocab) for ln in lines]
+    if info.title:
+        info.title = unglue(info.title, vocab)
     paras, meta = apply_rules(lines, Meta(author=None))
     body = "\n".join(paras)
     kind = check_gallery(meta, len(body.split()), where)
