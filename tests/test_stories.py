@@ -478,3 +478,17 @@ def test_the_far_dated_rule_is_off_and_says_so():
     # Round 5 tried it (two launches over Hokkaido 17 days apart); it is off by default
     assert stories.FAR_DATED_TEXT is None
     assert stories.Signals.event_link(2, False, 0.3, dated_apart=True)
+
+
+def test_names_only_in_a_roll_of_attendees_are_no_event_names():
+    a = art(
+        "k1",
+        "Leader visits a shipyard",
+        "The leader looked round the Namhae shipyard. He was accompanied by Jo Mun Son, "
+        "Pak Il Chon, Ri Song Hwan, Kim Tae Ryong and Jo Sun Gil, senior officials.",
+    )
+    got = stories.names(a)
+    assert "namhae" in got
+    assert not {"mun", "chon", "hwan", "ryong", "gil"} & got
+    b = art("k2", "Envoys meet", "Envoys of France, Spain and Italy met in Rome.")
+    assert {"france", "spain", "italy", "rome"} <= stories.names(b)  # three is no roll
