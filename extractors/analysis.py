@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from . import crosslang, keypoints, stories, summary
@@ -215,7 +216,8 @@ def analyse(
     """Judge, group and summarise. ``tz`` is the zone in which publication times are read
     when dates like "on Thursday" are resolved.
 
-    Stories are ordered by relevance, then outlets, then title. The first two are known
+    Stories are ordered by ``rank``: corroborating outlets, then relevance, then the newest
+    article, then title. The first three are known
     before a story's per-story work (entities, summary, key points, events): with ``limit``
     that work is done only for the stories that fill the first ``limit`` news stories and
     the first ``limit`` reactions of ``split_reactions`` (the title, from the summary, is
@@ -245,9 +247,8 @@ def analyse(
         members = sorted(idx, key=lambda i: (-rel[i].score, i))
         group_arts = tuple(arts[i] for i in members)
         relevance = combine([rel[i] for i in members])
-        n_outlets = len({outlet_key(a.outlet or a.origin or a.source) for a in group_arts})
-        skeletons.append((members, group_arts, relevance, n_outlets))
-    skeletons.sort(key=lambda k: (-k[2].score, -k[3]))  # stable: ties keep the group order
+        skeletons.append((members, group_arts, relevance, corroborating(group_arts)))
+    skeletons.sort(key=lambda k: rank(k[2], k[1]))  # stable: ties keep the group order
     chosen = _choose(skeletons, arts, terms, limit)
     del skeletons, groups
     explained = [stories.explain(arts, sk[0], signals) for sk in chosen]
@@ -278,13 +279,34 @@ def analyse(
                 },
             )
         )
-    out.sort(key=lambda s: (-s.relevance.score, -len(s.outlets), s.title))
+    out.sort(key=lambda s: (*rank(s.relevance, s.articles), s.title))
     return out, excluded
+
+
+def corroborating(arts: Sequence[Article]) -> int:
+    """Distinct outlets of a story's news articles (state media never corroborates news; a
+    story of state media alone counts its own outlets)."""
+    news = [a for a in arts if a.source_type != "state-media"] or list(arts)
+    return len({outlet_key(a.outlet or a.origin or a.source) for a in news})
+
+
+def _stamp(when: datetime) -> float:
+    """POSIX time of ``when``; a time without a zone is read as UTC."""
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+
+
+def rank(relevance: Relevance, arts: Sequence[Article]) -> tuple[float, float, float]:
+    """A story's place in the digest and in its section (ascending): more corroborating
+    outlets first, then higher relevance, then the newer (its newest article's time; an
+    undated story last among its ties). An analyst reads the corroborated, newer news first;
+    a single-source analysis follows a story three outlets report."""
+    times = [_stamp(a.published) for a in arts if a.published is not None]
+    return (-corroborating(arts), -relevance.score, -max(times) if times else math.inf)
 
 
 Skeleton = tuple[list[int], tuple[Article, ...], Relevance, int]
 """A story before its per-story work: member indices (best first), their articles, the
-story's relevance and its number of distinct outlets."""
+story's relevance and its number of corroborating outlets (``corroborating``)."""
 
 
 def _choose(
@@ -295,7 +317,7 @@ def _choose(
 ) -> list[Skeleton]:
     """The stories (in the final order up to titles) whose per-story work is needed to fill
     ``limit`` news stories and ``limit`` reactions; all of them without ``limit``. Where a
-    run of stories tying on relevance and outlets crosses the boundary, their titles (from
+    run of stories tying on ``rank`` crosses the boundary, their titles (from
     their summaries) decide, as in the final sort."""
     if limit is None:
         return list(skeletons)
@@ -304,8 +326,8 @@ def _choose(
     i = 0
     while i < len(skeletons) and (news < limit or reacts < limit):
         j = i
-        key = (skeletons[i][2].score, skeletons[i][3])
-        while j < len(skeletons) and (skeletons[j][2].score, skeletons[j][3]) == key:
+        key = rank(skeletons[i][2], skeletons[i][1])
+        while j < len(skeletons) and rank(skeletons[j][2], skeletons[j][1]) == key:
             j += 1
         run = list(skeletons[i:j])
         gives = [shares(sk[1], sk[2]) for sk in run]

@@ -54,6 +54,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -142,6 +143,23 @@ ROUNDUP_FACTOR = 0.25
 """Rule (roundup): a roundup and an article that is not one are one story only with text
 alike enough on its own (``STRONG_TEXT``); otherwise their similarity counts this much (a
 review that lists a statement does not absorb the statement)."""
+DAY_DATES = True
+"""Rule (the day's date): for a pair of nearby days, a shared date within a day of either's
+publication ("on Sunday" in two items of Sunday) is every item's of that day, not an event
+signal; a date further off (the day a meeting was held) still is."""
+FAR_DATED_TEXT: float | None = None
+"""Rule (other days, far), off: two articles days apart whose leads both date their event,
+no date shared (a launch on Tuesday, August 29, and one on Friday, September 15), would be
+one story only with text at least this alike. Tried at 0.5 in round 5: it splits the two
+launches over Hokkaido (dev with those launches told apart, ``stories_cluster_events.json``:
+B-cubed 0.928 -> 0.933), but undated leads then join other stories on theme names (a July
+missile-test analysis joined Kim's New Year olive branch) and news_cluster's own dev/test
+fell 0.955/0.949 -> 0.924/0.943; None keeps the round-4 rule."""
+ROUNDUPS_TEXT = 0.8
+"""Rule (two roundups): two roundups (press reviews of two days) are one story only with
+text this alike (a repeat), however alike their template; otherwise their similarity
+counts ``ROUNDUPS_FACTOR``."""
+ROUNDUPS_FACTOR = 0.0
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -233,6 +251,7 @@ _DATELINE = re.compile(
 )
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
 RESOLVE_SENTENCES = 3
 """Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
@@ -286,9 +305,28 @@ def title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _names_in(text: str) -> set[str]:
-    out = set()
+ROLL_NAMES: int | None = 5
+"""Rule (roll of names): a lead sentence listing at least this many capitalised items
+("accompanied by Jo Yong Won, Pak Jong Chon, Ri Il Hwan, Kim Jae Ryong and Jo Chun Ryong";
+"Present there were ...") is a roll of attendees, who follow one leader to many events:
+names found only in such rolls are no names of the event. 5 on dev (4 and 3 cost
+news_cluster recall: four countries listed are often the event's). None: off."""
+_ROLL_SPLIT = re.compile(r",\s*|\s+and\s+")
+
+
+def _roll(sentence: str) -> bool:
+    """Is ``sentence`` a roll of at least ``ROLL_NAMES`` capitalised items?"""
+    if ROLL_NAMES is None or sentence.count(",") < ROLL_NAMES - 2:
+        return False
+    items = [x.strip() for x in _ROLL_SPLIT.split(sentence)]
+    return sum(bool(x) and x[0].isupper() for x in items) >= ROLL_NAMES
+
+
+def _names_in(text: str, rolls: bool = True) -> set[str]:
+    out: set[str] = set()
+    listed: set[str] = set()
     for sent in re.split(r"(?<=[.!?:;])\s+|\n", text):
+        into = listed if rolls and _roll(sent) else out
         for k, m in enumerate(_WORD.finditer(sent)):
             w = m.group(0).strip("'’-")
             if k == 0 or len(w) < 3 or not w[0].isupper():
@@ -296,7 +334,7 @@ def _names_in(text: str) -> set[str]:
             low = w.lower().removesuffix("'s").removesuffix("’s")
             # Rule (contractions): "I'm", "We’ll", "Don't" open a spoken clause; no name.
             if low not in _NOT_NAMES and "'" not in low and "’" not in low:
-                out.add(low)
+                into.add(low)
     return out
 
 
@@ -556,6 +594,31 @@ class Signals:
             common -= self.occasion.get(d, frozenset())
         return common
 
+    def same_dates(self, i: int, j: int, far: bool) -> frozenset[tuple[int, int]]:
+        """The dates both leads name. Rule (the day's date): for a near pair, not those
+        within a day of either's publication (``DAY_DATES``)."""
+        both = self.dates[i] & self.dates[j]
+        if far or not DAY_DATES or not both:
+            return both
+        near = self._around(i) | self._around(j)
+        return frozenset(both - near)
+
+    def dated_apart(self, i: int, j: int) -> bool:
+        """Rule (other days, far): both leads date their event and share no date."""
+        return bool(self.dates[i]) and bool(self.dates[j]) and not self.dates[i] & self.dates[j]
+
+    def _around(self, i: int) -> frozenset[tuple[int, int]]:
+        """(month, day) of the day before, of and after article ``i``'s publication (UTC)."""
+        d = self.days[i]
+        if d is None:
+            return frozenset()
+        days = (_EPOCH + timedelta(days=math.floor(d) + k) for k in (-1, 0, 1))
+        return frozenset((x.month, x.day) for x in days)
+
+    def two_roundups(self, i: int, j: int) -> bool:
+        """Rule (two roundups): both are roundups of several items."""
+        return bool(self.roundups) and self.roundups[i] and self.roundups[j]
+
     def text(self, i: int, j: int) -> float:
         """Cosine of the two articles' ``story_text`` vectors."""
         return float(self.x[i].multiply(self.x[j]).sum())
@@ -566,21 +629,29 @@ class Signals:
         (``theme_names``), shared dates, days apart, and whether it may join."""
         text = self.text(i, j) if text is None else text
         common = self.names[i] & self.names[j]
-        same_dates = sorted(self.dates[i] & self.dates[j])
         di, dj = self.days[i], self.days[j]
         apart = abs(di - dj) if di is not None and dj is not None else None
         # Rule (undated): an article without a publication time (a local note, a file)
         # joins another only on the event's own signals, as if it were days apart.
         far = apart is None or apart > FAR_DAYS
-        shared = sorted(self.shared(i, j, far))
+        same_dates = sorted(self.same_dates(i, j, far))
+        shared_set = self.shared(i, j, far)
+        shared = sorted(shared_set)
+        n_names = len(shared_set)
         occasion = sorted((common & self.rare) - set(shared))
         allowed = (
-            self.event_link(len(shared), bool(same_dates), text, apart is None)
+            self.event_link(n_names, bool(same_dates), text, apart is None, self.dated_apart(i, j))
             if far
-            else self.day_link(len(shared), bool(same_dates), text, self.titled_occasion(i, j))
+            else self.day_link(n_names, bool(same_dates), text, self.titled_occasion(i, j))
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
-        allowed = allowed and not differ and not (roundup_pair and text < STRONG_TEXT)
+        roundups = self.two_roundups(i, j)
+        allowed = (
+            allowed
+            and not differ
+            and not (roundup_pair and text < STRONG_TEXT)
+            and not (roundups and text < ROUNDUPS_TEXT)
+        )
         return {
             "text": round(text, 3),
             "names": shared,
@@ -594,14 +665,24 @@ class Signals:
             "event_link": allowed,
             "titles_differ": differ,
             "roundup": roundup_pair,
+            "roundups": roundups,
         }
 
     @staticmethod
-    def event_link(shared: int, same_date: bool, text: float, undated: bool = False) -> bool:
+    def event_link(
+        shared: int,
+        same_date: bool,
+        text: float,
+        undated: bool = False,
+        dated_apart: bool = False,
+    ) -> bool:
         """May two articles published days apart be one story? Only on event-level
         evidence: a shared date with a shared specific name, text alike enough on its own,
         or (both dated) shared specific names with similar text. Rule (undated): without a
-        publication time names cannot place the pair in time; a date or the text must."""
+        publication time names cannot place the pair in time; a date or the text must.
+        Rule (other days, far): leads that date two different days need ``FAR_DATED_TEXT``."""
+        if dated_apart and FAR_DATED_TEXT is not None:
+            return text >= FAR_DATED_TEXT
         return (
             (same_date and shared >= DATE_NAMES)
             or text >= STRONG_TEXT
@@ -629,12 +710,15 @@ class Signals:
             return CONTRAST_FACTOR * text  # Rule (titles differ): one template, two events
         if text < STRONG_TEXT and self.one_roundup(i, j):
             return ROUNDUP_FACTOR * text  # Rule (roundup): a list does not absorb its items
+        if text < ROUNDUPS_TEXT and self.two_roundups(i, j):
+            return ROUNDUPS_FACTOR * text  # Rule (two roundups): two days' reviews
         di, dj = self.days[i], self.days[j]
         far = di is None or dj is None or abs(di - dj) > FAR_DAYS  # Rule (undated), above
         names = self.shared(i, j, far)
         shared = len(names)
-        same_date = bool(self.dates[i] & self.dates[j])
-        if far and not self.event_link(shared, same_date, text, di is None or dj is None):
+        same_date = bool(self.same_dates(i, j, far))
+        undated = di is None or dj is None
+        if far and not self.event_link(shared, same_date, text, undated, self.dated_apart(i, j)):
             return FAR_FACTOR * text
         occasion = not far and self.titled_occasion(i, j, names)
         if not far and not self.day_link(shared, same_date, text, occasion):

@@ -400,3 +400,95 @@ def test_a_roundup_does_not_absorb_an_item_it_lists():
 def test_fold_strips_latin_diacritics_only():
     assert stories.fold("Erdoğan in Málaga") == "Erdogan in Malaga"
     assert stories.fold("윤석열 대통령") == "윤석열 대통령"
+
+
+def test_the_days_own_date_is_no_event_signal_for_items_of_that_day():
+    # Two items of one outlet's Sunday both say "on Sunday": that date is every item's of
+    # the day; a date further off (the day a meeting was held) is still the event's.
+    sunday = datetime(2026, 11, 22, 6, tzinfo=UTC)
+    statement = art(
+        "d1",
+        "Spokesman issues statement on drills",
+        "The spokesman said on Sunday that the drills near Jeju were a provocation.",
+        sunday,
+    )
+    farm = art(
+        "d2",
+        "Harvest finished at the farm",
+        "Farmers of the Ryongsong farm finished the harvest on Sunday, officials said.",
+        sunday + timedelta(hours=2),
+    )
+    sig = stories.Signals.of([statement, farm, *FILLER])
+    assert (11, 22) in sig.dates[0] & sig.dates[1]
+    assert not sig.same_dates(0, 1, far=False)
+    assert not sig.pair(0, 1)["dates"]
+    meeting = art(
+        "d3",
+        "Ministers recall talks",
+        "The ministers recalled the talks of November 3 in Brussels.",
+        sunday,
+    )
+    again = art(
+        "d4",
+        "Envoys look back on talks",
+        "Envoys said the talks of November 3 in Brussels set the agenda.",
+        sunday + timedelta(hours=1),
+    )
+    sig = stories.Signals.of([meeting, again, *FILLER])
+    assert sig.same_dates(0, 1, far=False) == {(11, 3)}
+
+
+def review(source: str, day: datetime, items: list[str]) -> Article:
+    body = "Following are the main items of the papers today:\n" + "\n".join(
+        f"- {x}" for x in items
+    )
+    return art(source, "Press Review", body, day)
+
+
+def test_two_roundups_of_two_days_are_two_stories():
+    monday = review(
+        "r1",
+        DAY,
+        [
+            "Farmers finished the rice harvest in the north.",
+            "A delegation from Laos arrived in the capital.",
+            "The papers call for more effort in the power plants.",
+        ],
+    )
+    tuesday = review(
+        "r2",
+        DAY + timedelta(days=1),
+        [
+            "Builders finished new houses at a farm in the east.",
+            "A delegation from Laos left the capital for home.",
+            "The papers call for more effort in the coal mines.",
+        ],
+    )
+    arts = [monday, tuesday, *FILLER]
+    sig = stories.Signals.of(arts)
+    assert sig.roundups[0] and sig.roundups[1]
+    assert sig.text(0, 1) < stories.ROUNDUPS_TEXT
+    p = sig.pair(0, 1)
+    assert p["roundups"] and not p["event_link"]
+    assert sig.score(0, 1) == pytest.approx(stories.ROUNDUPS_FACTOR * sig.text(0, 1))
+    assert not any({0, 1} <= set(g) for g in stories.group(arts, sig=sig))
+
+
+def test_the_far_dated_rule_is_off_and_says_so():
+    # Round 5 tried it (two launches over Hokkaido 17 days apart); it is off by default
+    assert stories.FAR_DATED_TEXT is None
+    assert stories.Signals.event_link(2, False, 0.3, dated_apart=True)
+
+
+def test_names_only_in_a_roll_of_attendees_are_no_event_names():
+    a = art(
+        "k1",
+        "Leader visits a shipyard",
+        "The leader looked round the Namhae shipyard. He was accompanied by Jo Mun Son, "
+        "Pak Il Chon, Ri Song Hwan, Kim Tae Ryong and Jo Sun Gil, senior officials.",
+    )
+    got = stories.names(a)
+    assert "namhae" in got
+    assert not {"mun", "chon", "hwan", "ryong", "gil"} & got
+    b = art("k2", "Envoys meet", "Envoys of France, Spain and Italy met in Rome.")
+    assert {"france", "spain", "italy", "rome"} <= stories.names(b)  # three is no roll
