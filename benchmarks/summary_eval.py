@@ -19,7 +19,12 @@
    ``read`` maps a hash of each summary that was read to ``event`` / ``noevent``; a
    summary not read yet is judged by ``terms`` (term groups, as in part 1) and counted
    apart. Dev and test are whole days (dev days were looked at while tuning).
-3. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
+3. The round-5 blind set (``summary_event_labels_v5.json``): the next four White House and
+   two KCNA days in the same hash order (six documents a day), each document labelled
+   with its event and term groups from the sources before any of their summaries was
+   read; a story states the event when its summary matches every group of one of its
+   articles' labels (``judge_v5``). Dev and test alternate by day.
+4. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
    reference's sentence count, ROUGE-1/2 F1 (as benchmarks/keypoints_eval.py scores).
 """
 

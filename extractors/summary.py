@@ -323,12 +323,23 @@ WIRE_LEAD = 0.5
 """Score x (1 + WIRE_LEAD) for the first sentence of agency copy (an article opening on
 its dateline, "Pyongyang, August 15 (KCNA) -- ..."): wire copy states its event first, and a
 short lead loses on centrality to the longer sentence after it."""
+TALK_TITLE = True
+"""A speech or a transcript whose best sentence names no act is summarised by its own
+headline when the headline names the occasion ("Remarks by ... at ..."): see
+``_occasion_title``."""
 TITLE_FALLBACK = True
 """When no article of a story has any sentence that is not page furniture, its headline
 (the outlet's own words, never a generated one) is the summary rather than none."""
 
 _MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?=[\[\]#*_])")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
+_CREDIT_LEAD = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s+)?"
+    r"\((?:Reuters|AP|AFP|Yonhap|Xinhua|UPI|dpa|Kyodo|Bloomberg|CNN|KCNA)\)(?:\s*[-—–]{1,2})?\s+"
+    r"(?=[A-Z0-9\"“‘])"
+)
+"""An agency credit opening wire copy without its date ("(Reuters) - ", "WASHINGTON (AP) —
+"): who filed it, not who did what."""
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -350,7 +361,7 @@ _SOCIAL = re.compile(
 )
 _RHETORIC = re.compile(
     r"^[\"“‘]?(?:when i think|i think|i believe|i know|i hope|i mean|i really|you know|"
-    r"as (?:you |we )(?:all )?know|yes,|no,|and i |"
+    r"as (?:many of )?(?:you|we) (?:all )?know|yes,|no,|and i |"
     r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
     r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
     r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$|"
@@ -401,6 +412,7 @@ def tidy(sentence: str) -> str:
     s = _LINK.sub(r"\1", sentence)
     s = _MARKUP.sub("", s)
     s = _END_MARK.sub("", s)
+    s = _CREDIT_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
     s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
@@ -574,6 +586,9 @@ def summarise_story(
     if best is None:
         return _relaxed(articles, cands, scores) or _fallback(articles)
     first = pool[best][0]
+    occasion = _occasion_title(articles[first.article], first.text, spoken[first.article])
+    if occasion is not None:
+        return Summary(text=occasion, sources=(articles[first.article].source,))
     text = trim(first.text)
     sources = [articles[first.article].source]
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
@@ -599,6 +614,28 @@ def summarise_story(
         text = f"{text} {cands[nxt].text}"
         sources.append(articles[first.article].source)
     return Summary(text=text, sources=tuple(sources))
+
+
+_OCCASION_TITLE = re.compile(
+    r"^(?:Remarks|Readout|Background Press Call|Press Call|Press Gaggle|Press Briefing|"
+    r"Address|Speech|Interview)\b[^|]*?\b(?i:at|during|before|after|on|to|in|with|celebrating|"
+    r"previewing|marking)\s+(?:the\s|a\s|an\s)?[A-Z0-9]"
+)
+
+
+def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
+    """A speech's or a transcript's headline ("Remarks by Vice President Harris During Visit
+    of Los Angeles Fire Station 39"), when its best sentence names no act (a line of the
+    speech, "As many of you know, before I was elected ..."): the headline says who spoke,
+    where and on what occasion; a line of talk does not (``TALK_TITLE``)."""
+    if not TALK_TITLE or not spoken or _OCCASION.search(chosen):
+        return None  # a welcome naming the occasion and its place says more
+    if _ACTS.search(_QUOTED.sub("", chosen)) and states_event(chosen):
+        return None
+    t = re.sub(r"\s*\|\s*", ", ", " ".join(article.title.split())).strip(" ,")
+    if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
+        return None
+    return t
 
 
 def follows(text: str) -> bool:

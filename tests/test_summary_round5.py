@@ -159,3 +159,34 @@ def test_wire_copy_leads_with_its_first_sentence() -> None:
     art = Article(source="w", title="Papers Mark Harbor Day", text=text)
     got = summarise_story([art])
     assert got is not None and got.text.startswith("Leading papers carry editorials")
+
+
+def test_an_agency_credit_does_not_open_the_summary() -> None:
+    art = Article(
+        source="r",
+        title="Harbor pilots strike",
+        text=(
+            "(Reuters) - Harbor pilots in Busan walked off the job on Tuesday over pay, "
+            "the union said."
+        ),
+    )
+    got = summarise_story([art])
+    assert got is not None and got.text.startswith("Harbor pilots in Busan walked off")
+
+
+def test_a_speech_with_no_act_is_told_by_its_headline() -> None:
+    speech = Article(
+        source="sp",
+        title="Remarks by the Governor at a Harbor Festival | Busan",
+        text=(
+            "THE GOVERNOR: Good evening, everyone. (Applause.) Thank you all so much.\n"
+            "THE GOVERNOR: As many of you know, I grew up in a fishing family on this coast "
+            "and I still remember the smell of the boats in the morning.\n"
+            "THE GOVERNOR: You know, the harbor is the heart of this town and always will be "
+            "for the families who live by it."
+        ),
+    )
+    got = summarise_story([speech])
+    assert got is not None
+    assert got.text == "Remarks by the Governor at a Harbor Festival, Busan"
+    assert got.sources == ("sp",)
