@@ -361,7 +361,7 @@ _SOCIAL = re.compile(
 )
 _RHETORIC = re.compile(
     r"^[\"“‘]?(?:when i think|i think|i believe|i know|i hope|i mean|i really|you know|"
-    r"as (?:many of )?(?:you|we) (?:all )?know|yes,|no,|and i |"
+    r"as (?:many of )?(?:you|we) (?:all )?know|as [\w’']+ (?:told|said to) you|yes,|no,|and i |"
     r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
     r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
     r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$|"
@@ -630,12 +630,40 @@ def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     where and on what occasion; a line of talk does not (``TALK_TITLE``)."""
     if not TALK_TITLE or not spoken or _OCCASION.search(chosen):
         return None  # a welcome naming the occasion and its place says more
-    if _ACTS.search(_QUOTED.sub("", chosen)) and states_event(chosen):
+    if (
+        _ACTS.search(_QUOTED.sub("", chosen))
+        and states_event(chosen)
+        and not _RHETORIC.search(chosen)
+        and not _SOCIAL.search(chosen)
+    ):
         return None
     t = re.sub(r"\s*\|\s*", ", ", " ".join(article.title.split())).strip(" ,")
     if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
         return None
+    place = _place_line(article)
+    named = place is not None and any(
+        part.strip().lower() in t.lower() for part in place.split(",")
+    )  # "Helsinki, Finland" is in the headline already
+    if place and not named and len(t.split()) + len(place.split()) <= 40:
+        t = f"{t}, {place}"
     return t
+
+
+_PLACE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
+)
+
+
+def _place_line(article: Article) -> str | None:
+    """A transcript's place line before its clock or first turn ("Las Vegas, Nevada"): a
+    short "Town, State" line with no full stop among its first paragraphs."""
+    for p in article.paragraphs[:4]:
+        q = p.strip()
+        if _CLOCK.match(q) or SPEAKER_LABEL.match(q):
+            return None
+        if _PLACE.match(q) and len(q.split()) <= 6:
+            return q
+    return None
 
 
 def follows(text: str) -> bool:

@@ -190,3 +190,19 @@ def test_a_speech_with_no_act_is_told_by_its_headline() -> None:
     assert got is not None
     assert got.text == "Remarks by the Governor at a Harbor Festival, Busan"
     assert got.sources == ("sp",)
+
+
+def test_a_speech_headline_takes_the_transcript_place_line() -> None:
+    speech = Article(
+        source="sp2",
+        title="Remarks by the Governor at a Campaign Event",
+        text=(
+            "Harbor Hall\nBusan, Korea\n7:02 P.M. KST\n"
+            "THE GOVERNOR: Hello, Busan! (Applause.) Thank you all so much for coming.\n"
+            "THE GOVERNOR: As many of you know, I grew up in a fishing family on this coast "
+            "and I still remember the smell of the boats in the morning."
+        ),
+    )
+    got = summarise_story([speech])
+    assert got is not None
+    assert got.text == "Remarks by the Governor at a Campaign Event, Busan, Korea"
