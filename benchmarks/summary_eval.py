@@ -19,7 +19,12 @@
    ``read`` maps a hash of each summary that was read to ``event`` / ``noevent``; a
    summary not read yet is judged by ``terms`` (term groups, as in part 1) and counted
    apart. Dev and test are whole days (dev days were looked at while tuning).
-3. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
+3. The round-5 blind set (``summary_event_labels_v5.json``): the next four White House and
+   two KCNA days in the same hash order (six documents a day), each document labelled
+   with its event and term groups from the sources before any of their summaries was
+   read; a story states the event when its summary matches every group of one of its
+   articles' labels (``judge_v5``). Dev and test alternate by day.
+4. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
    reference's sentence count, ROUGE-1/2 F1 (as benchmarks/keypoints_eval.py scores).
 """
 
@@ -48,6 +53,10 @@ WH_DAYS = 6
 WH_PER_DAY = 8
 KCNA_DAYS = 4
 KCNA_PER_DAY = 8
+EVENT_LABELS_V5 = Path(__file__).resolve().parent / "summary_event_labels_v5.json"
+V5_WH_DAYS = 4
+V5_KCNA_DAYS = 2
+V5_PER_DAY = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,6 +120,22 @@ summary_key = label_key
 @functools.lru_cache(maxsize=1)
 def day_sets() -> list[tuple[str, str, str, list]] | None:
     """(corpus, day, split, articles) of the drawn White House and KCNA days."""
+    return _draw_days(0, WH_DAYS, WH_PER_DAY, 0, KCNA_DAYS, KCNA_PER_DAY)
+
+
+@functools.lru_cache(maxsize=1)
+def day_sets_v5() -> list[tuple[str, str, str, list]] | None:
+    """(corpus, day, split, articles) of the round-5 blind set: the next White House and
+    KCNA days in hash order after ``day_sets``'s, six documents a day
+    (``summary_event_labels_v5.json``)."""
+    return _draw_days(
+        WH_DAYS, WH_DAYS + V5_WH_DAYS, V5_PER_DAY, KCNA_DAYS, KCNA_DAYS + V5_KCNA_DAYS, V5_PER_DAY
+    )
+
+
+def _draw_days(
+    wh_from: int, wh_to: int, wh_per: int, kc_from: int, kc_to: int, kc_per: int
+) -> list[tuple[str, str, str, list]] | None:
     import keypoint_quality_eval as kq
     import relevance_eval
 
@@ -126,8 +151,8 @@ def day_sets() -> list[tuple[str, str, str, list]] | None:
         if f.parent.parent.name in WH_FOLDERS and rel not in wider:
             days.setdefault(f.name[:10], []).append(rel)
     full = [d for d, refs in days.items() if len(refs) >= 4]
-    for k, day in enumerate(_by_hash(full)[:WH_DAYS]):
-        refs = _by_hash(days[day])[:WH_PER_DAY]
+    for k, day in enumerate(_by_hash(full)[wh_from:wh_to]):
+        refs = _by_hash(days[day])[:wh_per]
         arts = [relevance_eval.wh_article_pipeline(wh, r) for r in sorted(refs)]
         out.append(("wh", day, "dev" if k % 2 == 0 else "test", arts))
     items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
@@ -140,8 +165,8 @@ def day_sets() -> list[tuple[str, str, str, list]] | None:
             day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
             kdays.setdefault(day, []).append(ref)
     kfull = [d for d, refs in kdays.items() if len(refs) >= KCNA_PER_DAY]
-    for k, day in enumerate(_by_hash(kfull)[:KCNA_DAYS]):
-        refs = _by_hash(kdays[day])[:KCNA_PER_DAY]
+    for k, day in enumerate(_by_hash(kfull)[kc_from:kc_to]):
+        refs = _by_hash(kdays[day])[:kc_per]
         arts = [relevance_eval.kcna_article(items, r) for r in sorted(refs, key=int)]
         out.append(("kcna", day, "dev" if k % 2 == 0 else "test", arts))
     return out
@@ -157,13 +182,13 @@ def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
     return arts
 
 
-@functools.lru_cache(maxsize=1)
-def day_stories() -> list[tuple[str, str, str, object]] | None:
+@functools.lru_cache(maxsize=2)
+def day_stories(v5: bool = False) -> list[tuple[str, str, str, object]] | None:
     """(corpus, day, split, story) of every drawn day, analysed one day at a time."""
     from extractors.analysis import analyse
     from extractors.topic import load_topic
 
-    sets = day_sets()
+    sets = day_sets_v5() if v5 else day_sets()
     if sets is None:
         return None
     topic = load_topic("korea-nato")
@@ -228,6 +253,57 @@ def evaluate_days(show: bool = False) -> dict:
     return res
 
 
+def load_v5_labels() -> dict[str, dict]:
+    if not EVENT_LABELS_V5.exists():
+        return {}
+    return json.loads(EVENT_LABELS_V5.read_text("utf-8")).get("stories", {})
+
+
+def judge_v5(story, labels: dict[str, dict]) -> str:
+    """``event`` / ``noevent`` for a summary read, else ``terms-event`` / ``terms-noevent``:
+    it matches every term group of one of its articles' labels (a story that merges two
+    documents states the event when it states either's); ``none`` without a summary."""
+    labs = [labels[a.source] for a in story.articles if a.source in labels]
+    if not labs:
+        return "unlabelled"
+    if not story.summary:
+        return "none"
+    key = summary_key(story.summary.text)
+    for lab in labs:
+        if key in lab.get("read", {}):
+            return lab["read"][key]
+    hit = any(states(story.summary.text, lab["terms"]) for lab in labs)
+    return "terms-" + ("event" if hit else "noevent")
+
+
+def evaluate_days_v5(show: bool = False) -> dict:
+    got = day_stories(True)
+    if got is None:
+        return skipped("wh-briefings-nato-korea or kcna-archive-2024")
+    labels = load_v5_labels()
+    res: dict = {}
+    for part in ("dev", "test"):
+        rows = [(c, d, s) for c, d, p, s in got if p == part]
+        verdicts = [judge_v5(s, labels) for _, _, s in rows]
+        judged = [v for v in verdicts if v != "unlabelled"]
+        ok = sum(1 for v in judged if v in ("event", "terms-event"))
+        res[part] = {
+            "stories": len(rows),
+            "verdicts": dict(Counter(verdicts)),
+            "states_event": ok / (len(judged) or 1),
+            "by_terms": sum(1 for v in judged if v.startswith("terms-")),
+        }
+        if show:
+            for (c, d, s), v in zip(rows, verdicts, strict=True):
+                lab = labels.get(s.articles[0].source, {})
+                text = s.summary.text if s.summary else "(none)"
+                h = summary_key(text) if s.summary else "-"
+                print(f"v5 {part} {c} {d} {v:<13} {h} [{s.articles[0].source[-50:]}]")
+                print(f"    event: {lab.get('event', '?')}")
+                print(f"    summary: {text}")
+    return res
+
+
 def evaluate_rouge() -> dict:
     from extractors import summary
 
@@ -251,6 +327,7 @@ def evaluate(show: bool = False) -> dict:
     out = {
         "events": evaluate_events(show),
         "days": evaluate_days(show),
+        "days_v5": evaluate_days_v5(show),
         "rouge": evaluate_rouge(),
     }
     out["elapsed"] = time.perf_counter() - t0
@@ -292,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print("White House and KCNA days (summary_event_labels.json): does it state the event?")
         print(table(rows, ("split", "stories", "states", "by terms", "has one", "max")))
+    v5 = res["days_v5"]
+    if not report_skip(v5):
+        rows = [(part, r["stories"], r["states_event"], r["by_terms"]) for part, r in v5.items()]
+        print("Round-5 blind days (summary_event_labels_v5.json): does it state the event?")
+        print(table(rows, ("split", "stories", "states", "by terms")))
     if not report_skip(rg):
         print(f"BBC politics ({rg['articles']} articles), summary.summarise, ROUGE F1:")
         rows = [

@@ -55,8 +55,10 @@ from .keypoints import (
     lone_quote,
     opens_on_referent,
     rank,
+    without_dateline,
 )
 from .models import Article, Summary
+from .text import split_sentences
 from .vectors import tokens
 
 MAX_WORDS = 60
@@ -93,23 +95,107 @@ def cues(sentence: str) -> int:
 def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     """The sentence, or when it is longer than ``limit`` words its start up to the last
     clause boundary (comma, semicolon, colon, dash) that keeps it within ``limit`` words and at
-    least ``MIN_WORDS``; a hard cut at ``limit`` words (with "…") when there is none."""
+    least ``MIN_WORDS``; a hard cut at ``limit`` words (with "…") when there is none.
+
+    A boundary inside a quotation or brackets is no boundary (a quoted title is kept
+    whole or not at all), and a cut that would keep only a lead-in ("In accordance with
+    section 12304(f) of title 10.", "While the talks went on.") is no cut: the main
+    clause is what the reader needs. When the sentence opens on such a lead-in (not a
+    time: "On Monday," stays) and is too long, the lead-in goes first (``lead_in``)."""
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence
+    rest = without_lead_in(sentence)
+    if rest != sentence and len(rest.split()) <= limit:
+        return rest
+    cut = _tail_cut(rest, limit)
+    if cut is None and rest != sentence:
+        cut = _tail_cut(sentence, limit)
+    if cut is not None:
+        return cut
+    return " ".join(words[:limit]) + "…"
+
+
+_LEAD_IN = re.compile(
+    r"^[\"“]?(?:in accordance with|pursuant to|consistent with|in keeping with|in line with|"
+    r"under (?:the|section|title|article)|in (?:furtherance|support|light|view|response) of|"
+    r"in response to|as part of|in addition(?: to)?|building on|following|further to|"
+    r"in the wake of|amid|despite|while|whereas|although|though|because|since|as|after|"
+    r"before|if|when|once|with|by|through|to)\b",
+    re.I,
+)
+"""The opening of a lead-in: a prepositional or subordinate phrase before the main clause."""
+_SUBJECT_START = re.compile(
+    r"^(?:I|We|He|She|They|It|You|[A-Z][\w’'.-]*|the|a|an|this|these|our|my|his|her|their)\b"
+)
+
+
+def _bounds(text: str) -> list[int]:
+    """Clause boundaries of ``text`` outside quotations and brackets."""
+    out, depth, quote = [], 0, False
+    for k, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in '“”"':
+            quote = ch != "”" and not (quote and ch == '"')
+        elif depth or quote:
+            continue
+        elif ch in ",;:" and text[k + 1 : k + 2] == " ":
+            out.append(k)
+        elif ch in "—–" and text[k - 1 : k] == " " and text[k + 1 : k + 2] == " ":
+            out.append(k - 1)
+        elif text[k : k + 4] == " -- ":
+            out.append(k)
+    return out
+
+
+def without_lead_in(sentence: str) -> str:
+    """The sentence past its lead-in ("In accordance with section 12304(f) of title 10,
+    United States Code, I am providing notice ..." -> "I am providing notice ..."): the
+    segments up to the first boundary followed by a subject, when the sentence opens on
+    ``_LEAD_IN`` and the lead-in states no time. Unchanged otherwise."""
+    if not _LEAD_IN.match(sentence) or _OPENS_ON_TIME.match(sentence.lstrip('"“')):
+        return sentence
+    for b in _bounds(sentence)[:3]:
+        head, tail = sentence[:b], sentence[b + 1 :].strip()
+        if _TIME.search(head):
+            return sentence
+        nxt = [c for c in _bounds(tail)]
+        first = tail[: nxt[0]] if nxt else tail
+        if (
+            len(tail.split()) >= MIN_WORDS
+            and _SUBJECT_START.match(tail)
+            and not _LEAD_IN.match(tail)
+            # "United States Code, I am ..." is not the clause; "I hereby authorize" is
+            and (_FINITE.search(first) or re.match(r"(?:I|We)\s", first))
+            and states_event(tail)
+        ):
+            return tail[:1].upper() + tail[1:]
+    return sentence
+
+
+def _tail_cut(sentence: str, limit: int) -> str | None:
     words = sentence.split()
     if len(words) <= limit:
         return sentence
     head = " ".join(words[:limit])
-    bounds = [m.start() for m in re.finditer(r",\s|;\s|:\s|\s[—–]\s|\s--\s", head)]
+    bounds = _bounds(head)
     # A cut must end a clause: never right after a word or two that open the next one
-    # ("… on September 13: Recently," is cut at the colon, not after "Recently").
+    # ("… on September 13: Recently," is cut at the colon, not after "Recently"), and
+    # never after the lead-in alone.
+    lead = _LEAD_IN.match(sentence) is not None
     cuts = [
         c
         for k, c in enumerate(bounds)
         if len(head[:c].split()) >= MIN_WORDS
         and len(head[(bounds[k - 1] + 1 if k else 0) : c].split()) >= 3
+        and not (lead and k == 0)
     ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
-    return head + "…"
+    return None
 
 
 _ACTOR = re.compile(
@@ -140,7 +226,16 @@ def states_event(sentence: str) -> bool:
         if _NOT_ACTOR.match(m.group(0)):
             continue
         return bool(_FINITE.search(sentence, m.end()))
-    return False
+    return bool(_TIMED_FIRST_PERSON.match(sentence))
+
+
+_TIMED_FIRST_PERSON = re.compile(
+    r"^(?:today|tonight|this (?:morning|afternoon|week)|yesterday),?\s+(?:I|we|my administration|"
+    r"our administration)\s+(?:am |are |is |have |has |will )?[a-z]{3,}(?:ed|ing|s)?\b",
+    re.I,
+)
+"""A statement's own act, in the first person with its time ("Today, we are taking another
+historic step by forgiving ..."): the named official of the statement is the actor."""
 
 
 def usable(text: str) -> bool:
@@ -152,7 +247,44 @@ def usable(text: str) -> bool:
         and not furniture(text)
         and not opens_on_referent(text)
         and not SPEAKER_LABEL.match(text)
+        and not housekeeping(text)
+        and not author_bio(text)
     )
+
+
+_HOUSEKEEPING = re.compile(
+    r"\b(?:on (?:today[’']?s|this|the) call|joining (?:me|us)(?: today| here| now| on)?\b|"
+    r"(?:speakers?|officials?) (?:on|for) (?:this|today[’']?s|the) call|"
+    r"(?:this|the|today[’']?s) call (?:is|will be) (?:on background|on the record|embargoed|"
+    r"off the record)|embargo(?:ed)?\b|for your (?:awareness|reference|knowledge)|"
+    r"not for (?:your )?(?:reporting|attribution)|ground rules|"
+    r"(?:our|the) (?:first |next )?speakers? (?:today |this (?:morning|afternoon|evening) )?"
+    r"(?:is|are|will)|(?:turn|hand|pass) it (?:over|back) to|without further ado|"
+    r"(?:before|as) we (?:dive|get|begin|start)|take your questions|(?:a|our) few (?:quick )?"
+    r"(?:words|remarks) (?:at the top|to start)|at the top of the call|with that,? I)",
+    re.I,
+)
+"""A press call's or a briefing's housekeeping ("On today's call we have ...", "Joining me
+today is ...", "the speaker on this call is ...", "I'll turn it over to ..."): how the call
+runs, never its news."""
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,6}"
+    r"(?:writer|journalist|reporter|correspondent|columnist|editor|contributor|author|"
+    r"enthusiast|blogger|analyst|commentator|freelancer|novelist|producer|host)s?\b"
+    r"(?![^.]*\b(?:was|were|has been|had been) (?:killed|arrested|detained|charged|jailed|"
+    r"sentenced|fired|freed|released|awarded|named))"
+)
+"""An author's bio line ("Robert Bridge is an American writer and journalist.", "JP ... is a
+FinTech and Bitcoin enthusiast living in Belgium."): about the page's writer, not the
+event (a journalist who was arrested or freed is news, and kept)."""
+
+
+def housekeeping(text: str) -> bool:
+    return bool(_HOUSEKEEPING.search(text))
+
+
+def author_bio(text: str) -> bool:
+    return bool(_BIO.match(text.strip())) and len(text.split()) <= 40
 
 
 EVENT = 1.0
@@ -187,12 +319,27 @@ TALK_SPAN = 25.0
 """In a transcript or a speech, the position prior fades over ``TALK_SPAN`` sentences
 (1 + LEAD_PRIOR / (1 + index / TALK_SPAN)): the opening lines are greetings, the news
 comes when the speaker gets to it."""
+WIRE_LEAD = 0.5
+"""Score x (1 + WIRE_LEAD) for the first sentence of agency copy (an article opening on
+its dateline, "Pyongyang, August 15 (KCNA) -- ..."): wire copy states its event first, and a
+short lead loses on centrality to the longer sentence after it."""
+TALK_TITLE = True
+"""A speech or a transcript whose best sentence names no act is summarised by its own
+headline when the headline names the occasion ("Remarks by ... at ..."): see
+``_occasion_title``."""
 TITLE_FALLBACK = True
 """When no article of a story has any sentence that is not page furniture, its headline
 (the outlet's own words, never a generated one) is the summary rather than none."""
 
 _MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?=[\[\]#*_])")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
+_CREDIT_LEAD = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s+)?"
+    r"\((?:Reuters|AP|AFP|Yonhap|Xinhua|UPI|dpa|Kyodo|Bloomberg|CNN|KCNA)\)(?:\s*[-—–]{1,2})?\s+"
+    r"(?=[A-Z0-9\"“‘])"
+)
+"""An agency credit opening wire copy without its date ("(Reuters) - ", "WASHINGTON (AP) —
+"): who filed it, not who did what."""
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -213,10 +360,14 @@ _SOCIAL = re.compile(
     re.I,
 )
 _RHETORIC = re.compile(
-    r"^(?:i think|i believe|i know|i hope|i mean|i really|you know|yes,|no,|and i |"
+    r"^[\"“‘]?(?:when i think|i think|i believe|i know|i hope|i mean|i really|you know|"
+    r"as (?:many of )?(?:you|we) (?:all )?know|as [\w’']+ (?:told|said to) you|yes,|no,|and i |"
     r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
     r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
-    r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$",
+    r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$|"
+    r"\b(?:am|are|is|remain|remains) (?:deeply |firmly |fully |strongly |absolutely )?"
+    r"(?:committed|dedicated|determined) to\b|\bcommitment to [^.]{0,80}\b(?:is|remains) "
+    r"(?:ironclad|unwavering|steadfast|unshakable)",
     re.I,
 )
 _ACTS = re.compile(
@@ -225,6 +376,7 @@ _ACTS = re.compile(
     r"met|meets?|meeting with|host(?:ed|s|ing)?|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
     r"took place|convened?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|order(?:ed|s)|"
     r"establish\w*|unveil\w*|introduc\w*|award\w*|releas\w*|issu(?:ed|es|ing)|"
+    r"empower(?:ed|s|ing)|taking (?:another |a )?(?:historic |new |major )?(?:step|action)s?|"
     r"sent|sends?|receiv(?:ed|es)|kill\w*|arrest\w*|fired|launched|struck|attack(?:ed|s)|"
     r"agreed|decided|resign\w*|elected|won|returned|addressed|committed|pledg\w*|"
     r"propos\w*|invest(?:ed|s|ing)|award|ban(?:ned|s)?|sanction\w*|will (?:host|sign|"
@@ -236,6 +388,11 @@ _OCCASION = re.compile(
 )
 """A welcome that names the occasion and its place ("welcome to July Fourth at the White
 House"): at a ceremony, the greeting is the event."""
+_QUOTE_LEAD = re.compile(
+    r"^[\"“][^\"“”]{20,}[,.?!]?[\"”],?\s+(?:\w+\s){0,4}(?:said|says|told|wrote)\b"
+)
+"""A sentence that opens on a whole quotation and then its speaker ("'Cryptocurrencies are
+almost a perfect vehicle for scams,' said a professor"): a view, told before the event."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 """A quotation: an act inside one is said, not done ("... I held you in my arms")."""
 _OPENS_ON_TIME = re.compile(
@@ -255,6 +412,7 @@ def tidy(sentence: str) -> str:
     s = _LINK.sub(r"\1", sentence)
     s = _MARKUP.sub("", s)
     s = _END_MARK.sub("", s)
+    s = _CREDIT_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
     s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
@@ -285,6 +443,16 @@ def talk(article: Article) -> bool:
     )
 
 
+_ITEM = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s+\S")
+
+
+def roundup(article: Article) -> bool:
+    """A digest of other items (a press review: "Following are major news items ...:" and
+    then a list): its opening paragraph ends on a colon and the next is a list item."""
+    paras = article.paragraphs
+    return len(paras) >= 2 and paras[0].rstrip().endswith(":") and bool(_ITEM.match(paras[1]))
+
+
 def talk_window(article: Article) -> int:
     """The paragraphs of a transcript before its first question ("Q ..."): the prepared
     statement, where the speaker says what is announced; all of them when it opens on one."""
@@ -295,7 +463,12 @@ def talk_window(article: Article) -> int:
 
 
 def score_sentence(
-    c: Candidate, centrality: float, title: set[str], spoken: bool = False, acts_count: bool = False
+    c: Candidate,
+    centrality: float,
+    title: set[str],
+    spoken: bool = False,
+    acts_count: bool = False,
+    wire: bool = False,
 ) -> float:
     told = len(title & set(tokens(c.text))) / len(title) if title else 0.0
     idx = c.rank_in_article
@@ -318,6 +491,8 @@ def score_sentence(
         * (1 + WHEN * when)
         * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _RHETORIC.search(c.text) and not _OCCASION.search(c.text) else 1.0)
+        * (RHETORIC if _QUOTE_LEAD.match(c.text) else 1.0)
+        * (1 + WIRE_LEAD * (wire and c.rank_in_article == 0))
     )
 
 
@@ -339,6 +514,26 @@ def _joined(cands: list[Candidate]) -> list[tuple[int, Candidate]]:
     return out
 
 
+def _quoted_parts(cands: list[Candidate]) -> list[tuple[int, Candidate]]:
+    """The later sentences of a quotation of several sentences (which ``candidates`` keeps
+    as one), each as a candidate with its quotation's place: a statement that is one long
+    quotation of its author ("'When I think of climate change ... Today my Administration
+    is empowering ...'") states its act inside it. A quote mark left open or closed by the
+    cut goes (characters go; no word is added)."""
+    out = []
+    for k, c in enumerate(cands):
+        if c.text[:1] not in '"“':
+            continue
+        parts = split_sentences(c.text)
+        for part in parts[1:]:
+            t = part.strip()
+            if t.count("“") + t.count("”") == 1 or t.count('"') == 1:
+                t = t.strip('"“” ')
+            if t:
+                out.append((k, replace(c, text=t)))
+    return out
+
+
 def summarise_story(
     articles: Sequence[Article], topic_terms: Sequence[re.Pattern[str]] = ()
 ) -> Summary | None:
@@ -356,7 +551,15 @@ def summarise_story(
     spoken = [talk(a) for a in articles]
     windows = [talk_window(a) if sp else LEAD_WIDE for a, sp in zip(articles, spoken, strict=True)]
 
+    lists = [roundup(a) for a in articles]
+    wire = [
+        bool(a.paragraphs) and without_dateline(a.paragraphs[0]) != a.paragraphs[0]
+        for a in articles
+    ]
+
     def in_window(c: Candidate) -> bool:
+        if lists[c.article]:  # a roundup is told by its opening line, not its first item
+            return c.paragraph == 0
         if spoken[c.article]:
             return c.paragraph < windows[c.article]
         return c.paragraph < LEAD_PARAGRAPHS or (
@@ -365,6 +568,8 @@ def summarise_story(
 
     pool = [(c, scores[k]) for k, c in enumerate(cands)]
     pool += [(p, scores[k]) for k, p in pairs]
+    n_pairs = len(pool)
+    pool += [(q, scores[k]) for k, q in _quoted_parts(cands)]
     whole = [usable(c.text) and not trim(c.text).endswith("…") for c, _ in pool]
     if not any(whole):  # every usable sentence needs a hard cut: take those then
         whole = [usable(c.text) for c, _ in pool]
@@ -373,16 +578,23 @@ def summarise_story(
     for k, (c, cent) in enumerate(pool):
         if (lead_ok and not in_window(c)) or not whole[k]:
             continue  # the lead first; any paragraph when none of it will do
-        s = score_sentence(c, cent, titles[c.article], spoken[c.article], any(spoken))
+        s = score_sentence(
+            c, cent, titles[c.article], spoken[c.article], any(spoken), wire[c.article]
+        )
         if best is None or s > best_score:
             best, best_score = k, s
     if best is None:
         return _relaxed(articles, cands, scores) or _fallback(articles)
     first = pool[best][0]
+    occasion = _occasion_title(articles[first.article], first.text, spoken[first.article])
+    if occasion is not None:
+        return Summary(text=occasion, sources=(articles[first.article].source,))
     text = trim(first.text)
     sources = [articles[first.article].source]
-    if best >= len(cands):  # a joined pair: two source sentences already
+    if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
         sources.append(articles[first.article].source)
+        return Summary(text=text, sources=tuple(sources))
+    if best >= n_pairs:  # one sentence of a longer quotation
         return Summary(text=text, sources=tuple(sources))
     nxt = next(
         (
@@ -394,6 +606,7 @@ def summarise_story(
     )
     if (
         nxt is not None
+        and not raw[best].text.rstrip().endswith(":")  # a list's opening line stands alone
         and len(text.split()) < SHORT
         and follows(cands[nxt].text)
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
@@ -401,6 +614,56 @@ def summarise_story(
         text = f"{text} {cands[nxt].text}"
         sources.append(articles[first.article].source)
     return Summary(text=text, sources=tuple(sources))
+
+
+_OCCASION_TITLE = re.compile(
+    r"^(?:Remarks|Readout|Background Press Call|Press Call|Press Gaggle|Press Briefing|"
+    r"Address|Speech|Interview)\b[^|]*?\b(?i:at|during|before|after|on|to|in|with|celebrating|"
+    r"previewing|marking)\s+(?:the\s|a\s|an\s)?[A-Z0-9]"
+)
+
+
+def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
+    """A speech's or a transcript's headline ("Remarks by Vice President Harris During Visit
+    of Los Angeles Fire Station 39"), when its best sentence names no act (a line of the
+    speech, "As many of you know, before I was elected ..."): the headline says who spoke,
+    where and on what occasion; a line of talk does not (``TALK_TITLE``)."""
+    if not TALK_TITLE or not spoken or _OCCASION.search(chosen):
+        return None  # a welcome naming the occasion and its place says more
+    if (
+        _ACTS.search(_QUOTED.sub("", chosen))
+        and states_event(chosen)
+        and not _RHETORIC.search(chosen)
+        and not _SOCIAL.search(chosen)
+    ):
+        return None
+    t = re.sub(r"\s*\|\s*", ", ", " ".join(article.title.split())).strip(" ,")
+    if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
+        return None
+    place = _place_line(article)
+    named = place is not None and any(
+        part.strip().lower() in t.lower() for part in place.split(",")
+    )  # "Helsinki, Finland" is in the headline already
+    if place and not named and len(t.split()) + len(place.split()) <= 40:
+        t = f"{t}, {place}"
+    return t
+
+
+_PLACE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
+)
+
+
+def _place_line(article: Article) -> str | None:
+    """A transcript's place line before its clock or first turn ("Las Vegas, Nevada"): a
+    short "Town, State" line with no full stop among its first paragraphs."""
+    for p in article.paragraphs[:4]:
+        q = p.strip()
+        if _CLOCK.match(q) or SPEAKER_LABEL.match(q):
+            return None
+        if _PLACE.match(q) and len(q.split()) <= 6:
+            return q
+    return None
 
 
 def follows(text: str) -> bool:

@@ -203,6 +203,11 @@ def test_summary_floors() -> None:
             "days_states_event_dev": dy["dev"]["states_event"],
             "days_states_event_test": dy["test"]["states_event"],
             "days_with_summary": min(dy[p]["with_summary"] for p in ("dev", "test")),
+            **{
+                f"days_v5_states_event_{p}": res["days_v5"][p]["states_event"]
+                for p in ("dev", "test")
+                if "skipped" not in res["days_v5"]
+            },
         },
     )
     assert ev["dev"]["max_words"] <= 60 and ev["test"]["max_words"] <= 60

@@ -119,7 +119,7 @@ def test_list_lead_drops_its_dangling_including() -> None:
     )
     got = summarise_story([Article(source="l", title="Summit", text=body)])
     assert got is not None
-    assert got.text == (  # the list's first item follows (a press review's first news item)
+    assert got.text == (  # the list's opening line stands alone: no item is glued to it
         "Today, the President hosted a summit in Washington to announce new actions by allies "
-        "and partners. - Seoul will send two officers."
+        "and partners."
     )
