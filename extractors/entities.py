@@ -436,6 +436,20 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+# Nouns of occupation by their ending ("psychologist", "op-ed columnist", "physician",
+# "photographer"), read only in lower case; verbs and things with those endings are not.
+_OCCUPATION = re.compile(r"^[a-z][a-z-]{2,}(?:ologist|ician|ographer|ist)$")
+_NOT_OCCUPATIONS = _words(
+    "assist insist resist persist exist consist subsist desist enlist twist wrist list "
+    "mist fist gist checklist playlist wishlist blacklist whitelist shortlist waitlist "
+    "tourist"
+)
+
+
+def _occupation(low: str) -> bool:
+    return bool(_OCCUPATION.match(low)) and low.rsplit("-", 1)[-1] not in _NOT_OCCUPATIONS
+
+
 # Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
 _ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman")}
 # Titles whose plural with a capital stands before several names ("Presidents Felix
@@ -679,8 +693,13 @@ class _Tok:
     @property
     def head(self) -> bool:
         """A role's head word: "minister", "spokesperson", the "Lady" of "First Lady"; a
-        capitalised plural title before names ("Presidents Tshisekedi and Kagame")."""
-        return self.rlow in _ROLE_HEADS or self.pair or self.plural_title
+        capitalised plural title before names ("Presidents Tshisekedi and Kagame"); a
+        lower-case noun of occupation ("psychologist", "columnist", "technician")."""
+        return self.rlow in _ROLE_HEADS or self.pair or self.plural_title or self.occupation
+
+    @property
+    def occupation(self) -> bool:
+        return self.text.islower() and _occupation(self.rlow)
 
     @property
     def plural_title(self) -> bool:
@@ -776,15 +795,44 @@ class _Lexicon:
         key = _key(surface)
         return self.org_of.get(key) or _ORG_MERGE.get(key, surface)
 
-    def in_scope(self, canonical: str, surface: str, sentence: str, paragraph: str) -> bool:
-        """An alias of a scoped organisation stands for it here (see ``Known.scope``)."""
+    def in_scope(
+        self, canonical: str, surface: str, sentence: str, paragraph: str, context: str = ""
+    ) -> bool:
+        """An alias of a scoped organisation stands for it here (see ``Known.scope``).
+
+        Where the article (``context``: its title and text) names another country's body
+        of that name ("the DPRK Foreign Ministry"), a bare alias is that body unless the
+        words just before it own it ("Seoul's Foreign Ministry"): "The Foreign Ministry
+        warned Seoul" in a KCNA item is Pyongyang's."""
         pat = self.scoped.get(canonical)
         if pat is None or _key(surface) == _key(canonical):
             return True
+        bare = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+        if context and _foreign_owner(bare, context):
+            at = sentence.find(surface)
+            before = sentence[max(0, at - 40) : at] if at >= 0 else ""
+            return bool(re.search(rf"(?:{pat.pattern})['’]?s?\s*$", before))
         if pat.search(sentence):
             return True
         others = {_COUNTRY_OF[_key(m.group(0))] for m in _COUNTRY_RE.finditer(sentence)}
         return bool(pat.search(paragraph)) and not others - {"South Korea"}
+
+
+def _foreign_owner(alias: str, context: str) -> str | None:
+    """Another country than South Korea the text gives as the owner of ``alias``
+    ("DPRK Foreign Ministry", "Foreign Ministry of China", "China's Foreign Ministry")."""
+    body = re.escape(alias).replace(r"\ ", r"\s+")
+    for m in re.finditer(
+        rf"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?i:{body})\b"
+        rf"|(?i:{body})\s+of\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})",
+        context,
+    ):
+        words = _POSSESSIVE.sub("", m.group(1) or m.group(2) or "")
+        for cm in _COUNTRY_RE.finditer(words):
+            country = _COUNTRY_OF.get(_key(cm.group(0)))
+            if country and country != "South Korea":
+                return country
+    return None
 
 
 def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
@@ -840,13 +888,13 @@ def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
 
 
 def _org_spans(
-    sentence: str, tokens: list[_Tok], lex: _Lexicon, paragraph: str = ""
+    sentence: str, tokens: list[_Tok], lex: _Lexicon, paragraph: str = "", context: str = ""
 ) -> list[_Span]:
     spans: list[_Span] = []
     if lex.org_re:
         for m in lex.org_re.finditer(sentence):
             name = lex.org_of.get(_key(m.group(0)), m.group(0))
-            if not lex.in_scope(name, m.group(0), sentence, paragraph or sentence):
+            if not lex.in_scope(name, m.group(0), sentence, paragraph or sentence, context):
                 # someone else's "Foreign Ministry": named as the source writes it
                 name = re.sub(r"^(?:the|The)\s+", "", m.group(0).strip())
             spans.append(_Span(m.start(), m.end(), "organisation", name, m.group(0)))
@@ -1004,6 +1052,7 @@ def _is_role_word(tok: _Tok) -> bool:
         return False
     return (
         tok.rlow in _ROLE_WORDS
+        or tok.occupation
         or tok.pair
         or tok.plural_title
         or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
@@ -1092,6 +1141,34 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     if tokens[a - 1].plural_title:
         role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
     return role, _affiliation(tokens[k]) if k >= 0 else None
+
+
+_PLAIN_PREPS = _words("through with by from via to for according")
+
+
+def _role_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """``_pre_role``, unless a role read across the comma before the name is not the
+    name's: in a list of officials the phrase after a comma is the previous name's
+    appositive ("Ri Yong Gil, chief of the KPA General Staff, [Ri Chang Ho], director of
+    ..."), and after a preposition it is someone else ("Through a spokesperson,
+    [Weinstein] has denied ...")."""
+    role = _pre_role(sentence, tokens, a)
+    k = a - 1
+    while k >= 0 and (tokens[k].low in _PLAIN_HONORIFICS or tokens[k].text == "."):
+        k -= 1
+    if role is None or k < 1 or tokens[k].text != ",":
+        return role
+    start = sentence.rfind(role[0], 0, tokens[k].start + 1)
+    if start < 0:
+        return role
+    before = [t for t in tokens[:k] if t.end <= start]
+    if before and before[-1].low in _DETERMINERS - {"the"}:
+        before = before[:-1]
+        if before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS:
+            return None  # "Through a spokesperson, Weinstein"
+    if before and (before[-1].text in (",", ";") or before[-1].low in ("and", "or")):
+        return None  # a list: the role is the previous name's
+    return role
 
 
 def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
@@ -1189,6 +1266,12 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     # The phrase must end in its head: "a NATO official", not "the official newspaper".
     if not words or not (tokens[words[-1]].head or _head_suffix(tokens[words[-1]].low)):
         return None
+    # A clause, not a noun phrase: "[Maureen Dowd], described the actress as ...".
+    w0 = tokens[words[0]]
+    if not _is_role_word(w0) and (w0.low in _IRREGULAR_PAST or w0.low.endswith("ed")):
+        return None
+    if any(tokens[x].low in ("the", "a", "an") for x in words[1:]):
+        return None
     # "like [Vladimir Putin], the British Prime Minister Theresa May": a list; the title
     # is the next name's.
     if words[-1] + 1 < n and _name_like(tokens[words[-1] + 1]):
@@ -1215,7 +1298,16 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         if m < n and affiliation is None and _affiliation(tokens[m]):
             affiliation = _affiliation(tokens[m])
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
-            last = m  # "Secretary of State"
+            last = m  # "Secretary of State", "minister of National Defence"
+            while (
+                last + 1 < n
+                and last - m < 3
+                and not tokens[last].poss
+                and tokens[last + 1].capword
+                and tokens[last + 1].label is None
+                and tokens[last + 1].low not in _COMMON
+            ):
+                last += 1
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
 
@@ -1674,7 +1766,7 @@ def _model_run(
         if len(surface) <= 3 or " " not in surface:
             return None  # an acronym, "SAG-AFTRA"
         surface = surface.title()
-    role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+    role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, b)
     titled = demonym or _titled(tokens, a)
     evidence = (
         _evidence(tokens, a, b, role)
@@ -1889,12 +1981,14 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     ):
         runs: list[_Run] = []
         lower = lowers[art.source]
+        context = f"{art.title}\n{art.text}"
         # The title: only the model's people, with a title before the name or known to
         # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
         # capitals prove nothing else. Its organisations and places are not counted.
         if title:
             t_tokens = _tokens(title)
-            _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            t_orgs = _org_spans(title, t_tokens, lex, title, context)
+            _label(t_tokens, _choose([*t_orgs, *_geo_spans(title)]))
             named: set[str] = set()
             for sp in t_spans:
                 run = _model_run(title, t_tokens, sp, lex, order, outlets, lower, title=True)
@@ -1925,7 +2019,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             order += 1
             person_spans = next(found_iter)
             tokens = _tokens(sentence)
-            spans = _choose([*_org_spans(sentence, tokens, lex, para), *_geo_spans(sentence)])
+            orgs = _org_spans(sentence, tokens, lex, para, context)
+            spans = _choose([*orgs, *_geo_spans(sentence)])
             _label(tokens, spans)
             for s in spans:
                 if s.kind == "organisation" and (
@@ -2196,7 +2291,7 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+        role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, b)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (
