@@ -436,6 +436,11 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+# Titles only an organisation has: "[Common Sense]'s CEO", "[Salesforce] chairman".
+_ORG_OWNED = re.compile(
+    r"(?:CEO|chief executive|chief financial officer|CFO|chairman|chairwoman|co-founder|"
+    r"founder|board)\b"
+)
 # Nouns of occupation by their ending ("psychologist", "op-ed columnist", "physician",
 # "photographer"), read only in lower case; verbs and things with those endings are not.
 _OCCUPATION = re.compile(r"^[a-z][a-z-]{2,}(?:ologist|ician|ographer|ist)$")
@@ -1036,6 +1041,15 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
                 j += 2
             else:
                 break
+        if (
+            j > i
+            and tokens[i].core in _EAST_ASIAN_SURNAMES
+            and not tokens[j].poss
+            and j + 1 < n
+            and tokens[j + 1].core in ("U", "O")
+            and (j + 2 >= n or tokens[j + 2].text != ".")
+        ):
+            j += 1  # "Han Song U": a Korean syllable of one letter ends the name
         yield i, j
         i = j + 1
 
@@ -1886,7 +1900,9 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     role = None
     if title and title.rstrip(".").lower() not in _HONORIFICS:
         role = (" ".join(title.split()).title(), None)
-    return _Run(name, sentence, order, True, True, role, model=True), m.end()
+    honorific = bool(title) and role is None  # "MS. SCHULER:": a titled surname
+    run = _Run(name, sentence, order, True, True, role, model=True, titled=honorific)
+    return run, m.end()
 
 
 _GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
@@ -2114,8 +2130,20 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             and not r.placed
             and not any(w.lower() in lower or _geo_stem(w) for w in r.name.split())
         }
+        # "Common Sense's CEO", "Common Sense CEO James Steyer": a name whose chief
+        # executive or founder the article gives is an organisation's.
+        owners = {
+            _key(r.name)
+            for r in runs
+            if " " in r.name
+            and _ORG_OWNED.search(art.text, 0)
+            and re.search(rf"\b{re.escape(r.name)}(?:['’]s)?\s+{_ORG_OWNED.pattern}", art.text)
+        }
+        owners -= {_key(r.name) for r in runs if r.role}
         for r in runs:
             key = _key(r.name)
+            if key in owners and key not in lex.person_of:
+                continue
             if r.in_title and _surname(r.name) in body and key not in lex.person_of:
                 continue  # the body names this person in full
             if _common_tail(r, lower) and key not in lex.person_of:
