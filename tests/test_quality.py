@@ -152,7 +152,7 @@ def test_entities_floors() -> None:
             "who_recall": res["who_recall"]["all"],
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
-                for v in ("v2", "v3")
+                for v in ("v2", "v3", "v5")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
