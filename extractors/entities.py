@@ -301,7 +301,7 @@ _THING_HEADS = _words(
     "Act Treaty Agreement Accord Declaration Strategy Initiative Programme Program Project "
     "Plan Index Avenue Road Hotel Club Hall Church Cathedral Mosque Synagogue Temple Stadium "
     "Station Bridge Tower Palace Museum Prison Hospital Room Team Unit Meeting Concept "
-    "Partnership Rights Report Review Cabinet"
+    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone"
 )
 # Page furniture that survives extraction ("Hide Caption", "Sign Up", "Getty Images").
 _FURNITURE = _words(
@@ -436,6 +436,10 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+# Role words that, alone before one word, make no title of it ("Head Start", "Member
+# States", "Chief Justice"): the word may be anything.
+_VAGUE_TITLES = _words("head chief member leader official officer fellow expert guard forward")
+_ORG_AFTER = re.compile(r"(?:Force|Forces|Command|Corps|Group|Squadron|Regiment|Brigade)\b")
 # Titles only an organisation has: "[Common Sense]'s CEO", "[Salesforce] chairman".
 _ORG_OWNED = re.compile(
     r"(?:CEO|chief executive|chief financial officer|CFO|chairman|chairwoman|co-founder|"
@@ -1019,6 +1023,7 @@ def _name_like(tok: _Tok) -> bool:
         and not tok.plural_title
         and tok.core not in _ORG_HEADS
         and tok.core not in _THING_HEADS
+        and tok.core.split("-", 1)[0] not in _ORG_HEADS | _THING_HEADS  # "Force-Darwin"
         and tok.low not in _FURNITURE
         and not _ADJ_SUFFIX.search(tok.core)
         and not _HYPHEN_ADJ.search(tok.core)
@@ -1079,7 +1084,11 @@ _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
-    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],").
+    A title in the possessive owns the name ("the President’s [Fiscal Year] budget"): no
+    role."""
+    if a >= 1 and tokens[a - 1].poss and _is_role_word(tokens[a - 1]):
+        return None
     if a >= 2 and tokens[a - 1].low in _PLAIN_HONORIFICS:
         a -= 1  # "Deputy Prime Minister Mr [Prescott]"
     elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _PLAIN_HONORIFICS:
@@ -2144,6 +2153,12 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             key = _key(r.name)
             if key in owners and key not in lex.person_of:
                 continue
+            if (
+                key not in lex.person_of
+                and _ORG_AFTER.search(r.sentence, 0)
+                and re.search(rf"\b{re.escape(r.name)}\s+{_ORG_AFTER.pattern}", r.sentence)
+            ):
+                continue  # "Marine Rotational Force-Darwin": the run opens an organisation
             if r.in_title and _surname(r.name) in body and key not in lex.person_of:
                 continue  # the body names this person in full
             if _common_tail(r, lower) and key not in lex.person_of:
@@ -2185,6 +2200,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         r.model
                         and r.role
                         and (r.role[0][:1].isupper() or r.name.lower() not in lower)
+                        and r.role[0].lower() not in _VAGUE_TITLES
                     )
                     or (r.titled and r.name.lower() not in lower and not r.in_title)
                 )

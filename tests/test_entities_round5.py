@@ -105,3 +105,15 @@ def test_a_name_with_a_chief_executive_is_an_organisation() -> None:
     )
     assert "Common Sense" not in people
     assert people["James Steyer"] == "CEO"
+
+
+def test_title_case_things_are_not_people() -> None:
+    people = _people(
+        "The funds are part of President Biden’s Unity Agenda, and the President’s Fiscal Year "
+        "2023 Budget Request adds more. Pilots trained with the Wisconsin Air National Guard "
+        "and Marine Rotational Force-Darwin. Following Super Typhoon Man-Yi, Tropical Storm "
+        "Kristine and Tropical Storm Julian, aid was sent. The plan expands Head Start and "
+        "Early Head Start. Head Start serves a million children."
+    )
+    assert set(people) == {"Biden"}
+    assert people["Biden"] == "President"
