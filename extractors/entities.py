@@ -1199,11 +1199,18 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
     complement's own title ("Vice President") is not the name's role."""
     k, seen = a - 1, False
-    while k >= 1 and a - k <= 6:
+    while k >= 1 and a - k <= 9:
         t = tokens[k]
         if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
             break
-        if not (t.low == "the" or (t.cap and (t.label is not None or _is_role_word(t)))):
+        if not (
+            t.low == "the"
+            or (t.cap and (t.label is not None or _is_role_word(t)))
+            # "of the Russian State Duma's Foreign Affairs Committee": a body named by
+            # its owner's possessive, or with "and" inside ("Defense and Security")
+            or (t.low == "and" and seen)
+            or (t.poss and t.capword and seen)
+        ):
             return None
         seen = seen or t.low != "the"
         k -= 1

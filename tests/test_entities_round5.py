@@ -117,3 +117,15 @@ def test_title_case_things_are_not_people() -> None:
     )
     assert set(people) == {"Biden"}
     assert people["Biden"] == "President"
+
+
+def test_a_long_title_with_an_owners_possessive_is_read_whole() -> None:
+    people = _people(
+        "Chair of the Utopian Senate's Foreign Affairs Committee Olga Petrova said Friday "
+        "that the drills were dangerous. First Deputy Chairman of the Utopian Council's "
+        "Defense and Security Committee Ivan Sokolov also warned against them."
+    )
+    assert people["Olga Petrova"] == "Chair of the Utopian Senate's Foreign Affairs Committee"
+    assert people["Ivan Sokolov"] == (
+        "First Deputy Chairman of the Utopian Council's Defense and Security Committee"
+    )
