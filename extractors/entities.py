@@ -422,7 +422,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant"
+    "duke duchess empress assistant mogul tycoon"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -1246,9 +1246,12 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     k = b + 2
     if b + 1 < n and tokens[b + 1].text == "(":
         return _paren_role(sentence, tokens, b + 2)
-    if b + 1 >= n or tokens[b + 1].text != ",":
+    if b + 2 < n and tokens[b + 1].text == "-" and tokens[b + 2].text == "-":
+        k = b + 3  # "[Harvey Weinstein] -- the movie mogul who ...": a dash sets it off
+    elif b + 1 >= n or tokens[b + 1].text not in (",", "—", "–"):
         return None
-    if k < n and tokens[k].low in _DETERMINERS:
+    det = k < n and tokens[k].low in _DETERMINERS
+    if det:
         k += 1
     affiliation = _affiliation(tokens[k]) if k < n else None
     if affiliation:
@@ -1298,7 +1301,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         return None
     # A clause, not a noun phrase: "[Maureen Dowd], described the actress as ...".
     w0 = tokens[words[0]]
-    if not _is_role_word(w0) and (w0.low in _IRREGULAR_PAST or w0.low.endswith("ed")):
+    if not det and not _is_role_word(w0) and (w0.low in _IRREGULAR_PAST or w0.low.endswith("ed")):
         return None
     if any(tokens[x].low in ("the", "a", "an") for x in words[1:]):
         return None
@@ -1472,6 +1475,8 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
 
 def _surname(name: str) -> str:
     parts = name.split()
+    while len(parts) > 1 and parts[-1].lower() in _NAME_SUFFIXES:
+        parts = parts[:-1]  # "Leslie Odom Jr": the surname is "Odom"
     if parts[0] in _EAST_ASIAN_SURNAMES or (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])):
         return parts[0]
     return parts[-1]
@@ -1796,10 +1801,17 @@ def _model_run(
         if len(surface) <= 3 or " " not in surface:
             return None  # an acronym, "SAG-AFTRA"
         surface = surface.title()
-    role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, b)
+    # "Leslie Odom Jr, who ...": what follows the name follows its suffix
+    tail = b
+    while tail + 1 < len(tokens) and (
+        tokens[tail + 1].low in _NAME_SUFFIXES
+        or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
+    ):
+        tail += 1
+    role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
     evidence = (
-        _evidence(tokens, a, b, role)
+        _evidence(tokens, a, tail, role)
         or titled
         or _key(surface) in lex.person_of
         or _person_shape(toks, lower)

@@ -129,3 +129,12 @@ def test_a_long_title_with_an_owners_possessive_is_read_whole() -> None:
     assert people["Ivan Sokolov"] == (
         "First Deputy Chairman of the Utopian Council's Defense and Security Committee"
     )
+
+
+def test_a_name_suffix_and_a_dash_appositive() -> None:
+    people = _people(
+        "The singers were Leslie Odom Jr, who kicked things off, and others. Critics wrote "
+        "about Harold Finch -- the disgraced movie mogul who stands accused -- all year."
+    )
+    assert "Leslie Odom" in people or "Leslie Odom Jr" in people
+    assert people["Harold Finch"] == "disgraced movie mogul"
