@@ -2160,11 +2160,12 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         }
         # "Common Sense's CEO", "Common Sense CEO James Steyer": a name whose chief
         # executive or founder the article gives is an organisation's.
+        owned = _ORG_OWNED.search(art.text) is not None
         owners = {
             _key(r.name)
             for r in runs
-            if " " in r.name
-            and _ORG_OWNED.search(art.text, 0)
+            if owned
+            and " " in r.name
             and re.search(rf"\b{re.escape(r.name)}(?:['’]s)?\s+{_ORG_OWNED.pattern}", art.text)
         }
         owners -= {_key(r.name) for r in runs if r.role}
