@@ -927,8 +927,10 @@ def _org_spans(
         # A capitalised phrase, with "of"/"for" links: "Ministry of National Defense".
         j = i
         while True:
-            if tokens[j].poss:
-                break
+            if tokens[j].poss and not (
+                tokens[j].text[-1:] in "'’" and tokens[j].core.endswith("s") and j + 1 < n
+            ):
+                break  # "Workers' Party", not "Seoul's Foreign Ministry"
             if j + 1 < n and _org_word(tokens[j + 1]):
                 j += 1
             elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):

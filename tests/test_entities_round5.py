@@ -138,3 +138,13 @@ def test_a_name_suffix_and_a_dash_appositive() -> None:
     )
     assert "Leslie Odom" in people or "Leslie Odom Jr" in people
     assert people["Harold Finch"] == "disgraced movie mogul"
+
+
+def test_a_plural_possessive_stays_inside_an_organisation() -> None:
+    ents = _entities(
+        "Kim Jong Un, general secretary of the Workers' Party of Korea, sent a message. "
+        "The Workers’ Party of Korea met on Monday."
+    )
+    orgs = {e.name for e in ents if e.kind == "organisation"}
+    assert "Workers' Party of Korea" in orgs
+    assert "Party of Korea" not in orgs
