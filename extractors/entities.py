@@ -1242,6 +1242,22 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     return sentence[start : last.start + len(last.core)], affiliation
 
 
+_NOMINEE = re.compile(
+    r",\s+of\s+(?:the\s+)?[A-Z][^,;]*,(?:[^;]*?,)??\s+to\s+be\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:unexpired\s+)?term\b|$)"
+)
+
+
+def _nominee(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
+    """ "[Radha Iyengar Plumb], of New York, to be a Deputy Under Secretary of Defense, vice
+    ...": a nomination's office (after the nominee's home and any appositive) is the
+    nominee's role."""
+    if b + 2 >= len(tokens) or tokens[b + 1].text != "," or tokens[b + 2].low != "of":
+        return None
+    m = _NOMINEE.match(sentence, tokens[b].start + len(tokens[b].core))
+    return (m["role"], None) if m else None
+
+
 def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
     """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
     n = len(tokens)
@@ -1622,6 +1638,95 @@ def _model_people(
 
 
 _SPAN_CACHE: dict[int, dict[str, tuple[tuple[int, int], ...]]] = {}
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """The same pipeline's part-of-speech tagger alone (tok2vec, tagger, attribute_ruler),
+    loaded once per process; None when the model is not installed."""
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError:
+        return None
+    return module.load(exclude=["parser", "lemmatizer", "ner", "senter"])
+
+
+_TAG_CACHE: dict[str, tuple[tuple[int, str], ...]] = {}
+"""Fragment -> (end offset, tag) of each of its words: a pure function's memo."""
+
+
+def _tags(fragment: str) -> dict[int, str]:
+    """The tag of each word of ``fragment`` by its end offset (a hyphenated word's is its
+    last part's: "co-chairman" is a noun)."""
+    got = _TAG_CACHE.get(fragment)
+    if got is None:
+        nlp = _tagger()
+        got = () if nlp is None else tuple((t.idx + len(t), t.tag_) for t in nlp(fragment))
+        if len(_TAG_CACHE) >= _CACHE_SIZE:
+            _TAG_CACHE.pop(next(iter(_TAG_CACHE)))
+        _TAG_CACHE[fragment] = got
+    return dict(got)
+
+
+_EXEC_ACRONYM = re.compile(r"C[A-Z]{1,3}O|[ES]?VP")
+"""Acronyms of executive titles: "COO", "CTO", "EVP"."""
+_AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|eon|ant|ent|man|woman|person|ee|(?<!n)ess)")
+"""Nouns of agents by their ending ("banker", "co-ordinator", "neurosurgeon", "consultant",
+"co-chairman", "nominee", "actress"); a noun of a thing ("crash", "site") is no role."""
+
+
+def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "defensive co-ordinator [Steve Wilks]", "with coach [Jim Caldwell]", "Roc Nation COO
+    [Desiree Perez]": a common noun right before a proper name, as the tagger reads it, is
+    the name's role, with the nouns and adjectives of its compound before it. Kin words,
+    determiners and stop words are none; an organisation before the compound is the
+    role's affiliation."""
+    if a < 1 or a >= len(tokens):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def lower_word(t: _Tok) -> bool:
+        return (
+            t.word
+            and t.text.islower()
+            and t.label is None
+            and len(t.core) >= 3
+            and t.low not in STOP_WORDS
+            and t.low not in _KIN
+            and t.low not in _DETERMINERS
+        )
+
+    last = tokens[a - 1]
+    acronym = bool(_EXEC_ACRONYM.fullmatch(last.core)) and last.label is None
+    if not (lower_word(last) or acronym) or (last.low in _ROLE_MODS and not last.head):
+        return None  # "vice [Alan Ray Shaffer]": a title's modifier is no head
+    lo = max(0, a - 6)
+    base = tokens[lo].start
+    hi = min(len(tokens) - 1, a + 2)
+    tags = _tags(sentence[base : tokens[hi].end])
+    if not acronym and tags.get(last.end - base) != "NN":
+        return None
+    if tags.get(tokens[a].end - base) not in ("NNP", "NNPS"):
+        return None
+    first = a - 1
+    personal = acronym or last.head or bool(_AGENT.fullmatch(last.rlow))
+    while first - 1 >= lo and a - first < 4:
+        t = tokens[first - 1]
+        tag = tags.get(t.end - base)
+        if lower_word(t) and tag in ("NN", "NNS", "JJ"):
+            first -= 1
+        elif t.label is None and t.cap and _is_role_word(t) and not t.poss:
+            first -= 1  # "Senior coach", "Vice chairman"
+        else:
+            break
+    # The compound names an agent: its head by its ending, or a title word in it ("chief
+    # exec"); "a heavy crash [Hamilton]", "the hookup site [Adult Friend Finder]" none.
+    if not (personal or any(_is_role_word(t) for t in tokens[first : a - 1])):
+        return None
+    affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
+    return sentence[tokens[first].start : last.start + len(last.core)], affiliation
+
+
 """Per loaded model: window text -> its PERSON spans (page furniture and wire copy
 repeat across a day's articles). A pure function's memo, bounded by ``_CACHE_SIZE``."""
 _CACHE_SIZE = 20_000
@@ -1810,7 +1915,12 @@ def _model_run(
         or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
     ):
         tail += 1
-    role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, tail)
+    role = (
+        _role_before(sentence, tokens, a)
+        or _nominee(sentence, tokens, tail)
+        or _appositive(sentence, tokens, tail)
+        or _noun_before(sentence, tokens, a)
+    )
     titled = demonym or _titled(tokens, a)
     evidence = (
         _evidence(tokens, a, tail, role)
@@ -2357,7 +2467,12 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        role = _role_before(sentence, tokens, a) or _appositive(sentence, tokens, b)
+        role = (
+            _role_before(sentence, tokens, a)
+            or _nominee(sentence, tokens, b)
+            or _appositive(sentence, tokens, b)
+            or _noun_before(sentence, tokens, a)
+        )
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (
