@@ -935,13 +935,18 @@ def _org_spans(
                 j += 1
             elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):
                 j += 2
+            elif j + 2 < n and tokens[j + 1].low == "and" and _org_word(tokens[j + 2]):
+                r = _and_member(tokens, i, j, context)
+                if r is None:
+                    break
+                j = r
             else:
                 break
         heads = [k for k in range(i, j + 1) if tokens[k].core in _ORG_HEADS]
         if heads:
             start = i
             for x in range(i, heads[0]):  # "President Biden Before [Air Force One]"
-                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS:
+                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS | {"and"}:
                     start = x + 1
             while start < heads[0] and (
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
@@ -958,6 +963,36 @@ def _org_spans(
                 spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
         i = j + 1 if heads else i + 1  # no head: a known acronym may still follow ("The UNSC")
     return spans
+
+
+def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | None:
+    """The last token of a capitalised run after "and" (tokens[j + 1]) that belongs to the
+    same name, or None. It belongs when the name's head comes after it and the words before
+    "and" are common nouns (plural, or written in lower case in the article: "Securities
+    and Exchange Commission", "Food and Drug Administration"; not "Samsung and Hyundai
+    Motor Group"), or when the name already has its head and a complement the run
+    completes, with no head of the same kind ("National Academy of Recording Arts and
+    Sciences", "Department of Health and Human Services"; not "the Ministry of Defense and
+    Foreign Ministry")."""
+    r = j + 2
+    while r + 1 < len(tokens) and _org_word(tokens[r + 1]) and not tokens[r].poss:
+        r += 1
+    after = {tokens[x].core for x in range(j + 2, r + 1)} & _ORG_HEADS
+    before = {tokens[x].core for x in range(i, j + 1)} & _ORG_HEADS
+    linked = any(tokens[x].text in _ORG_LINKS for x in range(i, j + 1))
+    if tokens[j].poss:
+        return None
+    if after and not before:
+        words = [t for t in tokens[i : j + 1] if t.low != "the"]
+        common = all(
+            (len(t.core) > 4 and t.core.endswith("s"))
+            or re.search(rf"(?<![\w-]){re.escape(t.low)}(?![\w-])", context)
+            for t in words
+        )
+        return r if words and len(words) <= 2 and common else None
+    if before and linked and not (after & before):
+        return r
+    return None
 
 
 def _is_geo_word(word: str) -> bool:
