@@ -980,8 +980,8 @@ def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | 
     after = {tokens[x].core for x in range(j + 2, r + 1)} & _ORG_HEADS
     before = {tokens[x].core for x in range(i, j + 1)} & _ORG_HEADS
     linked = any(tokens[x].text in _ORG_LINKS for x in range(i, j + 1))
-    if tokens[j].poss:
-        return None
+    if tokens[j].poss or tokens[r].poss or (r == j + 2 and tokens[r].acronym):
+        return None  # "the Ministry of National Defense and NATO’s staff": another body
     if after and not before:
         words = [t for t in tokens[i : j + 1] if t.low != "the"]
         common = all(
@@ -1950,15 +1950,16 @@ def _model_run(
         or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
     ):
         tail += 1
-    role = (
+    stated = (
         _role_before(sentence, tokens, a)
         or _nominee(sentence, tokens, tail)
         or _appositive(sentence, tokens, tail)
-        or _noun_before(sentence, tokens, a)
     )
+    # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
+    role = stated or _noun_before(sentence, tokens, a)
     titled = demonym or _titled(tokens, a)
     evidence = (
-        _evidence(tokens, a, tail, role)
+        _evidence(tokens, a, tail, stated)
         or titled
         or _key(surface) in lex.person_of
         or _person_shape(toks, lower)
@@ -2502,16 +2503,17 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        role = (
+        stated = (
             _role_before(sentence, tokens, a)
             or _nominee(sentence, tokens, b)
             or _appositive(sentence, tokens, b)
-            or _noun_before(sentence, tokens, a)
         )
+        # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
+        role = stated or _noun_before(sentence, tokens, a)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (
-            _evidence(tokens, a, b, role)
+            _evidence(tokens, a, b, stated)
             or titled
             or (USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower))
         )
