@@ -990,8 +990,8 @@ def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | 
             for t in words
         )
         return r if words and len(words) <= 2 and common else None
-    if before and linked and not (after & before):
-        return r
+    if before and linked and not (after & before) and (not after or r - j - 1 <= 2):
+        return r  # not "the Office of Public Engagement and National Economic Council"
     return None
 
 

@@ -95,8 +95,10 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
     orgs = _orgs(
         "Officials of the Ministry of Defense and Foreign Ministry met. Samsung and Hyundai "
         "Motor Group signed a deal. The Ministry of National Defense and NATO’s staff met, "
-        "as did the Department of Energy and NATO."
+        "as did the Department of Energy and NATO. The Office of Public Engagement and "
+        "National Economic Council hosted the meeting."
     )
     assert {"Ministry of Defense", "Foreign Ministry", "Hyundai Motor Group"} <= orgs
     assert {"Ministry of National Defense", "Department of Energy"} <= orgs
+    assert "National Economic Council" in orgs
     assert not any(" and " in o for o in orgs)
