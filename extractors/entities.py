@@ -1226,6 +1226,8 @@ def _role_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
         before = before[:-1]
         if before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS:
             return None  # "Through a spokesperson, Weinstein"
+    elif before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS and " " not in role[0]:
+        return None  # "Compared to Prince, Justin Timberlake's show": the object is another
     if before and (before[-1].text in (",", ";") or before[-1].low in ("and", "or")):
         return None  # a list: the role is the previous name's
     return role

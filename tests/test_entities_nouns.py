@@ -102,3 +102,10 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
     assert {"Ministry of National Defense", "Department of Energy"} <= orgs
     assert "National Economic Council" in orgs
     assert not any(" and " in o for o in orgs)
+
+
+def test_a_bare_title_after_a_preposition_and_a_comma_is_not_the_next_names() -> None:
+    people = _people(
+        "Compared to Prince, Justin Timberlake's show was short, Timberlake said on Monday."
+    )
+    assert people["Justin Timberlake"] is None
