@@ -34,6 +34,10 @@ round 4) was labelled the same way, blind, with ``role_alt`` for the other roles
 attaches to a name (null in it: no role is right too). Printed as ``v3 dev`` / ``v3 test``.
 ``entities_labels_v4.json`` (8 articles, BBC politics and White House) was labelled blind
 after the round's last rule change: all test, printed as ``v4 test``.
+``entities_labels_v5.json`` (30 articles: news_cluster, White House, KCNA; round 5) was
+labelled blind the same way: ``v5 dev`` / ``v5 test``.
+``entities_labels_v5b.json`` (14 articles: news_cluster, White House; round 5, second
+batch) was labelled blind the same way, all dev (rules are tuned on it): ``v5b dev``.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
 
@@ -59,6 +63,8 @@ LABELS = BENCH_DIR / "people_dates_labels.json"
 LABELS_V2 = BENCH_DIR / "entities_labels.json"
 LABELS_V3 = BENCH_DIR / "entities_labels_v3.json"
 LABELS_V4 = BENCH_DIR / "entities_labels_v4.json"
+LABELS_V5 = BENCH_DIR / "entities_labels_v5.json"
+LABELS_V5B = BENCH_DIR / "entities_labels_v5b.json"
 WHO = BENCH_DIR / "who_people_labels.csv"
 GM, WH = "giveme5w1h-news", "wh-briefings-nato-korea"
 BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
@@ -380,6 +386,8 @@ def evaluate() -> dict:
     res["v2"] = evaluate_v2(topic)
     res["v3"] = evaluate_v2(topic, LABELS_V3)
     res["v4"] = evaluate_v2(topic, LABELS_V4)
+    res["v5"] = evaluate_v2(topic, LABELS_V5)
+    res["v5b"] = evaluate_v2(topic, LABELS_V5B)
     res["ms_per_article"] = 1000 * seconds / len(labels)
     res["chars_per_article"] = chars / len(labels)
     return res
@@ -423,10 +431,11 @@ def main(argv: list[str] | None = None) -> int:
                 s["labelled"],
             )
         )
-    for name in ("v2", "v3", "v4"):
+    for name in ("v2", "v3", "v4", "v5", "v5b"):
         if "skipped" in res[name]:
             continue
-        for sp in ("test",) if name == "v4" else ("dev", "test", "all"):
+        only = {"v4": ("test",), "v5b": ("dev",)}
+        for sp in only.get(name, ("dev", "test", "all")):
             s = res[name][sp]
             rows.append(
                 (
@@ -441,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(
         "people and roles, topic korea-nato "
-        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 hand-labelled articles)"
+        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b hand-labelled articles)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "pred", "labels")))
     for line in dict.fromkeys(REFUSED):
@@ -459,8 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("held_out",):
         for e in res[name]["errors"]:
             print(f"  {name}: {e}")
-    for name in ("v2", "v3", "v4"):
-        if "skipped" not in res[name] and (name != "v4" or args.split != "dev"):
+    for name in ("v2", "v3", "v4", "v5", "v5b"):
+        if "skipped" not in res[name] and res[name][args.split]["labelled"]:
             errs = res[name][args.split]["errors"]
             print(f"{name} {args.split} errors ({len(errs)}):")
             for e in errs:

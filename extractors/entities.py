@@ -301,7 +301,7 @@ _THING_HEADS = _words(
     "Act Treaty Agreement Accord Declaration Strategy Initiative Programme Program Project "
     "Plan Index Avenue Road Hotel Club Hall Church Cathedral Mosque Synagogue Temple Stadium "
     "Station Bridge Tower Palace Museum Prison Hospital Room Team Unit Meeting Concept "
-    "Partnership Rights Report Review Cabinet"
+    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone"
 )
 # Page furniture that survives extraction ("Hide Caption", "Sign Up", "Getty Images").
 _FURNITURE = _words(
@@ -422,7 +422,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant"
+    "duke duchess empress assistant mogul tycoon"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -436,6 +436,29 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+# Role words that, alone before one word, make no title of it ("Head Start", "Member
+# States", "Chief Justice"): the word may be anything.
+_VAGUE_TITLES = _words("head chief member leader official officer fellow expert guard forward")
+_ORG_AFTER = re.compile(r"(?:Force|Forces|Command|Corps|Group|Squadron|Regiment|Brigade)\b")
+# Titles only an organisation has: "[Common Sense]'s CEO", "[Salesforce] chairman".
+_ORG_OWNED = re.compile(
+    r"(?:CEO|chief executive|chief financial officer|CFO|chairman|chairwoman|co-founder|"
+    r"founder|board)\b"
+)
+# Nouns of occupation by their ending ("psychologist", "op-ed columnist", "physician",
+# "photographer"), read only in lower case; verbs and things with those endings are not.
+_OCCUPATION = re.compile(r"^[a-z][a-z-]{2,}(?:ologist|ician|ographer|ist)$")
+_NOT_OCCUPATIONS = _words(
+    "assist insist resist persist exist consist subsist desist enlist twist wrist list "
+    "mist fist gist checklist playlist wishlist blacklist whitelist shortlist waitlist "
+    "tourist"
+)
+
+
+def _occupation(low: str) -> bool:
+    return bool(_OCCUPATION.match(low)) and low.rsplit("-", 1)[-1] not in _NOT_OCCUPATIONS
+
+
 # Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
 _ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman")}
 # Titles whose plural with a capital stands before several names ("Presidents Felix
@@ -679,8 +702,13 @@ class _Tok:
     @property
     def head(self) -> bool:
         """A role's head word: "minister", "spokesperson", the "Lady" of "First Lady"; a
-        capitalised plural title before names ("Presidents Tshisekedi and Kagame")."""
-        return self.rlow in _ROLE_HEADS or self.pair or self.plural_title
+        capitalised plural title before names ("Presidents Tshisekedi and Kagame"); a
+        lower-case noun of occupation ("psychologist", "columnist", "technician")."""
+        return self.rlow in _ROLE_HEADS or self.pair or self.plural_title or self.occupation
+
+    @property
+    def occupation(self) -> bool:
+        return self.text.islower() and _occupation(self.rlow)
 
     @property
     def plural_title(self) -> bool:
@@ -776,15 +804,44 @@ class _Lexicon:
         key = _key(surface)
         return self.org_of.get(key) or _ORG_MERGE.get(key, surface)
 
-    def in_scope(self, canonical: str, surface: str, sentence: str, paragraph: str) -> bool:
-        """An alias of a scoped organisation stands for it here (see ``Known.scope``)."""
+    def in_scope(
+        self, canonical: str, surface: str, sentence: str, paragraph: str, context: str = ""
+    ) -> bool:
+        """An alias of a scoped organisation stands for it here (see ``Known.scope``).
+
+        Where the article (``context``: its title and text) names another country's body
+        of that name ("the DPRK Foreign Ministry"), a bare alias is that body unless the
+        words just before it own it ("Seoul's Foreign Ministry"): "The Foreign Ministry
+        warned Seoul" in a KCNA item is Pyongyang's."""
         pat = self.scoped.get(canonical)
         if pat is None or _key(surface) == _key(canonical):
             return True
+        bare = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+        if context and _foreign_owner(bare, context):
+            at = sentence.find(surface)
+            before = sentence[max(0, at - 40) : at] if at >= 0 else ""
+            return bool(re.search(rf"(?:{pat.pattern})['’]?s?\s*$", before))
         if pat.search(sentence):
             return True
         others = {_COUNTRY_OF[_key(m.group(0))] for m in _COUNTRY_RE.finditer(sentence)}
         return bool(pat.search(paragraph)) and not others - {"South Korea"}
+
+
+def _foreign_owner(alias: str, context: str) -> str | None:
+    """Another country than South Korea the text gives as the owner of ``alias``
+    ("DPRK Foreign Ministry", "Foreign Ministry of China", "China's Foreign Ministry")."""
+    body = re.escape(alias).replace(r"\ ", r"\s+")
+    for m in re.finditer(
+        rf"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?i:{body})\b"
+        rf"|(?i:{body})\s+of\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})",
+        context,
+    ):
+        words = _POSSESSIVE.sub("", m.group(1) or m.group(2) or "")
+        for cm in _COUNTRY_RE.finditer(words):
+            country = _COUNTRY_OF.get(_key(cm.group(0)))
+            if country and country != "South Korea":
+                return country
+    return None
 
 
 def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
@@ -840,13 +897,13 @@ def _lexicon(articles: Sequence[Article], topic: Topic) -> _Lexicon:
 
 
 def _org_spans(
-    sentence: str, tokens: list[_Tok], lex: _Lexicon, paragraph: str = ""
+    sentence: str, tokens: list[_Tok], lex: _Lexicon, paragraph: str = "", context: str = ""
 ) -> list[_Span]:
     spans: list[_Span] = []
     if lex.org_re:
         for m in lex.org_re.finditer(sentence):
             name = lex.org_of.get(_key(m.group(0)), m.group(0))
-            if not lex.in_scope(name, m.group(0), sentence, paragraph or sentence):
+            if not lex.in_scope(name, m.group(0), sentence, paragraph or sentence, context):
                 # someone else's "Foreign Ministry": named as the source writes it
                 name = re.sub(r"^(?:the|The)\s+", "", m.group(0).strip())
             spans.append(_Span(m.start(), m.end(), "organisation", name, m.group(0)))
@@ -870,19 +927,26 @@ def _org_spans(
         # A capitalised phrase, with "of"/"for" links: "Ministry of National Defense".
         j = i
         while True:
-            if tokens[j].poss:
-                break
+            if tokens[j].poss and not (
+                tokens[j].text[-1:] in "'’" and tokens[j].core.endswith("s") and j + 1 < n
+            ):
+                break  # "Workers' Party", not "Seoul's Foreign Ministry"
             if j + 1 < n and _org_word(tokens[j + 1]):
                 j += 1
             elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):
                 j += 2
+            elif j + 2 < n and tokens[j + 1].low == "and" and _org_word(tokens[j + 2]):
+                r = _and_member(tokens, i, j, context)
+                if r is None:
+                    break
+                j = r
             else:
                 break
         heads = [k for k in range(i, j + 1) if tokens[k].core in _ORG_HEADS]
         if heads:
             start = i
             for x in range(i, heads[0]):  # "President Biden Before [Air Force One]"
-                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS:
+                if tokens[x].low in _ORG_STRIP and tokens[x].low not in _ORG_LINKS | {"and"}:
                     start = x + 1
             while start < heads[0] and (
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
@@ -899,6 +963,36 @@ def _org_spans(
                 spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
         i = j + 1 if heads else i + 1  # no head: a known acronym may still follow ("The UNSC")
     return spans
+
+
+def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | None:
+    """The last token of a capitalised run after "and" (tokens[j + 1]) that belongs to the
+    same name, or None. It belongs when the name's head comes after it and the words before
+    "and" are common nouns (plural, or written in lower case in the article: "Securities
+    and Exchange Commission", "Food and Drug Administration"; not "Samsung and Hyundai
+    Motor Group"), or when the name already has its head and a complement the run
+    completes, with no head of the same kind ("National Academy of Recording Arts and
+    Sciences", "Department of Health and Human Services"; not "the Ministry of Defense and
+    Foreign Ministry")."""
+    r = j + 2
+    while r + 1 < len(tokens) and _org_word(tokens[r + 1]) and not tokens[r].poss:
+        r += 1
+    after = {tokens[x].core for x in range(j + 2, r + 1)} & _ORG_HEADS
+    before = {tokens[x].core for x in range(i, j + 1)} & _ORG_HEADS
+    linked = any(tokens[x].text in _ORG_LINKS for x in range(i, j + 1))
+    if tokens[j].poss or tokens[r].poss or (r == j + 2 and tokens[r].acronym):
+        return None  # "the Ministry of National Defense and NATO’s staff": another body
+    if after and not before:
+        words = [t for t in tokens[i : j + 1] if t.low != "the"]
+        common = all(
+            (len(t.core) > 4 and t.core.endswith("s"))
+            or re.search(rf"(?<![\w-]){re.escape(t.low)}(?![\w-])", context)
+            for t in words
+        )
+        return r if words and len(words) <= 2 and common else None
+    if before and linked and not (after & before) and (not after or r - j - 1 <= 2):
+        return r  # not "the Office of Public Engagement and National Economic Council"
+    return None
 
 
 def _is_geo_word(word: str) -> bool:
@@ -966,6 +1060,7 @@ def _name_like(tok: _Tok) -> bool:
         and not tok.plural_title
         and tok.core not in _ORG_HEADS
         and tok.core not in _THING_HEADS
+        and tok.core.split("-", 1)[0] not in _ORG_HEADS | _THING_HEADS  # "Force-Darwin"
         and tok.low not in _FURNITURE
         and not _ADJ_SUFFIX.search(tok.core)
         and not _HYPHEN_ADJ.search(tok.core)
@@ -988,6 +1083,15 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
                 j += 2
             else:
                 break
+        if (
+            j > i
+            and tokens[i].core in _EAST_ASIAN_SURNAMES
+            and not tokens[j].poss
+            and j + 1 < n
+            and tokens[j + 1].core in ("U", "O")
+            and (j + 2 >= n or tokens[j + 2].text != ".")
+        ):
+            j += 1  # "Han Song U": a Korean syllable of one letter ends the name
         yield i, j
         i = j + 1
 
@@ -1004,6 +1108,7 @@ def _is_role_word(tok: _Tok) -> bool:
         return False
     return (
         tok.rlow in _ROLE_WORDS
+        or tok.occupation
         or tok.pair
         or tok.plural_title
         or (tok.text.islower() and tok.core in _ROLE_LOWER_ONLY)
@@ -1016,7 +1121,11 @@ _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
-    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],")."""
+    by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],").
+    A title in the possessive owns the name ("the President’s [Fiscal Year] budget"): no
+    role."""
+    if a >= 1 and tokens[a - 1].poss and _is_role_word(tokens[a - 1]):
+        return None
     if a >= 2 and tokens[a - 1].low in _PLAIN_HONORIFICS:
         a -= 1  # "Deputy Prime Minister Mr [Prescott]"
     elif a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _PLAIN_HONORIFICS:
@@ -1094,16 +1203,53 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     return role, _affiliation(tokens[k]) if k >= 0 else None
 
 
+_PLAIN_PREPS = _words("through with by from via to for according")
+
+
+def _role_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """``_pre_role``, unless a role read across the comma before the name is not the
+    name's: in a list of officials the phrase after a comma is the previous name's
+    appositive ("Ri Yong Gil, chief of the KPA General Staff, [Ri Chang Ho], director of
+    ..."), and after a preposition it is someone else ("Through a spokesperson,
+    [Weinstein] has denied ...")."""
+    role = _pre_role(sentence, tokens, a)
+    k = a - 1
+    while k >= 0 and (tokens[k].low in _PLAIN_HONORIFICS or tokens[k].text == "."):
+        k -= 1
+    if role is None or k < 1 or tokens[k].text != ",":
+        return role
+    start = sentence.rfind(role[0], 0, tokens[k].start + 1)
+    if start < 0:
+        return role
+    before = [t for t in tokens[:k] if t.end <= start]
+    if before and before[-1].low in _DETERMINERS - {"the"}:
+        before = before[:-1]
+        if before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS:
+            return None  # "Through a spokesperson, Weinstein"
+    elif before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS and " " not in role[0]:
+        return None  # "Compared to Prince, Justin Timberlake's show": the object is another
+    if before and (before[-1].text in (",", ";") or before[-1].low in ("and", "or")):
+        return None  # a list: the role is the previous name's
+    return role
+
+
 def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "U.S. Ambassador to the United Nations [Nikki Haley]", "Domestic Policy Advisor to
     the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
     complement's own title ("Vice President") is not the name's role."""
     k, seen = a - 1, False
-    while k >= 1 and a - k <= 6:
+    while k >= 1 and a - k <= 9:
         t = tokens[k]
         if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
             break
-        if not (t.low == "the" or (t.cap and (t.label is not None or _is_role_word(t)))):
+        if not (
+            t.low == "the"
+            or (t.cap and (t.label is not None or _is_role_word(t)))
+            # "of the Russian State Duma's Foreign Affairs Committee": a body named by
+            # its owner's possessive, or with "and" inside ("Defense and Security")
+            or (t.low == "and" and seen)
+            or (t.poss and t.capword and seen)
+        ):
             return None
         seen = seen or t.low != "the"
         k -= 1
@@ -1133,15 +1279,34 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     return sentence[start : last.start + len(last.core)], affiliation
 
 
+_NOMINEE = re.compile(
+    r",\s+of\s+(?:the\s+)?[A-Z][^,;]*,(?:[^;]*?,)??\s+to\s+be\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:unexpired\s+)?term\b|$)"
+)
+
+
+def _nominee(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
+    """ "[Radha Iyengar Plumb], of New York, to be a Deputy Under Secretary of Defense, vice
+    ...": a nomination's office (after the nominee's home and any appositive) is the
+    nominee's role."""
+    if b + 2 >= len(tokens) or tokens[b + 1].text != "," or tokens[b + 2].low != "of":
+        return None
+    m = _NOMINEE.match(sentence, tokens[b].start + len(tokens[b].core))
+    return (m["role"], None) if m else None
+
+
 def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
     """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
     n = len(tokens)
     k = b + 2
     if b + 1 < n and tokens[b + 1].text == "(":
         return _paren_role(sentence, tokens, b + 2)
-    if b + 1 >= n or tokens[b + 1].text != ",":
+    if b + 2 < n and tokens[b + 1].text == "-" and tokens[b + 2].text == "-":
+        k = b + 3  # "[Harvey Weinstein] -- the movie mogul who ...": a dash sets it off
+    elif b + 1 >= n or tokens[b + 1].text not in (",", "—", "–"):
         return None
-    if k < n and tokens[k].low in _DETERMINERS:
+    det = k < n and tokens[k].low in _DETERMINERS
+    if det:
         k += 1
     affiliation = _affiliation(tokens[k]) if k < n else None
     if affiliation:
@@ -1189,6 +1354,12 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     # The phrase must end in its head: "a NATO official", not "the official newspaper".
     if not words or not (tokens[words[-1]].head or _head_suffix(tokens[words[-1]].low)):
         return None
+    # A clause, not a noun phrase: "[Maureen Dowd], described the actress as ...".
+    w0 = tokens[words[0]]
+    if not det and not _is_role_word(w0) and (w0.low in _IRREGULAR_PAST or w0.low.endswith("ed")):
+        return None
+    if any(tokens[x].low in ("the", "a", "an") for x in words[1:]):
+        return None
     # "like [Vladimir Putin], the British Prime Minister Theresa May": a list; the title
     # is the next name's.
     if words[-1] + 1 < n and _name_like(tokens[words[-1] + 1]):
@@ -1215,7 +1386,16 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         if m < n and affiliation is None and _affiliation(tokens[m]):
             affiliation = _affiliation(tokens[m])
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
-            last = m  # "Secretary of State"
+            last = m  # "Secretary of State", "minister of National Defence"
+            while (
+                last + 1 < n
+                and last - m < 3
+                and not tokens[last].poss
+                and tokens[last + 1].capword
+                and tokens[last + 1].label is None
+                and tokens[last + 1].low not in _COMMON
+            ):
+                last += 1
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
 
@@ -1350,6 +1530,8 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
 
 def _surname(name: str) -> str:
     parts = name.split()
+    while len(parts) > 1 and parts[-1].lower() in _NAME_SUFFIXES:
+        parts = parts[:-1]  # "Leslie Odom Jr": the surname is "Odom"
     if parts[0] in _EAST_ASIAN_SURNAMES or (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])):
         return parts[0]
     return parts[-1]
@@ -1493,6 +1675,95 @@ def _model_people(
 
 
 _SPAN_CACHE: dict[int, dict[str, tuple[tuple[int, int], ...]]] = {}
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """The same pipeline's part-of-speech tagger alone (tok2vec, tagger, attribute_ruler),
+    loaded once per process; None when the model is not installed."""
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError:
+        return None
+    return module.load(exclude=["parser", "lemmatizer", "ner", "senter"])
+
+
+_TAG_CACHE: dict[str, tuple[tuple[int, str], ...]] = {}
+"""Fragment -> (end offset, tag) of each of its words: a pure function's memo."""
+
+
+def _tags(fragment: str) -> dict[int, str]:
+    """The tag of each word of ``fragment`` by its end offset (a hyphenated word's is its
+    last part's: "co-chairman" is a noun)."""
+    got = _TAG_CACHE.get(fragment)
+    if got is None:
+        nlp = _tagger()
+        got = () if nlp is None else tuple((t.idx + len(t), t.tag_) for t in nlp(fragment))
+        if len(_TAG_CACHE) >= _CACHE_SIZE:
+            _TAG_CACHE.pop(next(iter(_TAG_CACHE)))
+        _TAG_CACHE[fragment] = got
+    return dict(got)
+
+
+_EXEC_ACRONYM = re.compile(r"C[A-Z]{1,3}O|[ES]?VP")
+"""Acronyms of executive titles: "COO", "CTO", "EVP"."""
+_AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|eon|ant|ent|man|woman|person|ee|(?<!n)ess)")
+"""Nouns of agents by their ending ("banker", "co-ordinator", "neurosurgeon", "consultant",
+"co-chairman", "nominee", "actress"); a noun of a thing ("crash", "site") is no role."""
+
+
+def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "defensive co-ordinator [Steve Wilks]", "with coach [Jim Caldwell]", "Roc Nation COO
+    [Desiree Perez]": a common noun right before a proper name, as the tagger reads it, is
+    the name's role, with the nouns and adjectives of its compound before it. Kin words,
+    determiners and stop words are none; an organisation before the compound is the
+    role's affiliation."""
+    if a < 1 or a >= len(tokens):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def lower_word(t: _Tok) -> bool:
+        return (
+            t.word
+            and t.text.islower()
+            and t.label is None
+            and len(t.core) >= 3
+            and t.low not in STOP_WORDS
+            and t.low not in _KIN
+            and t.low not in _DETERMINERS
+        )
+
+    last = tokens[a - 1]
+    acronym = bool(_EXEC_ACRONYM.fullmatch(last.core)) and last.label is None
+    if not (lower_word(last) or acronym) or (last.low in _ROLE_MODS and not last.head):
+        return None  # "vice [Alan Ray Shaffer]": a title's modifier is no head
+    lo = max(0, a - 6)
+    base = tokens[lo].start
+    hi = min(len(tokens) - 1, a + 2)
+    tags = _tags(sentence[base : tokens[hi].end])
+    if not acronym and tags.get(last.end - base) != "NN":
+        return None
+    if tags.get(tokens[a].end - base) not in ("NNP", "NNPS"):
+        return None
+    first = a - 1
+    personal = acronym or last.head or bool(_AGENT.fullmatch(last.rlow))
+    while first - 1 >= lo and a - first < 4:
+        t = tokens[first - 1]
+        tag = tags.get(t.end - base)
+        if lower_word(t) and tag in ("NN", "NNS", "JJ"):
+            first -= 1
+        elif t.label is None and t.cap and _is_role_word(t) and not t.poss:
+            first -= 1  # "Senior coach", "Vice chairman"
+        else:
+            break
+    # The compound names an agent: its head by its ending, or a title word in it ("chief
+    # exec"); "a heavy crash [Hamilton]", "the hookup site [Adult Friend Finder]" none.
+    if not (personal or any(_is_role_word(t) for t in tokens[first : a - 1])):
+        return None
+    affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
+    return sentence[tokens[first].start : last.start + len(last.core)], affiliation
+
+
 """Per loaded model: window text -> its PERSON spans (page furniture and wire copy
 repeat across a day's articles). A pure function's memo, bounded by ``_CACHE_SIZE``."""
 _CACHE_SIZE = 20_000
@@ -1674,10 +1945,23 @@ def _model_run(
         if len(surface) <= 3 or " " not in surface:
             return None  # an acronym, "SAG-AFTRA"
         surface = surface.title()
-    role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+    # "Leslie Odom Jr, who ...": what follows the name follows its suffix
+    tail = b
+    while tail + 1 < len(tokens) and (
+        tokens[tail + 1].low in _NAME_SUFFIXES
+        or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
+    ):
+        tail += 1
+    stated = (
+        _role_before(sentence, tokens, a)
+        or _nominee(sentence, tokens, tail)
+        or _appositive(sentence, tokens, tail)
+    )
+    # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
+    role = stated or _noun_before(sentence, tokens, a)
     titled = demonym or _titled(tokens, a)
     evidence = (
-        _evidence(tokens, a, b, role)
+        _evidence(tokens, a, tail, stated)
         or titled
         or _key(surface) in lex.person_of
         or _person_shape(toks, lower)
@@ -1794,7 +2078,9 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     role = None
     if title and title.rstrip(".").lower() not in _HONORIFICS:
         role = (" ".join(title.split()).title(), None)
-    return _Run(name, sentence, order, True, True, role, model=True), m.end()
+    honorific = bool(title) and role is None  # "MS. SCHULER:": a titled surname
+    run = _Run(name, sentence, order, True, True, role, model=True, titled=honorific)
+    return run, m.end()
 
 
 _GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
@@ -1889,12 +2175,14 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     ):
         runs: list[_Run] = []
         lower = lowers[art.source]
+        context = f"{art.title}\n{art.text}"
         # The title: only the model's people, with a title before the name or known to
         # the topic ("Statement from NSC Spokesperson Adam Hodge on ..."): headline
         # capitals prove nothing else. Its organisations and places are not counted.
         if title:
             t_tokens = _tokens(title)
-            _label(t_tokens, _choose([*_org_spans(title, t_tokens, lex), *_geo_spans(title)]))
+            t_orgs = _org_spans(title, t_tokens, lex, title, context)
+            _label(t_tokens, _choose([*t_orgs, *_geo_spans(title)]))
             named: set[str] = set()
             for sp in t_spans:
                 run = _model_run(title, t_tokens, sp, lex, order, outlets, lower, title=True)
@@ -1925,7 +2213,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             order += 1
             person_spans = next(found_iter)
             tokens = _tokens(sentence)
-            spans = _choose([*_org_spans(sentence, tokens, lex, para), *_geo_spans(sentence)])
+            orgs = _org_spans(sentence, tokens, lex, para, context)
+            spans = _choose([*orgs, *_geo_spans(sentence)])
             _label(tokens, spans)
             for s in spans:
                 if s.kind == "organisation" and (
@@ -2019,8 +2308,27 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             and not r.placed
             and not any(w.lower() in lower or _geo_stem(w) for w in r.name.split())
         }
+        # "Common Sense's CEO", "Common Sense CEO James Steyer": a name whose chief
+        # executive or founder the article gives is an organisation's.
+        owned = _ORG_OWNED.search(art.text) is not None
+        owners = {
+            _key(r.name)
+            for r in runs
+            if owned
+            and " " in r.name
+            and re.search(rf"\b{re.escape(r.name)}(?:['’]s)?\s+{_ORG_OWNED.pattern}", art.text)
+        }
+        owners -= {_key(r.name) for r in runs if r.role}
         for r in runs:
             key = _key(r.name)
+            if key in owners and key not in lex.person_of:
+                continue
+            if (
+                key not in lex.person_of
+                and _ORG_AFTER.search(r.sentence, 0)
+                and re.search(rf"\b{re.escape(r.name)}\s+{_ORG_AFTER.pattern}", r.sentence)
+            ):
+                continue  # "Marine Rotational Force-Darwin": the run opens an organisation
             if r.in_title and _surname(r.name) in body and key not in lex.person_of:
                 continue  # the body names this person in full
             if _common_tail(r, lower) and key not in lex.person_of:
@@ -2062,6 +2370,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         r.model
                         and r.role
                         and (r.role[0][:1].isupper() or r.name.lower() not in lower)
+                        and r.role[0].lower() not in _VAGUE_TITLES
                     )
                     or (r.titled and r.name.lower() not in lower and not r.in_title)
                 )
@@ -2196,11 +2505,17 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        role = _pre_role(sentence, tokens, a) or _appositive(sentence, tokens, b)
+        stated = (
+            _role_before(sentence, tokens, a)
+            or _nominee(sentence, tokens, b)
+            or _appositive(sentence, tokens, b)
+        )
+        # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
+        role = stated or _noun_before(sentence, tokens, a)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (
-            _evidence(tokens, a, b, role)
+            _evidence(tokens, a, b, stated)
             or titled
             or (USE_SHAPE_FOR_RULES and _person_shape(tokens[a : b + 1], lower))
         )

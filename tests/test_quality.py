@@ -160,8 +160,8 @@ def test_entities_floors() -> None:
             "who_recall": res["who_recall"]["all"],
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
-                for v in ("v2", "v3")
-                for sp in ("dev", "test")
+                for v, sp in [(v, sp) for v in ("v2", "v3", "v5") for sp in ("dev", "test")]
+                + [("v5b", "dev")]
                 for k, m in (
                     ("people_precision", "precision"),
                     ("people_recall", "recall"),
