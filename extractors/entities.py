@@ -56,6 +56,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from .clean import unglue
 from .models import Article, Entity, EntityKind
 from .text import fold, join_quotes, split_sentences
 from .topic import Topic
@@ -2083,56 +2084,6 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     return run, m.end()
 
 
-_GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
-_GLUED_NAME = re.compile(
-    r"\b(?P<name>(?:"
-    + "|".join(sorted(_EAST_ASIAN_SURNAMES))
-    + r")\s+[A-Z][a-z]+\s+)(?P<glued>[A-Z][a-z]+)\b"
-)
-_SYLLABLE = re.compile(r"[A-Z][a-z]{0,4}?(?:ng|n|[aeiouy])")
-
-
-def _unglue(sentence: str, lower: set[str]) -> str:
-    """Spaces lost in extraction, put back where a title or a name is glued to the next
-    word ("ComradeKim Jong Un", "H.E.Kim Jong Unwho", "Kim Il Sungled", "--Kim")."""
-    if not re.search(r"[a-z.][A-Z]|--\w", sentence):
-        return sentence
-    sentence = re.sub(r"--(?=\w)", "-- ", sentence)
-    sentence = _GLUED_LINK.sub(r"\1 ", sentence)  # "the ideology and leadership ofKim Jong Un"
-    sentence = re.sub(r"\b(H\.\s?E\.)(?=[A-Z])", r"\1 ", sentence)
-    sentence = _GLUED_TITLE.sub(
-        lambda m: m.group(1) + (" " if m.group(1).lower() in _GLUE_TITLES else ""), sentence
-    )
-
-    def split(m: re.Match[str]) -> str:
-        word = m["glued"]
-        cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
-        for head, tail in cuts:  # a word the article writes: "Unwho" -> "Un who"
-            if (
-                tail in lower or tail in _COMMON or tail in _SPEECH or tail in _IRREGULAR_PAST
-            ) and _SYLLABLE.fullmatch(head):
-                return m["name"] + head + " " + tail
-        for head, tail in cuts:  # a past tense after a closed syllable: "Sungled"
-            if tail.endswith("ed") and len(tail) >= 3 and re.fullmatch(r"[A-Z][a-z]{0,3}ng", head):
-                return m["name"] + head + " " + tail
-        for head, tail in cuts:  # a past tense after an open syllable: "Unshowed"
-            if (
-                tail.endswith("ed")
-                and len(tail) >= 4
-                and not tail.startswith("ng")
-                and tail[0] not in "aeiou"
-                and _SYLLABLE.fullmatch(head)
-            ):
-                return m["name"] + head + " " + tail
-        return m.group(0)
-
-    return _GLUED_NAME.sub(split, sentence)
-
-
-_GLUED_LINK = re.compile(r"\b(of|to|and|by|for|with|on|at|from|under|toward|towards)(?=[A-Z][a-z])")
-_GLUE_TITLES = _ROLE_WORDS | _HONORIFICS | {"comrade", "marshal"}
-
-
 def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity, ...]:
     """People, organisations, countries and places the articles name (see module doc)."""
     # Language branch point: articles not in English skip the English model and rules.
@@ -2155,9 +2106,9 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
         art.source: set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", art.text)) for art in articles
     }
     per_sentences = [
-        [(p, _unglue(s, lowers[art.source])) for p, s in _sentences(art)] for art in articles
+        [(p, unglue(s, lowers[art.source])) for p, s in _sentences(art)] for art in articles
     ]
-    titles = [_unglue(" ".join(art.title.split()), lowers[art.source]) for art in articles]
+    titles = [unglue(" ".join(art.title.split()), lowers[art.source]) for art in articles]
     flat = titles + [s for sents in per_sentences for _, s in sents]
     flat_lowers = [lowers[a.source] for a in articles] + [
         lowers[a.source] for a, sents in zip(articles, per_sentences, strict=True) for _ in sents
