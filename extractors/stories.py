@@ -583,7 +583,8 @@ class Signals:
         (less the theme's words) that the other's title and lead never mention. Only
         within an outlet: its templates vary in one slot, while two outlets title one
         event in words of their own ("China opposes DPRK's missile launch", "North
-        Korea Fires Missile Over Japan")."""
+        Korea Fires Missile Over Japan"). Also true when their kinds of event differ
+        (``kinds_differ``)."""
         if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
         if self.kinds_differ(i, j):
