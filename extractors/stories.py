@@ -93,6 +93,42 @@ DAY_SHARE: float | None = 0.2
 more than ``DAY_MIN``) names that day's occasion (founding-day greetings, a holiday's
 wreath-layings), not one event: it is no specific name for pairs of that day."""
 DAY_MIN = 3
+EVENT_KINDS: frozenset[str] | None = frozenset(
+    {
+        "banquet",
+        "banquets",
+        "ceremony",
+        "ceremonies",
+        "concert",
+        "concerts",
+        "contest",
+        "exhibition",
+        "festival",
+        "gala",
+        "lecture",
+        "meeting",
+        "meetings",
+        "parade",
+        "parties",
+        "party",
+        "performance",
+        "performances",
+        "rally",
+        "reception",
+        "seminar",
+        "symposium",
+        "talks",
+        "tribute",
+    }
+)
+"""Rule (event kinds): two items of one outlet whose headlines each name a kind of event
+(a performance, a ceremony, a meeting, a banquet) and no kind in common are two events of
+one occasion, however alike their text (the day's anniversary performance, march of
+columns and veterans' meeting). Press forms (briefing, call, press conference) and
+documents are no event kinds: one visit's remarks, readout and press conference are one
+event. ``None`` turns the rule off. Chosen on the second-pass dev days
+(stories_sameday_labels_r5b.json)."""
+_KIND_WORD = re.compile(r"[a-z]+")
 OCCASION_NAME = True
 """A name of the day's occasion that both articles carry and both headlines name lets a
 pair of that day join on ``NEAR_TEXT`` rather than ``BARE_TEXT`` (four releases of one
@@ -297,6 +333,18 @@ def names(article: Article) -> frozenset[str]:
     if title_case(article.title):
         title &= body
     return frozenset(title | body)
+
+
+def _kinds(title: str) -> frozenset[str]:
+    """The kinds of event (``EVENT_KINDS``) a headline names, plural folded to singular."""
+    if EVENT_KINDS is None:
+        return frozenset()
+    words = _KIND_WORD.findall(title.lower())
+    return frozenset(
+        w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and w != "talks" else w
+        for w in words
+        if w in EVENT_KINDS
+    )
 
 
 def title_case(title: str) -> bool:
@@ -535,9 +583,12 @@ class Signals:
         (less the theme's words) that the other's title and lead never mention. Only
         within an outlet: its templates vary in one slot, while two outlets title one
         event in words of their own ("China opposes DPRK's missile launch", "North
-        Korea Fires Missile Over Japan")."""
+        Korea Fires Missile Over Japan"). Also true when their kinds of event differ
+        (``kinds_differ``)."""
         if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
+        if self.kinds_differ(i, j):
+            return True
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
@@ -556,6 +607,13 @@ class Signals:
         return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
             i, [self.spelled[j][c] for c in nb]
         )
+
+    def kinds_differ(self, i: int, j: int) -> bool:
+        """Rule (event kinds): both headlines name a kind of event, none the same."""
+        if EVENT_KINDS is None or not self.headlines:
+            return False
+        ki, kj = _kinds(self.headlines[i]), _kinds(self.headlines[j])
+        return bool(ki) and bool(kj) and not ki & kj
 
     def _unnamed(self, row: int, words: list[str]) -> bool:
         """Is one of ``words`` absent from article ``row``'s whole text (folded, any case)?"""
