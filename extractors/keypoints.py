@@ -182,7 +182,9 @@ _FURNITURE = re.compile(
     r"\b[A-Z][a-z]+ [A-Z][a-z]+\s?/\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg)\b|"
     r"^[A-Z][A-Z'’-]{2,}:\s|^updated\s*\||"
     r"\bin this [^!?]{0,40}?\b(?:file )?(?:photo|image|picture)\b|"
-    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b",
+    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b|"
+    r"(?:^|,\s)(?:\d+,\s)?pictured (?:with|alongside|left|right|centre|center|above|below|"
+    r"here|in|at|on)\b",
     re.I,
 )
 _CAPS = re.compile(r"^[^a-z]*$")
@@ -836,6 +838,14 @@ said."): whose spokesman is in another sentence."""
 _EARLY_OBJECT = re.compile(r"^(?:[\w’'.-]+\s){1,5}(?:him|them)\b")
 """An object pronoun in the first clause ("The President hosted them ...", "Twenty-five
 countries quickly joined them"): who is meant is in another sentence."""
+_EPITHET = re.compile(
+    r"^[Tt]he (?:[\w’'-]+ ){0,3}?(?:\d+-year-old|star|model|singer|actor|actress|rapper|"
+    r"personality|businesswoman|businessman|fan|pupil|mum|teenager|pensioner|youngster|"
+    r"comedian|presenter|striker|midfielder|veteran|billionaire|mogul)s?\b(?!\s+[A-Z])"
+)
+"""A person named only by an epithet ("The 46-year-old ...", "The model and TV
+personality tweeted ...", "The Crystal Palace fan ..."): the name is in another
+sentence. Not when a name follows ("The model Chrissy Teigen ...")."""
 _CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:and|or|but|when|after|before|if|as|while|because|until|who|which|that|"
     r"told|asked|let|help|helped|made|make)\b",
@@ -847,7 +857,8 @@ def leans_back(sentence: str) -> bool:
     """A key point the reader cannot take alone (``opens_on_referent``, and for key points
     only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``, an
     answering connective, a bare role as the speaker, an object pronoun in the first
-    clause). ``summarise`` keeps the narrower test: BBC references keep such sentences."""
+    clause, a person named by an epithet). ``summarise`` keeps the narrower test: BBC
+    references keep such sentences."""
     s = _ENUMERATOR.sub("", sentence.strip()).lstrip("\"“‘'( ")
     early = _EARLY_OBJECT.match(s)
     return (
@@ -858,6 +869,7 @@ def leans_back(sentence: str) -> bool:
         or bool(_CONNECTIVE.match(s))
         or bool(_BARE_SPEAKER.search(s))
         or bool(early and not _CLAUSE_BREAK.search(early.group(0)))
+        or bool(_EPITHET.match(s))
     )
 
 

@@ -16,6 +16,7 @@ from extractors.models import Article
         "HARBOUR OF HOPE The port reopened after the storm on Friday morning.",
         "The mayor thanked the crews who worked all night Each crew was given a day off.",
         "The tall ship is moored at the old quay Situated in the centre, the quay is busy.",
+        "Ana Lee, 35, pictured with her husband, a pilot Mrs Lee moved to Pusan in 2016.",
     ],
 )
 def test_headings_and_run_on_captions_are_furniture(sentence: str) -> None:
