@@ -846,6 +846,13 @@ _EPITHET = re.compile(
 """A person named only by an epithet ("The 46-year-old ...", "The model and TV
 personality tweeted ...", "The Crystal Palace fan ..."): the name is in another
 sentence. Not when a name follows ("The model Chrissy Teigen ...")."""
+_ADVERB_PRONOUN = re.compile(
+    rf"^(?:perhaps|maybe|now|even|only|later|soon|once|instead|again|here|there)\s+"
+    rf"{_PRONOUN}\b(?!\s+{_NOT_BACK})",
+    re.I,
+)
+"""An adverb and a pronoun with no comma ("Perhaps their most painful loss ...", "Now it
+is ..."); "Later that year" points to a time, not back."""
 _CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:and|or|but|when|after|before|if|as|while|because|until|who|which|that|"
     r"told|asked|let|help|helped|made|make)\b",
@@ -857,8 +864,8 @@ def leans_back(sentence: str) -> bool:
     """A key point the reader cannot take alone (``opens_on_referent``, and for key points
     only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``, an
     answering connective, a bare role as the speaker, an object pronoun in the first
-    clause, a person named by an epithet). ``summarise`` keeps the narrower test: BBC
-    references keep such sentences."""
+    clause, a person named by an epithet, an adverb before a pronoun). ``summarise``
+    keeps the narrower test: BBC references keep such sentences."""
     s = _ENUMERATOR.sub("", sentence.strip()).lstrip("\"“‘'( ")
     early = _EARLY_OBJECT.match(s)
     return (
@@ -870,6 +877,7 @@ def leans_back(sentence: str) -> bool:
         or bool(_BARE_SPEAKER.search(s))
         or bool(early and not _CLAUSE_BREAK.search(early.group(0)))
         or bool(_EPITHET.match(s))
+        or bool(_ADVERB_PRONOUN.match(s))
     )
 
 

@@ -62,6 +62,9 @@ def test_a_glued_title_is_never_a_key_point() -> None:
         "The cranes will be back at work by Monday, the official said.",
         "The port hosted them at the quay last spring for a week of talks.",
         "Twenty-five more ports quickly joined them and signed the pact.",
+        "The 46-year-old harbour master is also the head of the port's rescue team.",
+        "The singer and former harbour pilot thanked the crews on Monday.",
+        "Perhaps their worst storm came ten years ago, when the quay flooded.",
     ],
 )
 def test_openers_that_answer_another_sentence_lean_back(sentence: str) -> None:
@@ -77,6 +80,8 @@ def test_openers_that_answer_another_sentence_lean_back(sentence: str) -> None:
         "When the crews arrived, police stopped them at the gate for an hour.",
         "Police told them the quay was closed until the end of the storm.",
         "The mayor of Pusan thanked the harbour crews on Monday.",
+        "The singer Min-ji Han thanked the harbour crews on Monday.",
+        "Later that year, the port of Pusan opened a second quay.",
     ],
 )
 def test_sentences_that_carry_their_referent_stand_alone(sentence: str) -> None:
