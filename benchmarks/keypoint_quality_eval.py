@@ -235,6 +235,138 @@ def dump_wider(part: str) -> None:
             print(f"{h}\t{part}\t{labels.get(h, '?')}\t{k.sentences} {k.text[:300]}")
 
 
+# ---------------------------------------------------------------- round 5, blind
+# A held-out set drawn (by hash, nothing picked by reading) from inputs no earlier label
+# set used: two White House days and two KCNA days after the ones summary_eval draws, and
+# two giveme5w1h gold_standard events (all their articles, so several outlets tell one
+# event and ``also`` can be judged) outside the wider sample. Every story is test: it was
+# labelled by reading the output of the round-4 code, before any round-5 rule was written,
+# and never tuned on. Labels in ``wider_labels.tsv`` (split ``round5``): key points as in
+# the wider set, ``also`` pairs ``same``/``other`` as on news_cluster.
+
+BLIND_WH_DAYS, BLIND_KCNA_DAYS, BLIND_GOLD_EVENTS = 2, 2, 2
+BLIND_PER_DAY = 6
+
+
+@functools.lru_cache(maxsize=1)
+def blind_stories() -> list[tuple[str, object]] | None:
+    """(corpus, story) of the round-5 blind set; None when the corpora are absent."""
+    import json
+    from datetime import UTC, datetime
+
+    import relevance_eval
+    from _common import dataset
+
+    from extractors.analysis import analyse
+    from extractors.errors import SourceError
+    from extractors.files import parse_news_please
+    from extractors.topic import load_topic
+    from fetch.sources import to_article
+
+    wh = dataset("wh-briefings-nato-korea", "docs")
+    kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
+    gs = dataset("giveme5w1h-news", "gold_standard")
+    if wh is None or kc is None or gs is None:
+        return None
+    docs = [str(f.relative_to(wh)) for f in (wh / "docs").rglob("*.md")]
+    used = set(_sample(docs, WIDER_N["wh"]))
+    days: dict[str, list[str]] = {}
+    for d in sorted(docs):
+        if d.split("/")[1] in summary_eval.WH_FOLDERS and d not in used:
+            days.setdefault(Path(d).name[:10], []).append(d)
+    full = [d for d, refs in days.items() if len(refs) >= 4 and d not in HELD_OUT_DAYS]
+    sets: list[tuple[str, list]] = []
+    first = summary_eval.WH_DAYS
+    for day in by_hash(full)[first : first + BLIND_WH_DAYS]:
+        refs = sorted(by_hash(days[day])[:BLIND_PER_DAY])
+        sets.append(("wh", [relevance_eval.wh_article_pipeline(wh, r) for r in refs]))
+    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+    kused = set(_sample([str(i) for i, it in enumerate(items) if it.get("story_text")], 14))
+    kdays: dict[str, list[str]] = {}
+    for i, it in enumerate(items):
+        if it.get("story_text") and isinstance(it.get("date"), int | float):
+            if str(i) in kused:
+                continue
+            day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
+            kdays.setdefault(day, []).append(str(i))
+    kfull = [d for d, refs in kdays.items() if len(refs) >= summary_eval.KCNA_PER_DAY]
+    kfirst = summary_eval.KCNA_DAYS
+    for day in by_hash(kfull)[kfirst : kfirst + BLIND_KCNA_DAYS]:
+        refs = sorted(by_hash(kdays[day])[: summary_eval.KCNA_PER_DAY], key=int)
+        sets.append(("kcna", [relevance_eval.kcna_article(items, r) for r in refs]))
+    by_name = {f.name: f for f in (gs / "gold_standard" / "data").glob("*.json")}
+    gused = set(_sample(list(by_name), WIDER_N["gold"]))
+    events: dict[str, list[Path]] = {}
+    for name, f in sorted(by_name.items()):
+        if name not in gused:
+            cat = json.loads(f.read_text("utf-8")).get("category")
+            if cat:
+                events.setdefault(cat, []).append(f)
+    for cat in by_hash(list(events))[:BLIND_GOLD_EVENTS]:
+        arts = []
+        for f in events[cat]:
+            try:
+                cleaned = parse_news_please(f.read_text("utf-8"), f)
+                arts.append(to_article(cleaned, f.name, "bench", "file"))
+            except SourceError:
+                continue
+        sets.append(("gold", arts))
+    topic = load_topic("korea-nato")
+    out = []
+    for corpus, arts in sets:
+        found, _ = analyse(arts, topic, no_filter=True)
+        out += [(corpus, st) for st in found]
+    return out
+
+
+def evaluate_blind() -> dict:
+    got = blind_stories()
+    if got is None:
+        return skipped("wh-briefings-nato-korea, kcna-archive-2024 or giveme5w1h-news")
+    labels = load_wider_labels()
+    kp: Counter[str] = Counter()
+    also: Counter[str] = Counter()
+    per: dict[str, Counter[str]] = {}
+    for corpus, s in got:
+        for k in s.key_points:
+            lab = labels.get(key(k.text), "unlabelled")
+            kp[lab] += 1
+            per.setdefault(corpus, Counter())[lab] += 1
+            for c in k.also:
+                also[labels.get(key(k.text, c.text), "unlabelled")] += 1
+    n = sum(v for k, v in kp.items() if k != "unlabelled") or 1
+    na = sum(v for k, v in also.items() if k != "unlabelled") or 1
+    return {
+        "stories": len(got),
+        "key_points": sum(kp.values()),
+        "labels": dict(kp),
+        "furniture": kp["furniture"] / n,
+        "dangling": kp["dangling"] / n,
+        "readable": kp["ok"] / n,
+        "also": dict(also),
+        "also_precision": also["same"] / na if also["same"] else 0.0,
+        "readable_by_corpus": {
+            c: (v["ok"] / (sum(v.values()) - v["unlabelled"] or 1), sum(v.values()))
+            for c, v in sorted(per.items())
+        },
+    }
+
+
+def dump_blind() -> None:
+    labels = load_wider_labels()
+    for corpus, s in blind_stories() or []:
+        print(f"## {corpus} [{len(s.articles)}] {s.title[:100]} ({s.articles[0].source[-60:]})")
+        if s.summary:
+            print(f"   SUMMARY {s.summary.text[:300]}")
+        for k in s.key_points:
+            h = key(k.text)
+            print(f"{h}\tround5\t{labels.get(h, '?')}\t{k.sentences} {k.text[:400]}")
+            for c in k.also:
+                h2 = key(k.text, c.text)
+                mark = labels.get(h2, "?also")
+                print(f"{h2}\tround5\t{mark}\t   also {c.outlet}: {c.text[:300]}")
+
+
 def evaluate() -> dict:
     """Both splits; {"skipped": ...} when the corpus is absent."""
     res = {part: evaluate_split(part) for part in ("dev", "test")}
@@ -255,7 +387,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dump", choices=("dev", "test"), help="print a split's points to label")
     ap.add_argument("--dump-wider", choices=("dev", "test"), help="the same, wider set")
+    ap.add_argument("--dump-blind", action="store_true", help="the same, round-5 blind set")
+    ap.add_argument("--blind", action="store_true", help="only the round-5 blind set")
     args = ap.parse_args(argv)
+    if args.dump_blind:
+        dump_blind()
+        return 0
+    if args.blind:
+        print_blind()
+        return 0
     if args.dump:
         dump(args.dump)
         return 0
@@ -318,7 +458,31 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {part} readable by corpus: "
                 + ", ".join(f"{c} {v:.3f} (n={n})" for c, (v, n) in r["readable_by_corpus"].items())
             )
+    print_blind()
     return 0
+
+
+def print_blind() -> None:
+    b = evaluate_blind()
+    if report_skip(b):
+        return
+    print("round-5 blind set (2 White House days, 2 KCNA days, 2 gold_standard events), test only:")
+    row = (
+        b["stories"],
+        b["key_points"],
+        b["labels"].get("unlabelled", 0),
+        b["furniture"],
+        b["dangling"],
+        b["readable"],
+        b["also_precision"],
+        sum(b["also"].values()),
+    )
+    cols = ("stories", "points", "unlab.", "furniture", "dangling", "ok", "also P", "also n")
+    print(table([row], cols))
+    print(
+        "  readable by corpus: "
+        + ", ".join(f"{c} {v:.3f} (n={n})" for c, (v, n) in b["readable_by_corpus"].items())
+    )
 
 
 if __name__ == "__main__":

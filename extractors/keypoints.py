@@ -105,9 +105,40 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
         for pi, para in enumerate(art.paragraphs):
             for si, sent in join_quotes(split_sentences(para)):
                 sent = without_dateline(sent)
-                out.append(Candidate(sent, ai, pi, si, k, eligible(sent)))
+                ok = eligible(sent) and not glued_title(sent, art.title)
+                out.append(Candidate(sent, ai, pi, si, k, ok))
                 k += 1
     return out
+
+
+TITLE_GLUED = 4
+"""A title of at least this many words can be recognised glued to a sentence."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’']+", text.lower())
+
+
+def glued_title(sentence: str, title: str) -> bool:
+    """The article's own title run into a sentence with no stop between ("Scores killed
+    as truck rams crowd in France Updated: 2016-07-15 ..."): a page's heading or date
+    line, not the news. A lede that opens on the title's words and goes on (after a
+    comma, in lower case) is kept."""
+    t = _words(title)
+    if len(t) < TITLE_GLUED:
+        return False
+    w = _words(sentence)
+    if len(w) <= len(t) or w[: len(t)] != t:
+        return False
+    pos = 0
+    low = sentence.lower()
+    for word in t:
+        m = re.compile(re.escape(word)).search(low, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    rest = sentence[pos:].lstrip(" \"”’'")
+    return rest[:1].isupper() or rest[:1].isdigit()
 
 
 def eligible(sentence: str) -> bool:
@@ -151,7 +182,9 @@ _FURNITURE = re.compile(
     r"\b[A-Z][a-z]+ [A-Z][a-z]+\s?/\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg)\b|"
     r"^[A-Z][A-Z'’-]{2,}:\s|^updated\s*\||"
     r"\bin this [^!?]{0,40}?\b(?:file )?(?:photo|image|picture)\b|"
-    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b",
+    r"\byou can (?:track|watch|read|see|follow|listen)\b.{0,60}\bhere\b|"
+    r"(?:^|,\s)(?:\d+,\s)?pictured (?:with|alongside|left|right|centre|center|above|below|"
+    r"here|in|at|on)\b",
     re.I,
 )
 _CAPS = re.compile(r"^[^a-z]*$")
@@ -170,15 +203,18 @@ _CREDIT_TOKEN = re.compile(
 )
 _RUN_ON = re.compile(
     r"[a-z0-9%’”] (?:The|He|She|It|They|This|These|Those|His|Her|Its|Their|But|"
-    r"After|When|While|We|Many|Some|Most|Several|A|An) [a-z]"
+    r"After|When|While|We|Many|Some|Most|Several|A|An|Each|Every|Both|During|Despite|"
+    r"Following|Situated|Meanwhile|Speaking|According|Instead|However|Although|Though|"
+    r"Because) [a-z]"
 )
 """Two sentences (or a caption and a sentence) run together: a capitalised function word
 in mid-sentence after a lower-case word ("... the popular treat The move has ...")."""
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|tweeted)\b")
 _CAPS_RUN = re.compile(r"^(?:[\"“‘(]?[A-Z0-9][A-Z0-9'’.,:&-]*[)”\"]?\s+){4,}")
-_SHOUT = re.compile(r"\b[A-Z]{3,}(?:['’]S)?\s+[A-Z]{3,}\b")
-"""Two words in capitals in a row ("HILLARY'S LAST HOPE", "WHAT YOU NEED TO KNOW"): a
-tabloid's teaser or a video player's heading run into the text (acronyms come alone)."""
+_SHOUT = re.compile(r"\b[A-Z]{3,}(?:['’]S)?(?:\s+[A-Z]{1,2})*\s+[A-Z]{3,}\b")
+"""Two words in capitals in a row ("HILLARY'S LAST HOPE", "WHAT YOU NEED TO KNOW"), also
+with short ones between ("CHANGE OF GEAR"): a tabloid's teaser or a video player's
+heading run into the text (acronyms come alone)."""
 _AP_CAPTION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b|"
@@ -568,11 +604,14 @@ _ROOM = re.compile(
     r"go ahead|with that|top of the briefing|turn it over|hand it (?:over|off)|"
     r"(?:join|joined|joining) (?:me|us)|thanks? (?:you )?(?:all )?for (?:joining|being)|"
     r"on (?:today['’]s|this) call|this briefing|ground rules|embargo(?:ed)?|on background|"
-    r",\s*(?:folks|guys|everybody|y['’]all),?)\b",
+    r",\s*(?:folks|guys|everybody|y['’]all),?|"
+    r"(?:not|never) (?:going to|gonna) (?:get|go) (?:into|ahead)|"
+    r"(?:won['’]t|can['’]t|not) (?:get|go) into (?:the )?(?:details|specifics|what|that))\b",
     re.I,
 )
 """The briefing room's own business: who speaks, who asks next, the call's rules, the
-room addressed ("The headline, folks, should ...")."""
+room addressed ("The headline, folks, should ..."), the briefer declining ("Not going to
+get into what the President was going to say.")."""
 _CUE = re.compile(r"^\([^()]*\)\W*$")
 _HEDGE = re.compile(
     r"\b(?:I|[Ww]e|[Ll]et)\b(?:['’]\w+)?(?:\s+[\w'’-]+){0,2}?\s+(?:think|believe|guess|mean|"
@@ -779,18 +818,66 @@ _BACK_NOUN = re.compile(
 """A demonstrative noun phrase pointing back ("South Korea appears to welcome this step.")
 in a short sentence that names nothing else it could refer to (``BACK_SHORT`` words)."""
 BACK_SHORT = 15
+_CONNECTIVE = re.compile(
+    r"^(?:on the other hand|in other words|at the same time|by contrast|in contrast|"
+    r"likewise|similarly|nonetheless|nevertheless|even so|otherwise|indeed|as a result|"
+    r"in turn|in response(?! to)|as such|for (?:his|her|its|their) part|to that end|"
+    r"on top of that|not only that|above all|after all|in any case)\b",
+    re.I,
+)
+"""A connective that answers the sentence before ("On the other hand, the former president
+...", "In other words, Comey ...")."""
+_BARE_SPEAKER = re.compile(
+    r"(?:,|[,.!?][\"”’'])\s*(?:the|a) (?:spokes(?:man|woman|person)|official|source|statement|"
+    r"aide|officer|insider|representative|rep)\s+(?:said|says|added|told|explained|noted|"
+    r"wrote|continued|stressed|warned)\b[^\"“”,]{0,40}$|"
+    r"\baccording to (?:the|a) (?:spokes(?:man|woman|person)|official|source|statement)\W*$"
+)
+"""A sentence whose speaker is a bare role with no one's name or body ("..., the spokesman
+said."): whose spokesman is in another sentence."""
+_EARLY_OBJECT = re.compile(r"^(?:[\w’'.-]+\s){1,5}(?:him|them)\b")
+"""An object pronoun in the first clause ("The President hosted them ...", "Twenty-five
+countries quickly joined them"): who is meant is in another sentence."""
+_EPITHET = re.compile(
+    r"^[Tt]he (?:[\w’'-]+ ){0,3}?(?:\d+-year-old|star|model|singer|actor|actress|rapper|"
+    r"personality|businesswoman|businessman|fan|pupil|mum|teenager|pensioner|youngster|"
+    r"comedian|presenter|striker|midfielder|veteran|billionaire|mogul)s?\b(?!\s+[A-Z])"
+)
+"""A person named only by an epithet ("The 46-year-old ...", "The model and TV
+personality tweeted ...", "The Crystal Palace fan ..."): the name is in another
+sentence. Not when a name follows ("The model Chrissy Teigen ...")."""
+_ADVERB_PRONOUN = re.compile(
+    rf"^(?:perhaps|maybe|now|even|only|later|soon|once|instead|again|here|there)\s+"
+    rf"{_PRONOUN}\b(?!\s+{_NOT_BACK})",
+    re.I,
+)
+"""An adverb and a pronoun with no comma ("Perhaps their most painful loss ...", "Now it
+is ..."); "Later that year" points to a time, not back."""
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:and|or|but|when|after|before|if|as|while|because|until|who|which|that|"
+    r"told|asked|let|help|helped|made|make)\b",
+    re.I,
+)
 
 
 def leans_back(sentence: str) -> bool:
     """A key point the reader cannot take alone (``opens_on_referent``, and for key points
-    only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``).
-    ``summarise`` keeps the narrower test: BBC references keep such sentences."""
+    only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``, an
+    answering connective, a bare role as the speaker, an object pronoun in the first
+    clause, a person named by an epithet, an adverb before a pronoun). ``summarise``
+    keeps the narrower test: BBC references keep such sentences."""
     s = _ENUMERATOR.sub("", sentence.strip()).lstrip("\"“‘'( ")
+    early = _EARLY_OBJECT.match(s)
     return (
         opens_on_referent(sentence)
         or bool(_LEANS_BACK.match(s))
         or bool(_PRONOUN_SPEAKER.search(s))
         or (len(s.split()) <= BACK_SHORT and bool(_BACK_NOUN.search(s)))
+        or bool(_CONNECTIVE.match(s))
+        or bool(_BARE_SPEAKER.search(s))
+        or bool(early and not _CLAUSE_BREAK.search(early.group(0)))
+        or bool(_EPITHET.match(s))
+        or bool(_ADVERB_PRONOUN.match(s))
     )
 
 

@@ -238,4 +238,9 @@ def test_keypoint_quality_floors() -> None:
         figures[f"wider_readable_{part}"] = r["readable"]
         figures[f"wider_on_event_{part}"] = 1 - r["offtopic"]
         figures[f"wider_summary_event_{part}"] = r["states_event"]
+    # round 5: the blind set (White House and KCNA days, gold_standard events; test only)
+    blind = _bench("keypoint_quality_eval").evaluate_blind()
+    assert not blind["labels"].get("unlabelled"), "blind set: key points without a label"
+    figures["blind_clean"] = 1 - blind["furniture"]
+    figures["blind_readable"] = blind["readable"]
     _check("keypoint_quality", figures)
