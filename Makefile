@@ -19,12 +19,16 @@ install: $(STAMP)
 demo: install
 	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/briefing run
 
-## test: install with test extras and run the whole suite (what CI runs)
+## test: install with test extras and run the whole suite (what CI runs), in 2 processes
+## (pytest-xdist; groups in tests/conftest.py). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
+XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q $(XDIST) -m "not slow"
 
 lint: install
 	$(BIN)/ruff check flows extractors fetch delivery tests benchmarks
