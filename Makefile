@@ -2,7 +2,9 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt requirements-model.txt | cksum | cut -d' ' -f1)
+# The extras `make install` installs (.ci/run adds dask: EXTRAS=test,dask, one pip run).
+EXTRAS ?= test
+STAMP := $(VENV)/.installed-$(shell { cat pyproject.toml constraints.txt requirements-model.txt; echo "$(EXTRAS)"; } | cksum | cut -d' ' -f1)
 
 .PHONY: install demo test test-fast lint format bench lock clean screenshots
 
@@ -10,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS)]"
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 install: $(STAMP)
