@@ -154,12 +154,17 @@ def markdown_to_text_keep_headings(body: str) -> str:
             if ln.lstrip().startswith("#"):
                 out.append(ln.strip())
                 continue
-            text = markdown_to_text(ln).strip()
-            if text:
-                current.append(text)
+            if ln.strip():
+                current.append(ln.strip())
         if current:
             out.append(" ".join(current))
-    return "\n".join(out)
+    # markup is read per paragraph: strong emphasis may run over a wrapped line
+    # ("**The industry now includes\n contracts **for work")
+    return "\n".join(
+        p if p.startswith("#") else " ".join(t.split())
+        for p in out
+        if (t := markdown_to_text(p).strip())
+    )
 
 
 def parse_news_please(text: str, source: str) -> Cleaned:

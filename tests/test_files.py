@@ -421,3 +421,18 @@ def test_markdown_markup_never_reaches_the_text() -> None:
         "The President will greet President [Yoon] on October 28th.",
         "Mobilizing resources for the grid is the first step.",
     ]
+
+
+def test_strong_emphasis_over_a_wrapped_line_loses_its_stars() -> None:
+    # a fact sheet's bullet whose bold lead runs onto the next, hard-wrapped line
+    body = (
+        "-   **The shipyard now holds nearly 300\n"
+        "    orders **for frigates, up from 90 last year.\n\n"
+        "**A heading alone**\n\n"
+        "Stars that never close ** stay as they are."
+    )
+    text = markdown_to_text_keep_headings(body)
+    assert "The shipyard now holds nearly 300" in text
+    assert "orders for frigates, up from 90 last year." in text
+    assert "A heading alone" in text and "**A heading" not in text
+    assert "never close ** stay" in text
