@@ -518,7 +518,9 @@ def find_dates(
     ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
     cands: list[tuple[int, int, str, str | None]] = []
     line = _DATELINE.match(sentence)
-    question = bool(_Q_LINE.match(sentence))
+    # a reporter's question itself; a fact the reporter states first ("Q The office said
+    # the leaders would meet in August.") keeps its dates
+    question = bool(_Q_LINE.match(sentence)) and sentence.rstrip(" \"'”’)").endswith("?")
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
             if line and line.start("mon") <= m.end() and m.start() < line.end():

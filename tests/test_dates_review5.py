@@ -81,6 +81,8 @@ def test_already_this_week_is_gone_by() -> None:
         ("A: We will see you there next week.", "2024-07-08/2024-07-14"),
         ("The talks resume on August 28 in Geneva.", "2024-08-28"),
         ("He plans to go this week.", "2024-07-01/2024-07-07"),
+        # a fact the reporter states before asking keeps its date
+        ("Q The ministry said the leaders would meet in August.", "2024-08-01/2024-08-31"),
     ],
 )
 def test_real_days_stay(sentence: str, expect: str) -> None:
