@@ -239,6 +239,7 @@ _DETERMINERS = _words(
 )
 # A present tense after these refers ahead: "after he takes office in January".
 _TEMPORAL = _words("after when once until before")
+_CAN = _words("can cannot can't can’t")
 _PLAN_WORDS = _words("planned scheduled expected intended proposed")
 _PRONOUNS = _words("he she it they we")
 # What follows a verb, never a noun after an adjective: "that happened on", "that ended in".
@@ -903,6 +904,8 @@ def _marker(words: list[str], i: int) -> str | None:
         return None  # "was scheduled to take off Sunday, but left late": a plan then, any tense
     if w in ("set", "going"):
         return "future" if nxt in ("to", "for") else None
+    if (w == "be" and prev in _CAN) or (prev == "be" and i > 1 and words[i - 2] in _CAN):
+        return None  # "cannot be decided by one day in June": a general truth, no tense
     if w in _TEMPORAL and nxt in _PRONOUNS and i + 2 < len(words):
         verb = words[i + 2]
         if verb.endswith("s") and not verb.endswith("ss") and verb not in _PAST_S:

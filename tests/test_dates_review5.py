@@ -87,3 +87,13 @@ def test_already_this_week_is_gone_by() -> None:
 )
 def test_real_days_stay(sentence: str, expect: str) -> None:
     assert expect in [v for _, v in find_dates(sentence, JULY)]
+
+
+def test_can_be_is_no_future() -> None:
+    # "cannot be settled by one week in June", said early in July: the June just gone
+    found = find_dates("The race cannot be settled by one week in June.", JULY)
+    assert found == [("in June", "2024-06-01/2024-06-30")]
+    # a plain future still looks ahead
+    assert find_dates("The race will be settled in June.", JULY) == [
+        ("in June", "2025-06-01/2025-06-30")
+    ]
