@@ -108,7 +108,7 @@ _PART = r"(?i:early|mid|late)"
 _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
 _MD = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?<!Long )(?P<mon>{_MON_ANY})\s+"
-    rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"
+    rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?(?![\w])"
 )
 _DM = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\d,.\w])(?P<d1>{_DAY})"
@@ -185,7 +185,7 @@ _WEEKDAY = re.compile(
 # clause's tense are about the noun's event, not the day; the nearest such day it is.
 _BEFORE_POSSESSIVE = re.compile(r"(?i)\b(?:before|after)\s+$")
 _ATOM = (
-    rf"(?:{_WD}|{_MON_ANY}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MON_ANY}"
+    rf"(?:{_WD}|{_MON_ANY}\s+{_DAY}(?:(?:,?|\s+of)\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MON_ANY}"
     rf"(?:,?\s+{_YEAR})?|{_MON_FULL}(?:\s+{_YEAR})?)"
 )
 _RANGE = re.compile(
@@ -194,7 +194,7 @@ _RANGE = re.compile(
     rf"(?P<b>{_ATOM})(?![\w])"
 )
 _ATOM_WD = re.compile(rf"(?P<wd>{_WD})")
-_ATOM_MD = re.compile(rf"(?P<mon>{_MON_ANY})\s+(?P<d1>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?")
+_ATOM_MD = re.compile(rf"(?P<mon>{_MON_ANY})\s+(?P<d1>{_DAY})(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?")
 _ATOM_DM = re.compile(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?:,?\s+(?P<year>{_YEAR}))?")
 _ATOM_M = re.compile(rf"(?P<mon>{_MON_FULL})(?:\s+(?P<year>{_YEAR}))?")
 
@@ -239,6 +239,7 @@ _DETERMINERS = _words(
 )
 # A present tense after these refers ahead: "after he takes office in January".
 _TEMPORAL = _words("after when once until before")
+_CAN = _words("can cannot can't can’t")
 _PLAN_WORDS = _words("planned scheduled expected intended proposed")
 _PRONOUNS = _words("he she it they we")
 # What follows a verb, never a noun after an adjective: "that happened on", "that ended in".
@@ -518,6 +519,9 @@ def find_dates(
     ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
     cands: list[tuple[int, int, str, str | None]] = []
     line = _DATELINE.match(sentence)
+    # a reporter's question itself; a fact the reporter states first ("Q The office said
+    # the leaders would meet in August.") keeps its dates
+    question = bool(_Q_LINE.match(sentence)) and sentence.rstrip(" \"'”’)").endswith("?")
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
             if line and line.start("mon") <= m.end() and m.start() < line.end():
@@ -533,6 +537,8 @@ def find_dates(
                 and _hypothetical(sentence, m.start())
             ):
                 continue  # a day ahead that may never come: no Upcoming entry
+            if isinstance(result, tuple) and pub is not None and result[1] >= pub and question:
+                continue  # a reporter's question ("Q ... beyond tomorrow?"): no Upcoming entry
             if not isinstance(result, _Skip):
                 value = _iso(result) if result is not None else None
                 cands.append((m.start(), m.end(), m.group(0).strip(), value))
@@ -558,6 +564,10 @@ def find_dates(
     if pub is not None:
         out = _quoted_days(sentence, out, pub, said_on)
     return [(mention, value) for _, _, mention, value in out]
+
+
+# A reporter's question in a transcript: "Q So how do you plan to do that beyond tomorrow?"
+_Q_LINE = re.compile(r"^\s*Q[.:]?\s+[A-Z“\"'‘]")
 
 
 # A day ahead named in a condition or a mere possibility is no event to list: "if the
@@ -686,6 +696,15 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
 _ALWAYS = re.compile(r"(?i)\balways\s+$")
+# "tomorrow" / "today" as a noun: "the jobs of tomorrow" ("as of today" is a day), "kids
+# growing up today" (nowadays).
+_NOUN_DAY_BEFORE = re.compile(r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up)\s+$")
+# A goodbye: "see you tomorrow", "talk to you all next week".
+_FAREWELL = re.compile(
+    r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
+)
+# Two or more Title Case words: the rest of a name ("Youth Shock Brigade").
+_TITLE_AFTER = re.compile(r"^\s+[A-Z][a-z][\w-]*\s+[A-Z][a-z][\w-]*")
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*$")
@@ -716,8 +735,13 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
     the_before = bool(re.search(r"\b[Tt]he\s+$", before30))
     if the_before and re.fullmatch(_WD, text) and _COUNTED_FROM.match(after):
         return True
-    if text.lower() in ("today", "tonight") and _AGO.search(before30):
-        return True
+    if _AGO.search(before30) and m.re in _RELATIVE:
+        return True  # "60 years ago this summer": an anniversary, no event
+    low = text.lower()
+    if low in ("today", "tomorrow") and _NOUN_DAY_BEFORE.search(before30):
+        return True  # "the economy of tomorrow", "kids growing up today": an age, no day
+    if m.re in _RELATIVE and _FAREWELL.search(before30):
+        return True  # "I'll see you tomorrow": a goodbye, no event
     if _ALWAYS.search(before30) and text.lower().startswith("next"):
         return True  # "there is always next year": an idiom, no period
     if (
@@ -741,6 +765,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
             return True
         if _NAMED_BODY.match(after):
             return True  # "chair of the January 6th Committee": a body named by its day
+        if not m["year"] and re.search(r"\b[Tt]he\s+$", before) and _TITLE_AFTER.match(after):
+            return True  # "the August 28 Youth Shock Brigade": the head of a name
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
         # capitalised in mid-sentence: a title ("Radio 4's Today", "the Today show",
@@ -824,12 +850,15 @@ def tense_direction(
         return "future"  # "ahead of Tuesday's election": that day is still to come
     back: tuple[int, str] | None = None
     dist = 0
+    lead = sentence[start:end].split()[0].lower() if sentence[start:end].split() else ""
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _CLAUSE_END:
             continue
         dist += 1
         if dist == 1 and before[i] in ("later", "earlier") and _WD_START.match(sentence, start):
             continue  # "later Sunday", "earlier Monday": a part of that day, no tense
+        if dist == 1 and before[i] in ("plan", "plans") and lead == "for":
+            continue  # "their production plans for August": the noun, no tense of its own
         mark = _marker(before, i)
         if (
             mark == "future"
@@ -875,6 +904,8 @@ def _marker(words: list[str], i: int) -> str | None:
         return None  # "was scheduled to take off Sunday, but left late": a plan then, any tense
     if w in ("set", "going"):
         return "future" if nxt in ("to", "for") else None
+    if (w == "be" and prev in _CAN) or (prev == "be" and i > 1 and words[i - 2] in _CAN):
+        return None  # "cannot be decided by one day in June": a general truth, no tense
     if w in _TEMPORAL and nxt in _PRONOUNS and i + 2 < len(words):
         verb = words[i + 2]
         if verb.endswith("s") and not verb.endswith("ss") and verb not in _PAST_S:
@@ -883,6 +914,8 @@ def _marker(words: list[str], i: int) -> str | None:
         return None  # "arrives on Wednesday ahead of his meetings": before, not later
     if w == "last":  # "last year" is past; "will last" is not
         return "past" if nxt in _PERIODS else None
+    if w in ("plan", "plans") and nxt == "for":
+        return None  # "their production plans for August": the noun, no tense of its own
     if w in _PLAN_WORDS and (prev in _DETERMINERS or prev.endswith(("'s", "’s"))):
         return None  # an adjective: "on a planned flight", "the scheduled talks" (any tense)
     if w in _FUTURE:
@@ -1037,12 +1070,30 @@ def _day_month(c: _Ctx, mon: str, d1: str, d2: str | None, year: str | None) -> 
 
     if year:
         return make(int(year)) or _SKIP
+    if (y := _clause_year(c)) is not None:
+        return make(y) or _SKIP
     if c.pub is None:
         return None if make(2000) else _SKIP  # 2000: a leap year, so Feb 29 is a date
     # "On June 20th, after a night of talks, the sides signed": a date opening the sentence
     # takes the main clause's tense when its own clause has none
     opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
     return _pick_year(c.pub, make, c.direction(beyond_clause=opening)) or _SKIP
+
+
+# A year the clause names ("plans for August, ... successes in 2024", "in June, back in
+# 2019"): a day or month without its own year takes it when it is the only one.
+_CLAUSE_YEAR = re.compile(rf"\b(?i:in|of|during)\s+(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
+_ANY_YEAR = re.compile(rf"(?<![\w-]){_YEAR}")
+
+
+def _clause_year(c: _Ctx) -> int | None:
+    lo = max(c.sentence.rfind(";", 0, c.m.start()), 0)
+    hi = c.sentence.find(";", c.m.end())
+    clause = c.sentence[lo : hi if hi >= 0 else len(c.sentence)]
+    years = {int(m["year"]) for m in _CLAUSE_YEAR.finditer(clause)}
+    if len(years) != 1 or len({m.group(0) for m in _ANY_YEAR.finditer(c.sentence)}) != 1:
+        return None
+    return years.pop()
 
 
 def _h_md(c: _Ctx) -> Result:
@@ -1074,7 +1125,10 @@ def _h_month_only(c: _Ctx) -> Result:
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
     ):
         direction = "future"  # "released on bail until May": still ahead
-    r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
+    if (y := _clause_year(c)) is not None:
+        r: Range | None = _month_of(y, month)
+    else:
+        r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
     return _narrow_month(r, c.m["part"] or c.m["part2"]) if r else _SKIP
 
 
@@ -1198,6 +1252,9 @@ def _h_rel_period(c: _Ctx) -> Result:
         r = (date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31))
     if which == "this" and edge == "later" and pub < r[1]:
         return (pub + timedelta(days=1), r[1])
+    already = _ALREADY.search(c.sentence, max(0, c.m.start() - 80), c.m.start())
+    if which == "this" and not edge and unit in ("week", "month") and pub > r[0] and already:
+        return (r[0], pub - timedelta(days=1))  # "already destroyed this week": gone by
     if which == "this" and edge == "earlier" and pub > r[0]:
         return (r[0], pub - timedelta(days=1))
     if edge in ("early", "late") and unit == "month":
@@ -1207,6 +1264,10 @@ def _h_rel_period(c: _Ctx) -> Result:
     if unit == "year" and which != "next":
         return _SKIP  # "later last year": too vague
     return r
+
+
+# "already" in the clause before "this week": the part of it gone by.
+_ALREADY = re.compile(r"(?i)\balready\b[^,;:.!?]*$")
 
 
 def _h_weekend(c: _Ctx) -> Result:
