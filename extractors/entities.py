@@ -1517,7 +1517,10 @@ def _lead_trim(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[s
     while a < b:
         t = tokens[a]
         to_verb = (
-            a > 0 and tokens[a - 1].text == "to" and t.low in lower and t.core not in _GIVEN_NAMES
+            a > 0
+            and tokens[a - 1].text == "to"
+            and (t.low in lower or (a > 1 and tokens[a - 2].cap))  # "National Plan to End"
+            and t.core not in _GIVEN_NAMES
         )
         if not (
             (t.text == "Q" and a == 0)

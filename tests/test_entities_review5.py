@@ -74,6 +74,14 @@ def test_a_verb_after_to_in_a_bill_title_is_no_given_name() -> None:
     assert not any(name.startswith("End ") for name in people)
 
 
+def test_a_verb_after_to_in_a_title_case_law_name_is_no_name() -> None:
+    people = _people(
+        "The President signed the \u201cMarta Quellen National Plan to End Tremors\u2019s "
+        "Act,\u201d named for the congresswoman. Quellen said it would help patients."
+    )
+    assert not any(name.startswith("End ") for name in people)
+
+
 def test_a_name_glued_by_a_dash_or_bracket_is_split_and_cleaned() -> None:
     people = _people(
         "Congresswoman Okafor—Amara—you always stand up for this district. "
