@@ -332,6 +332,9 @@ _OUTLETS = frozenset(
         "KCNA",
         "Korean Central News Agency",
         "Rodong Sinmun",
+        "Minju Joson",
+        "Joson Sinbo",
+        "Pyongyang Times",
         "Chosun Ilbo",
         "JoongAng Ilbo",
         "Dong-A Ilbo",
@@ -1501,6 +1504,53 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
     return b
 
 
+_HONORABLE = _words("honorable honourable hon")
+_DESCRIPTOR = re.compile(r"[A-Za-z]+-of-[a-z]+(?:-[a-z]+)?")  # "Father-of-three"
+_TITLE_STOPS = (_TRAILING | _PREPOSITIONS | _PLACE_PREPS | _words("on of")) - _NAME_SUFFIXES
+
+
+def _lead_trim(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[str]) -> int:
+    """Words before a name that are no part of it: a transcript's question marker ("Q
+    Karine" opening a line), "The Honorable", a descriptor compound ("Father-of-three
+    Philip Seary"), a verb after "to" that the article writes in lower case ("a plan to
+    End Parkinson's")."""
+    while a < b:
+        t = tokens[a]
+        to_verb = (
+            a > 0
+            and tokens[a - 1].text == "to"
+            and (t.low in lower or (a > 1 and tokens[a - 2].cap))  # "National Plan to End"
+            and t.core not in _GIVEN_NAMES
+        )
+        if not (
+            (t.text == "Q" and a == 0)
+            or t.low in _HONORABLE
+            or _DESCRIPTOR.fullmatch(t.core)
+            or to_verb
+        ):
+            break
+        a += 1
+    return a
+
+
+def _title_stop(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[str]) -> int:
+    """ "President Biden Before Briefing on ...", "President Biden Announces New ...": in a
+    headline a capitalised preposition, or a verb the article writes in lower case
+    ("announced"), after the name ends it."""
+    for k in range(a + 1, b + 1):
+        w = tokens[k].low
+        stem = w[:-1]
+        verb = (
+            len(w) > 4
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and bool({stem + "d", stem + "ed", stem[:-1] + "ing", stem + "ing"} & set(lower))
+        )
+        if w in _TITLE_STOPS or verb:
+            return k - 1
+    return b
+
+
 def _head_suffix(word: str) -> bool:
     return "-" in word and word.rsplit("-", 1)[1] in _ROLE_HEADS
 
@@ -1888,13 +1938,20 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
+    # "Wild—Susan", "Okafor – Amara": a dash ends the name
+    dash = next((n for n, i in enumerate(idx) if tokens[i].text in "—–" and n), None)
+    if dash is not None:
+        idx = idx[:dash]
+    if idx:
+        a0 = _lead_trim(tokens, idx[0], idx[-1], lower)
+        idx = [i for i in idx if i >= a0]
     while idx and (not tokens[idx[-1]].word or tokens[idx[-1]].low in _TRAILING):
         idx.pop()  # "Remarks by President Biden Before ...": headline capitals
     if not idx:
         return None
     a, b = idx[0], idx[-1]
     if title:
-        b = _trim_title_gerund(tokens, a, b)
+        b = _title_stop(tokens, a, _trim_title_gerund(tokens, a, b), lower)
     # "Donald J. Trump": the model may stop at the initial; the name goes on.
     if (
         len(tokens[b].core) == 1
@@ -1926,6 +1983,7 @@ def _model_run(
         surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
         return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
+    surface = " ".join(re.sub(r"[\[\]]", " ", surface).split())  # "[Ketanji] Brown Jackson"
     key = _key(surface)
     if (
         key in outlets
@@ -2347,6 +2405,18 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             if r.role and " " in r.name and _pkey(r.name) in people:
                 canon = fuller.get(people[_pkey(r.name)], people[_pkey(r.name)])
                 titles_of.setdefault(canon, set()).update(_role_heads(r.role[0]))
+        # "his son, Hunter Biden", "first lady Michelle Obama": a full name a kin word or a
+        # spouse's title introduces is a family member's; a titled surname ("President
+        # Obama") with a title that member is never given names another person.
+        family = {
+            fuller.get(people[_pkey(r.name)], people[_pkey(r.name)])
+            for r in runs
+            if " " in r.name
+            and _pkey(r.name) in people
+            and r.start > 0
+            and _KIN_BEFORE.search(r.sentence[: r.start])
+        }
+        apart: set[str] = set()
         given: dict[str, set[str]] = {}
         for names in local.values():
             for canon in names:
@@ -2371,6 +2441,20 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     mine, theirs = _role_heads(r.role[0]), titles_of.get(person, set())
                     if mine and theirs and not mine & theirs:
                         person = r.name if r.model and r.role[0][:1].isupper() else None
+                if (
+                    person in family
+                    and key not in lex.person_of
+                    and (
+                        (
+                            r.role
+                            and r.role[0][:1].isupper()
+                            and not _role_heads(r.role[0]) & titles_of.get(person, set())
+                        )
+                        or (r.name in apart and not r.role and not r.titled)
+                    )
+                ):
+                    person = r.name if r.model or r.name in apart else None
+                    apart.add(r.name)
                 if (
                     person is None
                     and not r.role
@@ -2432,8 +2516,9 @@ def _name_runs(
         demonym = a < b and tokens[a].core in _DEMONYM_NOUNS
         if demonym:
             a += 1  # "Frenchman Romain Grosjean"
+        a = _lead_trim(tokens, a, b, lower)
         if title:
-            b = _trim_title_gerund(tokens, a, b)
+            b = _title_stop(tokens, a, _trim_title_gerund(tokens, a, b), lower)
         if len({t.core for t in tokens[a : b + 1]}) < b - a + 1:
             continue  # "Equifax Equifax": page furniture, not a name
         name = " ".join(t.core for t in tokens[a : b + 1])
@@ -2617,6 +2702,7 @@ def _titled(tokens: list[_Tok], a: int) -> bool:
     )
 
 
+_KIN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_KIN))}|first lady|first gentleman)\s*,?\s*$")
 _QUOTE = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]")
 
 
