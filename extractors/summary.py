@@ -349,14 +349,12 @@ _OUTLET_LEAD = re.compile(
 """A newspaper's credit opening a sentence ("(The Washington Post) President-elect ..."):
 who filed it, like "(Reuters) - "."""
 _DISFLUENT = re.compile(
-    r"\b\w+-\s*[—–]|\b(\w+(?:\s\w+)?) [—–] (?:to )?\1\b|(?:^|,\s)you know,|"
-    r"\byou guys\b|\bin here\b|"
+    r"\b\w+-\s*[—–]|(?:^|,\s)you know,|\byou guys\b|\bin here\b|"
     r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
     re.I,
 )
-"""Room talk in a transcript: a false start ("Some- — somebody", "from — from"), a spoken
-"you know,", talk of the room ("in here", "you guys"), an intention ("We really want to be
-able to ...")."""
+"""Room talk in a transcript: a false start ("Some- — somebody"), a spoken "you know,", talk
+of the room ("in here", "you guys"), an intention ("We really want to be able to ...")."""
 _INVECTIVE = re.compile(
     r"\b(?:puppets?|maniacs?|stooges?|fascists?|traitors?|traitorous|warmongers?|"
     r"hell-bent|lackeys?|gangsters?|riff-raffs?|scum|despicable|bellicose)\b",

@@ -111,11 +111,3 @@ def test_the_briefers_agenda_line_is_housekeeping() -> None:
     assert housekeeping("Going to have a couple things at the top, so please bear with me.")
     assert housekeeping("I have a few items at the top before questions.")
     assert not housekeeping("The Governor will sign the order at the top of the hour.")
-
-
-def test_a_stutter_is_room_talk() -> None:
-    from extractors.summary import _DISFLUENT
-
-    assert _DISFLUENT.search("We are sad to see her depart from — from the agency.")
-    assert _DISFLUENT.search("We urge them to return — to return to the talks.")
-    assert not _DISFLUENT.search("The port — the largest in the region — reopened on Monday.")
