@@ -261,7 +261,8 @@ _HOUSEKEEPING = re.compile(
     r"(?:our|the) (?:first |next )?speakers? (?:today |this (?:morning|afternoon|evening) )?"
     r"(?:is|are|will)|(?:turn|hand|pass) it (?:over|back) to|without further ado|"
     r"(?:before|as) we (?:dive|get|begin|start)|take your questions|(?:a|our) few (?:quick )?"
-    r"(?:words|remarks) (?:at the top|to start)|at the top of the call|with that,? I)",
+    r"(?:words|remarks) (?:at the top|to start)|at the top of the call|with that,? I|"
+    r"(?:a )?(?:couple|few) (?:of )?(?:things|items) at the top|bear with me)",
     re.I,
 )
 """A press call's or a briefing's housekeeping ("On today's call we have ...", "Joining me
@@ -340,6 +341,29 @@ _CREDIT_LEAD = re.compile(
 )
 """An agency credit opening wire copy without its date ("(Reuters) - ", "WASHINGTON (AP) —
 "): who filed it, not who did what."""
+_OUTLET_LEAD = re.compile(
+    r"^\((?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}(?:Post|Times|Journal|News|Herald|Guardian|"
+    r"Telegraph|Independent|Tribune|Press|Globe|Observer|Gazette|Mail|Express|Chronicle|"
+    r"Standard|Mirror|Wire|Agency|Daily)\)(?:\s*[-—–]{1,2})?\s+(?=[A-Z0-9\"“‘])"
+)
+"""A newspaper's credit opening a sentence ("(The Washington Post) President-elect ..."):
+who filed it, like "(Reuters) - "."""
+_DISFLUENT = re.compile(
+    r"\b\w+-\s*[—–]|(?:^|,\s)you know,|\byou guys\b|\bin here\b|"
+    r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
+    re.I,
+)
+"""Room talk in a transcript: a false start ("Some- — somebody"), a spoken "you know,", talk
+of the room ("in here", "you guys"), an intention ("We really want to be able to ...")."""
+_INVECTIVE = re.compile(
+    r"\b(?:puppets?|maniacs?|stooges?|fascists?|traitors?|traitorous|warmongers?|"
+    r"hell-bent|lackeys?|gangsters?|riff-raffs?|scum|despicable|bellicose)\b",
+    re.I,
+)
+"""The epithets of a propaganda lead ("puppet Yoon, a war maniac and fascist stooge"):
+two or more in a sentence is a verdict, not the act."""
+_INVERTED = re.compile(r"^(?:Growing|Mounting|Rising|Spreading|Ever|Getting)\b[^,]{0,60}\bis\b")
+"""A lead opening on an inverted predicate ("Growing stronger in X is the struggle ...")."""
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -373,7 +397,7 @@ _RHETORIC = re.compile(
 _ACTS = re.compile(
     r"\b(?:announc\w*|sign(?:ed|s|ing)?|launch\w*|approv\w*|declar\w*|nominat\w*|"
     r"appoint\w*|cancel\w*|forgiv\w*|discharg\w*|passed|passing|pass(?:es)? the|"
-    r"met|meets?|meeting with|host(?:ed|s|ing)?|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
+    r"met|meets?|meeting with|host(?:ed|s|ing)?|staged|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
     r"took place|convened?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|order(?:ed|s)|"
     r"establish\w*|unveil\w*|introduc\w*|award\w*|releas\w*|issu(?:ed|es|ing)|"
     r"empower(?:ed|s|ing)|taking (?:another |a )?(?:historic |new |major )?(?:step|action)s?|"
@@ -413,6 +437,7 @@ def tidy(sentence: str) -> str:
     s = _MARKUP.sub("", s)
     s = _END_MARK.sub("", s)
     s = _CREDIT_LEAD.sub("", s, count=1)
+    s = _OUTLET_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
     s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
@@ -453,11 +478,24 @@ def roundup(article: Article) -> bool:
     return len(paras) >= 2 and paras[0].rstrip().endswith(":") and bool(_ITEM.match(paras[1]))
 
 
+def banter(turn: str) -> bool:
+    """A reporter's turn that is small talk, not a question ("Q Hello.", "Q Kick the
+    tires."): under eight words with no question mark."""
+    t = turn.strip()
+    return bool(_QTURN.match(t)) and "?" not in t and len(t.split()) < 8
+
+
+def verdict(sentence: str) -> bool:
+    """A propaganda verdict rather than an act: an inverted lead ("Growing stronger ... is
+    the struggle") or two epithets or more ("puppet", "war maniac", "stooge")."""
+    return bool(_INVERTED.match(sentence)) or len(_INVECTIVE.findall(sentence)) >= 2
+
+
 def talk_window(article: Article) -> int:
     """The paragraphs of a transcript before its first question ("Q ..."): the prepared
     statement, where the speaker says what is announced; all of them when it opens on one."""
     for k, p in enumerate(article.paragraphs):
-        if k >= 3 and _QTURN.match(p.strip()):
+        if k >= 3 and _QTURN.match(p.strip()) and not banter(p):
             return k
     return len(article.paragraphs)
 
@@ -492,7 +530,9 @@ def score_sentence(
         * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _RHETORIC.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _QUOTE_LEAD.match(c.text) else 1.0)
-        * (1 + WIRE_LEAD * (wire and c.rank_in_article == 0))
+        * (RHETORIC if spoken and _DISFLUENT.search(c.text) else 1.0)
+        * (RHETORIC if verdict(c.text) else 1.0)
+        * (1 + WIRE_LEAD * (wire and c.rank_in_article == 0 and not verdict(c.text)))
     )
 
 
