@@ -161,6 +161,13 @@ def evaluate() -> dict:
     return res
 
 
+def _print_sets(res: dict, sets: list[tuple[str, str]]) -> None:
+    """One P/R/F1 table: a row per (shown name, result key)."""
+    keys = ("precision", "recall", "f1", "predicted", "labelled")
+    rows = [(name, *(res[k][f] for f in keys)) for name, k in sets]
+    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", action="store_true", help="list every error")
@@ -172,68 +179,20 @@ def main(argv: list[str] | None = None) -> int:
         print("  wrong " + w)
     if report_skip(res):
         return 0
-    rows = [
-        (
-            sp,
-            res[sp]["precision"],
-            res[sp]["recall"],
-            res[sp]["f1"],
-            res[sp]["predicted"],
-            res[sp]["labelled"],
-        )
-        for sp in ("dev", "test", "all", "held_out")
-    ]
     print(f"dates, 26 hand-labelled articles (digest zone {ZONE})")
-    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
-    rows = [
-        (
-            sp,
-            res[k]["precision"],
-            res[k]["recall"],
-            res[k]["f1"],
-            res[k]["predicted"],
-            res[k]["labelled"],
-        )
-        for sp, k in (
-            ("dev", "gs_dev"),
-            ("test", "gs_test"),
-            ("all", "gs_all"),
-            ("all 66", "combined"),
-        )
-    ]
+    _print_sets(res, [(sp, sp) for sp in ("dev", "test", "all", "held_out")])
     print("dates, 40 gold_standard articles (dates_labels_gs.json); 'all 66' = both sets")
-    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
-    rows = [
-        (
-            sp,
-            res[f"wh_{sp}"]["precision"],
-            res[f"wh_{sp}"]["recall"],
-            res[f"wh_{sp}"]["f1"],
-            res[f"wh_{sp}"]["predicted"],
-            res[f"wh_{sp}"]["labelled"],
-        )
-        for sp in ("dev", "dev2", "test", "all")
-    ]
+    _print_sets(
+        res,
+        [("dev", "gs_dev"), ("test", "gs_test"), ("all", "gs_all"), ("all 66", "combined")],
+    )
     print("dates, 46 documents labelled blind (dates_labels_wh.json; dev2 = a second tuning batch)")
-    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+    _print_sets(res, [(sp, f"wh_{sp}") for sp in ("dev", "dev2", "test", "all")])
     if "v5_all" in res:
-        rows = [
-            (
-                sp,
-                res[f"v5_{sp}"]["precision"],
-                res[f"v5_{sp}"]["recall"],
-                res[f"v5_{sp}"]["f1"],
-                res[f"v5_{sp}"]["predicted"],
-                res[f"v5_{sp}"]["labelled"],
-            )
-            for sp in ("dev", "test", "all")
-        ]
         print("dates, 30 documents labelled blind in round 5 (dates_labels_v5.json)")
-        print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
-    b = res["v5b"]
+        _print_sets(res, [(sp, f"v5_{sp}") for sp in ("dev", "test", "all")])
     print("dates, 20 documents labelled blind in round 5's second pass (dates_labels_v5b.json)")
-    rows = [("v5b", b["precision"], b["recall"], b["f1"], b["predicted"], b["labelled"])]
-    print(table(rows, ("set", "P", "R", "F1", "pred", "labels")))
+    _print_sets(res, [("v5b", "v5b")])
     errs = res["all"]["errors"]
     if args.show:
         for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b"):

@@ -220,6 +220,19 @@ def judge(story, label: dict | None) -> str:
     return "unlabelled"
 
 
+def _show(prefix: str, rows: list, verdicts: list[str], labels: dict, title: bool = False) -> None:
+    """Print each judged day story: its verdict, label hash, event label and summary."""
+    for (c, d, s), v in zip(rows, verdicts, strict=True):
+        lab = labels.get(s.articles[0].source, {})
+        text = s.summary.text if s.summary else "(none)"
+        h = summary_key(text) if s.summary else "-"
+        print(f"{prefix} {c} {d} {v:<13} {h} [{s.articles[0].source[-50:]}]")
+        print(f"    event: {lab.get('event', '?')}")
+        if title:
+            print(f"    title: {s.title[:150]}")
+        print(f"    summary: {text}")
+
+
 def evaluate_days(show: bool = False) -> dict:
     got = day_stories()
     if got is None:
@@ -242,14 +255,7 @@ def evaluate_days(show: bool = False) -> dict:
             "max_words": max(words, default=0),
         }
         if show:
-            for (c, d, s), v in zip(rows, verdicts, strict=True):
-                lab = labels.get(s.articles[0].source, {})
-                text = s.summary.text if s.summary else "(none)"
-                h = summary_key(text) if s.summary else "-"
-                print(f"{part} {c} {d} {v:<13} {h} [{s.articles[0].source[-50:]}]")
-                print(f"    event: {lab.get('event', '?')}")
-                print(f"    title: {s.title[:150]}")
-                print(f"    summary: {text}")
+            _show(part, rows, verdicts, labels, title=True)
     return res
 
 
@@ -294,13 +300,7 @@ def evaluate_days_v5(show: bool = False) -> dict:
             "by_terms": sum(1 for v in judged if v.startswith("terms-")),
         }
         if show:
-            for (c, d, s), v in zip(rows, verdicts, strict=True):
-                lab = labels.get(s.articles[0].source, {})
-                text = s.summary.text if s.summary else "(none)"
-                h = summary_key(text) if s.summary else "-"
-                print(f"v5 {part} {c} {d} {v:<13} {h} [{s.articles[0].source[-50:]}]")
-                print(f"    event: {lab.get('event', '?')}")
-                print(f"    summary: {text}")
+            _show(f"v5 {part}", rows, verdicts, labels)
     return res
 
 

@@ -5,22 +5,8 @@ seen on the read, so these rules are not blind: each is checked not to lower any
 
 from __future__ import annotations
 
-from extractors.entities import extract_entities
-from extractors.models import Article, Entity
-from extractors.topic import load_topic
-
-TOPIC = load_topic("korea-nato")
-
-
-def _entities(text: str, title: str = "Report", outlet: str = "example.org") -> tuple[Entity, ...]:
-    art = Article(
-        source="fixture", title=title, text=text, url="https://example.org/a", outlet=outlet
-    )
-    return extract_entities([art], TOPIC)
-
-
-def _people(text: str, **kw: str) -> dict[str, str | None]:
-    return {e.name: e.role for e in _entities(text, **kw) if e.kind == "person"}
+from tests.entity_fixtures import entities as _entities
+from tests.entity_fixtures import people as _people
 
 
 def test_a_transcript_question_marker_is_no_part_of_a_name() -> None:

@@ -5,22 +5,8 @@ the dev half of ``benchmarks/entities_labels_v5.json``."""
 
 from __future__ import annotations
 
-from extractors.entities import extract_entities
-from extractors.models import Article, Entity
-from extractors.topic import load_topic
-
-TOPIC = load_topic("korea-nato")
-
-
-def _entities(text: str, title: str = "Report", outlet: str = "example.org") -> tuple[Entity, ...]:
-    art = Article(
-        source="fixture", title=title, text=text, url="https://example.org/a", outlet=outlet
-    )
-    return extract_entities([art], TOPIC)
-
-
-def _people(text: str, **kw: str) -> dict[str, str | None]:
-    return {e.name: e.role for e in _entities(text, **kw) if e.kind == "person"}
+from tests.entity_fixtures import entities as _entities
+from tests.entity_fixtures import people as _people
 
 
 def test_a_list_of_officials_keeps_each_role_with_its_holder() -> None:
