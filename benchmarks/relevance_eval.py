@@ -28,8 +28,9 @@ were judged; both labels in one file, giveme5w1h-news news_cluster articles too)
 scored per half as well (``evaluate()["round4"]``): it has no relevance positive, so its
 figure is the false-positive rate; its reactions have precision and recall.
 
-A fourth set, benchmarks/relevance_labels_round6.csv (128 documents in no earlier label file,
-labelled blind; its ``split`` column is fixed in the file), is scored per half too
+A fourth set, benchmarks/relevance_labels_round6.csv (121 documents in no earlier label file,
+labelled blind; its ``split`` column is fixed in the file; 19 more rows repeat texts labelled
+before and are not scored), is scored per half too
 (``evaluate()["round6"]``): hard negatives (no relevance positive is left in the corpora),
 so false-positive rate, and reaction precision/recall.
 
@@ -466,9 +467,14 @@ def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: s
 
 
 def read_round6() -> list[dict]:
-    """The round-6 labels (relevance_labels_round6.csv); their ``split`` is in the file."""
+    """The round-6 labels (relevance_labels_round6.csv) that are scored: their ``split``
+    is in the file; rows repeating an earlier-labelled text (``dup_of``) are left out."""
     with ROUND6.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+        rows = [
+            r
+            for r in csv.DictReader(line for line in fh if not line.startswith("#"))
+            if not r["dup_of"]
+        ]
     for r in rows:
         r["label"], r["reaction"] = int(r["label"]), int(r["reaction"])
     return rows

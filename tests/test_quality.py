@@ -132,6 +132,9 @@ def test_relevance_floors() -> None:
     figures["test_recall"] = res["by_split"]["test"]["recall"]
     for part in ("dev", "test"):  # the round-4 set has no positive: 1 - false-positive rate
         figures[f"round4_{part}_specificity"] = 1 - res["round4"][part]["fp_rate"]
+        figures[f"round6_{part}_specificity"] = res["round6"][part]["specificity"]
+    react6 = res["round6"]["all"]["reactions"]  # no reaction positive either
+    figures["round6_reaction_specificity"] = 1 - react6["fp"] / max(react6["fp"] + react6["tn"], 1)
     _check("relevance", figures)
 
 
