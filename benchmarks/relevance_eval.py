@@ -69,6 +69,7 @@ REACTIONS = BENCH_DIR / "reaction_labels.csv"
 ROUND4 = BENCH_DIR / "relevance_labels_round4.csv"
 """Round 4: documents not in LABELS, with both labels (label, reaction) in one file."""
 ROUND6 = BENCH_DIR / "relevance_labels_round6.csv"
+SECTIONS = BENCH_DIR / "relevance_section_labels.csv"
 """Round 6: documents in no earlier label file, labelled blind; ``split`` fixed in the file."""
 WH, KCNA, NEWS = "wh-briefings-nato-korea", "kcna-archive-2024", "giveme5w1h-news"
 SPLITS = ("dev", "test", "all")
@@ -424,6 +425,7 @@ def evaluate(
     }
     res["round4"] = evaluate_round4(topic, items, wh_root, kcna_root, split)
     res["round6"] = evaluate_round6(topic, items, wh_root, split)
+    res["sections"] = evaluate_sections(topic, items, wh_root, split)
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
     res["elapsed_judging"] = judged - t0
@@ -512,6 +514,77 @@ def evaluate_round6(topic, items: list, wh_root: Path, split: str) -> dict:
     ]
     res["results"] = out
     return res
+
+
+def read_sections() -> list[dict]:
+    """The blind section labels (relevance_section_labels.csv): the digest section an analyst
+    files each document under (a sub-topic id, or "other"), a second right one in ``alt``."""
+    with SECTIONS.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def predicted_section(rel) -> str:
+    """The section the digest gives an article judged alone (``analysis.sections``: its first
+    sub-topic; none -> the "Other on-topic news" section)."""
+    return rel.subtopics[0] if rel.subtopics else "other"
+
+
+def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
+    """Section accuracy per half: the code's section equals the label's section or its alt.
+    Every document is judged (as under ``--no-filter``), included or not."""
+    rows = [r for r in read_sections() if split == "all" or r["split"] == split]
+    out: list[dict] = []
+    for r in rows:
+        if r["dataset"] == WH:
+            art = wh_article(wh_root, r["ref"])
+        else:
+            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+        rel = judge(art, topic)
+        got = predicted_section(rel)
+        right = {r["section"], r["alt"]} - {""}
+        out.append(
+            {
+                **r,
+                "got": got,
+                "subtopics": list(rel.subtopics),
+                "ok": got in right,
+                "title": art.title,
+            }
+        )
+
+    def part(sub: list[dict]) -> dict:
+        n = len(sub)
+        return {
+            "n": n,
+            "correct": sum(x["ok"] for x in sub),
+            "accuracy": sum(x["ok"] for x in sub) / n if n else 0.0,
+        }
+
+    res = {
+        sp: part([x for x in out if sp == "all" or x["split"] == sp])
+        for sp in ("dev", "test", "all")
+    }
+    res["other"] = part([x for x in out if x["section"] == "other"])
+    res["topical"] = part([x for x in out if x["section"] != "other"])
+    res["errors"] = [x for x in out if not x["ok"]]
+    return res
+
+
+def _print_sections(sec: dict) -> None:
+    print(
+        f"sections ({SECTIONS.name}: {sec['all']['n']} documents labelled blind; a hit = the code's first sub-topic, or 'other' for none, is the label or its alt):"
+    )
+    rows = [
+        (sp, sec[sp]["n"], sec[sp]["correct"], sec[sp]["accuracy"])
+        for sp in ("dev", "test", "all", "other", "topical")
+        if sec[sp]["n"]
+    ]
+    print(table(rows, ("set", "docs", "right", "accuracy")))
+    for x in sec["errors"]:
+        print(f"  wrong [{x['split']}] {x['dataset'][:4]}:{x['ref'][-60:]}")
+        print(
+            f"     label {x['section']}{'/' + x['alt'] if x['alt'] else ''}, got {x['got']} {x['subtopics']}  title: {x['title'][:80]}"
+        )
 
 
 def _print_round6(r6: dict) -> None:
@@ -652,6 +725,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     score {x['score']:.3f}  {x['summary']}")
         print(f"     label note: {x['note'][:140]}")
     _print_round6(res["round6"])
+    _print_sections(res["sections"])
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):
             print(
