@@ -34,6 +34,11 @@ before and are not scored), is scored per half too
 (``evaluate()["round6"]``): hard negatives (no relevance positive is left in the corpora),
 so false-positive rate, and reaction precision/recall.
 
+A fifth set, benchmarks/relevance_section_labels.csv (80 documents whose digest section, a
+sub-topic id or "other", was labelled blind; dev/test in the file), scores the sub-topic
+choice (``evaluate()["sections"]``): every document is judged as under ``--no-filter`` and
+its first sub-topic (none -> "other") must be the label or its ``alt``.
+
 A second row scores the White House files read the way ``briefing analyze FILE.md``
 reads them (``extractors.files.parse_markdown``), to show what the pipeline sees.
 
@@ -572,7 +577,8 @@ def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
 
 def _print_sections(sec: dict) -> None:
     print(
-        f"sections ({SECTIONS.name}: {sec['all']['n']} documents labelled blind; a hit = the code's first sub-topic, or 'other' for none, is the label or its alt):"
+        f"sections ({SECTIONS.name}: {sec['all']['n']} documents labelled blind; a hit = the "
+        "code's first sub-topic, or 'other' for none, is the label or its alt):"
     )
     rows = [
         (sp, sec[sp]["n"], sec[sp]["correct"], sec[sp]["accuracy"])
@@ -581,10 +587,9 @@ def _print_sections(sec: dict) -> None:
     ]
     print(table(rows, ("set", "docs", "right", "accuracy")))
     for x in sec["errors"]:
+        label = x["section"] + (f"/{x['alt']}" if x["alt"] else "")
         print(f"  wrong [{x['split']}] {x['dataset'][:4]}:{x['ref'][-60:]}")
-        print(
-            f"     label {x['section']}{'/' + x['alt'] if x['alt'] else ''}, got {x['got']} {x['subtopics']}  title: {x['title'][:80]}"
-        )
+        print(f"     label {label}, got {x['got']} {x['subtopics']}  title: {x['title'][:80]}")
 
 
 def _print_round6(r6: dict) -> None:

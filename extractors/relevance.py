@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -478,7 +479,6 @@ def judge(article: Article, topic: Topic) -> Relevance:
             and set(zones[i].anchors) | title_anchors >= all_anchors
         ]
     present_anywhere = set().union(*(z.anchors for z in zones))
-    sub_focus = set().union(*(zones[i].subs for i in [0, *joint_idx]))
 
     # (strength, zone, anchors the zone must name itself)
     placed: list[tuple[float, int, set[str]]] = (
@@ -539,7 +539,7 @@ def judge(article: Article, topic: Topic) -> Relevance:
         Reason(group=g, term=t, where=w, count=n)  # type: ignore[arg-type]
         for (g, t, w), n in sorted(hits.items(), key=lambda kv: (_zone_rank(kv[0][2]), -kv[1]))
     )
-    subtopics = rank_subtopics(hits, topic, focus={s.split("|")[0] for s in sub_focus})
+    subtopics = rank_subtopics(zones, topic, [0, *joint_idx] if title_joint else joint_idx)
     summary = _summary(
         topic,
         zones,
@@ -586,18 +586,87 @@ def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
     return s
 
 
-def rank_subtopics(
-    hits: dict[tuple[str, str, str], int], topic: Topic, focus: set[str]
-) -> tuple[str, ...]:
-    """Sub-topics an article is about: named where the anchors meet, or at least twice."""
-    weight: dict[str, float] = defaultdict(float)
+SUB_SHARE = 1 / 3  # share of the paragraphs a sub-topic named only in the body must reach
+SUB_MIN_PARAS = 2  # ... in at least this many paragraphs
+SUB_MIN_TERMS = 2  # ... with at least this many distinct terms
+SUB_ZONE_WEIGHT = {"title": 3.0, "lead": 1.5, "body": 1.0}
+
+
+def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tuple[str, ...]:
+    """Sub-topics an article is about, its main one first; () when none has real evidence
+    (the digest files it under "Other on-topic news").
+
+    A sub-topic counts when (a) a zone where the anchors meet (``joint``: paragraphs, and
+    the title when it names them all) names it: that passage is what puts the article in
+    the topic; or (b) the title or lead names one of its strong terms (not ``weak``: a
+    country's name, its capital, a generic word); or (c) the body alone carries it: a
+    strong term, ``SUB_MIN_TERMS`` distinct terms, in ``SUB_MIN_PARAS`` paragraphs and
+    ``SUB_SHARE`` of them (one subject of a short statement, not two asides in a long
+    press briefing). Order: those of the joint zones first (by how many of them name it),
+    then by weight (a zone naming it counts 3 in the title, 1.5 in the lead, 1 in the body),
+    then the topic's order."""
     order = [s.id for s in topic.subtopics]
-    for (g, _t, w), n in hits.items():
-        if g not in order:
-            continue  # anchors, cues, penalty terms
-        weight[g] += n * (2.0 if w == "title" else 1.5 if w == "lead" else 1.0)
-    keep = [g for g, v in weight.items() if g in focus or v >= 2]
-    return tuple(sorted(keep, key=lambda g: (-weight[g], order.index(g))))
+    weak = {s.id: {t.casefold() for t in s.weak} for s in topic.subtopics}
+    joint_set = set(joint)
+    in_joint: Counter[str] = Counter()
+    # A joint zone whose anchor is met by a sub-topic's own term (the Korea side named as
+    # "the IP4", "Indo-Pacific partners") is about that sub-topic first.
+    own = {
+        s.id: {_plain(t) for t in s.terms} - {_plain(t) for t in s.weak} for s in topic.subtopics
+    }
+    primary: Counter[str] = Counter()
+    for zi in joint_set:
+        named = {_plain(t) for ts in zones[zi].anchors.values() for t in ts}
+        for g, ts in own.items():
+            if named & ts:
+                primary[g] += 1
+    weight: dict[str, float] = defaultdict(float)
+    terms: dict[str, set[str]] = defaultdict(set)
+    strong: set[str] = set()
+    head_strong: set[str] = set()  # a strong term in the title or lead
+    paras: dict[str, set[int]] = defaultdict(set)
+    for zi, z in enumerate(zones):
+        seen: set[str] = set()
+        for sub in z.subs:
+            g, term = sub.split("|", 1)
+            if g not in weak:
+                continue
+            terms[g].add(term.casefold())
+            is_strong = term.casefold() not in weak[g]
+            if is_strong:
+                strong.add(g)
+                if z.where != "body":
+                    head_strong.add(g)
+            if zi:
+                paras[g].add(zi)
+            seen.add(g)
+        for g in seen:
+            weight[g] += SUB_ZONE_WEIGHT[z.where]
+            if zi in joint_set:
+                in_joint[g] += 1
+    n_paras = max(len(zones) - 1, 1)
+
+    def body_carries(g: str) -> bool:
+        n = len(paras[g])
+        return (
+            g in strong
+            and len(terms[g]) >= SUB_MIN_TERMS
+            and n >= SUB_MIN_PARAS
+            and n >= SUB_SHARE * n_paras
+        )
+
+    for g in primary:
+        in_joint[g] = max(in_joint[g], primary[g])
+        weight[g] = max(weight[g], 1.0)
+    keep = [g for g in weight if in_joint[g] or g in head_strong or body_carries(g)]
+    return tuple(
+        sorted(keep, key=lambda g: (-primary[g], -in_joint[g], -weight[g], order.index(g)))
+    )
+
+
+def _plain(term: str) -> str:
+    """A term compared across lists: case-folded, hyphens as spaces."""
+    return term.casefold().replace("-", " ")
 
 
 def _zone_rank(where: str) -> int:

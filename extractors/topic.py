@@ -58,6 +58,20 @@ class TermGroup(_Strict):
     id: str = Field(min_length=1)
     title: str = ""
     terms: tuple[str, ...] = Field(min_length=1)
+    weak: tuple[str, ...] = ()
+    """Terms (also listed in ``terms``) that alone do not make an article about the
+    sub-topic: the names of a country, its capital or its leader ("DPRK", "Pyongyang" name
+    North Korea, not its nuclear programme) and generic words ("procurement", "supply
+    chain"). Outside the paragraphs where the anchors meet, they count only beside one of
+    the sub-topic's other terms."""
+
+    @model_validator(mode="after")
+    def _weak_are_terms(self) -> TermGroup:
+        known = {t.casefold() for t in self.terms}
+        stray = [t for t in self.weak if t.casefold() not in known]
+        if stray:
+            raise ValueError(f"sub-topic {self.id!r}: weak terms not in its terms: {stray}")
+        return self
 
 
 class Anchor(_Strict):
