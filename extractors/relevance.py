@@ -399,6 +399,50 @@ def _group_mentions(
     return out
 
 
+JOIN_WORDS = 12
+"""Fewer than this many words between two anchors joined in one relation (``_joined``)."""
+_JOINING = re.compile(
+    r"\b(?:at|with|joining|attending|between|and its|on the (?:margins|sidelines) of)\b",
+    re.IGNORECASE,
+)
+_DASH = re.compile(r"^\s*[-\u2010-\u2015/]\s*$")
+
+
+def _joined(gap: str) -> bool:
+    """Whether the text between two anchors of one sentence joins them in one relation:
+    a dash ("NATO-ROK ties"), or a few words holding a preposition of taking part or
+    meeting ("Indo-Pacific leaders at NATO", "a trilateral with President Yoon ... on the
+    margins of the NATO summit", "NATO and its Indo-Pacific partners"). Lists are not: a
+    gap of ``JOIN_WORDS`` words or more, or with two commas (an enumeration of countries,
+    signatories or stops), or a bare "and"; nor is "to" (mostly "to" + a verb, or the "from
+    ... to ... to ..." of a list of achievements or stops)."""
+    if _DASH.match(gap):
+        return True
+    if gap.count(",") >= 2 or len(gap.split()) >= JOIN_WORDS or re.search(r"[.;:?!]", gap):
+        return False
+    return bool(_JOINING.search(gap))
+
+
+def _anchors_joined(z: _Zone) -> bool:
+    """Two different anchors of one sentence of the zone joined by ``_joined``: the
+    paragraph reports them in one relation, which counts as one more engagement cue."""
+    if len({g for g, _ in z.anchor_at}) < 2:
+        return False
+    ends = {}
+    for g, off in z.anchor_at:
+        word = re.match(r"[\w'’.-]*", z.text[off:])
+        best = off + (word.end() if word else 0)
+        for t in z.anchors.get(g, ()):
+            if _plain(z.text[off : off + len(t)]) == _plain(t):
+                best = max(best, off + len(t))
+        ends[(g, off)] = best
+    for (g1, _s1), e1 in ends.items():
+        for (g2, s2), _e2 in ends.items():
+            if g1 != g2 and e1 <= s2 and _joined(z.text[e1:s2]):
+                return True
+    return False
+
+
 def _is_trip(text: str, topic: Topic) -> bool:
     folded = fold(text)
     return any(pat.search(folded) for _, pat in topic.trip_matchers)
@@ -573,7 +617,8 @@ def judge(article: Article, topic: Topic) -> Relevance:
 def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
     """How strongly one paragraph where the anchors meet reports them working together."""
     z = zones[i]
-    cue = min(len(z.cues), MAX_CUES) if topic.cues else MAX_CUES
+    joined = bool(topic.cues) and bool(z.cues) and _anchors_joined(z)
+    cue = min(len(z.cues) + joined, MAX_CUES) if topic.cues else MAX_CUES
     if topic.trip_markers and _is_trip(z.text, topic):
         cue = 0  # stops of a trip: a list, not the two working together
     s = PARA_BASE + PARA_CUE * cue + PARA_SUB * min(len(z.subs), MAX_SUBS)

@@ -152,3 +152,67 @@ def test_weak_terms_must_be_terms_of_their_sub_topic(tmp_path) -> None:
     )
     with pytest.raises(ConfigError, match="weak terms not in its terms"):
         load_topic(str(p))
+
+
+# ------------------------------------------- two anchors joined in one relation (round 6)
+
+
+def test_joining_words_and_lists() -> None:
+    from extractors.relevance import _joined
+
+    for gap in (" at ", "-", " – ", " on the margins of the ", " and its ", " joining the "):
+        assert _joined(gap), gap
+    for gap in (
+        " and ",  # a bare "and": a list or a pair, not a relation
+        ", Japan, Australia and ",  # an enumeration
+        " to ever attend a ",  # "to" + a verb
+        " at home. Later ",  # two sentences
+        " and its friends met on Tuesday while many other leaders stayed at ",  # too far
+    ):
+        assert not _joined(gap), gap
+
+
+def _two_cues(sentence: str) -> Article:
+    return art(
+        "Background call on the President's week",
+        "The call is on background.",
+        "The President is in Europe all week.",
+        *FILLER[:3],
+        sentence,
+        *FILLER[3:6],
+    )
+
+
+def test_indo_pacific_leaders_at_nato_with_two_cues_is_in() -> None:
+    joined = _two_cues(
+        "He looks forward to seeing Indo-Pacific leaders at NATO for the first time, and he "
+        "will attend a trilateral meeting on Wednesday."
+    )
+    rel = judge(joined, TOPIC)
+    assert rel.included, rel.summary
+    apart = _two_cues(
+        "He looks forward to seeing Indo-Pacific leaders in Madrid for the first time, and "
+        "NATO leaders will attend a trilateral meeting on Wednesday."
+    )
+    assert not judge(apart, TOPIC).included
+
+
+def test_the_rok_president_seen_on_the_margins_of_nato_is_in() -> None:
+    a = _two_cues(
+        "On Wednesday the President will see President Yoon of the Republic of Korea on the "
+        "margins of the NATO summit."
+    )
+    assert judge(a, TOPIC).included
+
+
+def test_trip_and_signatory_lists_stay_out() -> None:
+    trip = _two_cues(
+        "Next month the President will travel to the Republic of Korea and Japan for a summit "
+        "meeting, then to Europe for the G7 and a summit at NATO."
+    )
+    assert not judge(trip, TOPIC).included
+    signed = _two_cues(
+        "The statement was signed by Australia, Canada, the Republic of Korea, Norway, and "
+        "NATO at their meeting on Tuesday."
+    )
+    assert not judge(signed, TOPIC).included
