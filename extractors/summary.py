@@ -32,6 +32,11 @@ Choosing it, across every outlet of the story:
   article has one, the headline (``TITLE_FALLBACK``);
 - a sentence that cannot be cut at a clause boundary within 60 words (a run-on of
   captions and text) is taken only when nothing else is usable;
+- in a speech, a speaker's record ("As attorney general, I took on ...") is no act, and a
+  signing ceremony whose best line does not say the signing is told by its headline; a
+  long sentence whose last clause opens on the time of an act is trimmed to that clause;
+  a feature's scene lead with no act (``SCENE``) is marked down, a wire lead of invective
+  lets acts weigh in its article, and a sentence clipped at its start is never used;
 - the best one is the summary; when it is short (under ``SHORT`` words) and the next
   sentence of the same article fits within ``MAX_WORDS``, that sentence is added.
 
@@ -271,6 +276,7 @@ def usable(text: str) -> bool:
         and not housekeeping(text)
         and not author_bio(text)
         and not clipped_start(text)
+        and not _HEADER.search(text)
     )
 
 
@@ -419,6 +425,22 @@ def scene(sentence: str) -> bool:
 
 _INVERTED = re.compile(r"^(?:Growing|Mounting|Rising|Spreading|Ever|Getting)\b[^,]{0,60}\bis\b")
 """A lead opening on an inverted predicate ("Growing stronger in X is the struggle ...")."""
+_HEADER_LEAD = re.compile(
+    r"^(?:(?:page \d+ of \d+|p\. ?\d+)\s*[|:–—-]?\s*|"
+    r"(?:published|updated|posted|printed|clipped|last modified)\s*(?:on|at)?\s*:?\s*"
+    r"[\w ,.:/-]{0,30}?\d{1,4}(?:\s*(?:[ap]\.?m\.?|gmt|utc|kst|est|edt))?\s*[|:–—-]?\s+)"
+    r"(?=[A-Z\"“])",
+    re.I,
+)
+"""A page's header run into the first sentence ("Page 1 of 3 ...", "Published : 2024-08-31
+10:02 ..."): the page, not the story; it goes, the sentence stays."""
+_HEADER = re.compile(
+    r"\bpage \d+ of \d+\b|\bclipp(?:ed|ing) (?:from|by)\b|\bprint this (?:page|article)\b|"
+    r"(?:\b[A-Z][\w&]*\s*[>»›]\s*){2,}[A-Z]",
+    re.I,
+)
+"""Page header text left inside a sentence (a page count, "Clipped from ...", a breadcrumb):
+such a sentence is never the summary."""
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -518,6 +540,9 @@ def tidy(sentence: str) -> str:
     s = _CREDIT_LEAD.sub("", s, count=1)
     s = _OUTLET_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
+    h = _HEADER_LEAD.sub("", s, count=1)
+    if h != s and len(h.split()) >= MIN_WORDS:
+        s = h
     s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:

@@ -12,6 +12,7 @@ from extractors.summary import (
     record,
     signs_now,
     summarise_story,
+    tidy,
     trim,
     usable,
     verdict,
@@ -169,3 +170,23 @@ def test_i_mean_is_room_talk_in_a_speech() -> None:
     assert _one(speech, "Remarks by Mayor Ortiz at Signing of a Trails Order").startswith(
         "Today, I am signing an order"
     )
+
+
+def test_a_page_or_clipping_header_is_trimmed_or_refused() -> None:
+    assert tidy("Page 1 of 3 The ministry said on Monday that talks would resume in spring.") == (
+        "The ministry said on Monday that talks would resume in spring."
+    )
+    assert tidy(
+        "Published : 2024-08-31 10:02 Thousands of people rallied in Harrow Square on Saturday."
+    ) == ("Thousands of people rallied in Harrow Square on Saturday.")
+    assert not usable("Home > World > Asia The navy fired two shells into the sea on Monday.")
+    assert not usable("Clipped from The Harbor Star: the council voted to close the old bridge.")
+    assert usable("The committee voted 5 > 3 to approve the new budget for the harbour district.")
+    text = "\n\n".join(
+        [
+            "Home > News > Region Harbor council votes to close the old bridge next year.",
+            "The Harbor council voted on Tuesday to close the old Calder bridge to traffic "
+            "from next March.",
+        ]
+    )
+    assert _one(text, "Council votes to close bridge").startswith("The Harbor council voted")
