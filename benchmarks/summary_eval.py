@@ -24,7 +24,12 @@
    with its event and term groups from the sources before any of their summaries was
    read; a story states the event when its summary matches every group of one of its
    articles' labels (``judge_v5``). Dev and test alternate by day.
-4. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
+4. The round-6 blind set (``summary_event_labels_v6.json``, ``day_sets_v6``): the next
+   two White House and two KCNA days in hash order (no reserved or held-out day, no
+   document a label file names), six documents a day, and eight gold_standard articles
+   no label file names, each analysed alone; judged as part 3, with term groups for the
+   actor, the act and (when the lead has them) the when/where.
+5. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
    reference's sentence count, ROUGE-1/2 F1 (as benchmarks/keypoints_eval.py scores).
 """
 
@@ -57,6 +62,23 @@ EVENT_LABELS_V5 = Path(__file__).resolve().parent / "summary_event_labels_v5.jso
 V5_WH_DAYS = 4
 V5_KCNA_DAYS = 2
 V5_PER_DAY = 6
+EVENT_LABELS_V6 = Path(__file__).resolve().parent / "summary_event_labels_v6.json"
+V6_WH_DAYS = 2
+V6_KCNA_DAYS = 2
+V6_PER_DAY = 6
+V6_GOLD = 8
+RESERVED_DAYS = (
+    "2022-06-07",
+    "2023-07-21",
+    "2024-10-30",
+    "2024-11-10",
+    "2024-07-24",
+    "2024-07-01",
+    "2024-11-01",
+    "2024-09-13",
+)
+"""Days read by the reviewer (round 6) and kept for the round's final read: never drawn
+for the v6 set."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,8 +155,53 @@ def day_sets_v5() -> list[tuple[str, str, str, list]] | None:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def day_sets_v6() -> list[tuple[str, str, str, list]] | None:
+    """(corpus, day, split, articles) of the round-6 blind set: the next two White House
+    and two KCNA days in hash order after ``day_sets_v5``'s, none of them reserved, six
+    documents a day; and eight giveme5w1h gold_standard articles by hash of the file
+    name that no label file names (``summary_event_labels_v6.json``)."""
+    import keypoint_quality_eval as kq
+
+    named = _named_in_labels()
+    out = _draw_days(
+        WH_DAYS + V5_WH_DAYS,
+        WH_DAYS + V5_WH_DAYS + V6_WH_DAYS,
+        V6_PER_DAY,
+        KCNA_DAYS + V5_KCNA_DAYS,
+        KCNA_DAYS + V5_KCNA_DAYS + V6_KCNA_DAYS,
+        V6_PER_DAY,
+        skip=RESERVED_DAYS + kq.HELD_OUT_DAYS,
+        named=named,
+    )
+    gs = dataset("giveme5w1h-news", "gold_standard")
+    if out is None or gs is None:
+        return None
+    from extractors.errors import SourceError
+    from extractors.files import parse_news_please
+    from fetch.sources import to_article
+
+    files = {f.name: f for f in (gs / "gold_standard" / "data").glob("*.json")}
+    free = [n for n in _by_hash(list(files)) if n not in named and n[:10] not in named]
+    for k, name in enumerate(free[:V6_GOLD]):
+        try:
+            cleaned = parse_news_please(files[name].read_text("utf-8"), files[name])
+        except SourceError:
+            continue
+        art = to_article(cleaned, name, "bench", "file")
+        out.append(("gold", name[:10], "dev" if k % 2 == 0 else "test", [art]))
+    return out
+
+
 def _draw_days(
-    wh_from: int, wh_to: int, wh_per: int, kc_from: int, kc_to: int, kc_per: int
+    wh_from: int,
+    wh_to: int,
+    wh_per: int,
+    kc_from: int,
+    kc_to: int,
+    kc_per: int,
+    skip: tuple[str, ...] = (),
+    named: str = "",
 ) -> list[tuple[str, str, str, list]] | None:
     import keypoint_quality_eval as kq
     import relevance_eval
@@ -151,8 +218,11 @@ def _draw_days(
         if f.parent.parent.name in WH_FOLDERS and rel not in wider:
             days.setdefault(f.name[:10], []).append(rel)
     full = [d for d, refs in days.items() if len(refs) >= 4]
-    for k, day in enumerate(_by_hash(full)[wh_from:wh_to]):
-        refs = _by_hash(days[day])[:wh_per]
+    order = _by_hash(full)[:wh_from] + [
+        d for d in _by_hash(full)[wh_from:] if d not in skip and len(_free(days[d], named)) >= 4
+    ]
+    for k, day in enumerate(order[wh_from:wh_to]):
+        refs = _by_hash(_free(days[day], named))[:wh_per]
         arts = [relevance_eval.wh_article_pipeline(wh, r) for r in sorted(refs)]
         out.append(("wh", day, "dev" if k % 2 == 0 else "test", arts))
     items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
@@ -165,11 +235,29 @@ def _draw_days(
             day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
             kdays.setdefault(day, []).append(ref)
     kfull = [d for d, refs in kdays.items() if len(refs) >= KCNA_PER_DAY]
-    for k, day in enumerate(_by_hash(kfull)[kc_from:kc_to]):
-        refs = _by_hash(kdays[day])[:kc_per]
+    korder = _by_hash(kfull)[:kc_from] + [d for d in _by_hash(kfull)[kc_from:] if d not in skip]
+    for k, day in enumerate(korder[kc_from:kc_to]):
+        free = [r for r in kdays[day] if not named or f'"kcna#{r}"' not in named]
+        refs = _by_hash(free)[:kc_per]
         arts = [relevance_eval.kcna_article(items, r) for r in sorted(refs, key=int)]
         out.append(("kcna", day, "dev" if k % 2 == 0 else "test", arts))
     return out
+
+
+def _free(refs: list[str], named: str) -> list[str]:
+    """The White House documents of ``refs`` whose file name no label file names."""
+    return [r for r in refs if not named or Path(r).name not in named]
+
+
+def _named_in_labels() -> str:
+    """The text of every label file and benchmark script but the v6 labels (a document
+    they name is never drawn for the v6 set)."""
+    here = Path(__file__).resolve().parent
+    return "\n".join(
+        f.read_text("utf-8", errors="replace")
+        for f in sorted(here.iterdir())
+        if f.suffix in (".json", ".tsv", ".csv", ".py") and f != EVENT_LABELS_V6
+    )
 
 
 def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
@@ -182,13 +270,13 @@ def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
     return arts
 
 
-@functools.lru_cache(maxsize=2)
-def day_stories(v5: bool = False) -> list[tuple[str, str, str, object]] | None:
+@functools.lru_cache(maxsize=3)
+def day_stories(v5: bool = False, v6: bool = False) -> list[tuple[str, str, str, object]] | None:
     """(corpus, day, split, story) of every drawn day, analysed one day at a time."""
     from extractors.analysis import analyse
     from extractors.topic import load_topic
 
-    sets = day_sets_v5() if v5 else day_sets()
+    sets = day_sets_v6() if v6 else day_sets_v5() if v5 else day_sets()
     if sets is None:
         return None
     topic = load_topic("korea-nato")
@@ -282,11 +370,21 @@ def judge_v5(story, labels: dict[str, dict]) -> str:
     return "terms-" + ("event" if hit else "noevent")
 
 
-def evaluate_days_v5(show: bool = False) -> dict:
-    got = day_stories(True)
+def load_v6_labels() -> dict[str, dict]:
+    if not EVENT_LABELS_V6.exists():
+        return {}
+    return json.loads(EVENT_LABELS_V6.read_text("utf-8")).get("stories", {})
+
+
+def evaluate_days_v6(show: bool = False) -> dict:
+    return evaluate_days_v5(show, v6=True)
+
+
+def evaluate_days_v5(show: bool = False, v6: bool = False) -> dict:
+    got = day_stories(not v6, v6)
     if got is None:
-        return skipped("wh-briefings-nato-korea or kcna-archive-2024")
-    labels = load_v5_labels()
+        return skipped("wh-briefings-nato-korea, kcna-archive-2024 or giveme5w1h-news")
+    labels = load_v6_labels() if v6 else load_v5_labels()
     res: dict = {}
     for part in ("dev", "test"):
         rows = [(c, d, s) for c, d, p, s in got if p == part]
@@ -300,7 +398,7 @@ def evaluate_days_v5(show: bool = False) -> dict:
             "by_terms": sum(1 for v in judged if v.startswith("terms-")),
         }
         if show:
-            _show(f"v5 {part}", rows, verdicts, labels)
+            _show(f"{'v6' if v6 else 'v5'} {part}", rows, verdicts, labels)
     return res
 
 
@@ -328,6 +426,7 @@ def evaluate(show: bool = False) -> dict:
         "events": evaluate_events(show),
         "days": evaluate_days(show),
         "days_v5": evaluate_days_v5(show),
+        "days_v6": evaluate_days_v6(show),
         "rouge": evaluate_rouge(),
     }
     out["elapsed"] = time.perf_counter() - t0
@@ -373,6 +472,11 @@ def main(argv: list[str] | None = None) -> int:
     if not report_skip(v5):
         rows = [(part, r["stories"], r["states_event"], r["by_terms"]) for part, r in v5.items()]
         print("Round-5 blind days (summary_event_labels_v5.json): does it state the event?")
+        print(table(rows, ("split", "stories", "states", "by terms")))
+    v6 = res["days_v6"]
+    if not report_skip(v6):
+        rows = [(part, r["stories"], r["states_event"], r["by_terms"]) for part, r in v6.items()]
+        print("Round-6 blind set (summary_event_labels_v6.json): does it state the event?")
         print(table(rows, ("split", "stories", "states", "by terms")))
     if not report_skip(rg):
         print(f"BBC politics ({rg['articles']} articles), summary.summarise, ROUGE F1:")

@@ -32,6 +32,11 @@ Choosing it, across every outlet of the story:
   article has one, the headline (``TITLE_FALLBACK``);
 - a sentence that cannot be cut at a clause boundary within 60 words (a run-on of
   captions and text) is taken only when nothing else is usable;
+- in a speech, a speaker's record ("As attorney general, I took on ...") is no act, and a
+  signing ceremony whose best line does not say the signing is told by its headline; a
+  long sentence whose last clause opens on the time of an act is trimmed to that clause;
+  a feature's scene lead with no act (``SCENE``) is marked down, a wire lead of invective
+  lets acts weigh in its article, and a sentence clipped at its start is never used;
 - the best one is the summary; when it is short (under ``SHORT`` words) and the next
   sentence of the same article fits within ``MAX_WORDS``, that sentence is added.
 
@@ -108,6 +113,9 @@ def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     rest = without_lead_in(sentence)
     if rest != sentence and len(rest.split()) <= limit:
         return rest
+    act = _timed_act_tail(sentence, limit)
+    if act is not None:
+        return act
     cut = _tail_cut(rest, limit)
     if cut is None and rest != sentence:
         cut = _tail_cut(sentence, limit)
@@ -174,6 +182,24 @@ def without_lead_in(sentence: str) -> str:
         ):
             return tail[:1].upper() + tail[1:]
     return sentence
+
+
+def _timed_act_tail(sentence: str, limit: int) -> str | None:
+    """The last clauses of a long sentence when they open on the time of an act and state
+    it ("Just as we joined together when I signed the law ... — today, we join together as I
+    sign a proclamation designating ..." -> "Today, we join together as I sign a
+    proclamation ..."): the head is what was, the tail is what happens, and a cut at the
+    limit would keep only the head. None when no such tail fits within ``limit`` words."""
+    for b in _bounds(sentence):
+        tail = sentence[b + 1 :].lstrip(" —–-")
+        n = len(tail.split())
+        if n > limit:
+            continue
+        if n < MIN_WORDS:
+            return None
+        if _OPENS_ON_TIME.match(tail) and _ACTS.search(_QUOTED.sub("", tail)):
+            return tail[:1].upper() + tail[1:]
+    return None
 
 
 def _tail_cut(sentence: str, limit: int) -> str | None:
@@ -249,7 +275,20 @@ def usable(text: str) -> bool:
         and not SPEAKER_LABEL.match(text)
         and not housekeeping(text)
         and not author_bio(text)
+        and not clipped_start(text)
+        and not _HEADER.search(text)
     )
+
+
+_MIXED_CASE = re.compile(r"^(?:[a-z]+[A-Z]|(?:de|da|di|du|van|von|der|al|el|bin|ibn|le|la)\s[A-Z])")
+
+
+def clipped_start(text: str) -> bool:
+    """A sentence that opens mid-way ("the compound's security wall, which ..."): its first
+    letter is lower case, past an opening quote or bracket, and it is no name written so
+    ("iPhone", "de Blasio"). The reader needs the start of the sentence."""
+    t = text.lstrip("\"“‘'([ ")
+    return t[:1].isalpha() and t[:1].islower() and not _MIXED_CASE.match(t)
 
 
 _HOUSEKEEPING = re.compile(
@@ -312,6 +351,9 @@ event."""
 RHETORIC = 0.5
 """Score x RHETORIC for a line of rhetoric or opinion ("I think ...", "We must ...",
 "Yes, we are going to ..."), an exclamation, or scene-setting ("An atmosphere of ...")."""
+SCENE = 0.25
+"""Score x SCENE for a feature's scene-setting lead (``_SCENE``): like a greeting, the
+setting, not the event."""
 LEAD_WIDE = 8
 """Beyond the first ``LEAD_PARAGRAPHS``, a sentence of the first ``LEAD_WIDE`` paragraphs
 that opens on its time ("Today, the President announced ...") may lead: a fact sheet's
@@ -349,7 +391,7 @@ _OUTLET_LEAD = re.compile(
 """A newspaper's credit opening a sentence ("(The Washington Post) President-elect ..."):
 who filed it, like "(Reuters) - "."""
 _DISFLUENT = re.compile(
-    r"\b\w+-\s*[—–]|(?:^|,\s)you know,|\byou guys\b|\bin here\b|"
+    r"\b\w+-\s*[—–]|(?:^|,\s|[—–]\s)you know,|\bI mean\b(?! to)|\byou guys\b|\bin here\b|"
     r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
     re.I,
 )
@@ -357,13 +399,48 @@ _DISFLUENT = re.compile(
 of the room ("in here", "you guys"), an intention ("We really want to be able to ...")."""
 _INVECTIVE = re.compile(
     r"\b(?:puppets?|maniacs?|stooges?|fascists?|traitors?|traitorous|warmongers?|"
-    r"hell-bent|lackeys?|gangsters?|riff-raffs?|scum|despicable|bellicose)\b",
+    r"hell-bent|lackeys?|gangsters?|riff-raffs?|scum|despicable|bellicose|rubbish|hideous|"
+    r"wicked|villains?|flunkeys?|servile|sycophan\w*|ruffians?|clique|rabid|brigandish)\b",
     re.I,
 )
 """The epithets of a propaganda lead ("puppet Yoon, a war maniac and fascist stooge"):
 two or more in a sentence is a verdict, not the act."""
+_SCENE = re.compile(
+    r"^(?:[A-Z]\w*\s+){0,4}?(?:the|an?)\s+(?:\w+\s+){0,2}(?:sun|sky|skies|moon|dawn|dusk|"
+    r"air|wind|rain|snow|fog|mist|smoke|streets?|silence|smell|scent|sounds?|light|darkness|"
+    r"mood|scene|crowds?|morning|night|evening)\b(?:\s+[\w’']+){0,4}?\s+(?:had|has|was|"
+    r"were|hung|rose|fell|shone|filled|drifted|settled|echoed|smelled)\b|"
+    r"\b(?:had|has|have)\s+(?:barely|scarcely|hardly|only just)\s+\w+",
+    re.I,
+)
+"""A feature's scene-setting lead ("The sun had barely risen over the harbour when ...",
+"The streets were quiet ..."): the place and its weather, told before the act."""
+
+
+def scene(sentence: str) -> bool:
+    """A scene-setting lead (``_SCENE``) that names no act: "The streets were flooded with
+    fans after the Cubs won the World Series" tells the event in its clause, and is kept."""
+    return bool(_SCENE.search(sentence)) and not _ACTS.search(_QUOTED.sub("", sentence))
+
+
 _INVERTED = re.compile(r"^(?:Growing|Mounting|Rising|Spreading|Ever|Getting)\b[^,]{0,60}\bis\b")
 """A lead opening on an inverted predicate ("Growing stronger in X is the struggle ...")."""
+_HEADER_LEAD = re.compile(
+    r"^(?:(?:page \d+ of \d+|p\. ?\d+)\s*[|:–—-]?\s*|"
+    r"(?:published|updated|posted|printed|clipped|last modified)\s*(?:on|at)?\s*:?\s*"
+    r"[\w ,.:/-]{0,30}?\d{1,4}(?:\s*(?:[ap]\.?m\.?|gmt|utc|kst|est|edt))?\s*[|:–—-]?\s+)"
+    r"(?=[A-Z\"“])",
+    re.I,
+)
+"""A page's header run into the first sentence ("Page 1 of 3 ...", "Published : 2024-08-31
+10:02 ..."): the page, not the story; it goes, the sentence stays."""
+_HEADER = re.compile(
+    r"\bpage \d+ of \d+\b|\bclipp(?:ed|ing) (?:from|by)\b|\bprint this (?:page|article)\b|"
+    r"(?:\b[A-Z][\w&]*\s*[>»›]\s*){2,}[A-Z]",
+    re.I,
+)
+"""Page header text left inside a sentence (a page count, "Clipped from ...", a breadcrumb):
+such a sentence is never the summary."""
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -388,6 +465,7 @@ _RHETORIC = re.compile(
     r"as (?:many of )?(?:you|we) (?:all )?know|as [\w’']+ (?:told|said to) you|yes,|no,|and i |"
     r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
     r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
+    r"whether (?!or not\b)|not only because|"
     r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$|"
     r"\b(?:am|are|is|remain|remains) (?:deeply |firmly |fully |strongly |absolutely )?"
     r"(?:committed|dedicated|determined) to\b|\bcommitment to [^.]{0,80}\b(?:is|remains) "
@@ -395,7 +473,8 @@ _RHETORIC = re.compile(
     re.I,
 )
 _ACTS = re.compile(
-    r"\b(?:announc\w*|sign(?:ed|s|ing)?|launch\w*|approv\w*|declar\w*|nominat\w*|"
+    r"\b(?:announc\w*|sign(?:ed|ing)?|(?<!by )(?<!the )(?<!of )(?<!no )(?<!any )(?<!all )signs|"
+    r"launch\w*|approv\w*|declar\w*|nominat\w*|"
     r"appoint\w*|cancel\w*|forgiv\w*|discharg\w*|passed|passing|pass(?:es)? the|"
     r"met|meets?|meeting with|host(?:ed|s|ing)?|staged|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
     r"took place|convened?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|order(?:ed|s)|"
@@ -403,10 +482,32 @@ _ACTS = re.compile(
     r"empower(?:ed|s|ing)|taking (?:another |a )?(?:historic |new |major )?(?:step|action)s?|"
     r"sent|sends?|receiv(?:ed|es)|kill\w*|arrest\w*|fired|launched|struck|attack(?:ed|s)|"
     r"agreed|decided|resign\w*|elected|won|returned|addressed|committed|pledg\w*|"
-    r"propos\w*|invest(?:ed|s|ing)|award|ban(?:ned|s)?|sanction\w*|will (?:host|sign|"
+    r"propos\w*|invest(?:ed|s|ing)|award|banned|(?:to|will|would) ban|sanction\w*|"
+    r"will (?:host|sign|"
     r"travel|visit|meet|announce|launch|cancel|deliver|provide|send))\b(?!\s+by\b)",
     re.I,
 )
+_RECORD = re.compile(
+    r"\b(?:I|we)(?:\s+(?:have|had)|[’']ve|[’']d)?\s+(?:(?:also|already|since|together|"
+    r"personally|proudly|then|once|long)\s+)?(?:[a-z]{3,}ed|took|led|won|made|fought|"
+    r"brought|built|gave|held|met|stood|went|got|passed|signed|sent|cut|put|kept|ran)\b",
+    re.I,
+)
+"""A speaker's record ("As attorney general of California, I took on the big Wall Street
+banks", "President Biden and I have also addressed many long-standing inequities"): a
+first-person act in the past with no time of the occasion, told in a speech; the speech is
+the event, not the record it recalls ("I just signed", "Today, we announced" are kept)."""
+
+
+_JUST = re.compile(r"\b(?:I|we)(?:[’']ve| have)? just\b", re.I)
+
+
+def record(sentence: str) -> bool:
+    """A first-person act in the past with no time (``_RECORD``), outside quotations."""
+    t = _QUOTED.sub("", sentence)
+    return bool(_RECORD.search(t)) and not _TIME.search(t) and not _JUST.search(t)
+
+
 _OCCASION = re.compile(
     r"\bwelcome (?:you |everyone |all )?to (?:the )?[A-Z][\w’']+[^.!?]* (?:at|in) (?:the )?[A-Z]"
 )
@@ -439,6 +540,9 @@ def tidy(sentence: str) -> str:
     s = _CREDIT_LEAD.sub("", s, count=1)
     s = _OUTLET_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
+    h = _HEADER_LEAD.sub("", s, count=1)
+    if h != s and len(h.split()) >= MIN_WORDS:
+        s = h
     s = SPEAKER_LABEL.sub("", s, count=1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
@@ -515,8 +619,10 @@ def score_sentence(
         if spoken
         else 1 + LEAD_PRIOR / (1 + idx) ** LEAD_DECAY
     )
-    acts = (spoken or acts_count or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text))) and bool(
-        _ACTS.search(_QUOTED.sub("", c.text))
+    acts = (
+        (spoken or acts_count or ACT_ALL or bool(_OPENS_ON_TIME.match(c.text)))
+        and bool(_ACTS.search(_QUOTED.sub("", c.text)))
+        and not (spoken and record(c.text))
     )
     when = acts and bool(_TIME.search(c.text) or _OPENS_ON_TIME.match(c.text))
     return (
@@ -530,8 +636,9 @@ def score_sentence(
         * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _RHETORIC.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _QUOTE_LEAD.match(c.text) else 1.0)
-        * (RHETORIC if spoken and _DISFLUENT.search(c.text) else 1.0)
+        * (RHETORIC if spoken and _DISFLUENT.search(trim(c.text)) else 1.0)
         * (RHETORIC if verdict(c.text) else 1.0)
+        * (SCENE if not spoken and scene(c.text) else 1.0)
         * (1 + WIRE_LEAD * (wire and c.rank_in_article == 0 and not verdict(c.text)))
     )
 
@@ -606,6 +713,10 @@ def summarise_story(
             c.paragraph < LEAD_WIDE and bool(_OPENS_ON_TIME.match(c.text)) and states_event(c.text)
         )
 
+    # Wire copy opening on a verdict ("puppet ... stooge"): its act is further down, and is
+    # weighed there ("The 105th candlelight rally was held in Seoul on August 31 ...").
+    firsts = {c.article: c.text for c in reversed(cands) if c.rank_in_article == 0}
+    verdict_lead = [w and verdict(firsts.get(i, "")) for i, w in enumerate(wire)]
     pool = [(c, scores[k]) for k, c in enumerate(cands)]
     pool += [(p, scores[k]) for k, p in pairs]
     n_pairs = len(pool)
@@ -618,15 +729,16 @@ def summarise_story(
     for k, (c, cent) in enumerate(pool):
         if (lead_ok and not in_window(c)) or not whole[k]:
             continue  # the lead first; any paragraph when none of it will do
+        acts_count = any(spoken) or verdict_lead[c.article]
         s = score_sentence(
-            c, cent, titles[c.article], spoken[c.article], any(spoken), wire[c.article]
+            c, cent, titles[c.article], spoken[c.article], acts_count, wire[c.article]
         )
         if best is None or s > best_score:
             best, best_score = k, s
     if best is None:
         return _relaxed(articles, cands, scores) or _fallback(articles)
     first = pool[best][0]
-    occasion = _occasion_title(articles[first.article], first.text, spoken[first.article])
+    occasion = _occasion_title(articles[first.article], trim(first.text), spoken[first.article])
     if occasion is not None:
         return Summary(text=occasion, sources=(articles[first.article].source,))
     text = trim(first.text)
@@ -663,21 +775,42 @@ _OCCASION_TITLE = re.compile(
 )
 
 
+_SIGNING = re.compile(r"\b(?:at|and) (?:the )?(?:bill )?signing of\b|\bbill signing\b", re.I)
+"""A headline naming a signing ceremony ("Remarks by President Biden at Signing of S. 2938,
+the Bipartisan Safer Communities Act")."""
+_SIGN_NOW = re.compile(r"\bsign(?:s|ing)?\b(?! of\b)", re.I)
+
+
+def signs_now(sentence: str) -> bool:
+    """The sentence says a signing happens now ("as I sign a proclamation", "I just signed",
+    "Today, the President signed ..."), not one of the record ("when he signed the law")."""
+    t = _QUOTED.sub("", sentence)
+    if _SIGN_NOW.search(t):
+        return True
+    return bool(re.search(r"\bsigned\b", t)) and bool(_TIME.search(t) or _JUST.search(t))
+
+
 def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     """A speech's or a transcript's headline ("Remarks by Vice President Harris During Visit
     of Los Angeles Fire Station 39"), when its best sentence names no act (a line of the
     speech, "As many of you know, before I was elected ..."): the headline says who spoke,
-    where and on what occasion; a line of talk does not (``TALK_TITLE``)."""
+    where and on what occasion; a line of talk does not (``TALK_TITLE``). At a signing
+    ceremony, a line that does not say the speaker signs (an act of the record, "when I
+    signed the law ...", or another act, "Jill and I will be hosting ...") gives way to the
+    headline that does: the signing is the event."""
     if not TALK_TITLE or not spoken or _OCCASION.search(chosen):
         return None  # a welcome naming the occasion and its place says more
+    t = re.sub(r"\s*\|\s*", ", ", " ".join(article.title.split())).strip(" ,")
+    signs = bool(_SIGNING.search(t)) and not signs_now(chosen)
     if (
         _ACTS.search(_QUOTED.sub("", chosen))
         and states_event(chosen)
         and not _RHETORIC.search(chosen)
         and not _SOCIAL.search(chosen)
+        and not record(chosen)
+        and not signs
     ):
         return None
-    t = re.sub(r"\s*\|\s*", ", ", " ".join(article.title.split())).strip(" ,")
     if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
         return None
     place = _place_line(article)

@@ -224,6 +224,11 @@ def test_summary_floors() -> None:
                 for p in ("dev", "test")
                 if "skipped" not in res["days_v5"]
             },
+            **{
+                f"days_v6_states_event_{p}": res["days_v6"][p]["states_event"]
+                for p in ("dev", "test")
+                if "skipped" not in res["days_v6"]
+            },
         },
     )
     assert ev["dev"]["max_words"] <= 60 and ev["test"]["max_words"] <= 60
