@@ -459,8 +459,20 @@ _NOT_OCCUPATIONS = _words(
 )
 
 
+# Nouns of occupation whose ending shows none ("nurse", "magnate", "chocolatier").
+_OCCUPATION_NOUNS = _words(
+    "nurse magnate chocolatier financier courtier soldier pilot chef cook clerk monk nun poet "
+    "medic nanny maid tailor butcher baker barber sculptor midwife paramedic veterinarian "
+    "pharmacist mechanic plumber carpenter cashier courier firefighter farmer fisherman "
+    "teacher trainer dancer lyricist composer conductor referee umpire jockey"
+)
+
+
 def _occupation(low: str) -> bool:
-    return bool(_OCCUPATION.match(low)) and low.rsplit("-", 1)[-1] not in _NOT_OCCUPATIONS
+    last = low.rsplit("-", 1)[-1]
+    if last in _OCCUPATION_NOUNS:
+        return True
+    return bool(_OCCUPATION.match(low)) and last not in _NOT_OCCUPATIONS
 
 
 # Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
@@ -1072,11 +1084,34 @@ def _name_like(tok: _Tok) -> bool:
     )
 
 
+# Korean surnames that are also English words ("No Kwang Chol", "O Su Yong", "An Jong Su"):
+# part of a name only before two romanised Korean syllables.
+_WORD_SURNAMES = frozenset(["No", "O", "So", "Do", "An", "Ma"])
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:Ch|Kw|Gw|Hw|Ky|Gy|Py|Ry|Hy|Ny|Sh|Jy|Ts|K|G|N|D|T|R|M|B|P|S|J|H|Y|W|L)?"
+    r"(?:ae|ya|yo|yu|ye|wa|wo|ui|oe|eu|a|o|u|e|i)(?:ng|n|l|k|p|m|t)?"
+)
+
+
+def _word_surname(tokens: list[_Tok], i: int) -> bool:
+    """ "[No] Kwang Chol": a surname that is an English word, before two Korean syllables."""
+    return (
+        tokens[i].core in _WORD_SURNAMES
+        and i + 2 < len(tokens)
+        and not tokens[i].poss
+        and not tokens[i + 1].poss
+        and all(
+            _name_like(t) and bool(_KOREAN_SYLLABLE.fullmatch(t.core))
+            for t in tokens[i + 1 : i + 3]
+        )
+    )
+
+
 def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
     """(first, last) token indices of runs of name-like words ("Pieter van Loon" included)."""
     n, i = len(tokens), 0
     while i < n:
-        if not _name_like(tokens[i]):
+        if not _name_like(tokens[i]) and not _word_surname(tokens, i):
             i += 1
             continue
         j = i
@@ -1195,6 +1230,7 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         and tokens[0].word
         and tokens[0].label is None
         and tokens[0].text[1:].islower()
+        and tokens[0].low not in _DETERMINERS
         and tokens[1].text.islower()
     ):
         first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
@@ -1241,13 +1277,28 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     """ "U.S. Ambassador to the United Nations [Nikki Haley]", "Domestic Policy Advisor to
     the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
     complement's own title ("Vice President") is not the name's role."""
-    k, seen = a - 1, False
+    k, seen, plain = a - 1, False, 0
     while k >= 1 and a - k <= 9:
         t = tokens[k]
-        if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
+        if t.low in ("to", "of", "for") and tokens[k - 1].head and tokens[k - 1].cap and seen:
             break
+        # "Minister of Strategic Affairs [Ron Dermer]": a capitalised complement of up to
+        # three plain words, when a capitalised title's "of" / "for" opens it
+        free = (
+            t.capword
+            and t.label is None
+            and t.low not in _COMMON
+            and not t.poss
+            and plain < 3
+            and any(
+                tokens[x].low in ("of", "for") and tokens[x - 1].head and tokens[x - 1].cap
+                for x in range(max(1, k - 3), k)
+            )
+        )
+        plain += bool(free) and not _is_role_word(t)
         if not (
             t.low == "the"
+            or free
             or (t.cap and (t.label is not None or _is_role_word(t)))
             # "of the Russian State Duma's Foreign Affairs Committee": a body named by
             # its owner's possessive, or with "and" inside ("Defense and Security")
@@ -1260,7 +1311,7 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     else:
         return None
     before = tokens[a - 1]
-    if not (before.head or before.label is not None):
+    if not (before.head or before.label is not None or (plain and tokens[k].low != "to")):
         return None  # "chairperson of the National [Salvation Front]": no title ends here
     if before.head and tokens[k + 1].low != "the" and any(t.label is not None for t in tokens[k:a]):
         return None  # "spokesman for South Korean President [Moon Jae-in]": the name holds
@@ -1351,7 +1402,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         and tokens[k].word
         and tokens[k].label is None
         and tokens[k].low not in _APPOS_STOP
-        and (tokens[k].text[:1].islower() or tokens[k].low in _ROLE_WORDS)
+        and (tokens[k].text[:1].islower() or tokens[k].low in _ROLE_WORDS or tokens[k].pair)
     ):
         words.append(k)
         k += 1

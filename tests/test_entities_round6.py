@@ -1,0 +1,49 @@
+"""Round 6 people and roles, on small fixtures written for the project (facts may be real,
+the sentences are our own): classes measured on the dev halves of
+``benchmarks/entities_labels_v6.json``, ``_v5.json`` and ``_v5b.json``."""
+
+from __future__ import annotations
+
+from tests.entity_fixtures import people as _people
+
+
+def test_a_two_word_title_after_the_name_is_its_role() -> None:
+    people = _people(
+        "Dr. Jill Biden, First Lady of the United States, will open the games. "
+        "Mr. Douglas Emhoff, Second Gentleman of the United States, will close them."
+    )
+    assert people["Jill Biden"] == "First Lady"
+    assert people["Douglas Emhoff"] == "Second Gentleman"
+
+
+def test_a_title_with_a_plain_capitalised_complement_before_the_name_is_whole() -> None:
+    people = _people(
+        "The envoy hosted Minister of Strategic Affairs Ron Dermer on Monday. "
+        "Minister of Foreign Affairs Wang Yi met him later."
+    )
+    assert people["Ron Dermer"] == "Minister of Strategic Affairs"
+    assert people["Wang Yi"] == "Minister of Foreign Affairs"
+
+
+def test_a_korean_surname_that_is_an_english_word_stays_in_the_name() -> None:
+    people = _people(
+        "The meeting was attended by No Kwang Chol, minister of National Defence, and "
+        "O Su Yong, a secretary of the Central Committee. No Kwang Chol spoke first."
+    )
+    assert people["No Kwang Chol"] == "minister of National Defence"
+    assert "O Su Yong" in people
+    assert "Kwang Chol" not in people
+
+
+def test_an_english_word_before_two_plain_words_is_no_surname() -> None:
+    assert _people("There was No Name Brand on the shelf, said John Smith.") == {"John Smith": None}
+
+
+def test_an_occupation_noun_before_or_after_the_name_is_its_role() -> None:
+    people = _people(
+        "The nurse Jane Holm said the ward was full. Billionaire technology magnate Ari "
+        "Vance will fly. The bar was made by Theodor Tobler, a chocolatier from Bern."
+    )
+    assert people["Jane Holm"] == "nurse"
+    assert people["Ari Vance"] is not None and people["Ari Vance"].endswith("magnate")
+    assert people["Theodor Tobler"] == "chocolatier"
