@@ -423,7 +423,7 @@ _ROLE_HEADS = _words(
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
-    "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
+    "sgt cmdr brig adm gov sen developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
     "duke duchess empress assistant mogul tycoon"
@@ -1154,10 +1154,26 @@ def _is_role_word(tok: _Tok) -> bool:
     )
 
 
-_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
+_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
 
 
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """``_rank_role``'s title, else an abbreviated rank alone before the name ("Sen.
+    [Tammy Duckworth]", "New Jersey Gov. [Phil Murphy]", "Col. [Rob Manning]") is the
+    role as the source writes it."""
+    role = _rank_role(sentence, tokens, a)
+    if (
+        role is None
+        and a >= 2
+        and tokens[a - 1].text == "."
+        and tokens[a - 2].low in _RANKS - _PLAIN_HONORIFICS
+        and tokens[a - 2].cap
+    ):
+        return tokens[a - 2].core + ".", None
+    return role
+
+
+def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
     by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],").
@@ -1199,7 +1215,7 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         a >= 2 and tokens[a - 1].text == "," and _is_role_word(tokens[a - 2]) and tokens[a - 2].head
     ):
         a -= 1
-    complement = _title_complement(sentence, tokens, a)
+    complement = _title_complement(sentence, tokens, a) or _lower_complement(sentence, tokens, a)
     if complement is not None:
         return complement
     if a >= 4 and tokens[a - 1].text == ",":
@@ -1332,6 +1348,40 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     last = tokens[a - 1]
     affiliation = head[1] or next((_affiliation(t) for t in tokens[k:a] if _affiliation(t)), None)
     return sentence[start : last.start + len(last.core)], affiliation
+
+
+def _lower_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "spokeswoman for the festival [Anja Marx]", "director of the agency [Ann Lee]": a
+    title whose complement ("for the" / "of the" and one or two lower-case nouns) ends at
+    the name."""
+    for n in (1, 2):
+        p = a - n - 2  # the preposition
+        if p < 1:
+            return None
+        words = tokens[a - n : a]
+        if not all(
+            t.word
+            and t.text.islower()
+            and t.label is None
+            and len(t.core) > 2
+            and t.low not in _COMMON
+            and t.low not in _PREPOSITIONS
+            and not _VERB_FORM.search(t.low)
+            for t in words
+        ):
+            return None
+        if tokens[a - n - 1].low != "the" or tokens[p].low not in ("for", "of"):
+            continue
+        if not tokens[p - 1].head:
+            return None
+        head = _pre_role(sentence, tokens[:p], p)
+        end = tokens[p - 1].start + len(tokens[p - 1].core)
+        start = end - len(head[0]) if head else tokens[p - 1].start
+        if start < 0 or (head and sentence[start:end] != head[0]):
+            start = tokens[p - 1].start
+        last = tokens[a - 1]
+        return sentence[start : last.start + len(last.core)], head[1] if head else None
+    return None
 
 
 _NOMINEE = re.compile(
@@ -1951,7 +2001,9 @@ def _plain_name(words: list[tuple[int, int, str]], k: int) -> bool:
     return not _CAP_WORD.match(before) and not _CAP_WORD.match(after) and not w1.isupper()
 
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt)\.$")
+_INITIAL = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt|Gov|Sen|Rep|Prof)\.$"
+)
 
 
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS

@@ -47,3 +47,24 @@ def test_an_occupation_noun_before_or_after_the_name_is_its_role() -> None:
     assert people["Jane Holm"] == "nurse"
     assert people["Ari Vance"] is not None and people["Ari Vance"].endswith("magnate")
     assert people["Theodor Tobler"] == "chocolatier"
+
+
+def test_a_state_and_an_abbreviated_title_are_no_person() -> None:
+    people = _people("New Jersey Gov. Phil Murphy and Ohio Gov. Mike DeWine met Sen. Ann Holt.")
+    assert "Jersey Gov" not in people and "Ohio Gov" not in people
+    assert people["Phil Murphy"] == "Gov."
+    assert people["Mike DeWine"] == "Gov."
+    assert people["Ann Holt"] == "Sen."
+
+
+def test_an_honorific_alone_is_still_no_role() -> None:
+    assert _people("The prize went to Dr. Ann Lee, said Mr. Tom Reed.").get("Ann Lee") is None
+
+
+def test_a_title_with_a_lower_case_complement_before_the_name_is_whole() -> None:
+    people = _people(
+        "A similar zone worked last year, spokeswoman for the festival Mia Kraus told "
+        "reporters. The director of the national agency Ann Lee agreed."
+    )
+    assert people["Mia Kraus"] == "spokeswoman for the festival"
+    assert people["Ann Lee"] == "director of the national agency"
