@@ -426,7 +426,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm gov sen developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant mogul tycoon"
+    "duke duchess empress assistant mogul tycoon investigator"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -464,7 +464,7 @@ _OCCUPATION_NOUNS = _words(
     "nurse magnate chocolatier financier courtier soldier pilot chef cook clerk monk nun poet "
     "medic nanny maid tailor butcher baker barber sculptor midwife paramedic veterinarian "
     "pharmacist mechanic plumber carpenter cashier courier firefighter farmer fisherman "
-    "teacher trainer dancer lyricist composer conductor referee umpire jockey"
+    "teacher trainer dancer lyricist composer conductor referee umpire jockey worker labourer"
 )
 
 
@@ -509,7 +509,9 @@ _COMMON = _words(
     "whatever shortly opening entry likely furthermore moreover in-summary yesterday today "
     "tomorrow god of once even just now what why how where who which my me us thank thanks "
     "please dear yes soon early current up more poor add added eventually happy had has "
-    "have was is are were will would did does do can could should may might must"
+    "have was is are were will would did does do can could should may might must "
+    # words of origin that open a people's name ("Native Hawaiian", "Indigenous Australian")
+    "native indigenous aboriginal"
 )
 _GEO = _words(
     "north south east west northern southern eastern western central northeastern "

@@ -68,3 +68,21 @@ def test_a_title_with_a_lower_case_complement_before_the_name_is_whole() -> None
     )
     assert people["Mia Kraus"] == "spokeswoman for the festival"
     assert people["Ann Lee"] == "director of the national agency"
+
+
+def test_a_people_of_origin_is_no_person() -> None:
+    people = _people(
+        "The ceremony honoured Native Hawaiian and Pacific Islander veterans, said Jane "
+        "Kealoha. Native Hawaiian groups joined."
+    )
+    assert people == {"Jane Kealoha": None}
+
+
+def test_a_title_word_of_research_and_a_worker_are_roles() -> None:
+    people = _people(
+        "The project's Principal Investigator Sarah Wallace watched. Speeches were made by "
+        "Ri Song Il, chairman of the committee, and Ko Kyong Chan, a worker."
+    )
+    assert people["Sarah Wallace"] == "Principal Investigator"
+    assert people["Ri Song Il"] == "chairman"
+    assert people["Ko Kyong Chan"] == "worker"
