@@ -1507,6 +1507,31 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     return role, affiliation
 
 
+_COPULAS = _words("is was became becomes remains remained")
+
+
+def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
+    """ "[John Smith] is the chief executive of ...", "[Jane Holm], who was mayor of ...",
+    "[Ann Lee] has been a NATO official since ...": the complement of a copula after the
+    name, read as an appositive is. It gives a role, never the sign of a person."""
+    n = len(tokens)
+    k = b + 1
+    if k + 1 < n and tokens[k].text == "," and tokens[k + 1].low == "who":
+        k += 2
+    if k + 1 >= n:
+        return None
+    if tokens[k].low in _COPULAS:
+        c = k
+    elif (tokens[k].low, tokens[k + 1].low) in (("has", "been"), ("had", "been")) or (
+        tokens[k].low in ("serves", "served") and tokens[k + 1].low == "as"
+    ):
+        c = k + 1
+    else:
+        return None
+    fake = [*tokens[:c], replace(tokens[c], text=",", core=","), *tokens[c + 1 :]]
+    return _appositive(sentence, fake, c - 1)
+
+
 def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
     """ "[Graham Henry] (former Wales coach) said": a role in brackets after the name."""
     end = k
@@ -2122,7 +2147,7 @@ def _model_run(
         or _appositive(sentence, tokens, tail)
     )
     # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
-    role = stated or _noun_before(sentence, tokens, a)
+    role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
     evidence = (
         _evidence(tokens, a, tail, stated)
@@ -2652,7 +2677,7 @@ def _name_runs(
             or _appositive(sentence, tokens, b)
         )
         # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
-        role = stated or _noun_before(sentence, tokens, a)
+        role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, b)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (

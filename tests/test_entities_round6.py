@@ -86,3 +86,20 @@ def test_a_title_word_of_research_and_a_worker_are_roles() -> None:
     assert people["Sarah Wallace"] == "Principal Investigator"
     assert people["Ri Song Il"] == "chairman"
     assert people["Ko Kyong Chan"] == "worker"
+
+
+def test_the_complement_of_a_copula_after_the_name_is_its_role() -> None:
+    people = _people(
+        "Jane Holm, who is the mayor of the town, said the road would reopen. "
+        "John Reed is the chief executive of the firm, and he said so."
+    )
+    assert people["Jane Holm"] == "mayor"
+    assert people["John Reed"] == "chief executive"
+
+
+def test_a_copula_before_a_plain_noun_gives_no_role_nor_a_person() -> None:
+    people = _people(
+        "Jane Holm is the reason it worked, said John Reed. Acme is the market leader."
+    )
+    assert people.get("Jane Holm") is None
+    assert "Acme" not in people
