@@ -423,7 +423,7 @@ _ROLE_HEADS = _words(
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
-    "sgt cmdr brig adm gov sen developer politician sheriff administrator counsel commissioner "
+    "sgt cmdr brig adm gov sen vp developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
     "duke duchess empress assistant mogul tycoon investigator"
@@ -2826,10 +2826,22 @@ def _titled(tokens: list[_Tok], a: int) -> bool:
     k = a - 1
     if k >= 1 and tokens[k].text == ".":
         k -= 1
+    # "only one woman, [Alessia Cara], won", "his cousin, [Emil Baumann]": a noun of a
+    # person set off before the name
+    if (
+        k >= 1
+        and tokens[k].text == ","
+        and tokens[k - 1].text.islower()
+        and tokens[k - 1].low in _KIN | _PERSON_NOUNS
+    ):
+        return True
     return k >= 0 and (
         (tokens[k].low in _KIN and tokens[k].text.islower())
         or (tokens[k].low in _PLAIN_HONORIFICS - {"comrade", "h.e."})
     )
+
+
+_PERSON_NOUNS = _words("woman man girl boy teenager person")
 
 
 _KIN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_KIN))}|first lady|first gentleman)\s*,?\s*$")

@@ -103,3 +103,16 @@ def test_a_copula_before_a_plain_noun_gives_no_role_nor_a_person() -> None:
     )
     assert people.get("Jane Holm") is None
     assert "Acme" not in people
+
+
+def test_a_noun_of_a_person_set_off_before_the_name_shows_a_person() -> None:
+    people = _people(
+        "Only one woman, Alma Reyes, won a solo award. The bar was made with his cousin, "
+        "Emil Baumann."
+    )
+    assert people == {"Alma Reyes": None, "Emil Baumann": None}
+
+
+def test_an_executive_vice_president_abbreviated_is_a_role() -> None:
+    people = _people("The letter was signed by label exec VP Mia Kraus and others.")
+    assert people["Mia Kraus"] == "VP"
