@@ -294,7 +294,7 @@ _ORG_HEADS = _words(
     "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
     "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
     "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
-    "Partners Ventures"
+    "Partners Ventures Inc Ltd LLC Plc GmbH"
 )
 # Capitalised words of named things that are not people ("Bastille Day", "World Series").
 _THING_HEADS = _words(
@@ -532,7 +532,7 @@ _SPEECH = _words(
     "said says told tells added adds noted warned stressed urged argued wrote writes "
     "announced asked replied explained insisted declined acknowledged agreed met meets "
     "visited spoke speaks denied confirmed tweeted posted claimed admitted recalled "
-    "called calls"
+    "called calls described describes recounted reported reports testified"
 )
 _APPOS_STOP = _words(
     "who whose which that and or but of for to at on in with by from as said says told is "

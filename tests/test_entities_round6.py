@@ -116,3 +116,10 @@ def test_a_noun_of_a_person_set_off_before_the_name_shows_a_person() -> None:
 def test_an_executive_vice_president_abbreviated_is_a_role() -> None:
     people = _people("The letter was signed by label exec VP Mia Kraus and others.")
     assert people["Mia Kraus"] == "VP"
+
+
+def test_a_verb_of_reporting_after_a_full_name_shows_a_person() -> None:
+    people = _people(
+        '"It was total chaos," Amir Sadeghi described the scene. Acme Inc reported a loss.'
+    )
+    assert people == {"Amir Sadeghi": None}
