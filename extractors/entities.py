@@ -526,7 +526,7 @@ _CALENDAR = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
     "friday saturday sunday"
 )
-_PARTICLES = _words("van von de der den da di du bin al le la ter")
+_PARTICLES = _words("van von de der den da di du del della dos das bin al le la ter")
 # Verbs that, right after a name, show it is a person's ("Lee said").
 _SPEECH = _words(
     "said says told tells added adds noted warned stressed urged argued wrote writes "

@@ -123,3 +123,8 @@ def test_a_verb_of_reporting_after_a_full_name_shows_a_person() -> None:
         '"It was total chaos," Amir Sadeghi described the scene. Acme Inc reported a loss.'
     )
     assert people == {"Amir Sadeghi": None}
+
+
+def test_spanish_and_portuguese_particles_stay_in_the_name() -> None:
+    people = _people("Juan del Castillo, the mayor, met Ana dos Santos, a senator.")
+    assert people == {"Juan del Castillo": "mayor", "Ana dos Santos": "senator"}
