@@ -1090,9 +1090,12 @@ def _name_like(tok: _Tok) -> bool:
 # part of a name only before two romanised Korean syllables.
 _WORD_SURNAMES = frozenset(["No", "O", "So", "Do", "An", "Ma"])
 _KOREAN_SYLLABLE = re.compile(
-    r"(?:Ch|Kw|Gw|Hw|Ky|Gy|Py|Ry|Hy|Ny|Sh|Jy|Ts|K|G|N|D|T|R|M|B|P|S|J|H|Y|W|L)?"
+    r"(?:Chy|Thy|Phy|Khy|Ch|Th|Ph|Kh|Kw|Gw|Hw|Ky|Gy|Py|Ry|Hy|Ny|My|Sh|Jy|Ts|K|G|N|D|T|R|M|B|P|S|J|H|Y|W|L)?"
     r"(?:ae|ya|yo|yu|ye|wa|wo|ui|oe|eu|a|o|u|e|i)(?:ng|n|l|k|p|m|t)?"
 )
+
+
+_KCNA_SURNAMES = _words("Ju Jong Thae Chon Sin Mun Chae Kil Sok Pang Tong Ryom Kye Rim Hyon Jon")
 
 
 def _word_surname(tokens: list[_Tok], i: int) -> bool:
@@ -2181,6 +2184,13 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     return (
         first in _GIVEN_NAMES
         or first in _EAST_ASIAN_SURNAMES
+        or (
+            # "Jong Kyong Thaek", "Thae Hyong Chol": a Korean surname KCNA spells its own
+            # way, before two romanised syllables
+            len(words) == 3
+            and first in _KCNA_SURNAMES
+            and all(_KOREAN_SYLLABLE.fullmatch(t.core) for t in words[1:])
+        )
         or bool(_KOREAN_NAME.fullmatch(last))
         or bool(_SURNAME_END.search(last.lower()))
     )

@@ -128,3 +128,11 @@ def test_a_verb_of_reporting_after_a_full_name_shows_a_person() -> None:
 def test_spanish_and_portuguese_particles_stay_in_the_name() -> None:
     people = _people("Juan del Castillo, the mayor, met Ana dos Santos, a senator.")
     assert people == {"Juan del Castillo": "mayor", "Ana dos Santos": "senator"}
+
+
+def test_kcna_surnames_spelt_their_own_way_make_a_person_of_three_syllables() -> None:
+    people = _people(
+        "The ceremony was attended by Jong Kyong Thaek, Thae Hyong Chol and Ju Chang Il. "
+        "The Sin City Saloon opened."
+    )
+    assert people == {"Jong Kyong Thaek": None, "Thae Hyong Chol": None, "Ju Chang Il": None}
