@@ -38,6 +38,8 @@ after the round's last rule change: all test, printed as ``v4 test``.
 labelled blind the same way: ``v5 dev`` / ``v5 test``.
 ``entities_labels_v5b.json`` (14 articles: news_cluster, White House; round 5, second
 batch) was labelled blind the same way, all dev (rules are tuned on it): ``v5b dev``.
+``entities_labels_v6.json`` (39 articles: news_cluster, gold_standard, White House, KCNA;
+round 6) was labelled blind the same way: ``v6 dev`` / ``v6 test``.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
 
@@ -65,6 +67,7 @@ LABELS_V3 = BENCH_DIR / "entities_labels_v3.json"
 LABELS_V4 = BENCH_DIR / "entities_labels_v4.json"
 LABELS_V5 = BENCH_DIR / "entities_labels_v5.json"
 LABELS_V5B = BENCH_DIR / "entities_labels_v5b.json"
+LABELS_V6 = BENCH_DIR / "entities_labels_v6.json"
 WHO = BENCH_DIR / "who_people_labels.csv"
 GM, WH = "giveme5w1h-news", "wh-briefings-nato-korea"
 BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
@@ -388,6 +391,7 @@ def evaluate() -> dict:
     res["v4"] = evaluate_v2(topic, LABELS_V4)
     res["v5"] = evaluate_v2(topic, LABELS_V5)
     res["v5b"] = evaluate_v2(topic, LABELS_V5B)
+    res["v6"] = evaluate_v2(topic, LABELS_V6)
     res["ms_per_article"] = 1000 * seconds / len(labels)
     res["chars_per_article"] = chars / len(labels)
     return res
@@ -431,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
                 s["labelled"],
             )
         )
-    for name in ("v2", "v3", "v4", "v5", "v5b"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6"):
         if "skipped" in res[name]:
             continue
         only = {"v4": ("test",), "v5b": ("dev",)}
@@ -450,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(
         "people and roles, topic korea-nato "
-        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b hand-labelled articles)"
+        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 hand-labelled articles)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "pred", "labels")))
     for line in dict.fromkeys(REFUSED):
@@ -468,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("held_out",):
         for e in res[name]["errors"]:
             print(f"  {name}: {e}")
-    for name in ("v2", "v3", "v4", "v5", "v5b"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6"):
         if "skipped" not in res[name] and res[name][args.split]["labelled"]:
             errs = res[name][args.split]["errors"]
             print(f"{name} {args.split} errors ({len(errs)}):")

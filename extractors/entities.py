@@ -294,7 +294,7 @@ _ORG_HEADS = _words(
     "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
     "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
     "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
-    "Partners Ventures"
+    "Partners Ventures Inc Ltd LLC Plc GmbH"
 )
 # Capitalised words of named things that are not people ("Bastille Day", "World Series").
 _THING_HEADS = _words(
@@ -423,10 +423,10 @@ _ROLE_HEADS = _words(
     "producer activist commentator pastor priest bishop pope constable model guard forward "
     "captain specialist physician surgeon striker midfielder defender goalkeeper pitcher "
     "quarterback catcher boss guitarist pianist musician drummer blogger lt col gen maj capt "
-    "sgt cmdr brig adm developer politician sheriff administrator counsel commissioner "
+    "sgt cmdr brig adm gov sen vp developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant mogul tycoon"
+    "duke duchess empress assistant mogul tycoon investigator"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -459,8 +459,20 @@ _NOT_OCCUPATIONS = _words(
 )
 
 
+# Nouns of occupation whose ending shows none ("nurse", "magnate", "chocolatier").
+_OCCUPATION_NOUNS = _words(
+    "nurse magnate chocolatier financier courtier soldier pilot chef cook clerk monk nun poet "
+    "medic nanny maid tailor butcher baker barber sculptor midwife paramedic veterinarian "
+    "pharmacist mechanic plumber carpenter cashier courier firefighter farmer fisherman "
+    "teacher trainer dancer lyricist composer conductor referee umpire jockey worker labourer"
+)
+
+
 def _occupation(low: str) -> bool:
-    return bool(_OCCUPATION.match(low)) and low.rsplit("-", 1)[-1] not in _NOT_OCCUPATIONS
+    last = low.rsplit("-", 1)[-1]
+    if last in _OCCUPATION_NOUNS:
+        return True
+    return bool(_OCCUPATION.match(low)) and last not in _NOT_OCCUPATIONS
 
 
 # Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
@@ -497,7 +509,9 @@ _COMMON = _words(
     "whatever shortly opening entry likely furthermore moreover in-summary yesterday today "
     "tomorrow god of once even just now what why how where who which my me us thank thanks "
     "please dear yes soon early current up more poor add added eventually happy had has "
-    "have was is are were will would did does do can could should may might must"
+    "have was is are were will would did does do can could should may might must "
+    # words of origin that open a people's name ("Native Hawaiian", "Indigenous Australian")
+    "native indigenous aboriginal"
 )
 _GEO = _words(
     "north south east west northern southern eastern western central northeastern "
@@ -512,13 +526,13 @@ _CALENDAR = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
     "friday saturday sunday"
 )
-_PARTICLES = _words("van von de der den da di du bin al le la ter")
+_PARTICLES = _words("van von de der den da di du del della dos das bin al le la ter")
 # Verbs that, right after a name, show it is a person's ("Lee said").
 _SPEECH = _words(
     "said says told tells added adds noted warned stressed urged argued wrote writes "
     "announced asked replied explained insisted declined acknowledged agreed met meets "
     "visited spoke speaks denied confirmed tweeted posted claimed admitted recalled "
-    "called calls"
+    "called calls described describes recounted reported reports testified"
 )
 _APPOS_STOP = _words(
     "who whose which that and or but of for to at on in with by from as said says told is "
@@ -1072,11 +1086,37 @@ def _name_like(tok: _Tok) -> bool:
     )
 
 
+# Korean surnames that are also English words ("No Kwang Chol", "O Su Yong", "An Jong Su"):
+# part of a name only before two romanised Korean syllables.
+_WORD_SURNAMES = frozenset(["No", "O", "So", "Do", "An", "Ma"])
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:Chy|Thy|Phy|Khy|Ch|Th|Ph|Kh|Kw|Gw|Hw|Ky|Gy|Py|Ry|Hy|Ny|My|Sh|Jy|Ts|K|G|N|D|T|R|M|B|P|S|J|H|Y|W|L)?"
+    r"(?:ae|ya|yo|yu|ye|wa|wo|ui|oe|eu|a|o|u|e|i)(?:ng|n|l|k|p|m|t)?"
+)
+
+
+_KCNA_SURNAMES = _words("Ju Jong Thae Chon Sin Mun Chae Kil Sok Pang Tong Ryom Kye Rim Hyon Jon")
+
+
+def _word_surname(tokens: list[_Tok], i: int) -> bool:
+    """ "[No] Kwang Chol": a surname that is an English word, before two Korean syllables."""
+    return (
+        tokens[i].core in _WORD_SURNAMES
+        and i + 2 < len(tokens)
+        and not tokens[i].poss
+        and not tokens[i + 1].poss
+        and all(
+            _name_like(t) and bool(_KOREAN_SYLLABLE.fullmatch(t.core))
+            for t in tokens[i + 1 : i + 3]
+        )
+    )
+
+
 def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
     """(first, last) token indices of runs of name-like words ("Pieter van Loon" included)."""
     n, i = len(tokens), 0
     while i < n:
-        if not _name_like(tokens[i]):
+        if not _name_like(tokens[i]) and not _word_surname(tokens, i):
             i += 1
             continue
         j = i
@@ -1119,10 +1159,26 @@ def _is_role_word(tok: _Tok) -> bool:
     )
 
 
-_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr")
+_RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
 
 
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """``_rank_role``'s title, else an abbreviated rank alone before the name ("Sen.
+    [Tammy Duckworth]", "New Jersey Gov. [Phil Murphy]", "Col. [Rob Manning]") is the
+    role as the source writes it."""
+    role = _rank_role(sentence, tokens, a)
+    if (
+        role is None
+        and a >= 2
+        and tokens[a - 1].text == "."
+        and tokens[a - 2].low in _RANKS - _PLAIN_HONORIFICS
+        and tokens[a - 2].cap
+    ):
+        return tokens[a - 2].core + ".", None
+    return role
+
+
+def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
     by commas, before the comma ("The Japanese chief Cabinet secretary, [Yoshihide Suga],").
@@ -1164,7 +1220,7 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         a >= 2 and tokens[a - 1].text == "," and _is_role_word(tokens[a - 2]) and tokens[a - 2].head
     ):
         a -= 1
-    complement = _title_complement(sentence, tokens, a)
+    complement = _title_complement(sentence, tokens, a) or _lower_complement(sentence, tokens, a)
     if complement is not None:
         return complement
     if a >= 4 and tokens[a - 1].text == ",":
@@ -1195,6 +1251,7 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         and tokens[0].word
         and tokens[0].label is None
         and tokens[0].text[1:].islower()
+        and tokens[0].low not in _DETERMINERS
         and tokens[1].text.islower()
     ):
         first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
@@ -1241,13 +1298,28 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     """ "U.S. Ambassador to the United Nations [Nikki Haley]", "Domestic Policy Advisor to
     the Vice President [Kristine Lucius]": a title whose complement ends at the name; the
     complement's own title ("Vice President") is not the name's role."""
-    k, seen = a - 1, False
+    k, seen, plain = a - 1, False, 0
     while k >= 1 and a - k <= 9:
         t = tokens[k]
-        if t.low in ("to", "of", "for") and tokens[k - 1].head and seen:
+        if t.low in ("to", "of", "for") and tokens[k - 1].head and tokens[k - 1].cap and seen:
             break
+        # "Minister of Strategic Affairs [Ron Dermer]": a capitalised complement of up to
+        # three plain words, when a capitalised title's "of" / "for" opens it
+        free = (
+            t.capword
+            and t.label is None
+            and t.low not in _COMMON
+            and not t.poss
+            and plain < 3
+            and any(
+                tokens[x].low in ("of", "for") and tokens[x - 1].head and tokens[x - 1].cap
+                for x in range(max(1, k - 3), k)
+            )
+        )
+        plain += bool(free) and not _is_role_word(t)
         if not (
             t.low == "the"
+            or free
             or (t.cap and (t.label is not None or _is_role_word(t)))
             # "of the Russian State Duma's Foreign Affairs Committee": a body named by
             # its owner's possessive, or with "and" inside ("Defense and Security")
@@ -1260,7 +1332,7 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     else:
         return None
     before = tokens[a - 1]
-    if not (before.head or before.label is not None):
+    if not (before.head or before.label is not None or (plain and tokens[k].low != "to")):
         return None  # "chairperson of the National [Salvation Front]": no title ends here
     if before.head and tokens[k + 1].low != "the" and any(t.label is not None for t in tokens[k:a]):
         return None  # "spokesman for South Korean President [Moon Jae-in]": the name holds
@@ -1281,6 +1353,40 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
     last = tokens[a - 1]
     affiliation = head[1] or next((_affiliation(t) for t in tokens[k:a] if _affiliation(t)), None)
     return sentence[start : last.start + len(last.core)], affiliation
+
+
+def _lower_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
+    """ "spokeswoman for the festival [Anja Marx]", "director of the agency [Ann Lee]": a
+    title whose complement ("for the" / "of the" and one or two lower-case nouns) ends at
+    the name."""
+    for n in (1, 2):
+        p = a - n - 2  # the preposition
+        if p < 1:
+            return None
+        words = tokens[a - n : a]
+        if not all(
+            t.word
+            and t.text.islower()
+            and t.label is None
+            and len(t.core) > 2
+            and t.low not in _COMMON
+            and t.low not in _PREPOSITIONS
+            and not _VERB_FORM.search(t.low)
+            for t in words
+        ):
+            return None
+        if tokens[a - n - 1].low != "the" or tokens[p].low not in ("for", "of"):
+            continue
+        if not tokens[p - 1].head:
+            return None
+        head = _pre_role(sentence, tokens[:p], p)
+        end = tokens[p - 1].start + len(tokens[p - 1].core)
+        start = end - len(head[0]) if head else tokens[p - 1].start
+        if start < 0 or (head and sentence[start:end] != head[0]):
+            start = tokens[p - 1].start
+        last = tokens[a - 1]
+        return sentence[start : last.start + len(last.core)], head[1] if head else None
+    return None
 
 
 _NOMINEE = re.compile(
@@ -1351,7 +1457,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         and tokens[k].word
         and tokens[k].label is None
         and tokens[k].low not in _APPOS_STOP
-        and (tokens[k].text[:1].islower() or tokens[k].low in _ROLE_WORDS)
+        and (tokens[k].text[:1].islower() or tokens[k].low in _ROLE_WORDS or tokens[k].pair)
     ):
         words.append(k)
         k += 1
@@ -1402,6 +1508,31 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 last += 1
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
+
+
+_COPULAS = _words("is was became becomes remains remained")
+
+
+def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
+    """ "[John Smith] is the chief executive of ...", "[Jane Holm], who was mayor of ...",
+    "[Ann Lee] has been a NATO official since ...": the complement of a copula after the
+    name, read as an appositive is. It gives a role, never the sign of a person."""
+    n = len(tokens)
+    k = b + 1
+    if k + 1 < n and tokens[k].text == "," and tokens[k + 1].low == "who":
+        k += 2
+    if k + 1 >= n:
+        return None
+    if tokens[k].low in _COPULAS:
+        c = k
+    elif (tokens[k].low, tokens[k + 1].low) in (("has", "been"), ("had", "been")) or (
+        tokens[k].low in ("serves", "served") and tokens[k + 1].low == "as"
+    ):
+        c = k + 1
+    else:
+        return None
+    fake = [*tokens[:c], replace(tokens[c], text=",", core=","), *tokens[c + 1 :]]
+    return _appositive(sentence, fake, c - 1)
 
 
 def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
@@ -1900,7 +2031,9 @@ def _plain_name(words: list[tuple[int, int, str]], k: int) -> bool:
     return not _CAP_WORD.match(before) and not _CAP_WORD.match(after) and not w1.isupper()
 
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt)\.$")
+_INITIAL = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Adm|Sgt|Capt|Gov|Sen|Rep|Prof)\.$"
+)
 
 
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
@@ -2017,7 +2150,7 @@ def _model_run(
         or _appositive(sentence, tokens, tail)
     )
     # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
-    role = stated or _noun_before(sentence, tokens, a)
+    role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
     evidence = (
         _evidence(tokens, a, tail, stated)
@@ -2051,6 +2184,13 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     return (
         first in _GIVEN_NAMES
         or first in _EAST_ASIAN_SURNAMES
+        or (
+            # "Jong Kyong Thaek", "Thae Hyong Chol": a Korean surname KCNA spells its own
+            # way, before two romanised syllables
+            len(words) == 3
+            and first in _KCNA_SURNAMES
+            and all(_KOREAN_SYLLABLE.fullmatch(t.core) for t in words[1:])
+        )
         or bool(_KOREAN_NAME.fullmatch(last))
         or bool(_SURNAME_END.search(last.lower()))
     )
@@ -2547,7 +2687,7 @@ def _name_runs(
             or _appositive(sentence, tokens, b)
         )
         # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
-        role = stated or _noun_before(sentence, tokens, a)
+        role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, b)
         initial = a == first_word
         titled = demonym or _titled(tokens, a)
         evidence = (
@@ -2696,10 +2836,22 @@ def _titled(tokens: list[_Tok], a: int) -> bool:
     k = a - 1
     if k >= 1 and tokens[k].text == ".":
         k -= 1
+    # "only one woman, [Alessia Cara], won", "his cousin, [Emil Baumann]": a noun of a
+    # person set off before the name
+    if (
+        k >= 1
+        and tokens[k].text == ","
+        and tokens[k - 1].text.islower()
+        and tokens[k - 1].low in _KIN | _PERSON_NOUNS
+    ):
+        return True
     return k >= 0 and (
         (tokens[k].low in _KIN and tokens[k].text.islower())
         or (tokens[k].low in _PLAIN_HONORIFICS - {"comrade", "h.e."})
     )
+
+
+_PERSON_NOUNS = _words("woman man girl boy teenager person")
 
 
 _KIN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_KIN))}|first lady|first gentleman)\s*,?\s*$")

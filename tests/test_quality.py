@@ -177,7 +177,7 @@ def test_entities_floors() -> None:
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
                 for v, sp in [(v, sp) for v in ("v2", "v3", "v5") for sp in ("dev", "test")]
-                + [("v5b", "dev")]
+                + [("v5b", "dev"), ("v6", "dev"), ("v6", "test")]
                 for k, m in (
                     ("people_precision", "precision"),
                     ("people_recall", "recall"),
