@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import itertools
 import math
 import re
 import unicodedata
@@ -113,6 +114,8 @@ EVENT_KINDS: frozenset[str] | None = frozenset(
         "party",
         "performance",
         "performances",
+        "presentation",
+        "presentations",
         "rally",
         "reception",
         "seminar",
@@ -196,6 +199,78 @@ ROUNDUPS_TEXT = 0.8
 text this alike (a repeat), however alike their template; otherwise their similarity
 counts ``ROUNDUPS_FACTOR``."""
 ROUNDUPS_FACTOR = 0.0
+TEMPLATE_RATIO: float | None = 0.5
+"""Rule (template slot): two headlines of one outlet whose words run alike for at least
+this share (``difflib`` ratio of their word sequences: "Notice on the Continuation of the
+National Emergency With Respect to Mali" and "... to Hostage-Taking and the Wrongful
+Detention of United States Nationals Abroad") are one template with a slot; each slot
+mostly unmentioned by the other article (less than ``SLOT_SHARE`` of its words in the
+other's title and lead: a notice on Mali may say "detention" once) makes two events.
+None: off (only a slot that the other never mentions at all counts)."""
+SLOT_SHARE = 0.5
+_ACTOR = re.compile(
+    r"\b(with|to|from)\s+(.+?)(?=\s+(?:on|at|in|for|about|regarding|before|after|during|"
+    r"over)\b|[,:;|(]|$)",
+    re.I,
+)
+ACTOR_SLOT = True
+"""Rule (actor slot): two template headlines of one outlet ("Readout of White House Meeting
+with Labor Leaders on ..." / "... with Young Leaders on ..."; "Greetings to PM of Vietnam"
+/ "Greetings to Vietnamese FM"; "Receives Greetings from Syrian President" / "... from
+Nicaraguan President and Vice-President") whose counterparts after "with", "to" or "from"
+each hold a word the other's headline lacks are two events: the same act with two
+different actors."""
+_ACT = re.compile(
+    r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|and|the|to|a|an|for|on|in|with)\s+){0,3}){1,10})Act\b"
+    r"|\b(H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s?(\d{1,5})\b"
+)
+_SMALL = frozenset({"of", "and", "the", "to", "a", "an", "for", "on", "in", "with"})
+TITLE_PHRASE: float | None = None
+"""Rule (headline phrase): two items of one outlet of nearby days whose headlines share two
+words running together that few of the batch's headlines carry ("Extreme Weather" in the
+President's remarks and the fact sheet of his new actions; "Mental Health" in the
+remarks and the fact sheet of one announcement) name one event even when a transcript's
+lead is small talk: the pair would join on any text, with this added to its score. Off
+(None) since round 6: on the dev days it joined the two split pairs it was made for but
+also "Flood Victims" items of two actors, a Vice President's two statements and, in the
+week batches, three more same-theme pairs (net 1 split fewer, 5 merges more)."""
+FORM_WORDS = frozenset(
+    {
+        "fact",
+        "sheet",
+        "press",
+        "statement",
+        "statements",
+        "release",
+        "briefing",
+        "gaggle",
+        "call",
+        "readout",
+        "remarks",
+        "prepared",
+        "delivery",
+        "proclamation",
+        "memorandum",
+        "notice",
+        "letter",
+        "message",
+        "joint",
+        "spokesman",
+        "spokesperson",
+        "commentary",
+        "article",
+        "review",
+    }
+)
+"""Words of a document's form ("Fact Sheet", "Press Statement", "Remarks as Prepared"): a
+headline phrase with one of them names the kind of document, not its event."""
+SAME_ACT: float | None = 0.3
+"""Rule (one act, several documents): two items of one outlet of nearby days that name one
+law or bill ("Section 303 of the Defense Production Act", "S. 138") in both headlines, or
+in one's headline and the other's lead (a law few of the batch's items name), are one
+action released in several documents (five determinations, their declaration and fact
+sheet; a bill's signing notice and the statement on it): their template slots do not part
+them, and their score is at least this. None: off."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -414,6 +489,18 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
 
 
 _BULLET = re.compile(r"^\s*[-•*]\s+\S", re.M)
+ROUNDUP_CUE: re.Pattern[str] | None = re.compile(
+    r"\b(?:following|here)\s+are\b[^:\n]{0,120}\b(?:news|headlines?|items|articles|stories|"
+    r"papers|newspapers)\b[^:\n]{0,120}:\s*$",
+    re.I | re.M,
+)
+"""Rule (roundup, plain text): a list's bullets may be lost on the way (a Markdown file
+read to text keeps one item a line, without its "- "): a line of the lead that announces a
+list of news items ("Following are major news items and articles in leading newspapers
+... :") followed by at least ``ROUNDUP_ITEMS`` lines is a roundup too. A fact sheet's
+"the following actions:" names no news items and stays one event. None: off."""
+ROUNDUP_TITLE = re.compile(r"^\s*(?:press review|news (?:roundup|digest|summary))\b", re.I)
+"""... and so is an item headed "Press Review" (or "News Roundup") with that many lines."""
 
 
 def roundup(article: Article) -> bool:
@@ -421,12 +508,72 @@ def roundup(article: Article) -> bool:
     span): a press review, a list of nominees, several events in one item?"""
     head = article.text[: 16 * LEAD_WORDS]
     lines = [line for line in head.splitlines() if line.strip()]
+    if ROUNDUP_CUE is not None:
+        cue = next(
+            (k for k, line in enumerate(lines[: ROUNDUP_INTRO + 1]) if ROUNDUP_CUE.search(line)),
+            None,
+        )
+        if cue is None and ROUNDUP_TITLE.match(article.title) and len(lines) > ROUNDUP_ITEMS:
+            cue = 0
+        if cue is not None and len(lines) - cue - 1 >= ROUNDUP_ITEMS:
+            return True
     first = next((k for k, line in enumerate(lines) if _BULLET.match(line)), None)
     # the list opens the text (after at most ROUNDUP_INTRO lines): a fact sheet whose
     # paragraphs tell one event before listing its parts is no roundup
     if first is None or first > ROUNDUP_INTRO:
         return False
     return len(_BULLET.findall(head)) >= ROUNDUP_ITEMS
+
+
+BRIEFING_Q: int | None = 20
+"""Rule (multi-topic briefing): a transcript with at least this many reporter turns (lines
+opening on "Q") is a press briefing or gaggle that takes questions on the day's many
+topics: like a roundup, it joins a single-event item only on ``STRONG_TEXT`` (its opening
+topic does not make it that topic's story). A press call previewing one event has fewer
+(2-14 on the White House releases). None: off."""
+_Q_TURN = re.compile(r"^\s*Q(?:\s|:)", re.M)
+
+
+def briefing(article: Article) -> bool:
+    """Is the text a many-question transcript (``BRIEFING_Q`` reporter turns)?"""
+    if BRIEFING_Q is None:
+        return False
+    return len(_Q_TURN.findall(article.text)) >= BRIEFING_Q
+
+
+def acts(text: str) -> frozenset[str]:
+    """The laws and bills ``text`` names, as keys: the last three words before "Act"
+    ("defense production act"), or a bill's chamber and number ("s 138", "hr 2365")."""
+    out = set()
+    for m in _ACT.finditer(text):
+        if m.group(1):
+            words = [w.lower() for w in m.group(1).split() if w.lower() not in _SMALL]
+            words = [w for w in words if w not in ("the",)]
+            if len(words) >= 2 or (words and len(words[0]) > 3):
+                out.add(" ".join([*words[-3:], "act"]))
+        else:
+            chamber = re.sub(r"[^a-z]", "", m.group(2).lower())
+            out.add(f"{chamber} {m.group(3)}")
+    return frozenset(out)
+
+
+def _slot(title: str) -> tuple[str, frozenset[str]] | None:
+    """A headline's counterpart after "with", "to" or "from" (the first), as its words."""
+    m = _ACTOR.search(fold(title))
+    if not m:
+        return None
+    words = frozenset(_tokens(m.group(2)))
+    return (m.group(1).lower(), words) if words else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """``difflib`` ratio of the two headlines' word sequences (lower case, folded)."""
+    import difflib
+
+    # the place after a bar ("Remarks by ... | Madrid, Spain") is no part of the template
+    wa, wb = (fold(x.split("|", 1)[0]).lower().split() for x in (a, b))
+    return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def _prefix(a: str, b: str) -> str:
@@ -456,11 +603,14 @@ def title_terms(
     terms, named, specific, spelled = [], [], [], []
     for ws, ns in zip(words, names_of, strict=True):
         keep = {w for w in ws if w in vocab and df[w] <= cut}
-        spelling = {t: fold(x) for x in ns for t in _tokens(x) if t in keep}
+        # the shortest spelling of a word wins ("summit", not "summits"), whatever the
+        # set's order (hash seed) is
+        order = sorted(ns, key=lambda x: (-len(x), x))
+        spelling = {t: fold(x) for x in order for t in _tokens(x) if t in keep}
         # Rule (name forms): a headline's "Palestinian" is the lead's "Palestine", its
         # "Egyptian" the lead's "Egypt": a shared stem of NAME_PREFIX letters or more
-        for t in keep - set(spelling):
-            for x in ns:
+        for t in sorted(keep - set(spelling)):
+            for x in order[::-1]:
                 stem_ = _prefix(t, fold(x))
                 if len(stem_) >= NAME_PREFIX:
                     spelling[t] = stem_
@@ -472,6 +622,43 @@ def title_terms(
         named.append(frozenset(vocab[w] for w in keep & stems))
         specific.append(frozenset(vocab[w] for w in keep & rares))
     return terms, named, specific, spelled
+
+
+def _phrases_of(articles: Sequence[Article]) -> list[frozenset[tuple[str, str]]]:
+    """Per article, the pairs of headline words running together (``vectors.tokens``: stop
+    words left out) that at most ``RARE_SHARE`` of the batch's headlines (and at least
+    two) carry; none in a batch smaller than ``RARE_BATCH``."""
+    if TITLE_PHRASE is None or len(articles) < RARE_BATCH:
+        return [frozenset() for _ in articles]
+    pairs = []
+    heads = [_tokens(a.title.split("|", 1)[0]) for a in articles]
+    words: Counter[str] = Counter(w for t in heads for w in set(t))
+    theme = max(TITLE_MIN + 1, TITLE_SHARE * len(articles))
+    for t in heads:
+        pairs.append(
+            frozenset(
+                (x, y)
+                for x, y in itertools.pairwise(t)
+                if x not in FORM_WORDS
+                and y not in FORM_WORDS
+                and min(words[x], words[y]) <= theme  # not two theme words
+            )
+        )
+    df: Counter[tuple[str, str]] = Counter(p for ps in pairs for p in ps)
+    cap = max(2, math.floor(RARE_SHARE * len(articles)))
+    return [frozenset(p for p in ps if df[p] <= cap) for ps in pairs]
+
+
+def _acts_of(articles: Sequence[Article]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per article, the acts of its headline, and of its lead those that at most
+    ``RARE_SHARE`` of the batch's items (and at least two) name."""
+    if SAME_ACT is None:
+        return [], []
+    heads = [acts(a.title) for a in articles]
+    leads = [acts(lead_words(a.text)) for a in articles]
+    df: Counter[str] = Counter(x for h, ld in zip(heads, leads, strict=True) for x in h | ld)
+    cap = max(2, math.floor(RARE_SHARE * len(articles)))
+    return heads, [frozenset(x for x in ld if df[x] <= cap) for ld in leads]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -517,6 +704,12 @@ class Signals:
     headlines: list[str] = field(default_factory=list)
     """Per article, its title."""
     _folded: dict[int, str] = field(default_factory=dict)
+    phrases: list[frozenset[tuple[str, str]]] = field(default_factory=list)
+    """Per article, its headline's word pairs few of the batch's headlines carry."""
+    title_acts: list[frozenset[str]] = field(default_factory=list)
+    """Per article, the laws and bills its headline names (``acts``)."""
+    lead_acts: list[frozenset[str]] = field(default_factory=list)
+    """... and those its lead names that few of the batch's items name."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -551,13 +744,16 @@ class Signals:
             rare,
             occasion,
             titles,
-            [roundup(a) for a in articles],
+            [roundup(a) or briefing(a) for a in articles],
             [a.outlet for a in articles],
             title_names,
             title_rare,
             spelled,
             [a.text for a in articles],
             [a.title for a in articles],
+            {},
+            _phrases_of(articles),
+            *_acts_of(articles),
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -587,7 +783,11 @@ class Signals:
         (``kinds_differ``)."""
         if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
+        if self.same_act(i, j):
+            return False  # Rule (one act, several documents)
         if self.kinds_differ(i, j):
+            return True
+        if self.actors_differ(i, j):
             return True
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
@@ -599,6 +799,13 @@ class Signals:
         # both headlines naming one specific actor or place ("Las Vegas") is one event's
         if not shared and not self._mentions(j, da) and not self._mentions(i, db):
             return True
+        if (
+            not shared
+            and self.template(i, j)
+            and self._share(j, da) < SLOT_SHARE
+            and self._share(i, db) < SLOT_SHARE
+        ):
+            return True  # Rule (template slot): each slot mostly unmentioned by the other
         # or each headline's slot holds a name the other article never mentions
         na, nb = self.title_names[i] & da, self.title_names[j] & db
         if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
@@ -607,6 +814,50 @@ class Signals:
         return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
             i, [self.spelled[j][c] for c in nb]
         )
+
+    def _share(self, row: int, cols: frozenset[int]) -> float:
+        """The share of the columns ``cols`` that article ``row``'s story text carries."""
+        return float(self._found(row, cols).mean()) if cols else 0.0
+
+    def template(self, i: int, j: int) -> bool:
+        """Rule (template slot): do the two headlines run alike (``TEMPLATE_RATIO``)?"""
+        if TEMPLATE_RATIO is None or not self.headlines:
+            return False
+        return _ratio(self.headlines[i], self.headlines[j]) >= TEMPLATE_RATIO
+
+    def actors_differ(self, i: int, j: int) -> bool:
+        """Rule (actor slot): one template, counterparts (after "with", "to", "from") that
+        each hold a word the other's headline lacks."""
+        if not ACTOR_SLOT or not self.headlines or not self.template(i, j):
+            return False
+        si, sj = _slot(self.headlines[i]), _slot(self.headlines[j])
+        if si is None or sj is None or si[0] != sj[0]:
+            return False
+        wi = frozenset(_tokens(fold(self.headlines[i])))
+        wj = frozenset(_tokens(fold(self.headlines[j])))
+        return bool(si[1] - wj) and bool(sj[1] - wi)
+
+    def title_phrase(self, i: int, j: int) -> bool:
+        """Rule (headline phrase): one outlet, nearby days, a rare headline phrase shared."""
+        if TITLE_PHRASE is None or not self.phrases or self.outlets[i] != self.outlets[j]:
+            return False
+        if not self.outlets[i]:
+            return False
+        di, dj = self.days[i], self.days[j]
+        if di is None or dj is None or abs(di - dj) > FAR_DAYS:
+            return False
+        return bool(self.phrases[i] & self.phrases[j])
+
+    def same_act(self, i: int, j: int) -> bool:
+        """Rule (one act, several documents): one outlet, nearby days, one law or bill
+        named in both headlines, or in one's headline and the other's lead."""
+        if SAME_ACT is None or not self.title_acts or self.outlets[i] != self.outlets[j]:
+            return False
+        di, dj = self.days[i], self.days[j]
+        if di is None or dj is None or abs(di - dj) > FAR_DAYS:
+            return False
+        ti, tj = self.title_acts[i], self.title_acts[j]
+        return bool(ti & tj or ti & self.lead_acts[j] or tj & self.lead_acts[i])
 
     def kinds_differ(self, i: int, j: int) -> bool:
         """Rule (event kinds): both headlines name a kind of event, none the same."""
@@ -701,10 +952,12 @@ class Signals:
             self.event_link(n_names, bool(same_dates), text, apart is None, self.dated_apart(i, j))
             if far
             else self.day_link(n_names, bool(same_dates), text, self.titled_occasion(i, j))
+            or self.title_phrase(i, j)
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         roundups = self.two_roundups(i, j)
-        allowed = (
+        act = self.same_act(i, j)
+        allowed = act or (
             allowed
             and not differ
             and not (roundup_pair and text < STRONG_TEXT)
@@ -724,6 +977,8 @@ class Signals:
             "titles_differ": differ,
             "roundup": roundup_pair,
             "roundups": roundups,
+            "same_act": act,
+            "title_phrase": self.title_phrase(i, j),
         }
 
     @staticmethod
@@ -762,6 +1017,8 @@ class Signals:
     def score(self, i: int, j: int, text: float | None = None) -> float:
         """The pair score (text similarity with the event signals; see the module)."""
         text = self.text(i, j) if text is None else text
+        if SAME_ACT is not None and self.same_act(i, j):
+            return max(text, SAME_ACT)  # Rule (one act, several documents)
         if text <= 0:
             return 0.0
         if self.titles_differ(i, j):
@@ -779,6 +1036,9 @@ class Signals:
         if far and not self.event_link(shared, same_date, text, undated, self.dated_apart(i, j)):
             return FAR_FACTOR * text
         occasion = not far and self.titled_occasion(i, j, names)
+        phrase = not far and self.title_phrase(i, j)
+        if phrase and TITLE_PHRASE is not None:
+            return text + self.bonus(names) + TITLE_PHRASE  # Rule (headline phrase)
         if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:
