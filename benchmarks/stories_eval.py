@@ -789,6 +789,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["sameday"] = sameday_evaluate()
     res["sameday_blind"] = sameday_evaluate(path=BLIND_LABELS)
     res["sameday_dev2"] = sameday_evaluate(path=DEV2_LABELS)
+    res["sameday_r6"] = sameday_evaluate(path=R6_LABELS)
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -944,6 +945,8 @@ def main(argv: list[str] | None = None) -> int:
     print_sameday(res["sameday_blind"])
     print("round-5 second-pass dev days (stories_sameday_labels_r5b.json, all dev):")
     print_sameday(res["sameday_dev2"])
+    print("round-6 blind days (stories_sameday_labels_r6.json, dev/test by day):")
+    print_sameday(res["sameday_r6"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

@@ -226,6 +226,14 @@ _ACT = re.compile(
     r"|\b(H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s?(\d{1,5})\b"
 )
 _SMALL = frozenset({"of", "and", "the", "to", "a", "an", "for", "on", "in", "with"})
+TOPIC_NAMED: float | None = 0.75
+"""Rule (topic named): two items of one outlet of nearby days, one headline's topic after
+"on" (two words or more less the batch's theme: "Remarks ... on Extreme Weather") mostly
+(this share) in the other's headline ("FACT SHEET: ... New Actions to Protect Workers and
+Communities from Extreme Weather"): the remarks and the fact sheet of one announcement,
+told apart by a transcript's small-talk lead. The pair joins on any text with
+``TOPIC_BONUS`` added. None: off."""
+TOPIC_BONUS = 0.04
 TITLE_PHRASE: float | None = None
 """Rule (headline phrase): two items of one outlet of nearby days whose headlines share two
 words running together that few of the batch's headlines carry ("Extreme Weather" in the
@@ -636,6 +644,18 @@ def title_terms(
     return terms, named, specific, spelled
 
 
+def _topic_words(articles: Sequence[Article]) -> list[frozenset[str]]:
+    """Per article, its headline's tokens less those more than ``RARE_SHARE`` of the
+    batch's headlines carry ("President", "Biden"); a batch smaller than ``RARE_BATCH``
+    keeps none (no theme can be told)."""
+    if TOPIC_NAMED is None or len(articles) < RARE_BATCH:
+        return [frozenset() for _ in articles]
+    heads = [frozenset(_tokens(fold(a.title))) for a in articles]
+    df: Counter[str] = Counter(w for h in heads for w in h)
+    cut = max(TITLE_MIN + 1, RARE_SHARE * len(articles))
+    return [frozenset(w for w in h if df[w] <= cut) for h in heads]
+
+
 def _phrases_of(articles: Sequence[Article]) -> list[frozenset[tuple[str, str]]]:
     """Per article, the pairs of headline words running together (``vectors.tokens``: stop
     words left out) that at most ``RARE_SHARE`` of the batch's headlines (and at least
@@ -718,6 +738,9 @@ class Signals:
     headlines: list[str] = field(default_factory=list)
     """Per article, its title."""
     _folded: dict[int, str] = field(default_factory=dict)
+    title_terms_words: list[frozenset[str]] = field(default_factory=list)
+    """Per article, its headline's words less those in more than ``RARE_SHARE`` of the
+    batch's headlines (``_topic_words``)."""
     phrases: list[frozenset[tuple[str, str]]] = field(default_factory=list)
     """Per article, its headline's word pairs few of the batch's headlines carry."""
     title_acts: list[frozenset[str]] = field(default_factory=list)
@@ -766,6 +789,7 @@ class Signals:
             [a.text for a in articles],
             [a.title for a in articles],
             {},
+            _topic_words(articles),
             _phrases_of(articles),
             *_acts_of(articles),
         )
@@ -863,15 +887,28 @@ class Signals:
         return bool(si[1] - wj) and bool(sj[1] - wi)
 
     def title_phrase(self, i: int, j: int) -> bool:
-        """Rule (headline phrase): one outlet, nearby days, a rare headline phrase shared."""
-        if TITLE_PHRASE is None or not self.phrases or self.outlets[i] != self.outlets[j]:
-            return False
-        if not self.outlets[i]:
+        """Rule (headline phrase): one outlet, nearby days, a rare headline phrase shared;
+        or (``TOPIC_NAMED``) one headline's topic after "on" named by the other's."""
+        if not self.outlets[i] or self.outlets[i] != self.outlets[j] or not self.headlines:
             return False
         di, dj = self.days[i], self.days[j]
         if di is None or dj is None or abs(di - dj) > FAR_DAYS:
             return False
-        return bool(self.phrases[i] & self.phrases[j])
+        if TOPIC_NAMED is not None and (self._topic_in(i, j) or self._topic_in(j, i)):
+            return True
+        return TITLE_PHRASE is not None and bool(self.phrases[i] & self.phrases[j])
+
+    def _topic_in(self, i: int, j: int) -> bool:
+        """Does headline ``j`` carry ``TOPIC_NAMED`` of headline ``i``'s topic words (two or
+        more, not the batch's theme)?"""
+        topic = _topic(self.headlines[i]) - FORM_WORDS
+        if TOPIC_NAMED is None or len(topic) < 2 or not self.title_terms_words:
+            return False
+        topic &= self.title_terms_words[i]
+        if len(topic) < 2:
+            return False
+        other = frozenset(_tokens(fold(self.headlines[j])))
+        return len(topic & other) >= TOPIC_NAMED * len(topic)
 
     def same_act(self, i: int, j: int) -> bool:
         """Rule (one act, several documents): one outlet, nearby days, one law or bill
@@ -1062,8 +1099,8 @@ class Signals:
             return FAR_FACTOR * text
         occasion = not far and self.titled_occasion(i, j, names)
         phrase = not far and self.title_phrase(i, j)
-        if phrase and TITLE_PHRASE is not None:
-            return text + self.bonus(names) + TITLE_PHRASE  # Rule (headline phrase)
+        if phrase:  # Rule (topic named; headline phrase)
+            return text + self.bonus(names) + (TITLE_PHRASE or TOPIC_BONUS)
         if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:

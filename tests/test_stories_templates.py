@@ -275,3 +275,22 @@ def test_a_briefing_of_many_questions_is_not_its_opening_topics_story():
     sig = stories.Signals.of([gaggle, remarks, call, *FILLER])
     assert sig.one_roundup(0, 1)  # the briefing joins like a roundup
     assert not sig.one_roundup(2, 1)  # a press call of a few questions is one topic's
+
+
+def test_remarks_on_a_topic_and_the_fact_sheet_naming_it_may_join_on_little_text():
+    remarks = release(
+        "r",
+        "Remarks by the President on Extreme Weather",
+        "Well, thanks, everybody, for being here, and thank you for hosting us, Mayor.",
+    )
+    sheet = release(
+        "s",
+        "FACT SHEET: President Announces New Actions to Protect Workers from Extreme Weather",
+        "Across the country, tens of millions of Americans face record heat this summer.",
+    )
+    other = release("o", "Remarks by the President on the Economy", "Thank you. Please sit.")
+    batch = [remarks, sheet, other, *FILLER]
+    sig = stories.Signals.of(batch)
+    assert sig.title_phrase(0, 1)  # "Extreme Weather", the remarks' topic, heads the sheet
+    assert not sig.title_phrase(0, 2)  # "the Economy" is one word, and not named there
+    assert sig.pair(0, 1)["event_link"] is True
