@@ -279,7 +279,8 @@ law or bill ("Section 303 of the Defense Production Act", "S. 138") in both head
 in one's headline and the other's lead (a law few of the batch's items name), are one
 action released in several documents (five determinations, their declaration and fact
 sheet; a bill's signing notice and the statement on it): their template slots do not part
-them, and their score is at least this. None: off."""
+them, and their score is at least this. Two headlines naming laws or bills, none the same,
+are two acts (``Signals.acts_differ``). None: off (both rules)."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -823,6 +824,8 @@ class Signals:
             return False
         if self.same_act(i, j):
             return False  # Rule (one act, several documents)
+        if self.acts_differ(i, j):
+            return True  # Rule (two acts): "Bill Signed: S. 138", "Bills Signed: H.R. 1240"
         if self.kinds_differ(i, j):
             return True
         if self.actors_differ(i, j):
@@ -909,6 +912,17 @@ class Signals:
             return False
         other = frozenset(_tokens(fold(self.headlines[j])))
         return len(topic & other) >= TOPIC_NAMED * len(topic)
+
+    def acts_differ(self, i: int, j: int) -> bool:
+        """Rule (two acts): both headlines name laws or bills, none the same, and neither
+        names the other's in its lead: two signings are two events however alike their
+        notices (the same senator thanked in both)."""
+        if SAME_ACT is None or not self.title_acts:
+            return False
+        ti, tj = self.title_acts[i], self.title_acts[j]
+        if not ti or not tj or ti & tj:
+            return False
+        return not (ti & self.lead_acts[j] or tj & self.lead_acts[i])
 
     def same_act(self, i: int, j: int) -> bool:
         """Rule (one act, several documents): one outlet, nearby days, one law or bill

@@ -89,8 +89,29 @@ def test_a_signing_notice_and_the_statement_on_the_bill_are_one_story():
     c = release("c", "Bills Signed: H.R. 1240", "On Friday the President signed H.R. 1240.")
     sig = stories.Signals.of([a, b, c, *FILLER])
     assert sig.same_act(0, 1)
-    assert not sig.same_act(0, 2)  # two bills are two acts
+    assert not sig.same_act(0, 2)  # two bills are two acts ...
+    assert sig.acts_differ(0, 2) and sig.titles_differ(0, 2)
     assert together([a, b, c, *FILLER], 0, 1)
+    assert not together([a, b, c, *FILLER], 0, 2)
+
+
+def test_two_signing_notices_thanking_one_senator_are_two_stories():
+    a = release(
+        "a",
+        "Bill Signed: S. 138",
+        "On Friday the President signed into law S. 138, which amends a policy act. Thank "
+        "you to Senators Merkley and Young and Representatives McGovern and McCaul.",
+    )
+    c = release(
+        "c",
+        "Bills Signed: H.R. 1240, H.R. 4581",
+        "On Friday the President signed into law H.R. 1240, which takes land into trust. "
+        "Thank you to Representatives Feenstra and Flood and Senators Merkley and Cassidy.",
+    )
+    batch = [a, c, *FILLER]
+    sig = stories.Signals.of(batch)
+    assert sig.text(0, 1) > 0.3
+    assert not together(batch, 0, 1)
 
 
 def test_one_act_needs_one_outlet_and_nearby_days():
