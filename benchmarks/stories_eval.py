@@ -487,6 +487,8 @@ BLIND_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r5.json
 """Round 5: ten more days (6 KCNA, 4 White House) labelled blind, all held out (test)."""
 DEV2_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r5b.json"
 """Round 5, second pass: six more days (3 KCNA, 3 White House) labelled blind, the dev set."""
+R6_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r6.json"
+"""Round 6: ten more days (6 KCNA, 4 White House) labelled blind, split dev/test by day."""
 
 
 @dataclass
@@ -787,6 +789,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["sameday"] = sameday_evaluate()
     res["sameday_blind"] = sameday_evaluate(path=BLIND_LABELS)
     res["sameday_dev2"] = sameday_evaluate(path=DEV2_LABELS)
+    res["sameday_r6"] = sameday_evaluate(path=R6_LABELS)
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -872,6 +875,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --sameday: the second-pass dev days (stories_sameday_labels_r5b.json)",
     )
+    ap.add_argument(
+        "--r6",
+        action="store_true",
+        help="with --sameday: the round-6 blind days (stories_sameday_labels_r6.json, dev/test)",
+    )
     args = ap.parse_args(argv)
     if args.scale_one:
         print(json.dumps(scale_one(args.scale_one)))
@@ -898,7 +906,15 @@ def main(argv: list[str] | None = None) -> int:
         print_theme(theme_evaluate(show=5))
         return 0
     if args.sameday:
-        path = BLIND_LABELS if args.blind else DEV2_LABELS if args.dev2 else SAMEDAY_LABELS
+        path = (
+            BLIND_LABELS
+            if args.blind
+            else DEV2_LABELS
+            if args.dev2
+            else R6_LABELS
+            if args.r6
+            else SAMEDAY_LABELS
+        )
         print(f"labels: {path.name}")
         print_sameday(sameday_evaluate(show=12, path=path))
         print("the same, each day grouped alone (as `briefing analyze` of one day's items):")
@@ -929,6 +945,8 @@ def main(argv: list[str] | None = None) -> int:
     print_sameday(res["sameday_blind"])
     print("round-5 second-pass dev days (stories_sameday_labels_r5b.json, all dev):")
     print_sameday(res["sameday_dev2"])
+    print("round-6 blind days (stories_sameday_labels_r6.json, dev/test by day):")
+    print_sameday(res["sameday_r6"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import itertools
 import math
 import re
 import unicodedata
@@ -113,6 +114,8 @@ EVENT_KINDS: frozenset[str] | None = frozenset(
         "party",
         "performance",
         "performances",
+        "presentation",
+        "presentations",
         "rally",
         "reception",
         "seminar",
@@ -196,6 +199,88 @@ ROUNDUPS_TEXT = 0.8
 text this alike (a repeat), however alike their template; otherwise their similarity
 counts ``ROUNDUPS_FACTOR``."""
 ROUNDUPS_FACTOR = 0.0
+TEMPLATE_RATIO: float | None = 0.5
+"""Rule (template slot): two headlines of one outlet whose words run alike for at least
+this share (``difflib`` ratio of their word sequences: "Notice on the Continuation of the
+National Emergency With Respect to Mali" and "... to Hostage-Taking and the Wrongful
+Detention of United States Nationals Abroad") are one template with a slot; each slot
+mostly unmentioned by the other article (less than ``SLOT_SHARE`` of its words in the
+other's title and lead: a notice on Mali may say "detention" once) makes two events.
+None: off (only a slot that the other never mentions at all counts)."""
+SLOT_SHARE = 0.5
+_ACTOR = re.compile(
+    r"\b(with|to|from)\s+(.+?)(?=\s+(?:on|at|in|for|about|regarding|before|after|during|"
+    r"over)\b|[,:;|(]|$)",
+    re.I,
+)
+ACTOR_SLOT = True
+"""Rule (actor slot): two template headlines of one outlet ("Readout of White House Meeting
+with Labor Leaders on ..." / "... with Young Leaders on ..."; "Greetings to PM of Vietnam"
+/ "Greetings to Vietnamese FM"; "Receives Greetings from Syrian President" / "... from
+Nicaraguan President and Vice-President") whose counterparts after "with", "to" or "from"
+each hold a word the other's headline lacks are two events: the same act with two
+different actors. One template: the two words before the counterpart are the same, or
+the headlines run alike (``TEMPLATE_RATIO``)."""
+_ACT = re.compile(
+    r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|and|the|to|a|an|for|on|in|with)\s+){0,3}){1,10})Act\b"
+    r"|\b(H\.\s?R\.|S\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s?(\d{1,5})\b"
+)
+_SMALL = frozenset({"of", "and", "the", "to", "a", "an", "for", "on", "in", "with"})
+TOPIC_NAMED: float | None = 0.75
+"""Rule (topic named): two items of one outlet of nearby days, one headline's topic after
+"on" (two words or more less the batch's theme: "Remarks ... on Extreme Weather") mostly
+(this share) in the other's headline ("FACT SHEET: ... New Actions to Protect Workers and
+Communities from Extreme Weather"): the remarks and the fact sheet of one announcement,
+told apart by a transcript's small-talk lead. The pair joins on any text with
+``TOPIC_BONUS`` added. None: off."""
+TOPIC_BONUS = 0.04
+TITLE_PHRASE: float | None = None
+"""Rule (headline phrase): two items of one outlet of nearby days whose headlines share two
+words running together that few of the batch's headlines carry ("Extreme Weather" in the
+President's remarks and the fact sheet of his new actions; "Mental Health" in the
+remarks and the fact sheet of one announcement) name one event even when a transcript's
+lead is small talk: the pair would join on any text, with this added to its score. Off
+(None) since round 6: on the dev days it joined the two split pairs it was made for but
+also "Flood Victims" items of two actors, a Vice President's two statements and, in the
+week batches, three more same-theme pairs (net 1 split fewer, 5 merges more)."""
+FORM_WORDS = frozenset(
+    {
+        "fact",
+        "sheet",
+        "press",
+        "statement",
+        "statements",
+        "release",
+        "briefing",
+        "gaggle",
+        "call",
+        "readout",
+        "remarks",
+        "prepared",
+        "delivery",
+        "proclamation",
+        "memorandum",
+        "notice",
+        "letter",
+        "message",
+        "joint",
+        "spokesman",
+        "spokesperson",
+        "commentary",
+        "article",
+        "review",
+    }
+)
+"""Words of a document's form ("Fact Sheet", "Press Statement", "Remarks as Prepared"): a
+headline phrase with one of them names the kind of document, not its event."""
+SAME_ACT: float | None = 0.3
+"""Rule (one act, several documents): two items of one outlet of nearby days that name one
+law or bill ("Section 303 of the Defense Production Act", "S. 138") in both headlines, or
+in one's headline and the other's lead (a law few of the batch's items name), are one
+action released in several documents (five determinations, their declaration and fact
+sheet; a bill's signing notice and the statement on it): their template slots do not part
+them, and their score is at least this. Two headlines naming laws or bills, none the same,
+are two acts (``Signals.acts_differ``). None: off (both rules)."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -414,6 +499,18 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
 
 
 _BULLET = re.compile(r"^\s*[-•*]\s+\S", re.M)
+ROUNDUP_CUE: re.Pattern[str] | None = re.compile(
+    r"\b(?:following|here)\s+are\b[^:\n]{0,120}\b(?:news|headlines?|items|articles|stories|"
+    r"papers|newspapers)\b[^:\n]{0,120}:\s*$",
+    re.I | re.M,
+)
+"""Rule (roundup, plain text): a list's bullets may be lost on the way (a Markdown file
+read to text keeps one item a line, without its "- "): a line of the lead that announces a
+list of news items ("Following are major news items and articles in leading newspapers
+... :") followed by at least ``ROUNDUP_ITEMS`` lines is a roundup too. A fact sheet's
+"the following actions:" names no news items and stays one event. None: off."""
+ROUNDUP_TITLE = re.compile(r"^\s*(?:press review|news (?:roundup|digest|summary))\b", re.I)
+"""... and so is an item headed "Press Review" (or "News Roundup") with that many lines."""
 
 
 def roundup(article: Article) -> bool:
@@ -421,12 +518,83 @@ def roundup(article: Article) -> bool:
     span): a press review, a list of nominees, several events in one item?"""
     head = article.text[: 16 * LEAD_WORDS]
     lines = [line for line in head.splitlines() if line.strip()]
+    if ROUNDUP_CUE is not None:
+        cue = next(
+            (k for k, line in enumerate(lines[: ROUNDUP_INTRO + 1]) if ROUNDUP_CUE.search(line)),
+            None,
+        )
+        if cue is None and ROUNDUP_TITLE.match(article.title) and len(lines) > ROUNDUP_ITEMS:
+            cue = 0
+        if cue is not None and len(lines) - cue - 1 >= ROUNDUP_ITEMS:
+            return True
     first = next((k for k, line in enumerate(lines) if _BULLET.match(line)), None)
     # the list opens the text (after at most ROUNDUP_INTRO lines): a fact sheet whose
     # paragraphs tell one event before listing its parts is no roundup
     if first is None or first > ROUNDUP_INTRO:
         return False
     return len(_BULLET.findall(head)) >= ROUNDUP_ITEMS
+
+
+BRIEFING_Q: int | None = 20
+"""Rule (multi-topic briefing): a transcript with at least this many reporter turns (lines
+opening on "Q") is a press briefing or gaggle that takes questions on the day's many
+topics: like a roundup, it joins a single-event item only on ``STRONG_TEXT`` (its opening
+topic does not make it that topic's story). A press call previewing one event has fewer
+(2-14 on the White House releases). None: off."""
+_Q_TURN = re.compile(r"^\s*Q(?:\s|:)", re.M)
+
+
+def briefing(article: Article) -> bool:
+    """Is the text a many-question transcript (``BRIEFING_Q`` reporter turns)?"""
+    if BRIEFING_Q is None:
+        return False
+    return len(_Q_TURN.findall(article.text)) >= BRIEFING_Q
+
+
+def acts(text: str) -> frozenset[str]:
+    """The laws and bills ``text`` names, as keys: the last three words before "Act"
+    ("defense production act"), or a bill's chamber and number ("s 138", "hr 2365")."""
+    out = set()
+    for m in _ACT.finditer(text):
+        if m.group(1):
+            words = [w.lower() for w in m.group(1).split() if w.lower() not in _SMALL]
+            words = [w for w in words if w not in ("the",)]
+            if len(words) >= 2 or (words and len(words[0]) > 3):
+                out.add(" ".join([*words[-3:], "act"]))
+        else:
+            chamber = re.sub(r"[^a-z]", "", m.group(2).lower())
+            out.add(f"{chamber} {m.group(3)}")
+    return frozenset(out)
+
+
+def _slot(title: str) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
+    """A headline's counterpart after "with", "to" or "from" (the first): the word, the
+    counterpart's words, and the last two words before it ("greeting", "meeting")."""
+    m = _ACTOR.search(fold(title))
+    if not m:
+        return None
+    words = frozenset(_tokens(m.group(2)))
+    head = tuple(_tokens(m.string[: m.start()])[-2:])
+    return (m.group(1).lower(), words, head) if words and head else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """``difflib`` ratio of the two headlines' word sequences (lower case, folded)."""
+    import difflib
+
+    # the place after a bar ("Remarks by ... | Madrid, Spain") is no part of the template
+    wa, wb = (fold(x.split("|", 1)[0]).lower().split() for x in (a, b))
+    return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+_TOPIC = re.compile(r"\s(?:on|regarding|about)\s+(.+)$", re.I)
+
+
+def _topic(title: str) -> frozenset[str]:
+    """The words of a headline's topic after its last "on", "regarding" or "about"."""
+    m = _TOPIC.search(fold(title).split("|", 1)[0])
+    return frozenset(_tokens(m.group(1))) if m else frozenset()
 
 
 def _prefix(a: str, b: str) -> str:
@@ -456,11 +624,14 @@ def title_terms(
     terms, named, specific, spelled = [], [], [], []
     for ws, ns in zip(words, names_of, strict=True):
         keep = {w for w in ws if w in vocab and df[w] <= cut}
-        spelling = {t: fold(x) for x in ns for t in _tokens(x) if t in keep}
+        # the shortest spelling of a word wins ("summit", not "summits"), whatever the
+        # set's order (hash seed) is
+        order = sorted(ns, key=lambda x: (-len(x), x))
+        spelling = {t: fold(x) for x in order for t in _tokens(x) if t in keep}
         # Rule (name forms): a headline's "Palestinian" is the lead's "Palestine", its
         # "Egyptian" the lead's "Egypt": a shared stem of NAME_PREFIX letters or more
-        for t in keep - set(spelling):
-            for x in ns:
+        for t in sorted(keep - set(spelling)):
+            for x in order[::-1]:
                 stem_ = _prefix(t, fold(x))
                 if len(stem_) >= NAME_PREFIX:
                     spelling[t] = stem_
@@ -472,6 +643,57 @@ def title_terms(
         named.append(frozenset(vocab[w] for w in keep & stems))
         specific.append(frozenset(vocab[w] for w in keep & rares))
     return terms, named, specific, spelled
+
+
+def _topic_words(articles: Sequence[Article]) -> list[frozenset[str]]:
+    """Per article, its headline's tokens less those more than ``RARE_SHARE`` of the
+    batch's headlines carry ("President", "Biden"); a batch smaller than ``RARE_BATCH``
+    keeps none (no theme can be told)."""
+    if TOPIC_NAMED is None or len(articles) < RARE_BATCH:
+        return [frozenset() for _ in articles]
+    heads = [frozenset(_tokens(fold(a.title))) for a in articles]
+    df: Counter[str] = Counter(w for h in heads for w in h)
+    cut = max(TITLE_MIN + 1, RARE_SHARE * len(articles))
+    return [frozenset(w for w in h if df[w] <= cut) for h in heads]
+
+
+def _phrases_of(articles: Sequence[Article]) -> list[frozenset[tuple[str, str]]]:
+    """Per article, the pairs of headline words running together (``vectors.tokens``: stop
+    words left out) that at most ``RARE_SHARE`` of the batch's headlines (and at least
+    two) carry; none in a batch smaller than ``RARE_BATCH``."""
+    if TITLE_PHRASE is None or len(articles) < RARE_BATCH:
+        return [frozenset() for _ in articles]
+    pairs = []
+    heads = [_tokens(a.title.split("|", 1)[0]) for a in articles]
+    words: Counter[str] = Counter(w for t in heads for w in set(t))
+    theme = max(TITLE_MIN + 1, TITLE_SHARE * len(articles))
+    for t in heads:
+        pairs.append(
+            frozenset(
+                (x, y)
+                for x, y in itertools.pairwise(t)
+                if x not in FORM_WORDS
+                and y not in FORM_WORDS
+                and min(words[x], words[y]) <= theme  # not two theme words
+            )
+        )
+    df: Counter[tuple[str, str]] = Counter(p for ps in pairs for p in ps)
+    cap = max(2, math.floor(RARE_SHARE * len(articles)))
+    return [frozenset(p for p in ps if df[p] <= cap) for ps in pairs]
+
+
+def _acts_of(articles: Sequence[Article]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per article, the acts of its headline, and of its lead those that at most
+    ``RARE_SHARE`` of the batch's items (and at least two) name in their lead but not in
+    their headline (a law many leads cite in passing is a theme: "the Inflation Reduction
+    Act" in a week of fact sheets)."""
+    if SAME_ACT is None:
+        return [], []
+    heads = [acts(a.title) for a in articles]
+    leads = [acts(lead_words(a.text)) - h for a, h in zip(articles, heads, strict=True)]
+    df: Counter[str] = Counter(x for ld in leads for x in ld)
+    cap = max(2, math.floor(RARE_SHARE * len(articles)))
+    return heads, [frozenset(x for x in ld if df[x] <= cap) for ld in leads]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -517,6 +739,15 @@ class Signals:
     headlines: list[str] = field(default_factory=list)
     """Per article, its title."""
     _folded: dict[int, str] = field(default_factory=dict)
+    title_terms_words: list[frozenset[str]] = field(default_factory=list)
+    """Per article, its headline's words less those in more than ``RARE_SHARE`` of the
+    batch's headlines (``_topic_words``)."""
+    phrases: list[frozenset[tuple[str, str]]] = field(default_factory=list)
+    """Per article, its headline's word pairs few of the batch's headlines carry."""
+    title_acts: list[frozenset[str]] = field(default_factory=list)
+    """Per article, the laws and bills its headline names (``acts``)."""
+    lead_acts: list[frozenset[str]] = field(default_factory=list)
+    """... and those its lead names that few of the batch's items name."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -551,13 +782,17 @@ class Signals:
             rare,
             occasion,
             titles,
-            [roundup(a) for a in articles],
+            [roundup(a) or briefing(a) for a in articles],
             [a.outlet for a in articles],
             title_names,
             title_rare,
             spelled,
             [a.text for a in articles],
             [a.title for a in articles],
+            {},
+            _topic_words(articles),
+            _phrases_of(articles),
+            *_acts_of(articles),
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -587,7 +822,13 @@ class Signals:
         (``kinds_differ``)."""
         if not self.titles or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
+        if self.same_act(i, j):
+            return False  # Rule (one act, several documents)
+        if self.acts_differ(i, j):
+            return True  # Rule (two acts): "Bill Signed: S. 138", "Bills Signed: H.R. 1240"
         if self.kinds_differ(i, j):
+            return True
+        if self.actors_differ(i, j):
             return True
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
@@ -599,6 +840,13 @@ class Signals:
         # both headlines naming one specific actor or place ("Las Vegas") is one event's
         if not shared and not self._mentions(j, da) and not self._mentions(i, db):
             return True
+        if (
+            not shared
+            and self.template(i, j)
+            and self._share(j, da) < SLOT_SHARE
+            and self._share(i, db) < SLOT_SHARE
+        ):
+            return True  # Rule (template slot): each slot mostly unmentioned by the other
         # or each headline's slot holds a name the other article never mentions
         na, nb = self.title_names[i] & da, self.title_names[j] & db
         if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
@@ -607,6 +855,85 @@ class Signals:
         return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
             i, [self.spelled[j][c] for c in nb]
         )
+
+    def _share(self, row: int, cols: frozenset[int]) -> float:
+        """The share of the columns ``cols`` that article ``row``'s story text carries."""
+        return float(self._found(row, cols).mean()) if cols else 0.0
+
+    def template(self, i: int, j: int) -> bool:
+        """Rule (template slot): do the two headlines run alike (``TEMPLATE_RATIO``)?"""
+        if TEMPLATE_RATIO is None or not self.headlines:
+            return False
+        return _ratio(self.headlines[i], self.headlines[j]) >= TEMPLATE_RATIO
+
+    def actors_differ(self, i: int, j: int) -> bool:
+        """Rule (actor slot): one template, counterparts (after "with", "to", "from") that
+        each hold a word the other's headline lacks."""
+        if not ACTOR_SLOT or not self.headlines:
+            return False
+        si, sj = _slot(self.headlines[i]), _slot(self.headlines[j])
+        if si is None or sj is None or si[0] != sj[0]:
+            return False
+        # one template: the same words lead to the counterpart ("Greetings to PM of
+        # Vietnam", "Greetings to Vietnamese FM"), or the headlines run alike
+        if si[2] != sj[2] and not self.template(i, j):
+            return False
+        # one topic after "on" for two counterparts is one event: two speakers' statements
+        # ("Statement from the President on New Student Debt Relief Actions", "... from
+        # the Vice President on Additional Student Loan Forgiveness": a "from" before a
+        # topic is the speaker, not the act's other party), or topics sharing most words
+        ti, tj = _topic(self.headlines[i]), _topic(self.headlines[j])
+        if ti and tj and (si[0] == "from" or len(ti & tj) * 2 > min(len(ti), len(tj))):
+            return False
+        wi = frozenset(_tokens(fold(self.headlines[i])))
+        wj = frozenset(_tokens(fold(self.headlines[j])))
+        return bool(si[1] - wj) and bool(sj[1] - wi)
+
+    def title_phrase(self, i: int, j: int) -> bool:
+        """Rule (headline phrase): one outlet, nearby days, a rare headline phrase shared;
+        or (``TOPIC_NAMED``) one headline's topic after "on" named by the other's."""
+        if not self.outlets[i] or self.outlets[i] != self.outlets[j] or not self.headlines:
+            return False
+        di, dj = self.days[i], self.days[j]
+        if di is None or dj is None or abs(di - dj) > FAR_DAYS:
+            return False
+        if TOPIC_NAMED is not None and (self._topic_in(i, j) or self._topic_in(j, i)):
+            return True
+        return TITLE_PHRASE is not None and bool(self.phrases[i] & self.phrases[j])
+
+    def _topic_in(self, i: int, j: int) -> bool:
+        """Does headline ``j`` carry ``TOPIC_NAMED`` of headline ``i``'s topic words (two or
+        more, not the batch's theme)?"""
+        topic = _topic(self.headlines[i]) - FORM_WORDS
+        if TOPIC_NAMED is None or len(topic) < 2 or not self.title_terms_words:
+            return False
+        topic &= self.title_terms_words[i]
+        if len(topic) < 2:
+            return False
+        other = frozenset(_tokens(fold(self.headlines[j])))
+        return len(topic & other) >= TOPIC_NAMED * len(topic)
+
+    def acts_differ(self, i: int, j: int) -> bool:
+        """Rule (two acts): both headlines name laws or bills, none the same, and neither
+        names the other's in its lead: two signings are two events however alike their
+        notices (the same senator thanked in both)."""
+        if SAME_ACT is None or not self.title_acts:
+            return False
+        ti, tj = self.title_acts[i], self.title_acts[j]
+        if not ti or not tj or ti & tj:
+            return False
+        return not (ti & self.lead_acts[j] or tj & self.lead_acts[i])
+
+    def same_act(self, i: int, j: int) -> bool:
+        """Rule (one act, several documents): one outlet, nearby days, one law or bill
+        named in both headlines, or in one's headline and the other's lead."""
+        if SAME_ACT is None or not self.title_acts or self.outlets[i] != self.outlets[j]:
+            return False
+        di, dj = self.days[i], self.days[j]
+        if di is None or dj is None or abs(di - dj) > FAR_DAYS:
+            return False
+        ti, tj = self.title_acts[i], self.title_acts[j]
+        return bool(ti & tj or ti & self.lead_acts[j] or tj & self.lead_acts[i])
 
     def kinds_differ(self, i: int, j: int) -> bool:
         """Rule (event kinds): both headlines name a kind of event, none the same."""
@@ -701,10 +1028,12 @@ class Signals:
             self.event_link(n_names, bool(same_dates), text, apart is None, self.dated_apart(i, j))
             if far
             else self.day_link(n_names, bool(same_dates), text, self.titled_occasion(i, j))
+            or self.title_phrase(i, j)
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         roundups = self.two_roundups(i, j)
-        allowed = (
+        act = self.same_act(i, j)
+        allowed = act or (
             allowed
             and not differ
             and not (roundup_pair and text < STRONG_TEXT)
@@ -724,6 +1053,8 @@ class Signals:
             "titles_differ": differ,
             "roundup": roundup_pair,
             "roundups": roundups,
+            "same_act": act,
+            "title_phrase": self.title_phrase(i, j),
         }
 
     @staticmethod
@@ -762,6 +1093,8 @@ class Signals:
     def score(self, i: int, j: int, text: float | None = None) -> float:
         """The pair score (text similarity with the event signals; see the module)."""
         text = self.text(i, j) if text is None else text
+        if SAME_ACT is not None and self.same_act(i, j):
+            return max(text, SAME_ACT)  # Rule (one act, several documents)
         if text <= 0:
             return 0.0
         if self.titles_differ(i, j):
@@ -779,6 +1112,9 @@ class Signals:
         if far and not self.event_link(shared, same_date, text, undated, self.dated_apart(i, j)):
             return FAR_FACTOR * text
         occasion = not far and self.titled_occasion(i, j, names)
+        phrase = not far and self.title_phrase(i, j)
+        if phrase:  # Rule (topic named; headline phrase)
+            return text + self.bonus(names) + (TITLE_PHRASE or TOPIC_BONUS)
         if not far and not self.day_link(shared, same_date, text, occasion):
             return FAR_FACTOR * text  # Rule (one day): the day's theme or occasion, no event
         if shared < DATES_DIFFER and not same_date and self.dates[i] and self.dates[j]:

@@ -110,6 +110,11 @@ def test_stories_floors() -> None:
     if "skipped" not in res["sameday_dev2"]:
         figures["sameday_dev2_apart"] = 1 - res["sameday_dev2"]["dev"]["wrong_merge"]
         figures["sameday_dev2_together"] = 1 - res["sameday_dev2"]["dev"]["wrong_split"]
+    # round 6: ten more days labelled blind (stories_sameday_labels_r6.json), dev/test by day
+    if "skipped" not in res["sameday_r6"]:
+        for part in ("dev", "test"):
+            figures[f"sameday_r6_{part}_apart"] = 1 - res["sameday_r6"][part]["wrong_merge"]
+            figures[f"sameday_r6_{part}_together"] = 1 - res["sameday_r6"][part]["wrong_split"]
     figures["dev_f1_corrected"] = res["split_corrected"]["dev"]["f1"]
     _check("stories", figures)
 
