@@ -70,7 +70,9 @@ def evaluate_split(part: str) -> dict:
     kp_labels: Counter[str] = Counter()
     also_labels: Counter[str] = Counter()
     corroborated = []
+    ok_per_story = []
     for _, s in rs:
+        ok_per_story.append(sum(labels.get(key(kp.text)) == "ok" for kp in s.key_points))
         for kp in s.key_points:
             kp_labels[labels.get(key(kp.text), "unlabelled")] += 1
             for c in kp.also:
@@ -90,6 +92,7 @@ def evaluate_split(part: str) -> dict:
         "also": dict(also_labels),
         "also_precision": also_labels["same"] / na if also_labels["same"] else 0.0,
         "corroborated_share": sum(corroborated) / (len(corroborated) or 1),
+        "ok_per_story": sum(ok_per_story) / (len(ok_per_story) or 1),
     }
 
 
@@ -212,6 +215,7 @@ def evaluate_wider() -> dict:
             "offtopic": kp["offtopic"] / n,
             "readable": kp["ok"] / n,
             "states_event": summ["event"] / ns,
+            "ok_per_story": kp["ok"] / (len(stories) or 1),
             "readable_by_corpus": {
                 c: (v["ok"] / (sum(v.values()) - v["unlabelled"] or 1), sum(v.values()))
                 for c, v in sorted(per.items())
@@ -343,6 +347,7 @@ def evaluate_blind() -> dict:
         "furniture": kp["furniture"] / n,
         "dangling": kp["dangling"] / n,
         "readable": kp["ok"] / n,
+        "ok_per_story": kp["ok"] / (len(got) or 1),
         "also": dict(also),
         "also_precision": also["same"] / na if also["same"] else 0.0,
         "readable_by_corpus": {
@@ -624,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
             r["also_precision"],
             sum(r["also"].values()),
             r["corroborated_share"],
+            r["ok_per_story"],
         )
         for part, r in res.items()
     ]
@@ -637,6 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         "also P",
         "also n",
         "corrob.",
+        "ok/story",
     )
     print(table(out, head))
     wide = evaluate_wider()
@@ -655,10 +662,12 @@ def main(argv: list[str] | None = None) -> int:
                 r["offtopic"],
                 r["readable"],
                 r["states_event"],
+                r["ok_per_story"],
             )
             for part, r in wide.items()
         ]
         cols = ("split", "stories", "points", "unlab.", "furniture", "offtopic", "ok", "summ. ev.")
+        cols = (*cols, "ok/story")
         print(table(rows_, cols))
         for part, r in wide.items():
             print(
@@ -682,10 +691,12 @@ def print_blind() -> None:
         b["furniture"],
         b["dangling"],
         b["readable"],
+        b["ok_per_story"],
         b["also_precision"],
         sum(b["also"].values()),
     )
-    cols = ("stories", "points", "unlab.", "furniture", "dangling", "ok", "also P", "also n")
+    cols = ("stories", "points", "unlab.", "furniture", "dangling", "ok", "ok/story", "also P")
+    cols = (*cols, "also n")
     print(table([row], cols))
     print(
         "  readable by corpus: "
