@@ -15,13 +15,13 @@ from extractors.models import Article
         # greetings and slogans
         "Hello, everyone, and welcome to the harbour office in Pusan!",
         "Let us all turn out as one for the harbour and its brave crews!",
-        # a speaker's stutter
-        "Now, harbour cranes — harbour cranes — it almost speaks for itself.",
         # a quotation with no speaker: its start, or its end
         "\u201cI think the cranes were in quite a safe position on the quay before the storm.",
         '"We did not expect the storm to close the quay for two whole days.',
         "I knew the crews were good, but they proved again what they can do.\u201d",
         'The crane crews have shown everyone what they can do with little time."',
+        # a speaker named only by a description
+        'I nearly hit the quay wall, I could not see anything," added the veteran crane driver.',
         # a gallery caption's date, a handle or heading in capitals
         "Nov. 2, 2026 The crane crews celebrate after reopening the quay in Pusan.",
         "HARBOURWATCH Emergency crews have reached the quay after the storm.",
@@ -48,8 +48,11 @@ def test_unfit_as_a_key_point(sentence: str) -> None:
         "Speaking on Monday, the harbour master said the cranes would work by Friday.",
         "Investing in new cranes is the port authority's first priority this year.",
         "NATO Secretary General Mark Rutte visited the port of Pusan on Monday.",
+        "\u201cThe quay is open,\u201d said the harbour master of Pusan, Kim Min-jun.",
+        "\u201cThe quay is open again,\u201d said the President.",
         "DPRK media said the harbour in Nampho was repaired in a short span of time.",
         "The vote — a close one — kept the harbour plan alive for another year.",
+        "The only way is for the council — is for the council to pass a harbour law.",
     ],
 )
 def test_readable_sentences_stay_fit(sentence: str) -> None:
