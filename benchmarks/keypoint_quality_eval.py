@@ -379,7 +379,10 @@ def dump_blind() -> None:
 # draw), documents and items no label file names, and giveme5w1h gold_standard events
 # of articles no label file names (only those articles). A story is dev or test by a hash
 # of its first source. Every point was labelled by reading the round-5 code's output
-# before any round-6 rule was written. Labels in ``wider_labels.tsv`` (split ``round6``).
+# before any round-6 rule was written. Labels in ``wider_labels.tsv`` (split ``round6``):
+# as in the wider set, plus ``empty`` (a greeting, a slogan or a remark stating no fact;
+# not ok). ``ok_per_story``: points labelled ok per story (a rule that leaves a point out
+# must leave room for the next good one, not only shorten the list).
 
 R6_WH_DAYS, R6_KCNA_DAYS, R6_GOLD_EVENTS, R6_PER_DAY = 2, 2, 3, 6
 R6_SALT = "round6:"

@@ -125,3 +125,19 @@ def test_an_unfit_sentence_leaves_room_for_the_next_good_one() -> None:
     texts = [k.text for k in key_points([art], limit=3)]
     assert len(texts) == 3
     assert not any(keypoints.unfit_point(t) for t in texts)
+
+
+def test_a_dangling_sentence_is_not_joined_to_an_unfit_one() -> None:
+    art = Article(
+        source="a",
+        title="Pusan port crews",
+        text=(
+            "Let us all turn out as one for the harbour and its brave crane crews! "
+            "This is the call resounding on every quay of the port of Pusan."
+        ),
+    )
+    base = keypoints.candidates([art])
+    cands, joined = keypoints.with_referents(base, keypoints.leans_back, unfit_point)
+    assert joined == set() and not cands[1].eligible
+    _, joined_plain = keypoints.with_referents(base, keypoints.leans_back)
+    assert joined_plain == {1}
