@@ -942,7 +942,8 @@ _CLAUSE_BREAK = re.compile(
 
 
 _OF_THOSE = re.compile(
-    r"\b(?:some|many|most|all|one|each|none|several|few|both|any) of (?:those|these) [a-z]{3,}",
+    r"\b(?:some|many|most|all|one|each|none|several|few|both|any) of (?:those|these) "
+    r"(?!who\b|whom\b|whose\b|which\b)[a-z]{3,}",
     re.I,
 )
 """A part of a group named in the sentence before ("the First Lady heard from some of those
