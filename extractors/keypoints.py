@@ -540,9 +540,13 @@ def key_points(
     ``MAX_WORDS``; otherwise it is left out (``leans``: the test of leaning back,
     ``leans_back`` by default). Each point's ``also`` lists the other outlets' sentences
     that state the same fact."""
-    base = candidates(articles)
+    base = [
+        replace(c, text=t, eligible=eligible(t)) if (t := without_related(c.text)) != c.text else c
+        for c in candidates(articles)
+    ]
     scores = rank(base, topic_terms=topic_terms)
-    cands, joined = with_referents(base, leans or leans_back)
+    base = [replace(c, eligible=False) if c.eligible and unfit_point(c.text) else c for c in base]
+    cands, joined = with_referents(base, leans or leans_back, unfit_point)
     if summary:
         said = set(tokens(summary.text))
         cands = [
@@ -573,6 +577,80 @@ def key_points(
             )
         )
     return tuple(out)
+
+
+# ---------------------------------------------------------------- unfit as a key point
+# Sentences a summary of one text may keep (BBC references do) but an analyst cannot read
+# alone as a key point (round 6, tuned on the round-6, wider and news_cluster dev halves).
+# A speaker's stutter ("is for Congress — is for Congress to pass") is no sign: tried and
+# refused, it cost two readable transcript points on the wider dev half for one gained.
+
+_CAPTION_DATE = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\s+[A-Z]"
+)
+"""A gallery caption opening on its photo's date ("Nov. 2, 2016 The Cubs celebrate ...")."""
+_CAPS_HANDLE = re.compile(r"^[A-Z]{7,}\s+[A-Z]")
+"""A word of seven capitals or more opening a sentence ("SANDILANDS Emergency services
+...", "TIMELINE Lap 14 ..."): a tweet's handle or a box's heading run into the text
+(acronyms are shorter: NATO, DPRK, UNICEF)."""
+_HOUSEKEEPING = re.compile(
+    r"\b(?:additional|more|further) (?:details|information)\b[^.]{0,80}\b(?:will|to) be "
+    r"(?:forthcoming|announced|released|provided|shared|made available)\b",
+    re.I,
+)
+"""A release's housekeeping ("Additional details ... will be forthcoming.")."""
+_GERUND = re.compile(r"^[A-Z][a-z]{2,}ing\s")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|do|"
+    r"did)\b|,"
+)
+"""A fact sheet's bullet with no subject ("Investing $1.5 billion in ..."): a gerund
+opening, no comma (a participle clause has one: "Speaking on Monday, she said ...") and
+no finite auxiliary (a gerund subject has a verb: "Investing in roads is ...")."""
+_SAID_AFTER = re.compile(r"[,.!?]'\s+[a-zA-Z]|\s'[A-Z]")
+"""In a sentence opening on a single quote: a closing quote with words after it (the
+speaker) or another quotation opening inside."""
+_ROLE_SPEAKER = re.compile(
+    r"[,.!?][\"”’']\s*(?:said|says|added|adds|told|explained|noted|wrote|continued|insisted|"
+    r"recalled|admitted|warned)\s+(?:the|a)\s+(?:[a-z0-9’'-]+\s+){0,3}[a-z’'-]+\W*$"
+)
+"""A quotation's speaker named only by a description with no name (", added the
+four-times champion."): who spoke is in another sentence."""
+_ONE_OF = re.compile(r"[a-z] One of the\b")
+"""A teaser run into a sentence with no stop ("... to clinch the World Series One of the
+greatest sports stories can now be written.")."""
+_RELATED = re.compile(r"^\[(?:[^\]\s]+\s){3,}[^\]]*\]\s*(?=[\"“‘A-Z0-9])")
+"""A related story's headline in brackets glued before a sentence ("[Believe it: Cubs win
+...] With a 6-3 lead ..."): trimmed off, the sentence is kept."""
+
+
+def unfit_point(sentence: str) -> bool:
+    """Not a key point, though a summary of one text may keep it: an exclamation (a
+    greeting, a slogan: "Welcome to the White House!", "Let us turn out as one ...!"), a
+    quotation that opens and never closes with no speaker (who says it
+    is in a later sentence) or closes with no opening (its start and speaker are in an
+    earlier one), a speaker named only by a description, a caption's date, a handle or
+    heading in capitals, a release's housekeeping, a bullet fragment with no subject."""
+    s = sentence.strip()
+    if s.rstrip("\"”’') ").endswith("!"):
+        return True
+    if _CAPTION_DATE.match(s) or _CAPS_HANDLE.match(s):
+        return True
+    if _HOUSEKEEPING.search(s) or _ONE_OF.search(s) or _ROLE_SPEAKER.search(s):
+        return True
+    if _GERUND.match(s) and not _FINITE.search(s):
+        return True
+    if re.match(r"^'[A-Z]", s) and re.search(r"[.!?]'$", s) and not _SAID_AFTER.search(s[1:-1]):
+        return True  # a quotation in single quotes, whole, with no speaker
+    if s[:1] in '"“' and not re.search(r"[\"”]", s[1:]):
+        return True  # opens a quotation that runs on into the next sentence
+    # the end of a quotation begun in an earlier sentence
+    return bool(re.search(r"[\"”]$", s) and "“" not in s and s.count('"') <= 1)
+
+
+def without_related(sentence: str) -> str:
+    """The sentence with a leading bracketed related-story headline trimmed off."""
+    return _RELATED.sub("", sentence, count=1)
 
 
 # ---------------------------------------------------------------- transcripts
@@ -799,7 +877,7 @@ _NOT_BACK = (
 """Words after "this"/"these" that do not point back ("this week", "this is")."""
 _LEANS_BACK = re.compile(
     rf"^(?:(?:when|if|after|before|although|though|while|as|because|since|once|until|"
-    rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
+    rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+,?\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
     rf"(?:[\w’'-]+\s){{0,3}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
     r"(?:first|second|third|fourth|fifth|finally|lastly|next),\s+[a-z]+ing\b)",
     re.I,
@@ -822,7 +900,10 @@ _CONNECTIVE = re.compile(
     r"^(?:on the other hand|in other words|at the same time|by contrast|in contrast|"
     r"likewise|similarly|nonetheless|nevertheless|even so|otherwise|indeed|as a result|"
     r"in turn|in response(?! to)|as such|for (?:his|her|its|their) part|to that end|"
-    r"on top of that|not only that|above all|after all|in any case)\b",
+    r"on top of that|not only that|above all|after all|in any case|even then|equally|"
+    r"(?:in |by )?doing so|to do (?:so|this|that)|despite (?:this|that)|because of (?:this|that)|"
+    r"at that (?:point|time|moment)|until then|after that|before that|beyond that|"
+    r"other than that|apart from that|with that|that said|having said that)\b",
     re.I,
 )
 """A connective that answers the sentence before ("On the other hand, the former president
@@ -860,6 +941,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_OF_THOSE = re.compile(
+    r"\b(?:some|many|most|all|one|each|none|several|few|both|any) of (?:those|these) "
+    r"(?!who\b|whom\b|whose\b|which\b)[a-z]{3,}",
+    re.I,
+)
+"""A part of a group named in the sentence before ("the First Lady heard from some of those
+women who ...")."""
+_DOES_SO = re.compile(r"^(?:\S+\s){0,9}?(?:do|does|did|doing) (?:so|that)\b(?![\w-])", re.I)
+"""A verb phrase standing in for one in the sentence before ("There is no better way to do
+that than ...", "Those who did so were ...")."""
+_THERE = re.compile(
+    r"^(?:the\s+)?[A-Za-z]+\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)"
+)
+"""A place named in the sentence before ("Speakers there ...", "Officials there said")."""
+
+
 def leans_back(sentence: str) -> bool:
     """A key point the reader cannot take alone (``opens_on_referent``, and for key points
     only: ``_LEANS_BACK``, ``_PRONOUN_SPEAKER``, a short sentence with ``_BACK_NOUN``, an
@@ -878,16 +975,21 @@ def leans_back(sentence: str) -> bool:
         or bool(early and not _CLAUSE_BREAK.search(early.group(0)))
         or bool(_EPITHET.match(s))
         or bool(_ADVERB_PRONOUN.match(s))
+        or bool(_DOES_SO.match(s))
+        or bool(_THERE.match(s))
+        or bool(_OF_THOSE.search(s))
     )
 
 
 def with_referents(
-    cands: Sequence[Candidate], leans: Callable[[str], bool] = opens_on_referent
+    cands: Sequence[Candidate],
+    leans: Callable[[str], bool] = opens_on_referent,
+    unfit: Callable[[str], bool] | None = None,
 ) -> tuple[list[Candidate], set[int]]:
     """The candidates with each sentence that ``leans`` on the one before (opens on a
     referent) joined to the sentence before it (same article), or made ineligible when
-    that cannot be done; and the indices that were joined. Positions (paragraph,
-    sentence) become the first sentence's."""
+    that cannot be done (also when ``unfit`` refuses the sentence before); and the indices
+    that were joined. Positions (paragraph, sentence) become the first sentence's."""
     out: list[Candidate] = []
     joined: set[int] = set()
     for i, c in enumerate(cands):
@@ -902,6 +1004,7 @@ def with_referents(
             and not furniture(prev.text)
             and not is_question(prev.text)
             and not leans(prev.text)
+            and not (unfit and unfit(prev.text))
             and len(text.split()) <= MAX_WORDS
         ):
             out.append(replace(c, text=text, paragraph=prev.paragraph, sentence=prev.sentence))

@@ -265,4 +265,12 @@ def test_keypoint_quality_floors() -> None:
     assert not blind["labels"].get("unlabelled"), "blind set: key points without a label"
     figures["blind_clean"] = 1 - blind["furniture"]
     figures["blind_readable"] = blind["readable"]
+    # round 6: a second held-out set, dev and test by story
+    r6 = _bench("keypoint_quality_eval").evaluate_round6()
+    for part in ("dev", "test"):
+        r = r6[part]
+        assert not r["labels"].get("unlabelled"), f"round-6 {part}: key points without a label"
+        figures[f"round6_clean_{part}"] = 1 - r["furniture"]
+        figures[f"round6_readable_{part}"] = r["readable"]
+        figures[f"round6_ok_per_story_{part}"] = r["ok_per_story"]
     _check("keypoint_quality", figures)
