@@ -577,7 +577,8 @@ _PROMPT = re.compile(
     r"\blike us on facebook\b|\bdownload (?:our|the) app\b|\bget (?:our|the) app\b|"
     r"\benter your email\b|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"^click (?:here|to)\b|\bgot a (?:news )?tip\b|"
-    r"\bnot responsible for the content of external\b)",
+    r"\bnot responsible for the content of external\b|"
+    r"^chat with us (?:in|on) (?:facebook )?messenger\b)",
     re.I,
 )
 
@@ -1504,9 +1505,10 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
 _HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b\s*")
 _CONTRIBUTED = re.compile(
     r"^(?:[\w.,'’-]+\s){0,10}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
-    r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,120}$"
+    r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,600}$"
     r"|^Email the author\.?$|^•?\s*This (?:article|story) was (?:amended|updated|corrected)\b"
-    r"|^(?:[\w.'’-]+\s){0,3}transcripts? (?:is|are) (?:created|produced|provided)\b.{0,400}$",
+    r"|^(?:[\w.'’-]+\s){0,3}transcripts? (?:is|are) (?:created|produced|provided)\b.{0,400}$"
+    r"|^(?:(?:[\w-]+\s){0,6}(?:licen[cs]e|registration)\b[\w\s:]{0,60}?\d{5,}\s*)+$",
     re.I,
 )
 
@@ -1515,7 +1517,8 @@ def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
     """Story highlights above the article ("Story highlights <point> <point>", up to the
     first line with a sentence end), "X writers ... contributed to this report",
     "Copyright 2018 The Associated Press. All rights reserved. ...", "Email the author",
-    "This article was amended on ..."."""
+    "This article was amended on ...", a radio transcript's notice, a site's licence or
+    registration number ("Registration Number: 130349")."""
     out = []
     skip = False
     for p in paras:

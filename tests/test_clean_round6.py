@@ -203,3 +203,34 @@ def test_the_rules_run_on_scraped_text_only_where_they_read_punctuation() -> Non
     assert scraped.text.startswith("The minister said he had done nothing wrong.")
     typed = clean_text(raw)
     assert typed.text.startswith("Mr Hale, pictured")
+
+
+def test_a_page_that_is_only_a_messenger_prompt_has_no_text() -> None:
+    from extractors.clean import rule_prompts
+
+    out, meta = run(
+        rule_prompts, "Chat with us in Facebook Messenger. Find out what's happening today."
+    )
+    assert out == []
+    assert meta.removed[0][0] == "prompt"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Copyright 1995 - . All rights reserved. The content (including text, photos and "
+        "video) published on this site belongs to the Harbor Daily Group. Without written "
+        "permission it may not be republished or used in any form.",
+        "Registration Number: 130349 Registration Number: 130349",
+        "License for publishing multimedia online 0108263",
+    ],
+)
+def test_a_sites_rights_and_licence_lines_go(note: str) -> None:
+    out, _ = run(rule_page_notes, BODY, note)
+    assert out == [BODY]
+
+
+def test_a_sentence_with_a_number_and_a_licence_stays() -> None:
+    para = "The harbor board granted 12 fishing licences to 200,000 residents last year."
+    out, _ = run(rule_page_notes, para)
+    assert out == [para]
