@@ -234,3 +234,14 @@ def test_a_sentence_with_a_number_and_a_licence_stays() -> None:
     para = "The harbor board granted 12 fishing licences to 200,000 residents last year."
     out, _ = run(rule_page_notes, para)
     assert out == [para]
+
+
+def test_a_post_written_in_capitals_has_no_header() -> None:
+    para = (
+        "Fans mocked the slump online. TOTALLY NOT A BUBBLE IGNORE THE SMOKE "
+        "pic.twitter.com/Zz99 — Harbor Coin (@HarborCoin) February 6, 2018 Prices rose later."
+    )
+    out, _ = run(rule_inline_posts, para)
+    assert out == [
+        "Fans mocked the slump online. TOTALLY NOT A BUBBLE IGNORE THE SMOKE Prices rose later."
+    ]
