@@ -316,9 +316,11 @@ def rule_credit_lead(paras: list[str], meta: Meta) -> list[str]:
             meta.credits.append(m["agency"] or m["paper"])
             return ""
 
-        p = _CREDIT_OPEN.sub(cut, p)
-        if p:
-            out.append(p[:1].upper() + p[1:])
+        q = _CREDIT_OPEN.sub(cut, p)
+        if q != p and q:
+            q = q[:1].upper() + q[1:]  # the credit opened the paragraph: "(CNN) -- officials"
+        if q:
+            out.append(q)
     return out
 
 

@@ -82,3 +82,9 @@ def test_web_page_loses_the_credit() -> None:
     assert cleaned.text.startswith("Harbor pilots in Busan walked off the job on Tuesday")
     assert "(Reuters)" not in cleaned.text
     assert "Reuters" in cleaned.credits
+
+
+def test_a_paragraph_without_a_credit_keeps_its_case() -> None:
+    out, meta = run("segunda-feira, 22 de janeiro de 2018", "the spokesman said on Monday.")
+    assert out == ["segunda-feira, 22 de janeiro de 2018", "the spokesman said on Monday."]
+    assert not meta.removed
