@@ -285,6 +285,8 @@ def speed(limit: int | None = None, rounds: int = 2, workers: int = 2) -> dict:
 TEXT_LABELS = Path(__file__).resolve().parent / "clean_text_labels.json"
 TEXT_LABELS_R5 = Path(__file__).resolve().parent / "clean_text_labels_round5.json"
 """Round 5: 20 more news_cluster articles (10 Daily Mail), labelled blind."""
+TEXT_LABELS_R6 = Path(__file__).resolve().parent / "clean_text_labels_round6.json"
+"""Round 6: 16 more news_cluster articles (8 Daily Mail), labelled blind."""
 TEXT_CORPUS = "giveme5w1h-news"
 
 
@@ -679,6 +681,13 @@ def round5_figures(workers: int = 2) -> dict[str, float]:
     return out
 
 
+def round6_figures(workers: int = 2) -> dict[str, float]:
+    """Round 6's floors.json figures: the blind set (``clean.text6_*``); {} when the corpus
+    is absent."""
+    text = evaluate_text(workers, TEXT_LABELS_R6)
+    return {} if "skipped" in text else text_figures(text, "text6")
+
+
 def _print_glue(res: dict, other: dict) -> None:
     print(f"run-together words in {res['items']} KCNA items (story text + headline)")
     rows = [(k, res["found"][k], res["fixed"].get(k, 0)) for k in sorted(res["found"])]
@@ -798,7 +807,7 @@ def main(argv: list[str] | None = None) -> int:
             _print_glue(gr, evaluate_glue_other())
         return 0
     if args.text:
-        for path in (TEXT_LABELS, TEXT_LABELS_R5):
+        for path in (TEXT_LABELS, TEXT_LABELS_R5, TEXT_LABELS_R6):
             tr = evaluate_text(args.workers, path)
             if not report_skip(tr):
                 _print_text(tr, args.show_extra, path.name)

@@ -285,6 +285,45 @@ def rule_agency_credit(paras: list[str], meta: Meta) -> list[str]:
     return [*paras[:-1], body] if body else paras[:-1]
 
 
+# "(Reuters) - ", "WASHINGTON (AP) — ", "(CNN)", "(The Washington Post) ": who filed the
+# copy, opening a sentence without its date (a dated one, "Pyongyang, May 2 (KCNA) --", is
+# the dateline the key points and the summary read).
+_CREDIT_AGENCIES = r"Reuters|AP|AFP|Yonhap|Xinhua|UPI|dpa|Kyodo|Bloomberg|CNN|KCNA"
+_CREDIT_OPEN = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))"
+    r"(?:(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s+)?"
+    rf"\((?P<agency>{_CREDIT_AGENCIES})\)"
+    r"|\((?P<paper>(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}(?:Post|Times|Journal|News|Herald|"
+    r"Guardian|Telegraph|Independent|Tribune|Press|Globe|Observer|Gazette|Mail|Express|"
+    r"Chronicle|Standard|Mirror|Wire|Agency|Daily))\))"
+    r"(?:\s*[-—–]{1,2})?\s+(?=[A-Z0-9\"“‘])"
+)
+
+
+def rule_credit_lead(paras: list[str], meta: Meta) -> list[str]:
+    """An agency's or a newspaper's credit opening a sentence ("(Reuters) - The FBI
+    said", "WASHINGTON (AP) — Officials", "(CNN)Officials", "(The Washington Post)
+    President-elect ...") goes, anywhere in the body: who filed the copy, not who did
+    what (so no key point, entity or summary opens on it). The credit is kept in
+    ``meta.credits``. A dated dateline ("SEOUL, Nov. 20 (Yonhap) -- ") is left to the
+    readers of datelines; a stage direction ("(Applause.)") is no credit."""
+    out = []
+    for p in paras:
+        p = re.sub(r"^\(CNN\)(?=[A-Z])", "(CNN) ", p)  # "(CNN)Officials ...": scraped tight
+
+        def cut(m: re.Match[str]) -> str:
+            meta.removed.append(("credit_lead", m[0].strip()))
+            meta.credits.append(m["agency"] or m["paper"])
+            return ""
+
+        q = _CREDIT_OPEN.sub(cut, p)
+        if q != p and q:
+            q = q[:1].upper() + q[1:]  # the credit opened the paragraph: "(CNN) -- officials"
+        if q:
+            out.append(q)
+    return out
+
+
 _ORIGINAL_SOURCE = re.compile(r"^(?:original\s+source|source|via)\s*:\s*(.{2,100})$", re.I)
 
 
@@ -451,7 +490,7 @@ _RELATED = re.compile(
     re.I,
 )
 _WIDGET = re.compile(
-    r"^(?:advertisement\b|continue reading\b|scroll down for\b|skip in skip\b|embed\b|"
+    r"^(?:advertisement\b|continue reading\b|scroll (?:down )?for\b|skip in skip\b|embed\b|"
     r"close\s+(?=[A-Z])|story continues below|this article originally appeared|"
     r"click here\b|prev$|next$|share$|tweet$|email$|print$)",
     re.I,
@@ -540,7 +579,8 @@ _PROMPT = re.compile(
     r"\blike us on facebook\b|\bdownload (?:our|the) app\b|\bget (?:our|the) app\b|"
     r"\benter your email\b|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"^click (?:here|to)\b|\bgot a (?:news )?tip\b|"
-    r"\bnot responsible for the content of external\b)",
+    r"\bnot responsible for the content of external\b|"
+    r"^chat with us (?:in|on) (?:facebook )?messenger\b)",
     re.I,
 )
 
@@ -1305,7 +1345,7 @@ _INLINE_PROMPT = re.compile(
     r"View all New York Times newsletters\."
     r"|Advertisement Continue reading the main story"
     r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
-    r"|\bScroll down for (?:video|more)\b"
+    r"|\bScroll (?:down )?for (?:video|more)\b"
     r"|\bYour browser does not support (?:iframes|the video tag|HTML5 video)\b\.?"
     r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
 )
@@ -1467,8 +1507,10 @@ def rule_unstopped_captions(paras: list[str], meta: Meta) -> list[str]:
 _HIGHLIGHTS = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b\s*")
 _CONTRIBUTED = re.compile(
     r"^(?:[\w.,'’-]+\s){0,10}(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b"
-    r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,120}$"
-    r"|^Email the author\.?$|^•?\s*This (?:article|story) was (?:amended|updated|corrected)\b",
+    r".{0,30}\breport(?:ing)?\.?$|^Copyright \d{4}\b.{0,80}\bAll rights reserved\b.{0,600}$"
+    r"|^Email the author\.?$|^•?\s*This (?:article|story) was (?:amended|updated|corrected)\b"
+    r"|^(?:[\w.'’-]+\s){0,3}transcripts? (?:is|are) (?:created|produced|provided)\b.{0,400}$"
+    r"|^(?:(?:[\w-]+\s){0,6}(?:licen[cs]e|registration)\b[\w\s:]{0,60}?\d{5,}\s*)+$",
     re.I,
 )
 
@@ -1477,7 +1519,8 @@ def rule_page_notes(paras: list[str], meta: Meta) -> list[str]:
     """Story highlights above the article ("Story highlights <point> <point>", up to the
     first line with a sentence end), "X writers ... contributed to this report",
     "Copyright 2018 The Associated Press. All rights reserved. ...", "Email the author",
-    "This article was amended on ..."."""
+    "This article was amended on ...", a radio transcript's notice, a site's licence or
+    registration number ("Registration Number: 130349")."""
     out = []
     skip = False
     for p in paras:
@@ -1601,6 +1644,184 @@ def rule_counted_captions(paras: list[str], meta: Meta) -> list[str]:
     return _cut(paras, meta, "counted_caption", find)
 
 
+CAPTION_COPY_MIN_WORDS = 8
+
+
+def rule_caption_copies(paras: list[str], meta: Meta) -> list[str]:
+    """A caption that copies a body sentence without its full stop ("Equifax said Monday
+    that an additional 2.5 million Americans may have been affected by the breach" above
+    "... breach of its systems, bringing the total to ..."), reported speech and all: a
+    line of eight to sixty words with no sentence end, at least eight words and 60% of
+    whose words stand in a row in another, stopped paragraph."""
+    from difflib import SequenceMatcher
+
+    toks = [re.findall(r"\w+", p.lower()) for p in paras]
+    out = []
+    for i, p in enumerate(paras):
+        n = len(toks[i])
+        if not (CAPTION_COPY_MIN_WORDS <= n <= 60) or _STOPPED.search(p) or p in meta.headings:
+            out.append(p)
+            continue
+        for j, other in enumerate(toks):
+            if j == i or not _STOPPED.search(paras[j]) or len(other) < CAPTION_COPY_MIN_WORDS:
+                continue
+            sm = SequenceMatcher(None, toks[i], other, autojunk=False)
+            run = sm.find_longest_match(0, n, 0, len(other)).size
+            if run >= CAPTION_COPY_MIN_WORDS and run >= 0.6 * n:
+                meta.removed.append(("caption_copy", p))
+                break
+        else:
+            out.append(p)
+    return out
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
+
+
+def _glued_boundary(words: list[str], k: int) -> bool:
+    """A text opening at ``words[k]`` that ``_boundary`` does not see: a sentence opener
+    right after a year ("... at a gala in 2015 The minister said ...", not "in 2015 The
+    Times"), or an opener with its comma right after a lower-case content word ("...
+    unveiled last spring Later, the council ...", not "... said Later, ..." )."""
+    prev, w = words[k - 1], words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if _YEAR.match(prev):
+        if w in _TITLES and _opens(nxt):
+            return True
+        return w in _STARTERS and (w not in ("The", "A", "An") or nxt[:1].islower())
+    low = prev.lower().strip("'\"’”")
+    return (
+        w.endswith(",")
+        and w[:-1] in _STARTERS
+        and prev[:1].islower()
+        and not prev.endswith((*_TERMINAL, ",", ";", "-", "—", "–"))
+        and low not in _FUNCTION
+        and low not in _SAYING
+    )
+
+
+def rule_glued_captions(paras: list[str], meta: Meta) -> list[str]:
+    """Captions glued to the next sentence with no full stop where ``rule_run_on_captions``
+    sees no boundary: a caption ending on its year ("Mr Hale, pictured with his wife at a
+    gala in 2015 The minister said ...") or a caption line run into a sentence that opens
+    on an adverb and its comma ("The statue was unveiled by the mayor last spring Later,
+    the council voted ..."). The caption is the text from the sentence's start (at least
+    four words, no sentence end inside) to that boundary; what follows stays."""
+    out = []
+    for p in paras:
+        kept, changed = [], False
+        for sent in split_sentences(p):
+            words = sent.split()
+            cut = next(
+                (
+                    k
+                    for k in range(RUN_ON_MIN_WORDS, min(len(words) - 2, 60))
+                    if _glued_boundary(words, k)
+                ),
+                None,
+            )
+            if cut is not None and not any(x.endswith(_SENTENCE_END) for x in words[:cut]):
+                piece = " ".join(words[:cut])
+                if not _QUOTE_COMMA.search(piece) and not _SPEECH.search(piece):
+                    meta.removed.append(("glued_caption", piece))
+                    words, changed = words[cut:], True
+            kept.append(" ".join(words))
+        out.append(" ".join(kept) if changed else p)
+    return out
+
+
+_BRACKET_HEADLINE = re.compile(
+    r"(?:^|(?<=[.!?][\"”’]\s)|(?<=[.!?]\s))\[(?P<h>[A-Z‘“'\"][^\[\]]{10,200}?)\]\s+"
+    r"(?=[A-Z‘“'\"])"
+)
+
+
+def rule_glued_related(paras: list[str], meta: Meta) -> list[str]:
+    """A related story's headline in brackets glued between two sentences ("... succeeds.\"
+    [Victory exposes the party's divide] Later, Trump and his wife ..."): four words or
+    more, opening on a capital, no sentence end inside; it goes, the sentence after
+    stays. An editor's insertion in a quotation ("[The agreement] will ...") is followed
+    by a lower-case word and stays."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out = []
+        for m in _BRACKET_HEADLINE.finditer(p):
+            h = m["h"].strip()
+            if len(h.split()) >= 4 and not h.endswith(_SENTENCE_END):
+                out.append((m.start(), m.end()))
+        return out
+
+    return _join_cut(paras, meta, "glued_related", find)
+
+
+_POST_TAIL = re.compile(
+    r"(?:\s(?:pic\.twitter\.com|https?://t\.co)/\S+)?\s+(?:--|—|–)\s*[^()\n]{1,60}?"
+    r"\s*\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{3,4}\b"
+)
+_POST_HEAD = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:[A-Z][A-Z'’&.-]{2,}\s+){1,4}(?=[A-Z][a-z])"
+)
+POST_MAX_WORDS = 40
+
+
+def rule_inline_posts(paras: list[str], meta: Meta) -> list[str]:
+    """An embedded post run into the text ("... the scene. SANDILANDS Emergency services
+    are at the tram stop. Please avoid the area pic.twitter.com/x -- Croydon Police
+    (@CroydonPol) November 9, 2016 The tram was ..."), its header in capitals: from the
+    header to the post's signature it goes (at most 40 words, no reported speech or
+    quotation inside: "SEATTLE TIMES The gunman is on the run A statement added: \"...\""
+    is a caption and the body, not a post). With no header, only the
+    picture link and the signature go when more text follows in the paragraph (a post on
+    a line of its own is quoted content and stays)."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        if "(@" not in p:
+            return out
+        for tail in _POST_TAIL.finditer(p):
+            heads = [
+                h
+                for h in _POST_HEAD.finditer(p, 0, tail.start())
+                if len(p[h.start() : tail.start()].split()) <= POST_MAX_WORDS
+                and not _SPEECH.search(p[h.start() : tail.start()])
+                and not re.search(r"[\"“”]", p[h.start() : tail.start()])
+                and not any(a <= h.start() < b for a, b in out)
+            ]
+            if heads:
+                out.append((heads[0].start(), tail.end()))
+            elif p[tail.end() :].strip():
+                out.append((tail.start(), tail.end()))
+        return out
+
+    # "the tunnel.    SANDILANDS    Emergency ...": spaces made single where a post is
+    paras = [" ".join(p.split()) if "(@" in p else p for p in paras]
+    return _join_cut(paras, meta, "inline_post", find)
+
+
+def _join_cut(
+    paras: list[str], meta: Meta, name: str, find: Callable[[str], list[tuple[int, int]]]
+) -> list[str]:
+    """As ``_cut``, but what stands before and after a span stay one paragraph."""
+    out: list[str] = []
+    for p in paras:
+        spans = sorted(find(p))
+        if not spans:
+            out.append(p)
+            continue
+        pos, pieces = 0, []
+        for a, b in spans:
+            if a < pos:
+                continue
+            pieces.append(p[pos:a].strip())
+            meta.removed.append((name, p[a:b].strip()))
+            pos = b
+        pieces.append(p[pos:].strip())
+        joined = " ".join(x for x in pieces if x and not _ONLY_PUNCT.match(x))
+        if joined:
+            out.append(joined)
+    return out
+
+
 def rule_repeated_lines(paras: list[str], meta: Meta) -> list[str]:
     """A paragraph that repeats an earlier one word for word (a caption that quotes the
     body, a teaser printed twice) goes; the first stays."""
@@ -1625,8 +1846,12 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_page_notes,
     rule_box_headings,
     rule_counted_captions,
+    rule_inline_posts,
+    rule_glued_related,
     rule_run_on_captions,
+    rule_glued_captions,
     rule_unstopped_captions,
+    rule_caption_copies,
     rule_repeated_lines,
 )
 
@@ -1639,6 +1864,7 @@ RULES: tuple[Rule, ...] = (
     rule_original_source,
     rule_byline,
     rule_dateline,
+    rule_credit_lead,
     rule_agency_credit,
     rule_credit_line,
     rule_graphic_label,
@@ -1850,8 +2076,12 @@ as English words do (a vowel, or a consonant before a vowel or in a cluster such
 SCRAPED_ONLY = (
     rule_box_headings,
     rule_counted_captions,
+    rule_inline_posts,
+    rule_glued_related,
     rule_run_on_captions,
+    rule_glued_captions,
     rule_unstopped_captions,
+    rule_caption_copies,
     rule_repeated_lines,
 )
 """Text rules for scraped text only (news-please): they read punctuation, which a

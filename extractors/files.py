@@ -142,12 +142,18 @@ def markdown_to_text_keep_headings(body: str) -> str:
     Rule (hard-wrapped Markdown): a paragraph wrapped at 72 columns is one paragraph, so
     the lines of a blank-line-separated block are joined; list items and headings stay on
     lines of their own. Headings stay marked (``#``) so the title rule can find the first.
+
+    Rule (list items): every item is a line of its own, without its marker, however deep
+    it is indented ("    -   IBEW 683 will expand ...", a nested item, is not run into
+    the line before), "•" bullets too; a press review's headlines are never one run-on
+    sentence. A wrapped line opening on a year ("1783.") is no numbered item: items are
+    numbered with one or two digits.
     """
     out: list[str] = []
     for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
         current: list[str] = []
         for ln in block.split("\n"):
-            starts_item = bool(re.match(r"\s{0,3}(?:[-*+]|\d+[.)])\s+|\s{0,3}#|\s{0,3}>", ln))
+            starts_item = bool(_ITEM_START.match(ln))
             if starts_item and current:
                 out.append(" ".join(current))
                 current = []
@@ -163,8 +169,14 @@ def markdown_to_text_keep_headings(body: str) -> str:
     return "\n".join(
         p if p.startswith("#") else " ".join(t.split())
         for p in out
-        if (t := markdown_to_text(p).strip())
+        if (t := markdown_to_text(_BULLET_MARK.sub("", p)).strip())
     )
+
+
+_ITEM_START = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S|\s{0,3}#|\s{0,3}>")
+"""A line that opens a list item, a heading or a quotation (``markdown_to_text_keep_headings``)."""
+_BULLET_MARK = re.compile(r"^\s*•\s+")
+"""A "•" bullet (``markdown_to_text`` knows "-", "*", "+" and numbers)."""
 
 
 def parse_news_please(text: str, source: str) -> Cleaned:

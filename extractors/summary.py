@@ -376,20 +376,6 @@ TITLE_FALLBACK = True
 
 _MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?=[\[\]#*_])")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
-_CREDIT_LEAD = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s+)?"
-    r"\((?:Reuters|AP|AFP|Yonhap|Xinhua|UPI|dpa|Kyodo|Bloomberg|CNN|KCNA)\)(?:\s*[-—–]{1,2})?\s+"
-    r"(?=[A-Z0-9\"“‘])"
-)
-"""An agency credit opening wire copy without its date ("(Reuters) - ", "WASHINGTON (AP) —
-"): who filed it, not who did what."""
-_OUTLET_LEAD = re.compile(
-    r"^\((?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}(?:Post|Times|Journal|News|Herald|Guardian|"
-    r"Telegraph|Independent|Tribune|Press|Globe|Observer|Gazette|Mail|Express|Chronicle|"
-    r"Standard|Mirror|Wire|Agency|Daily)\)(?:\s*[-—–]{1,2})?\s+(?=[A-Z0-9\"“‘])"
-)
-"""A newspaper's credit opening a sentence ("(The Washington Post) President-elect ..."):
-who filed it, like "(Reuters) - "."""
 _DISFLUENT = re.compile(
     r"\b\w+-\s*[—–]|(?:^|,\s|[—–]\s)you know,|\bI mean\b(?! to)|\byou guys\b|\bin here\b|"
     r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
@@ -537,8 +523,6 @@ def tidy(sentence: str) -> str:
     s = _LINK.sub(r"\1", sentence)
     s = _MARKUP.sub("", s)
     s = _END_MARK.sub("", s)
-    s = _CREDIT_LEAD.sub("", s, count=1)
-    s = _OUTLET_LEAD.sub("", s, count=1)
     s = " ".join(s.split())
     h = _HEADER_LEAD.sub("", s, count=1)
     if h != s and len(h.split()) >= MIN_WORDS:

@@ -58,6 +58,7 @@ def test_rule_order():
         "rule_original_source",
         "rule_byline",
         "rule_dateline",
+        "rule_credit_lead",
         "rule_agency_credit",
         "rule_credit_line",
         "rule_graphic_label",

@@ -77,6 +77,8 @@ def test_clean_floors(clean_result: dict) -> None:
     figures.update(_bench("clean_eval").text_figures(text))
     # round 5: the blind plain-text set and run-together words (KCNA)
     figures.update(_bench("clean_eval").round5_figures(workers=2))
+    # round 6: the second blind plain-text set
+    figures.update(_bench("clean_eval").round6_figures(workers=2))
     _check("clean", figures)
 
 

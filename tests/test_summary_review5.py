@@ -6,7 +6,7 @@ project."""
 from __future__ import annotations
 
 from extractors.models import Article
-from extractors.summary import banter, summarise_story, tidy, verdict
+from extractors.summary import banter, summarise_story, verdict
 
 BRIEFING = "\n\n".join(
     [
@@ -94,15 +94,6 @@ def test_verdict_needs_an_inverted_lead_or_two_epithets() -> None:
     assert verdict("The puppet governor, a war maniac, ordered drills.")
     assert not verdict("The rally demanded the resignation of the puppet governor.")
     assert not verdict("Growing numbers of farmers planted rice on Monday.")
-
-
-def test_a_newspaper_credit_opening_a_sentence_is_trimmed() -> None:
-    assert tidy("(The Harbor Post) The mayor and the governor met on Thursday.") == (
-        "The mayor and the governor met on Thursday."
-    )
-    assert tidy("(Reuters) - The mayor met the governor on Thursday.").startswith("The mayor")
-    # a stage direction is not an outlet
-    assert tidy("(Applause.) The mayor thanked the crowd on Thursday.").startswith("(Applause")
 
 
 def test_the_briefers_agenda_line_is_housekeeping() -> None:

@@ -161,19 +161,6 @@ def test_wire_copy_leads_with_its_first_sentence() -> None:
     assert got is not None and got.text.startswith("Leading papers carry editorials")
 
 
-def test_an_agency_credit_does_not_open_the_summary() -> None:
-    art = Article(
-        source="r",
-        title="Harbor pilots strike",
-        text=(
-            "(Reuters) - Harbor pilots in Busan walked off the job on Tuesday over pay, "
-            "the union said."
-        ),
-    )
-    got = summarise_story([art])
-    assert got is not None and got.text.startswith("Harbor pilots in Busan walked off")
-
-
 def test_a_speech_with_no_act_is_told_by_its_headline() -> None:
     speech = Article(
         source="sp",
