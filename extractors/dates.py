@@ -160,11 +160,19 @@ _SEASON = re.compile(
     r"(?P<season>(?i:summer|winter|spring|autumn|fall))(?![\w'’-])"
     rf"|(?:(?P<the>(?i:the))\s+)?(?P<season2>(?i:summer|spring|autumn|fall))\s+of\s+(?P<year>{_YEAR}))"
 )
+# "during the summer", "over the winter": the season the clause's tense points to (the
+# last one begun for a past, the next one not over for a future; none for no tense).
+_SEASON_THE = re.compile(
+    r"\b(?i:during|in|over|through|throughout)\s+the\s+"
+    r"(?P<season>(?i:summer|winter|spring|autumn|fall))(?![\w'’-])"
+    r"(?!\s+(?i:of|months?|season|term|session|break|holidays?|recess|transfer)\b)"
+)
 # The second year of "in 2001 and 2004" (the first is _YEAR_ONLY's).
 _YEAR_AND = re.compile(rf"(?<=\d{{4}} and )(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
 _IN_YEAR_AND = re.compile(r"\b(?i:in|by)\s+(?:19|20)\d{2}\s+and\s+$")
 _REL_DAY = re.compile(
-    r"(?i)\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+    r"(?i)\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|tomorrow|"
+    r"yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
 )
 _REL_PERIOD = re.compile(
     r"(?i)\b(?:(?P<edge>later|earlier|early|late)\s+)?(?P<which>this|next|last)\s+"
@@ -192,6 +200,12 @@ _RANGE = re.compile(
     rf"(?:\b(?P<prep>(?i:from|between))\s+)?(?<![\w])(?P<a>{_ATOM})"
     r"(?P<conn>\s*[-–]\s*|\s+(?i:to|through|thru|until|till|and)\s+)"
     rf"(?P<b>{_ATOM})(?![\w])"
+)
+# "from December 26 through 28", "between Nov. 3 and 5, 2016": a span within one month.
+_MD_TO_DAY = re.compile(
+    rf"\b(?P<prep>(?i:from|between))\s+(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON_ANY})\s+"
+    rf"(?P<d1>{_DAY})\s+(?P<conn>(?i:to|through|thru|until|till|and))\s+(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w]|\s+(?:{_MON_ANY})(?![\w])|[.,]\d)"
 )
 _ATOM_WD = re.compile(rf"(?P<wd>{_WD})")
 _ATOM_MD = re.compile(rf"(?P<mon>{_MON_ANY})\s+(?P<d1>{_DAY})(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?")
@@ -662,7 +676,7 @@ _BESIDE = re.compile(r"\s*[(,]\s*")
 # "the Sunday Times", "Monday Night Football", "Tomorrow's World".
 _NAME_AFTER = re.compile(
     r"^(?:\s+(?:programme|program|show|newsletter|podcast|magazine|edition|"
-    r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+Football|Briefing|Live)\b)"
+    r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+(?:Football|Live)|Briefing|Live)\b)"
 )
 _NAME_BEFORE = re.compile(r"(?:['’]s|\b(?:the|The))\s+$")
 
@@ -696,6 +710,17 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
 _ALWAYS = re.compile(r"(?i)\balways\s+$")
+# A habitual question ("You ever get a bill ...?", "Have you ever ...?"): its "this
+# month" or "today" is any month or day, no event.
+_EVER_QUESTION = re.compile(
+    r"(?i)(?:^|[\s\"“‘'])(?:(?:do|did|have|has)\s+)?(?:you|ya)\s+ever\b|^\s*ever\b"
+)
+# A capitalised noun right after "the <weekday>" is the rest of a name ("the Monday Club");
+# a month, a weekday or a Title Case name after it are not ("the Sunday Kim said").
+_CLUB_AFTER = re.compile(
+    r"\s+(?:Club|Group|Society|Movement|Times|Telegraph|Post|Express|Mirror|Herald|Star|"
+    r"Mail|Review|Show|Night|Morning|Edition|Magazine|Service|Market|Mass)\b"
+)
 # "tomorrow" / "today" as a noun: "the jobs of tomorrow" ("as of today" is a day), "kids
 # growing up today" (nowadays).
 _NOUN_DAY_BEFORE = re.compile(r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up)\s+$")
@@ -711,7 +736,8 @@ _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*
 _STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?:\d{1,2}\s+)?$")
 
 # "delivered to your inbox Monday through Friday": a schedule, no event.
-_SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each|weekdays)\b[^.]{0,30}$")
+# ("blamed each other Monday" is a day: "each other" is no schedule)
+_SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each(?!\s+other\b)|weekdays)\b[^.]{0,30}$")
 
 
 def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
@@ -742,6 +768,28 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True  # "the economy of tomorrow", "kids growing up today": an age, no day
     if m.re in _RELATIVE and _FAREWELL.search(before30):
         return True  # "I'll see you tomorrow": a goodbye, no event
+    if (
+        m.re in (_REL_DAY, _REL_PERIOD)
+        and _EVER_QUESTION.search(sentence[: m.start()])
+        and sentence.rstrip(" \"'”’)").endswith("?")
+    ):
+        return True  # "You ever wonder why the bill is so high this month?": any month
+    if (
+        m.re is _WEEKDAY
+        and not m["prep"]
+        and re.search(r"\b(?:[Aa]n?|[Aa]ny)\s+$", before30)
+        and re.match(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:like|in|of|when|or|and|that|than)\b)", after)
+    ):
+        # "It was a Monday like any other", "on any Friday": no one day ("in a Tuesday
+        # interview" is that Tuesday's)
+        return True
+    if (
+        m.re is _WEEKDAY
+        and not m["prep"]
+        and re.search(r"\b(?:[Tt]he|[Aa])\s+$", before30)
+        and _CLUB_AFTER.match(after)
+    ):
+        return True  # "the Monday Club", "a Tuesday Group statement": a name
     if _ALWAYS.search(before30) and text.lower().startswith("next"):
         return True  # "there is always next year": an idiom, no period
     if (
@@ -1100,6 +1148,12 @@ def _h_md(c: _Ctx) -> Result:
     return _day_month(c, c.m["mon"], c.m["d1"], c.m["d2"], c.m["year"])
 
 
+def _h_md_to_day(c: _Ctx) -> Result:
+    if c.m["conn"].lower() == "and" and c.m["prep"].lower() != "between":
+        return _SKIP
+    return _day_month(c, c.m["mon"], c.m["d1"], c.m["d2"], c.m["year"])
+
+
 def _h_my(c: _Ctx) -> Result:
     return _narrow_month(_month_of(int(c.m["year"]), _month_num(c.m["mon"])), c.m["part"])
 
@@ -1210,6 +1264,28 @@ def _h_season(c: _Ctx) -> Result:
     return _season_of(pub.year, season) if season != "winter" else options[2]
 
 
+_WILL = re.compile(
+    r"(?i)\b(?:will|shall|['’]ll|going\s+to|plans?|planned|planning|scheduled|expected|due|"
+    r"intends?|aims?|hopes?)\b"
+)
+
+
+def _h_season_the(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    season, pub = c.m["season"].lower(), c.pub
+    options = [_season_of(y, season) for y in range(pub.year - 2, pub.year + 2)]
+    now = next((r for r in options if r[0] <= pub <= r[1]), None)
+    direction = c.direction(beyond_clause=True)
+    if direction == "past":
+        return now or next(r for r in reversed(options) if r[1] < pub)
+    if direction == "future" and _WILL.search(c.sentence, 0, c.m.start()):
+        return now or next(r for r in options if r[0] > pub)
+    # "The ferry runs more often during the summer": a habit of any summer (a present
+    # tense that looks ahead for a day names no season without a word of the future)
+    return _SKIP
+
+
 def _h_year_and(c: _Ctx) -> Result:
     if not _IN_YEAR_AND.search(c.sentence, max(0, c.m.start() - 16), c.m.start()):
         return _SKIP
@@ -1220,6 +1296,8 @@ def _h_rel_day(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     w = " ".join(c.m.group(0).lower().split())
+    if w.startswith("the day "):  # "the day before yesterday", "the day after tomorrow"
+        return _day(c.pub + timedelta(days=2 if w.endswith("tomorrow") else -2))
     if w == "tomorrow":
         return _day(c.pub + timedelta(days=1))
     if w in ("yesterday", "last night"):
@@ -1375,6 +1453,7 @@ def _h_range(c: _Ctx) -> Result:
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_ISO, _h_iso),
     (_RANGE, _h_range),
+    (_MD_TO_DAY, _h_md_to_day),
     (_MD, _h_md),
     (_DM, _h_md),
     (_MY, _h_my),
@@ -1385,6 +1464,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_YEAR_SPAN, _h_year_span),
     (_YEAR_AND, _h_year_and),
     (_SEASON, _h_season),
+    (_SEASON_THE, _h_season_the),
     (_REL_DAY, _h_rel_day),
     (_REL_PERIOD, _h_rel_period),
     (_WEEKEND, _h_weekend),
@@ -1392,7 +1472,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY, _h_weekday),
 )
 
-_RELATIVE = frozenset({_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY, _SEASON})
+_RELATIVE = frozenset(
+    {_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY, _SEASON, _SEASON_THE}
+)
 
 __all__ = [
     "find_dates",
