@@ -170,6 +170,13 @@ _SEASON_THE = re.compile(
 # The second year of "in 2001 and 2004" (the first is _YEAR_ONLY's).
 _YEAR_AND = re.compile(rf"(?<=\d{{4}} and )(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
 _IN_YEAR_AND = re.compile(r"\b(?i:in|by)\s+(?:19|20)\d{2}\s+and\s+$")
+# The second month of "during October and November", "in March and April" (the first is
+# _MONTH_ONLY's): the same tense, the year that follows the first's.
+_MONTH_AND = re.compile(rf"(?<= and )(?P<mon>{_MON_FULL})(?![\w])(?!,?\s+\d)")
+_IN_MONTH_AND = re.compile(
+    r"\b(?i:in|during|by|until|till|since|through|throughout|for)\s+"
+    rf"(?:(?i:early|mid|late)[\s-]+)?(?P<first>{_MON_FULL})\s+and\s+$"
+)
 _REL_DAY = re.compile(
     r"(?i)\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|tomorrow|"
     r"yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
@@ -1163,6 +1170,9 @@ def _h_my(c: _Ctx) -> Result:
 _PAST_UNTIL = re.compile(r"(?i)\b(?:\w+n[’']t|not|never)\b")
 
 
+_AND_MONTH_YEAR = re.compile(rf"\s+and\s+(?P<mon>{_MON_FULL}),?\s+(?P<year>{_YEAR})(?![\w-])")
+
+
 def _h_month_only(c: _Ctx) -> Result:
     if c.pub is None:
         return None
@@ -1179,8 +1189,12 @@ def _h_month_only(c: _Ctx) -> Result:
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
     ):
         direction = "future"  # "released on bail until May": still ahead
-    if (y := _clause_year(c)) is not None:
-        r: Range | None = _month_of(y, month)
+    if pair := _AND_MONTH_YEAR.match(c.sentence, c.m.end()):
+        # "in November and December 2016": the year written after the second month
+        second, y2 = _month_num(pair["mon"]), int(pair["year"])
+        r: Range | None = _month_of(y2 - 1 if month > second else y2, month)
+    elif (y := _clause_year(c)) is not None:
+        r = _month_of(y, month)
     else:
         r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
     return _narrow_month(r, c.m["part"] or c.m["part2"]) if r else _SKIP
@@ -1284,6 +1298,24 @@ def _h_season_the(c: _Ctx) -> Result:
     # "The ferry runs more often during the summer": a habit of any summer (a present
     # tense that looks ahead for a day names no season without a word of the future)
     return _SKIP
+
+
+def _h_month_and(c: _Ctx) -> Result:
+    pre = _IN_MONTH_AND.search(c.sentence, max(0, c.m.start() - 40), c.m.start())
+    if pre is None:
+        return _SKIP
+    if c.pub is None:
+        return None
+    first, month = _month_num(pre["first"]), _month_num(c.m["mon"])
+    direction = "past" if pre.group(0).lower().startswith("since") else c.direction()
+    if (y := _clause_year(c)) is not None:
+        year = y
+    else:
+        r = _pick_year(c.pub, lambda y: _month_of(y, first), direction)
+        if r is None:
+            return _SKIP
+        year = r[0].year
+    return _month_of(year + 1 if month < first else year, month)
 
 
 def _h_year_and(c: _Ctx) -> Result:
@@ -1463,6 +1495,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_YEAR_ONLY, _h_year),
     (_YEAR_SPAN, _h_year_span),
     (_YEAR_AND, _h_year_and),
+    (_MONTH_AND, _h_month_and),
     (_SEASON, _h_season),
     (_SEASON_THE, _h_season_the),
     (_REL_DAY, _h_rel_day),
@@ -1473,7 +1506,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 _RELATIVE = frozenset(
-    {_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY, _SEASON, _SEASON_THE}
+    {
+        _REL_DAY,
+        _REL_PERIOD,
+        _WEEKEND,
+        _WD_WEEK,
+        _WEEKDAY,
+        _MONTH_ONLY,
+        _MONTH_AND,
+        _SEASON,
+        _SEASON_THE,
+    }
 )
 
 __all__ = [

@@ -171,3 +171,29 @@ def test_an_indefinite_weekday_before_its_noun_is_that_day() -> None:
     assert dates("He said in a Tuesday interview that talks would resume.") == [
         ("Tuesday", "2018-01-02")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "Tankers met at sea at least twice during October and November.",
+            ["2017-10-01/2017-10-31", "2017-11-01/2017-11-30"],
+        ),
+        (
+            "The drills will be held in December and January.",
+            ["2018-12-01/2018-12-31", "2019-01-01/2019-01-31"],
+        ),
+        (
+            "The talks ran in November and December 2016.",
+            ["2016-11-01/2016-11-30", "2016-12-01/2016-12-31"],
+        ),
+    ],
+)
+def test_two_months_joined_by_and(sentence: str, expect: list[str]) -> None:
+    assert [v for _, v in dates(sentence)] == expect
+
+
+def test_a_month_after_and_with_no_month_before_is_none() -> None:
+    # "and May" after a name is no second month of a pair
+    assert dates("The report thanks Kim and May for their help.") == []
