@@ -229,7 +229,7 @@ _FUTURE = _words(
     "will shall would might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
     "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
-    "preparing ahead"
+    "preparing ahead expires resumes convenes reconvenes concludes departs"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "
@@ -848,6 +848,14 @@ class _Ctx:
             self.sentence, max(0, self.m.start() - 16), self.m.start()
         ):
             return "past"  # "since October 7", "Back in July, I signed": gone by
+        lead = self.m.group(0).lstrip()[:5].lower().rstrip()
+        if _MOVED_TO.search(self.sentence, max(0, self.m.start() - 50), self.m.start()) or (
+            lead in ("until", "till")
+            and _MOVED.search(self.sentence, max(0, self.m.start() - 50), self.m.start())
+        ):
+            # "the deadline was extended to Aug. 15": the new day is the move's target,
+            # still ahead when the move is told, whatever the tense of the move
+            return "future"
         if _INDEFINITE_BEFORE.search(
             self.sentence, max(0, self.m.start() - 4), self.m.start()
         ) and _NOUN_AFTER.match(self.sentence, self.m.end()):
@@ -860,6 +868,12 @@ class _Ctx:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
+_MOVE_VERB = (
+    r"(?i)\b(?:extended|postponed|delayed|pushed\s+back|moved|put\s+off|deferred|"
+    r"rescheduled|brought\s+forward|adjourned)\s+(?:(?!(?:on|in|at)\s)[\w,]+\s+){0,4}?"
+)
+_MOVED_TO = re.compile(_MOVE_VERB + r"(?:to|until|till)\s+$")
+_MOVED = re.compile(_MOVE_VERB + r"$")
 # "ever since March", "Back in July, ...", "way back in 2019": a time gone by whatever
 # the clause's verb ("come back in July" is not: "back" opens the phrase here).
 _PAST_BEFORE = re.compile(

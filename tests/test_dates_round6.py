@@ -197,3 +197,32 @@ def test_two_months_joined_by_and(sentence: str, expect: list[str]) -> None:
 def test_a_month_after_and_with_no_month_before_is_none() -> None:
     # "and May" after a name is no second month of a pair
     assert dates("The report thanks Kim and May for their help.") == []
+
+
+JUL12 = date(2023, 7, 12)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The truce expires Sunday at midnight.", "2023-07-16"),
+        ("The assembly reconvenes on Monday.", "2023-07-17"),
+        ("The deadline expired on Sunday.", "2023-07-09"),
+    ],
+)
+def test_a_present_of_schedule_looks_ahead(sentence: str, expect: str) -> None:
+    assert [v for _, v in dates(sentence, JUL12)] == [expect]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The deadline was extended to Aug. 15.", "2023-08-15"),
+        ("The vote was postponed until March 3.", "2024-03-03"),
+        ("The hearing was moved to Monday.", "2023-07-17"),
+        # the day of the move itself keeps the past
+        ("The vote was postponed on March 3 after a walkout.", "2023-03-03"),
+    ],
+)
+def test_a_moved_day_is_ahead(sentence: str, expect: str) -> None:
+    assert [v for _, v in dates(sentence, JUL12)] == [expect]
