@@ -23,6 +23,12 @@
   dates_labels_v5b.json     20 more documents labelled blind in round 5's second pass (10
                             news_cluster, 5 White House biographies/nominations, 5 other White
                             House; 98 mentions), all a tuning batch (``v5b``)
+  dates_labels_v6.json      40 documents labelled blind in round 6 (16 White House, 12
+                            news_cluster, 12 KCNA; 76 mentions, 15 marked upcoming), split
+                            dev/test by sha256 of the ref; tuned on dev only (``v6_dev``,
+                            ``v6_test``). Also scored: Upcoming (``v6_*_upcoming``), the
+                            predicted dates after the publication day against the labels
+                            marked ``upcoming`` (a future event the source states)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the

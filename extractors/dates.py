@@ -181,6 +181,19 @@ _REL_DAY = re.compile(
     r"(?i)\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|tomorrow|"
     r"yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
 )
+# "a week from today", "two days from now", "ten days from tomorrow": a day counted on.
+_FROM_TODAY = re.compile(
+    r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+from\s+(?P<base>today|tomorrow|now|tonight)\b"
+)
+_COUNT_WORDS = dict(
+    zip(
+        ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+        (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+        strict=True,
+    ),
+    ten=10,
+)
 _REL_PERIOD = re.compile(
     r"(?i)\b(?:(?P<edge>later|earlier|early|late)\s+)?(?P<which>this|next|last)\s+"
     r"(?P<unit>week|month|year|weekend)\b"
@@ -543,6 +556,7 @@ def find_dates(
     # a reporter's question itself; a fact the reporter states first ("Q The office said
     # the leaders would meet in August.") keeps its dates
     question = bool(_Q_LINE.match(sentence)) and sentence.rstrip(" \"'”’)").endswith("?")
+    blocked: list[tuple[int, int]] = []  # spans dropped whole: no shorter part of them stays
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
             if line and line.start("mon") <= m.end() and m.start() < line.end():
@@ -557,12 +571,15 @@ def find_dates(
                 and pattern in _RELATIVE
                 and _hypothetical(sentence, m.start())
             ):
+                blocked.append((m.start(), m.end()))
                 continue  # a day ahead that may never come: no Upcoming entry
             if isinstance(result, tuple) and pub is not None and result[1] >= pub and question:
                 continue  # a reporter's question ("Q ... beyond tomorrow?"): no Upcoming entry
             if not isinstance(result, _Skip):
                 value = _iso(result) if result is not None else None
                 cands.append((m.start(), m.end(), m.group(0).strip(), value))
+    # ("could start a week from today": not "today")
+    cands = [c for c in cands if not any(a <= c[0] and c[1] <= b for a, b in blocked)]
     # Longest match wins; overlapping shorter ones go.
     starts: list[int] = []
     kept: list[tuple[int, int, str, str | None]] = []  # by start, never overlapping
@@ -1351,6 +1368,15 @@ def _h_rel_day(c: _Ctx) -> Result:
     return _day(c.pub)
 
 
+def _h_from_today(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    n = c.m["n"].lower()
+    count = int(n) if n.isdigit() else _COUNT_WORDS[n]
+    days = count * (7 if c.m["unit"].lower().startswith("week") else 1)
+    return _day(c.pub + timedelta(days=days + (c.m["base"].lower() == "tomorrow")))
+
+
 def _h_rel_period(c: _Ctx) -> Result:
     edge = (c.m["edge"] or "").lower()
     which, unit = c.m["which"].lower(), c.m["unit"].lower()
@@ -1513,6 +1539,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_SEASON, _h_season),
     (_SEASON_THE, _h_season_the),
     (_REL_DAY, _h_rel_day),
+    (_FROM_TODAY, _h_from_today),
     (_REL_PERIOD, _h_rel_period),
     (_WEEKEND, _h_weekend),
     (_WD_WEEK, _h_wd_week),
@@ -1522,6 +1549,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _RELATIVE = frozenset(
     {
         _REL_DAY,
+        _FROM_TODAY,
         _REL_PERIOD,
         _WEEKEND,
         _WD_WEEK,

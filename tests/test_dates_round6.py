@@ -226,3 +226,19 @@ def test_a_present_of_schedule_looks_ahead(sentence: str, expect: str) -> None:
 )
 def test_a_moved_day_is_ahead(sentence: str, expect: str) -> None:
     assert [v for _, v in dates(sentence, JUL12)] == [expect]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "expect"),
+    [
+        ("A week from today, the vote begins.", "A week from today", "2023-07-19"),
+        ("Two weeks from now, the leaders meet in Seoul.", "Two weeks from now", "2023-07-26"),
+        ("The pact takes effect 10 days from tomorrow.", "10 days from tomorrow", "2023-07-23"),
+    ],
+)
+def test_a_day_counted_from_today(sentence: str, mention: str, expect: str) -> None:
+    assert dates(sentence, JUL12) == [(mention, expect)]
+
+
+def test_a_hypothetical_count_leaves_no_today_behind() -> None:
+    assert dates("If talks fail, strikes could start a week from today.", JUL12) == []
