@@ -734,6 +734,13 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
 _ALWAYS = re.compile(r"(?i)\balways\s+$")
+# "the challenges we face today", "the choices that we make today", "the world today":
+# these days, no one day.
+_NOWADAYS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:challenges|choices|decisions|threats|dangers|problems|issues|realities|"
+    r"world)\s+(?:that\s+)?(?:we|you|they|our\s+\w+)\s+(?:face|make|see|live\s+in|confront|"
+    r"are\s+facing|are\s+making|are\s+seeing)|\b(?:the|our)\s+world)\s+$"
+)
 # A habitual question ("You ever get a bill ...?", "Have you ever ...?"): its "this
 # month" or "today" is any month or day, no event.
 _EVER_QUESTION = re.compile(
@@ -790,6 +797,11 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
     low = text.lower()
     if low in ("today", "tomorrow") and _NOUN_DAY_BEFORE.search(before30):
         return True  # "the economy of tomorrow", "kids growing up today": an age, no day
+    if low == "today" and (
+        _NOWADAYS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        or re.match(r"['’]s\s+(?:world|society|economy|global|interconnected|complex)\b", after)
+    ):
+        return True  # "the choices we make today", "the world today", "today's world": now
     if m.re in _RELATIVE and _FAREWELL.search(before30):
         return True  # "I'll see you tomorrow": a goodbye, no event
     if (

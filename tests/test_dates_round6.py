@@ -242,3 +242,22 @@ def test_a_day_counted_from_today(sentence: str, mention: str, expect: str) -> N
 
 def test_a_hypothetical_count_leaves_no_today_behind() -> None:
     assert dates("If talks fail, strikes could start a week from today.", JUL12) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The choices we make today will shape the century.",
+        "The threats that we face today are new.",
+        "The world today is more dangerous than a decade ago.",
+        "In today's world, alliances matter more.",
+    ],
+)
+def test_today_as_nowadays_is_no_day(sentence: str) -> None:
+    assert dates(sentence, JUL12) == []
+
+
+def test_today_of_an_event_stays() -> None:
+    assert dates("The people who gathered today in Washington marched.", JUL12) == [
+        ("today", "2023-07-12")
+    ]
