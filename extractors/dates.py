@@ -1450,6 +1450,19 @@ def _h_wd_week(c: _Ctx) -> Result:
     return _day(mon + timedelta(days=_WEEKDAYS.index(c.m["wd"].lower())))
 
 
+# A past weekday that is the writer's tomorrow is that day only where the event was a
+# zone ahead of the writer: a sentence that names East Asia or the western Pacific ("the
+# missile it fired over Japan on Tuesday", in a New York evening). "The President met the
+# Chancellor on Thursday" in a Wednesday White House statement is last week's Thursday.
+_AHEAD_PLACE = re.compile(
+    r"\b(?:(?:North|South)\s+Korea|Korea|Korean|Koreans|Pyongyang|Seoul|DPRK|ROK|Japan|"
+    r"Japanese|Tokyo|China|Chinese|Beijing|Taiwan|Taipei|Philippines|Philippine|Manila|"
+    r"Australia|Australian|Canberra|New\s+Zealand|Vietnam|Hanoi|Indonesia|Jakarta|Guam|"
+    r"Okinawa|Hokkaido|Asia|Asian|Pacific|Yellow\s+Sea|East\s+Sea|Sea\s+of\s+Japan|"
+    r"Kim\s+Jong|Yoon|Kishida|Xi|KCNA|Yonhap|Kyodo|Xinhua)\b"
+)
+
+
 def _h_weekday(c: _Ctx) -> Result:
     if c.pub is None:
         return None
@@ -1468,6 +1481,7 @@ def _h_weekday(c: _Ctx) -> Result:
         and direction == "past"
         and (c.m["prep"] or "on").lower() == "on"
         and (c.pub + timedelta(days=1)).weekday() == wd
+        and _AHEAD_PLACE.search(c.sentence)
     ):
         return _day(c.pub + timedelta(days=1))  # already that day where the event was
     return _day(_weekday_date(c.pub, wd, c.m["prep"] or "", direction))

@@ -261,3 +261,28 @@ def test_today_of_an_event_stays() -> None:
     assert dates("The people who gathered today in Washington marched.", JUL12) == [
         ("today", "2023-07-12")
     ]
+
+
+def _ny_evening(text: str) -> list[str | None]:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from extractors.dates import resolve_dates
+    from extractors.models import Article
+
+    # Wednesday 15:00 in New York is already Thursday in Seoul
+    pub = datetime(2023, 7, 12, 15, 0, tzinfo=ZoneInfo("America/New_York"))
+    art = Article(source="ny.txt", title="t", text=text, published=pub)
+    return [e.date for e in resolve_dates(art, "Asia/Seoul")]
+
+
+def test_a_past_weekday_at_home_is_last_week() -> None:
+    assert _ny_evening("The President met the Chancellor on Thursday in Washington.") == [
+        "2023-07-06"
+    ]
+
+
+def test_a_past_weekday_a_zone_ahead_may_be_the_writers_tomorrow() -> None:
+    assert _ny_evening("North Korea fired a missile into the sea on Thursday, Seoul said.") == [
+        "2023-07-13"
+    ]
