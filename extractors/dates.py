@@ -435,7 +435,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     prev_para = ""
     for para in article.paragraphs:
         signed, prev_para = _SIGNED.search(prev_para), para
-        if _STAMP.match(para) and len(para.split()) <= 12:
+        if _STAMP.match(para) and len(para.split()) <= 12 and not _FB_POST.match(para):
             continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
         if signed and len(para.split()) <= 6:
             continue  # "THE WHITE HOUSE," / "July 16, 2024.": the signature's date
@@ -537,6 +537,11 @@ def _own_day(para: str, pub: date | None) -> date | None:
 _SIGNED = re.compile(r"^\s*(?:THE\s+WHITE\s+HOUSE|[A-Z][A-Z .'-]{2,40}),\s*$")
 _COUNTED = re.compile(r"yesterday|tomorrow|last\s+night")
 _LAST_NIGHT = re.compile(r"last\s+night")
+# An embedded Facebook post's credit line ("Posted by Ministerio de Seguridad on Sunday,
+# 31 December 2017"): the day it was posted, an event like a tweet's stamp.
+_FB_POST = re.compile(
+    rf"^\s*Posted\s+by\s+[^|:]{{2,60}}?\s+on\s+{_WD},\s+{_DAY}\s+{_MON_FULL}\s+{_YEAR}\s*$"
+)
 _STAMP = re.compile(
     r"^\s*(?:[\w .-]{1,30}\|\s*)?(?:updated|published|posted|last\s+(?:updated|modified))\b",
     re.I,

@@ -286,3 +286,30 @@ def test_a_past_weekday_a_zone_ahead_may_be_the_writers_tomorrow() -> None:
     assert _ny_evening("North Korea fired a missile into the sea on Thursday, Seoul said.") == [
         "2023-07-13"
     ]
+
+
+def test_an_embedded_posts_credit_is_its_day() -> None:
+    from datetime import UTC, datetime
+
+    from extractors.dates import resolve_dates
+    from extractors.models import Article
+
+    pub = datetime(2018, 1, 2, 9, 0, tzinfo=UTC)
+    text = (
+        "Police seized the fishing boat off the coast.\n"
+        "Posted by Ministry of Maritime Safety on Sunday, 31 December 2017"
+    )
+    art = Article(source="post.txt", title="t", text=text, published=pub)
+    assert [e.date for e in resolve_dates(art, "Asia/Seoul")] == ["2017-12-31"]
+
+
+@pytest.mark.parametrize("line", ["Posted: 31 December 2017", "Posted by Ann Lee | 31 Dec 2017"])
+def test_a_pages_own_stamp_is_no_event(line: str) -> None:
+    from datetime import UTC, datetime
+
+    from extractors.dates import resolve_dates
+    from extractors.models import Article
+
+    pub = datetime(2018, 1, 2, 9, 0, tzinfo=UTC)
+    art = Article(source="p.txt", title="t", text=f"{line}\nThe port reopened.", published=pub)
+    assert resolve_dates(art, "Asia/Seoul") == ()
