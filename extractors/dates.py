@@ -421,10 +421,44 @@ def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, b
     return day, next_ok, False
 
 
+# A relative day the text pins to a calendar date: "engagements tomorrow — Tuesday, June
+# 7th", "today, June 6", "tonight (June 6)".
+_PINNED = re.compile(
+    rf"(?i:\b(?P<rel>today|tonight|tomorrow))\s*(?:[—–(:,]|--?)\s*(?:{_WD},?\s+)?"
+    rf"(?:(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON_ANY}))"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+
+
+def _anchor_day(article: Article, pub: date) -> date | None:
+    """The writer's day as the document itself fixes it: a relative day the text pins to a
+    date ("... tomorrow — Tuesday, June 7th": written on 6 June, however late it was
+    stamped). Only the first such pin, and only one day off ``pub`` or the same day."""
+    for para in article.paragraphs:
+        m = _PINNED.search(para)
+        if m is None:
+            continue
+        mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+        years = (int(m["y"]),) if m["y"] else (pub.year, pub.year + 1, pub.year - 1)
+        for y in years:
+            said = _safe_date(y, _month_num(mon), _num(d))
+            if said is None:
+                continue
+            day = said - timedelta(days=1) if m["rel"].lower() == "tomorrow" else said
+            if abs((day - pub).days) <= 1:
+                return day
+        return None
+    return None
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
-    (``writer_day``)."""
+    (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
+    June 7th") counts all its relative days from the day that pin implies."""
     pub, next_ok, rolled = _writer_day(article, tz)
+    anchor = _anchor_day(article, pub) if pub is not None else None
+    if anchor is not None and anchor != pub:
+        pub, next_ok, rolled = anchor, False, False
     local = _local_time(article, tz)
     # Stamped in the writer's evening: "said last night" is often the print edition's
     # copy for the next morning, i.e. this very evening, or the night before: unpinned.
