@@ -496,8 +496,11 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
         goes_on = para.lstrip()[:1] in _QUOTE_MARKS and not _SPEECH.search(para)
         said_on = said_before if goes_on else None
         said_before = said_on
+        asked = bool(_Q_LINE.match(para))
         for _, sentence in join_quotes(split_sentences(para)):
-            found = find_dates(sentence, pub, next_ok=next_ok, said_on=said_on)
+            found = find_dates(sentence, pub, next_ok=next_ok, said_on=said_on, asked=asked)
+            if article.source_type == "state-media":
+                found = [f for f in found if not _nowadays_lead(sentence, f[0])]
             if not goes_on and pub is not None:
                 said_before = _attribution_day(sentence, found, pub)
             for mention, value in found:
@@ -525,6 +528,16 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
 
 
 _QUOTE_MARKS = frozenset("\"'“‘")
+# A sentence led by a bare "Today" with a clause in the present ("Today the WPK is
+# developing ...", "Today when the imperialists ..."): in state media, these days.
+_TODAY_LEAD = re.compile(r"^\W{0,3}Today\s+(?!,)")
+
+
+def _nowadays_lead(sentence: str, mention: str) -> bool:
+    if mention != "Today" or _TODAY_LEAD.match(sentence) is None:
+        return False
+    i = sentence.index("Today")
+    return tense_direction(sentence, i, i + 5) != "past"
 
 
 def _prefer_explicit(events: list[Event], key: tuple[str, str], mention: str) -> None:
@@ -583,18 +596,25 @@ _STAMP = re.compile(
 
 
 def find_dates(
-    sentence: str, pub: date | None, *, next_ok: bool = False, said_on: date | None = None
+    sentence: str,
+    pub: date | None,
+    *,
+    next_ok: bool = False,
+    said_on: date | None = None,
+    asked: bool = False,
 ) -> list[tuple[str, str | None]]:
     """(mention, ISO date or range or None) for each date named in one sentence, in order.
 
     ``next_ok``: a past weekday may be ``pub`` + 1 (see ``publication_day``).
     ``said_on``: the sentence goes on a quotation attributed to that earlier day (see
-    ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
+    ``resolve_dates``): its "today", "tomorrow" ... count from that day.
+    ``asked``: the sentence is in a reporter's question paragraph ("Q ..."), so a sentence
+    of it ending in "?" is the question, though not its first."""
     cands: list[tuple[int, int, str, str | None]] = []
     line = _DATELINE.match(sentence)
     # a reporter's question itself; a fact the reporter states first ("Q The office said
     # the leaders would meet in August.") keeps its dates
-    question = bool(_Q_LINE.match(sentence)) and sentence.rstrip(" \"'”’)").endswith("?")
+    question = (asked or bool(_Q_LINE.match(sentence))) and sentence.rstrip(" \"'”’)").endswith("?")
     blocked: list[tuple[int, int]] = []  # spans dropped whole: no shorter part of them stays
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
@@ -841,6 +861,12 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         or re.match(r"['’]s\s+(?:world|society|economy|global|interconnected|complex)\b", after)
     ):
         return True  # "the choices we make today", "the world today", "today's world": now
+    if (
+        low == "today"
+        and re.match(r"\s+when\b", after)
+        and not sentence[: m.start()].strip(" \"“‘'")
+    ):
+        return True  # "Today when the imperialists ...": these days
     if m.re in _RELATIVE and _FAREWELL.search(before30):
         return True  # "I'll see you tomorrow": a goodbye, no event
     if (
@@ -1502,11 +1528,30 @@ _AHEAD_PLACE = re.compile(
 )
 
 
+# A record of something held on the day: "the readout from Friday", "footage from Sunday".
+_THING_FROM = re.compile(
+    r"(?i)\b(?:meeting|call|remarks|comments|statement|speech|readout|conversation|talks|"
+    r"session|briefing|interview|footage|video|photos|notes|results|game|match|race)\s+$"
+)
+_RANGE_ON = re.compile(r"(?i)\s*(?:night\s+|morning\s+)?(?:to|until|till|through|onwards?)\b")
+
+
 def _h_weekday(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
     direction = c.direction(beyond_clause=True)
+    prep = (c.m["prep"] or "").lower()
+    before = c.sentence[max(0, c.m.start() - 40) : c.m.start()]
+    if (
+        (prep == "next" and re.search(r"\b[Tt]he\s+$", before))
+        or (not prep and re.search(r"\b(?:the|a)\s+(?:next|following)\s+$", before))
+    ) and any(w.lower() in _PAST for w in re.findall(r"[\w'’]+", c.sentence[: c.m.start()])):
+        # "she had been preparing for the next Wednesday's service": the next one after a
+        # day of the story, not ours
+        return _SKIP
+    if prep == "from" and _THING_FROM.search(before) and not _RANGE_ON.match(c.sentence, c.m.end()):
+        direction = "past"  # "any readout from that meeting from Friday night": held then
     if re.match(r"['’]s\b", c.sentence[c.m.end() :]) and (
         p := _BEFORE_POSSESSIVE.search(c.sentence[max(0, c.m.start() - 12) : c.m.start()])
     ):

@@ -3,9 +3,11 @@ written for the project (facts may be real)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from extractors.dates import resolve_dates
+import pytest
+
+from extractors.dates import find_dates, resolve_dates
 from extractors.models import Article
 
 NY = timezone(timedelta(hours=-4))
@@ -50,3 +52,73 @@ def test_a_pin_far_from_the_stamp_is_ignored() -> None:
 def test_no_pin_keeps_the_stamp() -> None:
     got = days("Tomorrow the Senate votes.", datetime(2023, 3, 7, 4, 30, tzinfo=NY))
     assert got == [("Tomorrow", "2023-03-08")]
+
+
+# --------------------------------------------- class 3: past or non-events kept out of Upcoming
+
+TUE = date(2022, 6, 7)
+
+
+def found(sentence: str, pub: date = TUE) -> list[tuple[str, str | None]]:
+    return find_dates(sentence, pub)
+
+
+def test_the_next_weekday_of_a_past_story_is_no_day() -> None:
+    s = "The week before the storm, he had been rehearsing for the next Friday night's concert."
+    assert found(s) == []
+    assert found("They met again the following Monday.") == []
+    assert found("We will meet again next Wednesday.") == [("next Wednesday", "2022-06-08")]
+
+
+def test_a_record_from_a_weekday_is_of_the_day_gone_by() -> None:
+    s = "MR. DOE: I have no readout from that call from Friday night."
+    assert found(s) == [("from Friday", "2022-06-03")]
+    assert found("The market is open from Friday to Sunday.") == [
+        ("from Friday to Sunday", "2022-06-10/2022-06-12")
+    ]
+
+
+def test_a_later_question_in_a_reporter_paragraph() -> None:
+    text = (
+        "Q Thanks for doing this. Will the mayors be told beforehand? "
+        "Or do they learn about it tomorrow when the news breaks?\n"
+        "OFFICIAL: They will be briefed tomorrow morning."
+    )
+    events = resolve_dates(article(text, datetime(2022, 6, 7, 15, 0, tzinfo=NY)))
+    assert [(e.date, e.text.startswith("OFFICIAL")) for e in events] == [("2022-06-08", True)]
+
+
+# ------------------------------------------------ class 4: "Today" as these days in state media
+
+
+def test_today_when_is_nowadays() -> None:
+    assert found("Today when the imperialists threaten the peace, we stand firm.") == []
+    assert found("Today, when the session opens, the bill comes first.") == [
+        ("Today", "2022-06-07")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expect"),
+    [("state-media", []), ("news", ["2022-06-07"])],
+)
+def test_a_leading_today_in_the_present_in_state_media(kind: str, expect: list[str]) -> None:
+    art = Article(
+        source="hand.txt",
+        title="t",
+        text="Today the Party is deepening the bonds between the leader and the people.",
+        published=datetime(2022, 6, 7, 9, 0, tzinfo=NY),
+        source_type=kind,  # type: ignore[arg-type]
+    )
+    assert [e.date for e in resolve_dates(art)] == expect
+
+
+def test_a_leading_today_in_the_past_stays_a_day_in_state_media() -> None:
+    art = Article(
+        source="hand.txt",
+        title="t",
+        text="Today the delegation arrived in the capital by air.",
+        published=datetime(2022, 6, 7, 9, 0, tzinfo=NY),
+        source_type="state-media",
+    )
+    assert [e.date for e in resolve_dates(art)] == ["2022-06-07"]
