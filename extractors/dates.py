@@ -524,7 +524,29 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                         resolved=value is not None,
                     )
                 )
+    week = _proclaimed_week(events)
+    if week is not None:
+        # a proclamation's "This week, we can all feel new pride": the week it proclaims
+        events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
     return tuple(events)
+
+
+_PROCLAIM = re.compile(r"(?i)\bproclaim\s+(?:the\s+week\s+of\s+)?$")
+
+
+def _proclaimed_week(events: list[Event]) -> str | None:
+    """The span a proclamation proclaims as a week ("do hereby proclaim July 23 through
+    July 29, 2023, as Made in America Week"), if any."""
+    for e in events:
+        if e.date is None or "/" not in e.date or not re.search(r"(?i)\bWeek\b", e.text):
+            continue
+        i = e.text.find(e.mention)
+        if i < 0 or not _PROCLAIM.search(e.text[max(0, i - 40) : i]):
+            continue
+        a, b = (date.fromisoformat(x) for x in e.date.split("/"))
+        if 0 < (b - a).days <= 7:
+            return e.date
+    return None
 
 
 _QUOTE_MARKS = frozenset("\"'“‘")

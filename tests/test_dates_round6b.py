@@ -122,3 +122,18 @@ def test_a_leading_today_in_the_past_stays_a_day_in_state_media() -> None:
         source_type="state-media",
     )
     assert [e.date for e in resolve_dates(art)] == ["2022-06-07"]
+
+
+def test_a_proclamations_this_week_is_the_week_it_proclaims() -> None:
+    text = (
+        "This week, we honour the workers who build our bridges.\n"
+        "NOW, THEREFORE, I do hereby proclaim May 14 through May 20, 2023, as National "
+        "Infrastructure Week."
+    )
+    got = days(text, datetime(2023, 5, 12, 16, 0, tzinfo=NY))
+    assert ("This week", "2023-05-14/2023-05-20") in got
+
+
+def test_this_week_without_a_proclamation_is_the_calendar_week() -> None:
+    got = days("This week, the Senate votes on the bill.", datetime(2023, 5, 12, 16, 0, tzinfo=NY))
+    assert got == [("This week", "2023-05-08/2023-05-14")]
