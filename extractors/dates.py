@@ -451,6 +451,32 @@ def _anchor_day(article: Article, pub: date) -> date | None:
     return None
 
 
+_TODAY_WORDS = re.compile(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+
+
+def _event_day(article: Article, pub: date) -> date | None:
+    """The day before ``pub`` that a report the day after is about: its first date, in
+    its first three paragraphs, is that day named by weekday or "yesterday" ("Hamilton won
+    on Sunday" in Monday's paper), and the writer never says "today" outside a quotation.
+    """
+    first: tuple[str, str | None] | None = None
+    for para in article.paragraphs[:3]:
+        for sentence in split_sentences(para):
+            if found := [f for f in find_dates(sentence, pub) if f[1] is not None]:
+                first = found[0]
+                break
+        if first is not None:
+            break
+    if first is None or first[1] != (pub - timedelta(days=1)).isoformat():
+        return None
+    if not re.search(rf"(?i){_WD}|yesterday", first[0]):
+        return None
+    for para in article.paragraphs:
+        if _TODAY_WORDS.search(_QUOTE.sub(" ", para)):
+            return None
+    return pub - timedelta(days=1)
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
     (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
@@ -459,6 +485,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     anchor = _anchor_day(article, pub) if pub is not None else None
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
+    event_day = _event_day(article, pub) if pub is not None and anchor is None else None
     local = _local_time(article, tz)
     # Stamped in the writer's evening: "said last night" is often the print edition's
     # copy for the next morning, i.e. this very evening, or the night before: unpinned.
@@ -498,7 +525,9 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
         said_before = said_on
         asked = bool(_Q_LINE.match(para))
         for _, sentence in join_quotes(split_sentences(para)):
-            found = find_dates(sentence, pub, next_ok=next_ok, said_on=said_on, asked=asked)
+            found = find_dates(
+                sentence, pub, next_ok=next_ok, said_on=said_on, asked=asked, event_day=event_day
+            )
             if article.source_type == "state-media":
                 found = [f for f in found if not _nowadays_lead(sentence, f[0])]
             if not goes_on and pub is not None:
@@ -624,6 +653,7 @@ def find_dates(
     next_ok: bool = False,
     said_on: date | None = None,
     asked: bool = False,
+    event_day: date | None = None,
 ) -> list[tuple[str, str | None]]:
     """(mention, ISO date or range or None) for each date named in one sentence, in order.
 
@@ -631,7 +661,9 @@ def find_dates(
     ``said_on``: the sentence goes on a quotation attributed to that earlier day (see
     ``resolve_dates``): its "today", "tomorrow" ... count from that day.
     ``asked``: the sentence is in a reporter's question paragraph ("Q ..."), so a sentence
-    of it ending in "?" is the question, though not its first."""
+    of it ending in "?" is the question, though not its first.
+    ``event_day``: the day before ``pub`` a report the day after tells of (see
+    ``_event_day``): a quotation's "today", attributed with no day of its own, is it."""
     cands: list[tuple[int, int, str, str | None]] = []
     line = _DATELINE.match(sentence)
     # a reporter's question itself; a fact the reporter states first ("Q The office said
@@ -681,7 +713,7 @@ def find_dates(
                 c = prev
         out.append(c)
     if pub is not None:
-        out = _quoted_days(sentence, out, pub, said_on)
+        out = _quoted_days(sentence, out, pub, said_on, event_day)
     return [(mention, value) for _, _, mention, value in out]
 
 
@@ -735,6 +767,7 @@ def _quoted_days(
     out: list[tuple[int, int, str, str | None]],
     pub: date,
     said_on: date | None = None,
+    event_day: date | None = None,
 ) -> list[tuple[int, int, str, str | None]]:
     """A quotation's "today" is the day it was said: '"We decide today," he said on
     Saturday' (a Monday story) is that Saturday, "tomorrow" the day after it. The day
@@ -761,6 +794,15 @@ def _quoted_days(
         if day < pub and _SPEECH.search(near):
             anchor = day
             break
+    if (
+        anchor is None
+        and event_day is not None
+        and _SPEECH.search(sentence)
+        and any(
+            quoted(a, b) and mention.lower() in ("today", "tonight") for a, b, mention, _ in out
+        )
+    ):
+        anchor = event_day  # '"He surprised me today," Verstappen said' in Monday's report
     if anchor is None:
         return out
     fixed = []
@@ -906,6 +948,8 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         # "It was a Monday like any other", "on any Friday": no one day ("in a Tuesday
         # interview" is that Tuesday's)
         return True
+    if m.re is _WEEKDAY and not m["prep"] and re.search(r"\b(?:on|On)\s+an?\s+$", before30):
+        return True  # "Service is on a Wednesday night": any Wednesday, no one day
     if (
         m.re is _WEEKDAY
         and not m["prep"]

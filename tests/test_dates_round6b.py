@@ -137,3 +137,38 @@ def test_a_proclamations_this_week_is_the_week_it_proclaims() -> None:
 def test_this_week_without_a_proclamation_is_the_calendar_week() -> None:
     got = days("This week, the Senate votes on the bill.", datetime(2023, 5, 12, 16, 0, tzinfo=NY))
     assert got == [("This week", "2023-05-08/2023-05-14")]
+
+
+def test_on_a_weekday_is_any_such_day() -> None:
+    assert found("Choir practice is on a Thursday evening.") == []
+    assert found("He spoke in a Tuesday interview.") == [("Tuesday", "2022-06-07")]
+
+
+# ------------------------------------- class 2: a quotation's "today" in the next day's report
+
+MON = datetime(2023, 4, 3, 9, 30, tzinfo=timezone.utc)  # a Monday morning
+
+
+def test_a_quoted_today_in_the_next_days_report_is_the_event_day() -> None:
+    text = (
+        "Alonso finished third at the Australian Grand Prix in Melbourne on Sunday.\n"
+        'His team principal said: "He drove like a champion today."'
+    )
+    assert days(text, MON) == [("on Sunday", "2023-04-02"), ("today", "2023-04-02")]
+
+
+def test_a_report_that_says_today_itself_keeps_the_quoted_today() -> None:
+    text = (
+        "Alonso finished third in Melbourne on Sunday.\n"
+        "The team flies home today.\n"
+        'His team principal said: "We are proud today."'
+    )
+    assert days(text, MON)[-1] == ("today", "2023-04-03")
+
+
+def test_a_report_on_an_older_day_keeps_the_quoted_today() -> None:
+    text = (
+        "Alonso finished third in Jeddah on March 19.\n"
+        'His team principal said: "He drove like a champion today."'
+    )
+    assert days(text, MON)[-1] == ("today", "2023-04-03")
