@@ -1395,7 +1395,15 @@ def _h_month_rel(c: _Ctx) -> Result:
 
 
 def _h_year(c: _Ctx) -> Result:
-    return _year_range(int(c.m["year"]), c.m["part"])
+    r = _year_range(int(c.m["year"]), c.m["part"])
+    if (
+        c.pub is not None
+        and not c.m["part"]
+        and r[0] < c.pub <= r[1]
+        and c.direction(beyond_clause=True) == "past"
+    ):
+        return (r[0], c.pub - timedelta(days=1))  # "rising to Major General in 2023": gone by
+    return r
 
 
 def _h_year_span(c: _Ctx) -> Result:

@@ -172,3 +172,14 @@ def test_a_report_on_an_older_day_keeps_the_quoted_today() -> None:
         'His team principal said: "He drove like a champion today."'
     )
     assert days(text, MON)[-1] == ("today", "2023-04-03")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("She joined the board in 2009 and was named its chair in 2023.", "2023-01-01/2023-07-20"),
+        ("The plant will open in 2023.", "2023-01-01/2023-12-31"),
+    ],
+)
+def test_the_current_year_told_in_the_past_is_the_part_gone_by(sentence: str, expect: str) -> None:
+    assert found(sentence, date(2023, 7, 21))[-1] == ("in 2023", expect)
