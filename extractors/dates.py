@@ -877,7 +877,10 @@ _CLUB_AFTER = re.compile(
 )
 # "tomorrow" / "today" as a noun: "the jobs of tomorrow" ("as of today" is a day), "kids
 # growing up today" (nowadays).
-_NOUN_DAY_BEFORE = re.compile(r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up)\s+$")
+_NOUN_DAY_BEFORE = re.compile(
+    r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up|"
+    r"\b(?:a|an|our|the)\s+(?:better|brighter|safer|fairer|new|cleaner|healthier))\s+$"
+)
 # A goodbye: "see you tomorrow", "talk to you all next week".
 _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"

@@ -183,3 +183,8 @@ def test_a_report_on_an_older_day_keeps_the_quoted_today() -> None:
 )
 def test_the_current_year_told_in_the_past_is_the_part_gone_by(sentence: str, expect: str) -> None:
     assert found(sentence, date(2023, 7, 21))[-1] == ("in 2023", expect)
+
+
+def test_a_better_tomorrow_is_no_day() -> None:
+    assert found("Together we can build a better tomorrow for our children.") == []
+    assert found("The vote is tomorrow.") == [("tomorrow", "2022-06-08")]
