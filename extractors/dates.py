@@ -879,7 +879,8 @@ _CLUB_AFTER = re.compile(
 # growing up today" (nowadays).
 _NOUN_DAY_BEFORE = re.compile(
     r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up|"
-    r"\b(?:a|an|our|the)\s+(?:better|brighter|safer|fairer|new|cleaner|healthier))\s+$"
+    r"\b(?:a|an|our|the)\s+(?:better|brighter|safer|fairer|new|cleaner|greener|healthier|stronger|"
+    r"more\s+(?:prosperous|peaceful|secure|just|hopeful)))\s+$"
 )
 # A goodbye: "see you tomorrow", "talk to you all next week".
 _FAREWELL = re.compile(

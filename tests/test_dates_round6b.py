@@ -187,4 +187,5 @@ def test_the_current_year_told_in_the_past_is_the_part_gone_by(sentence: str, ex
 
 def test_a_better_tomorrow_is_no_day() -> None:
     assert found("Together we can build a better tomorrow for our children.") == []
+    assert found("The state can lead the way to a greener tomorrow.") == []
     assert found("The vote is tomorrow.") == [("tomorrow", "2022-06-08")]
