@@ -23,6 +23,12 @@
   dates_labels_v5b.json     20 more documents labelled blind in round 5's second pass (10
                             news_cluster, 5 White House biographies/nominations, 5 other White
                             House; 98 mentions), all a tuning batch (``v5b``)
+  dates_labels_v6.json      40 documents labelled blind in round 6 (16 White House, 12
+                            news_cluster, 12 KCNA; 76 mentions, 15 marked upcoming), split
+                            dev/test by sha256 of the ref; tuned on dev only (``v6_dev``,
+                            ``v6_test``). Also scored: Upcoming (``v6_*_upcoming``), the
+                            predicted dates after the publication day against the labels
+                            marked ``upcoming`` (a future event the source states)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -50,6 +56,7 @@ GS_LABELS = BENCH_DIR / "dates_labels_gs.json"
 WH_LABELS = BENCH_DIR / "dates_labels_wh.json"
 V5_LABELS = BENCH_DIR / "dates_labels_v5.json"
 V5B_LABELS = BENCH_DIR / "dates_labels_v5b.json"
+V6_LABELS = BENCH_DIR / "dates_labels_v6.json"
 KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
@@ -81,6 +88,15 @@ def score(pairs: list[tuple[list[dict], list]]) -> dict:
     return {**prf(tp, n_pred, tp, n_gold), "errors": errors}
 
 
+def _ahead(when: str | None, day) -> bool:
+    """A date after the publication day, or a period not over by then (as the digest's
+    Upcoming reads it, with the article's own day for the digest's)."""
+    if not when or day is None:
+        return False
+    start, _, end = when.partition("/")
+    return start > day.isoformat() or (bool(end) and end >= day.isoformat())
+
+
 def tz_cases() -> dict:
     from extractors.dates import resolve_dates
     from extractors.models import Article
@@ -106,7 +122,7 @@ def evaluate() -> dict:
     if gm is None or wh is None:
         res["skipped"] = f"data not found: {shared_data() / (GM if gm is None else WH)}"
         return res
-    from extractors.dates import resolve_dates
+    from extractors.dates import resolve_dates, writer_day
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     splits = split_of([a["ref"] for a in labels if not a.get("held_out")])
@@ -157,6 +173,23 @@ def evaluate() -> dict:
         art = read_article(roots[a["dataset"]], a["ref"])
         v5b.append((a["dates"], list(resolve_dates(art, ZONE)) if art is not None else []))
     res["v5b"] = score(v5b)
+    if kc is not None:
+        v6: dict[str, list] = {"dev": [], "test": []}
+        ahead: dict[str, list] = {"dev": [], "test": []}
+        for a in json.loads(V6_LABELS.read_text(encoding="utf-8"))["articles"]:
+            if a["dataset"] == KCNA:
+                art = kcna_article(items, a["ref"])
+            else:
+                art = read_article(roots[a["dataset"]], a["ref"])
+            found = list(resolve_dates(art, ZONE)) if art is not None else []
+            v6[a["split"]].append((a["dates"], found))
+            day = writer_day(art, ZONE)[0] if art is not None else None
+            gold_up = [g for g in a["dates"] if g.get("upcoming")]
+            ahead[a["split"]].append((gold_up, [e for e in found if _ahead(e.date, day)]))
+        for sp in ("dev", "test"):
+            res[f"v6_{sp}"] = score(v6[sp])
+            res[f"v6_{sp}_upcoming"] = score(ahead[sp])
+        res["v6_all"] = score(v6["dev"] + v6["test"])
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -193,9 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         _print_sets(res, [(sp, f"v5_{sp}") for sp in ("dev", "test", "all")])
     print("dates, 20 documents labelled blind in round 5's second pass (dates_labels_v5b.json)")
     _print_sets(res, [("v5b", "v5b")])
+    if "v6_all" in res:
+        print("dates, 40 documents labelled blind in round 6 (dates_labels_v6.json)")
+        _print_sets(res, [(sp, f"v6_{sp}") for sp in ("dev", "test", "all")])
+        print("Upcoming on dates_labels_v6.json (dates after the publication day)")
+        _print_sets(res, [(f"{sp} upcoming", f"v6_{sp}_upcoming") for sp in ("dev", "test")])
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev"):
             if sp not in res:
                 continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")

@@ -160,11 +160,39 @@ _SEASON = re.compile(
     r"(?P<season>(?i:summer|winter|spring|autumn|fall))(?![\w'’-])"
     rf"|(?:(?P<the>(?i:the))\s+)?(?P<season2>(?i:summer|spring|autumn|fall))\s+of\s+(?P<year>{_YEAR}))"
 )
+# "during the summer", "over the winter": the season the clause's tense points to (the
+# last one begun for a past, the next one not over for a future; none for no tense).
+_SEASON_THE = re.compile(
+    r"\b(?i:during|in|over|through|throughout)\s+the\s+"
+    r"(?P<season>(?i:summer|winter|spring|autumn|fall))(?![\w'’-])"
+    r"(?!\s+(?i:of|months?|season|term|session|break|holidays?|recess|transfer)\b)"
+)
 # The second year of "in 2001 and 2004" (the first is _YEAR_ONLY's).
 _YEAR_AND = re.compile(rf"(?<=\d{{4}} and )(?P<year>{_YEAR})(?![\w-]|[.,]\d)")
 _IN_YEAR_AND = re.compile(r"\b(?i:in|by)\s+(?:19|20)\d{2}\s+and\s+$")
+# The second month of "during October and November", "in March and April" (the first is
+# _MONTH_ONLY's): the same tense, the year that follows the first's.
+_MONTH_AND = re.compile(rf"(?<= and )(?P<mon>{_MON_FULL})(?![\w])(?!,?\s+\d)")
+_IN_MONTH_AND = re.compile(
+    r"\b(?i:in|during|by|until|till|since|through|throughout|for)\s+"
+    rf"(?:(?i:early|mid|late)[\s-]+)?(?P<first>{_MON_FULL})\s+and\s+$"
+)
 _REL_DAY = re.compile(
-    r"(?i)\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+    r"(?i)\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|tomorrow|"
+    r"yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+)
+# "a week from today", "two days from now", "ten days from tomorrow": a day counted on.
+_FROM_TODAY = re.compile(
+    r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+from\s+(?P<base>today|tomorrow|now|tonight)\b"
+)
+_COUNT_WORDS = dict(
+    zip(
+        ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+        (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+        strict=True,
+    ),
+    ten=10,
 )
 _REL_PERIOD = re.compile(
     r"(?i)\b(?:(?P<edge>later|earlier|early|late)\s+)?(?P<which>this|next|last)\s+"
@@ -193,6 +221,12 @@ _RANGE = re.compile(
     r"(?P<conn>\s*[-–]\s*|\s+(?i:to|through|thru|until|till|and)\s+)"
     rf"(?P<b>{_ATOM})(?![\w])"
 )
+# "from December 26 through 28", "between Nov. 3 and 5, 2016": a span within one month.
+_MD_TO_DAY = re.compile(
+    rf"\b(?P<prep>(?i:from|between))\s+(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON_ANY})\s+"
+    rf"(?P<d1>{_DAY})\s+(?P<conn>(?i:to|through|thru|until|till|and))\s+(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w]|\s+(?:{_MON_ANY})(?![\w])|[.,]\d)"
+)
 _ATOM_WD = re.compile(rf"(?P<wd>{_WD})")
 _ATOM_MD = re.compile(rf"(?P<mon>{_MON_ANY})\s+(?P<d1>{_DAY})(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?")
 _ATOM_DM = re.compile(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?:,?\s+(?P<year>{_YEAR}))?")
@@ -208,7 +242,7 @@ _FUTURE = _words(
     "will shall would might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
     "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
-    "preparing ahead"
+    "preparing ahead expires resumes convenes reconvenes concludes departs"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "
@@ -387,10 +421,71 @@ def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, b
     return day, next_ok, False
 
 
+# A relative day the text pins to a calendar date: "engagements tomorrow — Tuesday, June
+# 7th", "today, June 6", "tonight (June 6)".
+_PINNED = re.compile(
+    rf"(?i:\b(?P<rel>today|tonight|tomorrow))\s*(?:[—–(:,]|--?)\s*(?:{_WD},?\s+)?"
+    rf"(?:(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON_ANY}))"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+
+
+def _anchor_day(article: Article, pub: date) -> date | None:
+    """The writer's day as the document itself fixes it: a relative day the text pins to a
+    date ("... tomorrow — Tuesday, June 7th": written on 6 June, however late it was
+    stamped). Only the first such pin, and only one day off ``pub`` or the same day."""
+    for para in article.paragraphs:
+        m = _PINNED.search(para)
+        if m is None:
+            continue
+        mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+        years = (int(m["y"]),) if m["y"] else (pub.year, pub.year + 1, pub.year - 1)
+        for y in years:
+            said = _safe_date(y, _month_num(mon), _num(d))
+            if said is None:
+                continue
+            day = said - timedelta(days=1) if m["rel"].lower() == "tomorrow" else said
+            if abs((day - pub).days) <= 1:
+                return day
+        return None
+    return None
+
+
+_TODAY_WORDS = re.compile(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+
+
+def _event_day(article: Article, pub: date) -> date | None:
+    """The day before ``pub`` that a report the day after is about: its first date, in
+    its first three paragraphs, is that day named by weekday or "yesterday" ("Hamilton won
+    on Sunday" in Monday's paper), and the writer never says "today" outside a quotation.
+    """
+    first: tuple[str, str | None] | None = None
+    for para in article.paragraphs[:3]:
+        for sentence in split_sentences(para):
+            if found := [f for f in find_dates(sentence, pub) if f[1] is not None]:
+                first = found[0]
+                break
+        if first is not None:
+            break
+    if first is None or first[1] != (pub - timedelta(days=1)).isoformat():
+        return None
+    if not re.search(rf"(?i){_WD}|yesterday", first[0]):
+        return None
+    for para in article.paragraphs:
+        if _TODAY_WORDS.search(_QUOTE.sub(" ", para)):
+            return None
+    return pub - timedelta(days=1)
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
-    (``writer_day``)."""
+    (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
+    June 7th") counts all its relative days from the day that pin implies."""
     pub, next_ok, rolled = _writer_day(article, tz)
+    anchor = _anchor_day(article, pub) if pub is not None else None
+    if anchor is not None and anchor != pub:
+        pub, next_ok, rolled = anchor, False, False
+    event_day = _event_day(article, pub) if pub is not None and anchor is None else None
     local = _local_time(article, tz)
     # Stamped in the writer's evening: "said last night" is often the print edition's
     # copy for the next morning, i.e. this very evening, or the night before: unpinned.
@@ -401,7 +496,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     prev_para = ""
     for para in article.paragraphs:
         signed, prev_para = _SIGNED.search(prev_para), para
-        if _STAMP.match(para) and len(para.split()) <= 12:
+        if _STAMP.match(para) and len(para.split()) <= 12 and not _FB_POST.match(para):
             continue  # "Xinhua | Updated: 2017-09-15 21:45": the page's own stamp, no event
         if signed and len(para.split()) <= 6:
             continue  # "THE WHITE HOUSE," / "July 16, 2024.": the signature's date
@@ -428,8 +523,13 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
         goes_on = para.lstrip()[:1] in _QUOTE_MARKS and not _SPEECH.search(para)
         said_on = said_before if goes_on else None
         said_before = said_on
+        asked = bool(_Q_LINE.match(para))
         for _, sentence in join_quotes(split_sentences(para)):
-            found = find_dates(sentence, pub, next_ok=next_ok, said_on=said_on)
+            found = find_dates(
+                sentence, pub, next_ok=next_ok, said_on=said_on, asked=asked, event_day=event_day
+            )
+            if article.source_type == "state-media":
+                found = [f for f in found if not _nowadays_lead(sentence, f[0])]
             if not goes_on and pub is not None:
                 said_before = _attribution_day(sentence, found, pub)
             for mention, value in found:
@@ -453,10 +553,42 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                         resolved=value is not None,
                     )
                 )
+    week = _proclaimed_week(events)
+    if week is not None:
+        # a proclamation's "This week, we can all feel new pride": the week it proclaims
+        events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
     return tuple(events)
 
 
+_PROCLAIM = re.compile(r"(?i)\bproclaim\s+(?:the\s+week\s+of\s+)?$")
+
+
+def _proclaimed_week(events: list[Event]) -> str | None:
+    """The span a proclamation proclaims as a week ("do hereby proclaim July 23 through
+    July 29, 2023, as Made in America Week"), if any."""
+    for e in events:
+        if e.date is None or "/" not in e.date or not re.search(r"(?i)\bWeek\b", e.text):
+            continue
+        i = e.text.find(e.mention)
+        if i < 0 or not _PROCLAIM.search(e.text[max(0, i - 40) : i]):
+            continue
+        a, b = (date.fromisoformat(x) for x in e.date.split("/"))
+        if 0 < (b - a).days <= 7:
+            return e.date
+    return None
+
+
 _QUOTE_MARKS = frozenset("\"'“‘")
+# A sentence led by a bare "Today" with a clause in the present ("Today the WPK is
+# developing ...", "Today when the imperialists ..."): in state media, these days.
+_TODAY_LEAD = re.compile(r"^\W{0,3}Today\s+(?!,)")
+
+
+def _nowadays_lead(sentence: str, mention: str) -> bool:
+    if mention != "Today" or _TODAY_LEAD.match(sentence) is None:
+        return False
+    i = sentence.index("Today")
+    return tense_direction(sentence, i, i + 5) != "past"
 
 
 def _prefer_explicit(events: list[Event], key: tuple[str, str], mention: str) -> None:
@@ -503,6 +635,11 @@ def _own_day(para: str, pub: date | None) -> date | None:
 _SIGNED = re.compile(r"^\s*(?:THE\s+WHITE\s+HOUSE|[A-Z][A-Z .'-]{2,40}),\s*$")
 _COUNTED = re.compile(r"yesterday|tomorrow|last\s+night")
 _LAST_NIGHT = re.compile(r"last\s+night")
+# An embedded Facebook post's credit line ("Posted by Ministerio de Seguridad on Sunday,
+# 31 December 2017"): the day it was posted, an event like a tweet's stamp.
+_FB_POST = re.compile(
+    rf"^\s*Posted\s+by\s+[^|:]{{2,60}}?\s+on\s+{_WD},\s+{_DAY}\s+{_MON_FULL}\s+{_YEAR}\s*$"
+)
 _STAMP = re.compile(
     r"^\s*(?:[\w .-]{1,30}\|\s*)?(?:updated|published|posted|last\s+(?:updated|modified))\b",
     re.I,
@@ -510,18 +647,29 @@ _STAMP = re.compile(
 
 
 def find_dates(
-    sentence: str, pub: date | None, *, next_ok: bool = False, said_on: date | None = None
+    sentence: str,
+    pub: date | None,
+    *,
+    next_ok: bool = False,
+    said_on: date | None = None,
+    asked: bool = False,
+    event_day: date | None = None,
 ) -> list[tuple[str, str | None]]:
     """(mention, ISO date or range or None) for each date named in one sentence, in order.
 
     ``next_ok``: a past weekday may be ``pub`` + 1 (see ``publication_day``).
     ``said_on``: the sentence goes on a quotation attributed to that earlier day (see
-    ``resolve_dates``): its "today", "tomorrow" ... count from that day."""
+    ``resolve_dates``): its "today", "tomorrow" ... count from that day.
+    ``asked``: the sentence is in a reporter's question paragraph ("Q ..."), so a sentence
+    of it ending in "?" is the question, though not its first.
+    ``event_day``: the day before ``pub`` a report the day after tells of (see
+    ``_event_day``): a quotation's "today", attributed with no day of its own, is it."""
     cands: list[tuple[int, int, str, str | None]] = []
     line = _DATELINE.match(sentence)
     # a reporter's question itself; a fact the reporter states first ("Q The office said
     # the leaders would meet in August.") keeps its dates
-    question = bool(_Q_LINE.match(sentence)) and sentence.rstrip(" \"'”’)").endswith("?")
+    question = (asked or bool(_Q_LINE.match(sentence))) and sentence.rstrip(" \"'”’)").endswith("?")
+    blocked: list[tuple[int, int]] = []  # spans dropped whole: no shorter part of them stays
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(sentence):
             if line and line.start("mon") <= m.end() and m.start() < line.end():
@@ -536,12 +684,15 @@ def find_dates(
                 and pattern in _RELATIVE
                 and _hypothetical(sentence, m.start())
             ):
+                blocked.append((m.start(), m.end()))
                 continue  # a day ahead that may never come: no Upcoming entry
             if isinstance(result, tuple) and pub is not None and result[1] >= pub and question:
                 continue  # a reporter's question ("Q ... beyond tomorrow?"): no Upcoming entry
             if not isinstance(result, _Skip):
                 value = _iso(result) if result is not None else None
                 cands.append((m.start(), m.end(), m.group(0).strip(), value))
+    # ("could start a week from today": not "today")
+    cands = [c for c in cands if not any(a <= c[0] and c[1] <= b for a, b in blocked)]
     # Longest match wins; overlapping shorter ones go.
     starts: list[int] = []
     kept: list[tuple[int, int, str, str | None]] = []  # by start, never overlapping
@@ -562,7 +713,7 @@ def find_dates(
                 c = prev
         out.append(c)
     if pub is not None:
-        out = _quoted_days(sentence, out, pub, said_on)
+        out = _quoted_days(sentence, out, pub, said_on, event_day)
     return [(mention, value) for _, _, mention, value in out]
 
 
@@ -616,6 +767,7 @@ def _quoted_days(
     out: list[tuple[int, int, str, str | None]],
     pub: date,
     said_on: date | None = None,
+    event_day: date | None = None,
 ) -> list[tuple[int, int, str, str | None]]:
     """A quotation's "today" is the day it was said: '"We decide today," he said on
     Saturday' (a Monday story) is that Saturday, "tomorrow" the day after it. The day
@@ -642,6 +794,15 @@ def _quoted_days(
         if day < pub and _SPEECH.search(near):
             anchor = day
             break
+    if (
+        anchor is None
+        and event_day is not None
+        and _SPEECH.search(sentence)
+        and any(
+            quoted(a, b) and mention.lower() in ("today", "tonight") for a, b, mention, _ in out
+        )
+    ):
+        anchor = event_day  # '"He surprised me today," Verstappen said' in Monday's report
     if anchor is None:
         return out
     fixed = []
@@ -662,7 +823,7 @@ _BESIDE = re.compile(r"\s*[(,]\s*")
 # "the Sunday Times", "Monday Night Football", "Tomorrow's World".
 _NAME_AFTER = re.compile(
     r"^(?:\s+(?:programme|program|show|newsletter|podcast|magazine|edition|"
-    r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+Football|Briefing|Live)\b)"
+    r"Times|Telegraph|Express|Mirror|Post|Herald|Night\s+(?:Football|Live)|Briefing|Live)\b)"
 )
 _NAME_BEFORE = re.compile(r"(?:['’]s|\b(?:the|The))\s+$")
 
@@ -696,9 +857,31 @@ _COUNTED_FROM = re.compile(r"^\s+(?:before|after|ahead\s+of|prior\s+to|following
 # "the past week": a span of the story, not the calendar week before pub.
 _AGO = re.compile(r"\bago\s+$")
 _ALWAYS = re.compile(r"(?i)\balways\s+$")
+# "the challenges we face today", "the choices that we make today", "the world today":
+# these days, no one day.
+_NOWADAYS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:challenges|choices|decisions|threats|dangers|problems|issues|realities|"
+    r"world)\s+(?:that\s+)?(?:we|you|they|our\s+\w+)\s+(?:face|make|see|live\s+in|confront|"
+    r"are\s+facing|are\s+making|are\s+seeing)|\b(?:the|our)\s+world)\s+$"
+)
+# A habitual question ("You ever get a bill ...?", "Have you ever ...?"): its "this
+# month" or "today" is any month or day, no event.
+_EVER_QUESTION = re.compile(
+    r"(?i)(?:^|[\s\"“‘'])(?:(?:do|did|have|has)\s+)?(?:you|ya)\s+ever\b|^\s*ever\b"
+)
+# A capitalised noun right after "the <weekday>" is the rest of a name ("the Monday Club");
+# a month, a weekday or a Title Case name after it are not ("the Sunday Kim said").
+_CLUB_AFTER = re.compile(
+    r"\s+(?:Club|Group|Society|Movement|Times|Telegraph|Post|Express|Mirror|Herald|Star|"
+    r"Mail|Review|Show|Night|Morning|Edition|Magazine|Service|Market|Mass)\b"
+)
 # "tomorrow" / "today" as a noun: "the jobs of tomorrow" ("as of today" is a day), "kids
 # growing up today" (nowadays).
-_NOUN_DAY_BEFORE = re.compile(r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up)\s+$")
+_NOUN_DAY_BEFORE = re.compile(
+    r"(?i)(?:(?<!\bas\s)\bof|\bgrowing\s+up|\bgrow\s+up|"
+    r"\b(?:a|an|our|the)\s+(?:better|brighter|safer|fairer|new|cleaner|greener|healthier|stronger|"
+    r"more\s+(?:prosperous|peaceful|secure|just|hopeful)))\s+$"
+)
 # A goodbye: "see you tomorrow", "talk to you all next week".
 _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
@@ -711,7 +894,8 @@ _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*
 _STAMP_WD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?:\d{1,2}\s+)?$")
 
 # "delivered to your inbox Monday through Friday": a schedule, no event.
-_SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each|weekdays)\b[^.]{0,30}$")
+# ("blamed each other Monday" is a day: "each other" is no schedule)
+_SCHEDULE = re.compile(r"(?i)\b(?:inbox|delivered|every|each(?!\s+other\b)|weekdays)\b[^.]{0,30}$")
 
 
 def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
@@ -740,8 +924,43 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
     low = text.lower()
     if low in ("today", "tomorrow") and _NOUN_DAY_BEFORE.search(before30):
         return True  # "the economy of tomorrow", "kids growing up today": an age, no day
+    if low == "today" and (
+        _NOWADAYS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        or re.match(r"['’]s\s+(?:world|society|economy|global|interconnected|complex)\b", after)
+    ):
+        return True  # "the choices we make today", "the world today", "today's world": now
+    if (
+        low == "today"
+        and re.match(r"\s+when\b", after)
+        and not sentence[: m.start()].strip(" \"“‘'")
+    ):
+        return True  # "Today when the imperialists ...": these days
     if m.re in _RELATIVE and _FAREWELL.search(before30):
         return True  # "I'll see you tomorrow": a goodbye, no event
+    if (
+        m.re in (_REL_DAY, _REL_PERIOD)
+        and _EVER_QUESTION.search(sentence[: m.start()])
+        and sentence.rstrip(" \"'”’)").endswith("?")
+    ):
+        return True  # "You ever wonder why the bill is so high this month?": any month
+    if (
+        m.re is _WEEKDAY
+        and not m["prep"]
+        and re.search(r"\b(?:[Aa]n?|[Aa]ny)\s+$", before30)
+        and re.match(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:like|in|of|when|or|and|that|than)\b)", after)
+    ):
+        # "It was a Monday like any other", "on any Friday": no one day ("in a Tuesday
+        # interview" is that Tuesday's)
+        return True
+    if m.re is _WEEKDAY and not m["prep"] and re.search(r"\b(?:on|On)\s+an?\s+$", before30):
+        return True  # "Service is on a Wednesday night": any Wednesday, no one day
+    if (
+        m.re is _WEEKDAY
+        and not m["prep"]
+        and re.search(r"\b(?:[Tt]he|[Aa])\s+$", before30)
+        and _CLUB_AFTER.match(after)
+    ):
+        return True  # "the Monday Club", "a Tuesday Group statement": a name
     if _ALWAYS.search(before30) and text.lower().startswith("next"):
         return True  # "there is always next year": an idiom, no period
     if (
@@ -793,6 +1012,14 @@ class _Ctx:
             self.sentence, max(0, self.m.start() - 16), self.m.start()
         ):
             return "past"  # "since October 7", "Back in July, I signed": gone by
+        lead = self.m.group(0).lstrip()[:5].lower().rstrip()
+        if _MOVED_TO.search(self.sentence, max(0, self.m.start() - 50), self.m.start()) or (
+            lead in ("until", "till")
+            and _MOVED.search(self.sentence, max(0, self.m.start() - 50), self.m.start())
+        ):
+            # "the deadline was extended to Aug. 15": the new day is the move's target,
+            # still ahead when the move is told, whatever the tense of the move
+            return "future"
         if _INDEFINITE_BEFORE.search(
             self.sentence, max(0, self.m.start() - 4), self.m.start()
         ) and _NOUN_AFTER.match(self.sentence, self.m.end()):
@@ -805,6 +1032,12 @@ class _Ctx:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
+_MOVE_VERB = (
+    r"(?i)\b(?:extended|postponed|delayed|pushed\s+back|moved|put\s+off|deferred|"
+    r"rescheduled|brought\s+forward|adjourned)\s+(?:(?!(?:on|in|at)\s)[\w,]+\s+){0,4}?"
+)
+_MOVED_TO = re.compile(_MOVE_VERB + r"(?:to|until|till)\s+$")
+_MOVED = re.compile(_MOVE_VERB + r"$")
 # "ever since March", "Back in July, ...", "way back in 2019": a time gone by whatever
 # the clause's verb ("come back in July" is not: "back" opens the phrase here).
 _PAST_BEFORE = re.compile(
@@ -1100,6 +1333,12 @@ def _h_md(c: _Ctx) -> Result:
     return _day_month(c, c.m["mon"], c.m["d1"], c.m["d2"], c.m["year"])
 
 
+def _h_md_to_day(c: _Ctx) -> Result:
+    if c.m["conn"].lower() == "and" and c.m["prep"].lower() != "between":
+        return _SKIP
+    return _day_month(c, c.m["mon"], c.m["d1"], c.m["d2"], c.m["year"])
+
+
 def _h_my(c: _Ctx) -> Result:
     return _narrow_month(_month_of(int(c.m["year"]), _month_num(c.m["mon"])), c.m["part"])
 
@@ -1107,6 +1346,9 @@ def _h_my(c: _Ctx) -> Result:
 # A negated past's "until" is over: "did not meet him until December", "never heard of it
 # until March" ("was bailed until May", "has been released until May" look ahead).
 _PAST_UNTIL = re.compile(r"(?i)\b(?:\w+n[’']t|not|never)\b")
+
+
+_AND_MONTH_YEAR = re.compile(rf"\s+and\s+(?P<mon>{_MON_FULL}),?\s+(?P<year>{_YEAR})(?![\w-])")
 
 
 def _h_month_only(c: _Ctx) -> Result:
@@ -1125,8 +1367,12 @@ def _h_month_only(c: _Ctx) -> Result:
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
     ):
         direction = "future"  # "released on bail until May": still ahead
-    if (y := _clause_year(c)) is not None:
-        r: Range | None = _month_of(y, month)
+    if pair := _AND_MONTH_YEAR.match(c.sentence, c.m.end()):
+        # "in November and December 2016": the year written after the second month
+        second, y2 = _month_num(pair["mon"]), int(pair["year"])
+        r: Range | None = _month_of(y2 - 1 if month > second else y2, month)
+    elif (y := _clause_year(c)) is not None:
+        r = _month_of(y, month)
     else:
         r = _pick_year(c.pub, lambda y: _month_of(y, month), direction)
     return _narrow_month(r, c.m["part"] or c.m["part2"]) if r else _SKIP
@@ -1153,7 +1399,15 @@ def _h_month_rel(c: _Ctx) -> Result:
 
 
 def _h_year(c: _Ctx) -> Result:
-    return _year_range(int(c.m["year"]), c.m["part"])
+    r = _year_range(int(c.m["year"]), c.m["part"])
+    if (
+        c.pub is not None
+        and not c.m["part"]
+        and r[0] < c.pub <= r[1]
+        and c.direction(beyond_clause=True) == "past"
+    ):
+        return (r[0], c.pub - timedelta(days=1))  # "rising to Major General in 2023": gone by
+    return r
 
 
 def _h_year_span(c: _Ctx) -> Result:
@@ -1210,6 +1464,46 @@ def _h_season(c: _Ctx) -> Result:
     return _season_of(pub.year, season) if season != "winter" else options[2]
 
 
+_WILL = re.compile(
+    r"(?i)\b(?:will|shall|['’]ll|going\s+to|plans?|planned|planning|scheduled|expected|due|"
+    r"intends?|aims?|hopes?)\b"
+)
+
+
+def _h_season_the(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    season, pub = c.m["season"].lower(), c.pub
+    options = [_season_of(y, season) for y in range(pub.year - 2, pub.year + 2)]
+    now = next((r for r in options if r[0] <= pub <= r[1]), None)
+    direction = c.direction(beyond_clause=True)
+    if direction == "past":
+        return now or next(r for r in reversed(options) if r[1] < pub)
+    if direction == "future" and _WILL.search(c.sentence, 0, c.m.start()):
+        return now or next(r for r in options if r[0] > pub)
+    # "The ferry runs more often during the summer": a habit of any summer (a present
+    # tense that looks ahead for a day names no season without a word of the future)
+    return _SKIP
+
+
+def _h_month_and(c: _Ctx) -> Result:
+    pre = _IN_MONTH_AND.search(c.sentence, max(0, c.m.start() - 40), c.m.start())
+    if pre is None:
+        return _SKIP
+    if c.pub is None:
+        return None
+    first, month = _month_num(pre["first"]), _month_num(c.m["mon"])
+    direction = "past" if pre.group(0).lower().startswith("since") else c.direction()
+    if (y := _clause_year(c)) is not None:
+        year = y
+    else:
+        r = _pick_year(c.pub, lambda y: _month_of(y, first), direction)
+        if r is None:
+            return _SKIP
+        year = r[0].year
+    return _month_of(year + 1 if month < first else year, month)
+
+
 def _h_year_and(c: _Ctx) -> Result:
     if not _IN_YEAR_AND.search(c.sentence, max(0, c.m.start() - 16), c.m.start()):
         return _SKIP
@@ -1220,11 +1514,22 @@ def _h_rel_day(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     w = " ".join(c.m.group(0).lower().split())
+    if w.startswith("the day "):  # "the day before yesterday", "the day after tomorrow"
+        return _day(c.pub + timedelta(days=2 if w.endswith("tomorrow") else -2))
     if w == "tomorrow":
         return _day(c.pub + timedelta(days=1))
     if w in ("yesterday", "last night"):
         return _day(c.pub - timedelta(days=1))
     return _day(c.pub)
+
+
+def _h_from_today(c: _Ctx) -> Result:
+    if c.pub is None:
+        return None
+    n = c.m["n"].lower()
+    count = int(n) if n.isdigit() else _COUNT_WORDS[n]
+    days = count * (7 if c.m["unit"].lower().startswith("week") else 1)
+    return _day(c.pub + timedelta(days=days + (c.m["base"].lower() == "tomorrow")))
 
 
 def _h_rel_period(c: _Ctx) -> Result:
@@ -1288,11 +1593,43 @@ def _h_wd_week(c: _Ctx) -> Result:
     return _day(mon + timedelta(days=_WEEKDAYS.index(c.m["wd"].lower())))
 
 
+# A past weekday that is the writer's tomorrow is that day only where the event was a
+# zone ahead of the writer: a sentence that names East Asia or the western Pacific ("the
+# missile it fired over Japan on Tuesday", in a New York evening). "The President met the
+# Chancellor on Thursday" in a Wednesday White House statement is last week's Thursday.
+_AHEAD_PLACE = re.compile(
+    r"\b(?:(?:North|South)\s+Korea|Korea|Korean|Koreans|Pyongyang|Seoul|DPRK|ROK|Japan|"
+    r"Japanese|Tokyo|China|Chinese|Beijing|Taiwan|Taipei|Philippines|Philippine|Manila|"
+    r"Australia|Australian|Canberra|New\s+Zealand|Vietnam|Hanoi|Indonesia|Jakarta|Guam|"
+    r"Okinawa|Hokkaido|Asia|Asian|Pacific|Yellow\s+Sea|East\s+Sea|Sea\s+of\s+Japan|"
+    r"Kim\s+Jong|Yoon|Kishida|Xi|KCNA|Yonhap|Kyodo|Xinhua)\b"
+)
+
+
+# A record of something held on the day: "the readout from Friday", "footage from Sunday".
+_THING_FROM = re.compile(
+    r"(?i)\b(?:meeting|call|remarks|comments|statement|speech|readout|conversation|talks|"
+    r"session|briefing|interview|footage|video|photos|notes|results|game|match|race)\s+$"
+)
+_RANGE_ON = re.compile(r"(?i)\s*(?:night\s+|morning\s+)?(?:to|until|till|through|onwards?)\b")
+
+
 def _h_weekday(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     wd = _WEEKDAYS.index(c.m["wd"].lower())
     direction = c.direction(beyond_clause=True)
+    prep = (c.m["prep"] or "").lower()
+    before = c.sentence[max(0, c.m.start() - 40) : c.m.start()]
+    if (
+        (prep == "next" and re.search(r"\b[Tt]he\s+$", before))
+        or (not prep and re.search(r"\b(?:the|a)\s+(?:next|following)\s+$", before))
+    ) and any(w.lower() in _PAST for w in re.findall(r"[\w'’]+", c.sentence[: c.m.start()])):
+        # "she had been preparing for the next Wednesday's service": the next one after a
+        # day of the story, not ours
+        return _SKIP
+    if prep == "from" and _THING_FROM.search(before) and not _RANGE_ON.match(c.sentence, c.m.end()):
+        direction = "past"  # "any readout from that meeting from Friday night": held then
     if re.match(r"['’]s\b", c.sentence[c.m.end() :]) and (
         p := _BEFORE_POSSESSIVE.search(c.sentence[max(0, c.m.start() - 12) : c.m.start()])
     ):
@@ -1306,6 +1643,7 @@ def _h_weekday(c: _Ctx) -> Result:
         and direction == "past"
         and (c.m["prep"] or "on").lower() == "on"
         and (c.pub + timedelta(days=1)).weekday() == wd
+        and _AHEAD_PLACE.search(c.sentence)
     ):
         return _day(c.pub + timedelta(days=1))  # already that day where the event was
     return _day(_weekday_date(c.pub, wd, c.m["prep"] or "", direction))
@@ -1375,6 +1713,7 @@ def _h_range(c: _Ctx) -> Result:
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_ISO, _h_iso),
     (_RANGE, _h_range),
+    (_MD_TO_DAY, _h_md_to_day),
     (_MD, _h_md),
     (_DM, _h_md),
     (_MY, _h_my),
@@ -1384,15 +1723,31 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_YEAR_ONLY, _h_year),
     (_YEAR_SPAN, _h_year_span),
     (_YEAR_AND, _h_year_and),
+    (_MONTH_AND, _h_month_and),
     (_SEASON, _h_season),
+    (_SEASON_THE, _h_season_the),
     (_REL_DAY, _h_rel_day),
+    (_FROM_TODAY, _h_from_today),
     (_REL_PERIOD, _h_rel_period),
     (_WEEKEND, _h_weekend),
     (_WD_WEEK, _h_wd_week),
     (_WEEKDAY, _h_weekday),
 )
 
-_RELATIVE = frozenset({_REL_DAY, _REL_PERIOD, _WEEKEND, _WD_WEEK, _WEEKDAY, _MONTH_ONLY, _SEASON})
+_RELATIVE = frozenset(
+    {
+        _REL_DAY,
+        _FROM_TODAY,
+        _REL_PERIOD,
+        _WEEKEND,
+        _WD_WEEK,
+        _WEEKDAY,
+        _MONTH_ONLY,
+        _MONTH_AND,
+        _SEASON,
+        _SEASON_THE,
+    }
+)
 
 __all__ = [
     "find_dates",

@@ -203,7 +203,20 @@ def test_dates_floors() -> None:
         "recall": a["recall"],
         "tz_accuracy": res["tz_accuracy"],
     }
-    for key in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "wh_test", "v5_dev", "v5_test", "v5b"):
+    for key in (
+        "gs_dev",
+        "gs_test",
+        "wh_dev",
+        "wh_dev2",
+        "wh_test",
+        "v5_dev",
+        "v5_test",
+        "v5b",
+        "v6_dev",
+        "v6_test",
+        "v6_dev_upcoming",
+        "v6_test_upcoming",
+    ):
         if key in res:
             figures[f"{key}_precision"] = res[key]["precision"]
             figures[f"{key}_recall"] = res[key]["recall"]
