@@ -88,13 +88,12 @@ def score(pairs: list[tuple[list[dict], list]]) -> dict:
     return {**prf(tp, n_pred, tp, n_gold), "errors": errors}
 
 
-def _ahead(when: str | None, day) -> bool:
-    """A date after the publication day, or a period not over by then (as the digest's
-    Upcoming reads it, with the article's own day for the digest's)."""
-    if not when or day is None:
-        return False
-    start, _, end = when.partition("/")
-    return start > day.isoformat() or (bool(end) and end >= day.isoformat())
+def _ahead(event, day) -> bool:
+    """As the digest's Upcoming reads it (``render.ahead_of``), with the article's own day
+    for the digest's."""
+    from extractors.render import ahead_of
+
+    return day is not None and ahead_of(event, day)
 
 
 def tz_cases() -> dict:
@@ -185,7 +184,7 @@ def evaluate() -> dict:
             v6[a["split"]].append((a["dates"], found))
             day = writer_day(art, ZONE)[0] if art is not None else None
             gold_up = [g for g in a["dates"] if g.get("upcoming")]
-            ahead[a["split"]].append((gold_up, [e for e in found if _ahead(e.date, day)]))
+            ahead[a["split"]].append((gold_up, [e for e in found if _ahead(e, day)]))
         for sp in ("dev", "test"):
             res[f"v6_{sp}"] = score(v6[sp])
             res[f"v6_{sp}_upcoming"] = score(ahead[sp])

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import PROJECT_ROOT
+from .dates import tense_direction
 from .models import Article, Digest, Event, Failure, KeyPoint, SourceHealth, Story, to_jsonable
 
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -351,16 +352,28 @@ def story_view(s: Story, day: date, labels: dict[str, str], number: int = 0) -> 
 
 
 def upcoming(digest: Digest) -> list[Event]:
-    """What lies ahead of the digest date: a later date, or a period not over yet."""
-    today = digest.date.isoformat()
-    out = []
-    for e in digest.events:
-        if not (e.resolved and e.date):
-            continue
-        start, _, end = e.date.partition("/")
-        if start > today or (end and end >= today):
-            out.append(e)
-    return out
+    """What lies ahead of the digest date: a later date, or a period not over yet that
+    its sentence does not tell in the past ("This week, the department announced …" is
+    done; "This week, the President will travel …" is ahead)."""
+    return [e for e in digest.events if ahead_of(e, digest.date)]
+
+
+def ahead_of(event: Event, day: date) -> bool:
+    """Whether the event lies ahead of ``day``: a later date, or a period not over by then
+    whose sentence does not tell it in the past."""
+    if not (event.resolved and event.date):
+        return False
+    today = day.isoformat()
+    start, _, end = event.date.partition("/")
+    return start > today or (bool(end) and end >= today and not told_in_past(event))
+
+
+def told_in_past(event: Event) -> bool:
+    """Whether the sentence tells the event's date mention in the past tense."""
+    at = event.text.casefold().find(event.mention.casefold())
+    if at < 0:
+        return False
+    return tense_direction(event.text, at, at + len(event.mention)) == "past"
 
 
 def upcoming_view(digest: Digest) -> list[dict[str, Any]]:
