@@ -273,6 +273,14 @@ FORM_WORDS = frozenset(
 )
 """Words of a document's form ("Fact Sheet", "Press Statement", "Remarks as Prepared"): a
 headline phrase with one of them names the kind of document, not its event."""
+APART_TEXT: float | None = 0.2
+"""Rule (headlines apart): two items of one outlet whose headlines share no word (less the
+document's form words, ``FORM_WORDS``, and the batch's headline theme, ``TITLE_SHARE``),
+not both naming a form (a memorandum and its fact sheet, a gaggle and the fact sheet of
+the day's summit are one event's documents titled apart), and whose texts are less alike
+than this are two events, whatever the outlet's shared
+vocabulary lends their bodies (a press statement and a rally report; a factory feature
+and a leader's anecdote). None: off."""
 SAME_ACT: float | None = 0.3
 """Rule (one act, several documents): two items of one outlet of nearby days that name one
 law or bill ("Section 303 of the Defense Production Act", "S. 138") in both headlines, or
@@ -682,6 +690,28 @@ def _phrases_of(articles: Sequence[Article]) -> list[frozenset[tuple[str, str]]]
     return [frozenset(p for p in ps if df[p] <= cap) for ps in pairs]
 
 
+FORM_MARK = "\x00form"
+
+
+def _head_words(articles: Sequence[Article]) -> list[frozenset[str]]:
+    """Per article, its headline's tokens less ``FORM_WORDS`` and, in a batch of
+    ``RARE_BATCH`` or more, less those more than ``TITLE_SHARE`` of the headlines (and more
+    than ``TITLE_MIN``) carry: what the headline itself says."""
+    if APART_TEXT is None:
+        return []
+    form = FORM_WORDS | frozenset(_tokens(" ".join(sorted(FORM_WORDS))))
+    words = [frozenset(_tokens(a.title.split("|", 1)[0])) for a in articles]
+    heads = [w - form for w in words]
+    n = len(articles)
+    if n >= RARE_BATCH:
+        df: Counter[str] = Counter(w for h in heads for w in h)
+        cut = max(TITLE_MIN, TITLE_SHARE * n)
+        heads = [frozenset(w for w in h if df[w] <= cut) for h in heads]
+    # a headline naming its document's form marks its words with FORM_MARK: two documents
+    # of one event in two forms (a memorandum and its fact sheet) are titled apart
+    return [h | {FORM_MARK} if w & form else h for h, w in zip(heads, words, strict=True)]
+
+
 def _acts_of(articles: Sequence[Article]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Per article, the acts of its headline, and of its lead those that at most
     ``RARE_SHARE`` of the batch's items (and at least two) name in their lead but not in
@@ -748,6 +778,8 @@ class Signals:
     """Per article, the laws and bills its headline names (``acts``)."""
     lead_acts: list[frozenset[str]] = field(default_factory=list)
     """... and those its lead names that few of the batch's items name."""
+    head_words: list[frozenset[str]] = field(default_factory=list)
+    """Per article, its headline's words less form and theme words (``_head_words``)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -793,6 +825,7 @@ class Signals:
             _topic_words(articles),
             _phrases_of(articles),
             *_acts_of(articles),
+            _head_words(articles),
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -830,6 +863,8 @@ class Signals:
             return True
         if self.actors_differ(i, j):
             return True
+        if self.heads_apart(i, j):
+            return True
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
@@ -855,6 +890,19 @@ class Signals:
         return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
             i, [self.spelled[j][c] for c in nb]
         )
+
+    def heads_apart(self, i: int, j: int) -> bool:
+        """Rule (headlines apart): one outlet, headlines sharing no word of their own
+        (``head_words``), texts less alike than ``APART_TEXT``."""
+        if APART_TEXT is None or not self.head_words:
+            return False
+        hi, hj = self.head_words[i], self.head_words[j]
+        if FORM_MARK in hi and FORM_MARK in hj:
+            return False  # two documents' forms: remarks and fact sheet title one event apart
+        hi, hj = hi - {FORM_MARK}, hj - {FORM_MARK}
+        if not hi or not hj or hi & hj:
+            return False
+        return self.text(i, j) < APART_TEXT
 
     def _share(self, row: int, cols: frozenset[int]) -> float:
         """The share of the columns ``cols`` that article ``row``'s story text carries."""
