@@ -473,6 +473,11 @@ _HEADER = re.compile(
 )
 """Page header text left inside a sentence (a page count, "Clipped from ...", a breadcrumb):
 such a sentence is never the summary."""
+_THEREFORE = re.compile(r"^(?:Therefore|Accordingly|Now, therefore|NOW, THEREFORE),\s+")
+"""A notice's or an order's operative clause opens on a connective and a lead-in
+("Therefore, in accordance with section 202(d) of the Act, I am continuing for 1 year the
+national emergency ..."): past both, its first-person act stands alone."""
+_OPERATIVE = re.compile(r",\s+((?:I|We)\s+(?:am|are|hereby|have|will|do)\b.*)$")
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -598,6 +603,12 @@ def tidy(sentence: str) -> str:
     if h != s and len(h.split()) >= MIN_WORDS:
         s = h
     s = SPEAKER_LABEL.sub("", s, count=1)
+    m = _THEREFORE.match(s)
+    if m:  # "Therefore, in accordance with section 202(d) ..., I am continuing ..."
+        rest = s[m.end() :]
+        act = _OPERATIVE.search(rest) if _LEAD_IN.match(rest) else None
+        if act and len(act.group(1).split()) >= MIN_WORDS:
+            s = act.group(1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]

@@ -9,7 +9,7 @@ long sentence whose cut would keep only its dated lead-in."""
 from __future__ import annotations
 
 from extractors.models import Article
-from extractors.summary import record, summarise_story, timeline_entry, trim, usable
+from extractors.summary import record, summarise_story, tidy, timeline_entry, trim, usable
 
 
 def _one(text: str, title: str = "", source: str = "a") -> str:
@@ -143,3 +143,14 @@ def test_a_cut_never_keeps_only_a_dated_lead_in() -> None:
     cut = trim(long)
     assert cut != "On March 3, 2011, by Executive Order 13999."
     assert "declared" in cut or cut.endswith("…")
+
+
+def test_a_notices_operative_clause_stands_alone_past_its_connective() -> None:
+    clause = tidy(
+        "Therefore, in accordance with section 12 of the State Emergencies Act, I am "
+        "continuing for 1 year the state of emergency with respect to the county water supply."
+    )
+    assert clause.startswith("I am continuing for 1 year the state of emergency")
+    assert usable(clause)
+    kept = "Therefore, the board will meet again on Monday to review the water supply."
+    assert tidy(kept) == kept  # no lead-in and no first-person act: unchanged
