@@ -218,6 +218,7 @@ def _tail_cut(sentence: str, limit: int) -> str | None:
         if len(head[:c].split()) >= MIN_WORDS
         and len(head[(bounds[k - 1] + 1 if k else 0) : c].split()) >= 3
         and not (lead and k == 0)
+        and _FINITE.search(head[:c])  # "On August 1, 2007, by Executive Order 13441." is no clause
     ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
@@ -270,14 +271,45 @@ def usable(text: str) -> bool:
         n >= MIN_WORDS
         and not is_question(text)
         and not lone_quote(text)
-        and not furniture(text)
+        and not (furniture(text) and not release_lead(text))
         and not opens_on_referent(text)
         and not SPEAKER_LABEL.match(text)
         and not housekeeping(text)
+        and not timeline_entry(text)
         and not author_bio(text)
         and not clipped_start(text)
         and not _HEADER.search(text)
     )
+
+
+_TIMELINE = re.compile(
+    rf"^(?:(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}}|"
+    rf"(?:{MONTH_RE}),? \d{{4}}|"
+    r"(?:19|20)\d{2})\s*(?::|[—–-]{1,2})\s+(?=[A-Z\"“])"
+)
+"""A dated timeline entry ("March 2, 2015: The paper breaks the news ...", "2019 — ..."):
+a line of a background box, not the story's event."""
+
+
+def timeline_entry(text: str) -> bool:
+    return bool(_TIMELINE.match(text.strip()))
+
+
+_RELEASE_LEAD = re.compile(
+    rf"^On (?:{WEEKDAY_RE}), (?:{MONTH_RE})\.? \d{{1,2}}, \d{{4}}, (?=[A-Za-z])"
+)
+
+
+def release_lead(text: str) -> bool:
+    """A release's dated opening ("On Friday, July 28, 2023, the President signed into
+    law."): the full date with its weekday reads as a wire photo's caption to ``furniture``,
+    but here it opens the sentence and an act follows, which no caption does."""
+    m = _RELEASE_LEAD.match(text.strip())
+    if m is None:
+        return False
+    rest = text.strip()[m.end() :]
+    rest = rest[:1].upper() + rest[1:]
+    return not furniture(rest) and bool(_ACTS.search(_QUOTED.sub("", rest)))
 
 
 _MIXED_CASE = re.compile(r"^(?:[a-z]+[A-Z]|(?:de|da|di|du|van|von|der|al|el|bin|ibn|le|la)\s[A-Z])")
@@ -427,6 +459,11 @@ _HEADER = re.compile(
 )
 """Page header text left inside a sentence (a page count, "Clipped from ...", a breadcrumb):
 such a sentence is never the summary."""
+_THEREFORE = re.compile(r"^(?:Therefore|Accordingly|Now, therefore|NOW, THEREFORE),\s+")
+"""A notice's or an order's operative clause opens on a connective and a lead-in
+("Therefore, in accordance with section 202(d) of the Act, I am continuing for 1 year the
+national emergency ..."): past both, its first-person act stands alone."""
+_OPERATIVE = re.compile(r",\s+((?:I|We)\s+(?:am|are|hereby|have|will|do)\b.*)$")
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
 _CLOCK = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -452,7 +489,10 @@ _RHETORIC = re.compile(
     r"we must|we can[’']?t|we cannot|we will not|we won[’']?t|let[’']?s|let us|imagine|"
     r"think about|in this moment|as (?:a|the) leader|an atmosphere|the era|there is no|"
     r"whether (?!or not\b)|not only because|"
-    r"it is (?:time|clear)|this is (?:about|not about|why))|!\s*$|"
+    r"it is (?:time|clear)|this is (?:about|not about|why)|"
+    r"(?:second|secondly|third|thirdly|fourth|fifth|finally|lastly|next),\s|"
+    r"i (?:will|can|have to|must|got to|gotta) tell you|i[’']ll tell you|let me tell you)|"
+    r"!\s*$|"
     r"\b(?:am|are|is|remain|remains) (?:deeply |firmly |fully |strongly |absolutely )?"
     r"(?:committed|dedicated|determined) to\b|\bcommitment to [^.]{0,80}\b(?:is|remains) "
     r"(?:ironclad|unwavering|steadfast|unshakable)",
@@ -461,7 +501,8 @@ _RHETORIC = re.compile(
 _ACTS = re.compile(
     r"\b(?:announc\w*|sign(?:ed|ing)?|(?<!by )(?<!the )(?<!of )(?<!no )(?<!any )(?<!all )signs|"
     r"launch\w*|approv\w*|declar\w*|nominat\w*|"
-    r"appoint\w*|cancel\w*|forgiv\w*|discharg\w*|passed|passing|pass(?:es)? the|"
+    r"appoint\w*|invited [^.]{0,80}\bto serve|"
+    r"cancel\w*|forgiv\w*|discharg\w*|passed|passing|pass(?:es)? the|"
     r"met|meets?|meeting with|host(?:ed|s|ing)?|staged|visit(?:ed|s|ing)?|held|hold(?:s|ing)|"
     r"took place|convened?|call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|order(?:ed|s)|"
     r"establish\w*|unveil\w*|introduc\w*|award\w*|releas\w*|issu(?:ed|es|ing)|"
@@ -475,7 +516,7 @@ _ACTS = re.compile(
 )
 _RECORD = re.compile(
     r"\b(?:I|we)(?:\s+(?:have|had)|[’']ve|[’']d)?\s+(?:(?:also|already|since|together|"
-    r"personally|proudly|then|once|long)\s+)?(?:[a-z]{3,}ed|took|led|won|made|fought|"
+    r"personally|proudly|then|once|long|now)\s+)?(?:[a-z]{3,}ed|took|led|won|made|fought|"
     r"brought|built|gave|held|met|stood|went|got|passed|signed|sent|cut|put|kept|ran)\b",
     re.I,
 )
@@ -491,7 +532,17 @@ _JUST = re.compile(r"\b(?:I|we)(?:[’']ve| have)? just\b", re.I)
 def record(sentence: str) -> bool:
     """A first-person act in the past with no time (``_RECORD``), outside quotations."""
     t = _QUOTED.sub("", sentence)
-    return bool(_RECORD.search(t)) and not _TIME.search(t) and not _JUST.search(t)
+    return (
+        bool(_RECORD.search(t))
+        and not _TIME.search(t)
+        and not _JUST.search(t)
+        and not _TO_SERVE.search(t)
+    )
+
+
+_TO_SERVE = re.compile(r"\b(?:invited|asked|chosen|selected|tapped)\b[^.]{0,80}\bto serve\b")
+"""An invitation to serve ("I have invited Bill Burns ... to serve as a member of my
+Cabinet"): the nomination made, not a record."""
 
 
 _OCCASION = re.compile(
@@ -499,6 +550,14 @@ _OCCASION = re.compile(
 )
 """A welcome that names the occasion and its place ("welcome to July Fourth at the White
 House"): at a ceremony, the greeting is the event."""
+_PRAISE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,4}(?:is|has been|was|remains) (?:a|an|one of (?:the|our)) "
+    r"(?:[\w-]+,? (?:and )?){0,4}(?:leaders?|public servants?|patriots?|friends?|champions?|"
+    r"diplomats?|voices?|legends?|icons?|giants?|heroes|hero|examples?|forces?|talents?|"
+    r"treasures?|visionar(?:y|ies)|pioneers?)\b"
+)
+"""Praise of a person ("Dana Reyes is a leader of rare skill ...", "Tony was an American
+icon"): a statement's tribute, told before or after its act (the nomination, the death)."""
 _QUOTE_LEAD = re.compile(
     r"^[\"“][^\"“”]{20,}[,.?!]?[\"”],?\s+(?:\w+\s){0,4}(?:said|says|told|wrote)\b"
 )
@@ -528,6 +587,12 @@ def tidy(sentence: str) -> str:
     if h != s and len(h.split()) >= MIN_WORDS:
         s = h
     s = SPEAKER_LABEL.sub("", s, count=1)
+    m = _THEREFORE.match(s)
+    if m:  # "Therefore, in accordance with section 202(d) ..., I am continuing ..."
+        rest = s[m.end() :]
+        act = _OPERATIVE.search(rest) if _LEAD_IN.match(rest) else None
+        if act and len(act.group(1).split()) >= MIN_WORDS:
+            s = act.group(1)
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]
@@ -622,6 +687,7 @@ def score_sentence(
         * (RHETORIC if _QUOTE_LEAD.match(c.text) else 1.0)
         * (RHETORIC if spoken and _DISFLUENT.search(trim(c.text)) else 1.0)
         * (RHETORIC if verdict(c.text) else 1.0)
+        * (RHETORIC if _PRAISE.match(c.text) else 1.0)
         * (SCENE if not spoken and scene(c.text) else 1.0)
         * (1 + WIRE_LEAD * (wire and c.rank_in_article == 0 and not verdict(c.text)))
     )
