@@ -1192,6 +1192,7 @@ def _is_role_word(tok: _Tok) -> bool:
 
 
 _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
+_RANK_ABBREVS = frozenset(w.title() for w in _RANKS - _words("dr")) | {"Rep"}
 
 
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
@@ -1423,7 +1424,7 @@ def _lower_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
 
 _NOMINEE = re.compile(
     r",\s+of\s+(?:the\s+)?[A-Z][^,;]*,(?:[^;]*?,)??\s+to\s+be\s+(?:an?\s+|the\s+)?"
-    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:unexpired\s+)?term\b|$)"
+    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:(?:unexpired|remainder\s+of\s+the)\s+)?term\b|$)"
 )
 
 
@@ -2109,6 +2110,15 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
+    # "Vermont Sen Bernie Sanders": an abbreviated rank without its stop opens the name
+    rank = max(
+        (n for n, i in enumerate(idx) if tokens[i].core in _RANK_ABBREVS and n < len(idx) - 1),
+        default=None,
+    )
+    if rank is not None:
+        idx = idx[rank + 1 :]
+    elif len(idx) > 1 and tokens[idx[-1]].core in _RANK_ABBREVS:
+        return None  # "Massachusetts Sen": a state and a rank
     # "Wild—Susan", "Okafor – Amara": a dash ends the name
     dash = next((n for n, i in enumerate(idx) if tokens[i].text in "—–" and n), None)
     if dash is not None:

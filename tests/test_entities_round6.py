@@ -195,3 +195,18 @@ def test_a_title_before_of_is_no_part_of_an_organisation() -> None:
 def test_a_vague_title_keeps_the_organisation_it_heads() -> None:
     people = _people("Navin Nayak, head of the CAP Action Fund, spoke on Tuesday.")
     assert people["Navin Nayak"] == "head of the CAP Action Fund"
+
+
+def test_a_nomination_term_is_no_part_of_the_office() -> None:
+    people = _people(
+        "Richard Roe, of Virginia, to be a Member of the Privacy and Civil Liberties Oversight "
+        "Board for the remainder of the term expiring January 29, 2026, vice Jane Poe."
+    )
+    assert people["Richard Roe"] == "Member of the Privacy and Civil Liberties Oversight Board"
+
+
+def test_a_state_and_a_rank_without_its_stop_are_no_person() -> None:
+    people = _people("Vermont Sen Ben Sandler and Massachusetts Sen Eliza Warne spoke at length.")
+    assert "Massachusetts Sen" not in people
+    assert people.get("Ben Sandler") == "Sen"
+    assert people.get("Eliza Warne") == "Sen"
