@@ -1785,6 +1785,8 @@ class _Acc:
         cand = (2 * stale + (0 if role[1] else 1), order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
+        elif not stale and self.role[0] < 2 and _fuller_role(role[0], self.role[2]):
+            self.role = cand  # "Director" (a headline) gives way to "vice department director"
 
     def entity(self) -> Entity:
         role = self.role
@@ -1798,6 +1800,13 @@ class _Acc:
             sources=tuple(self.sources),
             evidence=role[4] if role else self.evidence,
         )
+
+
+def _fuller_role(new: str, old: str) -> bool:
+    """``new`` names ``old``'s office with more words ("vice department director" for
+    "Director")."""
+    a, b = set(new.lower().split()), set(old.lower().split())
+    return b < a
 
 
 _STALE = re.compile(r"(?:(?:an?|the|another)\s+)?(?:former|ex-|then-|one-time|onetime)", re.I)

@@ -210,3 +210,12 @@ def test_a_state_and_a_rank_without_its_stop_are_no_person() -> None:
     assert "Massachusetts Sen" not in people
     assert people.get("Ben Sandler") == "Sen"
     assert people.get("Eliza Warne") == "Sen"
+
+
+def test_a_headline_title_gives_way_to_the_bodys_fuller_one() -> None:
+    people = _people(
+        "Choe Mi Ran, vice department director of the Central Committee of the Workers' Party "
+        "of Korea, issued a statement on Sunday.",
+        title="Press Statement of Choe Mi Ran, Vice Department Director of C.C., WPK",
+    )
+    assert people["Choe Mi Ran"] == "vice department director"
