@@ -294,7 +294,13 @@ _ORG_HEADS = _words(
     "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
     "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
     "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
-    "Partners Ventures Inc Ltd LLC Plc GmbH"
+    "Partners Ventures Inc Ltd LLC Plc GmbH Front Movement Fleet Agenda"
+)
+# First words of an organisation's name in Spanish, Portuguese, French, German, Italian
+# ("Fundación Terra", "Partido Nacional"): a run they open is no person.
+_ORG_OPENERS = _words(
+    "Fundación Fundacion Fundação Fondation Fondazione Stiftung Instituto Institut Partido "
+    "Movimiento Frente Asociación Associação Banco Grupo Compañía"
 )
 # Capitalised words of named things that are not people ("Bastille Day", "World Series").
 _THING_HEADS = _words(
@@ -308,7 +314,7 @@ _THING_HEADS = _words(
 _FURNITURE = _words(
     "caption video videos photo photos image images sign subscribe share click read watch "
     "play view show hide previous advertisement getty related comments newsletter follow "
-    "email print copyright"
+    "email print copyright above below pictured"
 )
 _ORG_ACRONYMS = _words(
     "NATO EU UN IAEA ASEAN OSCE KCNA JCS DAPA USFK IMF WTO OECD NIS NSC IP4 G7 G20 AUKUS UNSC"
@@ -366,6 +372,8 @@ _OUTLETS = frozenset(
         "Bloomberg",
         "Fox News",
         "Politico",
+        "Page Six",
+        "TMZ",
         "Axios",
         "Al Jazeera",
         "Deutsche Welle",
@@ -403,6 +411,7 @@ _NOT_PEOPLE = frozenset(
         "Marks Spencer",
         "Procter Gamble",
         "Johnson Johnson",
+        "Bitcoin Cash",
     )
 )
 _ORG_LINKS = {"of", "for", "on", "de"}
@@ -476,11 +485,19 @@ def _occupation(low: str) -> bool:
 
 
 # Two-word titles whose head alone names no role: "First Lady Jill Biden" (but "Lady Gaga").
+# Titles of an office held by one named person, whose capitalised form before one word
+# names that person even when the model misses it ("Thank you, Mayor Garcetti").
+_ELECTED_TITLES = _words(
+    "mayor senator representative governor congressman congresswoman ambassador"
+)
+_RANK_CLASSES = _words("first second third")
+_CLASS_RANKS = _words("sergeant private officer airman specialist seaman sgt pfc")
 _ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman")}
 # Titles whose plural with a capital stands before several names ("Presidents Felix
 # Tshisekedi of the DRC and Paul Kagame of Rwanda").
 _PLURAL_TITLES = _words(
-    "president minister senator ambassador governor chancellor premier mayor congressman prince"
+    "president minister senator ambassador governor chancellor premier mayor congressman prince "
+    "representative congresswoman"
 )
 # Kin words before a name show a person ("her father Bassem", "his daughter Lily"); they
 # are no role.
@@ -764,6 +781,13 @@ def _tokens(sentence: str) -> list[_Tok]:
         tok = _Tok(text, m.start(), m.end(), core, core != text)
         if out and (out[-1].low, tok.low) in _ROLE_PAIRS and tok.cap:
             tok.pair = True
+        elif (
+            len(out) >= 2
+            and tok.low == "class"
+            and out[-1].low in _RANK_CLASSES
+            and out[-2].low in _CLASS_RANKS
+        ):
+            tok.pair = True  # "Sergeant First Class [Heath Robinson]": one rank
         out.append(tok)
     return out
 
@@ -970,6 +994,14 @@ def _org_spans(
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
             ):
                 start += 1
+            for x in range(start + 1, heads[0]):
+                # "Deputy Director of [White House] ...": a title is no part of the name
+                if tokens[x].text == "of" and all(
+                    tokens[y].rlow in _ROLE_WORDS and tokens[y].core not in _ORG_HEADS
+                    for y in range(start, x)
+                ):
+                    start = x + 1
+                    break
             end = heads[-1]
             if end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
                 end = j  # "Institute for Strategic Industry"
@@ -1160,6 +1192,7 @@ def _is_role_word(tok: _Tok) -> bool:
 
 
 _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
+_RANK_ABBREVS = frozenset(w.title() for w in _RANKS - _words("dr")) | {"Rep"}
 
 
 def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
@@ -1391,7 +1424,7 @@ def _lower_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
 
 _NOMINEE = re.compile(
     r",\s+of\s+(?:the\s+)?[A-Z][^,;]*,(?:[^;]*?,)??\s+to\s+be\s+(?:an?\s+|the\s+)?"
-    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:unexpired\s+)?term\b|$)"
+    r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:(?:unexpired|remainder\s+of\s+the)\s+)?term\b|$)"
 )
 
 
@@ -1495,6 +1528,12 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             m += 1
         if m < n and affiliation is None and _affiliation(tokens[m]):
             affiliation = _affiliation(tokens[m])
+            if tokens[k].low == "of" and all(tokens[x].low in _VAGUE_TITLES for x in words):
+                # "[Navin Nayak], head of the CAP Action Fund": a vague title is the
+                # organisation's, named with it
+                while m + 1 < n and _affiliation(tokens[m + 1]) == affiliation:
+                    m += 1
+                last = m
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
             last = m  # "Secretary of State", "minister of National Defence"
             while (
@@ -1746,6 +1785,8 @@ class _Acc:
         cand = (2 * stale + (0 if role[1] else 1), order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
+        elif not stale and self.role[0] < 2 and _fuller_role(role[0], self.role[2]):
+            self.role = cand  # "Director" (a headline) gives way to "vice department director"
 
     def entity(self) -> Entity:
         role = self.role
@@ -1759,6 +1800,13 @@ class _Acc:
             sources=tuple(self.sources),
             evidence=role[4] if role else self.evidence,
         )
+
+
+def _fuller_role(new: str, old: str) -> bool:
+    """``new`` names ``old``'s office with more words ("vice department director" for
+    "Director")."""
+    a, b = set(new.lower().split()), set(old.lower().split())
+    return b < a
 
 
 _STALE = re.compile(r"(?:(?:an?|the|another)\s+)?(?:former|ex-|then-|one-time|onetime)", re.I)
@@ -2071,6 +2119,15 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
+    # "Vermont Sen Bernie Sanders": an abbreviated rank without its stop opens the name
+    rank = max(
+        (n for n, i in enumerate(idx) if tokens[i].core in _RANK_ABBREVS and n < len(idx) - 1),
+        default=None,
+    )
+    if rank is not None:
+        idx = idx[rank + 1 :]
+    elif len(idx) > 1 and tokens[idx[-1]].core in _RANK_ABBREVS:
+        return None  # "Massachusetts Sen": a state and a rank
     # "Wild—Susan", "Okafor – Amara": a dash ends the name
     dash = next((n for n, i in enumerate(idx) if tokens[i].text in "—–" and n), None)
     if dash is not None:
@@ -2335,6 +2392,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             named: set[str] = set()
             for sp in t_spans:
                 run = _model_run(title, t_tokens, sp, lex, order, outlets, lower, title=True)
+                if run is not None and _headline_verb(run.name, art.text):
+                    continue
                 if run is not None and (run.role or _key(run.name) in lex.person_of):
                     runs.append(replace(run, in_title=True))
                     named.update(run.name.split())
@@ -2347,6 +2406,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     and not named & set(r.name.split())
                     and not any(w in _ORDINALS for w in r.name.split())
                     and not _VERB_FORM.search(r.name.split()[0])
+                    and not _headline_verb(r.name, art.text)
                 ):  # "Foreign Minister Attends Fourth ...": a headline's verb
                     runs.append(replace(r, model=True, in_title=True))
         for para in art.paragraphs:
@@ -2484,6 +2544,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 continue  # "Atomic Veterans, whose ...": the article writes "veterans"
             if _QUOTE.search(r.name):
                 continue  # 'Donald “Herbert Hoover': a quotation runs through the span
+            if r.name.split()[0] in _ORG_OPENERS and key not in lex.person_of:
+                continue  # "Fundación Terra": an organisation's name
             if " " in r.name and (
                 key in lex.person_of
                 or r.evidence
@@ -2520,6 +2582,16 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         and r.role
                         and (r.role[0][:1].isupper() or r.name.lower() not in lower)
                         and r.role[0].lower() not in _VAGUE_TITLES
+                    )
+                    or (
+                        # "Thank you, Mayor Garcetti": a capitalised title the rules read
+                        not r.model
+                        and not r.in_title
+                        and not r.initial
+                        and r.role
+                        and r.role[0][:1].isupper()
+                        and r.role[0].split()[-1].lower() in _ELECTED_TITLES
+                        and r.name.lower() not in lower
                     )
                     or (r.titled and r.name.lower() not in lower and not r.in_title)
                 )
@@ -2749,6 +2821,22 @@ def _open_start(tokens: list[_Tok], a: int, start: int, lower: set[str]) -> bool
 
 
 _VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
+_VERB_S = re.compile(r"^[A-Z][a-z]{2,}s$(?<!ss)(?<!us)(?<!is)(?<!as)(?<!os)")  # "Leaves", "Sends"
+
+
+def _headline_verb(name: str, body: str) -> bool:
+    """ "DPRK Foreign Minister [Leaves] for Russia", "Premier [Sends Greetings] to ...": a
+    Title Case headline's verb after a title is no name. Its first word has a verb's
+    third-person shape and the body never writes it with a capital (a real surname in a
+    headline, "President Adams Visits ...", is named again in the body)."""
+    first = name.split()[0]
+    if not _VERB_S.match(first) or first in _GIVEN_NAMES:
+        return False
+    return not any(
+        re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", body) for w in (first, first.upper())
+    )
+
+
 _ORDINALS = _words("Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth")
 # Capitalised words after a name that make it a place's ("Kim Son Valley").
 _PLACE_TAILS = _words(

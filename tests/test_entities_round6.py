@@ -136,3 +136,86 @@ def test_kcna_surnames_spelt_their_own_way_make_a_person_of_three_syllables() ->
         "The Sin City Saloon opened."
     )
     assert people == {"Jong Kyong Thaek": None, "Thae Hyong Chol": None, "Ju Chang Il": None}
+
+
+def test_a_headline_verb_after_a_title_is_no_person() -> None:
+    people = _people(
+        "Choe Son Hui, minister of Foreign Affairs of the DPRK, left Pyongyang for Moscow.",
+        title="DPRK Foreign Minister Leaves for Russia",
+    )
+    assert "Leaves" not in people
+    assert people["Choe Son Hui"] == "minister of Foreign Affairs"
+    people = _people(
+        "Kim Tok Hun, premier of the Cabinet, sent a message of greetings to his counterpart.",
+        title="Premier Sends Greetings to Cambodian Counterpart",
+    )
+    assert set(people) == {"Kim Tok Hun"}
+
+
+def test_a_fleet_front_movement_or_agenda_is_no_person() -> None:
+    people = _people(
+        "The Third Fleet Director Kim Chol said the ships were ready. The Popular Struggle "
+        "Front chairman Ali Saad spoke. The Salvation Front met. The Unity Agenda passed."
+    )
+    assert set(people) == {"Kim Chol", "Ali Saad"}
+
+
+def test_a_foreign_organisation_opener_and_a_caption_word_are_no_person() -> None:
+    people = _people(
+        "Above Clinton speaks at a rally in Ohio. Fundación Terra said the forest burned, "
+        "said Maria Lopez."
+    )
+    assert set(people) == {"Maria Lopez"}
+
+
+def test_a_rank_with_a_class_is_one_role() -> None:
+    people = _people("The President honored Sergeant First Class Heath Robinson at the signing.")
+    assert people == {"Heath Robinson": "Sergeant First Class"}
+
+
+def test_a_plural_title_before_two_surnames_names_both() -> None:
+    people = _people("Thank you to Representatives Kahele and Case for their leadership.")
+    assert people == {"Kahele": "Representative", "Case": "Representative"}
+
+
+def test_a_capitalised_office_before_one_surname_names_a_person() -> None:
+    people = _people("Thank you, Mayor Garcetti, for hosting us in the city.")
+    assert people == {"Garcetti": "Mayor"}
+
+
+def test_a_title_before_of_is_no_part_of_an_organisation() -> None:
+    from tests.entity_fixtures import entities
+
+    es = entities("The Deputy Director of White House Jane Doe arrived on Monday.")
+    orgs = {e.name for e in es if e.kind == "organisation"}
+    assert "Deputy Director of White House" not in orgs
+    assert "White House" in orgs
+
+
+def test_a_vague_title_keeps_the_organisation_it_heads() -> None:
+    people = _people("Navin Nayak, head of the CAP Action Fund, spoke on Tuesday.")
+    assert people["Navin Nayak"] == "head of the CAP Action Fund"
+
+
+def test_a_nomination_term_is_no_part_of_the_office() -> None:
+    people = _people(
+        "Richard Roe, of Virginia, to be a Member of the Privacy and Civil Liberties Oversight "
+        "Board for the remainder of the term expiring January 29, 2026, vice Jane Poe."
+    )
+    assert people["Richard Roe"] == "Member of the Privacy and Civil Liberties Oversight Board"
+
+
+def test_a_state_and_a_rank_without_its_stop_are_no_person() -> None:
+    people = _people("Vermont Sen Ben Sandler and Massachusetts Sen Eliza Warne spoke at length.")
+    assert "Massachusetts Sen" not in people
+    assert people.get("Ben Sandler") == "Sen"
+    assert people.get("Eliza Warne") == "Sen"
+
+
+def test_a_headline_title_gives_way_to_the_bodys_fuller_one() -> None:
+    people = _people(
+        "Choe Mi Ran, vice department director of the Central Committee of the Workers' Party "
+        "of Korea, issued a statement on Sunday.",
+        title="Press Statement of Choe Mi Ran, Vice Department Director of C.C., WPK",
+    )
+    assert people["Choe Mi Ran"] == "vice department director"
