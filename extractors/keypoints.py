@@ -556,12 +556,6 @@ def key_points(
             for c in cands
         ]
     cands = [replace(c, eligible=False) if c.eligible and heading(c.text) else c for c in cands]
-    if entities:
-        firsts = first_names(entities)
-        cands = [
-            replace(c, eligible=False) if c.eligible and by_first_name(c.text, firsts) else c
-            for c in cands
-        ]
     cands = on_event(in_turns(cands, articles), articles, summary)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
@@ -723,24 +717,6 @@ def unfit_point(sentence: str) -> bool:
         return True  # opens a quotation that runs on into the next sentence
     # the end of a quotation begun in an earlier sentence
     return bool(re.search(r"[\"”]$", s) and "“" not in s and s.count('"') <= 1)
-
-
-def first_names(entities: Sequence[Entity]) -> frozenset[str]:
-    """The first names of the story's people named in full ("Danny" of "Danny Akaka"),
-    less any word that is also someone's last name."""
-    people = [e.name.split() for e in entities if e.kind == "person"]
-    lasts = {w[-1] for w in people if w}
-    return frozenset(w[0] for w in people if len(w) >= 2 and w[0] not in lasts)
-
-
-_FIRST_NAME = re.compile(r"^([A-Z][a-z]{2,})\s+(?:[a-z]|[\"“])")
-
-
-def by_first_name(sentence: str, firsts: frozenset[str]) -> bool:
-    """A sentence whose subject is a person's first name alone ("Danny was a great
-    friend."): who is meant is said elsewhere, in full."""
-    m = _FIRST_NAME.match(sentence.strip())
-    return bool(m and m.group(1) in firsts)
 
 
 def without_related(sentence: str) -> str:
@@ -1019,10 +995,11 @@ _EPITHET_NOUN = (
     r"personality|businesswoman|businessman|fan|pupil|mum|teenager|pensioner|youngster|"
     r"comedian|presenter|striker|midfielder|veteran|billionaire|mogul|driver|champion|"
     r"Brit|Briton|Dutchman|Frenchman|Spaniard|German|Finn|Aussie|Scot|Welshman|Irishman|"
-    r"Englishman|Swede|Brazilian|Mexican|company|firm|carmaker|retailer|lender)s?\b(?!\s+[A-Z])"
+    r"Englishman|Swede|Brazilian|Mexican)s?\b(?!\s+[A-Z])"
 )
 _EPITHET = re.compile(
     rf"^[Tt]he (?:[\w’'-]+ ){{0,3}}?{_EPITHET_NOUN}|"
+    r"^[Tt]he (?:[\w’'-]+ ){1,3}?(?:company|firm|carmaker|retailer|lender)\b(?!\s+[A-Z])|"
     rf"^(?:[\w’'.-]+\s){{0,4}}[\w’'-]+,\s+the (?:[\w’'-]+ ){{0,3}}?{_EPITHET_NOUN}"
 )
 """A person named only by an epithet ("The 46-year-old ...", "The model and TV

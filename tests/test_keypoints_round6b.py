@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.keypoints import by_first_name, first_names, key_points, leans_back, unfit_point
-from extractors.models import Article, Entity
+from extractors.keypoints import leans_back, unfit_point
 
 
 @pytest.mark.parametrize(
@@ -66,26 +65,4 @@ def test_epithets_lean_back(sentence: str) -> None:
 def test_epithets_with_a_name_do_not_lean() -> None:
     assert not leans_back("The Dutch driver Max Verstappen made a string of overtakes.")
     assert not leans_back("The shipping company Hanjin said it would move to Pusan.")
-
-
-def test_a_first_name_alone_is_no_key_point() -> None:
-    people = (
-        Entity(name="Min Jun Park", kind="person"),
-        Entity(name="Park", kind="person"),
-        Entity(name="Soo Kim", kind="person"),
-    )
-    firsts = first_names(people)
-    assert by_first_name("Min was a great friend of the crane crews.", firsts)
-    assert not by_first_name("Park was a great friend of the crane crews.", firsts)
-    assert not by_first_name("Soo Kim was a great friend of the crane crews.", firsts)
-    art = Article(
-        source="a",
-        title="Pusan names its quay after Min Jun Park",
-        text=(
-            "The port of Pusan named its new quay after the late harbour master Min Jun Park.\n"
-            "Min was a great friend of the crane crews and of the port of Pusan.\n"
-            "The quay will open to container ships of the port of Pusan on Monday."
-        ),
-    )
-    texts = [k.text for k in key_points([art], limit=5, entities=people)]
-    assert texts and not any(t.startswith("Min was") for t in texts)
+    assert not leans_back("The company says its new cranes will be ready by Jan. 31.")
