@@ -624,6 +624,71 @@ _RELATED = re.compile(r"^\[(?:[^\]\s]+\s){3,}[^\]]*\]\s*(?=[\"“‘A-Z0-9])")
 ...] With a 6-3 lead ..."): trimmed off, the sentence is kept."""
 
 
+_THANKS = re.compile(
+    r"^(?:and |so |again,? |once again,? )?(?:thank you\b|thanks\b(?! to\b)|"
+    r"(?:I|we)(?:['’]d| would)? (?:also )?(?:want|like|wish) to (?:thank|acknowledge|"
+    r"recognize|congratulate)\b|(?:I|we) (?:also )?(?:thank|congratulate)\b)",
+    re.I,
+)
+"""Thanks in remarks ("Thank you to Senators ... for their leadership.", "I want to thank
+..."); "Thanks to the new law, ..." states a cause and is kept."""
+_ADDRESS = re.compile(
+    r"^(?:(?:today|now|tonight|here|and|so|but|look|folks|remember|well),?\s+)?"
+    r"you(?:['’](?:re|ve|ll|d))?\s+(?!said|told|asked|may have)|"
+    r"^(?:just )?(?:think about|imagine|picture|remember|listen|look at|consider|"
+    r"let['’]s be clear|let me be clear)\b",
+    re.I,
+)
+"""The speaker addressing the room ("Today, you are a college graduate.", "Think about
+this for a moment ...", "Imagine ..."): talk to an audience, not a fact of the event."""
+_SCHEDULE_TALK = re.compile(
+    r"\b(?:going to|will) have an? (?:very |really |pretty )?(?:busy|big|full|packed|long) "
+    r"(?:day|week|weekend|schedule|trip)\b",
+    re.I,
+)
+"""A briefer's preview of the schedule with no event in it ("The President is going to
+have a very busy week.")."""
+_BARE_IMPERATIVE = re.compile(
+    r"^(?:Coordinate|Ensure|Make|Establish|Strengthen|Expand|Promote|Improve|Create|"
+    r"Develop|Provide|Enhance|Implement|Identify|Reduce|Protect|Encourage|Facilitate|"
+    r"Prioritize|Accelerate|Require|Direct|Advance|Bolster|Leverage|Mobilize|Deploy|"
+    r"Build|Foster|Lower|Raise|Modernize|Streamline|Align|Convene|Engage|Take|Give|"
+    r"Keep|Continue|Commit|Deliver|Increase|Invest|Lead|Pass|Study|Assess|Evaluate|"
+    r"Adopt|Update|Clarify|Consult)\s+(?!(?:of|in|on|for|is|was|are|were|has|had|will|to|"
+    r"and|or)\b)[a-z$\d]"
+)
+"""A bullet opening on a bare verb with no subject ("Coordinate the Administration's
+domestic response ...", "Make changes, if needed, to state privacy laws ..."): who does
+it is in the heading above the list. Not a noun ("Support for ...", "Increase in ...")."""
+_TIMELINE = re.compile(
+    r"^(?:Lap|Minute|Round|Hole|Stage|Day|Hour|Inning|Over|Game|Set|Quarter|Step)\s+"
+    r"\d{1,3}\s+(?![a-z])[A-Z]|^\d{1,3}(?:['’]|\s?mins?\b)\s+[A-Z]"
+)
+"""A timeline's label run into its entry ("Lap 29 Drivers are left furious ...", "67'
+Kane scores ...")."""
+_INLINE_BULLET = re.compile(r"[.!?;:]\s+[-–—•*]\s+[A-Z]|\s[-–•*]\s+[A-Z][\w'’ ]{2,50}:\s")
+"""A list's next bullet run into the sentence ("... across the region. - Empower
+Innovation Challenge: ...")."""
+_PICTURED = re.compile(r"\((?:pictured|inset|above|below|centre|center)\)", re.I)
+"""A caption's marker left in the text ("... Comey (pictured) announced ...")."""
+_GLUED_AS = re.compile(r"[a-z] As (?:[a-z]+ ){1,3}(?:were|was|is|are|had|has)\b")
+"""Two sentences run together with no stop at "As" ("... where the boy was As they were
+about four metres ...")."""
+
+
+def _stutter_name(s: str) -> bool:
+    """A heading's name repeated as the text's subject ("Nominee for ...: Vice Adm. James
+    Kilby Vice Adm. James Kilby currently serves ..."): a run of three capitalised words
+    or more said twice in a row."""
+    w = s.split()
+    for n in range(3, 7):
+        for i in range(len(w) - 2 * n + 1):
+            a = w[i : i + n]
+            if a == w[i + n : i + 2 * n] and all(x[:1].isupper() for x in a):
+                return True
+    return False
+
+
 def unfit_point(sentence: str) -> bool:
     """Not a key point, though a summary of one text may keep it: an exclamation (a
     greeting, a slogan: "Welcome to the White House!", "Let us turn out as one ...!"), a
@@ -640,6 +705,12 @@ def unfit_point(sentence: str) -> bool:
         return True
     if _GERUND.match(s) and not _FINITE.search(s):
         return True
+    if _THANKS.match(s) or _ADDRESS.match(s) or _SCHEDULE_TALK.search(s):
+        return True  # thanks, the room addressed, the schedule previewed
+    if _BARE_IMPERATIVE.match(s) or _TIMELINE.match(s) or _INLINE_BULLET.search(s):
+        return True  # a list's bullet with no subject, a timeline's label, a bullet glued
+    if _PICTURED.search(s) or _GLUED_AS.search(s) or _stutter_name(s):
+        return True  # a caption's marker, a run-on, a heading's name said twice
     if re.match(r"^'[A-Z]", s) and re.search(r"[.!?]'$", s) and not _SAID_AFTER.search(s[1:-1]):
         return True  # a quotation in single quotes, whole, with no speaker
     if s[:1] in '"“' and not re.search(r"[\"”]", s[1:]):
@@ -919,14 +990,22 @@ said."): whose spokesman is in another sentence."""
 _EARLY_OBJECT = re.compile(r"^(?:[\w’'.-]+\s){1,5}(?:him|them)\b")
 """An object pronoun in the first clause ("The President hosted them ...", "Twenty-five
 countries quickly joined them"): who is meant is in another sentence."""
-_EPITHET = re.compile(
-    r"^[Tt]he (?:[\w’'-]+ ){0,3}?(?:\d+-year-old|star|model|singer|actor|actress|rapper|"
+_EPITHET_NOUN = (
+    r"(?:\d+-year-old|star|model|singer|actor|actress|rapper|"
     r"personality|businesswoman|businessman|fan|pupil|mum|teenager|pensioner|youngster|"
-    r"comedian|presenter|striker|midfielder|veteran|billionaire|mogul)s?\b(?!\s+[A-Z])"
+    r"comedian|presenter|striker|midfielder|veteran|billionaire|mogul|driver|champion|"
+    r"Brit|Briton|Dutchman|Frenchman|Spaniard|German|Finn|Aussie|Scot|Welshman|Irishman|"
+    r"Englishman|Swede|Brazilian|Mexican)s?\b(?!\s+[A-Z])"
+)
+_EPITHET = re.compile(
+    rf"^[Tt]he (?:[\w’'-]+ ){{0,3}}?{_EPITHET_NOUN}|"
+    r"^[Tt]he (?:[\w’'-]+ ){1,3}?(?:company|firm|carmaker|retailer|lender)\b(?!\s+[A-Z])|"
+    rf"^(?:[\w’'.-]+\s){{0,4}}[\w’'-]+,\s+the (?:[\w’'-]+ ){{0,3}}?{_EPITHET_NOUN}"
 )
 """A person named only by an epithet ("The 46-year-old ...", "The model and TV
 personality tweeted ...", "The Crystal Palace fan ..."): the name is in another
-sentence. Not when a name follows ("The model Chrissy Teigen ...")."""
+sentence. Not when a name follows ("The model Chrissy Teigen ..."). Also after an
+opening phrase ("At one point, the Brit had ...", "The sensational Dutch driver ...")."""
 _ADVERB_PRONOUN = re.compile(
     rf"^(?:perhaps|maybe|now|even|only|later|soon|once|instead|again|here|there)\s+"
     rf"{_PRONOUN}\b(?!\s+{_NOT_BACK})",
