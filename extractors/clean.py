@@ -391,7 +391,9 @@ def rule_gallery(paras: list[str], meta: Meta) -> list[str]:
             ):
                 j += 1
             nxt = {words[k][n].lower() for k in range(i, j)}
-            if j - i >= 3 and len(nxt) > 1:  # the shared opening ends at word n
+            # the shared opening ends at word n, and not on a function word: "The chairman
+            # of the <Algeria-Korea ...>" is sentences that open alike, no gallery title
+            if j - i >= 3 and len(nxt) > 1 and head[-1] not in _FUNCTION:
                 drop.update(range(i, j))
                 i = j - 1
                 break
@@ -1030,6 +1032,61 @@ def _opens(word: str) -> bool:
     return len(core) <= 1 or not core.isupper()
 
 
+_QUOTE_LEADS = _SAYING | frozenset(
+    [
+        "reading",
+        "entitled",
+        "theme",
+        "slogan",
+        "slogans",
+        "song",
+        "songs",
+        "shouted",
+        "chanted",
+        "chanting",
+        "article",
+        "statement",
+        "statements",
+        "title",
+        "words",
+        "letters",
+        "placards",
+        "banner",
+    ]
+)
+_QUOTE_CLOSE = re.compile(r"[\"”’']+[.,;:!?)]*$")
+
+
+def _inline_quote(words: list[str], k: int, low: str) -> bool:
+    """A quotation at ``words[k]`` that is part of its sentence: a title in capitals that
+    closes before the sentence ends ("... the hymns "Song of General Kim Il Sung" and
+    ..."), or a word that
+    leads to a quotation comes before it ("letters reading "...", "the following press
+    statement "..."")."""
+    if low in _QUOTE_LEADS:
+        return True
+    for j in range(k, len(words) - 1):
+        if _QUOTE_CLOSE.search(words[j]):
+            # a title in capitals ("Song of the Sea Gate"), not speech run on
+            quoted = [w.strip("'\"“”‘’.,;:!?") for w in words[k : j + 1]]
+            return all(w[:1].isupper() or w.lower() in _FUNCTION for w in quoted if w)
+    return False
+
+
+def _letter_a(nxt: str) -> bool:
+    """Is "A" before ``nxt`` the letter (a grade, a group, "A to Z"), not the article? An
+    article goes before a noun, never before a function word, a verb or a stop."""
+    low = nxt.lower().strip(".,;:!?")
+    return (
+        not nxt
+        or nxt[:1].isdigit()
+        or low in _FUNCTION
+        or low in _VERBS
+        or low.endswith("ed")
+        or low in ("drew", "beat", "won", "lost")
+    )
+
+
 def _boundary(words: list[str], k: int, strict: bool) -> bool:
     """Does a new text start at ``words[k]`` (no punctuation before it)?
 
@@ -1039,6 +1096,8 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     if prev.endswith((",", ";", ":", "-", "—", "–")):
         return False
     nxt = words[k + 1] if k + 1 < len(words) else ""
+    if w == "A" and _letter_a(nxt):
+        return False  # the letter, no article: "from A to Z", "Group A drew 2:2"
     if not prev[:1].islower():
         # "... on Thursday The FBI chief ...": a day or month closes the text before;
         # after another name, an opener that is no part of a name ("... in Seoul With
@@ -1054,7 +1113,7 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     quoted = w[:1] in "'\"‘“" and w[1:2].isupper() and not _opens(nxt)
     opener = quoted or w in _STARTERS
     if opener:
-        if low in _SAYING or (quoted and low in _FUNCTION):
+        if low in _SAYING or (quoted and (low in _FUNCTION or _inline_quote(words, k, low))):
             return False
         # "of The Times", "at A Coruña": a name after a function word
         return not (low in _FUNCTION and w in ("The", "A", "An") and _opens(nxt))
@@ -1387,6 +1446,13 @@ def _kicker_starts(sent: str, words: list[str]) -> list[int]:
     return [k for k in starts if k > 0] if len(starts) >= 2 else []
 
 
+def _in_quotation(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` inside a double quotation opened before it (a quoted title in
+    capitals: "the song "Let's Love This Land" ...")?"""
+    before = " ".join(words[:k])
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+[A-Z0-9]")
 RUN_ON_MIN_WORDS = 4
 
@@ -1410,7 +1476,7 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
             cuts = [
                 k
                 for k in range(RUN_ON_MIN_WORDS, len(words) - 2)
-                if _boundary(words, k, strict=True)
+                if _boundary(words, k, strict=True) and not _in_quotation(words, k)
             ]
             cuts = sorted(set(cuts) | set(_kicker_starts(sent, words)))
             start, pieces = 0, []
@@ -1837,7 +1903,24 @@ def rule_repeated_lines(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
+_END_MARK = re.compile(r"\s+(?:-0-|- 0 -|-30-|###)\s*$")
+
+
+def rule_end_mark(paras: list[str], meta: Meta) -> list[str]:
+    """An agency's end-of-item mark ("... the month of anti-U.S. joint struggle. -0-",
+    KCNA's) goes, and the paragraph it closed stays (it ends on its full stop)."""
+    out = []
+    for p in paras:
+        m = _END_MARK.search(p)
+        if m and m.start() > 0:
+            meta.removed.append(("end_mark", p[m.start() :].strip()))
+            p = p[: m.start()]
+        out.append(p)
+    return out
+
+
 TEXT_RULES: tuple[Rule, ...] = (
+    rule_end_mark,
     rule_inline_gallery,
     rule_inline_prompts,
     rule_inline_captions,
