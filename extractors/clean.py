@@ -2172,6 +2172,73 @@ hand-written text file or a transcript need not follow (and a transcript repeats
 lines: "Go ahead.")."""
 
 
+_NO_SPACE_STOP = re.compile(r"(?<![\w.@/-])([a-z][a-z'’]+)\.([A-Z][a-z]+)(?=[\s,;:'’\"”)]|$)")
+_NOT_PROSE = re.compile(r"://|@|\bwww\.|/")
+_SHORT_FORMS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "univ",
+    ]
+)
+
+
+def space_after_stop(line: str) -> str:
+    """Rule (no space after a full stop): "... a biochemist.The company said ..." gets its
+    space back where a lower-case word ends on "." right before a capitalised word. Not in
+    a URL, an e-mail address or a path (a token with "://", "@", "www." or "/"), nor after
+    an abbreviation ("U.S.", "Dr.", "e.g."), nor in a file or domain name ("report.Final.pdf"
+    goes on with another dot), nor in numbers ("3.5")."""
+    if "." not in line:
+        return line
+
+    def put(m: re.Match[str]) -> str:
+        start = line.rfind(" ", 0, m.start()) + 1
+        end = line.find(" ", m.end())
+        token = line[start : end if end >= 0 else len(line)]
+        if _NOT_PROSE.search(token) or m.group(1).lower() in _SHORT_FORMS:
+            return m.group(0)
+        return f"{m.group(1)}. {m.group(2)}"
+
+    return _NO_SPACE_STOP.sub(put, line)
+
+
 def clean_text(
     raw: str, *, title: str | None = None, source: str = "", scraped: bool = False
 ) -> Cleaned:
@@ -2187,7 +2254,9 @@ def clean_text(
     else those that need a marker).
     """
     vocab = text_words(raw)
-    lines = [unglue(ln.strip(), vocab) for ln in raw.replace("\r\n", "\n").split("\n")]
+    lines = [
+        space_after_stop(unglue(ln.strip(), vocab)) for ln in raw.replace("\r\n", "\n").split("\n")
+    ]
     lines = [ln for ln in lines if ln]
     title = unglue(title, vocab) if title else title
     if title is None:
@@ -2291,7 +2360,7 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
     if info.title and lines and normalise_space(lines[0]) == normalise_space(info.title):
         lines = lines[1:]  # the headline repeated as the body's first line
     vocab = text_words(doc.text)
-    lines = [unglue(ln, vocab) for ln in lines]
+    lines = [space_after_stop(unglue(ln, vocab)) for ln in lines]
     if info.title:
         info.title = unglue(info.title, vocab)
     paras, meta = apply_rules(lines, Meta(author=None))

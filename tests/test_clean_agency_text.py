@@ -62,3 +62,23 @@ def test_a_caption_run_into_a_sentence_still_goes() -> None:
         "island before noon, officials said.",
     )
     assert out[-1].startswith("The ferry left the port at six")
+
+
+def test_a_space_goes_back_after_a_full_stop() -> None:
+    from extractors.clean import space_after_stop
+
+    assert (
+        space_after_stop("Dr. Lee is a biochemist.The company said she starts in May.")
+        == "Dr. Lee is a biochemist. The company said she starts in May."
+    )
+    for keep in (
+        "See https://harbor.example.org/news.Story for more.",
+        "Write to pilot.Lee@harbor.example.org today.",
+        "The U.S.Navy and the port met.",
+        "Open the file report.Final.pdf first.",
+        "Fares rose 3.5 percent.",
+        "Dr.Lee spoke first.",
+    ):
+        assert space_after_stop(keep) == keep, keep
+    out = clean_text("The ferry left at six.It reached the island by noon.", scraped=True)
+    assert "six. It reached" in out.text or "six. It reached" in out.title
