@@ -434,12 +434,41 @@ _STAFF_CREDIT = re.compile(
 )
 
 
+_STAFF_TAIL = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?:additional |further )?(?:reporting|writing|editing|research|"
+    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,200}\)\s*$",
+    re.I,
+)
+_RULE_LINE = re.compile(r"^_{3,}$")
+_ONLINE = re.compile(r"^(?:Online|On the Web|On the Internet)\s*:", re.I)
+
+
+def rule_online_tail(paras: list[str], meta: Meta) -> list[str]:
+    """An AP tail: a "___" rule line goes (it is no text), and when "Online:" follows it,
+    the links after it go too ("___ / Online: / National Hurricane Center: https://...")."""
+    for i, p in enumerate(paras):
+        if not _RULE_LINE.match(p.strip()):
+            continue
+        if i + 1 < len(paras) and _ONLINE.match(paras[i + 1]) and len(paras) - i <= 8:
+            meta.removed.extend(("online_tail", q) for q in paras[i:])
+            return paras[:i]
+    kept = [p for p in paras if not _RULE_LINE.match(p.strip())]
+    if len(kept) < len(paras):
+        meta.removed.extend(("rule_line", p) for p in paras if _RULE_LINE.match(p.strip()))
+    return kept
+
+
 def rule_credit_line(paras: list[str], meta: Meta) -> list[str]:
     """A short line that is only a photo credit or a media label ("Photo", "Video",
     "David Becker/Getty Images"), or a staff credit ("Additional reporting by Jane Roe"),
     goes; the credit is kept in ``meta.credits``."""
     out = []
     for p in paras:
+        if (tail := _STAFF_TAIL.search(p)) and tail.start() > 0:
+            # "... in a statement. (Writing by Jane Roe; Editing by John Doe)": run on
+            meta.removed.append(("credit_line", tail.group(0).strip()))
+            meta.credits.append(tail.group(0).strip(" ()"))
+            p = p[: tail.start()].rstrip()
         if len(p.split()) <= 25 and _STAFF_CREDIT.match(p):
             meta.removed.append(("credit_line", p))
             meta.credits.append(p.strip(" ()"))
@@ -1955,6 +1984,7 @@ RULES: tuple[Rule, ...] = (
     rule_related_links,
     rule_prompts,
     rule_tail_prompts,
+    rule_online_tail,
 )
 
 GALLERY_MAX_BODY = 150

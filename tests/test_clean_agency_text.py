@@ -82,3 +82,31 @@ def test_a_space_goes_back_after_a_full_stop() -> None:
         assert space_after_stop(keep) == keep, keep
     out = clean_text("The ferry left at six.It reached the island by noon.", scraped=True)
     assert "six. It reached" in out.text or "six. It reached" in out.title
+
+
+def test_publisher_tails_go() -> None:
+    """Reuters staff credits run on, AP's "___ Online:" links, "Most Read" lists."""
+    reuters = clean_text(
+        "The harbor bank raised its rates on Tuesday, officials said.\n"
+        "It was the third rise this year, the bank said. (Writing by Ann Lee; Editing by Bo Kim)",
+        title="Harbor bank raises rates",
+        scraped=True,
+    )
+    assert reuters.text.endswith("the bank said.")
+    assert "Writing by Ann Lee; Editing by Bo Kim" in reuters.credits
+    ap = clean_text(
+        "The storm reached the harbor on Monday, officials said.\n"
+        "Thousands of homes lost power, the utility said.\n___\nOnline:\n"
+        "Harbor Weather Office: https://weather.harbor.example.org",
+        title="Storm reaches harbor",
+        scraped=True,
+    )
+    assert ap.text.split("\n")[-1] == "Thousands of homes lost power, the utility said."
+    most = clean_text(
+        "The storm reached the harbor on Monday, officials said.\n"
+        "Thousands of homes lost power, the utility said.\nMost Read\n"
+        "Ten things to do in the harbor this week\nFerry timetable changes for the summer",
+        title="Storm reaches harbor",
+        scraped=True,
+    )
+    assert most.text.split("\n")[-1] == "Thousands of homes lost power, the utility said."
