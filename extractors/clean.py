@@ -391,7 +391,9 @@ def rule_gallery(paras: list[str], meta: Meta) -> list[str]:
             ):
                 j += 1
             nxt = {words[k][n].lower() for k in range(i, j)}
-            if j - i >= 3 and len(nxt) > 1:  # the shared opening ends at word n
+            # the shared opening ends at word n, and not on a function word: "The chairman
+            # of the <Algeria-Korea ...>" is sentences that open alike, no gallery title
+            if j - i >= 3 and len(nxt) > 1 and head[-1] not in _FUNCTION:
                 drop.update(range(i, j))
                 i = j - 1
                 break
@@ -432,12 +434,41 @@ _STAFF_CREDIT = re.compile(
 )
 
 
+_STAFF_TAIL = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?:additional |further )?(?:reporting|writing|editing|research|"
+    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,200}\)\s*$",
+    re.I,
+)
+_RULE_LINE = re.compile(r"^_{3,}$")
+_ONLINE = re.compile(r"^(?:Online|On the Web|On the Internet)\s*:", re.I)
+
+
+def rule_online_tail(paras: list[str], meta: Meta) -> list[str]:
+    """An AP tail: a "___" rule line goes (it is no text), and when "Online:" follows it,
+    the links after it go too ("___ / Online: / National Hurricane Center: https://...")."""
+    for i, p in enumerate(paras):
+        if not _RULE_LINE.match(p.strip()):
+            continue
+        if i + 1 < len(paras) and _ONLINE.match(paras[i + 1]) and len(paras) - i <= 8:
+            meta.removed.extend(("online_tail", q) for q in paras[i:])
+            return paras[:i]
+    kept = [p for p in paras if not _RULE_LINE.match(p.strip())]
+    if len(kept) < len(paras):
+        meta.removed.extend(("rule_line", p) for p in paras if _RULE_LINE.match(p.strip()))
+    return kept
+
+
 def rule_credit_line(paras: list[str], meta: Meta) -> list[str]:
     """A short line that is only a photo credit or a media label ("Photo", "Video",
     "David Becker/Getty Images"), or a staff credit ("Additional reporting by Jane Roe"),
     goes; the credit is kept in ``meta.credits``."""
     out = []
     for p in paras:
+        if (tail := _STAFF_TAIL.search(p)) and tail.start() > 0:
+            # "... in a statement. (Writing by Jane Roe; Editing by John Doe)": run on
+            meta.removed.append(("credit_line", tail.group(0).strip()))
+            meta.credits.append(tail.group(0).strip(" ()"))
+            p = p[: tail.start()].rstrip()
         if len(p.split()) <= 25 and _STAFF_CREDIT.match(p):
             meta.removed.append(("credit_line", p))
             meta.credits.append(p.strip(" ()"))
@@ -1030,6 +1061,61 @@ def _opens(word: str) -> bool:
     return len(core) <= 1 or not core.isupper()
 
 
+_QUOTE_LEADS = _SAYING | frozenset(
+    [
+        "reading",
+        "entitled",
+        "theme",
+        "slogan",
+        "slogans",
+        "song",
+        "songs",
+        "shouted",
+        "chanted",
+        "chanting",
+        "article",
+        "statement",
+        "statements",
+        "title",
+        "words",
+        "letters",
+        "placards",
+        "banner",
+    ]
+)
+_QUOTE_CLOSE = re.compile(r"[\"”’']+[.,;:!?)]*$")
+
+
+def _inline_quote(words: list[str], k: int, low: str) -> bool:
+    """A quotation at ``words[k]`` that is part of its sentence: a title in capitals that
+    closes before the sentence ends ("... the hymns "Song of General Kim Il Sung" and
+    ..."), or a word that
+    leads to a quotation comes before it ("letters reading "...", "the following press
+    statement "..."")."""
+    if low in _QUOTE_LEADS:
+        return True
+    for j in range(k, len(words) - 1):
+        if _QUOTE_CLOSE.search(words[j]):
+            # a title in capitals ("Song of the Sea Gate"), not speech run on
+            quoted = [w.strip("'\"“”‘’.,;:!?") for w in words[k : j + 1]]
+            return all(w[:1].isupper() or w.lower() in _FUNCTION for w in quoted if w)
+    return False
+
+
+def _letter_a(nxt: str) -> bool:
+    """Is "A" before ``nxt`` the letter (a grade, a group, "A to Z"), not the article? An
+    article goes before a noun, never before a function word, a verb or a stop."""
+    low = nxt.lower().strip(".,;:!?")
+    return (
+        not nxt
+        or nxt[:1].isdigit()
+        or low in _FUNCTION
+        or low in _VERBS
+        or low.endswith("ed")
+        or low in ("drew", "beat", "won", "lost")
+    )
+
+
 def _boundary(words: list[str], k: int, strict: bool) -> bool:
     """Does a new text start at ``words[k]`` (no punctuation before it)?
 
@@ -1039,6 +1125,8 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     if prev.endswith((",", ";", ":", "-", "—", "–")):
         return False
     nxt = words[k + 1] if k + 1 < len(words) else ""
+    if w == "A" and _letter_a(nxt):
+        return False  # the letter, no article: "from A to Z", "Group A drew 2:2"
     if not prev[:1].islower():
         # "... on Thursday The FBI chief ...": a day or month closes the text before;
         # after another name, an opener that is no part of a name ("... in Seoul With
@@ -1054,7 +1142,7 @@ def _boundary(words: list[str], k: int, strict: bool) -> bool:
     quoted = w[:1] in "'\"‘“" and w[1:2].isupper() and not _opens(nxt)
     opener = quoted or w in _STARTERS
     if opener:
-        if low in _SAYING or (quoted and low in _FUNCTION):
+        if low in _SAYING or (quoted and (low in _FUNCTION or _inline_quote(words, k, low))):
             return False
         # "of The Times", "at A Coruña": a name after a function word
         return not (low in _FUNCTION and w in ("The", "A", "An") and _opens(nxt))
@@ -1387,6 +1475,13 @@ def _kicker_starts(sent: str, words: list[str]) -> list[int]:
     return [k for k in starts if k > 0] if len(starts) >= 2 else []
 
 
+def _in_quotation(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` inside a double quotation opened before it (a quoted title in
+    capitals: "the song "Let's Love This Land" ...")?"""
+    before = " ".join(words[:k])
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+[A-Z0-9]")
 RUN_ON_MIN_WORDS = 4
 
@@ -1410,7 +1505,7 @@ def rule_run_on_captions(paras: list[str], meta: Meta) -> list[str]:
             cuts = [
                 k
                 for k in range(RUN_ON_MIN_WORDS, len(words) - 2)
-                if _boundary(words, k, strict=True)
+                if _boundary(words, k, strict=True) and not _in_quotation(words, k)
             ]
             cuts = sorted(set(cuts) | set(_kicker_starts(sent, words)))
             start, pieces = 0, []
@@ -1837,7 +1932,24 @@ def rule_repeated_lines(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
+_END_MARK = re.compile(r"\s+(?:-0-|- 0 -|-30-|###)\s*$")
+
+
+def rule_end_mark(paras: list[str], meta: Meta) -> list[str]:
+    """An agency's end-of-item mark ("... the month of anti-U.S. joint struggle. -0-",
+    KCNA's) goes, and the paragraph it closed stays (it ends on its full stop)."""
+    out = []
+    for p in paras:
+        m = _END_MARK.search(p)
+        if m and m.start() > 0:
+            meta.removed.append(("end_mark", p[m.start() :].strip()))
+            p = p[: m.start()]
+        out.append(p)
+    return out
+
+
 TEXT_RULES: tuple[Rule, ...] = (
+    rule_end_mark,
     rule_inline_gallery,
     rule_inline_prompts,
     rule_inline_captions,
@@ -1872,6 +1984,7 @@ RULES: tuple[Rule, ...] = (
     rule_related_links,
     rule_prompts,
     rule_tail_prompts,
+    rule_online_tail,
 )
 
 GALLERY_MAX_BODY = 150
@@ -2089,6 +2202,73 @@ hand-written text file or a transcript need not follow (and a transcript repeats
 lines: "Go ahead.")."""
 
 
+_NO_SPACE_STOP = re.compile(r"(?<![\w.@/-])([a-z][a-z'’]+)\.([A-Z][a-z]+)(?=[\s,;:'’\"”)]|$)")
+_NOT_PROSE = re.compile(r"://|@|\bwww\.|/")
+_SHORT_FORMS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "univ",
+    ]
+)
+
+
+def space_after_stop(line: str) -> str:
+    """Rule (no space after a full stop): "... a biochemist.The company said ..." gets its
+    space back where a lower-case word ends on "." right before a capitalised word. Not in
+    a URL, an e-mail address or a path (a token with "://", "@", "www." or "/"), nor after
+    an abbreviation ("U.S.", "Dr.", "e.g."), nor in a file or domain name ("report.Final.pdf"
+    goes on with another dot), nor in numbers ("3.5")."""
+    if "." not in line:
+        return line
+
+    def put(m: re.Match[str]) -> str:
+        start = line.rfind(" ", 0, m.start()) + 1
+        end = line.find(" ", m.end())
+        token = line[start : end if end >= 0 else len(line)]
+        if _NOT_PROSE.search(token) or m.group(1).lower() in _SHORT_FORMS:
+            return m.group(0)
+        return f"{m.group(1)}. {m.group(2)}"
+
+    return _NO_SPACE_STOP.sub(put, line)
+
+
 def clean_text(
     raw: str, *, title: str | None = None, source: str = "", scraped: bool = False
 ) -> Cleaned:
@@ -2104,7 +2284,9 @@ def clean_text(
     else those that need a marker).
     """
     vocab = text_words(raw)
-    lines = [unglue(ln.strip(), vocab) for ln in raw.replace("\r\n", "\n").split("\n")]
+    lines = [
+        space_after_stop(unglue(ln.strip(), vocab)) for ln in raw.replace("\r\n", "\n").split("\n")
+    ]
     lines = [ln for ln in lines if ln]
     title = unglue(title, vocab) if title else title
     if title is None:
@@ -2208,7 +2390,7 @@ def clean_html(page: str | bytes, *, url: str | None = None, source: str = "") -
     if info.title and lines and normalise_space(lines[0]) == normalise_space(info.title):
         lines = lines[1:]  # the headline repeated as the body's first line
     vocab = text_words(doc.text)
-    lines = [unglue(ln, vocab) for ln in lines]
+    lines = [space_after_stop(unglue(ln, vocab)) for ln in lines]
     if info.title:
         info.title = unglue(info.title, vocab)
     paras, meta = apply_rules(lines, Meta(author=None))

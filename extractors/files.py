@@ -143,38 +143,45 @@ def markdown_to_text_keep_headings(body: str) -> str:
     the lines of a blank-line-separated block are joined; list items and headings stay on
     lines of their own. Headings stay marked (``#``) so the title rule can find the first.
 
-    Rule (list items): every item is a line of its own, without its marker, however deep
+    Rule (list items): every item is a line of its own marked "- " (any marker, a number
+    too, is normalised to "- "), however deep
     it is indented ("    -   IBEW 683 will expand ...", a nested item, is not run into
     the line before), "•" bullets too; a press review's headlines are never one run-on
     sentence. A wrapped line opening on a year ("1783.") is no numbered item: items are
     numbered with one or two digits.
     """
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
         current: list[str] = []
+        item = False
         for ln in block.split("\n"):
             starts_item = bool(_ITEM_START.match(ln))
             if starts_item and current:
-                out.append(" ".join(current))
+                out.append((" ".join(current), item))
                 current = []
             if ln.lstrip().startswith("#"):
-                out.append(ln.strip())
+                out.append((ln.strip(), False))
                 continue
+            if not current:
+                item = bool(_LIST_ITEM.match(ln))
             if ln.strip():
                 current.append(ln.strip())
         if current:
-            out.append(" ".join(current))
+            out.append((" ".join(current), item))
     # markup is read per paragraph: strong emphasis may run over a wrapped line
     # ("**The industry now includes\n contracts **for work")
     return "\n".join(
-        p if p.startswith("#") else " ".join(t.split())
-        for p in out
-        if (t := markdown_to_text(_BULLET_MARK.sub("", p)).strip())
+        p if p.startswith("#") else ("- " if item else "") + " ".join(t.split())
+        for p, item in out
+        if (t := markdown_to_text(_BULLET_MARK.sub("", p).lstrip()).strip())
     )
 
 
 _ITEM_START = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S|\s{0,3}#|\s{0,3}>")
 """A line that opens a list item, a heading or a quotation (``markdown_to_text_keep_headings``)."""
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S")
+"""A line that opens a list item: it is kept as a line marked "- " (``summary.roundup``
+reads a press review by its list)."""
 _BULLET_MARK = re.compile(r"^\s*•\s+")
 """A "•" bullet (``markdown_to_text`` knows "-", "*", "+" and numbers)."""
 

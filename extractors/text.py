@@ -73,13 +73,18 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
 
 
+_LIST_MARK = re.compile(r"^[-•]\s+(?=\S)")
+"""A list item's marker ("- ", as Markdown and JSON list items are kept): no word of its
+first sentence."""
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping abbreviations (U.S., Dr., Nov.) whole.
 
     Rule (Korean): a paragraph written mostly in Hangul is split by ``korean``'s
     morphological analyser (Korean sentences end in 다. / 요. and do not start with a
     capital, which the rule below needs)."""
-    paragraph = normalise_space(paragraph)
+    paragraph = _LIST_MARK.sub("", normalise_space(paragraph))
     if not paragraph:
         return []
     if _HANGUL.search(paragraph):

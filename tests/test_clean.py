@@ -66,6 +66,7 @@ def test_rule_order():
         "rule_related_links",
         "rule_prompts",
         "rule_tail_prompts",
+        "rule_online_tail",
     ]
 
 

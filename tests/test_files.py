@@ -51,20 +51,21 @@ def test_markdown_front_matter_gives_title_published_url():
     assert c.author == "Mina Castellanos"
 
 
-def test_markdown_body_loses_list_markers_emphasis_and_link_syntax():
+def test_markdown_body_normalises_list_markers_and_loses_emphasis_and_link_syntax():
     c = parse_markdown(MARKDOWN, "seoul-ip4.md")
     lines = c.text.split("\n")
     assert (
         "Seoul has steadily raised its profile in NATO's partner formats since 2022, "
         "officials said at a seminar on Tuesday." in lines
     )
-    assert "Defence exports to Poland and Romania" in lines
-    assert "Talks on shared ammunition production" in lines
-    assert "A working group that meets twice a year" in lines
+    # list items keep one "- " marker each (summary.roundup reads a list by it)
+    assert "- Defence exports to Poland and Romania" in lines
+    assert "- Talks on shared ammunition production" in lines
+    assert "- A working group that meets twice a year" in lines
     assert "Partnership is a habit, not an event, one diplomat said." in lines
     for mark in ("**", "*", "_", "`", "](", "---", "title:", "source_url"):
         assert mark not in c.text, mark
-    assert not any(ln.startswith(("-", "#", ">", "1.")) for ln in lines)
+    assert not any(ln.startswith(("--", "#", ">", "1.")) for ln in lines)
 
 
 def test_markdown_dates_with_time_zone_and_published_time():

@@ -8,6 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.files import markdown_to_text_keep_headings, parse_markdown
+from extractors.keypoints import key_points
+from extractors.models import Article
+from extractors.summary import roundup
 from extractors.text import split_sentences
 
 DATA = Path(__file__).parent / "data" / "clean_md"
@@ -23,7 +26,6 @@ def test_every_item_of_a_press_review_is_a_line_of_its_own() -> None:
         "The harbor board met to review the ferry timetable",
         "A ceremony was held for the new lighthouse at Cape Dol",
         "Farmers finished planting rice in the eastern valley",
-        "Harbor Daily",
         "An article praises the crews who repaired the breakwater",
         "A meeting marked the founding day of the seamen's union",
         "The ministry will train 600 more pilots over the next four years.",
@@ -31,7 +33,8 @@ def test_every_item_of_a_press_review_is_a_line_of_its_own() -> None:
         "Ferries: the night ferry returns in July",
         "Buses run every ten minutes",
     ):
-        assert item in lines, item
+        assert ("- " + item) in lines, item
+    assert "Harbor Daily" in lines
     # no line holds two items, so no sentence runs over an item's end
     assert all(len(split_sentences(ln)) == 1 for ln in lines[1:-1])
 
@@ -45,8 +48,8 @@ def test_a_nested_item_is_not_run_into_the_line_before() -> None:
     )
     assert text.split("\n") == [
         "The council will expand the pipeline into these trades:",
-        "Electricians will expand their program from 600 to 1,000.",
-        "Ironworkers will grow theirs to 250.",
+        "- Electricians will expand their program from 600 to 1,000.",
+        "- Ironworkers will grow theirs to 250.",
     ]
 
 
@@ -55,6 +58,23 @@ def test_a_wrapped_line_opening_on_a_year_is_no_item() -> None:
     assert text == "The union has stood since 1783. It is old."
 
 
-def test_bullets_lose_their_marker() -> None:
-    text = markdown_to_text_keep_headings("• first point\n• **second** point")
-    assert text.split("\n") == ["first point", "second point"]
+def test_every_marker_is_normalised_to_a_dash() -> None:
+    text = markdown_to_text_keep_headings("• first point\n• **second** point\n3. third point")
+    assert text.split("\n") == ["- first point", "- second point", "- third point"]
+
+
+def test_a_markdown_press_review_is_a_roundup() -> None:
+    cleaned = parse_markdown((DATA / "press-review.md").read_text("utf-8"), "press-review.md")
+    assert roundup(Article(source="press-review.md", title=cleaned.title, text=cleaned.text))
+
+
+def test_key_points_do_not_show_the_list_marker() -> None:
+    text = markdown_to_text_keep_headings(
+        "The harbor ministry set out its plans for the port on Monday in a statement:\n\n"
+        "- The ministry will train 600 more pilots over the next four years to meet demand.\n"
+        "- The port will add two new berths for container ships by 2026, the ministry said.\n"
+    )
+    art = Article(source="plans.md", title="Harbor ministry plans", text=text)
+    points = [p.text for p in key_points([art], limit=5)]
+    assert points and not any(p.startswith(("-", "•")) for p in points)
+    assert split_sentences("- The port will add two berths.") == ["The port will add two berths."]
