@@ -689,6 +689,12 @@ def _stutter_name(s: str) -> bool:
     return False
 
 
+# A handle or hashtag of an embedded post ("@HelenRyles", "#brexit"; not an e-mail
+# address), and the words that attribute a post to its writer ("X tweeted: …").
+_POST_MARK = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+")
+_POSTED = re.compile(r"(?i)\b(?:tweet(?:ed|s)?|posted|wrote|writes|said|says|replied)\b")
+
+
 def unfit_point(sentence: str) -> bool:
     """Not a key point, though a summary of one text may keep it: an exclamation (a
     greeting, a slogan: "Welcome to the White House!", "Let us turn out as one ...!"), a
@@ -711,6 +717,8 @@ def unfit_point(sentence: str) -> bool:
         return True  # a list's bullet with no subject, a timeline's label, a bullet glued
     if _PICTURED.search(s) or _GLUED_AS.search(s) or _stutter_name(s):
         return True  # a caption's marker, a run-on, a heading's name said twice
+    if _POST_MARK.search(s) and not _POSTED.search(s):
+        return True  # an embedded post run into the text ("… missing! @Ryles Hi Helen, …")
     if re.match(r"^'[A-Z]", s) and re.search(r"[.!?]'$", s) and not _SAID_AFTER.search(s[1:-1]):
         return True  # a quotation in single quotes, whole, with no speaker
     if s[:1] in '"“' and not re.search(r"[\"”]", s[1:]):

@@ -66,3 +66,14 @@ def test_epithets_with_a_name_do_not_lean() -> None:
     assert not leans_back("The Dutch driver Max Verstappen made a string of overtakes.")
     assert not leans_back("The shipping company Hanjin said it would move to Pusan.")
     assert not leans_back("The company says its new cranes will be ready by Jan. 31.")
+
+
+def test_an_embedded_post_run_into_the_text_is_no_key_point():
+    # a reader's post and the brand's reply, quoted with their handles and no attribution
+    assert unfit_point(
+        "Why is there a gap between the peaks? @BarFans Hi Sam, this is our smaller bar."
+    )
+    assert unfit_point("Worst thing about the vote is the smaller bar #chocolate#vote for sure.")
+    # attributed to its writer, or an e-mail address: a sentence like any other
+    assert not unfit_point("An aide tweeted: the talks with @SeoulMission were cordial today.")
+    assert not unfit_point("Questions go to press@example.org before noon on Friday.")
