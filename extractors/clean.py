@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 from .dates import MONTHS, WEEKDAYS
 from .errors import ExtractError
 from .text import (
+    ABBREVIATIONS,
     TITLE_SMALL_WORDS,
     normalise_space,
     parse_iso,
@@ -2204,49 +2205,6 @@ lines: "Go ahead.")."""
 
 _NO_SPACE_STOP = re.compile(r"(?<![\w.@/-])([a-z][a-z'’]+)\.([A-Z][a-z]+)(?=[\s,;:'’\"”)]|$)")
 _NOT_PROSE = re.compile(r"://|@|\bwww\.|/")
-_SHORT_FORMS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "sen",
-        "rep",
-        "gov",
-        "jr",
-        "sr",
-        "st",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "dept",
-        "univ",
-    ]
-)
 
 
 def space_after_stop(line: str) -> str:
@@ -2262,7 +2220,7 @@ def space_after_stop(line: str) -> str:
         start = line.rfind(" ", 0, m.start()) + 1
         end = line.find(" ", m.end())
         token = line[start : end if end >= 0 else len(line)]
-        if _NOT_PROSE.search(token) or m.group(1).lower() in _SHORT_FORMS:
+        if _NOT_PROSE.search(token) or m.group(1).lower() in ABBREVIATIONS:
             return m.group(0)
         return f"{m.group(1)}. {m.group(2)}"
 

@@ -7,8 +7,9 @@ import unicodedata
 from datetime import datetime
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
+ABBREVIATIONS = {
     "mr",
+    "univ",
     "mrs",
     "ms",
     "dr",
@@ -105,7 +106,7 @@ def split_sentences(paragraph: str) -> list[str]:
             if token == "no":
                 if following.isdigit():
                     continue
-            elif token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
+            elif token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
                 continue
         pieces.append(candidate)
         start = m.end()
