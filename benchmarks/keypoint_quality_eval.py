@@ -378,16 +378,15 @@ def dump_blind() -> None:
 # under benchmarks/ mentions (nor the common brief's reserved days, nor the round-5 blind
 # draw), documents and items no label file names, and giveme5w1h gold_standard events
 # of articles no label file names (only those articles). A story is dev or test by a hash
-# of its first source. Every point was labelled by reading the round-5 code's output
+# of its first source. The draw (salt "round6:", 2 White House and 2 KCNA days of 6
+# documents, 3 gold_standard events) ran once, in round 6, and its documents are frozen in
+# keypoint_round6_draw.json: it excluded whatever any label file names, so each new label
+# file would have moved it. Every point was labelled by reading the round-5 code's output
 # before any round-6 rule was written. Labels in ``wider_labels.tsv`` (split ``round6``):
 # as in the wider set, plus ``empty`` (a greeting, a slogan or a remark stating no fact;
 # not ok). ``ok_per_story``: points labelled ok per story (a rule that leaves a point out
 # must leave room for the next good one, not only shorten the list).
 
-R6_WH_DAYS, R6_KCNA_DAYS, R6_GOLD_EVENTS, R6_PER_DAY = 2, 2, 3, 6
-R6_SALT = "round6:"
-RESERVED_DAYS = ("2022-06-07", "2023-07-21", "2024-07-24", "2024-07-01")
-RESERVED_KCNA_SEEN = ("2024-10-30", "2024-11-10", "2024-11-01", "2024-09-13")
 R6_DRAW = Path(__file__).resolve().parent / "keypoint_round6_draw.json"
 
 
@@ -424,98 +423,17 @@ def _round6_from_draw(wh: Path, kc: Path, gs: Path) -> list[tuple[str, list]]:
     return sets
 
 
-def _r6_order(items: list[str]) -> list[str]:
-    return sorted(items, key=lambda x: hashlib.sha1((R6_SALT + x).encode()).hexdigest())
-
-
-def _labelled_text() -> str:
-    here = Path(__file__).resolve().parent
-    return "\n".join(
-        f.read_text("utf-8", errors="replace")
-        for f in sorted(here.iterdir())
-        if f.suffix in (".json", ".csv", ".tsv")
-    )
-
-
 @functools.lru_cache(maxsize=1)
 def round6_sets() -> list[tuple[str, list]] | None:
     """(corpus, articles) of the round-6 draw; None when the corpora are absent."""
-    import csv
-    import json
-    import re
-    from datetime import UTC, datetime
-
-    import relevance_eval
     from _common import dataset
-
-    from extractors.errors import SourceError
-    from extractors.files import parse_news_please
-    from fetch.sources import to_article
 
     wh = dataset("wh-briefings-nato-korea", "docs")
     kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
     gs = dataset("giveme5w1h-news", "gold_standard")
     if wh is None or kc is None or gs is None:
         return None
-    # The draw below chose the documents when the set was labelled; it is frozen in
-    # keypoint_round6_draw.json, since it excludes whatever any label file names and so
-    # moved each time another label file was added.
-    if R6_DRAW.exists():
-        return _round6_from_draw(wh, kc, gs)
-    text = _labelled_text()
-    used_days = set(re.findall(r"20[12][0-9]-[01][0-9]-[0-3][0-9]", text)) | set(RESERVED_DAYS)
-    docs = [str(f.relative_to(wh)) for f in (wh / "docs").rglob("*.md")]
-    used = set(_sample(docs, WIDER_N["wh"]))
-    days: dict[str, list[str]] = {}
-    for d in sorted(docs):
-        if d.split("/")[1] in summary_eval.WH_FOLDERS and d not in used and d not in text:
-            days.setdefault(Path(d).name[:10], []).append(d)
-    old = [d for d, refs in days.items() if len(refs) >= 4 and d not in HELD_OUT_DAYS]
-    first = summary_eval.WH_DAYS
-    used_days |= set(by_hash(old)[: first + BLIND_WH_DAYS + 8])  # earlier draws' days
-    full = [d for d in old if d not in used_days]
-    sets: list[tuple[str, list]] = []
-    for day in _r6_order(full)[:R6_WH_DAYS]:
-        refs = sorted(_r6_order(days[day])[:R6_PER_DAY])
-        sets.append(("wh", [relevance_eval.wh_article_pipeline(wh, r) for r in refs]))
-    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
-    with (kc / "first_seen.csv").open(encoding="utf-8") as fh:
-        seen = {r["index"]: r["first_seen_in_daily_file"] for r in csv.DictReader(fh)}
-    kused = set(_sample([str(i) for i, it in enumerate(items) if it.get("story_text")], 14))
-    kdays: dict[str, list[str]] = {}
-    for i, it in enumerate(items):
-        ref = str(i)
-        if not it.get("story_text") or not isinstance(it.get("date"), int | float):
-            continue
-        if ref in kused or f'kcna#{ref}"' in text or seen.get(ref) in RESERVED_KCNA_SEEN:
-            continue
-        day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
-        kdays.setdefault(day, []).append(ref)
-    kold = [d for d, refs in kdays.items() if len(refs) >= summary_eval.KCNA_PER_DAY]
-    kfirst = summary_eval.KCNA_DAYS
-    used_days |= set(by_hash(kold)[: kfirst + BLIND_KCNA_DAYS + 8])
-    kfull = [d for d in kold if d not in used_days]
-    for day in _r6_order(kfull)[:R6_KCNA_DAYS]:
-        refs = sorted(_r6_order(kdays[day])[:R6_PER_DAY], key=int)
-        sets.append(("kcna", [relevance_eval.kcna_article(items, r) for r in refs]))
-    events: dict[str, list[Path]] = {}
-    for f in sorted((gs / "gold_standard" / "data").glob("*.json")):
-        if f.name[:16] in text:
-            continue
-        cat = json.loads(f.read_text("utf-8")).get("category")
-        if cat:
-            events.setdefault(cat, []).append(f)
-    full_events = [c for c, fs in events.items() if len(fs) >= 3]
-    for cat in _r6_order(full_events)[:R6_GOLD_EVENTS]:
-        arts = []
-        for f in events[cat]:
-            try:
-                cleaned = parse_news_please(f.read_text("utf-8"), f)
-                arts.append(to_article(cleaned, f.name, "bench", "file"))
-            except SourceError:
-                continue
-        sets.append(("gold", arts))
-    return sets
+    return _round6_from_draw(wh, kc, gs)
 
 
 @functools.lru_cache(maxsize=1)
