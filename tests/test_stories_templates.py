@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extractors import stories
+from extractors import stories, summary
 from extractors.files import parse_markdown
 from extractors.models import Article
 
@@ -232,11 +232,14 @@ newspapers of the country on Saturday:
 """
 
 
-def test_a_press_review_read_from_markdown_is_a_roundup_without_its_bullets():
+def test_a_press_review_read_from_markdown_is_a_roundup():
     cleaned = parse_markdown(PRESS_REVIEW_MD, "review.md")
     review = Article(source="review.md", title=cleaned.title, text=cleaned.text)
-    assert "- The leader" not in review.text  # the bullets are gone on the way ...
-    assert stories.roundup(review)  # ... the announced list of news items is read
+    # the list items arrive one per line with a normalised "- " marker, and both the
+    # grouping and the summary read the announced list (plain text without markers: below)
+    assert "\n- The leader received" in review.text
+    assert stories.roundup(review)
+    assert summary.roundup(review)
 
 
 def test_the_roundup_does_not_absorb_the_lead_story_it_lists():
