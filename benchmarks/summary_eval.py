@@ -63,22 +63,6 @@ V5_WH_DAYS = 4
 V5_KCNA_DAYS = 2
 V5_PER_DAY = 6
 EVENT_LABELS_V6 = Path(__file__).resolve().parent / "summary_event_labels_v6.json"
-V6_WH_DAYS = 2
-V6_KCNA_DAYS = 2
-V6_PER_DAY = 6
-V6_GOLD = 8
-RESERVED_DAYS = (
-    "2022-06-07",
-    "2023-07-21",
-    "2024-10-30",
-    "2024-11-10",
-    "2024-07-24",
-    "2024-07-01",
-    "2024-11-01",
-    "2024-09-13",
-)
-"""Days read by the reviewer (round 6) and kept for the round's final read: never drawn
-for the v6 set."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,39 +141,51 @@ def day_sets_v5() -> list[tuple[str, str, str, list]] | None:
 
 @functools.lru_cache(maxsize=1)
 def day_sets_v6() -> list[tuple[str, str, str, list]] | None:
-    """(corpus, day, split, articles) of the round-6 blind set: the next two White House
-    and two KCNA days in hash order after ``day_sets_v5``'s, none of them reserved, six
-    documents a day; and eight giveme5w1h gold_standard articles by hash of the file
-    name that no label file names (``summary_event_labels_v6.json``)."""
-    import keypoint_quality_eval as kq
+    """(corpus, day, split, articles) of the round-6 blind set: the documents labelled in
+    ``summary_event_labels_v6.json``. They were drawn once, in round 6: the next two White
+    House and two KCNA days in hash order after ``day_sets_v5``'s, none of them reserved,
+    six documents a day, and eight giveme5w1h gold_standard articles by hash of the file
+    name that no label file named. The set is read from the labels' own keys, since that
+    draw skipped whatever any label file names and so moved with each new label file."""
+    import relevance_eval
 
-    named = _named_in_labels()
-    out = _draw_days(
-        WH_DAYS + V5_WH_DAYS,
-        WH_DAYS + V5_WH_DAYS + V6_WH_DAYS,
-        V6_PER_DAY,
-        KCNA_DAYS + V5_KCNA_DAYS,
-        KCNA_DAYS + V5_KCNA_DAYS + V6_KCNA_DAYS,
-        V6_PER_DAY,
-        skip=RESERVED_DAYS + kq.HELD_OUT_DAYS,
-        named=named,
-    )
+    wh = dataset("wh-briefings-nato-korea", "docs")
+    kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
     gs = dataset("giveme5w1h-news", "gold_standard")
-    if out is None or gs is None:
+    if wh is None or kc is None or gs is None:
         return None
     from extractors.errors import SourceError
     from extractors.files import parse_news_please
     from fetch.sources import to_article
 
-    files = {f.name: f for f in (gs / "gold_standard" / "data").glob("*.json")}
-    free = [n for n in _by_hash(list(files)) if n not in named and n[:10] not in named]
-    for k, name in enumerate(free[:V6_GOLD]):
+    labels = json.loads(EVENT_LABELS_V6.read_text("utf-8"))["stories"]
+    items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
+    wh_days: dict[tuple[str, str], list[str]] = {}
+    kc_days: dict[tuple[str, str], list[str]] = {}
+    gold: list[tuple[str, str]] = []
+    for ref, lab in labels.items():
+        if ref.startswith("docs/"):
+            wh_days.setdefault((Path(ref).name[:10], lab["split"]), []).append(ref)
+        elif ref.startswith("kcna#"):
+            it = items[int(ref[5:])]
+            day = datetime.fromtimestamp(it["date"] / 1000, UTC).date().isoformat()
+            kc_days.setdefault((day, lab["split"]), []).append(ref[5:])
+        else:
+            gold.append((ref, lab["split"]))
+    out: list[tuple[str, str, str, list]] = []
+    for (day, split), refs in wh_days.items():
+        arts = [relevance_eval.wh_article_pipeline(wh, r) for r in sorted(refs)]
+        out.append(("wh", day, split, arts))
+    for (day, split), refs in kc_days.items():
+        arts = [relevance_eval.kcna_article(items, r) for r in sorted(refs, key=int)]
+        out.append(("kcna", day, split, arts))
+    for name, split in gold:
+        f = gs / "gold_standard" / "data" / name
         try:
-            cleaned = parse_news_please(files[name].read_text("utf-8"), files[name])
+            cleaned = parse_news_please(f.read_text("utf-8"), f)
         except SourceError:
             continue
-        art = to_article(cleaned, name, "bench", "file")
-        out.append(("gold", name[:10], "dev" if k % 2 == 0 else "test", [art]))
+        out.append(("gold", name[:10], split, [to_article(cleaned, name, "bench", "file")]))
     return out
 
 
@@ -247,17 +243,6 @@ def _draw_days(
 def _free(refs: list[str], named: str) -> list[str]:
     """The White House documents of ``refs`` whose file name no label file names."""
     return [r for r in refs if not named or Path(r).name not in named]
-
-
-def _named_in_labels() -> str:
-    """The text of every label file and benchmark script but the v6 labels (a document
-    they name is never drawn for the v6 set)."""
-    here = Path(__file__).resolve().parent
-    return "\n".join(
-        f.read_text("utf-8", errors="replace")
-        for f in sorted(here.iterdir())
-        if f.suffix in (".json", ".tsv", ".csv", ".py") and f != EVENT_LABELS_V6
-    )
 
 
 def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
