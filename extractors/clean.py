@@ -1189,19 +1189,22 @@ def _cut(
     out: list[str] = []
     for p in paras:
         spans = find(p)
-        if not spans:
-            out.append(p)
-            continue
-        pos, pieces = 0, []
-        for a, b in sorted(spans):
-            if a < pos:
-                continue
-            pieces.append(p[pos:a].strip())
-            meta.removed.append((name, p[a:b].strip()))
-            pos = b
-        pieces.append(p[pos:].strip())
-        out.extend(x for x in pieces if x and not _ONLY_PUNCT.match(x))
+        out.extend(_cut_pieces(p, spans, meta, name) if spans else [p])
     return out
+
+
+def _cut_pieces(p: str, spans: list[tuple[int, int]], meta: Meta, name: str) -> list[str]:
+    """What stands around ``spans`` in ``p`` (overlapping spans skipped), each span
+    recorded in ``meta.removed`` under the rule's ``name``; pieces of punctuation dropped."""
+    pos, pieces = 0, []
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        pieces.append(p[pos:a].strip())
+        meta.removed.append((name, p[a:b].strip()))
+        pos = b
+    pieces.append(p[pos:].strip())
+    return [x for x in pieces if x and not _ONLY_PUNCT.match(x)]
 
 
 def _word_spans(p: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -1900,19 +1903,11 @@ def _join_cut(
     """As ``_cut``, but what stands before and after a span stay one paragraph."""
     out: list[str] = []
     for p in paras:
-        spans = sorted(find(p))
+        spans = find(p)
         if not spans:
             out.append(p)
             continue
-        pos, pieces = 0, []
-        for a, b in spans:
-            if a < pos:
-                continue
-            pieces.append(p[pos:a].strip())
-            meta.removed.append((name, p[a:b].strip()))
-            pos = b
-        pieces.append(p[pos:].strip())
-        joined = " ".join(x for x in pieces if x and not _ONLY_PUNCT.match(x))
+        joined = " ".join(_cut_pieces(p, spans, meta, name))
         if joined:
             out.append(joined)
     return out
