@@ -75,6 +75,8 @@ ROUND4 = BENCH_DIR / "relevance_labels_round4.csv"
 """Round 4: documents not in LABELS, with both labels (label, reaction) in one file."""
 ROUND6 = BENCH_DIR / "relevance_labels_round6.csv"
 SECTIONS = BENCH_DIR / "relevance_section_labels.csv"
+ROUND7 = BENCH_DIR / "relevance_labels_round7.csv"
+"""Round 7: WH and KCNA items in no earlier label file, labelled blind with a near-miss tier."""
 """Round 6: documents in no earlier label file, labelled blind; ``split`` fixed in the file."""
 WH, KCNA, NEWS = "wh-briefings-nato-korea", "kcna-archive-2024", "giveme5w1h-news"
 SPLITS = ("dev", "test", "all")
@@ -431,6 +433,7 @@ def evaluate(
     res["round4"] = evaluate_round4(topic, items, wh_root, kcna_root, split)
     res["round6"] = evaluate_round6(topic, items, wh_root, split)
     res["sections"] = evaluate_sections(topic, items, wh_root, split)
+    res["round7"] = evaluate_round7(topic, items, wh_root, split)
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
     res["elapsed_judging"] = judged - t0
@@ -625,6 +628,125 @@ def _print_round6(r6: dict) -> None:
         print(f"     label note: {x['note'][:140]}")
 
 
+def read_round7() -> list[dict]:
+    """The round-7 labels (relevance_labels_round7.csv), every row (copies included: a
+    ``dup_of`` row repeats a text labelled before); ``split`` is in the file."""
+    with ROUND7.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    for r in rows:
+        r["label"], r["reaction"] = int(r["label"]), int(r["reaction"])
+        r["near_miss"] = int(r["near_miss"])
+    return rows
+
+
+def near_miss_scores(sub: list[dict], near_miss: float) -> dict:
+    """Near-miss listing against the labelled tiers: an item is listed when it is not kept
+    and scores at least ``near_miss`` (as ``Digest.near_misses``). Precision and recall of
+    "listed" against tier >= 1, and ``order``: the share of (tier 2, tier 1) pairs, both
+    listed, where the tier-2 item scores higher (ranked as the digest lists them)."""
+    listed = [x for x in sub if not x["included"] and not x["reacted"] and x["score"] >= near_miss]
+    sc = scores([(int(x["near_miss"] > 0), x in listed) for x in sub])
+    two = [x["score"] for x in listed if x["near_miss"] == 2]
+    one = [x["score"] for x in listed if x["near_miss"] == 1]
+    pairs = [(a, b) for a in two for b in one]
+    sc["order"] = sum(a > b for a, b in pairs) / len(pairs) if pairs else 1.0
+    sc["pairs"] = len(pairs)
+    return sc
+
+
+def evaluate_round7(topic, items: list, wh_root: Path, split: str) -> dict:
+    """The round-7 blind labels, per half: ``new`` (texts no earlier label file had: no
+    ``dup_of``) and ``copies`` (every row: a day's run sees each copy); relevance, reaction and
+    near-miss precision/recall."""
+    rows = [r for r in read_round7() if split == "all" or r["split"] == split]
+    out: list[dict] = []
+    for r in rows:
+        if r["dataset"] == WH:
+            art = wh_article(wh_root, r["ref"])
+        else:
+            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+        out.append(result_row(r, art, judge(art, topic)))
+
+    def part(sub: list[dict]) -> dict:
+        sc = scores([(x["label"], x["included"]) for x in sub])
+        neg = sc["fp"] + sc["tn"]
+        sc["specificity"] = 1.0 - (sc["fp"] / neg if neg else 0.0)
+        sc["reactions"] = scores([(x["reaction"], x["reacted"]) for x in sub])
+        sc["near_misses"] = near_miss_scores(sub, topic.thresholds.near_miss)
+        return sc
+
+    res: dict = {}
+    for sp in ("dev", "test", "all"):
+        sub = [x for x in out if sp == "all" or x["split"] == sp]
+        res[sp] = {"new": part([x for x in sub if not x["dup_of"]]), "copies": part(sub)}
+    listed = lambda x: (
+        not x["included"] and not x["reacted"] and x["score"] >= topic.thresholds.near_miss
+    )  # noqa: E731
+    res["errors"] = [
+        x
+        for x in out
+        if bool(x["label"]) != x["included"]
+        or bool(x["reaction"]) != x["reacted"]
+        or bool(x["near_miss"]) != listed(x)
+    ]
+    res["results"] = out
+    return res
+
+
+def _print_round7(r7: dict) -> None:
+    n = r7["all"]["copies"]["n"]
+    print(
+        f"round 7 ({ROUND7.name}: {n} rows labelled blind, "
+        f"{r7['all']['new']['n']} texts no earlier file had; copies = every row):"
+    )
+    rows = []
+    for sp in ("dev", "test", "all"):
+        for kind in ("new", "copies"):
+            sc = r7[sp][kind]
+            if not sc["n"]:
+                continue
+            rc, nm = sc["reactions"], sc["near_misses"]
+            rows.append(
+                (
+                    f"{sp} {kind}",
+                    sc["n"],
+                    sc["fp"],
+                    sc["fn"],
+                    rc["precision"],
+                    rc["recall"],
+                    rc["tp"] + rc["fn"],
+                    nm["precision"],
+                    nm["recall"],
+                    nm["tp"] + nm["fn"],
+                    nm["order"],
+                )
+            )
+    print(
+        table(
+            rows,
+            (
+                "set",
+                "docs",
+                "FP",
+                "FN",
+                "react P",
+                "react R",
+                "react+",
+                "near P",
+                "near R",
+                "near+",
+                "order",
+            ),
+        )
+    )
+    for x in r7["errors"]:
+        print(
+            f"  error [{x['split']}] {x['dataset'][:4]}:{x['ref'][-60:]}  label {x['label']} "
+            f"reaction {x['reaction']} near {x['near_miss']}  score {x['score']:.3f}"
+        )
+        print(f"     {x['summary'][:150]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -731,6 +853,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     label note: {x['note'][:140]}")
     _print_round6(res["round6"])
     _print_sections(res["sections"])
+    _print_round7(res["round7"])
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):
             print(
