@@ -679,9 +679,10 @@ def evaluate_round7(topic, items: list, wh_root: Path, split: str) -> dict:
     for sp in ("dev", "test", "all"):
         sub = [x for x in out if sp == "all" or x["split"] == sp]
         res[sp] = {"new": part([x for x in sub if not x["dup_of"]]), "copies": part(sub)}
-    listed = lambda x: (
-        not x["included"] and not x["reacted"] and x["score"] >= topic.thresholds.near_miss
-    )  # noqa: E731
+
+    def listed(x):
+        return not x["included"] and not x["reacted"] and x["score"] >= topic.thresholds.near_miss
+
     res["errors"] = [
         x
         for x in out
