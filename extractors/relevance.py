@@ -458,18 +458,35 @@ def reaction_sentences(article: Article, topic: Topic) -> list[tuple[int, str]]:
 
     A sentence names every anchor (its terms, outside its ``exclude`` names), or every
     anchor but those named only through ``topic.reaction_terms`` stand-ins, and holds one
-    of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1.
+    of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1. A
+    sentence naming one of ``topic.reaction_blocs`` (a NATO "of Asian version") with a cue
+    weighs 2 when the article names the other anchors outright anywhere.
     Meant for state media (see ``judge``)."""
     if not topic.reaction_cues:
         return []
     cues = [pat for _, pat in topic.reaction_cue_matchers]
+    sentences = _all_sentences(article)
+    groups = [f"anchor:{a.name}" for a in topic.anchors]
+    in_doc: dict[str, bool] = {}  # anchor group -> named outright somewhere in the article
+
+    def named_in_doc(group: str) -> bool:
+        if group not in in_doc:
+            ex = topic.exclude_matchers.get(group, [])
+            in_doc[group] = any(_names(s, topic.matchers[group], ex) for s in sentences)
+        return in_doc[group]
+
     out: list[tuple[int, str]] = []
-    for sentence in _all_sentences(article):
+    for sentence in sentences:
         if not any(p.search(fold(sentence) if p.flags & re.I else sentence) for p in cues):
             continue
+        # A bloc standing for one anchor in the others' region ("NATO of Asian version"),
+        # with the others named outright in the document, ties them all outright.
+        blocs = [g for g in groups if _names(sentence, topic.reaction_bloc_matchers.get(g, []), [])]
+        if any(all(named_in_doc(o) for o in groups if o != g) for g in blocs):
+            out.append((2, sentence))
+            continue
         outright = stand_in = 0
-        for a in topic.anchors:
-            group = f"anchor:{a.name}"
+        for group in groups:
             if _names(sentence, topic.matchers[group], topic.exclude_matchers.get(group, [])):
                 outright += 1
             elif _names(sentence, topic.reaction_matchers.get(group, []), []):
@@ -577,6 +594,9 @@ def judge(article: Article, topic: Topic) -> Relevance:
     if reaction:
         score = max(unpenalised, topic.thresholds.include)
         evidence = max(reacting, key=lambda ws: ws[0])[1]
+    if not reaction and score < topic.thresholds.include:
+        n_subs = len(set().union(*(z.subs for z in zones)))
+        score = _closeness(score, present_anywhere, all_anchors, topic, n_subs)
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -612,6 +632,33 @@ def judge(article: Article, topic: Topic) -> Relevance:
         reaction=reaction,
         evidence=evidence,
     )
+
+
+NEAR_SUB = 0.01
+"""Per distinct sub-topic term (up to 5), the closeness of an excluded article naming only the
+anchors its topic's near-misses need."""
+
+
+def _closeness(
+    score: float, present: set[str], all_anchors: set[str], topic: Topic, n_subs: int
+) -> float:
+    """An excluded article's score as a near-miss: how close it came, in tiers. Every anchor
+    named (meeting without enough engagement, or in separate paragraphs): at least midway
+    between the near-miss and include thresholds. Only the anchors of
+    ``thresholds.near_miss_needs`` named (NATO, no Korea): at the near-miss threshold, a
+    little more per sub-topic term, below the first tier. Without a needed anchor (or
+    without any anchor): below the near-miss threshold, never listed."""
+    near, include = topic.thresholds.near_miss, topic.thresholds.include
+    below = max(round(near - 0.01, 3), 0.0)
+    need = {f"anchor:{n}" for n in topic.thresholds.near_miss_needs}
+    if not present or not need <= present:
+        return min(score, below)
+    tier_all = (near + include) / 2
+    if present >= all_anchors:
+        return max(score, tier_all)
+    if not need:
+        return score
+    return max(score, min(near + NEAR_SUB * min(n_subs, 5), tier_all - 0.01))
 
 
 def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
