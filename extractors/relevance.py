@@ -65,6 +65,7 @@ class _Zone:
     cues: Counter[str] = field(default_factory=Counter)  # cues where the anchors meet
     anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
     cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
+    opening: set[str] = field(default_factory=set)  # subs in the article's opening sentences
 
 
 class _Doc:
@@ -226,6 +227,7 @@ def _evidence(
     zones = [_Zone("title", article.title)]
     zones += [_Zone("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
     doc = _Doc([z.text for z in zones])
+    opening_end = _opening(zones)
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -259,6 +261,8 @@ def _evidence(
                     anchor_spans[zi].append((group, span[0]))
                 else:
                     z.subs.add(f"{group}|{term}")
+                    if span[0] - doc.starts[zi] < opening_end.get(zi, 0):
+                        z.opening.add(f"{group}|{term}")
         if is_anchor:
             firsts[group] = first
             excludes += excluded
@@ -309,6 +313,26 @@ def _evidence(
     for zi, found_anchors in anchor_spans.items():
         zones[zi].anchor_at = [(g, off - doc.starts[zi]) for g, off in found_anchors]
     return zones, hits, doc
+
+
+OPENING_SENTENCES = 2
+"""The article's opening: its first sentences (the lead proper), where a sub-topic term says
+what the story is about; further down a passing term ("trade deal" in a transition story's
+long single paragraph) does not."""
+
+
+def _opening(zones: list[_Zone]) -> dict[int, int]:
+    """Per lead zone, the offset where the article's first ``OPENING_SENTENCES`` end."""
+    out: dict[int, int] = {}
+    left = OPENING_SENTENCES
+    for zi, z in enumerate(zones):
+        if z.where != "lead" or left <= 0:
+            continue
+        sents = _sentence_spans(z.text)
+        take = sents[:left]
+        out[zi] = take[-1][1] if take else 0
+        left -= len(take)
+    return out
 
 
 def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
@@ -690,7 +714,7 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
 
     A sub-topic counts when (a) a zone where the anchors meet (``joint``: paragraphs, and
     the title when it names them all) names it: that passage is what puts the article in
-    the topic; or (b) the title or lead names one of its strong terms (not ``weak``: a
+    the topic; or (b) the title or the opening (its first ``OPENING_SENTENCES``) names one of its strong terms (not ``weak``: a
     country's name, its capital, a generic word); or (c) the body alone carries it: a
     strong term, ``SUB_MIN_TERMS`` distinct terms, in ``SUB_MIN_PARAS`` paragraphs and
     ``SUB_SHARE`` of them (one subject of a short statement, not two asides in a long
@@ -727,7 +751,7 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
             is_strong = term.casefold() not in weak[g]
             if is_strong:
                 strong.add(g)
-                if z.where != "body":
+                if z.where == "title" or sub in z.opening:
                     head_strong.add(g)
             if zi:
                 paras[g].add(zi)
