@@ -714,7 +714,8 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
 
     A sub-topic counts when (a) a zone where the anchors meet (``joint``: paragraphs, and
     the title when it names them all) names it: that passage is what puts the article in
-    the topic; or (b) the title or the opening (its first ``OPENING_SENTENCES``) names one of its strong terms (not ``weak``: a
+    the topic; or (b) the title or the article's opening (its first ``OPENING_SENTENCES``,
+    not the rest of a long lead paragraph) names one of its strong terms (not ``weak``: a
     country's name, its capital, a generic word); or (c) the body alone carries it: a
     strong term, ``SUB_MIN_TERMS`` distinct terms, in ``SUB_MIN_PARAS`` paragraphs and
     ``SUB_SHARE`` of them (one subject of a short statement, not two asides in a long
