@@ -620,7 +620,10 @@ def judge(article: Article, topic: Topic) -> Relevance:
         evidence = max(reacting, key=lambda ws: ws[0])[1]
     if not reaction and score < topic.thresholds.include:
         n_subs = len(set().union(*(z.subs for z in zones)))
-        score = _closeness(score, present_anywhere, all_anchors, topic, n_subs)
+        # State media with a reaction sentence short of a reaction (NATO with a stand-in for
+        # the Korea side) came as close as an article naming every anchor.
+        named = present_anywhere | (all_anchors if reacting else set())
+        score = _closeness(score, named, all_anchors, topic, n_subs)
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(

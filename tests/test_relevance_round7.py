@@ -107,6 +107,16 @@ def test_near_misses_need_nato_and_rank_by_how_close_they_came() -> None:
     assert s_apart <= s_meet < INCLUDE
 
 
+def test_state_media_one_stand_in_sentence_short_of_a_reaction_is_a_first_tier_near_miss() -> None:
+    no_rok = ROK_PARA.replace("the ROK and ", "")
+    r = judge(state("Press Statement of Institute", MEETING, no_rok, FILLER, BLOC), TOPIC)
+    only_nato = judge(
+        state("Press Statement of Institute", MEETING, no_rok, FILLER, "NATO is a war machine."),
+        TOPIC,
+    )
+    assert not r.included and NEAR <= only_nato.score < r.score < INCLUDE
+
+
 def test_near_miss_needs_must_name_an_anchor() -> None:
     data = TOPIC.model_dump()
     data["thresholds"] = {**data["thresholds"], "near_miss_needs": ["Nato"]}
