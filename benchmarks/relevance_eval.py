@@ -76,6 +76,8 @@ ROUND4 = BENCH_DIR / "relevance_labels_round4.csv"
 ROUND6 = BENCH_DIR / "relevance_labels_round6.csv"
 SECTIONS = BENCH_DIR / "relevance_section_labels.csv"
 ROUND7 = BENCH_DIR / "relevance_labels_round7.csv"
+SECTIONS7 = BENCH_DIR / "relevance_section_labels_round7.csv"
+"""Round 7: 30 WH documents with sub-topic terms, section labelled blind."""
 """Round 7: WH and KCNA items in no earlier label file, labelled blind with a near-miss tier."""
 """Round 6: documents in no earlier label file, labelled blind; ``split`` fixed in the file."""
 WH, KCNA, NEWS = "wh-briefings-nato-korea", "kcna-archive-2024", "giveme5w1h-news"
@@ -434,6 +436,7 @@ def evaluate(
     res["round6"] = evaluate_round6(topic, items, wh_root, split)
     res["sections"] = evaluate_sections(topic, items, wh_root, split)
     res["round7"] = evaluate_round7(topic, items, wh_root, split)
+    res["sections7"] = evaluate_sections(topic, items, wh_root, split, SECTIONS7)
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
     res["elapsed_judging"] = judged - t0
@@ -524,10 +527,11 @@ def evaluate_round6(topic, items: list, wh_root: Path, split: str) -> dict:
     return res
 
 
-def read_sections() -> list[dict]:
-    """The blind section labels (relevance_section_labels.csv): the digest section an analyst
-    files each document under (a sub-topic id, or "other"), a second right one in ``alt``."""
-    with SECTIONS.open(encoding="utf-8") as fh:
+def read_sections(path: Path = SECTIONS) -> list[dict]:
+    """The blind section labels (relevance_section_labels.csv, or round 7's): the digest
+    section an analyst files each document under (a sub-topic id, or "other"), a second right
+    one in ``alt``."""
+    with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
@@ -537,10 +541,10 @@ def predicted_section(rel) -> str:
     return rel.subtopics[0] if rel.subtopics else "other"
 
 
-def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
+def evaluate_sections(topic, items: list, wh_root: Path, split: str, path: Path = SECTIONS) -> dict:
     """Section accuracy per half: the code's section equals the label's section or its alt.
     Every document is judged (as under ``--no-filter``), included or not."""
-    rows = [r for r in read_sections() if split == "all" or r["split"] == split]
+    rows = [r for r in read_sections(path) if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
         if r["dataset"] == WH:
@@ -578,9 +582,9 @@ def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
     return res
 
 
-def _print_sections(sec: dict) -> None:
+def _print_sections(sec: dict, path: Path = SECTIONS) -> None:
     print(
-        f"sections ({SECTIONS.name}: {sec['all']['n']} documents labelled blind; a hit = the "
+        f"sections ({path.name}: {sec['all']['n']} documents labelled blind; a hit = the "
         "code's first sub-topic, or 'other' for none, is the label or its alt):"
     )
     rows = [
@@ -855,6 +859,7 @@ def main(argv: list[str] | None = None) -> int:
     _print_round6(res["round6"])
     _print_sections(res["sections"])
     _print_round7(res["round7"])
+    _print_sections(res["sections7"], SECTIONS7)
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):
             print(

@@ -321,15 +321,24 @@ what the story is about; further down a passing term ("trade deal" in a transiti
 long single paragraph) does not."""
 
 
+OPENING_PARAGRAPHS = 6
+"""The opening is looked for in the first this many paragraphs."""
+_PROSE_END = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
 def _opening(zones: list[_Zone]) -> dict[int, int]:
-    """Per lead zone, the offset where the article's first ``OPENING_SENTENCES`` end."""
+    """Per paragraph zone, the offset where the article's first ``OPENING_SENTENCES`` end
+    in it. Lines that are not prose (no closing punctuation: a memorandum's "MEMORANDUM FOR
+    ..." and "SUBJECT: ..." lines, a transcript's place and time) are skipped."""
     out: dict[int, int] = {}
     left = OPENING_SENTENCES
-    for zi, z in enumerate(zones):
-        if z.where != "lead" or left <= 0:
+    for zi in range(1, min(len(zones), OPENING_PARAGRAPHS + 1)):
+        text = zones[zi].text
+        if left <= 0:
+            break
+        if not _PROSE_END.search(text):
             continue
-        sents = _sentence_spans(z.text)
-        take = sents[:left]
+        take = _sentence_spans(text)[:left]
         out[zi] = take[-1][1] if take else 0
         left -= len(take)
     return out

@@ -151,6 +151,8 @@ def test_relevance_floors() -> None:
             figures[f"round7_{part}_near_{k}"] = r7[part]["copies"]["near_misses"][k]
     for k in ("precision", "recall"):
         figures[f"round7_reaction_{k}"] = r7["all"]["copies"]["reactions"][k]
+    for part in ("dev", "test"):  # round 7's 30 blind section labels
+        figures[f"section7_{part}_accuracy"] = res["sections7"][part]["accuracy"]
     _check("relevance", figures)
 
 

@@ -155,3 +155,32 @@ def test_a_sub_topic_in_the_title_or_opening_is_the_section() -> None:
     opening = "Seoul and Washington signed a trade deal on Thursday. " + LONG_PARAGRAPH
     r = judge(art("Obama and Trump meet at the White House", opening), TOPIC)
     assert r.subtopics[:1] == ("trade",)
+
+
+def test_a_memorandums_header_lines_are_not_its_opening() -> None:
+    memo = art(
+        "Memorandum on Delegation of Authority Under Section 506(a)(1)",
+        "MEMORANDUM FOR THE SECRETARY OF STATE",
+        "SUBJECT: Delegation of Authority Under Section 506(a)(1)",
+        "By the authority vested in me as President, I hereby delegate to the Secretary of "
+        "State the functions under section 506(a)(1) to direct a drawdown of defense articles "
+        "to provide assistance to Ukraine.",
+        "You are authorized and directed to publish this memorandum in the Federal Register.",
+    )
+    assert judge(memo, TOPIC).subtopics[:1] == ("ukraine-war",)
+
+
+def test_cost_sharing_alone_is_not_the_alliances_burden_sharing() -> None:
+    disaster = art(
+        "President Approves Maine Disaster Declaration",
+        "Today, the President declared that a major disaster exists in the State of Maine.",
+        "Federal funding is available to state and local governments on a cost-sharing basis "
+        "for emergency work.",
+        "Federal funding is also available on a cost-sharing basis for hazard mitigation.",
+    )
+    assert "burden-sharing" not in judge(disaster, TOPIC).subtopics
+    sma = art(
+        "Seoul and Washington sign a new Special Measures Agreement",
+        "The cost-sharing deal for USFK raises Seoul's contribution.",
+    )
+    assert judge(sma, TOPIC).subtopics[:1] == ("burden-sharing",)
