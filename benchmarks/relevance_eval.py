@@ -75,6 +75,10 @@ ROUND4 = BENCH_DIR / "relevance_labels_round4.csv"
 """Round 4: documents not in LABELS, with both labels (label, reaction) in one file."""
 ROUND6 = BENCH_DIR / "relevance_labels_round6.csv"
 SECTIONS = BENCH_DIR / "relevance_section_labels.csv"
+ROUND7 = BENCH_DIR / "relevance_labels_round7.csv"
+SECTIONS7 = BENCH_DIR / "relevance_section_labels_round7.csv"
+"""Round 7: 30 WH documents with sub-topic terms, section labelled blind."""
+"""Round 7: WH and KCNA items in no earlier label file, labelled blind with a near-miss tier."""
 """Round 6: documents in no earlier label file, labelled blind; ``split`` fixed in the file."""
 WH, KCNA, NEWS = "wh-briefings-nato-korea", "kcna-archive-2024", "giveme5w1h-news"
 SPLITS = ("dev", "test", "all")
@@ -431,6 +435,8 @@ def evaluate(
     res["round4"] = evaluate_round4(topic, items, wh_root, kcna_root, split)
     res["round6"] = evaluate_round6(topic, items, wh_root, split)
     res["sections"] = evaluate_sections(topic, items, wh_root, split)
+    res["round7"] = evaluate_round7(topic, items, wh_root, split)
+    res["sections7"] = evaluate_sections(topic, items, wh_root, split, SECTIONS7)
     if run_experiments_too:
         res["experiments"] = run_experiments(arts)
     res["elapsed_judging"] = judged - t0
@@ -521,10 +527,11 @@ def evaluate_round6(topic, items: list, wh_root: Path, split: str) -> dict:
     return res
 
 
-def read_sections() -> list[dict]:
-    """The blind section labels (relevance_section_labels.csv): the digest section an analyst
-    files each document under (a sub-topic id, or "other"), a second right one in ``alt``."""
-    with SECTIONS.open(encoding="utf-8") as fh:
+def read_sections(path: Path = SECTIONS) -> list[dict]:
+    """The blind section labels (relevance_section_labels.csv, or round 7's): the digest
+    section an analyst files each document under (a sub-topic id, or "other"), a second right
+    one in ``alt``."""
+    with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
@@ -534,10 +541,10 @@ def predicted_section(rel) -> str:
     return rel.subtopics[0] if rel.subtopics else "other"
 
 
-def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
+def evaluate_sections(topic, items: list, wh_root: Path, split: str, path: Path = SECTIONS) -> dict:
     """Section accuracy per half: the code's section equals the label's section or its alt.
     Every document is judged (as under ``--no-filter``), included or not."""
-    rows = [r for r in read_sections() if split == "all" or r["split"] == split]
+    rows = [r for r in read_sections(path) if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
         if r["dataset"] == WH:
@@ -575,9 +582,9 @@ def evaluate_sections(topic, items: list, wh_root: Path, split: str) -> dict:
     return res
 
 
-def _print_sections(sec: dict) -> None:
+def _print_sections(sec: dict, path: Path = SECTIONS) -> None:
     print(
-        f"sections ({SECTIONS.name}: {sec['all']['n']} documents labelled blind; a hit = the "
+        f"sections ({path.name}: {sec['all']['n']} documents labelled blind; a hit = the "
         "code's first sub-topic, or 'other' for none, is the label or its alt):"
     )
     rows = [
@@ -623,6 +630,126 @@ def _print_round6(r6: dict) -> None:
         print(f"  {kind} error [{x['split']}] {x['dataset']}:{x['ref'][-70:]}")
         print(f"     score {x['score']:.3f}  {x['summary'][:150]}")
         print(f"     label note: {x['note'][:140]}")
+
+
+def read_round7() -> list[dict]:
+    """The round-7 labels (relevance_labels_round7.csv), every row (copies included: a
+    ``dup_of`` row repeats a text labelled before); ``split`` is in the file."""
+    with ROUND7.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    for r in rows:
+        r["label"], r["reaction"] = int(r["label"]), int(r["reaction"])
+        r["near_miss"] = int(r["near_miss"])
+    return rows
+
+
+def near_miss_scores(sub: list[dict], near_miss: float) -> dict:
+    """Near-miss listing against the labelled tiers: an item is listed when it is not kept
+    and scores at least ``near_miss`` (as ``Digest.near_misses``). Precision and recall of
+    "listed" against tier >= 1, and ``order``: the share of (tier 2, tier 1) pairs, both
+    listed, where the tier-2 item scores higher (ranked as the digest lists them)."""
+    listed = [x for x in sub if not x["included"] and not x["reacted"] and x["score"] >= near_miss]
+    sc = scores([(int(x["near_miss"] > 0), x in listed) for x in sub])
+    two = [x["score"] for x in listed if x["near_miss"] == 2]
+    one = [x["score"] for x in listed if x["near_miss"] == 1]
+    pairs = [(a, b) for a in two for b in one]
+    sc["order"] = sum(a > b for a, b in pairs) / len(pairs) if pairs else 1.0
+    sc["pairs"] = len(pairs)
+    return sc
+
+
+def evaluate_round7(topic, items: list, wh_root: Path, split: str) -> dict:
+    """The round-7 blind labels, per half: ``new`` (texts no earlier label file had: no
+    ``dup_of``) and ``copies`` (every row: a day's run sees each copy); relevance, reaction and
+    near-miss precision/recall."""
+    rows = [r for r in read_round7() if split == "all" or r["split"] == split]
+    out: list[dict] = []
+    for r in rows:
+        if r["dataset"] == WH:
+            art = wh_article(wh_root, r["ref"])
+        else:
+            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+        out.append(result_row(r, art, judge(art, topic)))
+
+    def part(sub: list[dict]) -> dict:
+        sc = scores([(x["label"], x["included"]) for x in sub])
+        neg = sc["fp"] + sc["tn"]
+        sc["specificity"] = 1.0 - (sc["fp"] / neg if neg else 0.0)
+        sc["reactions"] = scores([(x["reaction"], x["reacted"]) for x in sub])
+        sc["near_misses"] = near_miss_scores(sub, topic.thresholds.near_miss)
+        return sc
+
+    res: dict = {}
+    for sp in ("dev", "test", "all"):
+        sub = [x for x in out if sp == "all" or x["split"] == sp]
+        res[sp] = {"new": part([x for x in sub if not x["dup_of"]]), "copies": part(sub)}
+
+    def listed(x):
+        return not x["included"] and not x["reacted"] and x["score"] >= topic.thresholds.near_miss
+
+    res["errors"] = [
+        x
+        for x in out
+        if bool(x["label"]) != x["included"]
+        or bool(x["reaction"]) != x["reacted"]
+        or bool(x["near_miss"]) != listed(x)
+    ]
+    res["results"] = out
+    return res
+
+
+def _print_round7(r7: dict) -> None:
+    n = r7["all"]["copies"]["n"]
+    print(
+        f"round 7 ({ROUND7.name}: {n} rows labelled blind, "
+        f"{r7['all']['new']['n']} texts no earlier file had; copies = every row):"
+    )
+    rows = []
+    for sp in ("dev", "test", "all"):
+        for kind in ("new", "copies"):
+            sc = r7[sp][kind]
+            if not sc["n"]:
+                continue
+            rc, nm = sc["reactions"], sc["near_misses"]
+            rows.append(
+                (
+                    f"{sp} {kind}",
+                    sc["n"],
+                    sc["fp"],
+                    sc["fn"],
+                    rc["precision"],
+                    rc["recall"],
+                    rc["tp"] + rc["fn"],
+                    nm["precision"],
+                    nm["recall"],
+                    nm["tp"] + nm["fn"],
+                    nm["order"],
+                )
+            )
+    print(
+        table(
+            rows,
+            (
+                "set",
+                "docs",
+                "FP",
+                "FN",
+                "react P",
+                "react R",
+                "react+",
+                "near P",
+                "near R",
+                "near+",
+                "order",
+            ),
+        )
+    )
+    for x in r7["errors"]:
+        print(
+            f"  error [{x['split']}] {x['dataset'][:4]}:{x['ref'][-60:]}  label {x['label']} "
+            f"reaction {x['reaction']} near {x['near_miss']}  score {x['score']:.3f}"
+        )
+        print(f"     {x['summary'][:150]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -731,6 +858,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     label note: {x['note'][:140]}")
     _print_round6(res["round6"])
     _print_sections(res["sections"])
+    _print_round7(res["round7"])
+    _print_sections(res["sections7"], SECTIONS7)
     if args.show_all:
         for x in sorted(res["results"], key=lambda x: -x["score"]):
             print(

@@ -65,6 +65,7 @@ class _Zone:
     cues: Counter[str] = field(default_factory=Counter)  # cues where the anchors meet
     anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
     cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
+    opening: set[str] = field(default_factory=set)  # subs in the article's opening sentences
 
 
 class _Doc:
@@ -226,6 +227,7 @@ def _evidence(
     zones = [_Zone("title", article.title)]
     zones += [_Zone("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
     doc = _Doc([z.text for z in zones])
+    opening_end = _opening(zones)
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -259,6 +261,8 @@ def _evidence(
                     anchor_spans[zi].append((group, span[0]))
                 else:
                     z.subs.add(f"{group}|{term}")
+                    if span[0] - doc.starts[zi] < opening_end.get(zi, 0):
+                        z.opening.add(f"{group}|{term}")
         if is_anchor:
             firsts[group] = first
             excludes += excluded
@@ -309,6 +313,35 @@ def _evidence(
     for zi, found_anchors in anchor_spans.items():
         zones[zi].anchor_at = [(g, off - doc.starts[zi]) for g, off in found_anchors]
     return zones, hits, doc
+
+
+OPENING_SENTENCES = 2
+"""The article's opening: its first sentences (the lead proper), where a sub-topic term says
+what the story is about; further down a passing term ("trade deal" in a transition story's
+long single paragraph) does not."""
+
+
+OPENING_PARAGRAPHS = 6
+"""The opening is looked for in the first this many paragraphs."""
+_PROSE_END = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
+def _opening(zones: list[_Zone]) -> dict[int, int]:
+    """Per paragraph zone, the offset where the article's first ``OPENING_SENTENCES`` end
+    in it. Lines that are not prose (no closing punctuation: a memorandum's "MEMORANDUM FOR
+    ..." and "SUBJECT: ..." lines, a transcript's place and time) are skipped."""
+    out: dict[int, int] = {}
+    left = OPENING_SENTENCES
+    for zi in range(1, min(len(zones), OPENING_PARAGRAPHS + 1)):
+        text = zones[zi].text
+        if left <= 0:
+            break
+        if not _PROSE_END.search(text):
+            continue
+        take = _sentence_spans(text)[:left]
+        out[zi] = take[-1][1] if take else 0
+        left -= len(take)
+    return out
 
 
 def _evidence_sentence(z: _Zone, is_title: bool, need: set[str]) -> str:
@@ -458,18 +491,35 @@ def reaction_sentences(article: Article, topic: Topic) -> list[tuple[int, str]]:
 
     A sentence names every anchor (its terms, outside its ``exclude`` names), or every
     anchor but those named only through ``topic.reaction_terms`` stand-ins, and holds one
-    of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1.
+    of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1. A
+    sentence naming one of ``topic.reaction_blocs`` (a NATO "of Asian version") with a cue
+    weighs 2 when the article names the other anchors outright anywhere.
     Meant for state media (see ``judge``)."""
     if not topic.reaction_cues:
         return []
     cues = [pat for _, pat in topic.reaction_cue_matchers]
+    sentences = _all_sentences(article)
+    groups = [f"anchor:{a.name}" for a in topic.anchors]
+    in_doc: dict[str, bool] = {}  # anchor group -> named outright somewhere in the article
+
+    def named_in_doc(group: str) -> bool:
+        if group not in in_doc:
+            ex = topic.exclude_matchers.get(group, [])
+            in_doc[group] = any(_names(s, topic.matchers[group], ex) for s in sentences)
+        return in_doc[group]
+
     out: list[tuple[int, str]] = []
-    for sentence in _all_sentences(article):
+    for sentence in sentences:
         if not any(p.search(fold(sentence) if p.flags & re.I else sentence) for p in cues):
             continue
+        # A bloc standing for one anchor in the others' region ("NATO of Asian version"),
+        # with the others named outright in the document, ties them all outright.
+        blocs = [g for g in groups if _names(sentence, topic.reaction_bloc_matchers.get(g, []), [])]
+        if any(all(named_in_doc(o) for o in groups if o != g) for g in blocs):
+            out.append((2, sentence))
+            continue
         outright = stand_in = 0
-        for a in topic.anchors:
-            group = f"anchor:{a.name}"
+        for group in groups:
             if _names(sentence, topic.matchers[group], topic.exclude_matchers.get(group, [])):
                 outright += 1
             elif _names(sentence, topic.reaction_matchers.get(group, []), []):
@@ -577,6 +627,12 @@ def judge(article: Article, topic: Topic) -> Relevance:
     if reaction:
         score = max(unpenalised, topic.thresholds.include)
         evidence = max(reacting, key=lambda ws: ws[0])[1]
+    if not reaction and score < topic.thresholds.include:
+        n_subs = len(set().union(*(z.subs for z in zones)))
+        # State media with a reaction sentence short of a reaction (NATO with a stand-in for
+        # the Korea side) came as close as an article naming every anchor.
+        named = present_anywhere | (all_anchors if reacting else set())
+        score = _closeness(score, named, all_anchors, topic, n_subs)
     score = round(min(score, 1.0), 3)
     included = score >= topic.thresholds.include
     reasons = tuple(
@@ -614,6 +670,33 @@ def judge(article: Article, topic: Topic) -> Relevance:
     )
 
 
+NEAR_SUB = 0.01
+"""Per distinct sub-topic term (up to 5), the closeness of an excluded article naming only the
+anchors its topic's near-misses need."""
+
+
+def _closeness(
+    score: float, present: set[str], all_anchors: set[str], topic: Topic, n_subs: int
+) -> float:
+    """An excluded article's score as a near-miss: how close it came, in tiers. Every anchor
+    named (meeting without enough engagement, or in separate paragraphs): at least midway
+    between the near-miss and include thresholds. Only the anchors of
+    ``thresholds.near_miss_needs`` named (NATO, no Korea): at the near-miss threshold, a
+    little more per sub-topic term, below the first tier. Without a needed anchor (or
+    without any anchor): below the near-miss threshold, never listed."""
+    near, include = topic.thresholds.near_miss, topic.thresholds.include
+    below = max(round(near - 0.01, 3), 0.0)
+    need = {f"anchor:{n}" for n in topic.thresholds.near_miss_needs}
+    if not present or not need <= present:
+        return min(score, below)
+    tier_all = (near + include) / 2
+    if present >= all_anchors:
+        return max(score, tier_all)
+    if not need:
+        return score
+    return max(score, min(near + NEAR_SUB * min(n_subs, 5), tier_all - 0.01))
+
+
 def _paragraph_strength(zones: list[_Zone], i: int, topic: Topic) -> float:
     """How strongly one paragraph where the anchors meet reports them working together."""
     z = zones[i]
@@ -643,7 +726,8 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
 
     A sub-topic counts when (a) a zone where the anchors meet (``joint``: paragraphs, and
     the title when it names them all) names it: that passage is what puts the article in
-    the topic; or (b) the title or lead names one of its strong terms (not ``weak``: a
+    the topic; or (b) the title or the article's opening (its first ``OPENING_SENTENCES``,
+    not the rest of a long lead paragraph) names one of its strong terms (not ``weak``: a
     country's name, its capital, a generic word); or (c) the body alone carries it: a
     strong term, ``SUB_MIN_TERMS`` distinct terms, in ``SUB_MIN_PARAS`` paragraphs and
     ``SUB_SHARE`` of them (one subject of a short statement, not two asides in a long
@@ -680,7 +764,7 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
             is_strong = term.casefold() not in weak[g]
             if is_strong:
                 strong.add(g)
-                if z.where != "body":
+                if z.where == "title" or sub in z.opening:
                     head_strong.add(g)
             if zi:
                 paras[g].add(zi)

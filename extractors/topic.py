@@ -149,6 +149,9 @@ class Known(_Strict):
 class Thresholds(_Strict):
     include: float = Field(default=0.45, gt=0, le=1)
     near_miss: float = Field(default=0.2, ge=0, le=1)
+    near_miss_needs: tuple[str, ...] = ()
+    """Anchor names an excluded article must name to be listed as a near-miss (an article
+    without NATO is no near-miss for a NATO topic); () = none needed."""
 
     @model_validator(mode="after")
     def _order(self) -> Thresholds:
@@ -175,12 +178,28 @@ class Topic(_Strict):
     that reacts to the topic (NATO "stretching its tentacles to the Asia-Pacific")."""
     reaction_cues: tuple[str, ...] = ()
     """State media only: words of ties or expansion that make such a sentence a reaction."""
+    reaction_blocs: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """State media only: per anchor name, names of a bloc that stands for that anchor in the
+    other anchors' region ("NATO of Asian version", "Asian NATO"). A sentence naming one
+    with a reaction cue names every anchor outright when the document names the others
+    outright anywhere (the ROK two paragraphs above)."""
     groups: tuple[Group, ...] = ()
     """Groups named by their members (see ``Group``)."""
 
     @model_validator(mode="after")
     def _groups_name_anchors(self) -> Topic:
         names = {a.name for a in self.anchors}
+        for key, given in (
+            ("thresholds.near_miss_needs", self.thresholds.near_miss_needs),
+            ("reaction_blocs", tuple(self.reaction_blocs)),
+            ("reaction_terms", tuple(self.reaction_terms)),
+        ):
+            unknown = [n for n in given if n not in names]
+            if unknown:
+                raise ValueError(
+                    f"{key}: names no anchor: {', '.join(unknown)} "
+                    f"(anchors: {', '.join(sorted(names))})"
+                )
         for g in self.groups:
             unknown = [n for n in g.counts_for if n not in names]
             if unknown:
@@ -248,6 +267,14 @@ class Topic(_Strict):
         return {
             f"anchor:{name}": [(t, term_pattern(t)) for t in terms]
             for name, terms in self.reaction_terms.items()
+        }
+
+    @cached_property
+    def reaction_bloc_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Per anchor group (``anchor:<name>``), its compiled ``reaction_blocs``."""
+        return {
+            f"anchor:{name}": [(t, term_pattern(t)) for t in terms]
+            for name, terms in self.reaction_blocs.items()
         }
 
     @cached_property

@@ -144,6 +144,15 @@ def test_relevance_floors() -> None:
     figures["round6_reaction_specificity"] = 1 - react6["fp"] / max(react6["fp"] + react6["tn"], 1)
     for part in ("dev", "test"):  # the digest section of 80 blind-labelled documents
         figures[f"section_{part}_accuracy"] = res["sections"][part]["accuracy"]
+    r7 = res["round7"]  # every row of the round-7 blind set, copies included
+    for part in ("dev", "test"):
+        figures[f"round7_{part}_specificity"] = r7[part]["copies"]["specificity"]
+        for k in ("precision", "recall"):
+            figures[f"round7_{part}_near_{k}"] = r7[part]["copies"]["near_misses"][k]
+    for k in ("precision", "recall"):
+        figures[f"round7_reaction_{k}"] = r7["all"]["copies"]["reactions"][k]
+    for part in ("dev", "test"):  # round 7's 30 blind section labels
+        figures[f"section7_{part}_accuracy"] = res["sections7"][part]["accuracy"]
     _check("relevance", figures)
 
 
