@@ -1775,6 +1775,7 @@ _ROOM_LEMMAS = _words(
 """What a speaker does in the room with "I" or "we": say, answer, look forward, know,
 want ("we'll have more to say tomorrow", "we're looking forward to the day tomorrow")."""
 _FIRST_PERSON = _words("i we")
+_AGENT_PRONOUNS = _words("i we he she they you")
 _CONTENTLESS = _words("what that this it which there")
 _LIMIT_PREPS = _words("until till")
 _QUANTITY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd", "npadvmod"})
@@ -1930,13 +1931,23 @@ def not_event(event: Event) -> str | None:
             return "forecast"
         if _lemma(v) in _EXPECT_LEMMAS:
             return "forecast"
-    if long_period and any(
+    subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
+    agent = any(
+        sub.pos_ == "PROPN" or (sub.pos_ == "PRON" and sub.lower_ in _AGENT_PRONOUNS)
+        for sub in subjects
+    ) and any(ch.dep_ == "aux" and _lemma(ch) in ("will", "shall") for ch in clause.children)
+    counted = any(
         _is_quantity(t) for t in clause.subtree if t.i not in span_ids and t.dep_ in _QUANTITY_DEPS
-    ):
-        return "forecast"  # "to 75 percent in 2029", "more than one million EVs in 2026"
+    )
+    if long_period and (_is_quantity(root.head.head) or (counted and not agent)):
+        # "to 75 percent in 2029", "more than one million EVs in 2026", "which will create
+        # 35,000 jobs when completed in 2028" (but "next year, we will extend protections
+        # to another 3 million workers" is an act an agent schedules)
+        return "forecast"
     subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
     if any(s.lower_ in _FIRST_PERSON for s in subjects) and any(
-        _lemma(v) in _ROOM_LEMMAS for v in (*ups, *(t for t in clause.subtree if t.pos_ == "VERB"))
+        _lemma(v) in _ROOM_LEMMAS
+        for v in (clause, *(t for t in clause.subtree if t.pos_ == "VERB" and t.i > clause.i))
     ):
         return "room talk"
     contentless = subjects and all(s.lower_ in _CONTENTLESS for s in subjects)
