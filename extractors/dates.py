@@ -478,6 +478,53 @@ def _event_day(article: Article, pub: date) -> date | None:
     return pub - timedelta(days=1)
 
 
+_EXPLICIT_DAY = re.compile(rf"(?i)\b(?:{_MON_ANY})\s+{_DAY}\b|\b{_DAY}\s+(?:of\s+)?{_MON_ANY}")
+_REPORTED = re.compile(
+    r"(?i)\b(?:saying|said|says|noting|noted|stressing|stressed|adding|added|emphasizing|"
+    r"emphasized|stating|stated|expressing|expressed|pointing\s+out|referring\s+to\s+[\w\s]{0,40}?)"
+    r"\s+that\b"
+)
+
+
+def _report_day(article: Article, pub: date) -> date | None:
+    """The day a report's event took place when its first paragraph dates it with an
+    explicit day one to three days before the writer's ("Pyongyang, September 13 (KCNA)
+    -- Kim Jong Un inspected … on September 11"): what the report then puts in a speaker's
+    mouth ("Saying that as seen in today's training, …") was said that day."""
+    if not article.paragraphs:
+        return None
+    for sentence in split_sentences(article.paragraphs[0]):
+        found = [f for f in find_dates(sentence, pub) if f[1] is not None]
+        if not found:
+            continue
+        mention, value = found[0]
+        if value is None or "/" in value or not _EXPLICIT_DAY.search(mention):
+            return None
+        day = date.fromisoformat(value)
+        return day if 1 <= (pub - day).days <= 3 else None
+    return None
+
+
+def _reported_today(
+    sentence: str, found: list[tuple[str, str | None]], pub: date, report_day: date
+) -> list[tuple[str, str | None]]:
+    """A "today" inside reported speech ("he said that …", "Saying that …") of a report
+    about an earlier day (``_report_day``) is that day."""
+    out = []
+    for mention, value in found:
+        at = sentence.find(mention)
+        if (
+            value == pub.isoformat()
+            and mention.lower() in ("today", "tonight")
+            and at > 0
+            and _REPORTED.search(sentence, 0, at)
+            and not _QUOTE.search(sentence, 0, at)
+        ):
+            value = report_day.isoformat()
+        out.append((mention, value))
+    return out
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
     (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
@@ -487,6 +534,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
     event_day = _event_day(article, pub) if pub is not None and anchor is None else None
+    report_day = _report_day(article, pub) if pub is not None and anchor is None else None
     local = _local_time(article, tz)
     # Stamped in the writer's evening: "said last night" is often the print edition's
     # copy for the next morning, i.e. this very evening, or the night before: unpinned.
@@ -531,6 +579,8 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
             )
             if article.source_type == "state-media":
                 found = [f for f in found if not _nowadays_lead(sentence, f[0])]
+            if report_day is not None and pub is not None:
+                found = _reported_today(sentence, found, pub, report_day)
             if not goes_on and pub is not None:
                 said_before = _attribution_day(sentence, found, pub)
             for mention, value in found:
@@ -554,11 +604,57 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                         resolved=value is not None,
                     )
                 )
+    if pub is not None:
+        events = _year_less_days(events, pub)
     week = _proclaimed_week(events)
     if week is not None:
         # a proclamation's "This week, we can all feel new pride": the week it proclaims
         events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
     return tuple(events)
+
+
+_YEARLESS_DAY = re.compile(
+    rf"^(?:(?:{_PREP}|the)\s+)?(?:(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<mon2>{_MON_ANY}))$"
+)
+FAR_DAYS = 150
+"""A day named without its year more than this many days from the writer's day is not
+placed by guessing a year: "what happened on January 6th" in 2024 is 2021's, which only
+the text could say."""
+
+
+def _year_less_days(events: list[Event], pub: date) -> list[Event]:
+    """A day named without a year ("January 6th") that the tense places more than
+    ``FAR_DAYS`` from ``pub`` takes the year the document writes it with elsewhere
+    ("January 6, 2021"); else it is left out rather than guessed when the document gives
+    it two different years (one "January 6th" told in the past, one in the present) or
+    when no past tense placed it."""
+    written: dict[tuple[int, int], set[int]] = {}
+    guessed: dict[tuple[int, int], set[int]] = {}
+    for e in events:
+        if not (e.date and "/" not in e.date):
+            continue
+        d = date.fromisoformat(e.date)
+        bare = bool(_YEARLESS_DAY.match(e.mention.strip()))
+        (guessed if bare else written).setdefault((d.month, d.day), set()).add(d.year)
+    out = []
+    for e in events:
+        if not (e.date and "/" not in e.date) or not _YEARLESS_DAY.match(e.mention.strip()):
+            out.append(e)
+            continue
+        d = date.fromisoformat(e.date)
+        if abs((d - pub).days) <= FAR_DAYS:
+            out.append(e)
+            continue
+        years = written.get((d.month, d.day), set())
+        if len(years) == 1:
+            out.append(replace(e, date=d.replace(year=next(iter(years))).isoformat()))
+            continue
+        at = e.text.casefold().find(e.mention.casefold())
+        past = at >= 0 and tense_direction(e.text, at, at + len(e.mention)) == "past"
+        if past and len(guessed[(d.month, d.day)]) == 1:
+            out.append(e)
+    return out
 
 
 _PROCLAIM = re.compile(r"(?i)\bproclaim\s+(?:the\s+week\s+of\s+)?$")
@@ -1352,6 +1448,14 @@ _PAST_UNTIL = re.compile(r"(?i)\b(?:\w+n[’']t|not|never)\b")
 _AND_MONTH_YEAR = re.compile(rf"\s+and\s+(?P<mon>{_MON_FULL}),?\s+(?P<year>{_YEAR})(?![\w-])")
 
 
+_COULD_DO = re.compile(
+    r"(?i)\b(?:could|would|will|can)\s+(?!have\b|not\b|be\b|n[’']t\b)[a-z]+\b"
+    r"(?:\s+[A-Za-z’']+){0,4}\s+$"
+)
+"""A modal with a bare verb just before a month: the act lies ahead of the telling, even in a
+past frame ("he didn't think he could defeat Donald Trump in November")."""
+
+
 def _h_month_only(c: _Ctx) -> Result:
     if c.pub is None:
         return None
@@ -1363,6 +1467,8 @@ def _h_month_only(c: _Ctx) -> Result:
     # main clause's tense, as a day does (see _day_month)
     opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
     direction = "past" if prep == "since" else c.direction(beyond_clause=opening)
+    if direction == "past" and _COULD_DO.search(c.sentence, max(0, c.m.start() - 80), c.m.start()):
+        direction = "future"  # "didn't think he could defeat Donald Trump in November"
     if prep in ("until", "till") and (
         direction != "past"
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
@@ -1399,13 +1505,33 @@ def _h_month_rel(c: _Ctx) -> Result:
     return _month_of(year, month)
 
 
+_QUANTITY_BEFORE = re.compile(r"(?i)(?:\d[\d,.]*\s*(?:%|percent|million|billion)?|percent)\s+$")
+"""A quantity right before "in 2024": a point of a schedule ("65 percent in 2024")."""
+_CLAUSE_OPENS = re.compile(r"(?:[;—–]|\b(?:and|but|while)\b)\s*$")
+
+
+def _year_direction(c: _Ctx) -> str | None:
+    """The tense for a year: its own clause's when the year opens a clause after "and",
+    "but" or a dash ("In 2023, the US added …—and in 2024, planned projects are expected
+    …"), else the sentence's as for any date."""
+    cut = _CLAUSE_OPENS.search(c.sentence, 0, c.m.start())
+    if cut is None:
+        return c.direction(beyond_clause=True)
+    rest = c.sentence[cut.end() :]
+    m = _YEAR_ONLY.search(rest, c.m.start() - cut.end())
+    if m is None:
+        return c.direction(beyond_clause=True)
+    return _Ctx(rest, m, c.pub, c.next_ok).direction(beyond_clause=True)
+
+
 def _h_year(c: _Ctx) -> Result:
     r = _year_range(int(c.m["year"]), c.m["part"])
     if (
         c.pub is not None
         and not c.m["part"]
         and r[0] < c.pub <= r[1]
-        and c.direction(beyond_clause=True) == "past"
+        and not _QUANTITY_BEFORE.search(c.sentence, max(0, c.m.start() - 24), c.m.start())
+        and _year_direction(c) == "past"
     ):
         return (r[0], c.pub - timedelta(days=1))  # "rising to Major General in 2023": gone by
     return r
