@@ -533,6 +533,9 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     anchor = _anchor_day(article, pub) if pub is not None else None
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
+    late = _late_stamp_day(article, pub) if pub is not None and anchor is None else None
+    if late is not None:
+        pub, next_ok, rolled = late, False, False
     event_day = _event_day(article, pub) if pub is not None and anchor is None else None
     report_day = _report_day(article, pub) if pub is not None and anchor is None else None
     local = _local_time(article, tz)
@@ -716,6 +719,57 @@ _POST_STAMP = re.compile(rf"\(@\w+\)\s+(?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(
 _RELEASE_DAY = re.compile(
     rf"^[^()]{{0,200}}\((?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})\)\s*[-–—]\s"
 )
+
+
+_RU_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ]
+    )
+}
+_ANY_POST_STAMP = re.compile(
+    rf"\(@\w+\)\s+(?:(?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})"
+    rf"|(?P<d2>{_DAY})\s+(?P<mon2>{_MON_FULL}|{'|'.join(_RU_MONTHS)})\s+(?P<y2>{_YEAR}))"
+)
+"""An embedded post's signature stamp, "(@handle) May 28, 2016", or day first as a
+reader's locale renders it ("(@azusata) 14 сентября 2017 г.", an RT page)."""
+LATE_STAMP_DAYS = 30
+"""A page stamped this many days after the newest post it embeds was stamped late: its
+relative days count from that post's day."""
+
+
+def _late_stamp_day(article: Article, pub: date) -> date | None:
+    """The writer's day of a page stamped long after what it reports (a news-please RT
+    page of a September launch stamped in late November): the newest embedded post's day,
+    when it is more than ``LATE_STAMP_DAYS`` before the stamp."""
+    days = []
+    for para in article.paragraphs:
+        for m in _ANY_POST_STAMP.finditer(para):
+            if m["mon"]:
+                d = _safe_date(int(m["y"]), _month_num(m["mon"]), _num(m["d"]))
+            else:
+                mon = m["mon2"].lower()
+                month = _RU_MONTHS.get(mon) or _month_num(mon)
+                d = _safe_date(int(m["y2"]), month, _num(m["d2"]))
+            if d is not None:
+                days.append(d)
+    if not days:
+        return None
+    newest = max(days)
+    return newest if (pub - newest).days > LATE_STAMP_DAYS else None
 
 
 def _own_day(para: str, pub: date | None) -> date | None:
