@@ -433,9 +433,7 @@ def upcoming_lines(digest: Digest) -> list[tuple[Event, Story, list[str]]]:
             home.append((e, s))
     out: list[tuple[Event, Story, list[str]]] = []
     for g in groups:
-        rep, rep_story = min(
-            g, key=lambda es: (-min(len(_names_in(es[0].text)), 4), len(es[0].text))
-        )
+        rep, rep_story = min(g, key=lambda es: len(es[0].text))
         sources: list[str] = []
         for e, _ in g:
             for src in e.sources or (e.source,):
