@@ -2059,8 +2059,8 @@ def not_event(event: Event) -> str | None:
     forward, knowing, wanting; a bare "what's on tap"), "limit" ("on embargo until 5:00
     a.m. tomorrow"). Without the parser only the question is read."""
     text = event.text.strip()
-    if text.rstrip(" \"'”’)").endswith("?"):
-        return "question"
+    if text.rstrip(" \"'”’)").endswith("?") or _Q_LINE.match(text):
+        return "question"  # a question, or a reporter's line in a transcript ("Q …")
     at = text.casefold().find(event.mention.casefold())
     mention = event.mention.strip()
     lead = mention.split()[0].lower() if mention.split() else ""
@@ -2130,6 +2130,11 @@ def not_event(event: Event) -> str | None:
         for v in (clause, *(t for t in clause.subtree if t.pos_ == "VERB" and t.i > clause.i))
     ):
         return "room talk"
+    if not any(
+        t.pos_ in ("NOUN", "PROPN") and t.i not in span_ids and not _ANY_YEAR.fullmatch(t.text)
+        for t in doc
+    ):
+        return "room talk"  # "So, that will happen on Thursday.": nothing said of what
     contentless = subjects and all(s.lower_ in _CONTENTLESS for s in subjects)
     if (
         contentless

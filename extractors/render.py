@@ -380,11 +380,12 @@ def ahead_of(event: Event, day: date) -> bool:
 
 
 def told_in_past(event: Event) -> bool:
-    """Whether the sentence tells the event's date mention in the past tense."""
+    """Whether the sentence tells the event's date mention in the past tense (its own
+    clause's, else the sentence's main verb: "In June, the United States raised …")."""
     at = event.text.casefold().find(event.mention.casefold())
     if at < 0:
         return False
-    return tense_direction(event.text, at, at + len(event.mention)) == "past"
+    return tense_direction(event.text, at, at + len(event.mention), beyond_clause=True) == "past"
 
 
 _NAME = re.compile(r"(?<=[\w,;:’'\"“)] )[A-Z][a-z][\w’'-]+")
