@@ -65,6 +65,8 @@ TOMORROW = "2024-07-25"
             "2024-09-01/2024-11-30",
             "question",
         ),
+        ("Q Can you say more about the visit tomorrow —", "tomorrow", TOMORROW, "question"),
+        ("So, that will happen on Thursday.", "on Thursday", "2024-07-25", "room talk"),
     ],
 )
 def test_forecasts_room_talk_questions_and_limits_are_no_events(text, mention, when, why):

@@ -27,10 +27,11 @@ def test_a_week_under_way_told_in_the_past_is_not_upcoming():
     done = _ev(WEEK, "This week", "This week, the ministry announced new export credits.")
     ahead = _ev(WEEK, "this week", "The defence ministers will meet this week in Brussels.")
     signed = _ev(MONTH, "This month", "This month, the agency signed the shell contract.")
-    d = _with(done, ahead, signed)
+    raised = _ev(MONTH, "In April", "In April, the ministry, with its partners, raised the issue.")
+    d = _with(done, ahead, signed, raised)
     texts = {e.text for e in upcoming(d)}
     assert ahead.text in texts
-    assert done.text not in texts and signed.text not in texts
+    assert done.text not in texts and signed.text not in texts and raised.text not in texts
     up = render_markdown(d).split("## Upcoming")[1]
     assert "will meet this week in Brussels" in up
     assert "announced new export credits" not in up and "signed the shell contract" not in up
