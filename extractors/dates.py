@@ -1727,6 +1727,19 @@ def _h_rel_period(c: _Ctx) -> Result:
     past = unit == "weekend" and c.direction(beyond_clause=True) == "past"
     if past and which == "this" and pub.weekday() < 5:
         shift = -1  # "what happened this weekend", said on a Wednesday: the one gone
+    if (
+        unit == "weekend"
+        and which == "this"
+        and not edge
+        and pub.weekday() == 0
+        and (
+            re.match(r"['’]s\b", c.sentence[c.m.end() :]) is not None
+            or c.direction(beyond_clause=True) != "future"
+        )
+    ):
+        # "this weekend's attacks" on a Monday: the weekend just gone (a possessive takes
+        # no tense from the clause, whose "has to be" is the attacks' outcome)
+        shift = -1
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":
@@ -2125,7 +2138,10 @@ def not_event(event: Event) -> str | None:
         # to another 3 million workers" is an act an agent schedules)
         return "forecast"
     subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
-    if any(s.lower_ in _FIRST_PERSON for s in subjects) and any(
+    first = any(s.lower_ in _FIRST_PERSON for s in subjects)
+    if first and any(ch.dep_ == "neg" for ch in clause.children):
+        return "room talk"  # "we don't have much of a sense for this week", "I have nothing"
+    if first and any(
         _lemma(v) in _ROOM_LEMMAS
         for v in (clause, *(t for t in clause.subtree if t.pos_ == "VERB" and t.i > clause.i))
     ):

@@ -67,6 +67,12 @@ TOMORROW = "2024-07-25"
         ),
         ("Q Can you say more about the visit tomorrow —", "tomorrow", TOMORROW, "question"),
         ("So, that will happen on Thursday.", "on Thursday", "2024-07-25", "room talk"),
+        (
+            "Beyond today, we don't have a readout for this week.",
+            "this week",
+            "2024-07-22/2024-07-28",
+            "room talk",
+        ),
     ],
 )
 def test_forecasts_room_talk_questions_and_limits_are_no_events(text, mention, when, why):
@@ -180,3 +186,13 @@ def test_a_page_stamped_long_after_the_post_it_embeds_counts_from_the_post() -> 
     )
     got = days(text, datetime(2017, 11, 26, 21, 37, tzinfo=UTC))
     assert ("this morning", "2017-09-14") in got
+
+
+def test_this_weekend_on_a_monday_is_the_one_just_gone_unless_ahead() -> None:
+    monday = datetime(2024, 7, 29, 14, tzinfo=NY)
+    assert days("There is no reason the outcome of this weekend's strike has to be a war.", monday) == [
+        ("this weekend", "2024-07-27/2024-07-28")
+    ]
+    assert days("The President will travel to Delaware this weekend.", monday) == [
+        ("this weekend", "2024-08-03/2024-08-04")
+    ]
