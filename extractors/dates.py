@@ -243,7 +243,7 @@ _FUTURE = _words(
     "will shall would might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
     "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
-    "preparing ahead expires resumes convenes reconvenes concludes departs"
+    "preparing ahead expires resumes convenes reconvenes concludes departs go goes"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "

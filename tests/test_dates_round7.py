@@ -190,9 +190,16 @@ def test_a_page_stamped_long_after_the_post_it_embeds_counts_from_the_post() -> 
 
 def test_this_weekend_on_a_monday_is_the_one_just_gone_unless_ahead() -> None:
     monday = datetime(2024, 7, 29, 14, tzinfo=NY)
-    assert days("There is no reason the outcome of this weekend's strike has to be a war.", monday) == [
-        ("this weekend", "2024-07-27/2024-07-28")
-    ]
+    assert days(
+        "There is no reason the outcome of this weekend's strike has to be a war.", monday
+    ) == [("this weekend", "2024-07-27/2024-07-28")]
     assert days("The President will travel to Delaware this weekend.", monday) == [
         ("this weekend", "2024-08-03/2024-08-04")
+    ]
+
+
+def test_a_present_go_with_a_weekday_looks_ahead() -> None:
+    wednesday = datetime(2024, 7, 10, 18, tzinfo=NY)
+    assert days("And now, we go into a cup final on Sunday.", wednesday) == [
+        ("on Sunday", "2024-07-14")
     ]
