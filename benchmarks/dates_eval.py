@@ -202,8 +202,9 @@ def evaluate() -> dict:
 def _blind_set(res: dict, key: str, path: Path, items: list, roots: dict) -> None:
     """A blind set with dev/test halves and its Upcoming scored (``<key>_dev``,
     ``<key>_test``, ``<key>_all``, ``<key>_<split>_upcoming``)."""
-    from extractors.dates import resolve_dates, writer_day
     from relevance_eval import kcna_article
+
+    from extractors.dates import resolve_dates, writer_day
 
     got: dict[str, list] = {"dev": [], "test": []}
     ahead: dict[str, list] = {"dev": [], "test": []}
