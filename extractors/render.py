@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePosixPath, PureWindowsPath
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import PROJECT_ROOT
-from .dates import tense_direction
+from .dates import not_event, tense_direction
 from .models import Article, Digest, Event, Failure, KeyPoint, SourceHealth, Story, to_jsonable
 
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -352,10 +353,20 @@ def story_view(s: Story, day: date, labels: dict[str, str], number: int = 0) -> 
 
 
 def upcoming(digest: Digest) -> list[Event]:
-    """What lies ahead of the digest date: a later date, or a period not over yet that
-    its sentence does not tell in the past ("This week, the department announced …" is
-    done; "This week, the President will travel …" is ahead)."""
-    return [e for e in digest.events if ahead_of(e, digest.date)]
+    """What lies ahead of the digest date, one entry per event: a later date, or a period
+    not over yet that its sentence does not tell in the past ("This week, the department
+    announced …" is done; "This week, the President will travel …" is ahead), whose
+    sentence tells a scheduled event (``listed``). The same event told by several
+    sentences or outlets is one entry, its shortest telling, with all their
+    ``sources`` (``upcoming_lines``)."""
+    return [ev for ev, _, _ in upcoming_lines(digest)]
+
+
+def listed(event: Event, day: date) -> bool:
+    """Whether Upcoming lists the event: ahead of ``day`` and told as a scheduled event,
+    not a forecast or target, the room's own talk, a question or a limit
+    (``dates.not_event``)."""
+    return ahead_of(event, day) and not_event(event) is None
 
 
 def ahead_of(event: Event, day: date) -> bool:
@@ -369,34 +380,103 @@ def ahead_of(event: Event, day: date) -> bool:
 
 
 def told_in_past(event: Event) -> bool:
-    """Whether the sentence tells the event's date mention in the past tense."""
+    """Whether the sentence tells the event's date mention in the past tense (its own
+    clause's, else the sentence's main verb: "In June, the United States raised …")."""
     at = event.text.casefold().find(event.mention.casefold())
     if at < 0:
         return False
-    return tense_direction(event.text, at, at + len(event.mention)) == "past"
+    return tense_direction(event.text, at, at + len(event.mention), beyond_clause=True) == "past"
+
+
+_NAME = re.compile(r"(?<=[\w,;:’'\"“)] )[A-Z][a-z][\w’'-]+")
+"""A capitalised word not opening its sentence: a candidate name."""
+
+
+def _names_in(text: str) -> set[str]:
+    return {m.group(0) for m in _NAME.finditer(text)}
+
+
+def upcoming_lines(digest: Digest) -> list[tuple[Event, Story, list[str]]]:
+    """One (event, story, sources) per upcoming event, by date. Mentions of one date are one event
+    when they come from one story (a story tells one event), or when their sentences share
+    a name that few of the digest's stories have (at most a third of them, at least two:
+    "Netanyahu" in the preview call and in the briefing, not "Biden"), or most of their
+    content words. The entry is the shortest telling, with the sources of all (``source``
+    first), and the sources in the order they were met."""
+    from .vectors import tokens
+
+    told = [(e, s) for s in digest.stories for e in s.events if listed(e, digest.date)]
+    stories = list(digest.stories)
+    where: dict[str, int] = {}
+    for st in stories:
+        for w in {w for ent in st.entities for w in ent.name.split()}:
+            where[w] = where.get(w, 0) + 1
+    rare_at = max(2, len(stories) // 3)
+    groups: list[list[tuple[Event, Story]]] = []
+    for e, s in told:
+        names = {w for w in _names_in(e.text) if 0 < where.get(w, 0) <= rare_at}
+        ws = set(tokens(e.text))
+        home = None
+        for g in groups:
+            if g[0][0].date != e.date:
+                continue
+            if any(
+                s is gs
+                or names & _names_in(ge.text)
+                or containment(ws, set(tokens(ge.text))) >= SAME_TELLING
+                for ge, gs in g
+            ):
+                home = g
+                break
+        if home is None:
+            groups.append([(e, s)])
+        else:
+            home.append((e, s))
+    out: list[tuple[Event, Story, list[str]]] = []
+    for g in groups:
+        rep, rep_story = min(g, key=lambda es: len(es[0].text))
+        sources: list[str] = []
+        for e, _ in g:
+            for src in e.sources or (e.source,):
+                if src not in sources:
+                    sources.append(src)
+        first = [rep.source, *[x for x in sources if x != rep.source]]
+        out.append((replace(rep, sources=tuple(first)), rep_story, sources))
+    return sorted(out, key=lambda es: (es[0].date or "", es[0].source))
+
+
+SAME_TELLING = 0.5
+"""Two sentences of one date tell one event when they share this share of the shorter
+one's content words (as ``analysis.SAME_EVENT``)."""
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (min(len(a), len(b)) or 1)
 
 
 def upcoming_view(digest: Digest) -> list[dict[str, Any]]:
-    """Upcoming dates, grouped by date; under each, one line per story (the same event told
-    by several outlets is one line, with every outlet that dates it)."""
-    ahead = {id(e) for e in upcoming(digest)}
-    groups: dict[str, dict[str, dict[str, Any]]] = {}
-    for s in digest.stories:
-        outlets = {a.source: article_outlet(a) for a in s.articles}
-        for e in s.events:
-            if id(e) not in ahead or e.date is None:
-                continue
-            line = groups.setdefault(e.date, {}).setdefault(
-                s.id,
-                {"text": e.text, "story": s.title, "anchor": anchor(s), "sources": []},
-            )
-            name = outlets.get(e.source) or source_label(e.source)
-            if name not in line["sources"]:
-                line["sources"].append(name)
-            if len(e.text) < len(line["text"]):
-                line["text"] = e.text  # the shortest telling reads fastest
+    """Upcoming dates, grouped by date; under each, one line per event (the same event told
+    by several sentences or outlets is one line, with every outlet that dates it)."""
+    names = {a.source: article_outlet(a) for s in digest.stories for a in s.articles}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for e, s, order in upcoming_lines(digest):
+        if e.date is None:
+            continue
+        outlets: list[str] = []
+        for src in order:
+            name = names.get(src) or source_label(src)
+            if name not in outlets:
+                outlets.append(name)
+        groups.setdefault(e.date, []).append(
+            {
+                "text": e.text,
+                "story": s.title,
+                "anchor": anchor(s),
+                "sources": outlets,
+            }
+        )
     return [
-        {"date": human_date(iso, digest.date), "iso": iso, "events": list(lines.values())}
+        {"date": human_date(iso, digest.date), "iso": iso, "events": lines}
         for iso, lines in sorted(groups.items(), key=lambda kv: kv[0].split("/")[::-1])
     ]
 

@@ -225,6 +225,10 @@ def test_dates_floors() -> None:
         "v6_test",
         "v6_dev_upcoming",
         "v6_test_upcoming",
+        "v7_dev",
+        "v7_test",
+        "v7_dev_upcoming",
+        "v7_test_upcoming",
     ):
         if key in res:
             figures[f"{key}_precision"] = res[key]["precision"]
