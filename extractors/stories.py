@@ -351,6 +351,11 @@ _ORDER = re.compile(
     r"(?:on|to|regarding|establishing|for)\s+(.+)$",
     re.I,
 )
+_ORDER_NAMED = re.compile(
+    r"\b(executive order|proclamation|memorandum)\s+"
+    r"(?:(?:on|to|regarding|establishing|for)\s+)?(.+)$",
+    re.I,
+)
 ORDER_SHARE: float | None = 0.6
 """Rule (one order, several documents): an executive order's, proclamation's or
 memorandum's headline topic ("Executive Order on Establishing an Emergency Board to
@@ -359,6 +364,14 @@ least this share of words (less the batch's headline theme) is in another item's
 and lead that names the same kind of instrument (its fact sheet, the announcement of the
 board it creates, the remarks at its signing) is one act; an item whose own headline is
 an instrument of that kind is another act, not its document. None: off."""
+_SIGNING = re.compile(r"\bsign(?:ing|s)\b(.*)\b(?:bills?|acts?|laws?|legislation)\b(.*)$", re.I)
+_SIGNED = re.compile(r"^\s*bills?\s+signed\b", re.I)
+SIGNING = True
+"""Rule (a signing and its notice): a headline naming the signing of bills or a law
+("Remarks by President Biden at Signing of Nine Bipartisan Bills that Honor and Improve
+Care for Veterans") and the same outlet's "Bill(s) Signed" notice of nearby days whose
+title and lead carry a word of that headline's own (less the batch's headline theme and
+form words: "veterans") are one act. False: off."""
 MIN_JOIN_TEXT: float | None = 0.05
 """Rule (names need text): a pair of nearby days whose texts are less alike than this
 joins on no shared names ("United", "States", "Service" in a bill-signing notice and the
@@ -896,18 +909,54 @@ def order_topic(title: str) -> tuple[str, list[str]] | None:
     return ("memorandum" if kind.endswith("memorandum") else kind), _tokens(m.group(2))
 
 
-def _orders_of(articles: Sequence[Article]) -> list[tuple[str, frozenset[str]] | None]:
-    """Per article, ``order_topic`` with the topic's words less those more than
-    ``RARE_SHARE`` of the batch's headlines carry (in a batch of ``RARE_BATCH`` or more)."""
+def order_named(title: str) -> tuple[str, list[str]] | None:
+    """A headline naming an instrument anywhere ("FACT SHEET: President Biden to Sign
+    Historic Executive Order Advancing LGBTQI+ Equality"): its kind and the tokens after."""
+    if ORDER_SHARE is None:
+        return None
+    m = _ORDER_NAMED.search(fold(title).split("|", 1)[0])
+    if not m:
+        return None
+    kind = m.group(1).lower()
+    return kind, _tokens(m.group(2))
+
+
+def _orders_of(
+    articles: Sequence[Article],
+) -> tuple[list[tuple[str, frozenset[str]] | None], list[tuple[str, frozenset[str]] | None]]:
+    """Per article, ``order_topic`` and ``order_named`` with the topic's words less those
+    more than ``RARE_SHARE`` of the batch's headlines carry (in a batch of ``RARE_BATCH``
+    or more)."""
     got = [order_topic(a.title) for a in articles]
-    if not any(got):
-        return [None] * len(articles)
+    seen = [order_named(a.title) for a in articles]
+    if not any(seen):
+        return [None] * len(articles), [None] * len(articles)
     theme: frozenset[str] = frozenset()
     if len(articles) >= RARE_BATCH:
         df: Counter[str] = Counter(w for a in articles for w in set(_tokens(fold(a.title))))
         cut = max(TITLE_MIN + 1, RARE_SHARE * len(articles))
         theme = frozenset(w for w, c in df.items() if c > cut)
-    return [(g[0], frozenset(g[1]) - theme) if g else None for g in got]
+    # Rule (initials): a run of topic words whose initials another headline writes as one
+    # word ("Lesbian, Gay, Bisexual, Transgender, Queer, and Intersex" / "LGBTQI+") counts
+    # as that word
+    short = frozenset(
+        w for a in articles for w in _tokens(fold(a.title)) if w.isalpha() and 3 <= len(w) <= 8
+    )
+
+    def words(ts: list[str]) -> frozenset[str]:
+        out = set(ts)
+        for n in range(len(ts), 2, -1):
+            for k in range(len(ts) - n + 1):
+                run = ts[k : k + n]
+                if "".join(w[0] for w in run) in short:
+                    out -= set(run)
+                    out.add("".join(w[0] for w in run))
+        return frozenset(out) - theme
+
+    return (
+        [(g[0], words(g[1])) if g else None for g in got],
+        [(g[0], words(g[1])) if g else None for g in seen],
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -977,6 +1026,9 @@ class Signals:
     orders: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     """Per article, an instrument headline's kind and topic words less the batch's
     headline theme (``order_topic``), or None."""
+    order_names: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
+    """Per article, the instrument its headline names anywhere and the words after it
+    less the batch's headline theme (``order_named``), or None."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -1002,6 +1054,7 @@ class Signals:
         x, vocab = _fit(articles)
         titles, title_names, title_rare, spelled = title_terms(articles, vocab, ns, rare)
         named_ = _named_of(articles)
+        orders_ = _orders_of(articles)
         return cls(
             x,
             ns,
@@ -1030,7 +1083,8 @@ class Signals:
             lead_named=named_[1],
             title_quoted=named_[2],
             plain_leads=named_[3],
-            orders=_orders_of(articles),
+            orders=orders_[0],
+            order_names=orders_[1],
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -1246,7 +1300,24 @@ class Signals:
             got = ti & tj or ti & self.lead_acts[j] or tj & self.lead_acts[i]
             if got:
                 return "law:" + min(got)
-        return self.same_named(i, j) or self.same_order(i, j)
+        return self.same_named(i, j) or self.same_order(i, j) or self.same_signing(i, j)
+
+    def same_signing(self, i: int, j: int) -> str | None:
+        """Rule (a signing and its notice)."""
+        if not SIGNING or not self.headlines or not self.plain_leads:
+            return None
+        for a, b in ((i, j), (j, i)):
+            if not _SIGNED.match(self.headlines[b]) or _SIGNED.match(self.headlines[a]):
+                continue
+            m = _SIGNING.search(fold(self.headlines[a]).split("|", 1)[0])
+            if not m:
+                continue
+            own = set(_tokens(m.group(1) + " " + m.group(2))) - FORM_WORDS
+            if self.title_terms_words:
+                own &= self.title_terms_words[a]
+            if own & self._lead_tokens(b):
+                return "signing"
+        return None
 
     def same_named(self, i: int, j: int) -> str | None:
         """Rule (one named body or instrument): one named in both headlines, or in one's
@@ -1287,6 +1358,10 @@ class Signals:
         of instrument and is no instrument of that kind itself."""
         if ORDER_SHARE is None or not self.orders or not self.plain_leads:
             return None
+        if (not self.order_names[i] or not self.order_names[j]) and not (
+            self.orders[i] or self.orders[j]
+        ):
+            return None
         for a, b in ((i, j), (j, i)):
             got = self.orders[a]
             if got is None or len(got[1]) < 2:
@@ -1299,6 +1374,19 @@ class Signals:
                 continue
             if len(topic & self._lead_tokens(b)) >= ORDER_SHARE * len(topic):
                 return "order:" + kind
+        # two headlines naming one kind of instrument with topics mostly alike ("Previewing
+        # an Executive Order Advancing LGBTQI+ Equality", "Signing of an Executive Order on
+        # Advancing LGBTQI+ Individuals"), not two instruments' own headlines
+        ni, nj = self.order_names[i], self.order_names[j]
+        if ni is None or nj is None or ni[0] != nj[0]:
+            return None
+        oi, oj = self.orders[i], self.orders[j]
+        if oi is not None and oj is not None and oi[0] == oj[0]:
+            return None
+        if min(len(ni[1]), len(nj[1])) >= 2 and len(ni[1] & nj[1]) >= ORDER_SHARE * min(
+            len(ni[1]), len(nj[1])
+        ):
+            return "order:" + ni[0]
         return None
 
     def kinds_differ(self, i: int, j: int) -> bool:
@@ -1398,13 +1486,31 @@ class Signals:
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         roundups = self.two_roundups(i, j)
-        act = self.same_act(i, j)
+        act_key = self.act_key(i, j)
+        act = act_key is not None
+        phrase = self.title_phrase(i, j)
         allowed = act or (
             allowed
             and not differ
             and not (roundup_pair and text < STRONG_TEXT)
             and not (roundups and text < ROUNDUPS_TEXT)
         )
+        score = self.score(i, j, text)
+        why = []
+        if allowed:
+            # which signals carried the link (JSON-ready; README's grouping.links[].why)
+            if act_key:
+                why.append("act:" + act_key)
+            if phrase and not far:
+                why.append("topic_named")
+            if text >= THRESHOLD:
+                why.append("text")
+            if n_names and not far and score > text:
+                why.append("names")
+            if same_dates:
+                why.append("dates")
+            if far and not act:
+                why.append("far_event")
         return {
             "text": round(text, 3),
             "names": shared,
@@ -1413,14 +1519,16 @@ class Signals:
             "occasion_names": occasion[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
-            "score": round(self.score(i, j, text), 3),
+            "score": round(score, 3),
             "far": far,
             "event_link": allowed,
             "titles_differ": differ,
             "roundup": roundup_pair,
             "roundups": roundups,
             "same_act": act,
-            "title_phrase": self.title_phrase(i, j),
+            "title_phrase": phrase,
+            "act": act_key,
+            "why": why,
         }
 
     @staticmethod
