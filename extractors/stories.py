@@ -1126,6 +1126,8 @@ class Signals:
             return True
         if self.heads_apart(i, j):
             return True
+        if self.programmes_differ(i, j):
+            return True  # Rule (template slot, shared opening): two programmes
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
@@ -1143,8 +1145,7 @@ class Signals:
             and self._share(i, db) < SLOT_SHARE
         ):
             return True  # Rule (template slot): each slot mostly unmentioned by the other
-        if not shared and self.programmes_differ(i, j):
-            return True  # Rule (template slot, shared opening): two programmes
+
         # or each headline's slot holds a name the other article never mentions
         na, nb = self.title_names[i] & da, self.title_names[j] & db
         if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
@@ -1183,8 +1184,8 @@ class Signals:
         while n < min(len(ti), len(tj)) and ti[n] == tj[n]:
             n += 1
         pi, pj = set(itertools.pairwise(ti[n:])), set(itertools.pairwise(tj[n:]))
-        if not pi or not pj:
-            return False
+        if not pi or not pj or set(ti[n:]) & set(tj[n:]):
+            return False  # a word in both slots: one programme named twice
         return len(pi & self._pairs(j)) < SLOT_SHARE * len(pi) and len(
             pj & self._pairs(i)
         ) < SLOT_SHARE * len(pj)
