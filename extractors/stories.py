@@ -1126,8 +1126,6 @@ class Signals:
             return True
         if self.heads_apart(i, j):
             return True
-        if self.programmes_differ(i, j):
-            return True  # Rule (template slot, shared opening): two programmes
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
@@ -1145,6 +1143,8 @@ class Signals:
             and self._share(i, db) < SLOT_SHARE
         ):
             return True  # Rule (template slot): each slot mostly unmentioned by the other
+        if not shared and self.programmes_differ(i, j):
+            return True  # Rule (template slot, shared opening): two programmes
 
         # or each headline's slot holds a name the other article never mentions
         na, nb = self.title_names[i] & da, self.title_names[j] & db

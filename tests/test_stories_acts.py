@@ -127,6 +127,10 @@ def test_two_fact_sheets_of_one_template_about_different_programmes_are_two_even
             common + " Factories are opening to build chips, batteries and steel at home.",
         ),
         *FILLER,
+        # the outlet's name for itself is the batch's theme, not a name the two share
+        release("t1", "Biden-Harris Administration Hosts Summer Interns", "The interns met."),
+        release("t2", "Biden-Harris Administration Marks Flag Day", "The flag was raised."),
+        release("t3", "Biden-Harris Administration Hails Rail Deal", "The deal was reached."),
     ]
     sig = stories.Signals.of(batch)
     assert sig.programmes_differ(0, 1) and sig.titles_differ(0, 1)
