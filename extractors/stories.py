@@ -1143,7 +1143,7 @@ class Signals:
             and self._share(i, db) < SLOT_SHARE
         ):
             return True  # Rule (template slot): each slot mostly unmentioned by the other
-        if not shared and self.programmes_differ(i, j):
+        if self.programmes_differ(i, j) and not self._one_counterpart(i, j, bool(shared)):
             return True  # Rule (template slot, shared opening): two programmes
 
         # or each headline's slot holds a name the other article never mentions
@@ -1184,11 +1184,22 @@ class Signals:
         while n < min(len(ti), len(tj)) and ti[n] == tj[n]:
             n += 1
         pi, pj = set(itertools.pairwise(ti[n:])), set(itertools.pairwise(tj[n:]))
-        if not pi or not pj or set(ti[n:]) & set(tj[n:]):
-            return False  # a word in both slots: one programme named twice
+        if not pi or not pj:
+            return False
         return len(pi & self._pairs(j)) < SLOT_SHARE * len(pi) and len(
             pj & self._pairs(i)
         ) < SLOT_SHARE * len(pj)
+
+    def _one_counterpart(self, i: int, j: int, shared: bool) -> bool:
+        """Do both headlines carry a specific name few of the batch's headlines carry (a
+        visiting president named in a visit's remarks and press conference), not the
+        outlet's principal whom many of its headlines name? (A batch too small to tell
+        its headline theme: any shared specific headline name.)"""
+        if not self.title_terms_words or not any(self.title_terms_words):
+            return shared
+        common = self.names[i] & self.names[j] & self.rare
+        words = {t for x in common for t in _tokens(x)}
+        return bool(words & self.title_terms_words[i] & self.title_terms_words[j])
 
     def _pairs(self, row: int) -> frozenset[tuple[str, str]]:
         """The running token pairs of article ``row``'s title and lead."""
