@@ -1004,6 +1004,7 @@ class Signals:
     _folded: dict[int, str] = field(default_factory=dict)
     _tokens_of: dict[int, frozenset[str]] = field(default_factory=dict)
     _pairs_of: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    _head_df: Counter[str] = field(default_factory=Counter)
     title_terms_words: list[frozenset[str]] = field(default_factory=list)
     """Per article, its headline's words less those in more than ``RARE_SHARE`` of the
     batch's headlines (``_topic_words``)."""
@@ -1075,6 +1076,7 @@ class Signals:
             {},
             {},
             {},
+            Counter(),
             _topic_words(articles),
             _phrases_of(articles),
             *_acts_of(articles),
@@ -1195,11 +1197,16 @@ class Signals:
         visiting president named in a visit's remarks and press conference), not the
         outlet's principal whom many of its headlines name? (A batch too small to tell
         its headline theme: any shared specific headline name.)"""
-        if not self.title_terms_words or not any(self.title_terms_words):
+        n = len(self.headlines)
+        if n < RARE_BATCH:
             return shared
+        if not self._head_df:
+            self._head_df.update(Counter(w for h in self.headlines for w in set(_tokens(fold(h)))))
+        cut = max(TITLE_MIN, RARE_SHARE * n)  # "Harris" in 3 of a day's 11 headlines: theme
         common = self.names[i] & self.names[j] & self.rare
-        words = {t for x in common for t in _tokens(x)}
-        return bool(words & self.title_terms_words[i] & self.title_terms_words[j])
+        words = {t for x in common for t in _tokens(x) if self._head_df.get(t, 0) <= cut}
+        hi, hj = (frozenset(_tokens(fold(self.headlines[k]))) for k in (i, j))
+        return bool(words & hi & hj)
 
     def _pairs(self, row: int) -> frozenset[tuple[str, str]]:
         """The running token pairs of article ``row``'s title and lead."""

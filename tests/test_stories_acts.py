@@ -312,3 +312,30 @@ def test_grouping_and_its_reasons_are_the_same_under_any_hash_seed():
         assert got.returncode == 0, got.stderr
         outs.append(json.loads(got.stdout))
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_one_visiting_leader_named_in_two_openings_is_one_visit():
+    text = (
+        "The two presidents discussed the Nordic summit, support for Ukraine and Finland's "
+        "first year in NATO, and agreed to deepen defence and energy cooperation."
+    )
+    batch = [
+        release(
+            "a",
+            "Remarks by President Biden and President Sauli Niinisto of Finland Before "
+            "Bilateral Meeting",
+            "Mr. President, welcome. " + text,
+        ),
+        release(
+            "b",
+            "Remarks by President Biden and President Sauli Niinisto of Finland in Joint "
+            "Press Conference",
+            "Thank you all for coming. " + text,
+        ),
+        *FILLER,
+        release("g", "Remarks by President Biden on the Economy", "Jobs are up this year."),
+    ]
+    sig = stories.Signals.of(batch)
+    assert sig.programmes_differ(0, 1)  # the slots differ ...
+    assert not sig.titles_differ(0, 1)  # ... but one visiting leader opens both
+    assert together(batch, 0, 1)
