@@ -489,6 +489,8 @@ DEV2_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r5b.json
 """Round 5, second pass: six more days (3 KCNA, 3 White House) labelled blind, the dev set."""
 R6_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r6.json"
 """Round 6: ten more days (6 KCNA, 4 White House) labelled blind, split dev/test by day."""
+R7_LABELS = Path(__file__).resolve().parent / "stories_sameday_labels_r7.json"
+"""Round 7: six White House days labelled blind, split dev/test by day."""
 
 
 @dataclass
@@ -790,6 +792,7 @@ def evaluate(limit: int | None = None, run_experiments: bool = False, extras: bo
     res["sameday_blind"] = sameday_evaluate(path=BLIND_LABELS)
     res["sameday_dev2"] = sameday_evaluate(path=DEV2_LABELS)
     res["sameday_r6"] = sameday_evaluate(path=R6_LABELS)
+    res["sameday_r7"] = sameday_evaluate(path=R7_LABELS)
     res["recipes"] = {}
     loaded = (load_via_pipeline(limit) or []) if extras else []
     kept = [i for i, a in enumerate(loaded) if a is not None]
@@ -880,6 +883,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --sameday: the round-6 blind days (stories_sameday_labels_r6.json, dev/test)",
     )
+    ap.add_argument(
+        "--r7",
+        action="store_true",
+        help="with --sameday: the round-7 blind White House days (stories_sameday_labels_r7.json)",
+    )
     args = ap.parse_args(argv)
     if args.scale_one:
         print(json.dumps(scale_one(args.scale_one)))
@@ -913,6 +921,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.dev2
             else R6_LABELS
             if args.r6
+            else R7_LABELS
+            if args.r7
             else SAMEDAY_LABELS
         )
         print(f"labels: {path.name}")
@@ -947,6 +957,8 @@ def main(argv: list[str] | None = None) -> int:
     print_sameday(res["sameday_dev2"])
     print("round-6 blind days (stories_sameday_labels_r6.json, dev/test by day):")
     print_sameday(res["sameday_r6"])
+    print("round-7 blind White House days (stories_sameday_labels_r7.json, dev/test by day):")
+    print_sameday(res["sameday_r7"])
     for part, r in res["split"].items():
         print(
             f"{part}: {r['articles']} articles, {r['events']} events: B3 F1 {r['f1']:.3f} "

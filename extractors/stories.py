@@ -209,10 +209,11 @@ other's title and lead: a notice on Mali may say "detention" once) makes two eve
 None: off (only a slot that the other never mentions at all counts)."""
 SLOT_SHARE = 0.5
 _ACTOR = re.compile(
-    r"\b(with|to|from)\s+(.+?)(?=\s+(?:on|at|in|for|about|regarding|before|after|during|"
+    r"\b(with|to|from|between)\s+(.+?)(?=\s+(?:on|at|in|for|about|regarding|before|after|during|"
     r"over)\b|[,:;|(]|$)",
     re.I,
 )
+_BETWEEN = re.compile(r"\s(?:on|at|in|for|about|regarding|before|after|during|over)\s|[:;|(]", re.I)
 ACTOR_SLOT = True
 """Rule (actor slot): two template headlines of one outlet ("Readout of White House Meeting
 with Labor Leaders on ..." / "... with Young Leaders on ..."; "Greetings to PM of Vietnam"
@@ -289,6 +290,98 @@ action released in several documents (five determinations, their declaration and
 sheet; a bill's signing notice and the statement on it): their template slots do not part
 them, and their score is at least this. Two headlines naming laws or bills, none the same,
 are two acts (``Signals.acts_differ``). None: off (both rules)."""
+NAMED_HEADS = (
+    "board",
+    "commission",
+    "task force",
+    "corps",
+    "initiative",
+    "compact",
+    "accord",
+    "agreement",
+    "fund",
+    "strategy",
+    "framework",
+    "program",
+    "programme",
+    "coalition",
+)
+"""Rule (one named body or instrument): the heads of a government act's own name ("a
+Presidential Emergency Board", "the National Climate Task Force", "the Central American
+Service Corps"); not occasions that host many acts (a summit, a forum) nor an office."""
+_NAMED = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'.-]*)\s+(" + "|".join(h.title() for h in NAMED_HEADS) + r")s?\b"
+)
+_QUOTED = re.compile(r"[“\"]([A-Z][^”\"]{2,40})[”\"]")
+GENERIC_BEFORE = frozenset(
+    {
+        "president",
+        "presidential",
+        "president's",
+        "national",
+        "federal",
+        "house",
+        "white",
+        "american",
+        "america",
+        "states",
+        "biden",
+        "harris",
+        "administration",
+        "new",
+        "joint",
+        "the",
+        "global",
+        "international",
+    }
+)
+"""Words before a head that name no one body ("the President's Council", "a New Fund")."""
+SAME_NAMED = True
+"""Rule (one named body or instrument; generalises ``SAME_ACT`` from laws and bills): two
+items of one outlet of nearby days whose headlines name one body or instrument (its head,
+``NAMED_HEADS``, and the capitalised word before it: "Executive Order on Establishing an
+Emergency Board ..." and "President Biden Announces a Presidential Emergency Board"), or
+one's headline names it (or a quoted name: the "In Her Hands" launch) and the other's lead
+does (few of the batch's leads naming it), are one act; two headlines naming bodies of one
+head, none the same and neither in the other's lead ("the June National Climate Task
+Force Meeting", "U.S.-EU Task Force on European Energy Security Meeting"), are two. False:
+off (both rules)."""
+_ORDER = re.compile(
+    r"^\s*(?:an?\s+)?(executive order|proclamation|presidential memorandum|memorandum)\s+"
+    r"(?:on|to|regarding|establishing|for)\s+(.+)$",
+    re.I,
+)
+_ORDER_NAMED = re.compile(
+    r"\b(executive order|proclamation|memorandum)\s+"
+    r"(?:(?:on|to|regarding|establishing|for)\s+)?(.+)$",
+    re.I,
+)
+ORDER_SHARE: float | None = 0.6
+"""Rule (one order, several documents): an executive order's, proclamation's or
+memorandum's headline topic ("Executive Order on Establishing an Emergency Board to
+Investigate a Dispute Between New Jersey Transit Rail Operations and ...") of which at
+least this share of words (less the batch's headline theme) is in another item's title
+and lead that names the same kind of instrument (its fact sheet, the announcement of the
+board it creates, the remarks at its signing) is one act; an item whose own headline is
+an instrument of that kind is another act, not its document. None: off."""
+_SIGNING = re.compile(r"\bsign(?:ing|s)\b(.*)\b(?:bills?|acts?|laws?|legislation)\b(.*)$", re.I)
+_SIGNED = re.compile(r"^\s*bills?\s+signed\b", re.I)
+SIGNING = True
+"""Rule (a signing and its notice): a headline naming the signing of bills or a law
+("Remarks by President Biden at Signing of Nine Bipartisan Bills that Honor and Improve
+Care for Veterans") and the same outlet's "Bill(s) Signed" notice of nearby days whose
+title and lead carry a word of that headline's own (less the batch's headline theme and
+form words: "veterans") are one act. False: off."""
+MIN_JOIN_TEXT: float | None = 0.05
+"""Rule (names need text): a pair of nearby days whose texts are less alike than this
+joins on no shared names ("United", "States", "Service" in a bill-signing notice and the
+day's nominations): names tell one event only in texts about something alike. None: off."""
+TEMPLATE_PREFIX: int | None = 3
+"""Rule (template slot, shared opening): two headlines of one outlet opening on the same
+words (this many tokens or more: "FACT SHEET: Biden-Harris Administration ...", "Readout
+of Vice President Harris's Roundtable with ...") are one template whatever the length of
+their slots (``TEMPLATE_RATIO`` misses long slots); each slot mostly unmentioned by the
+other (``SLOT_SHARE``) makes two programmes. None: only the ratio."""
 TOP_K = 40
 """Candidate pairs: each article's most similar articles kept (by text similarity)."""
 MIN_TEXT = 0.02
@@ -384,6 +477,24 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ISO_DAY = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
 RESOLVE_SENTENCES = 3
 """Relative dates ("on Thursday") are resolved in the title and this many lead sentences."""
+ROLE_WORDS = frozenset(
+    {
+        "advisor",
+        "adviser",
+        "director",
+        "deputy",
+        "senior",
+        "policy",
+        "official",
+        "officials",
+        "moderator",
+        "assistant",
+        "spokesperson",
+    }
+)
+"""Rule (roles are no names): a title or a transcript's speaker label ("Director",
+"Senior Advisor", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL") names a post any release
+of the outlet has, not one event's actor."""
 _NOT_NAMES = (
     STOPWORDS
     | set(_MONTHS)
@@ -396,6 +507,7 @@ _NOT_NAMES = (
         "read",
         "click",
     }
+    | ROLE_WORDS
 )
 
 
@@ -582,8 +694,12 @@ def _slot(title: str) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     if not m:
         return None
     words = frozenset(_tokens(m.group(2)))
+    if m.group(1).lower() == "between":  # "between the President, Senior ... and X": all
+        words = frozenset(_tokens(_BETWEEN.split(m.string[m.end(1) :], maxsplit=1)[0]))
     head = tuple(_tokens(m.string[: m.start()])[-2:])
-    return (m.group(1).lower(), words, head) if words and head else None
+    # "Meeting between the President ... and U.S. Black Chambers" is "Meeting with ..."
+    word = "with" if m.group(1).lower() == "between" else m.group(1).lower()
+    return (word, words, head) if words and head else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -594,6 +710,13 @@ def _ratio(a: str, b: str) -> float:
     # the place after a bar ("Remarks by ... | Madrid, Spain") is no part of the template
     wa, wb = (fold(x.split("|", 1)[0]).lower().split() for x in (a, b))
     return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+@functools.lru_cache(maxsize=65536)
+def _opening(a: str, b: str, n: int) -> bool:
+    """Do the two headlines open on the same ``n`` tokens (and differ after them)?"""
+    ta, tb = (_tokens(fold(x.split("|", 1)[0])) for x in (a, b))
+    return len(ta) > n and len(tb) > n and ta[:n] == tb[:n]
 
 
 _TOPIC = re.compile(r"\s(?:on|regarding|about)\s+(.+)$", re.I)
@@ -726,6 +849,116 @@ def _acts_of(articles: Sequence[Article]) -> tuple[list[frozenset[str]], list[fr
     return heads, [frozenset(x for x in ld if df[x] <= cap) for ld in leads]
 
 
+def named(text: str) -> frozenset[str]:
+    """The bodies and instruments ``text`` names, as keys: the capitalised word before a
+    head of ``NAMED_HEADS`` and the head ("emergency board", "climate task force"), the
+    word stemmed as ``vectors.tokens`` does; none after a generic word (``GENERIC_BEFORE``)."""
+    out = set()
+    for m in _NAMED.finditer(fold(text)):
+        before = m.group(1).lower()
+        words = _tokens(before)
+        if not words or before in GENERIC_BEFORE or words[-1] in GENERIC_BEFORE:
+            continue
+        out.add(f"{words[-1]} {m.group(2).lower()}")
+    return frozenset(out)
+
+
+def _plain(text: str) -> str:
+    """``text`` folded, lower case, every run of non-word characters one space, padded."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(text).lower())) + " "
+
+
+def quoted(title: str) -> frozenset[str]:
+    """The quoted names of a headline ("the “In Her Hands” Launch"), ``_plain``-spelled."""
+    return frozenset(
+        q for q in (_plain(m.group(1)) for m in _QUOTED.finditer(fold(title))) if len(q) > 5
+    )
+
+
+def _named_of(
+    articles: Sequence[Article],
+) -> tuple[list[frozenset[str]], list[frozenset[str]], list[frozenset[str]], list[str]]:
+    """Per article, the bodies its headline names (``named``), those its lead names that
+    at most ``RARE_SHARE`` of the batch's leads (and at least two) name, its headline's
+    quoted names, and its lead ``_plain``-spelled."""
+    if not SAME_NAMED:
+        return [], [], [], [_plain(a.title + " " + lead_words(a.text)) for a in articles]
+    heads = [named(a.title) for a in articles]
+    leads_text = [lead_words(a.text) for a in articles]
+    leads = [named(t) - h for t, h in zip(leads_text, heads, strict=True)]
+    df: Counter[str] = Counter(x for ld in leads for x in ld)
+    cap = max(2, math.floor(RARE_SHARE * len(articles)))
+    plain = [_plain(a.title + " " + t) for a, t in zip(articles, leads_text, strict=True)]
+    return (
+        heads,
+        [frozenset(x for x in ld if df[x] <= cap) for ld in leads],
+        [quoted(a.title) for a in articles],
+        plain,
+    )
+
+
+def order_topic(title: str) -> tuple[str, list[str]] | None:
+    """An instrument's headline ("Executive Order on X", "A Proclamation on X"): its kind
+    (lower case) and its topic's tokens."""
+    if ORDER_SHARE is None:
+        return None
+    m = _ORDER.match(fold(title).split("|", 1)[0])
+    if not m:
+        return None
+    kind = m.group(1).lower()
+    return ("memorandum" if kind.endswith("memorandum") else kind), _tokens(m.group(2))
+
+
+def order_named(title: str) -> tuple[str, list[str]] | None:
+    """A headline naming an instrument anywhere ("FACT SHEET: President Biden to Sign
+    Historic Executive Order Advancing LGBTQI+ Equality"): its kind and the tokens after."""
+    if ORDER_SHARE is None:
+        return None
+    m = _ORDER_NAMED.search(fold(title).split("|", 1)[0])
+    if not m:
+        return None
+    kind = m.group(1).lower()
+    return kind, _tokens(m.group(2))
+
+
+def _orders_of(
+    articles: Sequence[Article],
+) -> tuple[list[tuple[str, frozenset[str]] | None], list[tuple[str, frozenset[str]] | None]]:
+    """Per article, ``order_topic`` and ``order_named`` with the topic's words less those
+    more than ``RARE_SHARE`` of the batch's headlines carry (in a batch of ``RARE_BATCH``
+    or more)."""
+    got = [order_topic(a.title) for a in articles]
+    seen = [order_named(a.title) for a in articles]
+    if not any(seen):
+        return [None] * len(articles), [None] * len(articles)
+    theme: frozenset[str] = frozenset()
+    if len(articles) >= RARE_BATCH:
+        df: Counter[str] = Counter(w for a in articles for w in set(_tokens(fold(a.title))))
+        cut = max(TITLE_MIN + 1, RARE_SHARE * len(articles))
+        theme = frozenset(w for w, c in df.items() if c > cut)
+    # Rule (initials): a run of topic words whose initials another headline writes as one
+    # word ("Lesbian, Gay, Bisexual, Transgender, Queer, and Intersex" / "LGBTQI+") counts
+    # as that word
+    short = frozenset(
+        w for a in articles for w in _tokens(fold(a.title)) if w.isalpha() and 3 <= len(w) <= 8
+    )
+
+    def words(ts: list[str]) -> frozenset[str]:
+        out = set(ts)
+        for n in range(len(ts), 2, -1):
+            for k in range(len(ts) - n + 1):
+                run = ts[k : k + n]
+                if "".join(w[0] for w in run) in short:
+                    out -= set(run)
+                    out.add("".join(w[0] for w in run))
+        return frozenset(out) - theme
+
+    return (
+        [(g[0], words(g[1])) if g else None for g in got],
+        [(g[0], words(g[1])) if g else None for g in seen],
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def weight(df: int, n: int) -> float:
     """A shared name's weight: 1 for a name two articles of the batch carry, falling to 0
@@ -769,6 +1002,9 @@ class Signals:
     headlines: list[str] = field(default_factory=list)
     """Per article, its title."""
     _folded: dict[int, str] = field(default_factory=dict)
+    _tokens_of: dict[int, frozenset[str]] = field(default_factory=dict)
+    _pairs_of: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    _head_df: Counter[str] = field(default_factory=Counter)
     title_terms_words: list[frozenset[str]] = field(default_factory=list)
     """Per article, its headline's words less those in more than ``RARE_SHARE`` of the
     batch's headlines (``_topic_words``)."""
@@ -780,6 +1016,20 @@ class Signals:
     """... and those its lead names that few of the batch's items name."""
     head_words: list[frozenset[str]] = field(default_factory=list)
     """Per article, its headline's words less form and theme words (``_head_words``)."""
+    title_named: list[frozenset[str]] = field(default_factory=list)
+    """Per article, the bodies and instruments its headline names (``named``)."""
+    lead_named: list[frozenset[str]] = field(default_factory=list)
+    """... and those its lead names that few of the batch's leads name."""
+    title_quoted: list[frozenset[str]] = field(default_factory=list)
+    """Per article, its headline's quoted names (``quoted``)."""
+    plain_leads: list[str] = field(default_factory=list)
+    """Per article, its title and lead ``_plain``-spelled (a name is looked for in it)."""
+    orders: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
+    """Per article, an instrument headline's kind and topic words less the batch's
+    headline theme (``order_topic``), or None."""
+    order_names: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
+    """Per article, the instrument its headline names anywhere and the words after it
+    less the batch's headline theme (``order_named``), or None."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -804,6 +1054,8 @@ class Signals:
                 occasion[d] = frozenset(x for x, c in day_df.items() if c > cut)
         x, vocab = _fit(articles)
         titles, title_names, title_rare, spelled = title_terms(articles, vocab, ns, rare)
+        named_ = _named_of(articles)
+        orders_ = _orders_of(articles)
         return cls(
             x,
             ns,
@@ -822,10 +1074,19 @@ class Signals:
             [a.text for a in articles],
             [a.title for a in articles],
             {},
+            {},
+            {},
+            Counter(),
             _topic_words(articles),
             _phrases_of(articles),
             *_acts_of(articles),
             _head_words(articles),
+            title_named=named_[0],
+            lead_named=named_[1],
+            title_quoted=named_[2],
+            plain_leads=named_[3],
+            orders=orders_[0],
+            order_names=orders_[1],
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -859,6 +1120,8 @@ class Signals:
             return False  # Rule (one act, several documents)
         if self.acts_differ(i, j):
             return True  # Rule (two acts): "Bill Signed: S. 138", "Bills Signed: H.R. 1240"
+        if self.named_differ(i, j):
+            return True  # Rule (two named bodies): two task forces' meetings
         if self.kinds_differ(i, j):
             return True
         if self.actors_differ(i, j):
@@ -882,6 +1145,9 @@ class Signals:
             and self._share(i, db) < SLOT_SHARE
         ):
             return True  # Rule (template slot): each slot mostly unmentioned by the other
+        if self.programmes_differ(i, j) and not self._one_counterpart(i, j, bool(shared)):
+            return True  # Rule (template slot, shared opening): two programmes
+
         # or each headline's slot holds a name the other article never mentions
         na, nb = self.title_names[i] & da, self.title_names[j] & db
         if not (na and nb and self._misses(j, na) and self._misses(i, nb)):
@@ -904,6 +1170,53 @@ class Signals:
             return False
         return self.text(i, j) < APART_TEXT
 
+    def programmes_differ(self, i: int, j: int) -> bool:
+        """Rule (template slot, shared opening): two headlines opening on the same
+        ``TEMPLATE_PREFIX`` tokens, whose slots (the words after the opening) each have
+        less than ``SLOT_SHARE`` of their running word pairs in the other's title and lead:
+        each names a programme ("Delivers Environmental Justice with Cleaner Air ...",
+        "Progress Creating a Future Made in America") the other does not."""
+        if TEMPLATE_PREFIX is None or not self.headlines or not self.plain_leads:
+            return False
+        hi, hj = self.headlines[i], self.headlines[j]
+        if not _opening(hi, hj, TEMPLATE_PREFIX):
+            return False
+        ti, tj = (_tokens(fold(h.split("|", 1)[0])) for h in (hi, hj))
+        n = TEMPLATE_PREFIX
+        while n < min(len(ti), len(tj)) and ti[n] == tj[n]:
+            n += 1
+        pi, pj = set(itertools.pairwise(ti[n:])), set(itertools.pairwise(tj[n:]))
+        if not pi or not pj:
+            return False
+        return len(pi & self._pairs(j)) < SLOT_SHARE * len(pi) and len(
+            pj & self._pairs(i)
+        ) < SLOT_SHARE * len(pj)
+
+    def _one_counterpart(self, i: int, j: int, shared: bool) -> bool:
+        """Do both headlines carry a specific name few of the batch's headlines carry (a
+        visiting president named in a visit's remarks and press conference), not the
+        outlet's principal whom many of its headlines name? (A batch too small to tell
+        its headline theme: any shared specific headline name.)"""
+        n = len(self.headlines)
+        if n < RARE_BATCH:
+            return shared
+        if not self._head_df:
+            self._head_df.update(Counter(w for h in self.headlines for w in set(_tokens(fold(h)))))
+        cut = max(TITLE_MIN, RARE_SHARE * n)  # "Harris" in 3 of a day's 11 headlines: theme
+        common = self.names[i] & self.names[j] & self.rare
+        words = {t for x in common for t in _tokens(x) if self._head_df.get(t, 0) <= cut}
+        hi, hj = (frozenset(_tokens(fold(self.headlines[k]))) for k in (i, j))
+        return bool(words & hi & hj)
+
+    def _pairs(self, row: int) -> frozenset[tuple[str, str]]:
+        """The running token pairs of article ``row``'s title and lead."""
+        got = self._pairs_of.get(row)
+        if got is None:
+            got = self._pairs_of[row] = frozenset(
+                itertools.pairwise(_tokens(self.plain_leads[row]))
+            )
+        return got
+
     def _share(self, row: int, cols: frozenset[int]) -> float:
         """The share of the columns ``cols`` that article ``row``'s story text carries."""
         return float(self._found(row, cols).mean()) if cols else 0.0
@@ -912,6 +1225,10 @@ class Signals:
         """Rule (template slot): do the two headlines run alike (``TEMPLATE_RATIO``)?"""
         if TEMPLATE_RATIO is None or not self.headlines:
             return False
+        if TEMPLATE_PREFIX is not None and _opening(
+            self.headlines[i], self.headlines[j], TEMPLATE_PREFIX
+        ):
+            return True  # Rule (template slot, shared opening)
         return _ratio(self.headlines[i], self.headlines[j]) >= TEMPLATE_RATIO
 
     def actors_differ(self, i: int, j: int) -> bool:
@@ -924,7 +1241,14 @@ class Signals:
             return False
         # one template: the same words lead to the counterpart ("Greetings to PM of
         # Vietnam", "Greetings to Vietnamese FM"), or the headlines run alike
-        if si[2] != sj[2] and not self.template(i, j):
+        # or one event noun before two counterparts sharing no word ("Readout of the
+        # President's Meeting with Economists" / "Readout of Meeting between the President
+        # ... and U.S. Black Chambers"); a shared word ("Kishida") is one counterpart
+        if (
+            si[2] != sj[2]
+            and not self.template(i, j)
+            and (si[2][-1:] != sj[2][-1:] or si[1] & sj[1])
+        ):
             return False
         # one topic after "on" for two counterparts is one event: two speakers' statements
         # ("Statement from the President on New Student Debt Relief Actions", "... from
@@ -972,16 +1296,117 @@ class Signals:
             return False
         return not (ti & self.lead_acts[j] or tj & self.lead_acts[i])
 
-    def same_act(self, i: int, j: int) -> bool:
-        """Rule (one act, several documents): one outlet, nearby days, one law or bill
-        named in both headlines, or in one's headline and the other's lead."""
-        if SAME_ACT is None or not self.title_acts or self.outlets[i] != self.outlets[j]:
+    def _near_one_outlet(self, i: int, j: int) -> bool:
+        """One outlet (named), both published, at most ``FAR_DAYS`` apart."""
+        if not self.outlets[i] or self.outlets[i] != self.outlets[j]:
             return False
         di, dj = self.days[i], self.days[j]
-        if di is None or dj is None or abs(di - dj) > FAR_DAYS:
+        return di is not None and dj is not None and abs(di - dj) <= FAR_DAYS
+
+    def same_act(self, i: int, j: int) -> bool:
+        """Rule (one act, several documents): one outlet, nearby days, one law or bill
+        named in both headlines, or in one's headline and the other's lead; or one named
+        body or instrument (``same_named``), or one order's topic (``same_order``)."""
+        return self.act_key(i, j) is not None
+
+    def act_key(self, i: int, j: int) -> str | None:
+        """What one act the pair's documents release (``same_act``): "law:<key>",
+        "named:<key>", "quoted:<name>" or "order:<kind>"; None if none."""
+        if SAME_ACT is None or not self._near_one_outlet(i, j):
+            return None
+        if self.title_acts:
+            ti, tj = self.title_acts[i], self.title_acts[j]
+            got = ti & tj or ti & self.lead_acts[j] or tj & self.lead_acts[i]
+            if got:
+                return "law:" + min(got)
+        return self.same_named(i, j) or self.same_order(i, j) or self.same_signing(i, j)
+
+    def same_signing(self, i: int, j: int) -> str | None:
+        """Rule (a signing and its notice)."""
+        if not SIGNING or not self.headlines or not self.plain_leads:
+            return None
+        for a, b in ((i, j), (j, i)):
+            if not _SIGNED.match(self.headlines[b]) or _SIGNED.match(self.headlines[a]):
+                continue
+            m = _SIGNING.search(fold(self.headlines[a]).split("|", 1)[0])
+            if not m:
+                continue
+            own = set(_tokens(m.group(1) + " " + m.group(2))) - FORM_WORDS
+            if self.title_terms_words:
+                own &= self.title_terms_words[a]
+            if own & self._lead_tokens(b):
+                return "signing"
+        return None
+
+    def same_named(self, i: int, j: int) -> str | None:
+        """Rule (one named body or instrument): one named in both headlines, or in one's
+        headline and the other's lead (few of the batch's leads naming it); a headline's
+        quoted name in the other's title or lead."""
+        if not SAME_NAMED or not self.title_named:
+            return None
+        ti, tj = self.title_named[i], self.title_named[j]
+        got = ti & tj or ti & self.lead_named[j] or tj & self.lead_named[i]
+        if got:
+            return "named:" + min(got)
+        for a, b in ((i, j), (j, i)):
+            for q in sorted(self.title_quoted[a]):
+                if q in self.plain_leads[b]:
+                    return "quoted:" + q.strip()
+        return None
+
+    def named_differ(self, i: int, j: int) -> bool:
+        """Rule (two named bodies): both headlines name bodies of one head, none the same,
+        neither named in the other's lead."""
+        if not SAME_NAMED or not self.title_named or not self._near_one_outlet(i, j):
             return False
-        ti, tj = self.title_acts[i], self.title_acts[j]
-        return bool(ti & tj or ti & self.lead_acts[j] or tj & self.lead_acts[i])
+        ti, tj = self.title_named[i], self.title_named[j]
+        if not ti or not tj or ti & tj or ti & self.lead_named[j] or tj & self.lead_named[i]:
+            return False
+        heads = {x.split(" ", 1)[1] for x in ti} & {x.split(" ", 1)[1] for x in tj}
+        return bool(heads)
+
+    def _lead_tokens(self, row: int) -> frozenset[str]:
+        got = self._tokens_of.get(row)
+        if got is None:
+            got = self._tokens_of[row] = frozenset(_tokens(self.plain_leads[row]))
+        return got
+
+    def same_order(self, i: int, j: int) -> str | None:
+        """Rule (one order, several documents): one item's instrument headline (``orders``)
+        whose topic is ``ORDER_SHARE`` in the other's title and lead, which names that kind
+        of instrument and is no instrument of that kind itself."""
+        if ORDER_SHARE is None or not self.orders or not self.plain_leads:
+            return None
+        if (not self.order_names[i] or not self.order_names[j]) and not (
+            self.orders[i] or self.orders[j]
+        ):
+            return None
+        for a, b in ((i, j), (j, i)):
+            got = self.orders[a]
+            if got is None or len(got[1]) < 2:
+                continue
+            kind, topic = got
+            other = self.orders[b]
+            if other is not None and other[0] == kind:
+                continue  # two orders (proclamations, memoranda) are two acts
+            if f" {kind} " not in self.plain_leads[b]:
+                continue
+            if len(topic & self._lead_tokens(b)) >= ORDER_SHARE * len(topic):
+                return "order:" + kind
+        # two headlines naming one kind of instrument with topics mostly alike ("Previewing
+        # an Executive Order Advancing LGBTQI+ Equality", "Signing of an Executive Order on
+        # Advancing LGBTQI+ Individuals"), not two instruments' own headlines
+        ni, nj = self.order_names[i], self.order_names[j]
+        if ni is None or nj is None or ni[0] != nj[0]:
+            return None
+        oi, oj = self.orders[i], self.orders[j]
+        if oi is not None and oj is not None and oi[0] == oj[0]:
+            return None
+        if min(len(ni[1]), len(nj[1])) >= 2 and len(ni[1] & nj[1]) >= ORDER_SHARE * min(
+            len(ni[1]), len(nj[1])
+        ):
+            return "order:" + ni[0]
+        return None
 
     def kinds_differ(self, i: int, j: int) -> bool:
         """Rule (event kinds): both headlines name a kind of event, none the same."""
@@ -1080,13 +1505,31 @@ class Signals:
         )
         differ, roundup_pair = self.titles_differ(i, j), self.one_roundup(i, j)
         roundups = self.two_roundups(i, j)
-        act = self.same_act(i, j)
+        act_key = self.act_key(i, j)
+        act = act_key is not None
+        phrase = self.title_phrase(i, j)
         allowed = act or (
             allowed
             and not differ
             and not (roundup_pair and text < STRONG_TEXT)
             and not (roundups and text < ROUNDUPS_TEXT)
         )
+        score = self.score(i, j, text)
+        why = []
+        if allowed:
+            # which signals carried the link (JSON-ready; README's grouping.links[].why)
+            if act_key:
+                why.append("act:" + act_key)
+            if phrase and not far:
+                why.append("topic_named")
+            if text >= THRESHOLD:
+                why.append("text")
+            if n_names and not far and score > text:
+                why.append("names")
+            if same_dates:
+                why.append("dates")
+            if far and not act:
+                why.append("far_event")
         return {
             "text": round(text, 3),
             "names": shared,
@@ -1095,14 +1538,16 @@ class Signals:
             "occasion_names": occasion[:8],
             "dates": [f"{m:02d}-{d:02d}" for m, d in same_dates],
             "days_apart": round(apart, 1) if apart is not None else None,
-            "score": round(self.score(i, j, text), 3),
+            "score": round(score, 3),
             "far": far,
             "event_link": allowed,
             "titles_differ": differ,
             "roundup": roundup_pair,
             "roundups": roundups,
             "same_act": act,
-            "title_phrase": self.title_phrase(i, j),
+            "title_phrase": phrase,
+            "act": act_key,
+            "why": why,
         }
 
     @staticmethod
@@ -1142,7 +1587,8 @@ class Signals:
         """The pair score (text similarity with the event signals; see the module)."""
         text = self.text(i, j) if text is None else text
         if SAME_ACT is not None and self.same_act(i, j):
-            return max(text, SAME_ACT)  # Rule (one act, several documents)
+            # Rule (one act, several documents): at least SAME_ACT, names still count
+            return max(text + self.bonus(self.shared(i, j, False)), SAME_ACT)
         if text <= 0:
             return 0.0
         if self.titles_differ(i, j):
@@ -1159,6 +1605,8 @@ class Signals:
         undated = di is None or dj is None
         if far and not self.event_link(shared, same_date, text, undated, self.dated_apart(i, j)):
             return FAR_FACTOR * text
+        if not far and MIN_JOIN_TEXT is not None and text < MIN_JOIN_TEXT:
+            return text  # Rule (names need text): no bonus for names alone
         occasion = not far and self.titled_occasion(i, j, names)
         phrase = not far and self.title_phrase(i, j)
         if phrase:  # Rule (topic named; headline phrase)

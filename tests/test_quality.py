@@ -117,6 +117,11 @@ def test_stories_floors() -> None:
         for part in ("dev", "test"):
             figures[f"sameday_r6_{part}_apart"] = 1 - res["sameday_r6"][part]["wrong_merge"]
             figures[f"sameday_r6_{part}_together"] = 1 - res["sameday_r6"][part]["wrong_split"]
+    # round 7: six White House days labelled blind (stories_sameday_labels_r7.json), by day
+    if "skipped" not in res["sameday_r7"]:
+        for part in ("dev", "test"):
+            figures[f"sameday_r7_{part}_apart"] = 1 - res["sameday_r7"][part]["wrong_merge"]
+            figures[f"sameday_r7_{part}_together"] = 1 - res["sameday_r7"][part]["wrong_split"]
     figures["dev_f1_corrected"] = res["split_corrected"]["dev"]["f1"]
     _check("stories", figures)
 
