@@ -66,6 +66,7 @@ class _Zone:
     anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
     cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
     opening: set[str] = field(default_factory=set)  # subs in the article's opening sentences
+    history: bool = False  # the paragraph tells a past long before the article (see _history)
 
 
 class _Doc:
@@ -228,6 +229,9 @@ def _evidence(
     zones += [_Zone("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
     doc = _Doc([z.text for z in zones])
     opening_end = _opening(zones)
+    if article.published is not None:
+        for z in zones[1:]:
+            z.history = _history(z.text, article.published.year)
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -324,6 +328,28 @@ long single paragraph) does not."""
 OPENING_PARAGRAPHS = 6
 """The opening is looked for in the first this many paragraphs."""
 _PROSE_END = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
+HISTORY_YEARS = 20
+"""A paragraph whose first sentence is set this many years or more before the article's
+publication ("On July 17, 1944, ... loaded with ammunition") tells history: its sub-topic
+terms are background, not what the article is about."""
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEAR = re.compile(
+    rf"\b(?:(?:{_MONTHS})(?:\s+\d{{1,2}})?,?|[Ii]n|[Ss]ince|[Dd]uring)\s+(1[89]\d\d|20\d\d)\b"
+)
+"""A year as a date ("July 17, 1944", "in 1950"), not a name's ("the Act of 1961")."""
+_NOW = re.compile(r"\b(today|this (week|month|year)|now)\b", re.I)
+
+
+def _history(text: str, year: int) -> bool:
+    """The paragraph's first sentence names a year at least ``HISTORY_YEARS`` before ``year``,
+    and no recent year and no "today" / "now" (an anniversary marked today is news)."""
+    spans = _sentence_spans(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else text
+    years = [int(y) for y in _YEAR.findall(first)]
+    old = bool(years) and all(y <= year - HISTORY_YEARS for y in years)
+    return old and not _NOW.search(first)
 
 
 def _opening(zones: list[_Zone]) -> dict[int, int]:
@@ -795,6 +821,8 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
     head_strong: set[str] = set()  # a strong term in the title or lead
     paras: dict[str, set[int]] = defaultdict(set)
     for zi, z in enumerate(zones):
+        if z.history and zi not in joint_set:
+            continue  # background history ("... loaded with ammunition" in 1944)
         seen: set[str] = set()
         for sub in z.subs:
             g, term = sub.split("|", 1)

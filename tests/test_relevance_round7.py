@@ -248,3 +248,40 @@ def test_a_topic_file_with_an_unknown_place_anchor_fails_with_its_key() -> None:
     data["reaction_places"] = {"Koreas": ["UN Command"]}
     with pytest.raises(ValueError, match="reaction_places: names no anchor: Koreas"):
         Topic.model_validate(data)
+
+
+# Review7: a 1944 history ("refused orders to load ammunition") is no defence-industry story.
+def test_a_paragraph_telling_old_history_does_not_make_the_sub_topic() -> None:
+    from datetime import UTC, datetime
+
+    when = datetime(2024, 7, 17, tzinfo=UTC)
+    history = art(
+        "Statement on the Navy's exonerations",
+        "On July 17, 1944, a cargo ship exploded at a naval magazine while sailors loaded it "
+        "with ammunition. Weeks later, fifty sailors refused orders to load ammunition.",
+        "The Navy has reviewed the courts-martial and found them unfair.",
+        published=when,
+    )
+    assert "defence-industry" not in judge(history, TOPIC).subtopics
+    # A recent date, or an anniversary marked today, is news: the term counts.
+    recent = art(
+        "Statement on a new contract",
+        "On July 15, 2024, the ministry signed a contract for ammunition and artillery shells.",
+        "The first deliveries are due next year.",
+        published=when,
+    )
+    assert judge(recent, TOPIC).subtopics[:1] == ("defence-industry",)
+    today = art(
+        "Statement on an anniversary",
+        "Today we mark the day in July 1944 when a ship loaded with ammunition exploded; the "
+        "ministry also signed a contract for artillery shells.",
+        published=when,
+    )
+    assert judge(today, TOPIC).subtopics[:1] == ("defence-industry",)
+    # A law's year is a name, not a date.
+    act = art(
+        "Memorandum on arms sales",
+        "Under the Arms Export Control Act of 1976, I approve arms sales of artillery shells.",
+        published=when,
+    )
+    assert judge(act, TOPIC).subtopics[:1] == ("defence-industry",)
