@@ -66,6 +66,7 @@ class _Zone:
     anchor_at: list[tuple[str, int]] = field(default_factory=list)  # (group, offset in zone)
     cue_at: list[tuple[str, int]] = field(default_factory=list)  # (cue, offset in zone)
     opening: set[str] = field(default_factory=set)  # subs in the article's opening sentences
+    history: bool = False  # the paragraph tells a past long before the article (see _history)
 
 
 class _Doc:
@@ -228,6 +229,9 @@ def _evidence(
     zones += [_Zone("lead" if i < LEAD_PARAGRAPHS else "body", p) for i, p in enumerate(paras)]
     doc = _Doc([z.text for z in zones])
     opening_end = _opening(zones)
+    if article.published is not None:
+        for z in zones[1:]:
+            z.history = _history(z.text, article.published.year)
     hits: Counter[tuple[str, str, str]] = Counter()
     all_anchors = {f"anchor:{a.name}" for a in topic.anchors}
     anchor_spans: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -324,6 +328,28 @@ long single paragraph) does not."""
 OPENING_PARAGRAPHS = 6
 """The opening is looked for in the first this many paragraphs."""
 _PROSE_END = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
+HISTORY_YEARS = 20
+"""A paragraph whose first sentence is set this many years or more before the article's
+publication ("On July 17, 1944, ... loaded with ammunition") tells history: its sub-topic
+terms are background, not what the article is about."""
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEAR = re.compile(
+    rf"\b(?:(?:{_MONTHS})(?:\s+\d{{1,2}})?,?|[Ii]n|[Ss]ince|[Dd]uring)\s+(1[89]\d\d|20\d\d)\b"
+)
+"""A year as a date ("July 17, 1944", "in 1950"), not a name's ("the Act of 1961")."""
+_NOW = re.compile(r"\b(today|this (week|month|year)|now)\b", re.I)
+
+
+def _history(text: str, year: int) -> bool:
+    """The paragraph's first sentence names a year at least ``HISTORY_YEARS`` before ``year``,
+    and no recent year and no "today" / "now" (an anniversary marked today is news)."""
+    spans = _sentence_spans(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else text
+    years = [int(y) for y in _YEAR.findall(first)]
+    old = bool(years) and all(y <= year - HISTORY_YEARS for y in years)
+    return old and not _NOW.search(first)
 
 
 def _opening(zones: list[_Zone]) -> dict[int, int]:
@@ -493,8 +519,9 @@ def reaction_sentences(article: Article, topic: Topic) -> list[tuple[int, str]]:
     anchor but those named only through ``topic.reaction_terms`` stand-ins, and holds one
     of ``topic.reaction_cues``. Weight 2 when every anchor is named outright, else 1. A
     sentence naming one of ``topic.reaction_blocs`` (a NATO "of Asian version") with a cue
-    weighs 2 when the article names the other anchors outright anywhere.
-    Meant for state media (see ``judge``)."""
+    weighs 2 when the article names the other anchors outright anywhere; one naming such a
+    bloc with the other anchors (or their ``topic.reaction_places``: the UN Command) in the
+    same sentence weighs 2 without a cue. Meant for state media (see ``judge``)."""
     if not topic.reaction_cues:
         return []
     cues = [pat for _, pat in topic.reaction_cue_matchers]
@@ -508,13 +535,25 @@ def reaction_sentences(article: Article, topic: Topic) -> list[tuple[int, str]]:
             in_doc[group] = any(_names(s, topic.matchers[group], ex) for s in sentences)
         return in_doc[group]
 
+    def on_ground(sentence: str, group: str) -> bool:
+        """The sentence names the anchor outright or one of its ``reaction_places``."""
+        ex = topic.exclude_matchers.get(group, [])
+        return _names(sentence, topic.matchers[group], ex) or _names(
+            sentence, topic.reaction_place_matchers.get(group, []), []
+        )
+
     out: list[tuple[int, str]] = []
     for sentence in sentences:
+        blocs = [g for g in groups if _names(sentence, topic.reaction_bloc_matchers.get(g, []), [])]
+        # A bloc set on the other anchors' own ground in the same sentence ("turning the UN
+        # Command into the second NATO of Asian version"): its name says expansion, no cue.
+        if any(all(on_ground(sentence, o) for o in groups if o != g) for g in blocs):
+            out.append((2, sentence))
+            continue
         if not any(p.search(fold(sentence) if p.flags & re.I else sentence) for p in cues):
             continue
         # A bloc standing for one anchor in the others' region ("NATO of Asian version"),
         # with the others named outright in the document, ties them all outright.
-        blocs = [g for g in groups if _names(sentence, topic.reaction_bloc_matchers.get(g, []), [])]
         if any(all(named_in_doc(o) for o in groups if o != g) for g in blocs):
             out.append((2, sentence))
             continue
@@ -604,10 +643,20 @@ def judge(article: Article, topic: Topic) -> Relevance:
         for term, n in zones[i].cues.items():
             hits[("cue", term, zones[i].where)] += n
     penalised = []
+    # A register word inside the name of one of the topic's reaction blocs ("Asian version"
+    # in "NATO of Asian version") is the topic's own signal, not polemic.
+    bloc_spans = [
+        span
+        for matchers in topic.reaction_bloc_matchers.values()
+        for term, pat in matchers
+        for span in doc.spans(term, pat)
+    ]
     for penalty, matchers in topic.penalty_matchers:
         found: Counter[tuple[str, str]] = Counter()
         for term, pat in matchers:
             for span in doc.spans(term, pat):
+                if any(a <= span[0] and span[1] <= b for a, b in bloc_spans):
+                    continue
                 found[(term, zones[doc.zone_of(span[0])].where)] += 1
         terms = sorted({t for t, _ in found})
         if len(terms) >= penalty.min_distinct:
@@ -655,9 +704,26 @@ def judge(article: Article, topic: Topic) -> Relevance:
     if reaction:
         who = "state media" if article.source_type == "state-media" else "polemic register"
         n = len(reacting)
+        rest = summary.split(": ", 1)[-1]
+        # An anchor named only by its ground ("UN Command") is not "not mentioned".
+        for group in sorted(all_anchors - present_anywhere):
+            name = group.removeprefix("anchor:")
+            places = sorted(
+                {
+                    t
+                    for _, s in reacting
+                    for t, p in topic.reaction_place_matchers.get(group, [])
+                    if p.search(fold(s) if p.flags & re.I else s)
+                }
+            )
+            if places and rest.startswith(f"{name} not mentioned"):
+                rest = (
+                    f"{name} named only as its ground ({', '.join(places)})"
+                    + rest[len(f"{name} not mentioned") :]
+                )
         summary = (
             f"in as a reaction ({who}): {n} sentence{'s tie' if n > 1 else ' ties'} NATO to the "
-            "Korea side; " + summary.split(": ", 1)[-1]
+            "Korea side; " + rest
         )
     return Relevance(
         score=score,
@@ -755,6 +821,8 @@ def rank_subtopics(zones: list[_Zone], topic: Topic, joint: Sequence[int]) -> tu
     head_strong: set[str] = set()  # a strong term in the title or lead
     paras: dict[str, set[int]] = defaultdict(set)
     for zi, z in enumerate(zones):
+        if z.history and zi not in joint_set:
+            continue  # background history ("... loaded with ammunition" in 1944)
         seen: set[str] = set()
         for sub in z.subs:
             g, term = sub.split("|", 1)

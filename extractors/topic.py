@@ -183,6 +183,11 @@ class Topic(_Strict):
     other anchors' region ("NATO of Asian version", "Asian NATO"). A sentence naming one
     with a reaction cue names every anchor outright when the document names the others
     outright anywhere (the ROK two paragraphs above)."""
+    reaction_places: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """State media only: per anchor name, names of a place or body that is that anchor's own
+    ground (the ROK-hosted "UN Command", the "Korean peninsula"). A ``reaction_blocs`` bloc
+    set there in one sentence ("turning the UN Command into the second NATO of Asian
+    version") ties the anchors outright, cue or not: the bloc's name already says expansion."""
     groups: tuple[Group, ...] = ()
     """Groups named by their members (see ``Group``)."""
 
@@ -192,6 +197,7 @@ class Topic(_Strict):
         for key, given in (
             ("thresholds.near_miss_needs", self.thresholds.near_miss_needs),
             ("reaction_blocs", tuple(self.reaction_blocs)),
+            ("reaction_places", tuple(self.reaction_places)),
             ("reaction_terms", tuple(self.reaction_terms)),
         ):
             unknown = [n for n in given if n not in names]
@@ -275,6 +281,14 @@ class Topic(_Strict):
         return {
             f"anchor:{name}": [(t, term_pattern(t)) for t in terms]
             for name, terms in self.reaction_blocs.items()
+        }
+
+    @cached_property
+    def reaction_place_matchers(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Per anchor group (``anchor:<name>``), its compiled ``reaction_places``."""
+        return {
+            f"anchor:{name}": [(t, term_pattern(t)) for t in terms]
+            for name, terms in self.reaction_places.items()
         }
 
     @cached_property

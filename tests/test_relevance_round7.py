@@ -36,6 +36,8 @@ BLOC = (
     "The expansion of the so-called UN Command is a prelude to setting up a NATO of Asian "
     "version that will drag the Asia-Pacific into a new cold war."
 )
+BLOC_OFF_GROUND = BLOC.replace("the so-called UN Command", "the U.S.-led blocs")
+"""The bloc with no Korean ground (no UN Command, no peninsula) in its sentence."""
 
 
 def test_an_asian_nato_with_the_rok_elsewhere_in_the_item_is_a_reaction() -> None:
@@ -51,7 +53,9 @@ def test_an_asian_nato_with_the_rok_elsewhere_in_the_item_is_a_reaction() -> Non
 
 def test_an_asian_nato_without_south_korea_in_the_item_is_no_reaction() -> None:
     no_rok = ROK_PARA.replace("the ROK and ", "")
-    r = judge(state("Press Statement of Institute", MEETING, no_rok, FILLER, BLOC), TOPIC)
+    r = judge(
+        state("Press Statement of Institute", MEETING, no_rok, FILLER, BLOC_OFF_GROUND), TOPIC
+    )
     assert not r.reaction and not r.included
 
 
@@ -109,7 +113,9 @@ def test_near_misses_need_nato_and_rank_by_how_close_they_came() -> None:
 
 def test_state_media_one_stand_in_sentence_short_of_a_reaction_is_a_first_tier_near_miss() -> None:
     no_rok = ROK_PARA.replace("the ROK and ", "")
-    r = judge(state("Press Statement of Institute", MEETING, no_rok, FILLER, BLOC), TOPIC)
+    r = judge(
+        state("Press Statement of Institute", MEETING, no_rok, FILLER, BLOC_OFF_GROUND), TOPIC
+    )
     only_nato = judge(
         state("Press Statement of Institute", MEETING, no_rok, FILLER, "NATO is a war machine."),
         TOPIC,
@@ -184,3 +190,98 @@ def test_cost_sharing_alone_is_not_the_alliances_burden_sharing() -> None:
         "The cost-sharing deal for USFK raises Seoul's contribution.",
     )
     assert judge(sma, TOPIC).subtopics[:1] == ("burden-sharing",)
+
+
+# Review7 class 1: a NATO member joins the ROK-hosted UN Command; the statement never names the
+# ROK, only the command and the peninsula, and calls it a NATO "of Asian version".
+JOINS = (
+    "Pyongyang, March 3 (KCNA) -- A spokesman for the Foreign Ministry released a press statement.",
+    "Portugal announced on March 1 that it had joined the UN Command led by the U.S.",
+    "The command is a tool of aggression that dragged the forces of its vassal states into war.",
+    "Washington seeks to turn the UN Command into a NATO of Asian version by rallying its "
+    "followers.",
+    "Such moves only aggravate the situation on the Korean peninsula.",
+)
+
+
+def test_an_asian_nato_set_on_the_un_command_is_a_reaction_without_the_rok_named() -> None:
+    r = judge(state("Press Statement of Spokesman", *JOINS), TOPIC)
+    assert r.reaction and r.included
+    assert "UN Command" in r.evidence and "NATO of Asian version" in r.evidence
+    assert "not mentioned" not in r.summary and "its ground (UN Command)" in r.summary
+    # On the peninsula, in the same sentence, it ties the same way.
+    peninsula = "Washington seeks to build a NATO of Asian version on the Korean peninsula."
+    r = judge(state("Press Statement of Spokesman", JOINS[0], JOINS[1], peninsula), TOPIC)
+    assert r.reaction
+
+
+def test_the_bloc_and_the_ground_in_different_sentences_are_a_near_miss_not_a_reaction() -> None:
+    apart = (*JOINS[:3], "Washington seeks to build a NATO of Asian version.", JOINS[4])
+    r = judge(state("Press Statement of Spokesman", *apart), TOPIC)
+    assert not r.reaction and not r.included
+    assert NEAR <= r.score < INCLUDE
+
+
+def test_the_blocs_own_name_is_not_polemic() -> None:
+    # "Asian version" inside "NATO of Asian version" is the topic's signal: with one other
+    # register word ("vassal") the item is not penalised ...
+    r = judge(state("Press Statement of Spokesman", *JOINS), TOPIC)
+    assert "polemic register" not in r.summary
+    # ... while "Asian version" outside a bloc's name still counts.
+    other = (*JOINS[:3], "It is an Asian version of the Cold War.")
+    assert "polemic register (Asian version, vassal)" in judge(state("T", *other), TOPIC).summary
+
+
+def test_the_un_command_in_news_is_no_reaction() -> None:
+    news = art(
+        "Germany joins UN Command",
+        "Germany joined the UN Command in Seoul on Friday.",
+        "Critics in Beijing say the United States wants to turn the UN Command into a NATO of "
+        "Asian version.",
+    )
+    r = judge(news, TOPIC)
+    assert not r.reaction and not r.included
+
+
+def test_a_topic_file_with_an_unknown_place_anchor_fails_with_its_key() -> None:
+    data = TOPIC.model_dump()
+    data["reaction_places"] = {"Koreas": ["UN Command"]}
+    with pytest.raises(ValueError, match="reaction_places: names no anchor: Koreas"):
+        Topic.model_validate(data)
+
+
+# Review7: a 1944 history ("refused orders to load ammunition") is no defence-industry story.
+def test_a_paragraph_telling_old_history_does_not_make_the_sub_topic() -> None:
+    from datetime import UTC, datetime
+
+    when = datetime(2024, 7, 17, tzinfo=UTC)
+    history = art(
+        "Statement on the Navy's exonerations",
+        "On July 17, 1944, a cargo ship exploded at a naval magazine while sailors loaded it "
+        "with ammunition. Weeks later, fifty sailors refused orders to load ammunition.",
+        "The Navy has reviewed the courts-martial and found them unfair.",
+        published=when,
+    )
+    assert "defence-industry" not in judge(history, TOPIC).subtopics
+    # A recent date, or an anniversary marked today, is news: the term counts.
+    recent = art(
+        "Statement on a new contract",
+        "On July 15, 2024, the ministry signed a contract for ammunition and artillery shells.",
+        "The first deliveries are due next year.",
+        published=when,
+    )
+    assert judge(recent, TOPIC).subtopics[:1] == ("defence-industry",)
+    today = art(
+        "Statement on an anniversary",
+        "Today we mark the day in July 1944 when a ship loaded with ammunition exploded; the "
+        "ministry also signed a contract for artillery shells.",
+        published=when,
+    )
+    assert judge(today, TOPIC).subtopics[:1] == ("defence-industry",)
+    # A law's year is a name, not a date.
+    act = art(
+        "Memorandum on arms sales",
+        "Under the Arms Export Control Act of 1976, I approve arms sales of artillery shells.",
+        published=when,
+    )
+    assert judge(act, TOPIC).subtopics[:1] == ("defence-industry",)
