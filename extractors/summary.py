@@ -84,7 +84,8 @@ CUE = 0.15
 
 _TIME = re.compile(
     rf"\b(?:on |last |this |next )?(?:{WEEKDAY_RE}|"
-    r"today|yesterday|tonight|tomorrow|in (?:just )?a (?:moment|few minutes)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"today|yesterday|tonight|tomorrow|in (?:just )?a (?:moment|few minutes)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2})\b",
     re.I,
 )
@@ -941,7 +942,7 @@ def summarise_story(
         and _FOLLOWING.search(raw[best].text)
         and not _QUOTED.search(raw[best].text)
     ):  # "X released the following press statement on Monday:" and what it says
-        nxt = next(
+        said = next(
             (
                 c
                 for c in cands
@@ -950,11 +951,11 @@ def summarise_story(
             None,
         )
         if (
-            nxt is not None
-            and usable(nxt.text)
-            and len(text.split()) + len(nxt.text.split()) <= MAX_WORDS
+            said is not None
+            and usable(said.text)
+            and len(text.split()) + len(said.text.split()) <= MAX_WORDS
         ):
-            return Summary(text=f"{text[:-1]}: {nxt.text}", sources=(art.source, art.source))
+            return Summary(text=f"{text[:-1]}: {said.text}", sources=(art.source, art.source))
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
         sources.append(articles[first.article].source)
         return Summary(text=text, sources=tuple(sources))
@@ -973,6 +974,7 @@ def summarise_story(
         and not raw[best].text.rstrip().endswith(":")  # a list's opening line stands alone
         and len(trim(first.text).split()) < SHORT  # the sentence's own length, not its speaker's
         and follows(cands[nxt].text)
+        and not side_item(cands[nxt].text)  # the main act, not the one besides it
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
     ):
         text = f"{text} {cands[nxt].text}"
@@ -1155,12 +1157,13 @@ def speaker_of(article: Article, paragraph: int) -> str | None:
     label = _turn_label(article, paragraph)
     if label is None:
         return first.group(1).rstrip(" ,") if first else None
+    titled = label.upper().startswith("THE ")  # "THE PRESIDENT", "THE GOVERNOR"
     role = re.sub(r"^(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label.upper()).strip()
     if not role or role in ("Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "PARTICIPANT"):
         return None
     for n in names:
         low = n.upper()
-        if role in ("PRESIDENT", "VICE PRESIDENT", "FIRST LADY"):
+        if titled:
             ok = low.startswith(("THE " + role, role)) and not (
                 role == "PRESIDENT" and "VICE PRESIDENT" in low
             )
