@@ -1096,7 +1096,8 @@ def _place_line(article: Article) -> str | None:
         if _CLOCK.match(q) or SPEAKER_LABEL.match(q):
             return None
         if _PLACE.match(q) and len(q.split()) <= 6:
-            return q
+            # a venue line that repeats its town ("Rehoboth Beach Rehoboth Beach, Delaware")
+            return re.sub(r"^(.+?) \1(?=,)", r"\1", q)
     return None
 
 

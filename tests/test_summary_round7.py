@@ -197,3 +197,18 @@ def test_a_turn_is_attributed_to_the_headline_name_it_matches() -> None:
     assert headline_case("REMARKS BY VICE PRESIDENT ASH AT A ROUNDTABLE WITH CEOs") == (
         "Remarks by Vice President Ash at a Roundtable with CEOs"
     )
+
+
+def test_a_venue_line_that_repeats_its_town_is_named_once() -> None:
+    body = "\n\n".join(
+        [
+            "Seaside Park\nSeaside Park, Delaware",
+            "11:26 A.M. EDT",
+            "THE PRESIDENT: Hey, guys. I fell off the bike, in case you didn't notice.",
+            "I'm feeling great, and I hope to have a decision on the fuel tax soon.",
+        ]
+    )
+    art = Article(source="g", title="Remarks by President Fir During Press Gaggle", text=body)
+    s = summarise_story([art])
+    assert s is not None
+    assert "Seaside Park Seaside Park" not in s.text
