@@ -415,7 +415,10 @@ _MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
 _DISFLUENT = re.compile(
     r"\b\w+-\s*[—–]|(?:^|,\s|[—–]\s)you know,|\bI mean\b(?! to)|\byou guys\b|\bin here\b|"
-    r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
+    r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b|"
+    r"\b((?:we|i|they|he|she|you)(?:[’'][a-z]+)?)(?: [\w’']+)? [—–] \1\b|"
+    r"^(?:we|i)(?: are| am|[’']re|[’']m)? [—–]|"
+    r"\byour (?:last |first |second |other )?(?:question|comment|point)\b",
     re.I,
 )
 """Room talk in a transcript: a false start ("Some- — somebody"), a spoken "you know,", talk
