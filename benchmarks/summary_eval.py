@@ -29,7 +29,12 @@
    document a label file names), six documents a day, and eight gold_standard articles
    no label file names, each analysed alone; judged as part 3, with term groups for the
    actor, the act and (when the lead has them) the when/where.
-5. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
+5. The round-7 blind set (``summary_event_labels_v7.json``, ``day_sets_v7``): the only
+   White House days no label file named (speeches, briefings, press calls, presidential
+   actions, statements) and two KCNA days, read from the labels' own keys; KCNA items go
+   through cleaning (``relevance_eval.kcna_article(cleaned=True)``) as a run reads them.
+   Judged as part 3.
+6. bbc-news-summary politics 001-300: ``summary.summarise(paragraphs, n)`` at the
    reference's sentence count, ROUGE-1/2 F1 (as benchmarks/keypoints_eval.py scores).
 """
 
@@ -63,6 +68,7 @@ V5_WH_DAYS = 4
 V5_KCNA_DAYS = 2
 V5_PER_DAY = 6
 EVENT_LABELS_V6 = Path(__file__).resolve().parent / "summary_event_labels_v6.json"
+EVENT_LABELS_V7 = Path(__file__).resolve().parent / "summary_event_labels_v7.json"
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +153,21 @@ def day_sets_v6() -> list[tuple[str, str, str, list]] | None:
     six documents a day, and eight giveme5w1h gold_standard articles by hash of the file
     name that no label file named. The set is read from the labels' own keys, since that
     draw skipped whatever any label file names and so moved with each new label file."""
+    return _label_sets(EVENT_LABELS_V6)
+
+
+@functools.lru_cache(maxsize=1)
+def day_sets_v7() -> list[tuple[str, str, str, list]] | None:
+    """(corpus, day, split, articles) of the round-7 blind set, read from the keys of
+    ``summary_event_labels_v7.json``: the six White House days no label file named
+    (2022-06-07, 2024-07-07, 2024-07-06 dev; 2023-07-21, 2023-07-16, 2022-06-20 test), chosen
+    for their speeches, briefings, press calls, presidential actions and statements, and
+    the KCNA items of 2024-10-14 (dev) and 2024-10-06 (test), read through cleaning."""
+    return _label_sets(EVENT_LABELS_V7, kcna_cleaned=True)
+
+
+def _label_sets(path: Path, kcna_cleaned: bool = False) -> list[tuple[str, str, str, list]] | None:
+    """(corpus, day, split, articles) of the documents a label file names, a day per group."""
     import relevance_eval
 
     wh = dataset("wh-briefings-nato-korea", "docs")
@@ -158,7 +179,7 @@ def day_sets_v6() -> list[tuple[str, str, str, list]] | None:
     from extractors.files import parse_news_please
     from fetch.sources import to_article
 
-    labels = json.loads(EVENT_LABELS_V6.read_text("utf-8"))["stories"]
+    labels = json.loads(path.read_text("utf-8"))["stories"]
     items = json.loads((kc / "headlines_2024-11-11.json").read_text("utf-8"))
     wh_days: dict[tuple[str, str], list[str]] = {}
     kc_days: dict[tuple[str, str], list[str]] = {}
@@ -177,7 +198,10 @@ def day_sets_v6() -> list[tuple[str, str, str, list]] | None:
         arts = [relevance_eval.wh_article_pipeline(wh, r) for r in sorted(refs)]
         out.append(("wh", day, split, arts))
     for (day, split), refs in kc_days.items():
-        arts = [relevance_eval.kcna_article(items, r) for r in sorted(refs, key=int)]
+        arts = [
+            relevance_eval.kcna_article(items, r, cleaned=kcna_cleaned)
+            for r in sorted(refs, key=int)
+        ]
         out.append(("kcna", day, split, arts))
     for name, split in gold:
         f = gs / "gold_standard" / "data" / name
@@ -255,13 +279,15 @@ def _wider_articles(wh: Path, kc: Path, kq, relevance_eval) -> list:
     return arts
 
 
-@functools.lru_cache(maxsize=3)
-def day_stories(v5: bool = False, v6: bool = False) -> list[tuple[str, str, str, object]] | None:
+@functools.lru_cache(maxsize=4)
+def day_stories(
+    v5: bool = False, v6: bool = False, v7: bool = False
+) -> list[tuple[str, str, str, object]] | None:
     """(corpus, day, split, story) of every drawn day, analysed one day at a time."""
     from extractors.analysis import analyse
     from extractors.topic import load_topic
 
-    sets = day_sets_v6() if v6 else day_sets_v5() if v5 else day_sets()
+    sets = day_sets_v7() if v7 else day_sets_v6() if v6 else day_sets_v5() if v5 else day_sets()
     if sets is None:
         return None
     topic = load_topic("korea-nato")
@@ -365,11 +391,21 @@ def evaluate_days_v6(show: bool = False) -> dict:
     return evaluate_days_v5(show, v6=True)
 
 
-def evaluate_days_v5(show: bool = False, v6: bool = False) -> dict:
-    got = day_stories(not v6, v6)
+def load_v7_labels() -> dict[str, dict]:
+    if not EVENT_LABELS_V7.exists():
+        return {}
+    return json.loads(EVENT_LABELS_V7.read_text("utf-8")).get("stories", {})
+
+
+def evaluate_days_v7(show: bool = False) -> dict:
+    return evaluate_days_v5(show, v7=True)
+
+
+def evaluate_days_v5(show: bool = False, v6: bool = False, v7: bool = False) -> dict:
+    got = day_stories(not (v6 or v7), v6, v7)
     if got is None:
         return skipped("wh-briefings-nato-korea, kcna-archive-2024 or giveme5w1h-news")
-    labels = load_v6_labels() if v6 else load_v5_labels()
+    labels = load_v7_labels() if v7 else load_v6_labels() if v6 else load_v5_labels()
     res: dict = {}
     for part in ("dev", "test"):
         rows = [(c, d, s) for c, d, p, s in got if p == part]
@@ -383,7 +419,7 @@ def evaluate_days_v5(show: bool = False, v6: bool = False) -> dict:
             "by_terms": sum(1 for v in judged if v.startswith("terms-")),
         }
         if show:
-            _show(f"{'v6' if v6 else 'v5'} {part}", rows, verdicts, labels)
+            _show(f"{'v7' if v7 else 'v6' if v6 else 'v5'} {part}", rows, verdicts, labels)
     return res
 
 
@@ -405,15 +441,20 @@ def evaluate_rouge() -> dict:
     }
 
 
-def evaluate(show: bool = False) -> dict:
+PARTS = ("events", "days", "days_v5", "days_v6", "days_v7", "rouge")
+
+
+def evaluate(show: bool = False, only: tuple[str, ...] = PARTS) -> dict:
     t0 = time.perf_counter()
-    out = {
-        "events": evaluate_events(show),
-        "days": evaluate_days(show),
-        "days_v5": evaluate_days_v5(show),
-        "days_v6": evaluate_days_v6(show),
-        "rouge": evaluate_rouge(),
+    run = {
+        "events": evaluate_events,
+        "days": evaluate_days,
+        "days_v5": evaluate_days_v5,
+        "days_v6": evaluate_days_v6,
+        "days_v7": evaluate_days_v7,
+        "rouge": lambda show: evaluate_rouge(),
     }
+    out: dict = {k: run[k](show) if k in only else {"skipped": "not run"} for k in PARTS}
     out["elapsed"] = time.perf_counter() - t0
     return out
 
@@ -421,8 +462,9 @@ def evaluate(show: bool = False) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", action="store_true", help="print every story's summary")
+    ap.add_argument("--only", nargs="+", choices=PARTS, default=PARTS, help="run only these parts")
     args = ap.parse_args(argv)
-    res = evaluate(args.show)
+    res = evaluate(args.show, tuple(args.only))
     ev, rg = res["events"], res["rouge"]
     if not report_skip(ev):
         rows = [
@@ -462,6 +504,11 @@ def main(argv: list[str] | None = None) -> int:
     if not report_skip(v6):
         rows = [(part, r["stories"], r["states_event"], r["by_terms"]) for part, r in v6.items()]
         print("Round-6 blind set (summary_event_labels_v6.json): does it state the event?")
+        print(table(rows, ("split", "stories", "states", "by terms")))
+    v7 = res["days_v7"]
+    if not report_skip(v7):
+        rows = [(part, r["stories"], r["states_event"], r["by_terms"]) for part, r in v7.items()]
+        print("Round-7 blind set (summary_event_labels_v7.json): does it state the event?")
         print(table(rows, ("split", "stories", "states", "by terms")))
     if not report_skip(rg):
         print(f"BBC politics ({rg['articles']} articles), summary.summarise, ROUGE F1:")

@@ -75,12 +75,17 @@ LEAD_PRIOR = 1.0
 TITLE = 2.0
 """Score x (1 + TITLE x share of the article title's content words the sentence has): the
 headline names the event, the sentence that restates it tells it."""
+TALK_TITLE_WEIGHT = 0.5
+"""In a speech or a transcript, ``TITLE`` is this: its headline names the occasion ("Remarks
+by President Biden in Statement to the American People"), and a line restating it is talk
+about the occasion, not the news."""
 CUE = 0.15
 """Score x (1 + CUE) per event cue present: a time, a proper name, a number."""
 
 _TIME = re.compile(
     rf"\b(?:on |last |this |next )?(?:{WEEKDAY_RE}|"
-    r"today|yesterday|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"today|yesterday|tonight|tomorrow|in (?:just )?a (?:moment|few minutes)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2})\b",
     re.I,
 )
@@ -271,7 +276,7 @@ def usable(text: str) -> bool:
         n >= MIN_WORDS
         and not is_question(text)
         and not lone_quote(text)
-        and not (furniture(text) and not release_lead(text))
+        and not (furniture(text) and not release_lead(text) and not operative(text))
         and not opens_on_referent(text)
         and not SPEAKER_LABEL.match(text)
         and not housekeeping(text)
@@ -410,7 +415,10 @@ _MARKUP = re.compile(r"\*\*|__|</?(?:u|b|i|em|strong|sub|sup|s)>|<!--.*?-->|\\(?
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)\s]*\))*\)")
 _DISFLUENT = re.compile(
     r"\b\w+-\s*[—–]|(?:^|,\s|[—–]\s)you know,|\bI mean\b(?! to)|\byou guys\b|\bin here\b|"
-    r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b",
+    r"^(?:we|i)\s+(?:really\s+|just\s+)?(?:want|wanted|would like|hope)\s+to\s+be\s+able\s+to\b|"
+    r"\b((?:we|i|they|he|she|you)(?:[’'][a-z]+)?)(?: [\w’']+)? [—–] \1\b|"
+    r"^(?:we|i)(?: are| am|[’']re|[’']m)? [—–]|"
+    r"\byour (?:last |first |second |other )?(?:question|comment|point)\b",
     re.I,
 )
 """Room talk in a transcript: a false start ("Some- — somebody"), a spoken "you know,", talk
@@ -463,6 +471,24 @@ _THEREFORE = re.compile(r"^(?:Therefore|Accordingly|Now, therefore|NOW, THEREFOR
 """A notice's or an order's operative clause opens on a connective and a lead-in
 ("Therefore, in accordance with section 202(d) of the Act, I am continuing for 1 year the
 national emergency ..."): past both, its first-person act stands alone."""
+_NUMBERING = re.compile(
+    r"^(?:(?:Sec(?:tion)?\.?\s*\d+[a-z]?\.|\d{1,2}\.)\s*(?:\([a-z0-9]{1,4}\)\s*)*|"
+    r"(?:\([a-z0-9]{1,4}\)\s*)+)(?=[A-Z])"
+)
+"""Legal numbering opening a sentence ("Section 1. (a) ", "2. (a) ", "(b) "): the order's
+outline, not its words."""
+_PROCLAIMS = re.compile(
+    r"^(?:NOW, THEREFORE|Now, therefore|THEREFORE|Therefore),\s+(I, [^,]{3,40},\s+President of "
+    r"the United States(?: of America)?),\s+by (?:virtue of )?the authority vested in me\b"
+    r".{0,200}?,"
+    r"\s+((?:do|hereby) .+)$"
+)
+"""A proclamation's operative sentence: the proclaiming clause without its preamble
+connective and its authority clause ("I, JOSEPH R. BIDEN JR., President of the United
+States of America, do hereby proclaim July 2, 2024, as ...")."""
+_COLON_LEAD = re.compile(r"^[^:.!?]{3,40}:\s+(?=(?:I|We)\b)")
+"""A short lead-in on a colon before the speaker's act ("Which brings me to today: I am
+pleased to announce ...")."""
 _OPERATIVE = re.compile(r",\s+((?:I|We)\s+(?:am|are|hereby|have|will|do)\b.*)$")
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
@@ -477,7 +503,8 @@ _SOCIAL = re.compile(
     r"congratulations|please|ladies and gentlemen|what a |how about |can we |to (?:our|all) |"
     r"let me (?:start|begin|say|thank|first)|i want to (?:thank|recognize|acknowledge|start|begin)|"
     r"i also want to (?:thank|recognize)|(?:and )?(?:thank you|thanks)\b(?! to))|"
-    r"\b(?:thank you|grateful|honored|honoured|it[’']?s (?:so |really |such )?"
+    r"\b(?:thank you|(?:want|like) to thank|grateful|honored|honoured|"
+    r"it[’']?s (?:so |really |such )?"
     r"(?:great|good|wonderful|an honor|a pleasure) to (?:be|see|have)|(?:so |very )?(?:glad|"
     r"delighted|excited|pleased|happy) to (?:be|see|welcome|join)|warm welcome)\b|"
     r"\((?:applause|laughter|cheers)",
@@ -511,7 +538,8 @@ _ACTS = re.compile(
     r"agreed|decided|resign\w*|elected|won|returned|addressed|committed|pledg\w*|"
     r"propos\w*|invest(?:ed|s|ing)|award|banned|(?:to|will|would) ban|sanction\w*|"
     r"will (?:host|sign|"
-    r"travel|visit|meet|announce|launch|cancel|deliver|provide|send))\b(?!\s+by\b)",
+    r"travel|visit|meet|announce|launch|cancel|deliver|provide|send|lead|convene|unveil|"
+    r"participate|attend|welcome))\b(?!\s+by\b)",
     re.I,
 )
 _RECORD = re.compile(
@@ -527,6 +555,77 @@ the event, not the record it recalls ("I just signed", "Today, we announced" are
 
 
 _JUST = re.compile(r"\b(?:I|we)(?:[’']ve| have)? just\b", re.I)
+_OWN_ACT = re.compile(
+    r"\b(?:I|we)(?:"
+    r"(?:[’'](?:m|re|ll)|\s+(?:am|are|will|shall))\s+(?:(?:also|just|now|today|tonight|hereby|"
+    r"officially|formally|be|proud|pleased|happy|honou?red|excited|glad|delighted|going|here)"
+    r"\s+(?:to\s+)?){0,3}(?:announc|sign|launch|nominat|appoint|direct|order|invit|establish|"
+    r"designat|proclaim|declar|award|releas|approv|veto|withdraw|extend|commut|pardon|"
+    r"propos|host|convene|call(?:ing)? (?:on|for|upon)|step(?:ping)? down|"
+    r"pass(?:ing)? the torch)\w*|"
+    r"(?:[’']ve|\s+have)\s+(?:(?:also|just|now|today|officially|formally)\s+)?(?:decided|chosen|"
+    r"asked|directed|instructed|ordered|invited|nominated|appointed|determined)|"
+    r"\s+(?:hereby\s+)?(?:announce|proclaim|declare|direct|nominate|appoint|designate)"
+    r"|\s+hereby\s+\w+)\b",
+    re.I,
+)
+"""The speaker's own act, now ("I've decided the best way forward is to pass the torch",
+"I am pleased to announce", "I'll be signing nine bills", "I hereby delegate", "Today, I
+am nominating"): in a speech or a statement, the decision is the news."""
+_NOW = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|right now|"
+    r"in (?:just )?a (?:moment|minute|few (?:minutes|moments))|just)\b|"
+    r"\bwill (?:also |then |now |soon )?(?:be )?(?:host|sign|travel|visit|meet|announc|launch|"
+    r"deliver|hold|lead|participat|attend|join|convene|welcom|receiv|unveil|releas|issu|award|"
+    r"nominat|establish|propos|introduc)\w*|"
+    rf"\b(?:{WEEKDAY_RE})\b",
+    re.I,
+)
+"""The time of the occasion, or what is to come: a speech's act stated so is its news."""
+_SIDE = re.compile(r"\b(?:also|separately|additionally)\s+(?:be\s+)?(\S+(?:\s+\S+)?)", re.I)
+"""A side item ("The Vice President will also meet separately with ...", "Today, I'm also
+signing a bill to ..."): an act besides the main one."""
+SIDE = 0.35
+
+
+def side_item(sentence: str) -> bool:
+    """An act told as a side item: "also" or "separately" right before the act's verb
+    ("will also meet", "I'm also signing"), not in a clause about something else ("...
+    several of which have also been targeted")."""
+    t = _QUOTED.sub("", sentence)
+    return any(_ACTS.match(m.group(1)) for m in _SIDE.finditer(t))
+
+
+"""Score x SIDE for an act told as a side item (``_SIDE``)."""
+OWN_ACT = 4.0
+"""Score x (1 + OWN_ACT) for the speaker's own act now (``own_act``) where acts weigh."""
+_OPERATIVE_ACT = re.compile(
+    r"\b(?:do|does)\s+hereby\s+(?!order as follows)\w+|\bI\s+hereby\s+(?!order as follows)\w+|"
+    r"^There (?:is|are) (?:hereby )?established\b",
+    re.I,
+)
+"""An order's or a proclamation's operative clause ("... do hereby proclaim July 2, 2024,
+as ...", "I hereby delegate to ...", "There is established ... a Board ..."): the act, told
+after the preamble's background; "I hereby order as follows:" only opens the list."""
+OPERATIVE = 3.0
+"""Score x (1 + OPERATIVE) for an operative clause, which may lead from any paragraph."""
+
+
+def own_act(sentence: str) -> bool:
+    """The speaker's own act now (``_OWN_ACT``), outside quotations."""
+    return bool(_OWN_ACT.search(_QUOTED.sub("", sentence)))
+
+
+def now_act(sentence: str) -> bool:
+    """An act of the occasion: the speaker's own (``own_act``), or one told with the time of
+    the occasion or to come ("Today, the President signed", "The President will host").
+    An act of the record ("... came and attacked the Capitol" on January 6th) is not."""
+    t = _QUOTED.sub("", sentence)
+    return own_act(t) or (bool(_ACTS.search(t)) and bool(_NOW.search(t)))
+
+
+def operative(sentence: str) -> bool:
+    return bool(_OPERATIVE_ACT.search(sentence)) and not sentence.rstrip().endswith(":")
 
 
 def record(sentence: str) -> bool:
@@ -537,6 +636,7 @@ def record(sentence: str) -> bool:
         and not _TIME.search(t)
         and not _JUST.search(t)
         and not _TO_SERVE.search(t)
+        and not own_act(t)
     )
 
 
@@ -566,7 +666,7 @@ almost a perfect vehicle for scams,' said a professor"): a view, told before the
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 """A quotation: an act inside one is said, not done ("... I held you in my arms")."""
 _OPENS_ON_TIME = re.compile(
-    r"^(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|earlier today|"
+    r"^(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|earlier today|"
     rf"(?:on )?{WEEKDAY_RE}|"
     r"(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
     re.I,
@@ -593,6 +693,15 @@ def tidy(sentence: str) -> str:
         act = _OPERATIVE.search(rest) if _LEAD_IN.match(rest) else None
         if act and len(act.group(1).split()) >= MIN_WORDS:
             s = act.group(1)
+    n = _NUMBERING.sub("", s, count=1)  # "Section 1. (a) I hereby delegate ..."
+    if n != s and len(n.split()) >= MIN_WORDS and n[:1].isupper():
+        s = n
+    m = _PROCLAIMS.match(s)
+    if m:  # "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., ..., by virtue of ..., do hereby proclaim"
+        s = f"{m.group(1)}, {m.group(2)}"
+    m = _COLON_LEAD.match(s)
+    if m and own_act(s[m.end() :]) and len(s[m.end() :].split()) >= MIN_WORDS:
+        s = s[m.end() :]  # "Which brings me to today: I am pleased to announce ..."
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]
@@ -613,12 +722,29 @@ def talk(article: Article) -> bool:
     paras = article.paragraphs[:8]
     if any(SPEAKER_LABEL.match(p) or _CLOCK.match(p.strip()) for p in paras):
         return True
-    sents = [c.text for c in candidates([article])[:10] if len(c.text.split()) >= 3]
+    if _REMARKS_TITLE.match(" ".join(article.title.split())):
+        return True  # "Remarks as Prepared for Delivery by ...": a speech by its headline
+    sents = [
+        c.text
+        for c in candidates([article])[:12]
+        if len(c.text.split()) >= 3 and not _PLACE.match(c.text.strip())
+    ][:10]
     return (
         len(sents) >= 4
         and bool(_SOCIAL.search(sents[0]))
         and sum(bool(_PERSON.search(x)) for x in sents) >= 0.6 * len(sents)
     )
+
+
+_REMARKS_TITLE = re.compile(r"^(?i:remarks)\s+(?i:by|as prepared|of)\b")
+"""A speech's headline ("Remarks by ...", "Remarks as Prepared for Delivery by ...")."""
+
+
+def speech_headline(title: str) -> bool:
+    """A headline naming a speech or a call and its occasion ("Remarks by ...", "Background
+    Press Call ... Previewing ..."): its words are the occasion, not the news."""
+    t = headline_case(" ".join(title.split()))
+    return bool(_REMARKS_TITLE.match(t) or _OCCASION_TITLE.match(t))
 
 
 _ITEM = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s+\S")
@@ -660,6 +786,7 @@ def score_sentence(
     spoken: bool = False,
     acts_count: bool = False,
     wire: bool = False,
+    occasion: bool = False,
 ) -> float:
     told = len(title & set(tokens(c.text))) / len(title) if title else 0.0
     idx = c.rank_in_article
@@ -674,14 +801,19 @@ def score_sentence(
         and not (spoken and record(c.text))
     )
     when = acts and bool(_TIME.search(c.text) or _OPENS_ON_TIME.match(c.text))
+    mine = acts and own_act(c.text)
+    side = acts and side_item(c.text)
     return (
         max(centrality, 1e-6) ** CENTRALITY
         * prior
         * (1 + CUE) ** cues(c.text)
-        * (1 + TITLE * told)
+        * (1 + (TALK_TITLE_WEIGHT if spoken and occasion else TITLE) * told)
         * (1 + EVENT * states_event(trim(c.text)))  # judged as the reader gets it
         * (1 + ACT * acts)
         * (1 + WHEN * when)
+        * (1 + OWN_ACT * mine)
+        * (SIDE if side else 1.0)
+        * (1 + OPERATIVE * operative(c.text))
         * (SOCIAL if _SOCIAL.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _RHETORIC.search(c.text) and not _OCCASION.search(c.text) else 1.0)
         * (RHETORIC if _QUOTE_LEAD.match(c.text) else 1.0)
@@ -749,6 +881,7 @@ def summarise_story(
     windows = [talk_window(a) if sp else LEAD_WIDE for a, sp in zip(articles, spoken, strict=True)]
 
     lists = [roundup(a) for a in articles]
+    occasions = [speech_headline(a.title) for a in articles]
     wire = [
         bool(a.paragraphs) and without_dateline(a.paragraphs[0]) != a.paragraphs[0]
         for a in articles
@@ -758,9 +891,15 @@ def summarise_story(
         if lists[c.article]:  # a roundup is told by its opening line, not its first item
             return c.paragraph == 0
         if spoken[c.article]:
-            return c.paragraph < windows[c.article]
-        return c.paragraph < LEAD_PARAGRAPHS or (
-            c.paragraph < LEAD_WIDE and bool(_OPENS_ON_TIME.match(c.text)) and states_event(c.text)
+            return c.paragraph < windows[c.article] or operative(c.text)
+        return (
+            c.paragraph < LEAD_PARAGRAPHS
+            or (
+                c.paragraph < LEAD_WIDE
+                and bool(_OPENS_ON_TIME.match(c.text))
+                and states_event(c.text)
+            )
+            or operative(c.text)
         )
 
     # Wire copy opening on a verdict ("puppet ... stooge"): its act is further down, and is
@@ -781,7 +920,13 @@ def summarise_story(
             continue  # the lead first; any paragraph when none of it will do
         acts_count = any(spoken) or verdict_lead[c.article]
         s = score_sentence(
-            c, cent, titles[c.article], spoken[c.article], acts_count, wire[c.article]
+            c,
+            cent,
+            titles[c.article],
+            spoken[c.article],
+            acts_count,
+            wire[c.article],
+            occasions[c.article],
         )
         if best is None or s > best_score:
             best, best_score = k, s
@@ -791,8 +936,29 @@ def summarise_story(
     occasion = _occasion_title(articles[first.article], trim(first.text), spoken[first.article])
     if occasion is not None:
         return Summary(text=occasion, sources=(articles[first.article].source,))
-    text = trim(first.text)
-    sources = [articles[first.article].source]
+    art = articles[first.article]
+    text = attributed(art, first, spoken[first.article])
+    sources = [art.source]
+    if (
+        best < len(cands)
+        and raw[best].text.rstrip().endswith(":")
+        and _FOLLOWING.search(raw[best].text)
+        and not _QUOTED.search(raw[best].text)
+    ):  # "X released the following press statement on Monday:" and what it says
+        said = next(
+            (
+                c
+                for c in cands
+                if c.article == first.article and c.rank_in_article == first.rank_in_article + 1
+            ),
+            None,
+        )
+        if (
+            said is not None
+            and usable(said.text)
+            and len(text.split()) + len(said.text.split()) <= MAX_WORDS
+        ):
+            return Summary(text=f"{text[:-1]}: {said.text}", sources=(art.source, art.source))
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
         sources.append(articles[first.article].source)
         return Summary(text=text, sources=tuple(sources))
@@ -809,8 +975,9 @@ def summarise_story(
     if (
         nxt is not None
         and not raw[best].text.rstrip().endswith(":")  # a list's opening line stands alone
-        and len(text.split()) < SHORT
+        and len(trim(first.text).split()) < SHORT  # the sentence's own length, not its speaker's
         and follows(cands[nxt].text)
+        and not side_item(cands[nxt].text)  # the main act, not the one besides it
         and len(text.split()) + len(cands[nxt].text.split()) <= MAX_WORDS
     ):
         text = f"{text} {cands[nxt].text}"
@@ -854,13 +1021,15 @@ def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     signs = bool(_SIGNING.search(t)) and not signs_now(chosen)
     if (
         _ACTS.search(_QUOTED.sub("", chosen))
-        and states_event(chosen)
+        and (states_event(chosen) or own_act(chosen))
         and not _RHETORIC.search(chosen)
         and not _SOCIAL.search(chosen)
         and not record(chosen)
         and not signs
+        and now_act(chosen)
     ):
         return None
+    t = headline_case(t)
     if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
         return None
     place = _place_line(article)
@@ -870,6 +1039,51 @@ def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     if place and not named and len(t.split()) + len(place.split()) <= 40:
         t = f"{t}, {place}"
     return t
+
+
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "at",
+        "on",
+        "in",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "during",
+        "before",
+        "after",
+        "as",
+        "into",
+        "via",
+    ]
+)
+
+
+def headline_case(title: str) -> str:
+    """An all-capitals headline in title case ("REMARKS BY VICE PRESIDENT HARRIS AT A CALL
+    TO ACTION ROUNDTABLE WITH CEOs" -> "Remarks by Vice President Harris at a Call to Action
+    Roundtable with CEOs"): only the letters' case changes. Any other headline unchanged."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return title
+    words = title.split()
+    out = []
+    for k, w in enumerate(words):
+        if not w.isupper():
+            out.append(w)  # "CEOs" is written so
+        elif k and w.lower() in _SMALL:
+            out.append(w.lower())
+        else:
+            out.append(w[:1] + w[1:].lower())
+    return " ".join(out)
 
 
 _PLACE = re.compile(
@@ -885,8 +1099,143 @@ def _place_line(article: Article) -> str | None:
         if _CLOCK.match(q) or SPEAKER_LABEL.match(q):
             return None
         if _PLACE.match(q) and len(q.split()) <= 6:
+            # a venue line that repeats its town ("Rehoboth Beach Rehoboth Beach, Delaware")
+            return re.sub(r"^(.+?) \1(?=,)", r"\1", q)
+    return None
+
+
+_FOLLOWING = re.compile(
+    r"\bthe following (?:press |joint )?(?:statement|article|commentary|report|message|letter|"
+    r"answer|interview|speech|address|notice|declaration|communique)\b",
+    re.I,
+)
+"""A statement's announcing line ("Kim Yo Jong ... released the following press statement on
+Monday:"): it names the statement, the next sentence says what it says."""
+_FIRST_PERSON = re.compile(
+    r"^(?:[\w’',]+\s+){0,8}?(?:I|We|we|I[’'](?:m|ve|ll|d)|[Ww]e[’'](?:re|ve|ll|d))\b"
+)
+_ROLE = (
+    r"(?:President|Vice President|First Lady|Second Gentleman|Second Lady|Doctor|Dr\.|"
+    r"(?:Principal )?(?:Deputy )?Press Secretary|Secretary|National Security Advis[eo]r|"
+    r"National Economic Advis[eo]r|NSC|Senior Administration Officials?|"
+    r"(?:a |A )?[Ss]enior [Aa]dministration [Oo]fficials?|Ambassador|Governor|Senator|"
+    r"Administrator|Director|Special (?:Presidential )?Envoy|Coordinator)"
+)
+_SPEAKER = re.compile(
+    rf"\b(?:by|from|of)\s+((?:the\s+)?{_ROLE}(?:\s+(?:[A-Z][\w.’'-]*|de|van|von))*"
+    r"(?:,?\s+(?:Jr|Sr)\.?)?)"
+)
+"""The speaker a headline names ("Remarks by President Biden in ...", "Statement from
+President Joe Biden on ...", "Statement by President Joseph R. Biden, Jr. on ...")."""
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]+")
+_REMOTE = re.compile(r"\b(?:via|teleconference|telephon\w*|virtual\w*|by phone)\b", re.I)
+_VENUE = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}$")
+
+
+def _speakers(title: str) -> list[str]:
+    """The people a headline names as speakers, first the one after "by"/"from"/"of", then
+    every capitalised name of the headline (so a transcript turn can be matched to one)."""
+    t = " ".join(title.split())
+    out = [m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(t)]
+    return out + [m.group(0) for m in _NAME_WORDS.finditer(t)]
+
+
+def _turn_label(article: Article, paragraph: int) -> str | None:
+    """The speaker label of the transcript turn a paragraph belongs to ("THE PRESIDENT")."""
+    for p in reversed(article.paragraphs[: paragraph + 1]):
+        m = SPEAKER_LABEL.match(p)
+        if m:
+            return m.group(0).rstrip(": ").strip()
+    return None
+
+
+def speaker_of(article: Article, paragraph: int) -> str | None:
+    """Who speaks a paragraph of a speech, a transcript or a statement, as its headline
+    names them: the turn's label matched to a name of the headline ("MR. MCCONAUGHEY" ->
+    "Matthew McConaughey", "THE PRESIDENT" -> "President Biden"), or with no label the
+    headline's speaker. None when the headline names no one the label matches."""
+    names = _speakers(article.title)
+    if not names:
+        return None
+    first = _SPEAKER.search(" ".join(article.title.split()))
+    label = _turn_label(article, paragraph)
+    if label is None:
+        return first.group(1).rstrip(" ,") if first else None
+    titled = label.upper().startswith("THE ")  # "THE PRESIDENT", "THE GOVERNOR"
+    role = re.sub(r"^(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label.upper()).strip()
+    if not role or role in ("Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "PARTICIPANT"):
+        return None
+    for n in names:
+        low = n.upper()
+        if titled:
+            ok = low.startswith(("THE " + role, role)) and not (
+                role == "PRESIDENT" and "VICE PRESIDENT" in low
+            )
+        else:
+            last = role.split()[-1]
+            ok = low.split()[-1].rstrip("S") == last.rstrip("S")
+        if ok:
+            return n
+    return None
+
+
+def place_of(article: Article) -> str | None:
+    """Where a speech or a transcript was given: its place line ("Los Angeles, California"),
+    else a short venue line before its clock or first turn ("East Room")."""
+    place = _place_line(article)
+    if place:
+        return place
+    for p in article.paragraphs[:3]:
+        q = p.strip()
+        if _CLOCK.match(q) or SPEAKER_LABEL.match(q):
+            return None
+        if _VENUE.match(q) and len(q.split()) <= 5 and not _REMOTE.search(q):
             return q
     return None
+
+
+def attributed(article: Article, c: Candidate, spoken: bool) -> str:
+    """The summary sentence, trimmed; a sentence in the first person ("I've decided the best
+    way forward is to pass the torch ...") opens on who says it, on what occasion and
+    where, in the headline's and the place line's own words ("President Biden in Statement
+    to the American People: ...", "Vice President Harris at the In Her Hands Launch, Los
+    Angeles, California: ..."), so the reader has the actor (``ATTRIBUTE``). A turn by
+    someone else the headline names gets that name alone ("Matthew McConaughey: ...").
+    Within ``MAX_WORDS`` words in all: the place goes first, then the occasion."""
+    text = trim(c.text)
+    if not ATTRIBUTE or not _FIRST_PERSON.match(text):
+        return text
+    who = speaker_of(article, c.paragraph)
+    if who is None:
+        return text
+    title = " ".join(headline_case(article.title).split())
+    m = _SPEAKER.search(title)
+    heads = [who]
+    if m and m.group(1).rstrip(" ,") == who:
+        occasion = re.split(r"\s*\|\s*", title[m.start(1) :])[0].rstrip(" .,:")
+        if len(occasion.split()) <= ATTRIBUTION_WORDS:
+            heads.insert(0, occasion)
+    where = place_of(article) if spoken else None
+    if where:
+        heads = [
+            f"{h}, {where}"
+            for h in heads
+            if not any(part.strip().lower() in h.lower() for part in where.split(","))
+        ] + heads
+    for head in heads:
+        head = head[:1].upper() + head[1:]
+        n = MAX_WORDS - len(head.split())
+        body = trim(c.text, n)
+        if n >= MIN_WORDS and (len(c.text.split()) <= n or not body.endswith("…")):
+            return f"{head}: {body}"
+    return text
+
+
+ATTRIBUTION_WORDS = 16
+"""The headline's speaker and occasion open a first-person summary when they are at most
+this many words ("President Biden in Statement to the American People"); else the speaker."""
+ATTRIBUTE = True
+"""Open a first-person summary on its speaker and place (``attributed``)."""
 
 
 def follows(text: str) -> bool:

@@ -267,6 +267,11 @@ def test_summary_floors() -> None:
                 for p in ("dev", "test")
                 if "skipped" not in res["days_v6"]
             },
+            **{
+                f"days_v7_states_event_{p}": res["days_v7"][p]["states_event"]
+                for p in ("dev", "test")
+                if "skipped" not in res["days_v7"]
+            },
         },
     )
     assert ev["dev"]["max_words"] <= 60 and ev["test"]["max_words"] <= 60

@@ -60,9 +60,12 @@ def test_transcript_summary_is_the_announcement_not_the_greeting() -> None:
     art = Article(source="t", title="Remarks by the President on a NATO Office in Seoul", text=body)
     got = summarise_story([art])
     assert got is not None
-    assert got.text.startswith("Today I am announcing that the United States will open")
+    # the first-person act opens on who says it, on what occasion and where (round 7)
+    assert got.text.startswith("The President on a NATO Office in Seoul, Rose Garden: ")
+    assert "Today I am announcing that the United States will open" in got.text
     assert "THE PRESIDENT" not in got.text and "Thank" not in got.text
-    assert _words_of(got.text) <= _words_of(body)  # trimmed, never new words
+    # trimmed, never new words: the body's and the headline's own
+    assert _words_of(got.text) <= _words_of(body) | _words_of(art.title)
 
 
 def test_fact_sheet_leads_on_its_today_sentence() -> None:

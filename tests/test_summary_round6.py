@@ -167,8 +167,9 @@ def test_i_mean_is_room_talk_in_a_speech() -> None:
             "round, starting on June 1.",
         ]
     )
+    # the first-person act opens on its speaker and place (round 7)
     assert _one(speech, "Remarks by Mayor Ortiz at Signing of a Trails Order").startswith(
-        "Today, I am signing an order"
+        "Mayor Ortiz, Hall B: Today, I am signing an order"
     )
 
 
