@@ -325,6 +325,112 @@ def rule_credit_lead(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
+_HEAD_WORD = (
+    r"(?:[A-Z][\w’'+&/-]*,?|of|and|the|for|on|to|in|with|by|a|an|or|as|at|from|into|under|"
+    r"its|our|their|between|against|through|within|&|\([A-Z][\w ’'-]*\),?)"
+)
+_LEGAL_LEAD = re.compile(
+    r"^(?P<item>- )?"
+    r"(?:(?P<sec>(?:Section|SECTION|Sec\.|SEC\.|§)\s*\d{1,3}[A-Za-z]?(?:-\d{1,3})?\.)"
+    rf"(?:\s+(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,24}}\.)(?=\s+[A-Z(“\"]|\s*$))?"
+    r"|(?P<num>\d{1,2}\.)(?=\s+[A-Z(“\"]))?"
+    r"(?P<enum>(?:\s*\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)(?=\s))*)\s*"
+)
+
+
+def rule_legal_numbering(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (legal numbering): a section number, its heading and the enumerators that open
+    a paragraph of an order, a memorandum or a law ("Section 1. (a) I hereby delegate …",
+    "Sec. 2. General Provisions. (a) Nothing in …", "(b) The Director …", "9. Accordingly
+    …") do not lead its sentence: they go and the sentence keeps every word ("I hereby
+    delegate …"). They are the document's navigation, not what it says: read alone in a
+    key point or a summary, "2. (a)" is noise, and a heading ("Report.", "Establishment of
+    Emergency Board (Board).") is a label, not a sentence. A list item keeps its "- "
+    marker; references inside a sentence ("subsection (a) of this section") stay. Only a
+    heading after a section number is cut, and only a Title Case phrase closed by a full
+    stop ("Sec. 3. The Attorney General is authorized …" has none)."""
+    out = []
+    for p in paras:
+        if not (p[:1] in "S(§-" or p[:1].isdigit()):
+            out.append(p)
+            continue
+        m = _LEGAL_LEAD.match(p)
+        if not m or not (m["sec"] or m["num"] or m["enum"].strip()):
+            out.append(p)
+            continue
+        rest = p[m.end() :]
+        meta.removed.append(("legal_number", p[: m.end()].strip()))
+        if rest.strip():
+            out.append((m["item"] or "") + rest)
+    return out
+
+
+_LINK_TARGET = (
+    r"(?:https?://|www\.|\b[\w-]+\.(?:gov|com|org|net|int|kp|kr|uk|eu)\b|\bhere\b|\bbelow\b|"
+    r"\b(?:web ?)?(?:page|site|website|link|portal)\b|"
+    r"\bour (?:[\w-]+ ){0,3}(?:policy|page|site|website|archive|fact sheet)\b)"
+)
+_LINK_INSTRUCTION = re.compile(
+    r"^(?:to|for) (?:view|read|see|learn|find|watch|access|download|apply|register|review|"
+    r"get|obtain|track|listen)\b[^.?!]{0,140}?,\s*(?:please\s+)?(?:visit|view|see|go to|"
+    r"click|read|watch|check|head to|refer to|follow)\b"
+    r"|^(?:for )?(?:more|further|additional) (?:information|details)\b[^.?!]{0,140}?"
+    r"\b(?:visit|see|go to|click|(?:can|may) be found|is available|are available)\b"
+    r"|^(?:click|tap) (?:here|on|the link)\b"
+    r"|^(?:read|view|watch|see|download|find) (?:the|our|a) (?:full |complete |entire )?"
+    r"[\w -]{2,40}? (?:here|below|at|on)\b"
+    r"|(?<!which )\b(?:can|may) be (?:found|viewed|accessed|read|downloaded|watched) "
+    r"(?:at|on|here|online|by visiting)\b[^,;]{0,160}$",
+    re.I,
+)
+LINK_MAX_WORDS = 40
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def rule_link_instructions(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (link instructions): a sentence that only says where to find more ("To view
+    visitor log records, view our disclosure page.", "Details of our actions can be found
+    at whitehouse.gov/formula.", "For more information, visit …", "Read the full strategy
+    here") goes wherever it stands: it names a page, a link or an address and states
+    nothing that happened. At most 40 words, and it must name a page, a site, an address or
+    "here"; the rest of its paragraph stays."""
+    out = []
+    for p in paras:
+        low = p.lower()
+        if not any(
+            k in low
+            for k in (
+                "visit",
+                "view",
+                "found",
+                "click",
+                "here",
+                "more inf",
+                "details",
+                "available",
+                "read",
+                "see ",
+                "download",
+            )
+        ):
+            out.append(p)
+            continue
+        kept = []
+        sentences = _TAIL_SPLIT.split(p) if _HANGUL.search(p) else split_sentences(p)
+        for sent in sentences:
+            if (
+                len(sent.split()) <= LINK_MAX_WORDS
+                and _LINK_INSTRUCTION.search(sent)
+                and re.search(_LINK_TARGET, sent, re.I)
+            ):
+                meta.removed.append(("link_instruction", sent))
+                continue
+            kept.append(sent)
+        if kept:
+            out.append(p if len(kept) == len(sentences) else " ".join(kept))
+    return out
+
+
 _ORIGINAL_SOURCE = re.compile(r"^(?:original\s+source|source|via)\s*:\s*(.{2,100})$", re.I)
 
 
@@ -437,7 +543,7 @@ _STAFF_CREDIT = re.compile(
 
 _STAFF_TAIL = re.compile(
     r"(?<=[.!?\"”’])\s*\((?:additional |further )?(?:reporting|writing|editing|research|"
-    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,200}\)\s*$",
+    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,400}\)\s*$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^_{3,}$")
@@ -1436,7 +1542,7 @@ _INLINE_PROMPT = re.compile(
     r"|Newsletter Sign Up Continue reading the main story.{0,500}?"
     r"View all New York Times newsletters\."
     r"|Advertisement Continue reading the main story"
-    r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
+    r"|Get (?:[\w-]+ ){0,3}updates directly to your inbox.{0,200}?Invalid Email"
     r"|\bScroll (?:down )?for (?:video|more)\b"
     r"|\bYour browser does not support (?:iframes|the video tag|HTML5 video)\b\.?"
     r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
@@ -1965,6 +2071,7 @@ TEXT_RULES: tuple[Rule, ...] = (
 
 
 RULES: tuple[Rule, ...] = (
+    rule_legal_numbering,
     rule_image_markup,
     rule_gallery,
     rule_photo_caption,
@@ -1981,6 +2088,7 @@ RULES: tuple[Rule, ...] = (
     rule_prompts,
     rule_tail_prompts,
     rule_online_tail,
+    rule_link_instructions,
 )
 
 GALLERY_MAX_BODY = 150
