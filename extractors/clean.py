@@ -2003,6 +2003,219 @@ def rule_inline_posts(paras: list[str], meta: Meta) -> list[str]:
     return _join_cut(paras, meta, "inline_post", find)
 
 
+_COLON_OPEN = re.compile(r":\s(?=[A-Z‘“'\"])")
+KICKER_RUN_MIN = 3
+KICKER_GAP_WORDS = 60
+
+
+class _Kicker:
+    """A kicker's span in a paragraph (``start`` of its label, ``end`` after its colon)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def _run_kickers(p: str) -> list[_Kicker]:
+    """Kickers of a tabloid's captions in ``p`` ("Goodbye New York: Trump waved …"): the
+    longest run of two to six words before a colon that opens on a capitalised word right
+    after a lower-case one or a sentence end ("… codename is Muse On his way:" gives "Muse
+    On his way"); not all capitals (a transcript's "MR SMITH:"), no saying verb ("He told
+    reporters: …") and not inside a quotation."""
+    out = []
+    for m in _COLON_OPEN.finditer(p):
+        before = p[: m.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue
+        spans = [w.span() for w in re.finditer(r"\S+", before)][-7:]
+        words = [before[x:y] for x, y in spans]
+        for i in range(max(0, len(words) - 6), len(words) - 1):
+            label = words[i:]
+            prev = words[i - 1] if i > 0 else "."
+            if not label[0][:1].isupper() or not (prev[:1].islower() or prev.endswith(_TERMINAL)):
+                continue
+            text = " ".join(label)
+            low = [w.lower().strip(",") for w in label]
+            if (
+                text.isupper()
+                or any(x in _SAYING or x in _VERBS or x.endswith("ed") for x in low)
+                or re.search(r"[,;.!?\"“”]", text)
+            ):
+                continue
+            out.append(_Kicker(spans[i][0], m.end()))
+            break
+    return out
+
+
+def rule_kicker_runs(paras: list[str], meta: Meta) -> list[str]:
+    """A run of tabloid captions, each opened by a kicker and a colon, inside one paragraph
+    ("Ceremonial farewell: Two firetrucks … at La Guardia airport Goodbye New York: Trump
+    waved … On board: … ahead of him. Vice-president elect Mike Pence is also on the trip
+    Fist lady in waiting steps out: Melania Trump left …"): with three kickers or more, no
+    more than 60 words apart, everything from the first kicker to the next goes (a caption
+    may hold a full stop, and the text before a kicker that closes with none is the end of
+    the caption before it), and the last caption goes to its first sentence end. What
+    stands before the first kicker stays."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        if p.count(": ") < KICKER_RUN_MIN:
+            return []
+        kick = _run_kickers(p)
+        out: list[tuple[int, int]] = []
+        run: list[_Kicker] = []
+        for m in [*kick, None]:
+            if m is not None and (
+                not run or len(p[run[-1].end : m.start].split()) <= KICKER_GAP_WORDS
+            ):
+                run.append(m)
+                continue
+            if len(run) >= KICKER_RUN_MIN:
+                last = run[-1]
+                end = re.search(r"[.!?…][\"”’']?\s+(?=[A-Z‘“\"])", p[last.end :])
+                stop = last.end + end.end() if end else len(p)
+                if len(p[last.end : stop].split()) <= KICKER_GAP_WORDS:
+                    out.append((run[0].start, stop))
+                else:
+                    out.append((run[0].start, last.start))
+            run = [m] if m is not None else []
+        return out
+
+    return _join_cut(paras, meta, "kicker_run", find)
+
+
+_SCENE_OPENERS = frozenset(
+    [
+        "Addressing",
+        "Speaking",
+        "Writing",
+        "Talking",
+        "Describing",
+        "Explaining",
+        "Responding",
+        "Commenting",
+        "Reacting",
+        "Referring",
+        "Asked",
+        "Asking",
+        "Announcing",
+        "Posting",
+        "Sharing",
+        "Arriving",
+        "Appearing",
+        "Pictured",
+        "Posing",
+        "Waving",
+        "Smiling",
+    ]
+)
+GLUED_HEADING_WORDS = (3, 12)
+
+
+def rule_glued_headings(paras: list[str], meta: Meta) -> list[str]:
+    """A video or section heading run into the sentence after it with no stop ("Lady Gaga
+    campaigns for Clinton Addressing Trump she said: …"): a sentence whose first three to
+    twelve words hold no punctuation and end on a capitalised word, right before a
+    capitalised participle that opens a scene ("Addressing", "Speaking", "Asked", …); the
+    heading goes, the sentence after it stays. Participles that often start a name
+    ("Standing Committee", "Holding Company") are not openers, nor one after a possessive
+    ("the BBC's Talking Business") or in a heading that reports speech."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        if not any(w in p for w in _SCENE_OPENERS):
+            return []
+        out = []
+        pos = 0
+        for sent in split_sentences(p):
+            at = p.find(sent[:20], pos)
+            if at < 0:
+                continue
+            pos = at + 1
+            words = sent.split()
+            lo, hi = GLUED_HEADING_WORDS
+            for k in range(lo, min(hi, len(words) - 2) + 1):
+                w, prev = words[k], words[k - 1]
+                if re.search(r"[^\w'’-]", "".join(words[:k])):
+                    break
+                if (
+                    w in _SCENE_OPENERS
+                    and prev[:1].isupper()
+                    and not prev.endswith(("'s", "’s"))  # "the BBC's Talking Business"
+                    and not any(x.lower() in _SAYING for x in words[:k])
+                ):
+                    head = " ".join(words[:k])
+                    start = p.find(head, at)
+                    if start >= 0:
+                        out.append((start, start + len(head)))
+                    break
+        return out
+
+    return _join_cut(paras, meta, "glued_heading", find)
+
+
+_SUPERLATIVE = re.compile(r"^(?:\w+est|most|best|worst|first|last|biggest|top)$")
+_NUMBERED_NOUNS = frozenset(
+    [
+        "Game",
+        "Day",
+        "Part",
+        "Chapter",
+        "Act",
+        "Round",
+        "Stage",
+        "Phase",
+        "Week",
+        "Volume",
+        "Book",
+        "Episode",
+        "Level",
+        "Formula",
+        "Year",
+        "Season",
+        "Test",
+        "Leg",
+        "Heat",
+        "Class",
+        "Division",
+        "Tier",
+        "League",
+    ]
+)
+
+
+def rule_glued_sentences(paras: list[str], meta: Meta) -> list[str]:
+    """Two sentences run together with no stop where the second opens on "One of the
+    <most, greatest, first …>" ("… came back to clinch the World Series One of the greatest
+    sports stories can now be written."): they become two paragraphs, every word kept
+    (the first may be a standfirst without its full stop). Not after a numbered noun ("Game
+    One of the World Series")."""
+    out = []
+    for p in paras:
+        if " One of the " not in p:
+            out.append(p)
+            continue
+        words = p.split()
+        cuts = [
+            k
+            for k in range(3, len(words) - 3)
+            if words[k] == "One"
+            and words[k + 1] == "of"
+            and words[k + 2] == "the"
+            and _SUPERLATIVE.match(words[k + 3].lower())
+            and not words[k - 1].endswith((*_TERMINAL, ",", ";", "-", "—", "–"))
+            and words[k - 1].strip("'\"’”") not in _NUMBERED_NOUNS
+            and words[k - 1].lower() not in _FUNCTION
+        ]
+        if not cuts:
+            out.append(p)
+            continue
+        start = 0
+        for k in cuts:
+            meta.removed.append(("glued_sentence", " ".join(words[max(0, k - 4) : k + 4])))
+            out.append(" ".join(words[start:k]))
+            start = k
+        out.append(" ".join(words[start:]))
+    return out
+
+
 def _join_cut(
     paras: list[str], meta: Meta, name: str, find: Callable[[str], list[tuple[int, int]]]
 ) -> list[str]:
@@ -2062,11 +2275,14 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_counted_captions,
     rule_inline_posts,
     rule_glued_related,
+    rule_kicker_runs,
+    rule_glued_headings,
     rule_run_on_captions,
     rule_glued_captions,
     rule_unstopped_captions,
     rule_caption_copies,
     rule_repeated_lines,
+    rule_glued_sentences,
 )
 
 
@@ -2300,6 +2516,9 @@ SCRAPED_ONLY = (
     rule_unstopped_captions,
     rule_caption_copies,
     rule_repeated_lines,
+    rule_kicker_runs,
+    rule_glued_headings,
+    rule_glued_sentences,
 )
 """Text rules for scraped text only (news-please): they read punctuation, which a
 hand-written text file or a transcript need not follow (and a transcript repeats

@@ -173,3 +173,80 @@ def test_link_instruction_in_clean_text():
         "To view visitor log records, view our disclosure page.\n"
     )
     assert c.text == "The White House released visitor log records today."
+
+
+# ---------------------------------------------------------------- glued captions and headings
+# (news-please text: scraped=True)
+
+
+def scraped(text: str) -> str:
+    return clean_text(text, title="A headline for the test", scraped=True).text
+
+
+def test_a_run_of_kicker_captions_goes_and_the_body_around_it_stays():
+    text = (
+        "The president-elect flew to Washington on Thursday for his first meeting with the "
+        "president. Farewell from home: Two fire engines sprayed water as the plane taxied "
+        "at the airport Goodbye Manhattan: The motorcade swept out of the tower just after "
+        "nine On board: The president-elect climbed the rear stairs with his wife ahead of "
+        "him. His running mate is also on the trip First lady in waiting steps out: She "
+        "left the car as she prepared to board the plane. The two men spoke for ninety "
+        "minutes in the Oval Office, aides said."
+    )
+    out = scraped(text)
+    assert out == (
+        "The president-elect flew to Washington on Thursday for his first meeting with the "
+        "president. The two men spoke for ninety minutes in the Oval Office, aides said."
+    )
+
+
+def test_two_kickers_or_reported_speech_are_no_caption_run():
+    text = (
+        "The minister spoke at length. He said: The plan is ready. Asked about costs, she "
+        "replied: We will publish them. The timetable: Work starts in May and ends in "
+        "June, officials said."
+    )
+    assert scraped(text) == text
+
+
+def test_a_heading_glued_to_a_scene_participle_goes():
+    text = (
+        'The singer urged her fans to vote at a rally in North Carolina. "We want you to '
+        'stand up," she said. Singer campaigns for Clinton Addressing Trump she said: "We '
+        'are stronger together."'
+    )
+    out = scraped(text)
+    assert "Singer campaigns for Clinton" not in out
+    assert 'Addressing Trump she said: "We are stronger together."' in out
+
+
+def test_names_with_participles_are_not_headings():
+    text = (
+        "At least eight current or former members of China's Politburo Standing Committee "
+        "have been implicated, the consortium said. The finance minister told the BBC's "
+        "Talking Business programme that growth would slow."
+    )
+    assert scraped(text) == text
+
+
+def test_two_sentences_glued_before_one_of_the_greatest_are_split():
+    text = (
+        "The Cubs were 3-1 down in the series but came back after a rain delay to clinch "
+        "the World Series One of the greatest sports stories can now be written. At long "
+        "last, the Cubs are champions."
+    )
+    out = scraped(text).split("\n")
+    assert out == [
+        "The Cubs were 3-1 down in the series but came back after a rain delay to clinch "
+        "the World Series",
+        "One of the greatest sports stories can now be written. At long last, the Cubs are "
+        "champions.",
+    ]
+
+
+def test_game_one_of_the_series_is_not_split():
+    text = (
+        "The pitcher started Game One of the best series in years and struck out eleven "
+        "batters before the rain came."
+    )
+    assert scraped(text) == text
