@@ -333,16 +333,35 @@ _LEGAL_LEAD = re.compile(
     r"^(?P<item>- )?"
     r"(?:(?P<sec>(?:Section|SECTION|Sec\.|SEC\.|§)\s*\d{1,3}[A-Za-z]?(?:-\d{1,3})?\.)"
     rf"(?:\s+(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,24}}\.)(?=\s+[A-Z(“\"]|\s*$))?"
-    r"|(?P<num>\d{1,2}\.)(?=\s+[A-Z(“\"]))?"
+    r")?"
     r"(?P<enum>(?:\s*\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)(?=\s))*)\s*"
 )
+
+
+_NUMBERED = re.compile(r"^(?P<item>- )?\d{1,2}\.\s+(?=[A-Z(“\"])")
+
+
+def rule_numbered_paragraphs(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (numbered paragraphs, text only): a paragraph of a text or Markdown file that
+    opens on its number ("9. Accordingly, the United States will …", written "9\\." in
+    Markdown so that it is no list item) loses the number, as ``rule_legal_numbering``
+    drops enumerators. Not on web pages: there a numbered line is a list's item ("5. Keep
+    the receipt"), and the article keeps it."""
+    out = []
+    for p in paras:
+        m = _NUMBERED.match(p) if p[:1].isdigit() or p.startswith("- ") else None
+        if m and p[m.end() :].strip():
+            meta.removed.append(("legal_number", p[: m.end()].strip()))
+            p = (m["item"] or "") + p[m.end() :]
+        out.append(p)
+    return out
 
 
 def rule_legal_numbering(paras: list[str], meta: Meta) -> list[str]:
     """Rule (legal numbering): a section number, its heading and the enumerators that open
     a paragraph of an order, a memorandum or a law ("Section 1. (a) I hereby delegate …",
-    "Sec. 2. General Provisions. (a) Nothing in …", "(b) The Director …", "9. Accordingly
-    …") do not lead its sentence: they go and the sentence keeps every word ("I hereby
+    "Sec. 2. General Provisions. (a) Nothing in …", "(b) The Director …") do not lead its
+    sentence: they go and the sentence keeps every word ("I hereby
     delegate …"). They are the document's navigation, not what it says: read alone in a
     key point or a summary, "2. (a)" is noise, and a heading ("Report.", "Establishment of
     Emergency Board (Board).") is a label, not a sentence. A list item keeps its "- "
@@ -355,7 +374,7 @@ def rule_legal_numbering(paras: list[str], meta: Meta) -> list[str]:
             out.append(p)
             continue
         m = _LEGAL_LEAD.match(p)
-        if not m or not (m["sec"] or m["num"] or m["enum"].strip()):
+        if not m or not (m["sec"] or m["enum"].strip()):
             out.append(p)
             continue
         rest = p[m.end() :]
@@ -2265,6 +2284,7 @@ def rule_end_mark(paras: list[str], meta: Meta) -> list[str]:
 
 TEXT_RULES: tuple[Rule, ...] = (
     rule_end_mark,
+    rule_numbered_paragraphs,
     rule_inline_gallery,
     rule_inline_prompts,
     rule_inline_captions,

@@ -3,7 +3,14 @@ headings and captions. Golden texts written for the project (facts invented or p
 
 from __future__ import annotations
 
-from extractors.clean import Meta, clean_text, rule_legal_numbering, rule_link_instructions
+from extractors.clean import (
+    Meta,
+    clean_html,
+    clean_text,
+    rule_legal_numbering,
+    rule_link_instructions,
+    rule_numbered_paragraphs,
+)
 from extractors.files import parse_markdown, strip_html
 
 FRONT = '---\ntitle: "A Clean Energy Update"\ndate: 2024-07-01\n---\n\n'
@@ -120,7 +127,7 @@ def test_enumerators_and_headings_do_not_lead_the_sentence():
         "Nothing in this memorandum shall be construed to impair the authority of an agency.",
         "to the Secretary of State, section 1333 of the Act;",
         "The Attorney General is authorized and directed to publish this memorandum.",
-        "Accordingly, the duty rate shall be increased to 50 percent.",
+        ORDER[8],  # a bare number is left to rule_numbered_paragraphs (text only)
         "- The Secretary shall report within 90 days.",
         ORDER[10],
         ORDER[11],
@@ -129,6 +136,29 @@ def test_enumerators_and_headings_do_not_lead_the_sentence():
     assert "Sec. 2. Establishment of Emergency Board (Board)." in removed
     assert "Sec. 3. Report." in removed
     assert "Sec. 4. General Provisions. (a)" in removed
+
+
+def test_numbered_paragraphs_lose_the_number_in_text_only():
+    paras = [
+        "9. Accordingly, the duty rate shall be increased to 50 percent.",
+        "- 2. The Secretary shall report.",
+        "1783. The treaty was signed in Paris.",
+        "3.5 million people voted.",
+    ]
+    out = rule_numbered_paragraphs(list(paras), Meta())
+    assert out == [
+        "Accordingly, the duty rate shall be increased to 50 percent.",
+        "- The Secretary shall report.",
+        paras[2],
+        paras[3],
+    ]
+    body = " ".join(["The guide lists the steps one by one for readers who are new."] * 3)
+    page = (
+        "<html><body><article><h1>Five steps</h1>"
+        f"<p>{body}</p><p>1. Keep the receipt until the refund has been paid in full.</p>"
+        f"<p>{body}</p></article></body></html>"
+    )
+    assert "1. Keep the receipt" in clean_html(page).text  # a web page keeps its list
 
 
 def test_legal_numbering_in_a_markdown_order():
