@@ -708,11 +708,53 @@ def round6_figures(workers: int = 2) -> dict[str, float]:
     return {} if "skipped" in text else text_figures(text, "text6")
 
 
+GLUE_RULES = ("kicker_run", "glued_heading", "glued_sentence")
+"""Round 7's rules that split or cut where a scrape glued two texts with no stop."""
+
+
+def _bbc_fires(path: str) -> list[tuple[str, str]]:
+    from extractors.clean import clean_text
+
+    raw = Path(path).read_bytes().decode("utf-8", "replace")
+    return [(k, t) for k, t in clean_text(raw, scraped=True).removed if k in GLUE_RULES]
+
+
+def evaluate_false_splits(workers: int = 2) -> dict:
+    """False splits of the round-7 glue rules (``GLUE_RULES``) on text without the problem:
+    the 2,225 BBC News articles of bbc-news-summary, clean prose with a full stop after
+    every sentence and no captions, read as news-please text (``clean_text(scraped=True)``).
+    Every cut or split there is a false one; ``clean`` = 1 - articles with one."""
+    d = dataset("bbc-news-summary", "News Articles")
+    if d is None:
+        return skipped("bbc-news-summary")
+    paths = sorted(str(p) for p in (d / "News Articles").glob("*/*.txt"))
+    if workers > 1:
+        with get_context("fork").Pool(workers) as pool:
+            fires = pool.map(_bbc_fires, paths, chunksize=16)
+    else:
+        fires = [_bbc_fires(p) for p in paths]
+    names = [Path(p).parent.name + "/" + Path(p).name for p in paths]
+    hit = {n: f for n, f in zip(names, fires, strict=True) if f}
+    return {
+        "articles": len(paths),
+        "with_split": len(hit),
+        "splits": sum(len(f) for f in hit.values()),
+        "clean": 1 - len(hit) / max(1, len(paths)),
+        "examples": hit,
+    }
+
+
 def round7_figures(workers: int = 2) -> dict[str, float]:
     """Round 7's floors.json figures: the blind set of news-please and White House texts
     (``clean.text7_*``); {} when a corpus is absent."""
+    out: dict[str, float] = {}
     text = evaluate_text(workers, TEXT_LABELS_R7)
-    return {} if "skipped" in text else text_figures(text, "text7")
+    if "skipped" not in text:
+        out.update(text_figures(text, "text7"))
+    splits = evaluate_false_splits(workers)
+    if "skipped" not in splits:
+        out["split_clean_bbc"] = splits["clean"]
+    return out
 
 
 def _print_glue(res: dict, other: dict) -> None:
@@ -838,6 +880,17 @@ def main(argv: list[str] | None = None) -> int:
             tr = evaluate_text(args.workers, path)
             if not report_skip(tr):
                 _print_text(tr, args.show_extra, path.name)
+        fs = evaluate_false_splits(args.workers)
+        if not report_skip(fs):
+            print(
+                f"glue rules ({', '.join(GLUE_RULES)}) on {fs['articles']} BBC articles "
+                f"without glued text: {fs['splits']} false cuts or splits in "
+                f"{fs['with_split']} articles (clean {fs['clean']:.4f})"
+            )
+            if args.show_extra:
+                for name, f in fs["examples"].items():
+                    for k, t in f:
+                        print(f"  {name}  {k}: {t[:140]}")
         return 0
     if args.speed:
         sp = speed(args.limit, args.rounds, args.workers)

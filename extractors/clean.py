@@ -2022,7 +2022,9 @@ def rule_inline_posts(paras: list[str], meta: Meta) -> list[str]:
     return _join_cut(paras, meta, "inline_post", find)
 
 
-_COLON_OPEN = re.compile(r":\s(?=[A-Z‘“'\"])")
+_COLON_OPEN = re.compile(r":\s(?=[A-Z])")
+"""A colon before a capitalised word: a kicker's (before a quotation it is a speaker's,
+"Sir Alex Ferguson: "It wasn't our best …")."""
 KICKER_RUN_MIN = 3
 KICKER_GAP_WORDS = 60
 
