@@ -385,7 +385,7 @@ def rule_legal_numbering(paras: list[str], meta: Meta) -> list[str]:
 
 
 _LINK_TARGET = (
-    r"(?:https?://|www\.|\b[\w-]+\.(?:gov|com|org|net|int|kp|kr|uk|eu)\b|\bhere\b|\bbelow\b|"
+    r"(?:https?://|www\.|\w\.(?:gov|com|org|net|int|kp|kr|uk|eu)\b|\bhere\b|\bbelow\b|"
     r"\b(?:web ?)?(?:page|site|website|link|portal)\b|"
     r"\bour (?:[\w-]+ ){0,3}(?:policy|page|site|website|archive|fact sheet)\b)"
 )
@@ -403,6 +403,23 @@ _LINK_INSTRUCTION = re.compile(
     re.I,
 )
 LINK_MAX_WORDS = 40
+_LINK_TARGET_RE = re.compile(_LINK_TARGET, re.I)
+# how a sentence of _LINK_INSTRUCTION opens (or it holds " be ", "can be found at")
+_LINK_OPENERS = (
+    "to ",
+    "for ",
+    "more ",
+    "further ",
+    "additional ",
+    "click",
+    "tap ",
+    "read ",
+    "view ",
+    "watch ",
+    "see ",
+    "download ",
+    "find ",
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -431,16 +448,18 @@ def rule_link_instructions(paras: list[str], meta: Meta) -> list[str]:
                 "see ",
                 "download",
             )
-        ):
+        ) or not _LINK_TARGET_RE.search(p):
             out.append(p)
             continue
         kept = []
         sentences = _TAIL_SPLIT.split(p) if _HANGUL.search(p) else split_sentences(p)
         for sent in sentences:
+            low = sent[:12].lower()
             if (
-                len(sent.split()) <= LINK_MAX_WORDS
+                (low.startswith(_LINK_OPENERS) or " be " in sent)
+                and len(sent.split()) <= LINK_MAX_WORDS
                 and _LINK_INSTRUCTION.search(sent)
-                and re.search(_LINK_TARGET, sent, re.I)
+                and _LINK_TARGET_RE.search(sent)
             ):
                 meta.removed.append(("link_instruction", sent))
                 continue
