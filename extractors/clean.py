@@ -397,7 +397,7 @@ _LINK_INSTRUCTION = re.compile(
     r"\b(?:visit|see|go to|click|(?:can|may) be found|is available|are available)\b"
     r"|^(?:click|tap) (?:here|on|the link)\b"
     r"|^(?:read|view|watch|see|download|find) (?:the|our|a) (?:full |complete |entire )?"
-    r"[\w -]{2,40}? (?:here|below|at|on)\b"
+    r"[\w -]{2,80}? (?:here|below|at|on)\b"
     r"|(?<!which )\b(?:can|may) be (?:found|viewed|accessed|read|downloaded|watched) "
     r"(?:at|on|here|online|by visiting)\b[^,;]{0,160}$",
     re.I,
