@@ -287,7 +287,12 @@ TEXT_LABELS_R5 = Path(__file__).resolve().parent / "clean_text_labels_round5.jso
 """Round 5: 20 more news_cluster articles (10 Daily Mail), labelled blind."""
 TEXT_LABELS_R6 = Path(__file__).resolve().parent / "clean_text_labels_round6.json"
 """Round 6: 16 more news_cluster articles (8 Daily Mail), labelled blind."""
+TEXT_LABELS_R7 = Path(__file__).resolve().parent / "clean_text_labels_round7.json"
+"""Round 7: 10 news-please texts and 15 White House Markdown files (HTML left in the text,
+legal numbering), labelled blind; a ``wh/`` key is a file of the White House corpus, its
+offsets into the whole file, cleaned as a run reads it (``files.parse_file``)."""
 TEXT_CORPUS = "giveme5w1h-news"
+WH_CORPUS = "wh-briefings-nato-korea"
 
 
 def text_split(name: str) -> str:
@@ -320,9 +325,10 @@ def _share(spans: list[tuple[int, int]], kept: list[bool], a: int, b: int) -> fl
     return sum(kept[i] for i in idx) / len(idx) if idx else None
 
 
-def body_sentences(raw: str, labelled: list[list]) -> list[tuple[int, int]]:
+def body_sentences(raw: str, labelled: list[list], blocks: bool = False) -> list[tuple[int, int]]:
     """Character spans of the body sentences: the text outside every labelled span
-    (furniture and 'skip'), split into paragraphs and ``split_sentences``."""
+    (furniture and 'skip'), split into paragraphs (lines; ``blocks``: blank-line separated
+    blocks, for hard-wrapped Markdown) and ``split_sentences``."""
     from extractors.text import split_sentences
 
     cuts = sorted((s[0], s[1]) for s in labelled)
@@ -334,26 +340,34 @@ def body_sentences(raw: str, labelled: list[list]) -> list[tuple[int, int]]:
     out = []
     for a, b in pieces:
         seg = raw[a:b]
-        for para in re.finditer(r"[^\n]+", seg):
+        for para in re.finditer(_BLOCK if blocks else r"[^\n]+", seg):
             at = 0
             for sent in split_sentences(para.group()):
-                k = para.group().find(sent, at)
-                if k < 0 or not _TOKEN.search(sent):
+                # the splitter makes runs of white space one space (a wrapped line)
+                m = re.compile(r"\s+".join(map(re.escape, sent.split()))).search(para.group(), at)
+                if m is None or not _TOKEN.search(sent):
                     continue
-                at = k + len(sent)
-                out.append((a + para.start() + k, a + para.start() + at))
+                at = m.end()
+                out.append((a + para.start() + m.start(), a + para.start() + at))
     return out
+
+
+_BLOCK = r"(?:[^\n]|\n(?![ \t\xa0]*\n))+"
 
 
 def _text_article(job: tuple[str, str, list[list]]) -> dict:
     key, path, labelled = job
     from extractors.errors import SourceError
-    from extractors.files import parse_news_please
+    from extractors.files import parse_file, parse_news_please
 
     raw_json = Path(path).read_text("utf-8")
-    raw = json.loads(raw_json)["text"]
+    markdown = key.startswith("wh/")
+    raw = raw_json if markdown else json.loads(raw_json)["text"]
     try:
-        cleaned = parse_news_please(raw_json, Path(path).name).text
+        if markdown:
+            cleaned = parse_file(Path(path).name, raw_json.encode("utf-8")).text
+        else:
+            cleaned = parse_news_please(raw_json, Path(path).name).text
         error = None
     except SourceError as exc:
         cleaned, error = "", str(exc)
@@ -373,7 +387,7 @@ def _text_article(job: tuple[str, str, list[list]]) -> dict:
     out_toks = [t.lower() for t in _TOKEN.findall(cleaned)]
     out_sh = set(shingles(" ".join(out_toks)))
     joined = f" {' '.join(out_toks)} "
-    for a, b in body_sentences(raw, labelled):
+    for a, b in body_sentences(raw, labelled, blocks=markdown):
         # a body sentence is kept where its words stand together anywhere in the output
         # (a repeated sentence is then not "lost" for being matched to its other copy)
         toks = [t.lower() for t in _TOKEN.findall(raw[a:b])]
@@ -418,8 +432,14 @@ def evaluate_text(workers: int = 2, labels_path: Path = TEXT_LABELS) -> dict:
     labels = json.loads(labels_path.read_text("utf-8"))["articles"]
     jobs = []
     for key, lab in sorted(labels.items()):
-        corpus, name = key.split("/")
-        path = d / corpus / "data" / name
+        if key.startswith("wh/"):
+            wh = dataset(WH_CORPUS)
+            if wh is None:
+                return skipped(WH_CORPUS)
+            path, name = wh / "docs" / key[3:], key.rsplit("/", 1)[1]
+        else:
+            corpus, name = key.split("/")
+            path = d / corpus / "data" / name
         if not path.exists():
             return skipped(f"{TEXT_CORPUS}/{key}")
         if text_split(name) != lab["split"]:
@@ -688,6 +708,55 @@ def round6_figures(workers: int = 2) -> dict[str, float]:
     return {} if "skipped" in text else text_figures(text, "text6")
 
 
+GLUE_RULES = ("kicker_run", "glued_heading", "glued_sentence")
+"""Round 7's rules that split or cut where a scrape glued two texts with no stop."""
+
+
+def _bbc_fires(path: str) -> list[tuple[str, str]]:
+    from extractors.clean import clean_text
+
+    raw = Path(path).read_bytes().decode("utf-8", "replace")
+    return [(k, t) for k, t in clean_text(raw, scraped=True).removed if k in GLUE_RULES]
+
+
+def evaluate_false_splits(workers: int = 2) -> dict:
+    """False splits of the round-7 glue rules (``GLUE_RULES``) on text without the problem:
+    the 2,225 BBC News articles of bbc-news-summary, clean prose with a full stop after
+    every sentence and no captions, read as news-please text (``clean_text(scraped=True)``).
+    Every cut or split there is a false one; ``clean`` = 1 - articles with one."""
+    d = dataset("bbc-news-summary", "News Articles")
+    if d is None:
+        return skipped("bbc-news-summary")
+    paths = sorted(str(p) for p in (d / "News Articles").glob("*/*.txt"))
+    if workers > 1:
+        with get_context("fork").Pool(workers) as pool:
+            fires = pool.map(_bbc_fires, paths, chunksize=16)
+    else:
+        fires = [_bbc_fires(p) for p in paths]
+    names = [Path(p).parent.name + "/" + Path(p).name for p in paths]
+    hit = {n: f for n, f in zip(names, fires, strict=True) if f}
+    return {
+        "articles": len(paths),
+        "with_split": len(hit),
+        "splits": sum(len(f) for f in hit.values()),
+        "clean": 1 - len(hit) / max(1, len(paths)),
+        "examples": hit,
+    }
+
+
+def round7_figures(workers: int = 2) -> dict[str, float]:
+    """Round 7's floors.json figures: the blind set of news-please and White House texts
+    (``clean.text7_*``); {} when a corpus is absent."""
+    out: dict[str, float] = {}
+    text = evaluate_text(workers, TEXT_LABELS_R7)
+    if "skipped" not in text:
+        out.update(text_figures(text, "text7"))
+    splits = evaluate_false_splits(workers)
+    if "skipped" not in splits:
+        out["split_clean_bbc"] = splits["clean"]
+    return out
+
+
 def _print_glue(res: dict, other: dict) -> None:
     print(f"run-together words in {res['items']} KCNA items (story text + headline)")
     rows = [(k, res["found"][k], res["fixed"].get(k, 0)) for k in sorted(res["found"])]
@@ -807,10 +876,21 @@ def main(argv: list[str] | None = None) -> int:
             _print_glue(gr, evaluate_glue_other())
         return 0
     if args.text:
-        for path in (TEXT_LABELS, TEXT_LABELS_R5, TEXT_LABELS_R6):
+        for path in (TEXT_LABELS, TEXT_LABELS_R5, TEXT_LABELS_R6, TEXT_LABELS_R7):
             tr = evaluate_text(args.workers, path)
             if not report_skip(tr):
                 _print_text(tr, args.show_extra, path.name)
+        fs = evaluate_false_splits(args.workers)
+        if not report_skip(fs):
+            print(
+                f"glue rules ({', '.join(GLUE_RULES)}) on {fs['articles']} BBC articles "
+                f"without glued text: {fs['splits']} false cuts or splits in "
+                f"{fs['with_split']} articles (clean {fs['clean']:.4f})"
+            )
+            if args.show_extra:
+                for name, f in fs["examples"].items():
+                    for k, t in f:
+                        print(f"  {name}  {k}: {t[:140]}")
         return 0
     if args.speed:
         sp = speed(args.limit, args.rounds, args.workers)

@@ -325,6 +325,150 @@ def rule_credit_lead(paras: list[str], meta: Meta) -> list[str]:
     return out
 
 
+_HEAD_WORD = (
+    r"(?:[A-Z][\w’'+&/-]*,?|of|and|the|for|on|to|in|with|by|a|an|or|as|at|from|into|under|"
+    r"its|our|their|between|against|through|within|&|\([A-Z][\w ’'-]*\),?)"
+)
+_LEGAL_LEAD = re.compile(
+    r"^(?P<item>- )?"
+    r"(?:(?P<sec>(?:Section|SECTION|Sec\.|SEC\.|§)\s*\d{1,3}[A-Za-z]?(?:-\d{1,3})?\.)"
+    rf"(?:\s+(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,24}}\.)(?=\s+[A-Z(“\"]|\s*$))?"
+    r")?"
+    r"(?P<enum>(?:\s*\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)(?=\s))*)\s*"
+)
+
+
+_NUMBERED = re.compile(r"^(?P<item>- )?\d{1,2}\.\s+(?=[A-Z(“\"])")
+
+
+def rule_numbered_paragraphs(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (numbered paragraphs, text only): a paragraph of a text or Markdown file that
+    opens on its number ("9. Accordingly, the United States will …", written "9\\." in
+    Markdown so that it is no list item) loses the number, as ``rule_legal_numbering``
+    drops enumerators. Not on web pages: there a numbered line is a list's item ("5. Keep
+    the receipt"), and the article keeps it."""
+    out = []
+    for p in paras:
+        m = _NUMBERED.match(p) if p[:1].isdigit() or p.startswith("- ") else None
+        if m and p[m.end() :].strip():
+            meta.removed.append(("legal_number", p[: m.end()].strip()))
+            p = (m["item"] or "") + p[m.end() :]
+        out.append(p)
+    return out
+
+
+def rule_legal_numbering(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (legal numbering): a section number, its heading and the enumerators that open
+    a paragraph of an order, a memorandum or a law ("Section 1. (a) I hereby delegate …",
+    "Sec. 2. General Provisions. (a) Nothing in …", "(b) The Director …") do not lead its
+    sentence: they go and the sentence keeps every word ("I hereby
+    delegate …"). They are the document's navigation, not what it says: read alone in a
+    key point or a summary, "2. (a)" is noise, and a heading ("Report.", "Establishment of
+    Emergency Board (Board).") is a label, not a sentence. A list item keeps its "- "
+    marker; references inside a sentence ("subsection (a) of this section") stay. Only a
+    heading after a section number is cut, and only a Title Case phrase closed by a full
+    stop ("Sec. 3. The Attorney General is authorized …" has none)."""
+    out = []
+    for p in paras:
+        if not (p[:1] in "S(§-" or p[:1].isdigit()):
+            out.append(p)
+            continue
+        m = _LEGAL_LEAD.match(p)
+        if not m or not (m["sec"] or m["enum"].strip()):
+            out.append(p)
+            continue
+        rest = p[m.end() :]
+        meta.removed.append(("legal_number", p[: m.end()].strip()))
+        if rest.strip():
+            out.append((m["item"] or "") + rest)
+    return out
+
+
+_LINK_TARGET = (
+    r"(?:https?://|www\.|\w\.(?:gov|com|org|net|int|kp|kr|uk|eu)\b|\bhere\b|\bbelow\b|"
+    r"\b(?:web ?)?(?:page|site|website|link|portal)\b|"
+    r"\bour (?:[\w-]+ ){0,3}(?:policy|page|site|website|archive|fact sheet)\b)"
+)
+_LINK_INSTRUCTION = re.compile(
+    r"^(?:to|for) (?:view|read|see|learn|find|watch|access|download|apply|register|review|"
+    r"get|obtain|track|listen)\b[^.?!]{0,140}?,\s*(?:please\s+)?(?:visit|view|see|go to|"
+    r"click|read|watch|check|head to|refer to|follow)\b"
+    r"|^(?:for )?(?:more|further|additional) (?:information|details)\b[^.?!]{0,140}?"
+    r"\b(?:visit|see|go to|click|(?:can|may) be found|is available|are available)\b"
+    r"|^(?:click|tap) (?:here|on|the link)\b"
+    r"|^(?:read|view|watch|see|download|find) (?:the|our|a) (?:full |complete |entire )?"
+    r"[\w -]{2,80}? (?:here|below|at|on)\b"
+    r"|(?<!which )\b(?:can|may) be (?:found|viewed|accessed|read|downloaded|watched) "
+    r"(?:at|on|here|online|by visiting)\b[^,;]{0,160}$",
+    re.I,
+)
+LINK_MAX_WORDS = 40
+_LINK_TARGET_RE = re.compile(_LINK_TARGET, re.I)
+# how a sentence of _LINK_INSTRUCTION opens (or it holds " be ", "can be found at")
+_LINK_OPENERS = (
+    "to ",
+    "for ",
+    "more ",
+    "further ",
+    "additional ",
+    "click",
+    "tap ",
+    "read ",
+    "view ",
+    "watch ",
+    "see ",
+    "download ",
+    "find ",
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def rule_link_instructions(paras: list[str], meta: Meta) -> list[str]:
+    """Rule (link instructions): a sentence that only says where to find more ("To view
+    visitor log records, view our disclosure page.", "Details of our actions can be found
+    at whitehouse.gov/formula.", "For more information, visit …", "Read the full strategy
+    here") goes wherever it stands: it names a page, a link or an address and states
+    nothing that happened. At most 40 words, and it must name a page, a site, an address or
+    "here"; the rest of its paragraph stays."""
+    out = []
+    for p in paras:
+        low = p.lower()
+        if not any(
+            k in low
+            for k in (
+                "visit",
+                "view",
+                "found",
+                "click",
+                "here",
+                "more inf",
+                "details",
+                "available",
+                "read",
+                "see ",
+                "download",
+            )
+        ) or not _LINK_TARGET_RE.search(p):
+            out.append(p)
+            continue
+        kept = []
+        sentences = _TAIL_SPLIT.split(p) if _HANGUL.search(p) else split_sentences(p)
+        for sent in sentences:
+            low = sent[:12].lower()
+            if (
+                (low.startswith(_LINK_OPENERS) or " be " in sent)
+                and len(sent.split()) <= LINK_MAX_WORDS
+                and _LINK_INSTRUCTION.search(sent)
+                and _LINK_TARGET_RE.search(sent)
+            ):
+                meta.removed.append(("link_instruction", sent))
+                continue
+            kept.append(sent)
+        if kept:
+            out.append(p if len(kept) == len(sentences) else " ".join(kept))
+    return out
+
+
 _ORIGINAL_SOURCE = re.compile(r"^(?:original\s+source|source|via)\s*:\s*(.{2,100})$", re.I)
 
 
@@ -437,7 +581,7 @@ _STAFF_CREDIT = re.compile(
 
 _STAFF_TAIL = re.compile(
     r"(?<=[.!?\"”’])\s*\((?:additional |further )?(?:reporting|writing|editing|research|"
-    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,200}\)\s*$",
+    r"compiled|contributing)(?:\s+(?:and|&)\s+\w+)?\s+by\s+(?-i:[A-Z])[^()]{0,400}\)\s*$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^_{3,}$")
@@ -1436,7 +1580,7 @@ _INLINE_PROMPT = re.compile(
     r"|Newsletter Sign Up Continue reading the main story.{0,500}?"
     r"View all New York Times newsletters\."
     r"|Advertisement Continue reading the main story"
-    r"|Get (?:daily|weekly|our) updates directly to your inbox.{0,200}?Invalid Email"
+    r"|Get (?:[\w-]+ ){0,3}updates directly to your inbox.{0,200}?Invalid Email"
     r"|\bScroll (?:down )?for (?:video|more)\b"
     r"|\bYour browser does not support (?:iframes|the video tag|HTML5 video)\b\.?"
     r"|\bAdditional reporting (?:by|from) [\w ,&]{2,40}$"
@@ -1897,6 +2041,221 @@ def rule_inline_posts(paras: list[str], meta: Meta) -> list[str]:
     return _join_cut(paras, meta, "inline_post", find)
 
 
+_COLON_OPEN = re.compile(r":\s(?=[A-Z])")
+"""A colon before a capitalised word: a kicker's (before a quotation it is a speaker's,
+"Sir Alex Ferguson: "It wasn't our best …")."""
+KICKER_RUN_MIN = 3
+KICKER_GAP_WORDS = 60
+
+
+class _Kicker:
+    """A kicker's span in a paragraph (``start`` of its label, ``end`` after its colon)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def _run_kickers(p: str) -> list[_Kicker]:
+    """Kickers of a tabloid's captions in ``p`` ("Goodbye New York: Trump waved …"): the
+    longest run of two to six words before a colon that opens on a capitalised word right
+    after a lower-case one or a sentence end ("… codename is Muse On his way:" gives "Muse
+    On his way"); not all capitals (a transcript's "MR SMITH:"), no saying verb ("He told
+    reporters: …") and not inside a quotation."""
+    out = []
+    for m in _COLON_OPEN.finditer(p):
+        before = p[: m.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue
+        spans = [w.span() for w in re.finditer(r"\S+", before)][-7:]
+        words = [before[x:y] for x, y in spans]
+        for i in range(max(0, len(words) - 6), len(words) - 1):
+            label = words[i:]
+            prev = words[i - 1] if i > 0 else "."
+            if not label[0][:1].isupper() or not (prev[:1].islower() or prev.endswith(_TERMINAL)):
+                continue
+            text = " ".join(label)
+            low = [w.lower().strip(",") for w in label]
+            if (
+                text.isupper()
+                or any(x in _SAYING or x in _VERBS or x.endswith("ed") for x in low)
+                or re.search(r"[,;.!?\"“”]", text)
+            ):
+                continue
+            out.append(_Kicker(spans[i][0], m.end()))
+            break
+    return out
+
+
+def rule_kicker_runs(paras: list[str], meta: Meta) -> list[str]:
+    """A run of tabloid captions, each opened by a kicker and a colon, inside one paragraph
+    ("Ceremonial farewell: Two firetrucks … at La Guardia airport Goodbye New York: Trump
+    waved … On board: … ahead of him. Vice-president elect Mike Pence is also on the trip
+    Fist lady in waiting steps out: Melania Trump left …"): with three kickers or more, no
+    more than 60 words apart, everything from the first kicker to the next goes (a caption
+    may hold a full stop, and the text before a kicker that closes with none is the end of
+    the caption before it), and the last caption goes to its first sentence end. What
+    stands before the first kicker stays."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        if p.count(": ") < KICKER_RUN_MIN:
+            return []
+        kick = _run_kickers(p)
+        out: list[tuple[int, int]] = []
+        run: list[_Kicker] = []
+        for m in [*kick, None]:
+            if m is not None and (
+                not run or len(p[run[-1].end : m.start].split()) <= KICKER_GAP_WORDS
+            ):
+                run.append(m)
+                continue
+            if len(run) >= KICKER_RUN_MIN:
+                last = run[-1]
+                end = re.search(r"[.!?…][\"”’']?\s+(?=[A-Z‘“\"])", p[last.end :])
+                stop = last.end + end.end() if end else len(p)
+                if len(p[last.end : stop].split()) <= KICKER_GAP_WORDS:
+                    out.append((run[0].start, stop))
+                else:
+                    out.append((run[0].start, last.start))
+            run = [m] if m is not None else []
+        return out
+
+    return _join_cut(paras, meta, "kicker_run", find)
+
+
+_SCENE_OPENERS = frozenset(
+    [
+        "Addressing",
+        "Speaking",
+        "Writing",
+        "Talking",
+        "Describing",
+        "Explaining",
+        "Responding",
+        "Commenting",
+        "Reacting",
+        "Referring",
+        "Asked",
+        "Asking",
+        "Announcing",
+        "Posting",
+        "Sharing",
+        "Arriving",
+        "Appearing",
+        "Pictured",
+        "Posing",
+        "Waving",
+        "Smiling",
+    ]
+)
+GLUED_HEADING_WORDS = (3, 12)
+
+
+def rule_glued_headings(paras: list[str], meta: Meta) -> list[str]:
+    """A video or section heading run into the sentence after it with no stop ("Lady Gaga
+    campaigns for Clinton Addressing Trump she said: …"): a sentence whose first three to
+    twelve words hold no punctuation and end on a capitalised word, right before a
+    capitalised participle that opens a scene ("Addressing", "Speaking", "Asked", …); the
+    heading goes, the sentence after it stays. Participles that often start a name
+    ("Standing Committee", "Holding Company") are not openers, nor one after a possessive
+    ("the BBC's Talking Business") or in a heading that reports speech."""
+
+    def find(p: str) -> list[tuple[int, int]]:
+        if not any(w in p for w in _SCENE_OPENERS):
+            return []
+        out = []
+        pos = 0
+        for sent in split_sentences(p):
+            at = p.find(sent[:20], pos)
+            if at < 0:
+                continue
+            pos = at + 1
+            words = sent.split()
+            lo, hi = GLUED_HEADING_WORDS
+            for k in range(lo, min(hi, len(words) - 2) + 1):
+                w, prev = words[k], words[k - 1]
+                if re.search(r"[^\w'’-]", "".join(words[:k])):
+                    break
+                if (
+                    w in _SCENE_OPENERS
+                    and prev[:1].isupper()
+                    and not prev.endswith(("'s", "’s"))  # "the BBC's Talking Business"
+                    and not any(x.lower() in _SAYING for x in words[:k])
+                ):
+                    head = " ".join(words[:k])
+                    start = p.find(head, at)
+                    if start >= 0:
+                        out.append((start, start + len(head)))
+                    break
+        return out
+
+    return _join_cut(paras, meta, "glued_heading", find)
+
+
+_SUPERLATIVE = re.compile(r"^(?:\w+est|most|best|worst|first|last|biggest|top)$")
+_NUMBERED_NOUNS = frozenset(
+    [
+        "Game",
+        "Day",
+        "Part",
+        "Chapter",
+        "Act",
+        "Round",
+        "Stage",
+        "Phase",
+        "Week",
+        "Volume",
+        "Book",
+        "Episode",
+        "Level",
+        "Formula",
+        "Year",
+        "Season",
+        "Test",
+        "Leg",
+        "Heat",
+        "Class",
+        "Division",
+        "Tier",
+        "League",
+    ]
+)
+
+
+def rule_glued_sentences(paras: list[str], meta: Meta) -> list[str]:
+    """Two sentences run together with no stop where the second opens on "One of the
+    <most, greatest, first …>" ("… came back to clinch the World Series One of the greatest
+    sports stories can now be written."): they become two paragraphs, every word kept
+    (the first may be a standfirst without its full stop). Not after a numbered noun ("Game
+    One of the World Series")."""
+    out = []
+    for p in paras:
+        if " One of the " not in p:
+            out.append(p)
+            continue
+        words = p.split()
+        cuts = [
+            k
+            for k in range(3, len(words) - 3)
+            if words[k] == "One"
+            and words[k + 1] == "of"
+            and words[k + 2] == "the"
+            and _SUPERLATIVE.match(words[k + 3].lower())
+            and not words[k - 1].endswith((*_TERMINAL, ",", ";", "-", "—", "–"))
+            and words[k - 1].strip("'\"’”") not in _NUMBERED_NOUNS
+            and words[k - 1].lower() not in _FUNCTION
+        ]
+        if not cuts:
+            out.append(p)
+            continue
+        start = 0
+        for k in cuts:
+            meta.removed.append(("glued_sentence", " ".join(words[max(0, k - 4) : k + 4])))
+            out.append(" ".join(words[start:k]))
+            start = k
+        out.append(" ".join(words[start:]))
+    return out
+
+
 def _join_cut(
     paras: list[str], meta: Meta, name: str, find: Callable[[str], list[tuple[int, int]]]
 ) -> list[str]:
@@ -1946,6 +2305,7 @@ def rule_end_mark(paras: list[str], meta: Meta) -> list[str]:
 
 TEXT_RULES: tuple[Rule, ...] = (
     rule_end_mark,
+    rule_numbered_paragraphs,
     rule_inline_gallery,
     rule_inline_prompts,
     rule_inline_captions,
@@ -1956,15 +2316,19 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_counted_captions,
     rule_inline_posts,
     rule_glued_related,
+    rule_kicker_runs,
+    rule_glued_headings,
     rule_run_on_captions,
     rule_glued_captions,
     rule_unstopped_captions,
     rule_caption_copies,
     rule_repeated_lines,
+    rule_glued_sentences,
 )
 
 
 RULES: tuple[Rule, ...] = (
+    rule_legal_numbering,
     rule_image_markup,
     rule_gallery,
     rule_photo_caption,
@@ -1981,6 +2345,7 @@ RULES: tuple[Rule, ...] = (
     rule_prompts,
     rule_tail_prompts,
     rule_online_tail,
+    rule_link_instructions,
 )
 
 GALLERY_MAX_BODY = 150
@@ -2192,6 +2557,9 @@ SCRAPED_ONLY = (
     rule_unstopped_captions,
     rule_caption_copies,
     rule_repeated_lines,
+    rule_kicker_runs,
+    rule_glued_headings,
+    rule_glued_sentences,
 )
 """Text rules for scraped text only (news-please): they read punctuation, which a
 hand-written text file or a transcript need not follow (and a transcript repeats

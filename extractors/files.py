@@ -4,8 +4,10 @@ values, so they are tested on strings. Reading the disk is ``fetch.local``'s job
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -121,19 +123,128 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
 
 def parse_markdown(text: str, source: str) -> Cleaned:
     meta, body = split_front_matter(text, source)
+    removed: list[tuple[str, str]] = []
+    body = strip_html(body, removed)
+    body, byline = _emphasis_byline(body)
+    if byline:
+        removed.append(("byline", byline))
     cleaned = clean_text(markdown_to_text_keep_headings(body), title=_str(meta.get("title")))
     published = _as_datetime(meta.get("published_time") or meta.get("date"))
     return Cleaned(
         title=cleaned.title,
         text=cleaned.text,
-        author=_str(meta.get("author")) or cleaned.author,
+        author=_str(meta.get("author")) or cleaned.author or _byline_name(byline),
         dateline=cleaned.dateline,
         outlet=_str(meta.get("outlet") or meta.get("source")) or cleaned.outlet,
         published=published,
         url=_str(meta.get("source_url") or meta.get("url")),
         credits=cleaned.credits,
-        removed=cleaned.removed,
+        removed=tuple(removed) + cleaned.removed,
     )
+
+
+_EMPHASIS_BYLINE = re.compile(
+    r"^[ \t]*([*_])(?P<line>(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}), "
+    r"[^*_\n]{3,120})\1[ \t]*$"
+)
+
+
+def _emphasis_byline(body: str) -> tuple[str, str | None]:
+    """Rule (emphasised byline): a line in italics among the first two paragraphs that
+    names a person and their post ("*Heather Boushey, Chief Economist, Investing in America
+    Cabinet*") is the author's credit, not body text: it goes (the name becomes the author
+    when the front matter gives none)."""
+    blocks = re.split(r"(\n[ \t]*\n)", body)
+    seen = 0
+    for i, block in enumerate(blocks):
+        if not block.strip():
+            continue
+        if m := _EMPHASIS_BYLINE.match(block.strip()):
+            blocks[i] = ""
+            return "".join(blocks), m["line"]
+        seen += 1
+        if seen >= 2:
+            break
+    return body, None
+
+
+def _byline_name(line: str | None) -> str | None:
+    return line.split(",", 1)[0].strip() if line else None
+
+
+_HTML_BLOCK = re.compile(
+    r"<(figure|script|style|iframe|noscript|svg|video|audio|object|table)\b[^>]*>.*?</\1\s*>"
+    r"|<!--.*?-->",
+    re.S | re.I,
+)
+_FOOTNOTE_REF = re.compile(
+    r"<a\b[^>]*\bhref=[\"']#_?(?:ftn|edn|fn)\w*[\"'][^>]*>\s*(?:<sup>)?\s*\[?\w{1,3}\]?\s*"
+    r"(?:</sup>)?\s*</a>",
+    re.I,
+)
+_FOOTNOTE_BODY = re.compile(
+    r"^\s*<a\b[^>]*\bhref=[\"']#_?(?:ftnref|ednref|fnref)\w*[\"'][^>]*>", re.I
+)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
+_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.S | re.I)
+_TAG = re.compile(
+    r"</?(?!(?:s|del|strike|sup|sub|u|b|i|em|strong|span|small|mark|br)\b)"
+    r"[a-zA-Z][a-zA-Z0-9]*\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>"
+    r"|</?span\b[^>]*>",
+    re.I,
+)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
+_PAREN_URL = r"\((?:[^()\s]*\([^()\s]*\))+[^()\s]*\)"
+_NESTED_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]" + _PAREN_URL)
+_NESTED_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _PAREN_URL)
+_GONE = "\x00"
+_GONE_LINE = re.compile(r"^[ \t]*\x00[\x00 \t]*(?:\n|$)", re.M)
+_THEMATIC_BREAK = re.compile(
+    r"(?:^|(?<=\n))[ \t]*\n[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*(?=\n|$)"
+)
+
+
+def strip_html(body: str, removed: list[tuple[str, str]] | None = None) -> str:
+    """Rule (HTML left in Markdown): HTML a converter left in a Markdown body never reaches
+    the text. Figures, scripts, tables of markup, iframes and comments go whole; a footnote
+    anchor ("forecast<a href="#_ftn1" id="_ftnref1">[1]</a>") goes, and so does a
+    footnote's body (a paragraph opening on its back-link, "<a href="#_ftnref1" …>[1]</a>
+    The 2023 forecast uses …": a note, not the article); a link keeps its text; an autolink
+    (``<https://…>``, ``<name@example.org>``) keeps its address; any other tag goes with
+    its attributes (its text stays); entities (``&nbsp;``, ``&amp;``) are read. Images
+    and links whose address holds brackets (``[text](…(IRA)…)``) are read whole, link
+    reference lines (``[1]: https://…``) and thematic breaks (``-----``) go. Inline
+    formatting tags and struck-out words are left to ``text.markdown_to_text``.
+    What goes is listed in ``removed`` (``html_markup``, ``footnote``)."""
+    removed = removed if removed is not None else []
+    if "<" not in body and "&" not in body and "](" not in body and "---" not in body:
+        return body
+
+    def drop(kind: str) -> Callable[[re.Match[str]], str]:
+        def sub(m: re.Match[str]) -> str:
+            removed.append((kind, " ".join(m.group().split())[:200]))
+            return _GONE
+
+        return sub
+
+    body = _HTML_BLOCK.sub(drop("html_markup"), body)
+    blocks = re.split(r"(\n[ \t]*\n)", body)
+    for i, block in enumerate(blocks):
+        if _FOOTNOTE_BODY.match(block):
+            removed.append(("footnote", " ".join(_TAG.sub("", block).split())[:200]))
+            blocks[i] = ""
+    body = _FOOTNOTE_REF.sub(drop("footnote"), "".join(blocks))
+    body = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), body)
+    body = _ANCHOR.sub(lambda m: m.group(1), body)
+    body = _TAG.sub(drop("html_markup"), body)
+    body = _ENTITY.sub(lambda m: html.unescape(m.group()), body)
+    body = _LINK_DEF.sub(_GONE, body)
+    body = _NESTED_IMAGE.sub(_GONE, body)
+    body = _NESTED_LINK.sub(lambda m: m.group(1) or _GONE, body)
+    # a line left with nothing goes whole, so a paragraph is not split where a tag stood
+    body = _GONE_LINE.sub("", body).replace(_GONE, "")
+    return _THEMATIC_BREAK.sub("\n", body)
 
 
 def markdown_to_text_keep_headings(body: str) -> str:
@@ -177,13 +288,14 @@ def markdown_to_text_keep_headings(body: str) -> str:
     )
 
 
-_ITEM_START = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S|\s{0,3}#|\s{0,3}>")
+_ITEM_START = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S|\s*-(?=[A-Z][a-z])|\s{0,3}#|\s{0,3}>")
 """A line that opens a list item, a heading or a quotation (``markdown_to_text_keep_headings``)."""
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s+\S|\s*-(?=[A-Z][a-z])")
 """A line that opens a list item: it is kept as a line marked "- " (``summary.roundup``
 reads a press review by its list)."""
-_BULLET_MARK = re.compile(r"^\s*•\s+")
-"""A "•" bullet (``markdown_to_text`` knows "-", "*", "+" and numbers)."""
+_BULLET_MARK = re.compile(r"^\s*•\s+|^\s*-(?=[A-Z][a-z])")
+"""A "•" bullet, or a dash glued to the item's first word ("-Kim Jong Un received …", a
+press review's item; ``markdown_to_text`` knows "-", "*", "+" and numbers)."""
 
 
 def parse_news_please(text: str, source: str) -> Cleaned:

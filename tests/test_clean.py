@@ -51,6 +51,7 @@ def run(rule, paras, meta=None):
 
 def test_rule_order():
     assert [r.__name__ for r in RULES] == [
+        "rule_legal_numbering",
         "rule_image_markup",
         "rule_gallery",
         "rule_photo_caption",
@@ -67,6 +68,7 @@ def test_rule_order():
         "rule_prompts",
         "rule_tail_prompts",
         "rule_online_tail",
+        "rule_link_instructions",
     ]
 
 

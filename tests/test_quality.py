@@ -79,6 +79,8 @@ def test_clean_floors(clean_result: dict) -> None:
     figures.update(_bench("clean_eval").round5_figures(workers=2))
     # round 6: the second blind plain-text set
     figures.update(_bench("clean_eval").round6_figures(workers=2))
+    # round 7: the blind set with White House Markdown, and false splits on BBC text
+    figures.update(_bench("clean_eval").round7_figures(workers=2))
     _check("clean", figures)
 
 
