@@ -775,13 +775,19 @@ def unfit_point(sentence: str) -> bool:
     return bool(re.search(r"[\"”]$", s) and "“" not in s and s.count('"') <= 1)
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+"""A quotation in a sentence: a reporter quoting someone in the first person is not the
+article speaking."""
+
+
 _SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
 _QUOTE_MARK = re.compile(r"[\"“”‘’']\s|\s[\"“”‘']|^[\"“‘']|[\"”’']$")
 OTHERS_VOICE = 0.2
 """An article (not a transcript) with fewer than this share of its sentences in the first
-person singular is told in the third person: a first-person sentence there is someone's
-message or speech quoted with no quotation marks and no speaker ("I am sure that our two
-countries can cope ..." in a greetings item), and is not a key point."""
+person (outside quotation marks) is told in the third person: a first-person singular
+sentence there is someone's message or speech quoted with no quotation marks and no
+speaker ("I am sure that our two countries can cope ..." in a greetings item), and is not
+a key point."""
 
 
 def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
@@ -791,7 +797,7 @@ def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
     size: Counter[int] = Counter()
     for c in cands:
         size[c.article] += 1
-        mine[c.article] += bool(_SINGULAR.search(c.text))
+        mine[c.article] += bool(_FIRST_PERSON.search(_QUOTED.sub("", c.text)))
     talk = {i for i, a in enumerate(articles) if any(speakers(a))}
     out = []
     for c in cands:
@@ -806,11 +812,6 @@ def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
             c = replace(c, eligible=False)
         out.append(c)
     return out
-
-
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-"""A quotation in a sentence: a reporter quoting someone in the first person is not the
-article speaking."""
 
 
 def addresses(cands: Sequence[Candidate], articles: Sequence[Article]) -> set[int]:
@@ -1317,7 +1318,11 @@ def parsed_dangling(doc: Any) -> bool:
         if low in _HUMAN and t.tag_ in ("PRP", "PRP$"):
             as_subject = t.head == root and t.dep_ in ("nsubj", "nsubjpass")
             as_object = t.head == root and t.dep_ in ("dobj", "dative")
-            as_poss = t.dep_ == "poss" and t.i in subject
+            as_poss = (
+                t.dep_ == "poss"
+                and t.i in subject
+                and not any(u.pos_ in ("NOUN", "PROPN") for u in doc[: t.i])
+            )
             if not (as_subject or as_object or as_poss):
                 continue
             before = [
@@ -1325,7 +1330,9 @@ def parsed_dangling(doc: Any) -> bool:
                 for e in doc.ents
                 if e.label_ == "PERSON" and e.end <= t.i and not (as_object and e.root.i in subject)
             ]
-            named = as_subject and any(u.tag_ == "NNP" for u in doc[: t.i])
+            named = as_subject and any(
+                u.tag_ == "NNP" and u.ent_type_ in ("", "PERSON") for u in doc[: t.i]
+            )
             if not before and not named:
                 return True
         elif (
