@@ -30,12 +30,14 @@ story and every prior tried cost ROUGE (``keypoints_eval.py --experiments``).
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 import numpy as np
 
@@ -546,7 +548,25 @@ def key_points(
     ]
     scores = rank(base, topic_terms=topic_terms)
     base = [replace(c, eligible=False) if c.eligible and unfit_point(c.text) else c for c in base]
-    cands, joined = with_referents(base, leans or leans_back, unfit_point)
+    base = unvoiced(base, articles)
+    best = sorted((i for i, c in enumerate(base) if c.eligible), key=lambda i: -scores[i])
+    near = [j for i in best[:PARSED] for j in (i - 1, i) if j >= 0]
+    docs = parses([base[j].text for j in near]) if leans is None else {}
+
+    def leans_parsed(s: str) -> bool:
+        return leans_back(s) or (s in docs and parsed_dangling(docs[s]))
+
+    spoken = addresses(base, articles)
+    empty = {
+        i
+        for i, c in enumerate(base)
+        if c.eligible and c.article in spoken and c.text in docs and states_nothing(docs[c.text])
+    }
+    if EMPTY:
+        scores = [s * EMPTY if i in empty else s for i, s in enumerate(scores)]
+    else:
+        base = [replace(c, eligible=False) if i in empty else c for i, c in enumerate(base)]
+    cands, joined = with_referents(base, leans or leans_parsed, unfit_point)
     if summary:
         said = set(tokens(summary.text))
         cands = [
@@ -695,6 +715,32 @@ _POST_MARK = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+")
 _POSTED = re.compile(r"(?i)\b(?:tweet(?:ed|s)?|posted|wrote|writes|said|says|replied)\b")
 
 
+_LEGAL_BOILERPLATE = re.compile(
+    r"\bsubject to the availability of (?:appropriations|funds)\b|"
+    r"\bconsistent with applicable law(?:,)? and subject to\b|"
+    r"\bnot intended to, and does not, create any right\b|"
+    r"^nothing in this (?:order|memorandum|proclamation|section)\b[^.]{0,40}\bconstrued\b|"
+    r"\brecords? (?:and files )?of the [\w ]{2,40}\bare records of the Office of the President\b|"
+    r"\bis (?:hereby )?authorized and directed to publish this (?:memorandum|order|"
+    r"determination)\b|"
+    r"^(?:this|the) (?:order|memorandum|proclamation) shall be implemented\b|"
+    r"\bshall terminate (?:\d+ days )?(?:after|upon) the submission of its report\b",
+    re.I,
+)
+"""An order's or memorandum's standing clauses, the same in every order ("The Board shall
+perform its functions subject to the availability of funds.", "The records and files of the
+Board are records of the Office of the President ..."): law's housekeeping, not news."""
+_LINK_INSTRUCTION = re.compile(
+    r"^(?:to (?:view|read|see|watch|access|find|learn|download|sign up|register|submit)\b"
+    r"[^,]{0,80},\s*)?(?:please\s+)?(?:view|visit|see|click|go to|read|watch|download|"
+    r"sign up|register|follow|subscribe|learn more|find out more)\b[^.]{0,80}"
+    r"\b(?:page|website|site|link|here|online|portal|\.gov|\.com|\.org)\b",
+    re.I,
+)
+"""A reader's instruction pointing at a page ("To view visitor log records, view our
+disclosure page.", "Click here to watch"): an imperative with a page, no fact."""
+
+
 def unfit_point(sentence: str) -> bool:
     """Not a key point, though a summary of one text may keep it: an exclamation (a
     greeting, a slogan: "Welcome to the White House!", "Let us turn out as one ...!"), a
@@ -705,6 +751,8 @@ def unfit_point(sentence: str) -> bool:
     s = sentence.strip()
     if s.rstrip("\"”’') ").endswith("!"):
         return True
+    if _LEGAL_BOILERPLATE.search(s) or _LINK_INSTRUCTION.match(s):
+        return True  # an order's standing clause, a pointer to a page
     if _CAPTION_DATE.match(s) or _CAPS_HANDLE.match(s):
         return True
     if _HOUSEKEEPING.search(s) or _ONE_OF.search(s) or _ROLE_SPEAKER.search(s):
@@ -725,6 +773,62 @@ def unfit_point(sentence: str) -> bool:
         return True  # opens a quotation that runs on into the next sentence
     # the end of a quotation begun in an earlier sentence
     return bool(re.search(r"[\"”]$", s) and "“" not in s and s.count('"') <= 1)
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+"""A quotation in a sentence: a reporter quoting someone in the first person is not the
+article speaking."""
+
+
+_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
+_QUOTE_MARK = re.compile(r"[\"“”‘’']\s|\s[\"“”‘']|^[\"“‘']|[\"”’']$")
+OTHERS_VOICE = 0.2
+"""An article (not a transcript) with fewer than this share of its sentences in the first
+person (outside quotation marks) is told in the third person: a first-person singular
+sentence there is someone's message or speech quoted with no quotation marks and no
+speaker ("I am sure that our two countries can cope ..." in a greetings item), and is not
+a key point."""
+
+
+def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
+    """The candidates, with first-person sentences of third-person articles (see
+    ``OTHERS_VOICE``) made ineligible when they carry no quotation marks and no speaker."""
+    mine: Counter[int] = Counter()
+    size: Counter[int] = Counter()
+    for c in cands:
+        size[c.article] += 1
+        mine[c.article] += bool(_FIRST_PERSON.search(_QUOTED.sub("", c.text)))
+    talk = {i for i, a in enumerate(articles) if any(speakers(a))}
+    out = []
+    for c in cands:
+        if (
+            c.eligible
+            and c.article not in talk
+            and mine[c.article] < OTHERS_VOICE * size[c.article]
+            and _SINGULAR.search(c.text)
+            and not _QUOTE_MARK.search(c.text)
+            and not _REPORTING.search(c.text)
+        ):
+            c = replace(c, eligible=False)
+        out.append(c)
+    return out
+
+
+def addresses(cands: Sequence[Candidate], articles: Sequence[Article]) -> set[int]:
+    """The articles that are someone speaking: transcripts and remarks (``speakers``), and
+    statements, proclamations and speeches in prose (at least ``OTHERS_VOICE`` of their
+    sentences in the first person). Their slogans and generalities are left out
+    (``states_nothing``); a news report's "One train was stationary ..." is a fact."""
+    mine: Counter[int] = Counter()
+    size: Counter[int] = Counter()
+    for c in cands:
+        size[c.article] += 1
+        mine[c.article] += bool(_FIRST_PERSON.search(_QUOTED.sub("", c.text)))
+    return {
+        i
+        for i, a in enumerate(articles)
+        if any(speakers(a)) or mine[i] >= OTHERS_VOICE * max(size[i], 1)
+    }
 
 
 def without_related(sentence: str) -> str:
@@ -1066,6 +1170,192 @@ def leans_back(sentence: str) -> bool:
         or bool(_THERE.match(s))
         or bool(_OF_THOSE.search(s))
     )
+
+
+# ---------------------------------------------------------------- parsed structure (round 7)
+# Two tests read the sentence's parse (spaCy, the model ``entities`` uses), only for the
+# story's best-scored candidates (``PARSED``) so a 500-sentence briefing is not parsed
+# whole. Without the model both are off (the regular-expression tests stand alone).
+
+PARSED = 60
+"""At most this many eligible candidates (best-scored first), with the sentence before
+each, are parsed per story."""
+EMPTY = 0.0
+"""A sentence that states no act, number, date or named counterpart (``states_nothing``)
+scores this share of its rank: a slogan or a generality ("America is an idea ...", "The
+president remains focused on ...") gives way to a sentence reporting the news."""
+_STATIVE = frozenset(
+    [
+        "be",
+        "remain",
+        "stay",
+        "continue",
+        "seem",
+        "appear",
+        "believe",
+        "think",
+        "hope",
+        "want",
+        "need",
+        "know",
+        "feel",
+        "go",
+        "have",
+        "mean",
+        "matter",
+        "deserve",
+        "stand",
+        "look",
+        "keep",
+        "love",
+        "care",
+        "understand",
+        "wish",
+        "focus",
+        "get",
+        "become",
+        "enjoy",
+        "like",
+    ]
+)
+"""Root verbs that report a state or an attitude, not an act ("is", "remains", "is going
+to", "believe")."""
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "LOC"})
+_WHEN = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|tomorrow|ago|last|next|"
+    r"earlier|later)\b",
+    re.I,
+)
+"""A date that places an event (not "today", "now", "for decades")."""
+_HUMAN = frozenset({"he", "she", "him", "her", "his", "hers"})
+_DEMONSTRATIVE = frozenset({"this", "that", "these", "those"})
+_TIME_NOUN = re.compile(_NOT_BACK, re.I)
+EARLY = 6
+"""A demonstrative determiner in the first this-many tokens (or in the subject) points
+back ("Now the man who sent that mob ...", "The government is making these resources
+...")."""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """spaCy's English pipeline (tagger, parser, lemmatizer, NER), loaded once; None when
+    the model is not installed."""
+    from .entities import MODEL
+
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError:
+        return None
+    return module.load()
+
+
+_DOC_CACHE: dict[str, Any] = {}
+_DOC_CACHE_SIZE = 20000
+
+
+def parses(texts: Sequence[str]) -> dict[str, Any]:
+    """The parse of each text (a memo of a pure function); empty without the model."""
+    nlp = _parser()
+    if nlp is None:
+        return {}
+    todo = list(dict.fromkeys(t for t in texts if t not in _DOC_CACHE))
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+        if len(_DOC_CACHE) >= _DOC_CACHE_SIZE:
+            _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
+        _DOC_CACHE[text] = doc
+    return {t: _DOC_CACHE[t] for t in texts if t in _DOC_CACHE}
+
+
+def _root(doc: Any) -> Any:
+    return next(iter(doc.sents)).root
+
+
+def _subject(root: Any) -> set[int]:
+    return {
+        t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree
+    }
+
+
+def states_nothing(doc: Any) -> bool:
+    """A sentence (parsed) that reports no act, number, date or named counterpart: its main
+    verb is a state or an attitude (``_STATIVE``) or an act not yet done, with no number,
+    no placing date, and (for a state) no one named outside its subject. "I've decided the
+    best way forward is to pass the torch ..." reports a decision; "America is going to
+    have to choose between ... hope and hate" does not."""
+    root = _root(doc)
+    for e in doc.ents:
+        if (
+            e.label_ in ("MONEY", "PERCENT", "QUANTITY")
+            or (e.label_ in ("DATE", "TIME") and _WHEN.search(e.text))
+            or (e.label_ == "CARDINAL" and e.text.lower() not in ("one", "a", "an"))
+        ):
+            return False
+    if any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma not in _STATIVE and root.pos_ == "VERB":
+        return False  # an act, done, doing, planned or reported ("says", "encourages")
+    subject = _subject(root)
+    named = any(e.label_ in _NAMED and e.root.i not in subject for e in doc.ents)
+    return not (named and lemma not in _STATIVE)
+
+
+def parsed_dangling(doc: Any) -> bool:
+    """A sentence (parsed) whose main clause leans on a referent it does not carry: a
+    personal pronoun (he, she, him, her, his) as the subject, the object or the subject's
+    possessive of the main verb with no person named before it (an object pronoun never
+    refers to its own clause's subject: "In 2014, President Obama appointed her to ...";
+    "A member of ..., she is a past President of ..."), or a demonstrative determiner in
+    the subject or the first ``EARLY`` tokens ("Now the man who sent that mob ...")."""
+    root = _root(doc)
+    subject = _subject(root)
+    quoted = _quoted_tokens(doc)
+    for t in doc:
+        if t.i in quoted:
+            continue
+        low = t.lower_
+        if low in _HUMAN and t.tag_ in ("PRP", "PRP$"):
+            as_subject = t.head == root and t.dep_ in ("nsubj", "nsubjpass")
+            as_object = t.head == root and t.dep_ in ("dobj", "dative")
+            as_poss = (
+                t.dep_ == "poss"
+                and t.i in subject
+                and not any(u.pos_ in ("NOUN", "PROPN") for u in doc[: t.i])
+            )
+            if not (as_subject or as_object or as_poss):
+                continue
+            before = [
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON" and e.end <= t.i and not (as_object and e.root.i in subject)
+            ]
+            named = as_subject and any(
+                u.tag_ == "NNP" and u.ent_type_ in ("", "PERSON") for u in doc[: t.i]
+            )
+            if not before and not named:
+                return True
+        elif (
+            low in _DEMONSTRATIVE
+            and t.dep_ == "det"
+            and (t.i < EARLY or t.i in subject)
+            and not _TIME_NOUN.match(t.head.text)
+        ):
+            return True
+    return False
+
+
+def _quoted_tokens(doc: Any) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    out: set[int] = set()
+    inside = False
+    for t in doc:
+        if t.text in ('"', "“", "”"):
+            inside = t.text != "”" and not inside
+            continue
+        if inside:
+            out.add(t.i)
+    return out
 
 
 def with_referents(

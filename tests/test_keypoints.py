@@ -60,7 +60,10 @@ def assert_traceable(kp: KeyPoint, art: Article) -> None:
     if after is None:
         after = join_quotes(split_sentences(art.paragraphs[kp.paragraph + 1]))[0][1]
     assert kp.text == f"{first} {after}"
-    assert keypoints.leans_back(after)
+    # joined because it leans back: by its opening words, or by its parse (round 7)
+    assert keypoints.leans_back(after) or keypoints.parsed_dangling(
+        keypoints.parses([after])[after]
+    )
 
 
 def test_story_key_points_are_verbatim_sentences_at_their_positions(sample_stories):
