@@ -732,7 +732,11 @@ class _Tok:
     def rlow(self) -> str:
         """The word without a prefix of time ("ex-President", "then-Senator")."""
         low = self.low
-        return low.split("-", 1)[1] if low.startswith(("ex-", "then-")) else low
+        if low.startswith(("ex-", "then-")):
+            return low.split("-", 1)[1]
+        if low.startswith(("vice-", "deputy-")) and low.split("-", 1)[1] in _ROLE_HEADS:
+            return low.split("-", 1)[1]  # "Vice-Premier": a title of rank before a title
+        return low
 
     @property
     def head(self) -> bool:
@@ -1192,6 +1196,9 @@ def _is_role_word(tok: _Tok) -> bool:
 
 
 _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
+_MILITARY_RANKS = _RANKS - _words("dr gov sen") | _words(
+    "general admiral colonel lieutenant marshal captain major sergeant commander brigadier"
+)
 _RANK_ABBREVS = frozenset(w.title() for w in _RANKS - _words("dr")) | {"Rep"}
 
 
@@ -1339,9 +1346,9 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
         # "Minister of Strategic Affairs [Ron Dermer]": a capitalised complement of up to
         # three plain words, when a capitalised title's "of" / "for" opens it
         free = (
-            t.capword
+            (t.capword or (t.acronym and len(t.core) <= 4))  # "Minister of IT Industry"
             and t.label is None
-            and t.low not in _COMMON
+            and (t.low not in _COMMON or t.acronym)
             and not t.poss
             and plain < 3
             and any(
@@ -1528,12 +1535,12 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             m += 1
         if m < n and affiliation is None and _affiliation(tokens[m]):
             affiliation = _affiliation(tokens[m])
-            if tokens[k].low == "of" and all(tokens[x].low in _VAGUE_TITLES for x in words):
-                # "[Navin Nayak], head of the CAP Action Fund": a vague title is the
-                # organisation's, named with it
-                while m + 1 < n and _affiliation(tokens[m + 1]) == affiliation:
-                    m += 1
-                last = m
+            # "[Navin Nayak], head of the CAP Action Fund", "[Jang Chang Ha], director
+            # general of the Missile Administration of the DPRK": the title is read whole,
+            # with the bodies it names ("deputy chief" alone is no one's role)
+            last = _body_chain(tokens, m)
+        elif tokens[k].low == "of" and _body_end(tokens, m) is not None:
+            last = _body_chain(tokens, m)  # "of the Pyongyang Municipal People's Committee"
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
             last = m  # "Secretary of State", "minister of National Defence"
             while (
@@ -1545,11 +1552,142 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 and tokens[last + 1].low not in _COMMON
             ):
                 last += 1
+    # "first vice-chairman and director of the Organizational Department of ...",
+    # "vice-chairman of the CMC of the WPK and secretary of the C.C., WPK": one holder's
+    # titles joined by "and"
+    while last + 1 < n and tokens[last + 1].low == "and":
+        more = _joined_title(tokens, last + 1)
+        if more is None:
+            break
+        last = more
+    # "Vice-Premier [Kim Myong Hun], Chairman of the X Committee Kim Myong Gun": the title
+    # is the next name's
+    if last + 1 < n and _name_like(tokens[last + 1]) and tokens[last + 1].label is None:
+        return None
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
 
 
+def _kind_of(tok: _Tok) -> str | None:
+    return tok.label[0] if tok.label else None
+
+
+_BODY_HEADS = _ORG_HEADS | _words("Cabinet Presidium Politburo Affairs")
+
+
+def _joined_title(tokens: list[_Tok], k: int) -> int | None:
+    """After "and" at ``k``: the end of a second title of the same holder, lower-case
+    words ending in a title's head and naming its body ("and [concurrently] secretary of
+    the C.C., WPK"); None when what follows is not one."""
+    n = len(tokens)
+    j = k + 1
+    if j < n and tokens[j].low == "concurrently":
+        j += 1
+    words = 0
+    while (
+        j < n
+        and words < 4
+        and tokens[j].word
+        and tokens[j].text[:1].islower()
+        and tokens[j].label is None
+        and tokens[j].low not in _APPOS_STOP
+    ):
+        words += 1
+        j += 1
+    if not words or not (tokens[j - 1].head or _head_suffix(tokens[j - 1].low)):
+        return None
+    if j + 1 >= n or tokens[j].low not in ("of", "at"):
+        return None
+    m = j + 1
+    while m < n and tokens[m].low in ("the", "a", "an"):
+        m += 1
+    if _body_end(tokens, m) is None:
+        return None
+    return _body_chain(tokens, m)
+
+
+def _body_end(tokens: list[_Tok], m: int) -> int | None:
+    """The last token of the body named at ``m``: an organisation or country the lexicon
+    labels, or a capitalised run ending in an organisation's head word or an acronym
+    ("Pyongyang Municipal People's Committee", "C.C."); None when there is none."""
+    n = len(tokens)
+    if m >= n:
+        return None
+    if _kind_of(tokens[m]) in ("country", "organisation"):
+        label = tokens[m].label
+        while m + 1 < n and tokens[m + 1].label == label:
+            m += 1
+        return m
+    j, end = m, None
+    while j < n and j - m < 8 and _kind_of(tokens[j]) in (None, "place"):
+        t = tokens[j]
+        if not (t.capword or t.acronym or (t.low == "and" and end is None and j > m)):
+            break
+        if t.acronym or t.core in _BODY_HEADS:
+            end = j
+        if t.poss and not (t.acronym or t.core in _BODY_HEADS):
+            j += 1
+            continue
+        j += 1
+    return end
+
+
+def _body_chain(tokens: list[_Tok], m: int) -> int:
+    """The last token of the body opening at ``m`` (``_body_end``), with the head words
+    after a labelled name ("the DPRK Cabinet"), a bracketed acronym ("(Chongryon)"), KCNA's
+    ", WPK" after "the C.C." and the bodies chained to it by "of" ("the Pyongyang Municipal
+    Committee of the Workers' Party of Korea")."""
+    n = len(tokens)
+    end = _body_end(tokens, m)
+    if end is None:
+        return m
+    while end + 1 < n and tokens[end + 1].label is None and tokens[end + 1].core in _BODY_HEADS:
+        end += 1
+    if (
+        end + 3 < n
+        and tokens[end + 1].text == "("
+        and tokens[end + 3].text == ")"
+        and tokens[end + 2].cap
+    ):
+        end += 3
+    if (
+        end + 2 < n
+        and tokens[end].acronym
+        and tokens[end + 1].text == ","
+        and tokens[end + 2].acronym
+        and (end + 3 >= n or not tokens[end + 3].word)
+    ):
+        end += 2  # "secretary of the C.C., WPK"
+    k = end + 1
+    if k + 1 < n and tokens[k].low in ("of", "in"):
+        j = k + 1
+        while j < n and tokens[j].low in ("the", "a", "an"):
+            j += 1
+        if tokens[k].low == "in" and not (j < n and _kind_of(tokens[j]) == "country"):
+            return end  # "... of Korean Residents in Japan", not "in a speech"
+        if _body_end(tokens, j) is not None and (j >= n or tokens[j].label != tokens[end].label):
+            return _body_chain(tokens, j)
+    return end
+
+
 _COPULAS = _words("is was became becomes remains remained")
+
+
+def _stated_role(
+    sentence: str, tokens: list[_Tok], a: int, b: int
+) -> tuple[str, str | None] | None:
+    """The role the sentence states for the name at tokens a..b: a title before it, a
+    nomination's office, an appositive after it."""
+    stated = (
+        _role_before(sentence, tokens, a)
+        or _nominee(sentence, tokens, b)
+        or _appositive(sentence, tokens, b)
+    )
+    if stated and stated[0].lower().rstrip(".") in _MILITARY_RANKS:
+        # "General [Jang Chang Ha], director general of the Missile Administration": the
+        # office after the name says more than the rank before it
+        stated = _appositive(sentence, tokens, b) or stated
+    return stated
 
 
 def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
@@ -2201,11 +2339,7 @@ def _model_run(
         or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
     ):
         tail += 1
-    stated = (
-        _role_before(sentence, tokens, a)
-        or _nominee(sentence, tokens, tail)
-        or _appositive(sentence, tokens, tail)
-    )
+    stated = _stated_role(sentence, tokens, a, tail)
     # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
     role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
@@ -2753,11 +2887,7 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        stated = (
-            _role_before(sentence, tokens, a)
-            or _nominee(sentence, tokens, b)
-            or _appositive(sentence, tokens, b)
-        )
+        stated = _stated_role(sentence, tokens, a, b)
         # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
         role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, b)
         initial = a == first_word
