@@ -452,6 +452,9 @@ _ROLE_LOWER_ONLY = _words("ministry government army navy party")
 # Role words that, alone before one word, make no title of it ("Head Start", "Member
 # States", "Chief Justice"): the word may be anything.
 _VAGUE_TITLES = _words("head chief member leader official officer fellow expert guard forward")
+_BODY_TITLES = _VAGUE_TITLES - _words("guard forward fellow expert")
+"""Vague titles read with the body before them ("Border Patrol chief"); a team's "guard"
+or "forward" is the player's position."""
 _ORG_AFTER = re.compile(r"(?:Force|Forces|Command|Corps|Group|Squadron|Regiment|Brigade)\b")
 # Titles only an organisation has: "[Common Sense]'s CEO", "[Salesforce] chairman".
 _ORG_OWNED = re.compile(
@@ -1298,10 +1301,39 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         # capital is the modifier's
     if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
         return None  # "the great leader Comrade Kim Il Sung": an epithet
+    affiliation = _affiliation(tokens[k]) if k >= 0 else None
+    if affiliation and first == a - 1 and _kind_of(tokens[k]) == "organisation":
+        # "the Border Patrol chief, [Jason Owens]", "Former House Speaker [Newt
+        # Gingrich]": a vague title, or one whose body a "former" opens, is read with its
+        # body (no one is just "chief", and the speaker was a former one)
+        ks = k
+        while ks > 0 and tokens[ks - 1].label == tokens[k].label:
+            ks -= 1
+        former = bool(_STALE.match(tokens[ks].text)) or (
+            ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
+        )
+        if tokens[first].low in _BODY_TITLES or former:
+            if ks > 0 and _STALE.match(tokens[ks - 1].text):
+                ks -= 1
+            first = ks
+    elif first == a - 1:
+        # the same with a body the lexicon does not know
+        ks = first
+        while ks > 0 and first - ks < 3 and tokens[ks - 1].capword and tokens[ks - 1].label is None:
+            ks -= 1
+        former = ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
+        if (
+            ks < first
+            and (former or (tokens[first].low in _BODY_TITLES and tokens[first].text.islower()))
+            and (ks == 0 or former or tokens[ks - 1].low in _DETERMINERS | _PREPOSITIONS)
+            and not any(t.core in _GIVEN_NAMES for t in tokens[ks:first])
+            and all(t.low not in _COMMON for t in tokens[ks:first])
+        ):
+            first = ks - 1 if former else ks
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
         role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
-    return role, _affiliation(tokens[k]) if k >= 0 else None
+    return role, affiliation
 
 
 _PLAIN_PREPS = _words("through with by from via to for according")
@@ -1537,8 +1569,10 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             affiliation = _affiliation(tokens[m])
             # "[Navin Nayak], head of the CAP Action Fund", "[Jang Chang Ha], director
             # general of the Missile Administration of the DPRK": the title is read whole,
-            # with the bodies it names ("deputy chief" alone is no one's role)
-            last = _body_chain(tokens, m)
+            # with the bodies it names ("deputy chief" alone is no one's role); "a
+            # researcher at the Forum" works there, its title is "researcher"
+            if tokens[k].low == "of":
+                last = _body_chain(tokens, m)
         elif tokens[k].low == "of" and _body_end(tokens, m) is not None:
             last = _body_chain(tokens, m)  # "of the Pyongyang Municipal People's Committee"
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
@@ -1552,6 +1586,11 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 and tokens[last + 1].low not in _COMMON
             ):
                 last += 1
+            j = last + 2
+            while j < n and tokens[j].low in ("the", "a", "an"):
+                j += 1
+            if last + 1 < n and tokens[last + 1].low == "of" and _body_end(tokens, j) is not None:
+                last = _body_chain(tokens, j)  # "minister of National Defence of the DPRK"
     # "first vice-chairman and director of the Organizational Department of ...",
     # "vice-chairman of the CMC of the WPK and secretary of the C.C., WPK": one holder's
     # titles joined by "and"
@@ -1687,6 +1726,11 @@ def _stated_role(
         # "General [Jang Chang Ha], director general of the Missile Administration": the
         # office after the name says more than the rank before it
         stated = _appositive(sentence, tokens, b) or stated
+    if stated and stated[0].islower() and " " not in stated[0] and stated[1] is None:
+        # "player development expert [Jason McLeod]": the compound names the post
+        compound = _noun_before(sentence, tokens, a)
+        if compound and compound[0].endswith(" " + stated[0]):
+            stated = compound
     return stated
 
 
@@ -1708,8 +1752,25 @@ def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | 
         c = k + 1
     else:
         return None
+    j = b
+    while j > 0 and _name_like(tokens[j]):
+        j -= 1
+    if tokens[c].low == "becomes" or tokens[j].low in _CONDITIONALS:
+        return None  # "if [Kamala Harris] becomes president": a hope, not her office
     fake = [*tokens[:c], replace(tokens[c], text=",", core=","), *tokens[c + 1 :]]
-    return _appositive(sentence, fake, c - 1)
+    role = _appositive(sentence, fake, c - 1)
+    if (
+        role is not None
+        and c + 1 < n
+        and tokens[c + 1].low in ("a", "an")
+        and role[0].split()[-1].lower() in _VAGUE_TITLES
+        and role[1] is None
+    ):
+        return None  # "[Joe Biden] is a leader with bold vision": praise, not an office
+    return role
+
+
+_CONDITIONALS = _words("if whether unless")
 
 
 def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
@@ -1918,12 +1979,16 @@ class _Acc:
         self.sources.setdefault(source, None)
         self.evidence = self.evidence or sentence
 
-    def add_role(self, role: tuple[str, str | None], order: int, sentence: str) -> None:
+    def add_role(
+        self, role: tuple[str, str | None], order: int, sentence: str, title: bool = False
+    ) -> None:
         stale = bool(_STALE.match(role[0]))
-        cand = (2 * stale + (0 if role[1] else 1), order, role[0], role[1], sentence)
+        # a headline's capitals cut titles oddly ("Vice Department Director of C.C."):
+        # the body's reading of the same title comes first
+        cand = (2 * stale + (0 if role[1] else 1) + 4 * title, order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
-        elif not stale and self.role[0] < 2 and _fuller_role(role[0], self.role[2]):
+        elif not stale and self.role[0] % 4 < 2 and _fuller_role(role[0], self.role[2]):
             self.role = cand  # "Director" (a headline) gives way to "vice department director"
 
     def entity(self) -> Entity:
@@ -2096,7 +2161,7 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
             and t.text.islower()
             and t.label is None
             and len(t.core) >= 3
-            and t.low not in STOP_WORDS
+            and (t.low not in STOP_WORDS or t.low in _RANK_CLASSES)  # "first baseman"
             and t.low not in _KIN
             and t.low not in _DETERMINERS
         )
@@ -2105,6 +2170,8 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     acronym = bool(_EXEC_ACRONYM.fullmatch(last.core)) and last.label is None
     if not (lower_word(last) or acronym) or (last.low in _ROLE_MODS and not last.head):
         return None  # "vice [Alan Ray Shaffer]": a title's modifier is no head
+    if last.low in _DESCRIPTOR_NOUNS:
+        return None  # "powerful slugger [Schwarber]": praise, not a post
     lo = max(0, a - 6)
     base = tokens[lo].start
     hi = min(len(tokens) - 1, a + 2)
@@ -2118,8 +2185,14 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     while first - 1 >= lo and a - first < 4:
         t = tokens[first - 1]
         tag = tags.get(t.end - base)
-        if lower_word(t) and tag in ("NN", "NNS", "JJ"):
-            first -= 1
+        if lower_word(t) and (
+            tag in ("NN", "NNS")
+            or (
+                tag == "JJ"
+                and (t.low in _ROLE_WORDS | _ROLE_ADJECTIVES or _CLASSIFYING.search(t.low))
+            )
+        ):
+            first -= 1  # "defensive co-ordinator", never "flashy infielder"
         elif t.label is None and t.cap and _is_role_word(t) and not t.poss:
             first -= 1  # "Senior coach", "Vice chairman"
         else:
@@ -2130,6 +2203,12 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
         return None
     affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
     return sentence[tokens[first].start : last.start + len(last.core)], affiliation
+
+
+_CLASSIFYING = re.compile(r"(?:al|ic|ary|ive|ian|ese|ish|ern|[a-z]-[a-z]+)$")
+"""Adjectives that say what kind of post ("defensive", "financial", "left-handed"), not how
+good its holder is ("flashy", "powerful")."""
+_DESCRIPTOR_NOUNS = _words("slugger hero legend icon superstar genius prodigy favourite favorite")
 
 
 """Per loaded model: window text -> its PERSON spans (page furniture and wire copy
@@ -2816,7 +2895,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             entry = acc("person", person, r.order)
             entry.add(r.name, art.source, r.sentence)
             if r.role:
-                entry.add_role(r.role, r.order, r.sentence)
+                entry.add_role(r.role, r.order, r.sentence, r.in_title)
         # "Glynn Cyprien and Darnell Lazare", "Gaga and Cher were crying": a name the
         # model reads, coordinated with a person's, is a person's too.
         for _ in range(3):
@@ -2831,7 +2910,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 entry = acc("person", r.name, r.order)
                 entry.add(r.name, art.source, r.sentence)
                 if r.role:
-                    entry.add_role(r.role, r.order, r.sentence)
+                    entry.add_role(r.role, r.order, r.sentence, r.in_title)
             if not grown:
                 break
 

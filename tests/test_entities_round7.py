@@ -67,3 +67,49 @@ def test_an_office_after_the_name_outranks_a_military_rank_before_it() -> None:
         "Administration, gave the signal."
     )
     assert people["Jang Chang Ha"] == "director general of the Missile Administration"
+
+
+def test_praise_before_a_post_is_not_part_of_the_role() -> None:
+    people = _people(
+        "The young stars include flashy infielder Javier Baez and first baseman Leon "
+        "Durham. The defensive co-ordinator Steve Wilks left."
+    )
+    assert people["Javier Baez"] == "infielder"
+    assert people["Leon Durham"] == "first baseman"
+    assert people["Steve Wilks"] == "defensive co-ordinator"
+
+
+def test_a_compound_before_the_name_names_the_post() -> None:
+    people = _people("Player development expert Jason McLeod also joined the club, he said.")
+    assert people["Jason McLeod"] is not None
+    assert people["Jason McLeod"].lower() == "player development expert"
+
+
+def test_praise_and_hopes_after_the_name_are_no_roles() -> None:
+    people = _people(
+        "Joe Biden is a leader with bold vision, Ann Holt said. Reporters asked whether, if "
+        "Kamala Harris becomes president of the United States, she would sign it."
+    )
+    assert people["Joe Biden"] is None
+    assert people["Kamala Harris"] is None
+
+
+def test_a_vague_title_is_read_with_its_body_and_a_former_one_stays_former() -> None:
+    people = _people(
+        "She has never met the Border Patrol chief, Jason Owens, she said. Planning is led "
+        "by former House Speaker Newt Gingrich, aides said."
+    )
+    assert people["Jason Owens"] == "Border Patrol chief"
+    assert people["Newt Gingrich"] is not None
+    assert people["Newt Gingrich"].lower() == "former house speaker"
+
+
+def test_the_body_s_title_wins_over_the_headline_s() -> None:
+    people = _people(
+        "Ri Yong Ho, first vice department director of the Central Committee of the WPK, "
+        "issued a statement.",
+        title="Statement of Ri Yong Ho, First Vice Department Director of C.C., WPK",
+    )
+    assert people["Ri Yong Ho"] == (
+        "first vice department director of the Central Committee of the WPK"
+    )
