@@ -673,7 +673,7 @@ _CREDIT_SENTENCE = re.compile(
     r"(?:photo|image)s?\s*/\s*\w+|"
     r"contributed (?:reporting|to this (?:report|post|story|article)))\b|"
     r"^\W*(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}\W*$|"
-    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|"
+    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|associated press|"
     r"ap photo|afp photo|epa-efe|pool)\b",
     re.I,
 )
@@ -982,8 +982,13 @@ def _org_spans(
                 break  # "Workers' Party", not "Seoul's Foreign Ministry"
             if j + 1 < n and _org_word(tokens[j + 1]):
                 j += 1
-            elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):
-                j += 2
+            elif (
+                j + 2 < n
+                and tokens[j + 1].text in _ORG_LINKS
+                and _org_word(tokens[j + 2])
+                and (tokens[j + 1].text != "on" or tokens[j].core in _ON_HEADS)
+            ):
+                j += 2  # "Council on Foreign Relations", not "Congress on White House Staff"
             elif j + 2 < n and tokens[j + 1].low == "and" and _org_word(tokens[j + 2]):
                 r = _and_member(tokens, i, j, context)
                 if r is None:
@@ -1001,6 +1006,13 @@ def _org_spans(
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
             ):
                 start += 1
+            if (
+                start + 2 <= heads[0]
+                and tokens[start + 1].low == "of"
+                and tokens[start].core not in _ORG_HEADS
+                and _DEVERBAL.search(tokens[start].low)
+            ):
+                start += 2  # a heading: "Establishment of [Emergency Board]", "Delegation of"
             for x in range(start + 1, heads[0]):
                 # "Deputy Director of [White House] ...": a title is no part of the name
                 if tokens[x].text == "of" and all(
@@ -1020,6 +1032,15 @@ def _org_spans(
                 spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
         i = j + 1 if heads else i + 1  # no head: a known acronym may still follow ("The UNSC")
     return spans
+
+
+_ON_HEADS = _words(
+    "Committee Subcommittee Council Commission Conference Panel Board Forum Office Center "
+    "Centre Institute Caucus Force Court"
+)
+"""Bodies named with "on" and their subject ("Commission on Civil Rights")."""
+_DEVERBAL = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al)$")
+_ABSTRACT = re.compile(r"[a-z]{4,}(?:tion|sion|ment|ance|ence|ity|ness)$")
 
 
 def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | None:
@@ -1043,10 +1064,13 @@ def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | 
         words = [t for t in tokens[i : j + 1] if t.low != "the"]
         common = all(
             (len(t.core) > 4 and t.core.endswith("s"))
+            or _ABSTRACT.search(t.low)  # "Disarmament and Peace Institute"
             or re.search(rf"(?<![\w-]){re.escape(t.low)}(?![\w-])", context)
             for t in words
         )
         return r if words and len(words) <= 2 and common else None
+    if all(_is_role_word(tokens[x]) for x in range(j + 2, r + 1)):
+        return None  # "the Workers' Party of Korea and President of ...": a second title
     if before and linked and not (after & before) and (not after or r - j - 1 <= 2):
         return r  # not "the Office of Public Engagement and National Economic Council"
     return None
@@ -1504,11 +1528,18 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 j += 1
                 break
             j += 1
+        h = j  # "the Pixel Visual Core engineering manager": a modifier before the head
+        while h < n and h - j < 2 and tokens[h].word and tokens[h].text.islower():
+            if tokens[h].head:
+                break
+            h += 1
         if (
-            k < j < n
+            k < j < h + 1 <= n
             and tokens[j].text[:1].islower()
-            and _is_role_word(tokens[j])
-            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]))
+            and (
+                _is_role_word(tokens[j]) or (h < n and tokens[h].head and tokens[h].text.islower())
+            )
+            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]) and (h == j or not det))
         ):
             affiliation = " ".join(t.core for t in tokens[k:j])
             k = j
@@ -1852,7 +1883,21 @@ _PLACE_ADJECTIVES = _words("International National Regional Memorial Municipal")
 def _thing_before(tokens: list[_Tok], a: int) -> bool:
     """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
     or work's noun in lower case right before the name."""
-    return a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS
+    if a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS:
+        return True
+    # "the town of [Capitán Bermúdez]", "the village of [Nebi Saleh]": a place
+    return (
+        a > 1
+        and tokens[a - 1].low == "of"
+        and tokens[a - 2].text.islower()
+        and tokens[a - 2].low in _PLACE_NOUNS
+    )
+
+
+_PLACE_NOUNS = _words(
+    "town city village province district county region municipality island port suburb "
+    "township prefecture commune"
+)
 
 
 def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
@@ -2668,7 +2713,10 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         len(over) > 1
                         and r.evidence
                         and all(a <= x[0] and x[1] <= b and taken[x] for x in over)
-                        and _open_start(tokens, a, min(x[0] for x in over), lower)
+                        and (
+                            a == min(x[0] for x in over)
+                            or _open_start(tokens, a, min(x[0] for x in over), lower)
+                        )
                     ):
                         # "Sheila Jackson" + "Lee’s": the model split one name in two
                         for x in over:

@@ -113,3 +113,54 @@ def test_the_body_s_title_wins_over_the_headline_s() -> None:
     assert people["Ri Yong Ho"] == (
         "first vice department director of the Central Committee of the WPK"
     )
+
+
+def test_a_lower_case_post_after_a_capitalised_body_is_the_role() -> None:
+    people = _people(
+        '"It looks sharper," said Ofer Shacham, the Pixel Visual Core engineering manager, '
+        "in a post on Monday."
+    )
+    assert people["Ofer Shacham"] == "engineering manager"
+
+
+def test_a_town_a_photo_credit_and_a_heading_are_no_people() -> None:
+    people = _people(
+        "Debris fell over the town of Capitán Bermúdez, Jonathan McDowell said. Ahed Tamimi "
+        "is brought to a courtroom. (Mahmoud Illean, File/Associated Press)",
+        title="Statement by President Joe Biden on Supreme Court Ruling on West Virginia v. EPA",
+    )
+    assert "Capitán Bermúdez" not in people
+    assert "Mahmoud Illean" not in people
+    assert people["Joe Biden"] == "President"
+
+
+def test_a_name_the_model_reads_in_two_pieces_is_one_person() -> None:
+    people = _people(
+        "It was agreed during the visit of Vladimir Vladimirovich Putin, president of the "
+        "Russian Federation, in June."
+    )
+    assert list(people) == ["Vladimir Vladimirovich Putin"]
+    assert people["Vladimir Vladimirovich Putin"] == "president of the Russian Federation"
+
+
+def test_headings_and_second_titles_are_no_organisations() -> None:
+    from tests.entity_fixtures import entities
+
+    text = (
+        "Sec. 2. Establishment of Emergency Board. Section 1. Delegation of Authority. This "
+        "memorandum to Congress on White House Staff follows. The Disarmament and Peace "
+        "Institute of the DPRK and the Council on Foreign Relations spoke. Kim Jong Un, "
+        "general secretary of the Workers' Party of Korea and President of the State "
+        "Affairs, spoke."
+    )
+    orgs = {e.name for e in entities(text) if e.kind == "organisation"}
+    assert "Disarmament and Peace Institute" in orgs
+    assert "Council on Foreign Relations" in orgs
+    assert "Workers' Party of Korea" in orgs
+    assert not orgs & {
+        "Establishment of Emergency Board",
+        "Delegation of Authority",
+        "Congress on White House Staff",
+        "Peace Institute",
+        "Workers' Party of Korea and President",
+    }
