@@ -66,9 +66,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_SUFFIX_WORDS = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def _pkey(name: str) -> str:
     """A person's identity without middle initials: "Donald J. Trump" ~ "Donald Trump"."""
-    words = name.split()
+    words = [w for w in name.replace(",", " ").split() if w.lower().strip(".") not in _SUFFIX_WORDS]
+    if len(words) > 2 and len(words[0].strip(".")) == 1:
+        words = words[1:]  # "A. Philip Randolph" ~ "Philip Randolph"
     kept = [
         w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
     ]
@@ -1997,7 +2002,16 @@ def _surname(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[-1].lower() in _NAME_SUFFIXES:
         parts = parts[:-1]  # "Leslie Odom Jr": the surname is "Odom"
-    if parts[0] in _EAST_ASIAN_SURNAMES or (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])):
+    if (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])) or (
+        parts[0] in _EAST_ASIAN_SURNAMES
+        # "Jon Finer", "Kim Kardashian": a Western given name before a Western surname
+        and not (
+            parts[0] in _GIVEN_NAMES
+            and len(parts) == 2
+            and not _KOREAN_SYLLABLE.fullmatch(parts[1])
+            and parts[1] not in _EAST_ASIAN_SURNAMES
+        )
+    ):
         return parts[0]
     return parts[-1]
 
@@ -2349,6 +2363,30 @@ _INITIAL = re.compile(
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
 
 
+def _initial_at(tokens: list[_Tok], i: int) -> bool:
+    """ "[A.] Philip Randolph": a capital letter and a stop before a name."""
+    return (
+        len(tokens[i].core) == 1
+        and tokens[i].core.isupper()
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and _name_like(tokens[i + 2])
+    )
+
+
+def _suffix_after(tokens: list[_Tok], b: int) -> str:
+    """ " Jr." when a suffix follows the name at ``b`` ("King, Jr.", "Odom Jr"), else ""."""
+    n, k = len(tokens), b + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    if k < n and tokens[k].low in _SUFFIX_WORDS and (k == b + 1 or tokens[k].cap):
+        dot = (
+            "." if k + 1 < n and tokens[k + 1].text == "." and tokens[k].low in ("jr", "sr") else ""
+        )
+        return " " + tokens[k].core + dot
+    return ""
+
+
 def _model_run(
     sentence: str,
     tokens: list[_Tok],
@@ -2374,7 +2412,7 @@ def _model_run(
     demonym = False
     while idx and (
         _is_role_word(tokens[idx[0]])
-        or tokens[idx[0]].low in _HONORIFICS | _COMMON
+        or (tokens[idx[0]].low in _HONORIFICS | _COMMON and not _initial_at(tokens, idx[0]))
         or (len(idx) > 1 and tokens[idx[0]].core in _DEMONYM_NOUNS)
     ):
         demonym = demonym or tokens[idx[0]].core in _DEMONYM_NOUNS
@@ -2386,7 +2424,10 @@ def _model_run(
         (n for n, i in enumerate(idx) if tokens[i].core in _RANK_ABBREVS and n < len(idx) - 1),
         default=None,
     )
+    ranked = None
     if rank is not None:
+        # "Vermont Sen [Bernie Sanders]": the rank with its state is the role, whole
+        ranked = (sentence[tokens[idx[0]].start : tokens[idx[rank]].end], None)
         idx = idx[rank + 1 :]
     elif len(idx) > 1 and tokens[idx[-1]].core in _RANK_ABBREVS:
         return None  # "Massachusetts Sen": a state and a rank
@@ -2436,6 +2477,7 @@ def _model_run(
         return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     surface = " ".join(re.sub(r"[\[\]]", " ", surface).split())  # "[Ketanji] Brown Jackson"
+    surface += _suffix_after(tokens, b)  # "Martin Luther King, Jr.": never cut
     key = _key(surface)
     if (
         key in outlets
@@ -2463,7 +2505,7 @@ def _model_run(
         or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
     ):
         tail += 1
-    stated = _stated_role(sentence, tokens, a, tail)
+    stated = ranked or _stated_role(sentence, tokens, a, tail)
     # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
     role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
@@ -2511,6 +2553,52 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     )
 
 
+_NICKNAMES = {
+    short: full
+    for full, shorts in {
+        "Benjamin": "Ben Benji Bibi",
+        "William": "Bill Billy Will",
+        "Robert": "Bob Bobby Rob",
+        "Richard": "Dick Rick Rich",
+        "James": "Jim Jimmy",
+        "Joseph": "Joe",
+        "Michael": "Mike",
+        "Thomas": "Tom Tommy",
+        "Edward": "Ed Ted Eddie",
+        "Charles": "Chuck Charlie",
+        "Anthony": "Tony",
+        "Antony": "Tony",
+        "Elizabeth": "Liz Beth Betty",
+        "Katherine": "Kate Kathy",
+        "Christopher": "Chris",
+        "Daniel": "Dan Danny",
+        "Donald": "Don",
+        "Nicholas": "Nick",
+        "Alexander": "Alex",
+        "Jonathan": "Jon",
+        "Steven": "Steve",
+        "Stephen": "Steve",
+        "Samuel": "Sam",
+        "Margaret": "Maggie Peggy",
+        "Patricia": "Pat",
+        "Gerald": "Jerry",
+        "Lawrence": "Larry",
+        "Timothy": "Tim",
+        "Andrew": "Andy",
+        "Matthew": "Matt",
+        "Theodore": "Ted Teddy",
+        "Franklin": "Frank",
+        "Ronald": "Ron",
+        "Kenneth": "Ken",
+        "Gregory": "Greg",
+        "Jeffrey": "Jeff",
+        "Douglas": "Doug",
+    }.items()
+    for short in shorts.split()
+}
+"""Short forms of given names ("Ben Franklin" is "Benjamin Franklin" in the same article)."""
+
+
 def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
     """Within one article, a name whose words are all in one longer name of the same
     surname, in order ("Khulubuse Zuma" in "Clive Khulubuse Zuma"), is that person;
@@ -2523,6 +2611,21 @@ def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
                 long
                 for long in names
                 if long != short and len(long.split()) > len(sw) and _subsequence(sw, long.split())
+            ]
+            if len(fits) == 1:
+                out[short] = fits[0]
+    # "Ben Franklin" beside "Benjamin Franklin": a short form of the given name, with the
+    # same surname, is the person the formal name gives.
+    for names in local.values():
+        for short in names - set(out):
+            sw = short.split()
+            fits = [
+                long
+                for long in names
+                if long != short
+                and len(long.split()) == len(sw)
+                and long.split()[1:] == sw[1:]
+                and _NICKNAMES.get(sw[0]) == long.split()[0]
             ]
             if len(fits) == 1:
                 out[short] = fits[0]
@@ -2994,9 +3097,26 @@ def _name_runs(
             b = _title_stop(tokens, a, _trim_title_gerund(tokens, a, b), lower)
         if len({t.core for t in tokens[a : b + 1]}) < b - a + 1:
             continue  # "Equifax Equifax": page furniture, not a name
+        # "former Michigan Rep [Mike Rogers]": a place and an abbreviated rank open the run
+        rank = max((x for x in range(a, b) if tokens[x].core in _RANK_ABBREVS), default=None)
+        ranked = None
+        if rank is not None and rank + 1 < b + 1:
+            start = a - 1 if a > 0 and _STALE.match(tokens[a - 1].text) else a
+            ranked = (sentence[tokens[start].start : tokens[rank].end], None)
+            a = rank + 1
         name = " ".join(t.core for t in tokens[a : b + 1])
+        if name.lower() in _SUFFIX_WORDS:
+            continue  # the "Jr" of "King, Jr."
+        words = b - a + 1
+        if (
+            a >= 2
+            and _initial_at(tokens, a - 2)
+            and (a == 2 or not (_name_like(tokens[a - 3]) or tokens[a - 3].low in _PARTICLES))
+        ):
+            a -= 2  # "[A.] Philip Randolph"
+            name = f"{tokens[a].core}. {name}"
         key = _key(name)
-        if b - a > 3 or key in lex.not_person or key in _NOT_PEOPLE:
+        if words > 4 or key in lex.not_person or key in _NOT_PEOPLE:
             continue
         prev = tokens[a - 1] if a else None
         if (
@@ -3014,7 +3134,7 @@ def _name_runs(
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        stated = _stated_role(sentence, tokens, a, b)
+        stated = ranked or _stated_role(sentence, tokens, a, b)
         # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
         role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, b)
         initial = a == first_word
@@ -3035,6 +3155,7 @@ def _name_runs(
             and tokens[b + 1].low == "and"
             and tokens[b + 2].core in _GIVEN_NAMES
             and _name_like(tokens[b + 3])
+            and tokens[b + 3].low not in _SUFFIX_WORDS  # "Eric and Don Jr."
             and (b + 4 >= len(tokens) or not _name_like(tokens[b + 4]))
         ):
             shared = f"{tokens[a].core} {tokens[b + 3].core}"

@@ -164,3 +164,29 @@ def test_headings_and_second_titles_are_no_organisations() -> None:
         "Peace Institute",
         "Workers' Party of Korea and President",
     }
+
+
+def test_name_forms_keep_initials_and_suffixes_and_join_their_variants() -> None:
+    people = _people(
+        "Among them were Dr. Martin Luther King, Jr., A. Philip Randolph and Dr. Dorothy "
+        "Height. Principal Deputy National Security Advisor Jon Finer met them. Mr. Finer "
+        "spoke. When Ben Franklin was asked, Franklin answered. Benjamin Franklin signed it."
+    )
+    assert "Martin Luther King Jr." in people
+    assert "A. Philip Randolph" in people
+    assert "Finer" not in people and "Jon Finer" in people
+    assert "Ben Franklin" not in people and "Benjamin Franklin" in people
+
+
+def test_no_fragments_of_a_list_of_given_names() -> None:
+    people = _people("Trump's adult children, Ivanka, Eric and Don Jr., said they would stay.")
+    assert "Eric Jr" not in people and "Don" not in people
+
+
+def test_a_place_and_a_rank_before_the_name_are_its_role_whole() -> None:
+    people = _people(
+        "Planning was led by former Michigan Rep Mike Rogers, who worked for the FBI. "
+        "Tennessee Sen Bob Corker was also expected."
+    )
+    assert people["Mike Rogers"] == "former Michigan Rep"
+    assert people["Bob Corker"] == "Tennessee Sen"
