@@ -313,7 +313,9 @@ _THING_HEADS = _words(
     "Act Treaty Agreement Accord Declaration Strategy Initiative Programme Program Project "
     "Plan Index Avenue Road Hotel Club Hall Church Cathedral Mosque Synagogue Temple Stadium "
     "Station Bridge Tower Palace Museum Prison Hospital Room Team Unit Meeting Concept "
-    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone"
+    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone "
+    "Plans Grants Tool Tools Hub Hubs Sanctuary Monument Reserve Framework Challenge "
+    "Scholarship Fellowship Order Orders"
 )
 # Page furniture that survives extraction ("Hide Caption", "Sign Up", "Getty Images").
 _FURNITURE = _words(
@@ -2363,6 +2365,17 @@ _INITIAL = re.compile(
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
 
 
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    """The words at start..end are a whole quotation ("'Impeach Trump'", "“Not My
+    President”")."""
+    return (
+        start > 0
+        and sentence[start - 1] in "'‘\"“"
+        and end < len(sentence)
+        and sentence[end] in "'’\"”"
+    )
+
+
 def _initial_at(tokens: list[_Tok], i: int) -> bool:
     """ "[A.] Philip Randolph": a capital letter and a stop before a name."""
     return (
@@ -2478,6 +2491,11 @@ def _model_run(
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     surface = " ".join(re.sub(r"[\[\]]", " ", surface).split())  # "[Ketanji] Brown Jackson"
     surface += _suffix_after(tokens, b)  # "Martin Luther King, Jr.": never cut
+    if (
+        _quoted(sentence, tokens[a].start, tokens[b].start + len(tokens[b].core))
+        and _key(surface) not in lex.person_of
+    ):
+        return None  # signs that said 'Impeach Trump': a slogan
     key = _key(surface)
     if (
         key in outlets
@@ -2653,10 +2671,19 @@ def _common_tail(run: _Run, lower: set[str] | frozenset[str]) -> bool:
     words = run.name.split()
     return (
         len(words) > 1
-        and run.role is None
+        and (run.role is None or _title_case_heading(run))
         and words[0] not in _GIVEN_NAMES
         and words[-1].lower() in lower
     )
+
+
+def _title_case_heading(run: _Run) -> bool:
+    """ "the Climate and Economic Justice [Screening Tool]": the capitalised "title" is
+    the first half of a programme's name, run on from capitalised words before it."""
+    if not run.role or not run.role[0][:1].isupper() or run.start <= 0:
+        return False
+    before = run.sentence[: run.start].rstrip()
+    return bool(re.search(r"\b(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}$", before[: -len(run.role[0])]))
 
 
 def _defined_term(tokens: list[_Tok], a: int, b: int) -> bool:
@@ -3131,6 +3158,18 @@ def _name_runs(
             continue  # "the official Equifax Twitter account"
         if _place_tail(tokens, b):
             continue  # "Kim Son Valley", "Juan Santamaria International Airport"
+        if (
+            b + 1 < len(tokens)
+            and tokens[b + 1].core in _THING_HEADS
+            and tokens[b + 1].cap
+            and key not in lex.person_of
+            and not tokens[b].poss
+        ):
+            continue  # "Community Change [Grants] Program": a programme's name
+        if key not in lex.person_of and _quoted(
+            sentence, tokens[a].start, tokens[b].start + len(tokens[b].core)
+        ):
+            continue  # signs that said 'Impeach Trump': a slogan
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"

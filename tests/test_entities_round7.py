@@ -190,3 +190,17 @@ def test_a_place_and_a_rank_before_the_name_are_its_role_whole() -> None:
     )
     assert people["Mike Rogers"] == "former Michigan Rep"
     assert people["Bob Corker"] == "Tennessee Sen"
+
+
+def test_programme_names_headings_and_slogans_are_no_people() -> None:
+    people = _people(
+        "EPA will announce the Environmental and Climate Justice Community Change Grants "
+        "Program selections. Agencies use the Climate and Economic Justice Screening Tool to "
+        "find the communities; the tool is online. The council asked for Environmental "
+        "Justice Strategic Plans, and the plans are due. It is evaluating the Chumash "
+        "Heritage National Marine Sanctuary. Demonstrators carried signs that said 'Impeach "
+        "Trump'. Donald Trump won. Supreme Court Justice Ketanji Brown Jackson spoke.",
+        title="Executive Order on Establishing an Emergency Board",
+    )
+    assert set(people) == {"Donald Trump", "Ketanji Brown Jackson"}
+    assert people["Ketanji Brown Jackson"] in ("Justice", "Supreme Court Justice")
