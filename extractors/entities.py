@@ -3091,6 +3091,19 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     entry.add_role(r.role, r.order, r.sentence, r.in_title)
             if not grown:
                 break
+        # "Madonna, Lena Dunham, Miley Cyrus, Katy Perry and Jay-Z campaigned": a list of
+        # three or more names the model reads as people, two of them full names, is a
+        # list of people
+        for chain in _name_lists(unresolved):
+            if sum(" " in r.name for r in chain) < 2 or not all(
+                _plausible_name(r, lower, lex, outlets) and r.model for r in chain
+            ):
+                continue
+            for r in chain:
+                unresolved.remove(r)
+                resolved.append(r)
+                entry = acc("person", r.name, r.order)
+                entry.add(r.name, art.source, r.sentence)
 
     rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
     ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
@@ -3287,6 +3300,29 @@ def _coordinated(run: _Run, people: Sequence[_Run]) -> int:
             )
             return 2 if verb else 1
     return 0
+
+
+def _name_lists(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """Runs of one sentence joined one to the next by commas and a final "and"/"or",
+    three or more long."""
+    out: list[list[_Run]] = []
+    by_sentence: dict[int, list[_Run]] = {}
+    for r in runs:
+        if r.start >= 0 and not r.in_title:
+            by_sentence.setdefault(r.order, []).append(r)
+    for rs in by_sentence.values():
+        rs = sorted({(r.start, r.end): r for r in rs}.values(), key=lambda r: r.start)
+        chain: list[_Run] = []
+        for r in rs:
+            if chain and _COORD.fullmatch(r.sentence[chain[-1].end : r.start]):
+                chain.append(r)
+                continue
+            if len(chain) >= 3:
+                out.append(chain)
+            chain = [r]
+        if len(chain) >= 3:
+            out.append(chain)
+    return out
 
 
 _LIST_GOES_ON = re.compile(

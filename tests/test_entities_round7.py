@@ -204,3 +204,11 @@ def test_programme_names_headings_and_slogans_are_no_people() -> None:
     )
     assert set(people) == {"Donald Trump", "Ketanji Brown Jackson"}
     assert people["Ketanji Brown Jackson"] in ("Justice", "Supreme Court Justice")
+
+
+def test_a_list_of_names_the_model_reads_as_people_is_a_list_of_people() -> None:
+    people = _people(
+        "Celebrities including Madonna, Lena Dunham, Miley Cyrus, Katy Perry, Joss Whedon "
+        "and Jay-Z campaigned for the candidate."
+    )
+    assert {"Madonna", "Lena Dunham", "Miley Cyrus", "Katy Perry", "Joss Whedon"} <= set(people)
