@@ -1333,7 +1333,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
     if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
         return None  # "the great leader Comrade Kim Il Sung": an epithet
     affiliation = _affiliation(tokens[k]) if k >= 0 else None
-    if affiliation and first == a - 1 and _kind_of(tokens[k]) == "organisation":
+    if affiliation and first == a - 1 and tokens[k].label is not None:
         # "the Border Patrol chief, [Jason Owens]", "Former House Speaker [Newt
         # Gingrich]": a vague title, or one whose body a "former" opens, is read with its
         # body (no one is just "chief", and the speaker was a former one)
@@ -1343,7 +1343,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         former = bool(_STALE.match(tokens[ks].text)) or (
             ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
         )
-        if tokens[first].low in _BODY_TITLES or former:
+        if (tokens[first].low in _BODY_TITLES and _kind_of(tokens[k]) == "organisation") or former:
             if ks > 0 and _STALE.match(tokens[ks - 1].text):
                 ks -= 1
             first = ks
@@ -1760,6 +1760,8 @@ def _stated_role(
         or _nominee(sentence, tokens, b)
         or _appositive(sentence, tokens, b)
     )
+    if stated is None:
+        stated = _reporter_outlet(sentence, tokens, a, b)
     if stated and stated[0].lower().rstrip(".") in _MILITARY_RANKS:
         # "General [Jang Chang Ha], director general of the Missile Administration": the
         # office after the name says more than the rank before it
@@ -1770,6 +1772,27 @@ def _stated_role(
         if compound and compound[0].endswith(" " + stated[0]):
             stated = compound
     return stated
+
+
+_CALLED_ON = re.compile(r"\b(?:question|questions|go to|turn to|queue|call on)\b", re.I)
+_FROM_OUTLET = re.compile(
+    r"\s+(?:from|at|with)\s+(?:the\s+)?(?P<outlet>(?:[A-Z][\w&.’'-]*)(?:\s+[A-Z][\w&.’'-]*){0,3})"
+    r"\s*(?:[.,;:?]|$)"
+)
+
+
+def _reporter_outlet(
+    sentence: str, tokens: list[_Tok], a: int, b: int
+) -> tuple[str, str | None] | None:
+    """ "Our next question is going to come from [Ella Nilsen] from CNN", "go to [Ariel
+    Wittenberg] from E&E News": a reporter a briefer calls on, with the outlet."""
+    if not _CALLED_ON.search(sentence[: tokens[a].start]):
+        return None
+    m = _FROM_OUTLET.match(sentence, tokens[b].start + len(tokens[b].core))
+    if m is None:
+        return None
+    outlet = m["outlet"].rstrip(".")
+    return outlet, outlet
 
 
 def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:

@@ -212,3 +212,21 @@ def test_a_list_of_names_the_model_reads_as_people_is_a_list_of_people() -> None
         "and Jay-Z campaigned for the candidate."
     )
     assert {"Madonna", "Lena Dunham", "Miley Cyrus", "Katy Perry", "Joss Whedon"} <= set(people)
+
+
+def test_a_former_title_stays_former_with_its_country() -> None:
+    people = _people(
+        "The former South Korean president Moon Ji-ho said so. The North Korean leader Kim "
+        "Jong Un spoke."
+    )
+    assert people["Moon Ji-ho"] == "former South Korean president"
+    assert people["Kim Jong Un"] == "leader"
+
+
+def test_a_reporter_a_briefer_calls_on_has_the_outlet_as_role() -> None:
+    people = _people(
+        "We will go to Ann Holt from E&E News. Our next question is going to come from Ben "
+        "Stroud at the New York Times."
+    )
+    assert people["Ann Holt"] == "E&E News"
+    assert people["Ben Stroud"] == "New York Times"
