@@ -1030,7 +1030,12 @@ def _org_spans(
                     break
             end = heads[-1]
             if end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
-                end = j  # "Institute for Strategic Industry"
+                # "Institute for Strategic Industry"; not "Communist Party of Vietnam
+                # [General Secretary Nguyen Phu Trong]": a title after the complement
+                first_head = next(
+                    (x for x in range(end + 3, j + 1) if tokens[x].head and tokens[x].cap), None
+                )
+                end = j if first_head is None else first_head - 1
             elif end + 1 <= j and _is_geo_word(tokens[end + 1].core):
                 end += 1  # "U.S. Forces Korea"
             if end > start:

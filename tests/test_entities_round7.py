@@ -230,3 +230,10 @@ def test_a_reporter_a_briefer_calls_on_has_the_outlet_as_role() -> None:
     )
     assert people["Ann Holt"] == "E&E News"
     assert people["Ben Stroud"] == "New York Times"
+
+
+def test_a_title_after_a_body_s_complement_is_no_part_of_the_body() -> None:
+    people = _people(
+        "I mourn the passing of Communist Party of Vietnam General Secretary Nguyen Van Binh."
+    )
+    assert people["Nguyen Van Binh"] == "General Secretary"
