@@ -1029,11 +1029,35 @@ def _org_spans(
                     start = x + 1
                     break
             end = heads[-1]
-            if end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
+            # "[White House] Chief of Staff Denis McDonough": a title right after a body's
+            # head ends the body
+            title_at = next(
+                (
+                    x
+                    for x in range(heads[0] + 1, end + 1)
+                    if tokens[x].head
+                    and tokens[x].cap
+                    and tokens[x].core not in _ORG_HEADS
+                    and tokens[x - 1].core in _ORG_HEADS
+                ),
+                None,
+            )
+            if title_at is not None:
+                end = title_at - 1
+                j = end
+            elif end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
                 # "Institute for Strategic Industry"; not "Communist Party of Vietnam
                 # [General Secretary Nguyen Phu Trong]": a title after the complement
                 first_head = next(
-                    (x for x in range(end + 3, j + 1) if tokens[x].head and tokens[x].cap), None
+                    (
+                        x
+                        for x in range(end + 3, j + 1)
+                        if tokens[x].head
+                        and tokens[x].cap
+                        and tokens[x - 1].low != "the"  # "Office of the Secretary of Defense"
+                        and (x + 1 > j or tokens[x + 1].low != "of")
+                    ),
+                    None,
                 )
                 end = j if first_head is None else first_head - 1
             elif end + 1 <= j and _is_geo_word(tokens[end + 1].core):

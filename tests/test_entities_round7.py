@@ -237,3 +237,14 @@ def test_a_title_after_a_body_s_complement_is_no_part_of_the_body() -> None:
         "I mourn the passing of Communist Party of Vietnam General Secretary Nguyen Van Binh."
     )
     assert people["Nguyen Van Binh"] == "General Secretary"
+
+
+def test_a_title_right_after_a_body_ends_the_body() -> None:
+    from tests.entity_fixtures import entities
+
+    ents = entities("They met with White House Chief of Staff Denis Moore, aides said.")
+    people = {e.name: e for e in ents if e.kind == "person"}
+    orgs = {e.name for e in ents if e.kind == "organisation"}
+    assert people["Denis Moore"].role == "Chief of Staff"
+    assert people["Denis Moore"].affiliation == "White House"
+    assert "White House Chief of Staff" not in orgs
