@@ -1354,7 +1354,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         and tokens[0].word
         and tokens[0].label is None
         and tokens[0].text[1:].islower()
-        and tokens[0].low not in _DETERMINERS
+        and tokens[0].low not in _DETERMINERS | _PREPOSITIONS | _PLAIN_PREPS | _APPOS_STOP
         and tokens[1].text.islower()
     ):
         first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
@@ -3044,6 +3044,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             ):
                 people.setdefault(_key(r.name), r.name)
                 by_surname.setdefault(r.name, {r.name})
+    # what each full name is called across the articles, and how often it is named: a
+    # surname alone shared by several of them names the principal (``_principal``)
+    named_as: dict[str, list[str]] = {}
+    for _art, runs in per_article:
+        for r in runs:
+            if " " in r.name and _pkey(r.name) in people:
+                named_as.setdefault(people[_pkey(r.name)], []).append(r.role[0] if r.role else "")
     for art, runs in per_article:
         lower = lowers[art.source]
         # Single words resolve to a full name of the same article, else to the only
@@ -3089,13 +3096,18 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
                 )
-                person = next(iter(found)) if len(found) == 1 else None
+                person = next(iter(found)) if len(found) == 1 else _principal(found, named_as, accs)
                 if person and r.role and r.name in local and key not in lex.person_of:
                     # "my husband, President Biden" beside "First Lady Jill Biden": the
                     # surname with another title is another person of that name
                     mine, theirs = _role_heads(r.role[0]), titles_of.get(person, set())
                     if mine and theirs and not mine & theirs:
-                        person = r.name if r.model and r.role[0][:1].isupper() else None
+                        # the one other person of the whole set with that surname
+                        others = by_surname.get(r.name, set()) - local[r.name]
+                        if len(others) == 1:
+                            person = next(iter(others))
+                        else:
+                            person = r.name if r.model and r.role[0][:1].isupper() else None
                 if (
                     person in family
                     and key not in lex.person_of
@@ -3352,6 +3364,29 @@ def _coordinated(run: _Run, people: Sequence[_Run]) -> int:
             )
             return 2 if verb else 1
     return 0
+
+
+_SPOUSE = re.compile(r"\b(?:first lady|second gentleman|first gentleman|wife|husband)\b", re.I)
+
+
+def _principal(
+    found: set[str], named_as: dict[str, list[str]], accs: dict[tuple[str, str], _Acc]
+) -> str | None:
+    """Of several people with one surname ("Barack Obama", "Michelle Obama"), the one a
+    surname alone names: the only one never given a spouse's title, else the one named at
+    least three times as often as each other; None when neither tells."""
+    rest = [n for n in found if not any(_SPOUSE.search(r) for r in named_as.get(n, ()))]
+    if len(rest) == 1:
+        return rest[0]
+
+    def named(n: str) -> int:
+        acc = accs.get(("person", _key(n)))
+        return max(len(named_as.get(n, ())), acc.mentions if acc else 0)
+
+    counts = sorted((named(n), n) for n in rest)
+    if len(counts) >= 2 and counts[-1][0] >= 3 * max(1, counts[-2][0]):
+        return counts[-1][1]
+    return None
 
 
 def _name_lists(runs: Sequence[_Run]) -> list[list[_Run]]:

@@ -248,3 +248,35 @@ def test_a_title_right_after_a_body_ends_the_body() -> None:
     assert people["Denis Moore"].role == "Chief of Staff"
     assert people["Denis Moore"].affiliation == "White House"
     assert "White House Chief of Staff" not in orgs
+
+
+def test_a_surname_alone_names_the_principal_not_the_spouse() -> None:
+    people = _people(
+        "President Barack Obama met Donald Trump. First lady Michelle Obama gave a tour to "
+        "Melania Trump. Obama said it went well. Trump said it was great. Trump left. "
+        "Donald Trump waved."
+    )
+    assert set(people) == {"Barack Obama", "Donald Trump", "Michelle Obama", "Melania Trump"}
+
+
+def test_a_surname_alone_in_another_article_of_the_story_joins_the_full_name() -> None:
+    from extractors.entities import extract_entities
+    from extractors.models import Article
+    from tests.entity_fixtures import TOPIC
+
+    a = Article(
+        source="a",
+        title="Meeting",
+        text="President Barack Obama met his successor. First lady Michelle Obama gave a tour.",
+        url="https://example.org/a",
+        outlet="example.org",
+    )
+    b = Article(
+        source="b",
+        title="Talks",
+        text="President Obama said the talks went well, aides said.",
+        url="https://example.org/b",
+        outlet="example.net",
+    )
+    names = {e.name for e in extract_entities([a, b], TOPIC) if e.kind == "person"}
+    assert "Obama" not in names and "Barack Obama" in names
