@@ -40,6 +40,12 @@ labelled blind the same way: ``v5 dev`` / ``v5 test``.
 batch) was labelled blind the same way, all dev (rules are tuned on it): ``v5b dev``.
 ``entities_labels_v6.json`` (39 articles: news_cluster, gold_standard, White House, KCNA;
 round 6) was labelled blind the same way: ``v6 dev`` / ``v6 test``.
+``entities_labels_v7.json`` (22 articles: news_cluster, White House, KCNA; round 7) was
+labelled blind the same way: ``v7 dev`` / ``v7 test``. Every set also prints ``whole``
+(``role_whole``): a role counted right only when it holds the label's role or one of its
+``role_alt`` whole, so a title cut short ("deputy chief" for "deputy chief of the KPA
+General Staff") is wrong; the older sets' labels list fewer short forms, so their
+``whole`` is a lower bound. ``--only v7`` scores one set.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
 
