@@ -66,9 +66,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_SUFFIX_WORDS = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def _pkey(name: str) -> str:
     """A person's identity without middle initials: "Donald J. Trump" ~ "Donald Trump"."""
-    words = name.split()
+    words = [w for w in name.replace(",", " ").split() if w.lower().strip(".") not in _SUFFIX_WORDS]
+    if len(words) > 2 and len(words[0].strip(".")) == 1:
+        words = words[1:]  # "A. Philip Randolph" ~ "Philip Randolph"
     kept = [
         w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w.strip(".")) == 1)
     ]
@@ -308,7 +313,9 @@ _THING_HEADS = _words(
     "Act Treaty Agreement Accord Declaration Strategy Initiative Programme Program Project "
     "Plan Index Avenue Road Hotel Club Hall Church Cathedral Mosque Synagogue Temple Stadium "
     "Station Bridge Tower Palace Museum Prison Hospital Room Team Unit Meeting Concept "
-    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone"
+    "Partnership Rights Report Review Cabinet Storm Typhoon Hurricane Cyclone "
+    "Plans Grants Tool Tools Hub Hubs Sanctuary Monument Reserve Framework Challenge "
+    "Scholarship Fellowship Order Orders"
 )
 # Page furniture that survives extraction ("Hide Caption", "Sign Up", "Getty Images").
 _FURNITURE = _words(
@@ -452,6 +459,9 @@ _ROLE_LOWER_ONLY = _words("ministry government army navy party")
 # Role words that, alone before one word, make no title of it ("Head Start", "Member
 # States", "Chief Justice"): the word may be anything.
 _VAGUE_TITLES = _words("head chief member leader official officer fellow expert guard forward")
+_BODY_TITLES = _VAGUE_TITLES - _words("guard forward fellow expert")
+"""Vague titles read with the body before them ("Border Patrol chief"); a team's "guard"
+or "forward" is the player's position."""
 _ORG_AFTER = re.compile(r"(?:Force|Forces|Command|Corps|Group|Squadron|Regiment|Brigade)\b")
 # Titles only an organisation has: "[Common Sense]'s CEO", "[Salesforce] chairman".
 _ORG_OWNED = re.compile(
@@ -670,7 +680,7 @@ _CREDIT_SENTENCE = re.compile(
     r"(?:photo|image)s?\s*/\s*\w+|"
     r"contributed (?:reporting|to this (?:report|post|story|article)))\b|"
     r"^\W*(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}\W*$|"
-    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|"
+    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|yonhap|bloomberg|shutterstock|associated press|"
     r"ap photo|afp photo|epa-efe|pool)\b",
     re.I,
 )
@@ -732,7 +742,11 @@ class _Tok:
     def rlow(self) -> str:
         """The word without a prefix of time ("ex-President", "then-Senator")."""
         low = self.low
-        return low.split("-", 1)[1] if low.startswith(("ex-", "then-")) else low
+        if low.startswith(("ex-", "then-")):
+            return low.split("-", 1)[1]
+        if low.startswith(("vice-", "deputy-")) and low.split("-", 1)[1] in _ROLE_HEADS:
+            return low.split("-", 1)[1]  # "Vice-Premier": a title of rank before a title
+        return low
 
     @property
     def head(self) -> bool:
@@ -975,8 +989,13 @@ def _org_spans(
                 break  # "Workers' Party", not "Seoul's Foreign Ministry"
             if j + 1 < n and _org_word(tokens[j + 1]):
                 j += 1
-            elif j + 2 < n and tokens[j + 1].text in _ORG_LINKS and _org_word(tokens[j + 2]):
-                j += 2
+            elif (
+                j + 2 < n
+                and tokens[j + 1].text in _ORG_LINKS
+                and _org_word(tokens[j + 2])
+                and (tokens[j + 1].text != "on" or tokens[j].core in _ON_HEADS)
+            ):
+                j += 2  # "Council on Foreign Relations", not "Congress on White House Staff"
             elif j + 2 < n and tokens[j + 1].low == "and" and _org_word(tokens[j + 2]):
                 r = _and_member(tokens, i, j, context)
                 if r is None:
@@ -994,6 +1013,13 @@ def _org_spans(
                 tokens[start].low in _ORG_STRIP or _ADJ_SUFFIX.search(tokens[start].core)
             ):
                 start += 1
+            if (
+                start + 2 <= heads[0]
+                and tokens[start + 1].low == "of"
+                and tokens[start].core not in _ORG_HEADS
+                and _DEVERBAL.search(tokens[start].low)
+            ):
+                start += 2  # a heading: "Establishment of [Emergency Board]", "Delegation of"
             for x in range(start + 1, heads[0]):
                 # "Deputy Director of [White House] ...": a title is no part of the name
                 if tokens[x].text == "of" and all(
@@ -1003,8 +1029,37 @@ def _org_spans(
                     start = x + 1
                     break
             end = heads[-1]
-            if end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
-                end = j  # "Institute for Strategic Industry"
+            # "[White House] Chief of Staff Denis McDonough": a title right after a body's
+            # head ends the body
+            title_at = next(
+                (
+                    x
+                    for x in range(heads[0] + 1, end + 1)
+                    if tokens[x].head
+                    and tokens[x].cap
+                    and tokens[x].core not in _ORG_HEADS
+                    and tokens[x - 1].core in _ORG_HEADS
+                ),
+                None,
+            )
+            if title_at is not None:
+                end = title_at - 1
+                j = end
+            elif end + 2 <= j and tokens[end + 1].text in _ORG_LINKS:
+                # "Institute for Strategic Industry"; not "Communist Party of Vietnam
+                # [General Secretary Nguyen Phu Trong]": a title after the complement
+                first_head = next(
+                    (
+                        x
+                        for x in range(end + 3, j + 1)
+                        if tokens[x].head
+                        and tokens[x].cap
+                        and tokens[x - 1].low != "the"  # "Office of the Secretary of Defense"
+                        and (x + 1 > j or tokens[x + 1].low != "of")
+                    ),
+                    None,
+                )
+                end = j if first_head is None else first_head - 1
             elif end + 1 <= j and _is_geo_word(tokens[end + 1].core):
                 end += 1  # "U.S. Forces Korea"
             if end > start:
@@ -1013,6 +1068,15 @@ def _org_spans(
                 spans.append(_Span(a, b, "organisation", lex.org_name(surface), surface))
         i = j + 1 if heads else i + 1  # no head: a known acronym may still follow ("The UNSC")
     return spans
+
+
+_ON_HEADS = _words(
+    "Committee Subcommittee Council Commission Conference Panel Board Forum Office Center "
+    "Centre Institute Caucus Force Court"
+)
+"""Bodies named with "on" and their subject ("Commission on Civil Rights")."""
+_DEVERBAL = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al)$")
+_ABSTRACT = re.compile(r"[a-z]{4,}(?:tion|sion|ment|ance|ence|ity|ness)$")
 
 
 def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | None:
@@ -1036,10 +1100,13 @@ def _and_member(tokens: list[_Tok], i: int, j: int, context: str = "") -> int | 
         words = [t for t in tokens[i : j + 1] if t.low != "the"]
         common = all(
             (len(t.core) > 4 and t.core.endswith("s"))
+            or _ABSTRACT.search(t.low)  # "Disarmament and Peace Institute"
             or re.search(rf"(?<![\w-]){re.escape(t.low)}(?![\w-])", context)
             for t in words
         )
         return r if words and len(words) <= 2 and common else None
+    if all(_is_role_word(tokens[x]) for x in range(j + 2, r + 1)):
+        return None  # "the Workers' Party of Korea and President of ...": a second title
     if before and linked and not (after & before) and (not after or r - j - 1 <= 2):
         return r  # not "the Office of Public Engagement and National Economic Council"
     return None
@@ -1192,6 +1259,9 @@ def _is_role_word(tok: _Tok) -> bool:
 
 
 _RANKS = _words("col gen lt adm sgt maj capt cmdr brig dr gov sen")
+_MILITARY_RANKS = _RANKS - _words("dr gov sen") | _words(
+    "general admiral colonel lieutenant marshal captain major sergeant commander brigadier"
+)
 _RANK_ABBREVS = frozenset(w.title() for w in _RANKS - _words("dr")) | {"Rep"}
 
 
@@ -1284,17 +1354,46 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         and tokens[0].word
         and tokens[0].label is None
         and tokens[0].text[1:].islower()
-        and tokens[0].low not in _DETERMINERS
+        and tokens[0].low not in _DETERMINERS | _PREPOSITIONS | _PLAIN_PREPS | _APPOS_STOP
         and tokens[1].text.islower()
     ):
         first, k = 0, -1  # "Computer specialist at the IAEA, [Peter Smith]": the sentence's
         # capital is the modifier's
     if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
         return None  # "the great leader Comrade Kim Il Sung": an epithet
+    affiliation = _affiliation(tokens[k]) if k >= 0 else None
+    if affiliation and first == a - 1 and tokens[k].label is not None:
+        # "the Border Patrol chief, [Jason Owens]", "Former House Speaker [Newt
+        # Gingrich]": a vague title, or one whose body a "former" opens, is read with its
+        # body (no one is just "chief", and the speaker was a former one)
+        ks = k
+        while ks > 0 and tokens[ks - 1].label == tokens[k].label:
+            ks -= 1
+        former = bool(_STALE.match(tokens[ks].text)) or (
+            ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
+        )
+        if (tokens[first].low in _BODY_TITLES and _kind_of(tokens[k]) == "organisation") or former:
+            if ks > 0 and _STALE.match(tokens[ks - 1].text):
+                ks -= 1
+            first = ks
+    elif first == a - 1:
+        # the same with a body the lexicon does not know
+        ks = first
+        while ks > 0 and first - ks < 3 and tokens[ks - 1].capword and tokens[ks - 1].label is None:
+            ks -= 1
+        former = ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
+        if (
+            ks < first
+            and (former or (tokens[first].low in _BODY_TITLES and tokens[first].text.islower()))
+            and (ks == 0 or former or tokens[ks - 1].low in _DETERMINERS | _PREPOSITIONS)
+            and not any(t.core in _GIVEN_NAMES for t in tokens[ks:first])
+            and all(t.low not in _COMMON for t in tokens[ks:first])
+        ):
+            first = ks - 1 if former else ks
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
         role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
-    return role, _affiliation(tokens[k]) if k >= 0 else None
+    return role, affiliation
 
 
 _PLAIN_PREPS = _words("through with by from via to for according")
@@ -1339,9 +1438,9 @@ def _title_complement(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, s
         # "Minister of Strategic Affairs [Ron Dermer]": a capitalised complement of up to
         # three plain words, when a capitalised title's "of" / "for" opens it
         free = (
-            t.capword
+            (t.capword or (t.acronym and len(t.core) <= 4))  # "Minister of IT Industry"
             and t.label is None
-            and t.low not in _COMMON
+            and (t.low not in _COMMON or t.acronym)
             and not t.poss
             and plain < 3
             and any(
@@ -1465,11 +1564,18 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 j += 1
                 break
             j += 1
+        h = j  # "the Pixel Visual Core engineering manager": a modifier before the head
+        while h < n and h - j < 2 and tokens[h].word and tokens[h].text.islower():
+            if tokens[h].head:
+                break
+            h += 1
         if (
-            k < j < n
+            k < j < h + 1 <= n
             and tokens[j].text[:1].islower()
-            and _is_role_word(tokens[j])
-            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]))
+            and (
+                _is_role_word(tokens[j]) or (h < n and tokens[h].head and tokens[h].text.islower())
+            )
+            and not (j - k >= 2 and all(_name_like(t) for t in tokens[k:j]) and (h == j or not det))
         ):
             affiliation = " ".join(t.core for t in tokens[k:j])
             k = j
@@ -1528,12 +1634,14 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             m += 1
         if m < n and affiliation is None and _affiliation(tokens[m]):
             affiliation = _affiliation(tokens[m])
-            if tokens[k].low == "of" and all(tokens[x].low in _VAGUE_TITLES for x in words):
-                # "[Navin Nayak], head of the CAP Action Fund": a vague title is the
-                # organisation's, named with it
-                while m + 1 < n and _affiliation(tokens[m + 1]) == affiliation:
-                    m += 1
-                last = m
+            # "[Navin Nayak], head of the CAP Action Fund", "[Jang Chang Ha], director
+            # general of the Missile Administration of the DPRK": the title is read whole,
+            # with the bodies it names ("deputy chief" alone is no one's role); "a
+            # researcher at the Forum" works there, its title is "researcher"
+            if tokens[k].low == "of":
+                last = _body_chain(tokens, m)
+        elif tokens[k].low == "of" and _body_end(tokens, m) is not None:
+            last = _body_chain(tokens, m)  # "of the Pyongyang Municipal People's Committee"
         elif tokens[k].low == "of" and m < n and tokens[m].low in _ROLE_WORDS and tokens[m].cap:
             last = m  # "Secretary of State", "minister of National Defence"
             while (
@@ -1545,11 +1653,175 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 and tokens[last + 1].low not in _COMMON
             ):
                 last += 1
+            j = last + 2
+            while j < n and tokens[j].low in ("the", "a", "an"):
+                j += 1
+            if last + 1 < n and tokens[last + 1].low == "of" and _body_end(tokens, j) is not None:
+                last = _body_chain(tokens, j)  # "minister of National Defence of the DPRK"
+    # "first vice-chairman and director of the Organizational Department of ...",
+    # "vice-chairman of the CMC of the WPK and secretary of the C.C., WPK": one holder's
+    # titles joined by "and"
+    while last + 1 < n and tokens[last + 1].low == "and":
+        more = _joined_title(tokens, last + 1)
+        if more is None:
+            break
+        last = more
+    # "Vice-Premier [Kim Myong Hun], Chairman of the X Committee Kim Myong Gun": the title
+    # is the next name's
+    if last + 1 < n and _name_like(tokens[last + 1]) and tokens[last + 1].label is None:
+        return None
     role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
 
 
+def _kind_of(tok: _Tok) -> str | None:
+    return tok.label[0] if tok.label else None
+
+
+_BODY_HEADS = _ORG_HEADS | _words("Cabinet Presidium Politburo Affairs")
+
+
+def _joined_title(tokens: list[_Tok], k: int) -> int | None:
+    """After "and" at ``k``: the end of a second title of the same holder, lower-case
+    words ending in a title's head and naming its body ("and [concurrently] secretary of
+    the C.C., WPK"); None when what follows is not one."""
+    n = len(tokens)
+    j = k + 1
+    if j < n and tokens[j].low == "concurrently":
+        j += 1
+    words = 0
+    while (
+        j < n
+        and words < 4
+        and tokens[j].word
+        and tokens[j].text[:1].islower()
+        and tokens[j].label is None
+        and tokens[j].low not in _APPOS_STOP
+    ):
+        words += 1
+        j += 1
+    if not words or not (tokens[j - 1].head or _head_suffix(tokens[j - 1].low)):
+        return None
+    if j + 1 >= n or tokens[j].low not in ("of", "at"):
+        return None
+    m = j + 1
+    while m < n and tokens[m].low in ("the", "a", "an"):
+        m += 1
+    if _body_end(tokens, m) is None:
+        return None
+    return _body_chain(tokens, m)
+
+
+def _body_end(tokens: list[_Tok], m: int) -> int | None:
+    """The last token of the body named at ``m``: an organisation or country the lexicon
+    labels, or a capitalised run ending in an organisation's head word or an acronym
+    ("Pyongyang Municipal People's Committee", "C.C."); None when there is none."""
+    n = len(tokens)
+    if m >= n:
+        return None
+    if _kind_of(tokens[m]) in ("country", "organisation"):
+        label = tokens[m].label
+        while m + 1 < n and tokens[m + 1].label == label:
+            m += 1
+        return m
+    j, end = m, None
+    while j < n and j - m < 8 and _kind_of(tokens[j]) in (None, "place"):
+        t = tokens[j]
+        if not (t.capword or t.acronym or (t.low == "and" and end is None and j > m)):
+            break
+        if t.acronym or t.core in _BODY_HEADS:
+            end = j
+        if t.poss and not (t.acronym or t.core in _BODY_HEADS):
+            j += 1
+            continue
+        j += 1
+    return end
+
+
+def _body_chain(tokens: list[_Tok], m: int) -> int:
+    """The last token of the body opening at ``m`` (``_body_end``), with the head words
+    after a labelled name ("the DPRK Cabinet"), a bracketed acronym ("(Chongryon)"), KCNA's
+    ", WPK" after "the C.C." and the bodies chained to it by "of" ("the Pyongyang Municipal
+    Committee of the Workers' Party of Korea")."""
+    n = len(tokens)
+    end = _body_end(tokens, m)
+    if end is None:
+        return m
+    while end + 1 < n and tokens[end + 1].label is None and tokens[end + 1].core in _BODY_HEADS:
+        end += 1
+    if (
+        end + 3 < n
+        and tokens[end + 1].text == "("
+        and tokens[end + 3].text == ")"
+        and tokens[end + 2].cap
+    ):
+        end += 3
+    if (
+        end + 2 < n
+        and tokens[end].acronym
+        and tokens[end + 1].text == ","
+        and tokens[end + 2].acronym
+        and (end + 3 >= n or not tokens[end + 3].word)
+    ):
+        end += 2  # "secretary of the C.C., WPK"
+    k = end + 1
+    if k + 1 < n and tokens[k].low in ("of", "in"):
+        j = k + 1
+        while j < n and tokens[j].low in ("the", "a", "an"):
+            j += 1
+        if tokens[k].low == "in" and not (j < n and _kind_of(tokens[j]) == "country"):
+            return end  # "... of Korean Residents in Japan", not "in a speech"
+        if _body_end(tokens, j) is not None and (j >= n or tokens[j].label != tokens[end].label):
+            return _body_chain(tokens, j)
+    return end
+
+
 _COPULAS = _words("is was became becomes remains remained")
+
+
+def _stated_role(
+    sentence: str, tokens: list[_Tok], a: int, b: int
+) -> tuple[str, str | None] | None:
+    """The role the sentence states for the name at tokens a..b: a title before it, a
+    nomination's office, an appositive after it."""
+    stated = (
+        _role_before(sentence, tokens, a)
+        or _nominee(sentence, tokens, b)
+        or _appositive(sentence, tokens, b)
+    )
+    if stated is None:
+        stated = _reporter_outlet(sentence, tokens, a, b)
+    if stated and stated[0].lower().rstrip(".") in _MILITARY_RANKS:
+        # "General [Jang Chang Ha], director general of the Missile Administration": the
+        # office after the name says more than the rank before it
+        stated = _appositive(sentence, tokens, b) or stated
+    if stated and stated[0].islower() and " " not in stated[0] and stated[1] is None:
+        # "player development expert [Jason McLeod]": the compound names the post
+        compound = _noun_before(sentence, tokens, a)
+        if compound and compound[0].endswith(" " + stated[0]):
+            stated = compound
+    return stated
+
+
+_CALLED_ON = re.compile(r"\b(?:question|questions|go to|turn to|queue|call on)\b", re.I)
+_FROM_OUTLET = re.compile(
+    r"\s+(?:from|at|with)\s+(?:the\s+)?(?P<outlet>(?:[A-Z][\w&.’'-]*)(?:\s+[A-Z][\w&.’'-]*){0,3})"
+    r"\s*(?:[.,;:?]|$)"
+)
+
+
+def _reporter_outlet(
+    sentence: str, tokens: list[_Tok], a: int, b: int
+) -> tuple[str, str | None] | None:
+    """ "Our next question is going to come from [Ella Nilsen] from CNN", "go to [Ariel
+    Wittenberg] from E&E News": a reporter a briefer calls on, with the outlet."""
+    if not _CALLED_ON.search(sentence[: tokens[a].start]):
+        return None
+    m = _FROM_OUTLET.match(sentence, tokens[b].start + len(tokens[b].core))
+    if m is None:
+        return None
+    outlet = m["outlet"].rstrip(".")
+    return outlet, outlet
 
 
 def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
@@ -1570,8 +1842,25 @@ def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | 
         c = k + 1
     else:
         return None
+    j = b
+    while j > 0 and _name_like(tokens[j]):
+        j -= 1
+    if tokens[c].low == "becomes" or tokens[j].low in _CONDITIONALS:
+        return None  # "if [Kamala Harris] becomes president": a hope, not her office
     fake = [*tokens[:c], replace(tokens[c], text=",", core=","), *tokens[c + 1 :]]
-    return _appositive(sentence, fake, c - 1)
+    role = _appositive(sentence, fake, c - 1)
+    if (
+        role is not None
+        and c + 1 < n
+        and tokens[c + 1].low in ("a", "an")
+        and role[0].split()[-1].lower() in _VAGUE_TITLES
+        and role[1] is None
+    ):
+        return None  # "[Joe Biden] is a leader with bold vision": praise, not an office
+    return role
+
+
+_CONDITIONALS = _words("if whether unless")
 
 
 def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
@@ -1653,7 +1942,21 @@ _PLACE_ADJECTIVES = _words("International National Regional Memorial Municipal")
 def _thing_before(tokens: list[_Tok], a: int) -> bool:
     """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
     or work's noun in lower case right before the name."""
-    return a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS
+    if a > 0 and tokens[a - 1].text.islower() and tokens[a - 1].low in _THING_NOUNS:
+        return True
+    # "the town of [Capitán Bermúdez]", "the village of [Nebi Saleh]": a place
+    return (
+        a > 1
+        and tokens[a - 1].low == "of"
+        and tokens[a - 2].text.islower()
+        and tokens[a - 2].low in _PLACE_NOUNS
+    )
+
+
+_PLACE_NOUNS = _words(
+    "town city village province district county region municipality island port suburb "
+    "township prefecture commune"
+)
 
 
 def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
@@ -1753,7 +2056,16 @@ def _surname(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[-1].lower() in _NAME_SUFFIXES:
         parts = parts[:-1]  # "Leslie Odom Jr": the surname is "Odom"
-    if parts[0] in _EAST_ASIAN_SURNAMES or (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])):
+    if (len(parts) > 1 and _KOREAN_NAME.fullmatch(parts[1])) or (
+        parts[0] in _EAST_ASIAN_SURNAMES
+        # "Jon Finer", "Kim Kardashian": a Western given name before a Western surname
+        and not (
+            parts[0] in _GIVEN_NAMES
+            and len(parts) == 2
+            and not _KOREAN_SYLLABLE.fullmatch(parts[1])
+            and parts[1] not in _EAST_ASIAN_SURNAMES
+        )
+    ):
         return parts[0]
     return parts[-1]
 
@@ -1780,12 +2092,16 @@ class _Acc:
         self.sources.setdefault(source, None)
         self.evidence = self.evidence or sentence
 
-    def add_role(self, role: tuple[str, str | None], order: int, sentence: str) -> None:
+    def add_role(
+        self, role: tuple[str, str | None], order: int, sentence: str, title: bool = False
+    ) -> None:
         stale = bool(_STALE.match(role[0]))
-        cand = (2 * stale + (0 if role[1] else 1), order, role[0], role[1], sentence)
+        # a headline's capitals cut titles oddly ("Vice Department Director of C.C."):
+        # the body's reading of the same title comes first
+        cand = (2 * stale + (0 if role[1] else 1) + 4 * title, order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
-        elif not stale and self.role[0] < 2 and _fuller_role(role[0], self.role[2]):
+        elif not stale and self.role[0] % 4 < 2 and _fuller_role(role[0], self.role[2]):
             self.role = cand  # "Director" (a headline) gives way to "vice department director"
 
     def entity(self) -> Entity:
@@ -1958,7 +2274,7 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
             and t.text.islower()
             and t.label is None
             and len(t.core) >= 3
-            and t.low not in STOP_WORDS
+            and (t.low not in STOP_WORDS or t.low in _RANK_CLASSES)  # "first baseman"
             and t.low not in _KIN
             and t.low not in _DETERMINERS
         )
@@ -1967,6 +2283,8 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     acronym = bool(_EXEC_ACRONYM.fullmatch(last.core)) and last.label is None
     if not (lower_word(last) or acronym) or (last.low in _ROLE_MODS and not last.head):
         return None  # "vice [Alan Ray Shaffer]": a title's modifier is no head
+    if last.low in _DESCRIPTOR_NOUNS:
+        return None  # "powerful slugger [Schwarber]": praise, not a post
     lo = max(0, a - 6)
     base = tokens[lo].start
     hi = min(len(tokens) - 1, a + 2)
@@ -1980,8 +2298,14 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     while first - 1 >= lo and a - first < 4:
         t = tokens[first - 1]
         tag = tags.get(t.end - base)
-        if lower_word(t) and tag in ("NN", "NNS", "JJ"):
-            first -= 1
+        if lower_word(t) and (
+            tag in ("NN", "NNS")
+            or (
+                tag == "JJ"
+                and (t.low in _ROLE_WORDS | _ROLE_ADJECTIVES or _CLASSIFYING.search(t.low))
+            )
+        ):
+            first -= 1  # "defensive co-ordinator", never "flashy infielder"
         elif t.label is None and t.cap and _is_role_word(t) and not t.poss:
             first -= 1  # "Senior coach", "Vice chairman"
         else:
@@ -1992,6 +2316,12 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
         return None
     affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
     return sentence[tokens[first].start : last.start + len(last.core)], affiliation
+
+
+_CLASSIFYING = re.compile(r"(?:al|ic|ary|ive|ian|ese|ish|ern|[a-z]-[a-z]+)$")
+"""Adjectives that say what kind of post ("defensive", "financial", "left-handed"), not how
+good its holder is ("flashy", "powerful")."""
+_DESCRIPTOR_NOUNS = _words("slugger hero legend icon superstar genius prodigy favourite favorite")
 
 
 """Per loaded model: window text -> its PERSON spans (page furniture and wire copy
@@ -2087,6 +2417,41 @@ _INITIAL = re.compile(
 _NOT_IN_NAME = _ORG_HEADS | _THING_HEADS | _OUTLET_HEADS
 
 
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    """The words at start..end are a whole quotation ("'Impeach Trump'", "“Not My
+    President”")."""
+    return (
+        start > 0
+        and sentence[start - 1] in "'‘\"“"
+        and end < len(sentence)
+        and sentence[end] in "'’\"”"
+    )
+
+
+def _initial_at(tokens: list[_Tok], i: int) -> bool:
+    """ "[A.] Philip Randolph": a capital letter and a stop before a name."""
+    return (
+        len(tokens[i].core) == 1
+        and tokens[i].core.isupper()
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and _name_like(tokens[i + 2])
+    )
+
+
+def _suffix_after(tokens: list[_Tok], b: int) -> str:
+    """ " Jr." when a suffix follows the name at ``b`` ("King, Jr.", "Odom Jr"), else ""."""
+    n, k = len(tokens), b + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    if k < n and tokens[k].low in _SUFFIX_WORDS and (k == b + 1 or tokens[k].cap):
+        dot = (
+            "." if k + 1 < n and tokens[k + 1].text == "." and tokens[k].low in ("jr", "sr") else ""
+        )
+        return " " + tokens[k].core + dot
+    return ""
+
+
 def _model_run(
     sentence: str,
     tokens: list[_Tok],
@@ -2112,7 +2477,7 @@ def _model_run(
     demonym = False
     while idx and (
         _is_role_word(tokens[idx[0]])
-        or tokens[idx[0]].low in _HONORIFICS | _COMMON
+        or (tokens[idx[0]].low in _HONORIFICS | _COMMON and not _initial_at(tokens, idx[0]))
         or (len(idx) > 1 and tokens[idx[0]].core in _DEMONYM_NOUNS)
     ):
         demonym = demonym or tokens[idx[0]].core in _DEMONYM_NOUNS
@@ -2124,7 +2489,10 @@ def _model_run(
         (n for n, i in enumerate(idx) if tokens[i].core in _RANK_ABBREVS and n < len(idx) - 1),
         default=None,
     )
+    ranked = None
     if rank is not None:
+        # "Vermont Sen [Bernie Sanders]": the rank with its state is the role, whole
+        ranked = (sentence[tokens[idx[0]].start : tokens[idx[rank]].end], None)
         idx = idx[rank + 1 :]
     elif len(idx) > 1 and tokens[idx[-1]].core in _RANK_ABBREVS:
         return None  # "Massachusetts Sen": a state and a rank
@@ -2174,6 +2542,12 @@ def _model_run(
         return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
     surface = " ".join(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)].split())
     surface = " ".join(re.sub(r"[\[\]]", " ", surface).split())  # "[Ketanji] Brown Jackson"
+    surface += _suffix_after(tokens, b)  # "Martin Luther King, Jr.": never cut
+    if (
+        _quoted(sentence, tokens[a].start, tokens[b].start + len(tokens[b].core))
+        and _key(surface) not in lex.person_of
+    ):
+        return None  # signs that said 'Impeach Trump': a slogan
     key = _key(surface)
     if (
         key in outlets
@@ -2201,11 +2575,7 @@ def _model_run(
         or (tokens[tail + 1].text == "." and tokens[tail].low in _NAME_SUFFIXES)
     ):
         tail += 1
-    stated = (
-        _role_before(sentence, tokens, a)
-        or _nominee(sentence, tokens, tail)
-        or _appositive(sentence, tokens, tail)
-    )
+    stated = ranked or _stated_role(sentence, tokens, a, tail)
     # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
     role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, tail)
     titled = demonym or _titled(tokens, a)
@@ -2253,6 +2623,52 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     )
 
 
+_NICKNAMES = {
+    short: full
+    for full, shorts in {
+        "Benjamin": "Ben Benji Bibi",
+        "William": "Bill Billy Will",
+        "Robert": "Bob Bobby Rob",
+        "Richard": "Dick Rick Rich",
+        "James": "Jim Jimmy",
+        "Joseph": "Joe",
+        "Michael": "Mike",
+        "Thomas": "Tom Tommy",
+        "Edward": "Ed Ted Eddie",
+        "Charles": "Chuck Charlie",
+        "Anthony": "Tony",
+        "Antony": "Tony",
+        "Elizabeth": "Liz Beth Betty",
+        "Katherine": "Kate Kathy",
+        "Christopher": "Chris",
+        "Daniel": "Dan Danny",
+        "Donald": "Don",
+        "Nicholas": "Nick",
+        "Alexander": "Alex",
+        "Jonathan": "Jon",
+        "Steven": "Steve",
+        "Stephen": "Steve",
+        "Samuel": "Sam",
+        "Margaret": "Maggie Peggy",
+        "Patricia": "Pat",
+        "Gerald": "Jerry",
+        "Lawrence": "Larry",
+        "Timothy": "Tim",
+        "Andrew": "Andy",
+        "Matthew": "Matt",
+        "Theodore": "Ted Teddy",
+        "Franklin": "Frank",
+        "Ronald": "Ron",
+        "Kenneth": "Ken",
+        "Gregory": "Greg",
+        "Jeffrey": "Jeff",
+        "Douglas": "Doug",
+    }.items()
+    for short in shorts.split()
+}
+"""Short forms of given names ("Ben Franklin" is "Benjamin Franklin" in the same article)."""
+
+
 def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
     """Within one article, a name whose words are all in one longer name of the same
     surname, in order ("Khulubuse Zuma" in "Clive Khulubuse Zuma"), is that person;
@@ -2265,6 +2681,21 @@ def _fuller_names(local: dict[str, set[str]]) -> dict[str, str]:
                 long
                 for long in names
                 if long != short and len(long.split()) > len(sw) and _subsequence(sw, long.split())
+            ]
+            if len(fits) == 1:
+                out[short] = fits[0]
+    # "Ben Franklin" beside "Benjamin Franklin": a short form of the given name, with the
+    # same surname, is the person the formal name gives.
+    for names in local.values():
+        for short in names - set(out):
+            sw = short.split()
+            fits = [
+                long
+                for long in names
+                if long != short
+                and len(long.split()) == len(sw)
+                and long.split()[1:] == sw[1:]
+                and _NICKNAMES.get(sw[0]) == long.split()[0]
             ]
             if len(fits) == 1:
                 out[short] = fits[0]
@@ -2292,10 +2723,19 @@ def _common_tail(run: _Run, lower: set[str] | frozenset[str]) -> bool:
     words = run.name.split()
     return (
         len(words) > 1
-        and run.role is None
+        and (run.role is None or _title_case_heading(run))
         and words[0] not in _GIVEN_NAMES
         and words[-1].lower() in lower
     )
+
+
+def _title_case_heading(run: _Run) -> bool:
+    """ "the Climate and Economic Justice [Screening Tool]": the capitalised "title" is
+    the first half of a programme's name, run on from capitalised words before it."""
+    if not run.role or not run.role[0][:1].isupper() or run.start <= 0:
+        return False
+    before = run.sentence[: run.start].rstrip()
+    return bool(re.search(r"\b(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}$", before[: -len(run.role[0])]))
 
 
 def _defined_term(tokens: list[_Tok], a: int, b: int) -> bool:
@@ -2455,7 +2895,10 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                         len(over) > 1
                         and r.evidence
                         and all(a <= x[0] and x[1] <= b and taken[x] for x in over)
-                        and _open_start(tokens, a, min(x[0] for x in over), lower)
+                        and (
+                            a == min(x[0] for x in over)
+                            or _open_start(tokens, a, min(x[0] for x in over), lower)
+                        )
                     ):
                         # "Sheila Jackson" + "Lee’s": the model split one name in two
                         for x in over:
@@ -2601,6 +3044,13 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             ):
                 people.setdefault(_key(r.name), r.name)
                 by_surname.setdefault(r.name, {r.name})
+    # what each full name is called across the articles, and how often it is named: a
+    # surname alone shared by several of them names the principal (``_principal``)
+    named_as: dict[str, list[str]] = {}
+    for _art, runs in per_article:
+        for r in runs:
+            if " " in r.name and _pkey(r.name) in people:
+                named_as.setdefault(people[_pkey(r.name)], []).append(r.role[0] if r.role else "")
     for art, runs in per_article:
         lower = lowers[art.source]
         # Single words resolve to a full name of the same article, else to the only
@@ -2646,13 +3096,18 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 found = local.get(r.name) or (
                     {lex.person_of[key]} if key in lex.person_of else by_surname.get(r.name, set())
                 )
-                person = next(iter(found)) if len(found) == 1 else None
+                person = next(iter(found)) if len(found) == 1 else _principal(found, named_as, accs)
                 if person and r.role and r.name in local and key not in lex.person_of:
                     # "my husband, President Biden" beside "First Lady Jill Biden": the
                     # surname with another title is another person of that name
                     mine, theirs = _role_heads(r.role[0]), titles_of.get(person, set())
                     if mine and theirs and not mine & theirs:
-                        person = r.name if r.model and r.role[0][:1].isupper() else None
+                        # the one other person of the whole set with that surname
+                        others = by_surname.get(r.name, set()) - local[r.name]
+                        if len(others) == 1:
+                            person = next(iter(others))
+                        else:
+                            person = r.name if r.model and r.role[0][:1].isupper() else None
                 if (
                     person in family
                     and key not in lex.person_of
@@ -2682,7 +3137,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             entry = acc("person", person, r.order)
             entry.add(r.name, art.source, r.sentence)
             if r.role:
-                entry.add_role(r.role, r.order, r.sentence)
+                entry.add_role(r.role, r.order, r.sentence, r.in_title)
         # "Glynn Cyprien and Darnell Lazare", "Gaga and Cher were crying": a name the
         # model reads, coordinated with a person's, is a person's too.
         for _ in range(3):
@@ -2697,9 +3152,22 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 entry = acc("person", r.name, r.order)
                 entry.add(r.name, art.source, r.sentence)
                 if r.role:
-                    entry.add_role(r.role, r.order, r.sentence)
+                    entry.add_role(r.role, r.order, r.sentence, r.in_title)
             if not grown:
                 break
+        # "Madonna, Lena Dunham, Miley Cyrus, Katy Perry and Jay-Z campaigned": a list of
+        # three or more names the model reads as people, two of them full names, is a
+        # list of people
+        for chain in _name_lists(unresolved):
+            if sum(" " in r.name for r in chain) < 2 or not all(
+                _plausible_name(r, lower, lex, outlets) and r.model for r in chain
+            ):
+                continue
+            for r in chain:
+                unresolved.remove(r)
+                resolved.append(r)
+                entry = acc("person", r.name, r.order)
+                entry.add(r.name, art.source, r.sentence)
 
     rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
     ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
@@ -2733,9 +3201,26 @@ def _name_runs(
             b = _title_stop(tokens, a, _trim_title_gerund(tokens, a, b), lower)
         if len({t.core for t in tokens[a : b + 1]}) < b - a + 1:
             continue  # "Equifax Equifax": page furniture, not a name
+        # "former Michigan Rep [Mike Rogers]": a place and an abbreviated rank open the run
+        rank = max((x for x in range(a, b) if tokens[x].core in _RANK_ABBREVS), default=None)
+        ranked = None
+        if rank is not None and rank + 1 < b + 1:
+            start = a - 1 if a > 0 and _STALE.match(tokens[a - 1].text) else a
+            ranked = (sentence[tokens[start].start : tokens[rank].end], None)
+            a = rank + 1
         name = " ".join(t.core for t in tokens[a : b + 1])
+        if name.lower() in _SUFFIX_WORDS:
+            continue  # the "Jr" of "King, Jr."
+        words = b - a + 1
+        if (
+            a >= 2
+            and _initial_at(tokens, a - 2)
+            and (a == 2 or not (_name_like(tokens[a - 3]) or tokens[a - 3].low in _PARTICLES))
+        ):
+            a -= 2  # "[A.] Philip Randolph"
+            name = f"{tokens[a].core}. {name}"
         key = _key(name)
-        if b - a > 3 or key in lex.not_person or key in _NOT_PEOPLE:
+        if words > 4 or key in lex.not_person or key in _NOT_PEOPLE:
             continue
         prev = tokens[a - 1] if a else None
         if (
@@ -2750,14 +3235,22 @@ def _name_runs(
             continue  # "the official Equifax Twitter account"
         if _place_tail(tokens, b):
             continue  # "Kim Son Valley", "Juan Santamaria International Airport"
+        if (
+            b + 1 < len(tokens)
+            and tokens[b + 1].core in _THING_HEADS
+            and tokens[b + 1].cap
+            and key not in lex.person_of
+            and not tokens[b].poss
+        ):
+            continue  # "Community Change [Grants] Program": a programme's name
+        if key not in lex.person_of and _quoted(
+            sentence, tokens[a].start, tokens[b].start + len(tokens[b].core)
+        ):
+            continue  # signs that said 'Impeach Trump': a slogan
         if key not in lex.person_of and _thing_before(tokens, a):
             out.append(_Run(name, sentence, order, False, a == first_word, None, thing=True))
             continue  # "the tanker Rye Song Gang"
-        stated = (
-            _role_before(sentence, tokens, a)
-            or _nominee(sentence, tokens, b)
-            or _appositive(sentence, tokens, b)
-        )
+        stated = ranked or _stated_role(sentence, tokens, a, b)
         # a noun before the name gives its role but shows no person ("the drill [Freedom Flag]")
         role = stated or _noun_before(sentence, tokens, a) or _copula_role(sentence, tokens, b)
         initial = a == first_word
@@ -2778,6 +3271,7 @@ def _name_runs(
             and tokens[b + 1].low == "and"
             and tokens[b + 2].core in _GIVEN_NAMES
             and _name_like(tokens[b + 3])
+            and tokens[b + 3].low not in _SUFFIX_WORDS  # "Eric and Don Jr."
             and (b + 4 >= len(tokens) or not _name_like(tokens[b + 4]))
         ):
             shared = f"{tokens[a].core} {tokens[b + 3].core}"
@@ -2870,6 +3364,52 @@ def _coordinated(run: _Run, people: Sequence[_Run]) -> int:
             )
             return 2 if verb else 1
     return 0
+
+
+_SPOUSE = re.compile(r"\b(?:first lady|second gentleman|first gentleman|wife|husband)\b", re.I)
+
+
+def _principal(
+    found: set[str], named_as: dict[str, list[str]], accs: dict[tuple[str, str], _Acc]
+) -> str | None:
+    """Of several people with one surname ("Barack Obama", "Michelle Obama"), the one a
+    surname alone names: the only one never given a spouse's title, else the one named at
+    least three times as often as each other; None when neither tells."""
+    rest = [n for n in found if not any(_SPOUSE.search(r) for r in named_as.get(n, ()))]
+    if len(rest) == 1:
+        return rest[0]
+
+    def named(n: str) -> int:
+        acc = accs.get(("person", _key(n)))
+        return max(len(named_as.get(n, ())), acc.mentions if acc else 0)
+
+    counts = sorted((named(n), n) for n in rest)
+    if len(counts) >= 2 and counts[-1][0] >= 3 * max(1, counts[-2][0]):
+        return counts[-1][1]
+    return None
+
+
+def _name_lists(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """Runs of one sentence joined one to the next by commas and a final "and"/"or",
+    three or more long."""
+    out: list[list[_Run]] = []
+    by_sentence: dict[int, list[_Run]] = {}
+    for r in runs:
+        if r.start >= 0 and not r.in_title:
+            by_sentence.setdefault(r.order, []).append(r)
+    for rs in by_sentence.values():
+        rs = sorted({(r.start, r.end): r for r in rs}.values(), key=lambda r: r.start)
+        chain: list[_Run] = []
+        for r in rs:
+            if chain and _COORD.fullmatch(r.sentence[chain[-1].end : r.start]):
+                chain.append(r)
+                continue
+            if len(chain) >= 3:
+                out.append(chain)
+            chain = [r]
+        if len(chain) >= 3:
+            out.append(chain)
+    return out
 
 
 _LIST_GOES_ON = re.compile(

@@ -247,7 +247,7 @@ def test_royal_titles_name_a_person_by_the_given_name() -> None:
     )
     assert found["Charles"].role == "Prince"
     assert found["Harry"].role == "Prince"
-    assert found["Charles Kennedy"].role == "leader"  # not the prince's title
+    assert found["Charles Kennedy"].role == "Liberal Democrat leader"  # not the prince's
 
 
 def test_a_title_of_a_place_before_the_comma() -> None:

@@ -207,6 +207,16 @@ def test_entities_floors() -> None:
                     ("role_accuracy", "role_accuracy"),
                 )
             },
+            **{
+                f"v7_{sp}_{k}": res["v7"][sp][m]
+                for sp in ("dev", "test")
+                for k, m in (
+                    ("people_precision", "precision"),
+                    ("people_recall", "recall"),
+                    ("role_accuracy", "role_accuracy"),
+                    ("role_whole", "role_whole"),
+                )
+            },
         },
     )
 
