@@ -1477,7 +1477,23 @@ def _clause_year(c: _Ctx) -> int | None:
     years = {int(m["year"]) for m in _CLAUSE_YEAR.finditer(clause)}
     if len(years) != 1 or len({m.group(0) for m in _ANY_YEAR.finditer(c.sentence)}) != 1:
         return None
-    return years.pop()
+    year = years.pop()
+    if c.pub is not None and abs(year - c.pub.year) >= 2:
+        # "Germany announced on August 2 that it joined the UN Command, which the U.S. set
+        # up in 1950": a distant year in another clause (or a sentence the split missed)
+        # dates that clause, not the day
+        at = next(m.start() for m in _ANY_YEAR.finditer(c.sentence))
+        lo, hi = sorted((at, c.m.start()))
+        if _OTHER_CLAUSE.search(c.sentence, lo, hi):
+            return None
+    return year
+
+
+_OTHER_CLAUSE = re.compile(
+    r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\b(?:that|which|who|whom|whose|where|when|while)\b"
+)
+"""What opens another clause between a day and a year: a relative or complement word, or
+a sentence end the split did not see."""
 
 
 def _h_md(c: _Ctx) -> Result:
