@@ -1756,6 +1756,8 @@ def _h_rel_period(c: _Ctx) -> Result:
         # "this weekend's attacks" on a Monday: the weekend just gone (a possessive takes
         # no tense from the clause, whose "has to be" is the attacks' outcome)
         shift = -1
+    if unit == "weekend" and which == "this" and not edge and _incident_weekend(c):
+        shift = -1  # "in the aftermath of this weekend's shootings", said on a Wednesday
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":
@@ -1785,12 +1787,44 @@ def _h_rel_period(c: _Ctx) -> Result:
 _ALREADY = re.compile(r"(?i)\balready\b[^,;:.!?]*$")
 
 
+_INCIDENT = (
+    r"(?:attempts?|attacks?|shootings?|assassinations?|killings?|violence|bombings?|"
+    r"explosions?|crash(?:es)?|storms?|fires?|riots?|deaths?|murders?|stabbings?|floods?)"
+)
+_INCIDENT_BEFORE = re.compile(
+    rf"(?i)\b{_INCIDENT}\b(?:\s+(?!(?:will|would|could|may|might|should|to|is|are|be)\b)"
+    rf"[\w’'.-]+){{0,8}}\s+$"
+)
+_INCIDENT_AFTER = re.compile(rf"(?i)^['’]s\s+(?:[\w-]+\s+){{0,2}}{_INCIDENT}\b")
+_SINCE_BEFORE = re.compile(
+    r"(?i)\b(?:aftermath\s+of|wake\s+of|after|since|following|the\s+day\s+after)\s+$"
+)
+
+
+def _incident_weekend(c: _Ctx) -> bool:
+    """A weekend named with an incident, Monday to Thursday, is the one just gone: the
+    incident's, not the clause's ("I will say a few words about the attempt on the life of
+    former President Trump over the weekend"; "in the aftermath of this weekend's
+    shootings"). A weekend after "since"/"in the aftermath of" is gone too."""
+    if c.pub is None or c.pub.weekday() > 3:
+        return False
+    before = c.sentence[max(0, c.m.start() - 80) : c.m.start()]
+    return bool(
+        _INCIDENT_BEFORE.search(before)
+        or (
+            _INCIDENT_AFTER.match(c.sentence[c.m.end() :])
+            and c.direction(beyond_clause=True) != "future"
+        )
+        or (_SINCE_BEFORE.search(before) and c.m.group(0).lower().startswith("this"))
+    )
+
+
 def _h_weekend(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     _, sun = _week_of(c.pub)
     direction = c.direction(beyond_clause=True)
-    if direction == "past" and c.pub.weekday() < 5:
+    if (direction == "past" and c.pub.weekday() < 5) or _incident_weekend(c):
         sun -= timedelta(days=7)
     return (sun - timedelta(days=1), sun)
 

@@ -65,9 +65,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Z][a-z]*)\b")
 _CLAUSE_OPENERS = frozenset(
-    "The This That These Those It Its He She They We I There Their Our His Her Such"
-    " But However Meanwhile".split()
-)
+    "The This That These Those It Its He She They We I There Their Our His Her".split()  # noqa: SIM905
+) | {"Such", "But", "However", "Meanwhile"}
 """Words that open a clause and are no name: after dotted initials ("U.S.") they start a
 new sentence."""
 
