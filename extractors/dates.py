@@ -137,7 +137,7 @@ _MONTH_REL = re.compile(
 # KCNA's calendar: "in April Juche 50 (1961)", the Gregorian year in brackets.
 _JUCHE = re.compile(
     r"\b(?P<prep>(?i:in|of|since|from|by))\s+(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
-    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s+\((?P<year>{_YEAR})\)"
+    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s*\((?P<year>{_YEAR})\)"
 )
 _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
@@ -684,7 +684,16 @@ _QUOTE_MARKS = frozenset("\"'“‘")
 _TODAY_LEAD = re.compile(r"^\W{0,3}Today\s+(?!,)")
 
 
+_BECOME = re.compile(
+    r"(?i)\b(?:has|have|is|are)\s+(?:now\s+|already\s+)?(?:become|turned\s+into|grown\s+into|"
+    r"emerged\s+as|becoming)\b"
+)
+"""What a thing has become: "Today, the bloc … has become a dangerous factor" is nowadays."""
+
+
 def _nowadays_lead(sentence: str, mention: str) -> bool:
+    if mention == "Today" and re.match(r"^\W{0,3}Today,", sentence) and _BECOME.search(sentence):
+        return True
     if mention != "Today" or _TODAY_LEAD.match(sentence) is None:
         return False
     i = sentence.index("Today")
@@ -1038,7 +1047,9 @@ _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
 )
 # Two or more Title Case words: the rest of a name ("Youth Shock Brigade").
-_TITLE_AFTER = re.compile(r"^\s+[A-Z][a-z][\w-]*\s+[A-Z][a-z][\w-]*")
+_TITLE_AFTER = re.compile(
+    r"^\s+[A-Z][a-z][\w-]*\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][a-z][\w-]*"
+)
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*$")
@@ -1135,7 +1146,11 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
             return True
         if _NAMED_BODY.match(after):
             return True  # "chair of the January 6th Committee": a body named by its day
-        if not m["year"] and re.search(r"\b[Tt]he\s+$", before) and _TITLE_AFTER.match(after):
+        if (
+            not m.groupdict().get("year")
+            and re.search(r"\b[Tt]he\s+$", before)
+            and _TITLE_AFTER.match(after)
+        ):
             return True  # "the August 28 Youth Shock Brigade": the head of a name
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():

@@ -79,3 +79,38 @@ def test_a_clause_year_still_dates_its_own_day() -> None:
 )
 def test_incident_weekends(sentence: str, expect: str) -> None:
     assert [v for _, v in find_dates(sentence, WED)] == [expect]
+
+
+# ---- non-dates and a Juche year written close to its number
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The youth gathered at the May 1 Palace of Sport.",
+        "Pupils sang at the June 6 Hall for Children.",
+    ],
+)
+def test_a_day_heading_a_name_with_of_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, AUG) == []
+
+
+def test_a_juche_year_without_a_space_takes_its_year() -> None:
+    assert find_dates("One day in June Juche 100(2011) he toured the mill.", AUG) == [
+        ("in June Juche 100(2011)", "2011-06-01/2011-06-30")
+    ]
+
+
+def test_state_media_today_of_what_a_thing_has_become_is_nowadays() -> None:
+    from extractors.dates import _nowadays_lead
+
+    assert _nowadays_lead("Today, the bloc has become a dangerous factor in the region.", "Today")
+    assert not _nowadays_lead("Today, the minister met the envoy.", "Today")
+
+
+def test_a_month_day_of_last_year_after_a_place_name_does_not_crash() -> None:
+    # "… in Detroit June 1st of last year": the pattern has no year group (it raised)
+    found = find_dates(
+        "She became chief in Dayton June 1st of last year, after a long career.", AUG
+    )
+    assert found == [("June 1st of last year", "2023-06-01")]
