@@ -50,7 +50,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
@@ -530,6 +530,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
     June 7th") counts all its relative days from the day that pin implies."""
     pub, next_ok, rolled = _writer_day(article, tz)
+    written = pub
     anchor = _anchor_day(article, pub) if pub is not None else None
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
@@ -613,7 +614,27 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     if week is not None:
         # a proclamation's "This week, we can all feel new pride": the week it proclaims
         events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
-    return tuple(events)
+    since = min(written, pub) - timedelta(days=READ_DAYS) if written and pub else None
+    return read_events(events, since)
+
+
+READ_DAYS = 7
+"""Events ending this many days or more before the writer's day are long past: their
+``not_event`` is not read at extraction (no digest lists them)."""
+
+
+def read_events(events: Sequence[Event], since: date | None) -> tuple[Event, ...]:
+    """``events`` with ``not_event`` read (``not_event``; "" for an event) for each dated
+    one that ends on or after ``since`` (all of them when ``since`` is None), so that
+    rendering Upcoming reads the field and never parses."""
+    out = []
+    for e in events:
+        if e.not_event is None and e.resolved and e.date:
+            end = date.fromisoformat(e.date.rpartition("/")[2])
+            if since is None or end >= since:
+                e = replace(e, not_event=not_event(e) or "")
+        out.append(e)
+    return tuple(out)
 
 
 _YEARLESS_DAY = re.compile(

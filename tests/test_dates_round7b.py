@@ -114,3 +114,40 @@ def test_a_month_day_of_last_year_after_a_place_name_does_not_crash() -> None:
         "She became chief in Dayton June 1st of last year, after a long career.", AUG
     )
     assert found == [("June 1st of last year", "2023-06-01")]
+
+
+# ---- not_event is read at extraction; rendering only reads the field
+
+
+def test_not_event_is_read_at_extraction_and_render_reads_the_field() -> None:
+    from datetime import UTC, datetime
+
+    from extractors import dates
+    from extractors.models import Article
+    from extractors.render import listed
+
+    text = (
+        "The ministers will meet in Brussels on Thursday.\n\n"
+        "We'll have more to say tomorrow.\n\n"
+        "Grid emissions could fall by half by 2030.\n\n"
+        "The plant opened in March 2001."
+    )
+    art = Article(
+        source="hand.txt", title="t", text=text, published=datetime(2024, 7, 23, 14, tzinfo=UTC)
+    )
+    got = {e.mention: e.not_event for e in dates.resolve_dates(art)}
+    assert got == {
+        "on Thursday": "",
+        "tomorrow": "room talk",
+        "by 2030": "forecast",
+        "in March 2001": None,  # long past: not read
+    }
+    # an event read at extraction is listed from its field alone: no parser is loaded
+    saved, dates._PARSER = dates._PARSER, dates._UNLOADED
+    try:
+        meet = next(e for e in dates.resolve_dates(art) if e.mention == "on Thursday")
+        dates._PARSER = dates._UNLOADED
+        assert listed(meet, date(2024, 7, 23))
+        assert dates._PARSER is dates._UNLOADED
+    finally:
+        dates._PARSER = saved
