@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from .models import Article, Entity, Event
@@ -277,13 +278,22 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
 
 def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     """``dates.resolve_dates`` for an article in either language."""
+    from . import dates
+
     if article.language == "ko":
         from . import korean
 
-        return korean.resolve_dates(article, tz)
-    from . import dates
+        return dates.read_events(korean.resolve_dates(article, tz), _read_since(article, tz))
 
     return dates.resolve_dates(article, tz)
+
+
+def _read_since(article: Article, tz: str | None) -> date | None:
+    """The day from which a Korean article's events have ``not_event`` read."""
+    from . import dates
+
+    day = dates.publication_date(article, tz)
+    return day - timedelta(days=dates.READ_DAYS) if day else None
 
 
 def merge_groups(

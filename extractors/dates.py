@@ -50,7 +50,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
@@ -137,7 +137,7 @@ _MONTH_REL = re.compile(
 # KCNA's calendar: "in April Juche 50 (1961)", the Gregorian year in brackets.
 _JUCHE = re.compile(
     r"\b(?P<prep>(?i:in|of|since|from|by))\s+(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
-    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s+\((?P<year>{_YEAR})\)"
+    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s*\((?P<year>{_YEAR})\)"
 )
 _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
@@ -530,6 +530,7 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     (``writer_day``); a document that pins a relative day to a date ("tomorrow — Tuesday,
     June 7th") counts all its relative days from the day that pin implies."""
     pub, next_ok, rolled = _writer_day(article, tz)
+    written = pub
     anchor = _anchor_day(article, pub) if pub is not None else None
     if anchor is not None and anchor != pub:
         pub, next_ok, rolled = anchor, False, False
@@ -613,7 +614,27 @@ def resolve_dates(article: Article, tz: str | None = None) -> tuple[Event, ...]:
     if week is not None:
         # a proclamation's "This week, we can all feel new pride": the week it proclaims
         events = [replace(e, date=week) if e.mention.lower() == "this week" else e for e in events]
-    return tuple(events)
+    since = min(written, pub) - timedelta(days=READ_DAYS) if written and pub else None
+    return read_events(events, since)
+
+
+READ_DAYS = 7
+"""Events ending this many days or more before the writer's day are long past: their
+``not_event`` is not read at extraction (no digest lists them)."""
+
+
+def read_events(events: Sequence[Event], since: date | None) -> tuple[Event, ...]:
+    """``events`` with ``not_event`` read (``not_event``; "" for an event) for each dated
+    one that ends on or after ``since`` (all of them when ``since`` is None), so that
+    rendering Upcoming reads the field and never parses."""
+    out = []
+    for e in events:
+        if e.not_event is None and e.resolved and e.date:
+            end = date.fromisoformat(e.date.rpartition("/")[2])
+            if since is None or end >= since:
+                e = replace(e, not_event=not_event(e) or "")
+        out.append(e)
+    return tuple(out)
 
 
 _YEARLESS_DAY = re.compile(
@@ -684,7 +705,16 @@ _QUOTE_MARKS = frozenset("\"'“‘")
 _TODAY_LEAD = re.compile(r"^\W{0,3}Today\s+(?!,)")
 
 
+_BECOME = re.compile(
+    r"(?i)\b(?:has|have|is|are)\s+(?:now\s+|already\s+)?(?:become|turned\s+into|grown\s+into|"
+    r"emerged\s+as|becoming)\b"
+)
+"""What a thing has become: "Today, the bloc … has become a dangerous factor" is nowadays."""
+
+
 def _nowadays_lead(sentence: str, mention: str) -> bool:
+    if mention == "Today" and re.match(r"^\W{0,3}Today,", sentence) and _BECOME.search(sentence):
+        return True
     if mention != "Today" or _TODAY_LEAD.match(sentence) is None:
         return False
     i = sentence.index("Today")
@@ -1038,7 +1068,9 @@ _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
 )
 # Two or more Title Case words: the rest of a name ("Youth Shock Brigade").
-_TITLE_AFTER = re.compile(r"^\s+[A-Z][a-z][\w-]*\s+[A-Z][a-z][\w-]*")
+_TITLE_AFTER = re.compile(
+    r"^\s+[A-Z][a-z][\w-]*\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][a-z][\w-]*"
+)
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*$")
@@ -1135,7 +1167,11 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
             return True
         if _NAMED_BODY.match(after):
             return True  # "chair of the January 6th Committee": a body named by its day
-        if not m["year"] and re.search(r"\b[Tt]he\s+$", before) and _TITLE_AFTER.match(after):
+        if (
+            not m.groupdict().get("year")
+            and re.search(r"\b[Tt]he\s+$", before)
+            and _TITLE_AFTER.match(after)
+        ):
             return True  # "the August 28 Youth Shock Brigade": the head of a name
     word = text.split()[-1] if text.split() else ""
     if word.lower() in ("today", "tonight", "tomorrow") and word[:1].isupper():
@@ -1477,7 +1513,23 @@ def _clause_year(c: _Ctx) -> int | None:
     years = {int(m["year"]) for m in _CLAUSE_YEAR.finditer(clause)}
     if len(years) != 1 or len({m.group(0) for m in _ANY_YEAR.finditer(c.sentence)}) != 1:
         return None
-    return years.pop()
+    year = years.pop()
+    if c.pub is not None and abs(year - c.pub.year) >= 2:
+        # "Germany announced on August 2 that it joined the UN Command, which the U.S. set
+        # up in 1950": a distant year in another clause (or a sentence the split missed)
+        # dates that clause, not the day
+        at = next(m.start() for m in _ANY_YEAR.finditer(c.sentence))
+        lo, hi = sorted((at, c.m.start()))
+        if _OTHER_CLAUSE.search(c.sentence, lo, hi):
+            return None
+    return year
+
+
+_OTHER_CLAUSE = re.compile(
+    r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\b(?:that|which|who|whom|whose|where|when|while)\b"
+)
+"""What opens another clause between a day and a year: a relative or complement word, or
+a sentence end the split did not see."""
 
 
 def _h_md(c: _Ctx) -> Result:
@@ -1740,6 +1792,8 @@ def _h_rel_period(c: _Ctx) -> Result:
         # "this weekend's attacks" on a Monday: the weekend just gone (a possessive takes
         # no tense from the clause, whose "has to be" is the attacks' outcome)
         shift = -1
+    if unit == "weekend" and which == "this" and not edge and _incident_weekend(c):
+        shift = -1  # "in the aftermath of this weekend's shootings", said on a Wednesday
     if unit in ("week", "weekend"):
         mon, sun = _week_of(pub + timedelta(weeks=shift))
         if unit == "weekend":
@@ -1769,12 +1823,44 @@ def _h_rel_period(c: _Ctx) -> Result:
 _ALREADY = re.compile(r"(?i)\balready\b[^,;:.!?]*$")
 
 
+_INCIDENT = (
+    r"(?:attempts?|attacks?|shootings?|assassinations?|killings?|violence|bombings?|"
+    r"explosions?|crash(?:es)?|storms?|fires?|riots?|deaths?|murders?|stabbings?|floods?)"
+)
+_INCIDENT_BEFORE = re.compile(
+    rf"(?i)\b{_INCIDENT}\b(?:\s+(?!(?:will|would|could|may|might|should|to|is|are|be)\b)"
+    rf"[\w’'.-]+){{0,8}}\s+$"
+)
+_INCIDENT_AFTER = re.compile(rf"(?i)^['’]s\s+(?:[\w-]+\s+){{0,2}}{_INCIDENT}\b")
+_SINCE_BEFORE = re.compile(
+    r"(?i)\b(?:aftermath\s+of|wake\s+of|after|since|following|the\s+day\s+after)\s+$"
+)
+
+
+def _incident_weekend(c: _Ctx) -> bool:
+    """A weekend named with an incident, Monday to Thursday, is the one just gone: the
+    incident's, not the clause's ("I will say a few words about the attempt on the life of
+    former President Trump over the weekend"; "in the aftermath of this weekend's
+    shootings"). A weekend after "since"/"in the aftermath of" is gone too."""
+    if c.pub is None or c.pub.weekday() > 3:
+        return False
+    before = c.sentence[max(0, c.m.start() - 80) : c.m.start()]
+    return bool(
+        _INCIDENT_BEFORE.search(before)
+        or (
+            _INCIDENT_AFTER.match(c.sentence[c.m.end() :])
+            and c.direction(beyond_clause=True) != "future"
+        )
+        or (_SINCE_BEFORE.search(before) and c.m.group(0).lower().startswith("this"))
+    )
+
+
 def _h_weekend(c: _Ctx) -> Result:
     if c.pub is None:
         return None
     _, sun = _week_of(c.pub)
     direction = c.direction(beyond_clause=True)
-    if direction == "past" and c.pub.weekday() < 5:
+    if (direction == "past" and c.pub.weekday() < 5) or _incident_weekend(c):
         sun -= timedelta(days=7)
     return (sun - timedelta(days=1), sun)
 

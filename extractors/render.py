@@ -366,7 +366,10 @@ def listed(event: Event, day: date) -> bool:
     """Whether Upcoming lists the event: ahead of ``day`` and told as a scheduled event,
     not a forecast or target, the room's own talk, a question or a limit
     (``dates.not_event``)."""
-    return ahead_of(event, day) and not_event(event) is None
+    if not ahead_of(event, day):
+        return False
+    why = event.not_event if event.not_event is not None else not_event(event)
+    return not why  # read at extraction (dates.read_events); an Event built elsewhere is read here
 
 
 def ahead_of(event: Event, day: date) -> bool:

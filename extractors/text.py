@@ -63,6 +63,12 @@ ABBREVIATIONS = {
 }
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Z][a-z]*)\b")
+_CLAUSE_OPENERS = frozenset(
+    "The This That These Those It Its He She They We I There Their Our His Her".split()  # noqa: SIM905
+) | {"Such", "But", "However", "Meanwhile"}
+"""Words that open a clause and are no name: after dotted initials ("U.S.") they start a
+new sentence."""
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\ufeff]")
@@ -107,7 +113,11 @@ def split_sentences(paragraph: str) -> list[str]:
                 if following.isdigit():
                     continue
             elif token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token or "-"):
-                continue
+                # "… led by the U.S. The UN Command is …": dotted initials end a sentence
+                # before a word that only opens a clause
+                nxt = _NEXT_WORD.match(paragraph, m.end())
+                if not ("." in token and nxt and nxt.group(1) in _CLAUSE_OPENERS):
+                    continue
         pieces.append(candidate)
         start = m.end()
     tail = paragraph[start:].strip()
