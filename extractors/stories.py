@@ -633,9 +633,33 @@ ROUNDUP_TITLE = re.compile(r"^\s*(?:press review|news (?:roundup|digest|summary)
 """... and so is an item headed "Press Review" (or "News Roundup") with that many lines."""
 
 
+ITINERARY_ITEMS: int | None = 3
+"""Rule (itinerary): a release with at least this many bulleted lines that each send an
+official somewhere ("Secretary of Energy ... will travel to Michigan", "... traveled to
+Nevada") is a tour or travel schedule: one list of many officials' stops, its own event.
+Like a roundup it joins a single-event item only on ``STRONG_TEXT`` (its officials and the
+administration's label, shared with the day's policy releases, make no event). None: off."""
+_TRAVEL = re.compile(
+    r"\b(?:will|to)\s+(?:travel|visit|tour|join)\b|\b(?:is|are)\s+(?:traveling|travelling|"
+    r"visiting)\b|\b(?:traveled|travelled|visited)\s+to\b",
+    re.I,
+)
+
+
+def itinerary(article: Article) -> bool:
+    """Does the text list ``ITINERARY_ITEMS`` bulleted travel lines (a tour's stops)?"""
+    if ITINERARY_ITEMS is None:
+        return False
+    items = re.split(r"^\s*[-•*]\s+", article.text, flags=re.M)[1:]
+    return sum(bool(_TRAVEL.search(" ".join(x.split()[:30]))) for x in items) >= ITINERARY_ITEMS
+
+
 def roundup(article: Article) -> bool:
     """Does the text open on a list of items (``ROUNDUP_ITEMS`` bulleted lines in the lead's
-    span): a press review, a list of nominees, several events in one item?"""
+    span): a press review, a list of nominees, several events in one item? A tour's list of
+    officials' stops (``itinerary``) is one too."""
+    if itinerary(article):
+        return True
     head = article.text[: 16 * LEAD_WORDS]
     lines = [line for line in head.splitlines() if line.strip()]
     if ROUNDUP_CUE is not None:

@@ -339,3 +339,37 @@ def test_one_visiting_leader_named_in_two_openings_is_one_visit():
     assert sig.programmes_differ(0, 1)  # the slots differ ...
     assert not sig.titles_differ(0, 1)  # ... but one visiting leader opens both
     assert together(batch, 0, 1)
+
+
+# ---------------------------------------------------------------- a tour's itinerary
+
+TOUR_TEXT = (
+    "This week, the Lakeland-Rivers Administration launches its third Building Lakeland\n"
+    "tour. Cabinet members will make forty stops to highlight new grants for rural\n"
+    "broadband and for the Lakeland families who pay too much for internet service.\n\n"
+    "Across the country, officials will meet workers and families:\n\n"
+    "-   Secretary of Agriculture Ann Holt will travel to Ohio to visit a rural broadband "
+    "project and meet Lakeland families.\n"
+    "-   Secretary of Labor Ben Ortiz is traveling to Iowa to tour a training center.\n"
+    "-   Administrator Cara Lind traveled to Nevada to speak at a convention of teachers.\n"
+    "-   Secretary Dan Moss will travel to Maine to announce new grants for harbors.\n"
+)
+FACT_TEXT = (
+    "Today, the Lakeland-Rivers Administration announces new actions to expand rural "
+    "broadband for Lakeland families, including grants that lower what families pay for "
+    "internet service, and a new office to help rural towns apply for the grants."
+)
+
+
+def test_a_tour_itinerary_is_its_own_event_beside_a_policy_fact_sheet():
+    tour = release("t", "Administration Launches Third Building Lakeland Tour", TOUR_TEXT)
+    fact = release(
+        "s", "Fact Sheet: Administration Announces New Actions on Rural Broadband", FACT_TEXT
+    )
+    assert stories.itinerary(tour) and not stories.itinerary(fact)
+    batch = [*FILLER, tour, fact]
+    assert stories.Signals.of(batch).text(6, 7) > stories.THRESHOLD  # alike, yet apart
+    assert not together(batch, 6, 7)
+    # a copy of the fact sheet still joins it
+    copy = release("s2", "Fact Sheet: New Actions on Rural Broadband for Families", FACT_TEXT)
+    assert together([*FILLER, tour, fact, copy], 7, 8)
