@@ -304,11 +304,12 @@ NAMED_HEADS = (
     "framework",
     "program",
     "programme",
-    "coalition",
 )
 """Rule (one named body or instrument): the heads of a government act's own name ("a
 Presidential Emergency Board", "the National Climate Task Force", "the Central American
-Service Corps"); not occasions that host many acts (a summit, a forum) nor an office."""
+Service Corps"); not occasions that host many acts (a summit, a forum), an office, nor an
+organisation that holds them (a coalition: a speech at the Rainbow PUSH Coalition's
+convention and a statement on its founder's retirement are two items)."""
 _NAMED = re.compile(
     r"(?<![\w’'])([A-Z][\w’'.-]*)\s+(" + "|".join(h.title() for h in NAMED_HEADS) + r")s?\b"
 )

@@ -637,10 +637,15 @@ def test_split_sentences(paragraph, sentences):
     assert split_sentences(paragraph) == sentences
 
 
-def test_split_sentences_limit_abbreviation_at_the_end_of_a_sentence():
-    # A known, accepted ambiguity: "U.S." ending a sentence looks like "U.S." inside one.
+def test_split_sentences_abbreviation_at_the_end_of_a_sentence():
+    # "U.S." ends a sentence before a word that only opens one (round 7); inside a
+    # sentence, before a noun it names, it stays.
     assert split_sentences("Talks ended in Washington, U.S. The next round is in Seoul.") == [
-        "Talks ended in Washington, U.S. The next round is in Seoul."
+        "Talks ended in Washington, U.S.",
+        "The next round is in Seoul.",
+    ]
+    assert split_sentences("The U.S. Army and U.S. Forces Korea trained.") == [
+        "The U.S. Army and U.S. Forces Korea trained."
     ]
 
 

@@ -373,3 +373,25 @@ def test_a_tour_itinerary_is_its_own_event_beside_a_policy_fact_sheet():
     # a copy of the fact sheet still joins it
     copy = release("s2", "Fact Sheet: New Actions on Rural Broadband for Families", FACT_TEXT)
     assert together([*FILLER, tour, fact, copy], 7, 8)
+
+
+# ---------------------------------------------------------------- an organisation is no act
+
+
+def test_an_organisation_named_in_two_headlines_is_no_one_act():
+    # a speech at a coalition's convention and a statement on its founder's retirement
+    speech = release(
+        "c1",
+        "Remarks by the Vice President at the Lakeland Unity Coalition Convention",
+        "Thank you, everyone. It is good to be back in Rivertown with the Lakeland Unity "
+        "Coalition, which has fought for voting rights for fifty years.",
+    )
+    statement = release(
+        "c2",
+        "Statement from the President on the Retirement of the Founder of the Lakeland "
+        "Unity Coalition",
+        "For fifty years the founder of the Lakeland Unity Coalition has stood up for "
+        "voting rights, and I thank him for his friendship.",
+    )
+    assert "unity coalition" not in stories.named(speech.title)
+    assert stories.Signals.of([*FILLER, speech, statement]).act_key(6, 7) is None
