@@ -106,15 +106,19 @@ _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _PREP = r"(?i:on|by|until|till|from|since|before|after|through|in|for|during)"
 _PART = r"(?i:early|mid|late)"
 
+_OLD_YEAR_AFTER = r"(?!,?\s+1[0-8]\d\d(?!\d))"
+"""A day written with a year before 1900 ("On June 14, 1777, the Continental Congress …")
+is history, never a year-less day of the document's year."""
 _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
 _MD = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?<!Long )(?P<mon>{_MON_ANY})\s+"
     rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?(?![\w])"
+    rf"{_OLD_YEAR_AFTER}"
 )
 _DM = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\d,.\w])(?P<d1>{_DAY})"
     rf"(?:\s*[-–]\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?![\w])"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?{_OLD_YEAR_AFTER}"
 )
 _MY = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<part>{_PART})[\s-]+)?(?<![\w])(?P<mon>{_MON_ANY}),?"
@@ -2048,6 +2052,8 @@ _MAYBE_MODALS = _words("could might may would should")
 """Modal verbs of possibility: "emissions could fall by 2030" is a forecast."""
 _EXPECT_LEMMAS = _words("expect project forecast estimate predict anticipate")
 """Verbs of expectation: "deployment is expected to advance in 2024" is a forecast."""
+_ON_COURSE = re.compile(r"\b(?:on track|on pace|on course|poised|likely|unlikely)\s+to\b", re.I)
+"""Words of a course or likelihood: what they date is a projection, not a scheduled event."""
 _ROOM_LEMMAS = _words(
     "say talk speak answer tell brief update share keep look hear know want think hope feel"
 )
@@ -2150,13 +2156,29 @@ def _is_quantity(tok: Any) -> bool:
     ) or any(ch.tag_ == "$" for ch in tok.children)
 
 
+_FEW = _words("two three four five six seven eight nine ten eleven twelve both")
+
+
+def _few_actors(tok: Any) -> bool:
+    """A subject counted by a small number ("the two leaders", "three ministers"): the
+    ones who act, not a quantity reached at that date."""
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    nums = [ch for ch in tok.children if ch.dep_ == "nummod"]
+    return bool(nums) and all(
+        n.lower_ in _FEW or (n.text.isdigit() and int(n.text) <= 12) for n in nums
+    )
+
+
 def not_event(event: Event) -> str | None:
     """Why the sentence does not tell a scheduled event at the event's date, read from its
     parse (the clause the date sits in), or None when it does: "question" (the sentence
     asks), "forecast" (a modal of possibility, a verb of expectation, a quantity told at
     that date, a whole year reached "by"), "room talk" (I/we saying, answering, looking
-    forward, knowing, wanting; a bare "what's on tap"), "limit" ("on embargo until 5:00
-    a.m. tomorrow"). Without the parser only the question is read."""
+    forward, knowing, wanting; a bare "what's on tap"), "appeal" (I/we call on or urge
+    others to act by then), "limit" ("on embargo until 5:00 a.m. tomorrow"). A course or
+    likelihood ("on track to", "likely to") is a forecast too. Without the parser only
+    the question is read."""
     text = event.text.strip()
     if text.rstrip(" \"'”’)").endswith("?") or _Q_LINE.match(text):
         return "question"  # a question, or a reporter's line in a transcript ("Q …")
@@ -2210,13 +2232,28 @@ def not_event(event: Event) -> str | None:
             return "forecast"
         if _lemma(v) in _EXPECT_LEMMAS:
             return "forecast"
+    if _ON_COURSE.search(text):
+        return "forecast"  # "is on track to produce a record amount of oil next year"
+    if any(
+        s.lower_ in _FIRST_PERSON
+        and (
+            _lemma(v) == "urge"
+            or (_lemma(v) == "call" and any(ch.lower_ == "on" for ch in v.children))
+        )
+        for v in ups
+        for s in v.children
+        if s.dep_ in _SUBJECTS
+    ):
+        return "appeal"  # "I call on Congress to pass a bill this month", "we urge …"
     subjects = [ch for ch in clause.children if ch.dep_ in _SUBJECTS]
     agent = any(
         sub.pos_ == "PROPN" or (sub.pos_ == "PRON" and sub.lower_ in _AGENT_PRONOUNS)
         for sub in subjects
     ) and any(ch.dep_ == "aux" and _lemma(ch) in ("will", "shall") for ch in clause.children)
     counted = any(
-        _is_quantity(t) for t in clause.subtree if t.i not in span_ids and t.dep_ in _QUANTITY_DEPS
+        _is_quantity(t) and not _few_actors(t)
+        for t in clause.subtree
+        if t.i not in span_ids and t.dep_ in _QUANTITY_DEPS
     )
     if long_period and (_is_quantity(root.head.head) or (counted and not agent)):
         # "to 75 percent in 2029", "more than one million EVs in 2026", "which will create

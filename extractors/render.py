@@ -24,7 +24,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .config import PROJECT_ROOT
 from .dates import not_event, tense_direction
-from .models import Article, Digest, Event, Failure, KeyPoint, SourceHealth, Story, to_jsonable
+from .models import (
+    Article,
+    Digest,
+    Entity,
+    Event,
+    Failure,
+    KeyPoint,
+    SourceHealth,
+    Story,
+    to_jsonable,
+)
 
 TEMPLATES = PROJECT_ROOT / "templates"
 SCHEMA_VERSION = 1
@@ -391,42 +401,63 @@ def told_in_past(event: Event) -> bool:
     return tense_direction(event.text, at, at + len(event.mention), beyond_clause=True) == "past"
 
 
-_NAME = re.compile(r"(?<=[\w,;:’'\"“)] )[A-Z][a-z][\w’'-]+")
-"""A capitalised word not opening its sentence: a candidate name."""
+_WHO_KINDS = frozenset({"person", "organisation"})
+"""The entity kinds whose names tie two sentences of one date to one event."""
 
 
-def _names_in(text: str) -> set[str]:
-    return {m.group(0) for m in _NAME.finditer(text)}
+def _forms(ent: Entity) -> set[str]:
+    """How a sentence names the entity: its name, and a person's surname too."""
+    out = {ent.name}
+    if ent.kind == "person" and " " in ent.name:
+        out.add(ent.name.split()[-1])
+    return out
 
 
 def upcoming_lines(digest: Digest) -> list[tuple[Event, Story, list[str]]]:
     """One (event, story, sources) per upcoming event, by date. Mentions of one date are one event
     when they come from one story (a story tells one event), or when their sentences share
-    a name that few of the digest's stories have (at most a third of them, at least two:
-    "Netanyahu" in the preview call and in the briefing, not "Biden"), or most of their
-    content words. The entry is the shortest telling, with the sources of all (``source``
-    first), and the sources in the order they were met."""
+    a name of a person or organisation that few of the digest's stories have (at most a
+    third of them, at least two: "Netanyahu" in the preview call and in the briefing, not
+    "Biden"; a place is no one's event: "in the United States later this year" is said of
+    two meetings), or most of their content words (besides the date's and places'). The
+    entry is the shortest telling, with the sources of all (``source`` first), and the
+    sources in the order they were met."""
     from .vectors import tokens
 
     told = [(e, s) for s in digest.stories for e in s.events if listed(e, digest.date)]
     stories = list(digest.stories)
     where: dict[str, int] = {}
     for st in stories:
-        for w in {w for ent in st.entities for w in ent.name.split()}:
-            where[w] = where.get(w, 0) + 1
+        for form in {f for ent in st.entities if ent.kind in _WHO_KINDS for f in _forms(ent)}:
+            where[form] = where.get(form, 0) + 1
     rare_at = max(2, len(stories) // 3)
+    rare = [n for n, c in where.items() if c <= rare_at]
+
+    def names_of(ev: Event) -> set[str]:
+        return {n for n in rare if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", ev.text)}
+
+    # the words of places and countries say where, not what: no part of a telling's content
+    where_words = {
+        w
+        for st in stories
+        for ent in st.entities
+        if ent.kind not in _WHO_KINDS
+        for w in tokens(ent.name)
+    }
+
+    def content(ev: Event) -> set[str]:
+        return set(tokens(ev.text)) - set(tokens(ev.mention)) - where_words
+
     groups: list[list[tuple[Event, Story]]] = []
     for e, s in told:
-        names = {w for w in _names_in(e.text) if 0 < where.get(w, 0) <= rare_at}
-        ws = set(tokens(e.text))
+        names = names_of(e)
+        ws = content(e)
         home = None
         for g in groups:
             if g[0][0].date != e.date:
                 continue
             if any(
-                s is gs
-                or names & _names_in(ge.text)
-                or containment(ws, set(tokens(ge.text))) >= SAME_TELLING
+                s is gs or names & names_of(ge) or containment(ws, content(ge)) >= SAME_TELLING
                 for ge, gs in g
             ):
                 home = g

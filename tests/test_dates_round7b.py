@@ -151,3 +151,73 @@ def test_not_event_is_read_at_extraction_and_render_reads_the_field() -> None:
         assert dates._PARSER is dates._UNLOADED
     finally:
         dates._PARSER = saved
+
+
+# ---- Upcoming after the final read of round 7: appeals, courses, counted actors, old years
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "span", "why"),
+    [
+        (
+            "I call on Congress to pass the bill this month.",
+            "this month",
+            "2022-06-01/2022-06-30",
+            "appeal",
+        ),
+        (
+            "We urge both sides to return to talks next week.",
+            "next week",
+            "2022-06-13/2022-06-19",
+            "appeal",
+        ),
+        (
+            "The country is on track to export a record amount of grain next year.",
+            "next year",
+            "2023-01-01/2023-12-31",
+            "forecast",
+        ),
+        ("I will call the Prime Minister tomorrow.", "tomorrow", "2022-06-11", None),
+        (
+            "The President will call on Congress to act when he speaks on Tuesday.",
+            "on Tuesday",
+            "2022-06-14",
+            None,
+        ),
+        (
+            "The two leaders have agreed to meet and talk again in Seoul later this year.",
+            "later this year",
+            "2022-06-11/2022-12-31",
+            None,
+        ),
+        (
+            "Two million people will lose their cover next year.",
+            "next year",
+            "2023-01-01/2023-12-31",
+            "forecast",
+        ),
+    ],
+)
+def test_appeals_courses_and_counted_actors(text, mention, span, why) -> None:
+    from extractors.dates import not_event
+    from extractors.models import Event
+
+    assert not_event(Event(span, mention, text, "hand.txt")) == why
+
+
+def test_a_day_written_with_a_year_before_1900_is_history() -> None:
+    from datetime import UTC, datetime
+
+    from extractors import dates
+    from extractors.models import Article
+
+    text = (
+        "On June 14, 1777, the assembly adopted a flag for the new nation.\n\n"
+        "I proclaim June 14, 2022, as Flag Day."
+    )
+    art = Article(
+        source="p.md", title="Flag Day", text=text, published=datetime(2022, 6, 10, 15, tzinfo=UTC)
+    )
+    assert [(e.mention, e.date) for e in dates.resolve_dates(art)] == [
+        ("June 14, 2022", "2022-06-14")
+    ]

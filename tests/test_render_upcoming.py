@@ -97,3 +97,36 @@ def test_one_event_told_in_several_stories_is_one_line_with_all_its_outlets():
         sixth.articles[0].source,
     }
     assert all(e.mention != "by 2030" for e in upcoming(d))  # a forecast is no event
+
+
+def test_two_meetings_in_one_country_on_one_period_are_two_lines():
+    # sharing a place name is no sign of one event (the NCG's next meeting and two leaders'
+    # visit, both "in the United States later this year")
+    from extractors.models import Entity
+    from extractors.render import upcoming_view
+
+    d = rich_digest()
+    period = "2025-04-04/2025-12-31"
+    by_id = {s.id: s for s in d.stories}
+    ukr, launch = by_id["m4n5o6"], by_id["g7h8i9"]
+    usa = Entity("United States", "country")
+    group = Event(
+        period,
+        "later this year",
+        "The group's next principal-level meeting will take place later this year in the "
+        "United States.",
+        ukr.articles[0].source,
+    )
+    visit = Event(
+        period,
+        "later this year",
+        "The two leaders have agreed to meet and talk again in the United States later this year.",
+        launch.articles[0].source,
+    )
+    changed = {
+        ukr.id: replace(ukr, events=(group,), entities=(usa,)),
+        launch.id: replace(launch, events=(visit,), entities=(usa,)),
+    }
+    d = replace(d, stories=tuple(changed.get(s.id, s) for s in d.stories))
+    texts = [x["text"] for g in upcoming_view(d) for x in g["events"]]
+    assert group.text in texts and visit.text in texts
