@@ -52,7 +52,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -386,6 +386,48 @@ def writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bo
     return day, next_ok
 
 
+_HEADER_CLOCK = re.compile(
+    r"^\s*(?P<h>1[0-2]|0?[1-9]):(?P<mi>[0-5]\d)\s*(?P<ap>[AaPp])\.?\s*[Mm]\.?\s+"
+    r"(?P<z>[ECMP][DS]T|GMT|UTC|BST|CES?T|KST|JST)\s*$"
+)
+_ZONE_HOURS = {
+    "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8,
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "KST": 9, "JST": 9,
+}  # fmt: skip
+
+
+HELD_BEFORE = timedelta(hours=6)
+"""A header clock this much later than the stamp, on the stamp's day, was the day before."""
+_EMBARGO = re.compile(r"\bembargo", re.I)
+
+
+def held_day(article: Article) -> date | None:
+    """The day a transcript was held, in its header's zone, when its header's clock ("5:05
+    P.M. PDT", a line of its own in the first paragraphs) is later than the stamp on the
+    stamp's day: a call held the evening before and stamped when its embargo lifted
+    ("embargoed until 5:00 a.m."), whose "tomorrow" is the stamp's day. Only for a text
+    that speaks of its embargo: other pages' stamps are at times set before the event
+    (a signing at 4:32 P.M. stamped 7:12 A.M. that day). None otherwise."""
+    pub = article.published
+    if pub is None or (pub.hour == pub.minute == 0):
+        return None
+    if not any(_EMBARGO.search(p) for p in article.paragraphs[:8]):
+        return None
+    if pub.utcoffset() is None:
+        pub = pub.replace(tzinfo=UTC)
+    for para in article.paragraphs[:4]:
+        m = _HEADER_CLOCK.match(para)
+        if m is None:
+            continue
+        zone = timezone(timedelta(hours=_ZONE_HOURS[m["z"]]))
+        h = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        there = pub.astimezone(zone)
+        held = datetime.combine(there.date(), time(h, int(m["mi"])), zone)
+        # a header a few minutes past the stamp is a stamp set as the call began
+        return there.date() - timedelta(days=1) if held - pub > HELD_BEFORE else there.date()
+    return None
+
+
 def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bool, bool]:
     """``publication_day``, corrected by what the text itself says of the writer's day.
 
@@ -403,6 +445,8 @@ def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, b
     day, next_ok = publication_day(article, tz)
     if day is None:
         return day, next_ok, False
+    if (held := held_day(article)) is not None and held == day - timedelta(days=1):
+        return held, False, False
     head = " ".join(article.paragraphs[:2])[:600]
     if m := _DATELINE.match(head):
         for y in (day.year, day.year - 1):

@@ -221,3 +221,33 @@ def test_a_day_written_with_a_year_before_1900_is_history() -> None:
     assert [(e.mention, e.date) for e in dates.resolve_dates(art)] == [
         ("June 14, 2022", "2022-06-14")
     ]
+
+
+def test_an_embargoed_call_held_the_evening_before_counts_from_that_evening() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from extractors import dates
+    from extractors.models import Article
+
+    eastern = timezone(timedelta(hours=-4))
+    text = (
+        "Via Teleconference\n\n5:05 P.M. PDT\n\n"
+        "MODERATOR: Thanks, everyone. This call is on background, embargoed until 5:00 a.m. "
+        "Eastern.\n\n"
+        "OFFICIAL: Tomorrow, the leaders will sign the declaration in Los Angeles."
+    )
+    stamp = datetime(2022, 6, 10, 5, 0, tzinfo=eastern)  # when the embargo lifted
+    call = Article(source="call.md", title="Background Press Call", text=text, published=stamp)
+    assert dates.held_day(call) == date(2022, 6, 9)
+    assert [(e.mention, e.date) for e in dates.resolve_dates(call, "Asia/Seoul")] == [
+        ("Tomorrow", "2022-06-10")
+    ]
+    # a page that says nothing of an embargo keeps its stamp's day
+    plain = Article(
+        source="r.md",
+        title="Remarks",
+        text=text.replace("embargoed until 5:00 a.m. Eastern", "on the record"),
+        published=stamp,
+    )
+    assert dates.held_day(plain) is None
+    assert [e.date for e in dates.resolve_dates(plain, "Asia/Seoul")] == ["2022-06-11"]
