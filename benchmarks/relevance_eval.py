@@ -368,6 +368,18 @@ def scores(pairs: list[tuple[int, bool]]) -> dict:
     }
 
 
+def row_article(r: dict, wh_root, items, news_root=None):
+    """A label row's document as the pipeline reads it (White House file, KCNA item read
+    through cleaning, news_cluster article), or None when its corpus is absent."""
+    if r["dataset"] == WH:
+        return wh_article(wh_root, r["ref"])
+    if r["dataset"] == KCNA:
+        return kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+    if news_root is not None:
+        return news_article(news_root, r["ref"])
+    return None
+
+
 def result_row(r: dict, art: Article, rel) -> dict:
     """One judged document: its label row with the judgement. ``included`` is the news
     prediction: in, and not as a state-media reaction."""
@@ -452,13 +464,8 @@ def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: s
     rows = [r for r in read_round4() if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
-        if r["dataset"] == WH:
-            art = wh_article(wh_root, r["ref"])
-        elif r["dataset"] == KCNA:
-            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
-        elif news_root is not None:
-            art = news_article(news_root, r["ref"])
-        else:
+        art = row_article(r, wh_root, items, news_root)
+        if art is None:
             continue
         rel = judge(art, topic)
         out.append(result_row(r, art, rel))
@@ -500,13 +507,8 @@ def evaluate_round6(topic, items: list, wh_root: Path, split: str) -> dict:
     rows = [r for r in read_round6() if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
-        if r["dataset"] == WH:
-            art = wh_article(wh_root, r["ref"])
-        elif r["dataset"] == KCNA:
-            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
-        elif news_root is not None:
-            art = news_article(news_root, r["ref"])
-        else:
+        art = row_article(r, wh_root, items, news_root)
+        if art is None:
             continue
         out.append(result_row(r, art, judge(art, topic)))
 
@@ -547,10 +549,9 @@ def evaluate_sections(topic, items: list, wh_root: Path, split: str, path: Path 
     rows = [r for r in read_sections(path) if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
-        if r["dataset"] == WH:
-            art = wh_article(wh_root, r["ref"])
-        else:
-            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+        art = row_article(r, wh_root, items)
+        if art is None:
+            continue
         rel = judge(art, topic)
         got = predicted_section(rel)
         right = {r["section"], r["alt"]} - {""}
@@ -665,10 +666,9 @@ def evaluate_round7(topic, items: list, wh_root: Path, split: str) -> dict:
     rows = [r for r in read_round7() if split == "all" or r["split"] == split]
     out: list[dict] = []
     for r in rows:
-        if r["dataset"] == WH:
-            art = wh_article(wh_root, r["ref"])
-        else:
-            art = kcna_article(items, r["ref"], cleaned=KCNA_CLEANED)
+        art = row_article(r, wh_root, items)
+        if art is None:
+            continue
         out.append(result_row(r, art, judge(art, topic)))
 
     def part(sub: list[dict]) -> dict:
