@@ -380,6 +380,16 @@ def row_article(r: dict, wh_root, items, news_root=None):
     return None
 
 
+def judged_rows(rows: list[dict], wh_root, items, topic, news_root=None) -> list[dict]:
+    """``result_row`` for each label row whose document can be read (``row_article``)."""
+    out: list[dict] = []
+    for r in rows:
+        art = row_article(r, wh_root, items, news_root)
+        if art is not None:
+            out.append(result_row(r, art, judge(art, topic)))
+    return out
+
+
 def result_row(r: dict, art: Article, rel) -> dict:
     """One judged document: its label row with the judgement. ``included`` is the news
     prediction: in, and not as a state-media reaction."""
@@ -462,13 +472,7 @@ def evaluate_round4(topic, items: list, wh_root: Path, kcna_root: Path, split: s
     with NATO and the Korea side in one paragraph was labelled before it)."""
     news_root = dataset(NEWS, "news_cluster")
     rows = [r for r in read_round4() if split == "all" or r["split"] == split]
-    out: list[dict] = []
-    for r in rows:
-        art = row_article(r, wh_root, items, news_root)
-        if art is None:
-            continue
-        rel = judge(art, topic)
-        out.append(result_row(r, art, rel))
+    out = judged_rows(rows, wh_root, items, topic, news_root)
 
     def part(sub: list[dict]) -> dict:
         sc = scores([(x["label"], x["included"]) for x in sub])
@@ -505,12 +509,7 @@ def evaluate_round6(topic, items: list, wh_root: Path, split: str) -> dict:
     positives' share of the negatives, and reaction precision/recall."""
     news_root = dataset(NEWS, "news_cluster")
     rows = [r for r in read_round6() if split == "all" or r["split"] == split]
-    out: list[dict] = []
-    for r in rows:
-        art = row_article(r, wh_root, items, news_root)
-        if art is None:
-            continue
-        out.append(result_row(r, art, judge(art, topic)))
+    out = judged_rows(rows, wh_root, items, topic, news_root)
 
     def part(sub: list[dict]) -> dict:
         sc = scores([(x["label"], x["included"]) for x in sub])
@@ -664,12 +663,7 @@ def evaluate_round7(topic, items: list, wh_root: Path, split: str) -> dict:
     ``dup_of``) and ``copies`` (every row: a day's run sees each copy); relevance, reaction and
     near-miss precision/recall."""
     rows = [r for r in read_round7() if split == "all" or r["split"] == split]
-    out: list[dict] = []
-    for r in rows:
-        art = row_article(r, wh_root, items)
-        if art is None:
-            continue
-        out.append(result_row(r, art, judge(art, topic)))
+    out = judged_rows(rows, wh_root, items, topic)
 
     def part(sub: list[dict]) -> dict:
         sc = scores([(x["label"], x["included"]) for x in sub])
