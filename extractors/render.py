@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .config import PROJECT_ROOT
 from .dates import not_event, tense_direction
+from .keypoints import containment
 from .models import (
     Article,
     Digest,
@@ -482,10 +483,6 @@ def upcoming_lines(digest: Digest) -> list[tuple[Event, Story, list[str]]]:
 SAME_TELLING = 0.5
 """Two sentences of one date tell one event when they share this share of the shorter
 one's content words (as ``analysis.SAME_EVENT``)."""
-
-
-def containment(a: set[str], b: set[str]) -> float:
-    return len(a & b) / (min(len(a), len(b)) or 1)
 
 
 def upcoming_view(digest: Digest) -> list[dict[str, Any]]:
