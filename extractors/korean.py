@@ -30,6 +30,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .models import Article, Entity, EntityKind, Event
@@ -76,12 +77,18 @@ def kiwi() -> Any:
 
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one Korean paragraph, as written (white space normalised)."""
-    paragraph = re.sub(r"\s+", " ", paragraph).strip()
+    return list(_sentences(re.sub(r"\s+", " ", paragraph).strip()))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """Kiwi's sentences of a paragraph (memoised: relevance, dates, entities and key points
+    each split the same paragraphs)."""
     if not paragraph:
-        return []
+        return ()
     with _LOCK:
         sents = kiwi().split_into_sents(paragraph)
-    return [s.text.strip() for s in sents if s.text.strip()]
+    return tuple(s.text.strip() for s in sents if s.text.strip())
 
 
 @dataclass(frozen=True)
@@ -93,9 +100,15 @@ class _Tok:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
+    return list(_analysed(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _analysed(sentence: str) -> tuple[_Tok, ...]:
+    """Kiwi's morphemes of a sentence (memoised, as ``_sentences``)."""
     with _LOCK:
         toks = kiwi().tokenize(sentence)
-    return [_Tok(t.form, t.tag, t.start, t.start + t.len) for t in toks]
+    return tuple(_Tok(t.form, t.tag, t.start, t.start + t.len) for t in toks)
 
 
 # ---------------------------------------------------------------- vocabulary

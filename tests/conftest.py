@@ -54,8 +54,8 @@ XDIST_GROUPS: dict[str, str | dict[str, str]] = {
     "test_quality.py": {
         "test_clean_floors": "quality-clean",
         "test_clean_never_below_trafilatura_defaults": "quality-clean",
-        "test_summary_floors": "quality-news-cluster",
-        "test_keypoint_quality_floors": "quality-news-cluster",
+        "test_summary_news_cluster_floors": "quality-news-cluster",
+        "test_keypoint_quality_news_cluster_floors": "quality-news-cluster",
         "test_relevance_floors": "quality-relevance",
         "test_reaction_floors": "quality-relevance",
     },

@@ -142,15 +142,21 @@ def test_not_event_is_read_at_extraction_and_render_reads_the_field() -> None:
         "by 2030": "forecast",
         "in March 2001": None,  # long past: not read
     }
-    # an event read at extraction is listed from its field alone: no parser is loaded
-    saved, dates._PARSER = dates._PARSER, dates._UNLOADED
+    # an event read at extraction is listed from its field alone: the parser is never asked
+    meet = next(e for e in dates.resolve_dates(art) if e.mention == "on Thursday")
+    asked: list[str] = []
+    saved = dates._parser
+
+    def parser():
+        asked.append("parser")
+        return saved()
+
+    dates._parser = parser
     try:
-        meet = next(e for e in dates.resolve_dates(art) if e.mention == "on Thursday")
-        dates._PARSER = dates._UNLOADED
         assert listed(meet, date(2024, 7, 23))
-        assert dates._PARSER is dates._UNLOADED
+        assert not asked
     finally:
-        dates._PARSER = saved
+        dates._parser = saved
 
 
 # ---- Upcoming after the final read of round 7: appeals, courses, counted actors, old years

@@ -51,7 +51,7 @@ def digest_json(arts, *, max_stories: int, no_filter: bool = True, **kw) -> dict
 
 
 def test_limited_analysis_is_the_full_one_cut(tmp_path):
-    arts = real_articles(120)
+    arts = real_articles(60)
     topic = load_topic("korea-nato")
     full, _ = analysis.analyse(arts, topic, no_filter=True)
     news, reactions = analysis.split_reactions(full)
@@ -66,7 +66,7 @@ def test_limited_analysis_is_the_full_one_cut(tmp_path):
 
 
 def test_pool_gives_the_serial_digest_on_real_data():
-    arts = real_articles(160)
+    arts = real_articles(80)
     serial = digest_json(arts, max_stories=10_000)
     pooled = digest_json(
         arts, max_stories=10_000, mapper=sources.pooled_map(2, min_items=1), processes=2
