@@ -289,10 +289,16 @@ def test_every_floor_is_checked_by_one_part() -> None:
             assert len(owners) == 1, f"floors.json [{section}] {key}: checked by {owners}"
 
 
+def _summary_part(name: str) -> dict:
+    """One part of summary_eval's figures (``summary_eval.PARTS``); skips without its data."""
+    got = _evaluate("summary_eval", only=(name,))[name]
+    if "skipped" in got:
+        pytest.skip(got["skipped"])
+    return got
+
+
 def test_summary_news_cluster_floors() -> None:
-    ev = _evaluate("summary_eval", only=("events",))["events"]
-    if "skipped" in ev:
-        pytest.skip(ev["skipped"])
+    ev = _summary_part("events")
     _check_part(
         "summary",
         "news_cluster",
@@ -328,9 +334,7 @@ def test_summary_day_floors() -> None:
 
 
 def test_summary_rouge_floors() -> None:
-    rg = _evaluate("summary_eval", only=("rouge",))["rouge"]
-    if "skipped" in rg:
-        pytest.skip(rg["skipped"])
+    rg = _summary_part("rouge")
     _check_part(
         "summary",
         "rouge",
