@@ -2119,30 +2119,20 @@ def _parser() -> Any:
     return spacy_model.reader(spacy_model.SYNTAX)
 
 
-_PARSE_CACHE: dict[str, Any] = {}
-
-
-_PARSE_CACHE_SIZE = 4096
+PARSED_KEPT = 4096
+"""Parsed sentences kept per process."""
 
 
 def _parse_all(sentences: Sequence[str]) -> None:
-    """Parse the sentences not yet in the cache in one batch (``nlp.pipe``)."""
+    """Parse the sentences not read before in one batch (``Reader.docs``)."""
     nlp = _parser()
-    if nlp is None:
-        return
-    todo = list(dict.fromkeys(s for s in sentences if s not in _PARSE_CACHE))
-    for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
-        if len(_PARSE_CACHE) >= _PARSE_CACHE_SIZE:
-            _PARSE_CACHE.pop(next(iter(_PARSE_CACHE)))
-        _PARSE_CACHE[sentence] = doc
+    if nlp is not None:
+        nlp.docs(sentences, keep=PARSED_KEPT)
 
 
 def _parse(sentence: str) -> Any:
-    if _parser() is None:
-        return None
-    if sentence not in _PARSE_CACHE:
-        _parse_all([sentence])
-    return _PARSE_CACHE[sentence]
+    nlp = _parser()
+    return None if nlp is None else nlp.docs([sentence], keep=PARSED_KEPT)[sentence]
 
 
 def _lemma(tok: Any) -> str:

@@ -1256,10 +1256,6 @@ def _parser() -> Any:
     return spacy_model.reader(spacy_model.ALL)
 
 
-_DOC_CACHE: dict[str, Any] = {}
-_DOC_CACHE_SIZE = 20000
-
-
 def may_lean(texts: Iterable[str]) -> set[str]:
     """The texts with a word ``parsed_dangling`` reads (a personal pronoun of ``_HUMAN``
     or a demonstrative), by the pipeline's own tokeniser ("that's", "hes" and "thats" are
@@ -1274,14 +1270,7 @@ def may_lean(texts: Iterable[str]) -> set[str]:
 def parses(texts: Sequence[str]) -> dict[str, Any]:
     """The parse of each text (a memo of a pure function); empty without the model."""
     nlp = _parser()
-    if nlp is None:
-        return {}
-    todo = list(dict.fromkeys(t for t in texts if t not in _DOC_CACHE))
-    for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
-        if len(_DOC_CACHE) >= _DOC_CACHE_SIZE:
-            _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
-        _DOC_CACHE[text] = doc
-    return {t: _DOC_CACHE[t] for t in texts if t in _DOC_CACHE}
+    return {} if nlp is None else nlp.docs(texts)
 
 
 def _root(doc: Any) -> Any:

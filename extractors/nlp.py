@@ -68,6 +68,22 @@ class Reader:
     def tokenizer(self) -> Any:
         return self.nlp.tokenizer
 
+    def docs(self, texts: Iterable[str], keep: int = 20000) -> dict[str, Any]:
+        """The doc of each text; those not read before are read in one batch (a memo of a
+        pure function, per reader, the oldest dropped past ``keep``)."""
+        cache = _DOCS.setdefault(self.enabled, {})
+        texts = list(texts)
+        todo = list(dict.fromkeys(t for t in texts if t not in cache))
+        for text, doc in zip(todo, self.pipe(todo), strict=True):
+            if len(cache) >= keep:
+                cache.pop(next(iter(cache)))
+            cache[text] = doc
+        return {t: cache[t] for t in texts if t in cache}
+
+
+_DOCS: dict[tuple[str, ...], dict[str, Any]] = {}
+"""Per reader (its components): text -> doc."""
+
 
 @lru_cache(maxsize=16)
 def reader(enabled: Sequence[str]) -> Reader | None:
