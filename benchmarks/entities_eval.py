@@ -45,7 +45,10 @@ labelled blind the same way: ``v7 dev`` / ``v7 test``. Every set also prints ``w
 (``role_whole``): a role counted right only when it holds the label's role or one of its
 ``role_alt`` whole, so a title cut short ("deputy chief" for "deputy chief of the KPA
 General Staff") is wrong; the older sets' labels list fewer short forms, so their
-``whole`` is a lower bound. ``--only v7`` scores one set.
+``whole`` is a lower bound. ``entities_labels_v8.json`` (26 articles: news_cluster, White
+House, KCNA; round 9) was labelled blind the same way, by two helpers reading only the
+texts: ``v8 dev`` / ``v8 test``.
+``--only v7`` scores one set.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
 
@@ -75,6 +78,7 @@ LABELS_V5 = BENCH_DIR / "entities_labels_v5.json"
 LABELS_V5B = BENCH_DIR / "entities_labels_v5b.json"
 LABELS_V6 = BENCH_DIR / "entities_labels_v6.json"
 LABELS_V7 = BENCH_DIR / "entities_labels_v7.json"
+LABELS_V8 = BENCH_DIR / "entities_labels_v8.json"
 WHO = BENCH_DIR / "who_people_labels.csv"
 GM, WH = "giveme5w1h-news", "wh-briefings-nato-korea"
 BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
@@ -422,6 +426,7 @@ def evaluate() -> dict:
     res["v5b"] = evaluate_v2(topic, LABELS_V5B)
     res["v6"] = evaluate_v2(topic, LABELS_V6)
     res["v7"] = evaluate_v2(topic, LABELS_V7)
+    res["v8"] = evaluate_v2(topic, LABELS_V8)
     res["ms_per_article"] = 1000 * seconds / len(labels)
     res["chars_per_article"] = chars / len(labels)
     return res
@@ -433,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed", action="store_true", help="print ms per article and stop")
     ap.add_argument("--n", type=int, default=200, help="articles for --speed")
     ap.add_argument("--split", default="dev", help="errors of this v2 half (dev, test, all)")
-    ap.add_argument("--only", help="score just this label set (v2 ... v7), both halves")
+    ap.add_argument("--only", help="score just this label set (v2 ... v8), both halves")
     args = ap.parse_args(argv)
     if args.only:
         from extractors.topic import load_topic
@@ -490,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
                 s["labelled"],
             )
         )
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8"):
         if "skipped" in res[name]:
             continue
         only = {"v4": ("test",), "v5b": ("dev",)}
@@ -510,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(
         "people and roles, topic korea-nato "
-        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 + 22 v7 "
+        "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 + 22 v7 + 26 v8 "
         "hand-labelled articles; whole = roles counted right only when not cut short)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "whole", "pred", "labels")))
@@ -529,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("held_out",):
         for e in res[name]["errors"]:
             print(f"  {name}: {e}")
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8"):
         if "skipped" not in res[name] and res[name][args.split]["labelled"]:
             errs = res[name][args.split]["errors"]
             print(f"{name} {args.split} errors ({len(errs)}):")

@@ -456,6 +456,7 @@ _ROLE_MODS = _words(
     "defense-industry"
 )
 _ROLE_LOWER_ONLY = _words("ministry government army navy party")
+_BODY_LEADS = _words("former early longtime long-time veteran senior retired onetime one-time")
 # Role words that, alone before one word, make no title of it ("Head Start", "Member
 # States", "Chief Justice"): the word may be anything.
 _VAGUE_TITLES = _words("head chief member leader official officer fellow expert guard forward")
@@ -1537,6 +1538,27 @@ def _nominee(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None
     return (m["role"], None) if m else None
 
 
+_APPOINTED = re.compile(
+    r"\s+as\s+(?:the\s+|an?\s+)?(?P<role>[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’-]*){0,5})"
+)
+_APPOINTING = _words(
+    "named appointed appoint appoints designated designate designates nominated nominate "
+    "nominates elected elect selected tapped hired"
+)
+
+
+def _appointed(sentence: str, tokens: list[_Tok], a: int, b: int) -> tuple[str, str | None] | None:
+    """ "named [Roland W. Jackson] as the Federal Coordinating Officer": the office an
+    appointment gives the name, a title in capitals after "as"."""
+    if a < 1 or tokens[a - 1].low not in _APPOINTING:
+        return None
+    m = _APPOINTED.match(sentence, tokens[b].start + len(tokens[b].core))
+    if m is None or not any(w.lower() in _ROLE_WORDS for w in m["role"].split()):
+        return None
+    return m["role"], None
+
+
 def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
     """ "[Lee Jae-won], DAPA's deputy minister for ...": (role, affiliation) after a name."""
     n = len(tokens)
@@ -1550,10 +1572,22 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     det = k < n and tokens[k].low in _DETERMINERS
     if det:
         k += 1
+    # "a former NASA astronaut", "an early Facebook investor": words of time or rank
+    # before the body whose role it is; they are read with it
+    lead = k
+    while k + 1 < n and tokens[k].low in _BODY_LEADS and tokens[k + 1].cap:
+        k += 1
+    body = k
     affiliation = _affiliation(tokens[k]) if k < n else None
     if affiliation:
         while k < n and _affiliation(tokens[k]) == affiliation:
             k += 1
+        # "a former Apple and Google communications executive": two bodies
+        if k + 1 < n and tokens[k].low == "and" and _affiliation(tokens[k + 1]):
+            other = _affiliation(tokens[k + 1])
+            k += 1
+            while k < n and _affiliation(tokens[k]) == other:
+                k += 1
     elif k < n and tokens[k].poss and tokens[k].text[:1].islower():
         k += 1  # "the festival's programme director"
     elif k < n and tokens[k].cap and tokens[k].low not in _ROLE_WORDS:
@@ -1564,6 +1598,9 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 j += 1
                 break
             j += 1
+            # "a former Apple and Google communications executive": two bodies
+            if j + 1 < n and tokens[j].low == "and" and tokens[j + 1].cap and j - k < 3:
+                j += 1
         h = j  # "the Pixel Visual Core engineering manager": a modifier before the head
         while h < n and h - j < 2 and tokens[h].word and tokens[h].text.islower():
             if tokens[h].head:
@@ -1579,6 +1616,11 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         ):
             affiliation = " ".join(t.core for t in tokens[k:j])
             k = j
+    if k == body:
+        k = lead  # no body: its leading words are the role's own ("a former adviser")
+    # The role is read from its first word, the body's name included ("the FBI
+    # director", "DAPA's deputy minister for ..."), as the source gives it.
+    start = lead if k > body else None
     # "[Susan Rice], President Obama's national security adviser": the role is the words
     # after the other person's name, not that person's title.
     j = k
@@ -1588,7 +1630,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     while m < n and _name_like(tokens[m]) and not tokens[m].poss:
         m += 1
     if m < n and m >= j and tokens[m].poss and _name_like(tokens[m]):
-        k, affiliation = m + 1, None
+        k, affiliation, start = m + 1, None, None
     words: list[int] = []
     while (
         k < n
@@ -1600,8 +1642,13 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     ):
         words.append(k)
         k += 1
-    # The phrase must end in its head: "a NATO official", not "the official newspaper".
-    if not words or not (tokens[words[-1]].head or _head_suffix(tokens[words[-1]].low)):
+    # The phrase must end in its head: "a NATO official", not "the official newspaper";
+    # after "a"/"an"/"the", a noun of an agent is one too ("an early investor").
+    if not words or not (
+        tokens[words[-1]].head
+        or _head_suffix(tokens[words[-1]].low)
+        or (det and _agent_noun(sentence, tokens, words[-1]))
+    ):
         return None
     # A clause, not a noun phrase: "[Maureen Dowd], described the actress as ...".
     w0 = tokens[words[0]]
@@ -1670,8 +1717,27 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     # is the next name's
     if last + 1 < n and _name_like(tokens[last + 1]) and tokens[last + 1].label is None:
         return None
-    role = sentence[tokens[first].start : tokens[last].start + len(tokens[last].core)]
+    if start is None or start > first:
+        start = first
+    role = sentence[tokens[start].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
+
+
+_STANCE_NOUNS = _words(
+    "supporter supporters critic opponent admirer follower believer lover defender proponent fan"
+)
+"""Nouns of a stance, not a post ("a firm supporter of ..."): no role."""
+
+
+def _agent_noun(sentence: str, tokens: list[_Tok], i: int) -> bool:
+    """A lower-case noun of an agent by its ending, as the tagger reads it ("investor",
+    "creator", "consultant"), not a verb or an adjective ("a former Google design")."""
+    tok = tokens[i]
+    if not (tok.text.islower() and _AGENT.fullmatch(tok.rlow)) or tok.rlow in _STANCE_NOUNS | _KIN:
+        return False
+    lo = tokens[max(0, i - 4)].start
+    hi = tokens[min(len(tokens) - 1, i + 2)].end
+    return _tags(sentence[lo:hi]).get(tok.end - lo) == "NN"
 
 
 def _kind_of(tok: _Tok) -> str | None:
@@ -1679,6 +1745,9 @@ def _kind_of(tok: _Tok) -> str | None:
 
 
 _BODY_HEADS = _ORG_HEADS | _words("Cabinet Presidium Politburo Affairs")
+_STATE_HEADS = frozenset(
+    ["Republic", "Federation", "Kingdom", "Emirates", "Jamahiriya", "Confederation"]
+)
 
 
 def _joined_title(tokens: list[_Tok], k: int) -> int | None:
@@ -1749,6 +1818,14 @@ def _body_chain(tokens: list[_Tok], m: int) -> int:
         return m
     while end + 1 < n and tokens[end + 1].label is None and tokens[end + 1].core in _BODY_HEADS:
         end += 1
+    # "the Syrian Arab Republic", "the Russian Federation": a state's name after the
+    # adjective the lexicon labels
+    j = end + 1
+    while j < n and j - end <= 3 and tokens[j].label is None and tokens[j].capword:
+        if tokens[j].core in _STATE_HEADS:
+            end = j
+            break
+        j += 1
     if (
         end + 3 < n
         and tokens[end + 1].text == "("
@@ -1787,6 +1864,7 @@ def _stated_role(
     stated = (
         _role_before(sentence, tokens, a)
         or _nominee(sentence, tokens, b)
+        or _appointed(sentence, tokens, a, b)
         or _appositive(sentence, tokens, b)
     )
     if stated is None:
@@ -2048,6 +2126,12 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
         return True
     if nxt.text == "," and b + 2 < len(tokens):
         after = tokens[b + 2]
+        if after.low in _DETERMINERS:
+            # "[Dana Corvin], a firm supporter of the bill, said": an appositive, then
+            # a verb of saying
+            for k in range(b + 3, min(len(tokens) - 1, b + 16)):
+                if tokens[k].text in (",", ";", "(", ")"):
+                    return tokens[k].text == "," and tokens[k + 1].low in _SPEECH
         return after.low in ("who", "whose") or after.core.isdigit()
     return False
 

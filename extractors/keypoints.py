@@ -286,7 +286,9 @@ def furniture(sentence: str) -> bool:
 
 
 _REFERENT = re.compile(
-    r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|such|"
+    r"^(?:he|she|it|they|(?:this|these)(?!\s+(?:past\s+)?(?:morning|afternoon|evening|week|"
+    r"weekend|month|year|season|quarter|summer|spring|fall|autumn|winter|(?i:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday))s?\b)|that|those|his|her|its|their|him|them|such|"
     r"both|but|and|also|however|still|yet|meanwhile|instead|then|so|thus|therefore|"
     r"moreover|furthermore|additionally|in addition|since then|by then|dear|well|again|"
     r"ladies and gentlemen|you know|the following|the latter|the former|the same|"
@@ -294,6 +296,9 @@ _REFERENT = re.compile(
     r"the spokes(?:man|woman|person)|the statement|the report|the official)\b",
 )
 
+
+"""What a sentence the reader cannot take alone opens on ("This morning", "This week" are
+times of the publication's own day, not a referent)."""
 
 _ENUMERATOR = re.compile(r"^\\?\(\w{1,3}\\?\)\s*|^[*•-]\s*")
 
@@ -772,6 +777,8 @@ def unfit_point(sentence: str) -> bool:
         return True
     if _GERUND.match(s) and not _FINITE.search(s):
         return True
+    if name_list(s):
+        return True  # organisations' names run together (a list of participants)
     if _THANKS.match(s) or _ADDRESS.match(s) or _SCHEDULE_TALK.search(s):
         return True  # thanks, the room addressed, the schedule previewed
     if _BARE_IMPERATIVE.match(s) or _TIMELINE.match(s) or _INLINE_BULLET.search(s):
@@ -786,6 +793,20 @@ def unfit_point(sentence: str) -> bool:
         return True  # opens a quotation that runs on into the next sentence
     # the end of a quotation begun in an earlier sentence
     return bool(re.search(r"[\"”]$", s) and "“" not in s and s.count('"') <= 1)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_LINKS = frozenset(
+    "of for and the on in to at a an de du la le van von with".split()  # noqa: SIM905
+)
+
+
+def name_list(sentence: str) -> bool:
+    """Eight words or more and not one in lower case but the small words inside names
+    ("National Women's Forum (NWF) Advancing Justice – AJ Institute for Health ..."): a
+    list of names or a heading, which states nothing."""
+    words = _TITLE_WORD.findall(sentence)
+    return len(words) >= 8 and all(w[0].isupper() or w in _LINKS for w in words)
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

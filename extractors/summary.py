@@ -217,16 +217,41 @@ def _tail_cut(sentence: str, limit: int) -> str | None:
     # ("… on September 13: Recently," is cut at the colon, not after "Recently"), and
     # never after the lead-in alone.
     lead = _LEAD_IN.match(sentence) is not None
+    # A condition or a concession ("If the chief trial judges ... do not include a trial
+    # judge of the Navy, then ...") is cut only past the start of its main clause.
+    main = _main_clause(head, bounds) if _SUBORDINATE.match(sentence) else -1
     cuts = [
         c
         for k, c in enumerate(bounds)
         if len(head[:c].split()) >= MIN_WORDS
         and len(head[(bounds[k - 1] + 1 if k else 0) : c].split()) >= 3
         and not (lead and k == 0)
+        and main is not None
+        and k > main
         and _FINITE.search(head[:c])  # "On August 1, 2007, by Executive Order 13441." is no clause
     ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
+    return None
+
+
+_SUBORDINATE = re.compile(
+    r"^[\"“]?(?:if|when|whenever|while|whereas|although|though|because|since|once|unless)\b",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:shall|should|must|may|might)\b")
+_THEN_SUBJECT = re.compile(r"^(?:then\s+)?" + _SUBJECT_START.pattern[1:])
+
+
+def _main_clause(head: str, bounds: list[int]) -> int | None:
+    """The index of the boundary after which a sentence that opens on a condition starts
+    its main clause (a subject and a finite verb in the next segment); None when the head
+    holds none."""
+    for k, b in enumerate(bounds):
+        tail = head[b + 1 :].strip()
+        seg = tail[: bounds[k + 1] - b - 1] if k + 1 < len(bounds) else tail
+        if _THEN_SUBJECT.match(tail) and (_FINITE.search(seg) or _MODAL.search(seg)):
+            return k
     return None
 
 
@@ -330,6 +355,9 @@ def clipped_start(text: str) -> bool:
 
 _HOUSEKEEPING = re.compile(
     r"\b(?:on (?:today[’']?s|this|the) call|joining (?:me|us)(?: today| here| now| on)?\b|"
+    r"(?:I[’']m|I am|we[’']re|we are) (?:also )?joined (?:today |here |again )?by\b|"
+    r"(?:we[’']ll|we will|we[’']re going to) (?:also )?(?:have|hold|do) (?:a|another) "
+    r"(?:separate )?(?:press )?(?:call|briefing|gaggle)\b|"
     r"(?:speakers?|officials?) (?:on|for) (?:this|today[’']?s|the) call|"
     r"(?:this|the|today[’']?s) call (?:is|will be) (?:on background|on the record|embargoed|"
     r"off the record)|embargo(?:ed)?\b|for your (?:awareness|reference|knowledge)|"
@@ -342,8 +370,9 @@ _HOUSEKEEPING = re.compile(
     re.I,
 )
 """A press call's or a briefing's housekeeping ("On today's call we have ...", "Joining me
-today is ...", "the speaker on this call is ...", "I'll turn it over to ..."): how the call
-runs, never its news."""
+today is ...", "Today I'm joined by ...", "We'll have a press call later ...", "the
+speaker on this call is ...", "I'll turn it over to ..."): how the call runs, never its
+news."""
 _BIO = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,6}"
     r"(?:writer|journalist|reporter|correspondent|columnist|editor|contributor|author|"
@@ -565,13 +594,15 @@ _OWN_ACT = re.compile(
     r"pass(?:ing)? the torch)\w*|"
     r"(?:[’']ve|\s+have)\s+(?:(?:also|just|now|today|officially|formally)\s+)?(?:decided|chosen|"
     r"asked|directed|instructed|ordered|invited|nominated|appointed|determined)|"
-    r"\s+(?:hereby\s+)?(?:announce|proclaim|declare|direct|nominate|appoint|designate)"
+    r"\s+(?:(?:hereby|officially|formally|now|proudly)\s+)?(?:announce|proclaim|declare|"
+    r"direct|nominate|appoint|designate|launch|unveil|establish)"
     r"|\s+hereby\s+\w+)\b",
     re.I,
 )
 """The speaker's own act, now ("I've decided the best way forward is to pass the torch",
 "I am pleased to announce", "I'll be signing nine bills", "I hereby delegate", "Today, I
-am nominating"): in a speech or a statement, the decision is the news."""
+am nominating", "Today, we officially launch ..."): in a speech or a statement, the
+decision is the news."""
 _NOW = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|right now|"
     r"in (?:just )?a (?:moment|minute|few (?:minutes|moments))|just)\b|"
@@ -1161,6 +1192,7 @@ def speaker_of(article: Article, paragraph: int) -> str | None:
     label = _turn_label(article, paragraph)
     if label is None:
         return first.group(1).rstrip(" ,") if first else None
+    said_by = {m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(" ".join(article.title.split()))}
     titled = label.upper().startswith("THE ")  # "THE PRESIDENT", "THE GOVERNOR"
     role = re.sub(r"^(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label.upper()).strip()
     if not role or role in ("Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "PARTICIPANT"):
@@ -1174,9 +1206,25 @@ def speaker_of(article: Article, paragraph: int) -> str | None:
         else:
             last = role.split()[-1]
             ok = low.split()[-1].rstrip("S") == last.rstrip("S")
+            if ok and n not in said_by:
+                return _given_and_surname(n)
         if ok:
             return n
     return None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _given_and_surname(run: str) -> str:
+    """A headline's capitalised run (not its titled speaker after "by") cut to the name a
+    turn's label names: the surname and the given name before it, with a middle initial
+    ("Strategic Communications John Kirby" -> "John Kirby", "Rex W. Tillerson")."""
+    words = run.split()
+    k = len(words) - 2
+    while k > 0 and _INITIAL.fullmatch(words[k]):
+        k -= 1
+    return " ".join(words[max(k, 0) :])
 
 
 def place_of(article: Article) -> str | None:

@@ -64,6 +64,9 @@ ABBREVIATIONS = {
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Z][a-z]*)\b")
+_CITED_NUMBER = re.compile(r"\d+(?:,\s+\d+)+\b")
+"""Numbers in a series after a full stop ("Stat. 1541, 1700"): a citation, which no
+sentence opens."""
 _CLAUSE_OPENERS = frozenset(
     "The This That These Those It Its He She They We I There Their Our His Her".split()  # noqa: SIM905
 ) | {"Such", "But", "However", "Meanwhile"}
@@ -109,6 +112,8 @@ def split_sentences(paragraph: str) -> list[str]:
             following = paragraph[m.end() : m.end() + 1]
             # "U.S." / "J." / "Nov." : an abbreviation or an initial, not an end;
             # "No." only before a number ("No. 5"), else it is the word "no".
+            if _CITED_NUMBER.match(paragraph, m.end()):
+                continue  # "135 Stat. 1541, 1700": a citation's page numbers, no sentence
             if token == "no":
                 if following.isdigit():
                     continue

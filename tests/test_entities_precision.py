@@ -79,7 +79,7 @@ def test_a_name_needs_a_sign_of_a_person() -> None:
         (
             "Hillary Clinton blamed James Comey, the FBI director, for the loss.",
             "James Comey",
-            "director",
+            "FBI director",
         ),
         (
             "Graham Henry (former Wales coach) said the team should be bold.",

@@ -120,7 +120,7 @@ def test_a_lower_case_post_after_a_capitalised_body_is_the_role() -> None:
         '"It looks sharper," said Ofer Shacham, the Pixel Visual Core engineering manager, '
         "in a post on Monday."
     )
-    assert people["Ofer Shacham"] == "engineering manager"
+    assert people["Ofer Shacham"] == "Pixel Visual Core engineering manager"
 
 
 def test_a_town_a_photo_credit_and_a_heading_are_no_people() -> None:

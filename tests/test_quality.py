@@ -212,7 +212,8 @@ def test_entities_floors() -> None:
                 )
             },
             **{
-                f"v7_{sp}_{k}": res["v7"][sp][m]
+                f"{v}_{sp}_{k}": res[v][sp][m]
+                for v in ("v7", "v8")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
