@@ -1717,7 +1717,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
     # is the next name's
     if last + 1 < n and _name_like(tokens[last + 1]) and tokens[last + 1].label is None:
         return None
-    if start is None or start > first:
+    if start is None:
         start = first
     role = sentence[tokens[start].start : tokens[last].start + len(tokens[last].core)]
     return role, affiliation
@@ -1727,13 +1727,14 @@ _STANCE_NOUNS = _words(
     "supporter supporters critic opponent admirer follower believer lover defender proponent fan"
 )
 """Nouns of a stance, not a post ("a firm supporter of ..."): no role."""
+_NO_POSTS = _STANCE_NOUNS | _KIN
 
 
 def _agent_noun(sentence: str, tokens: list[_Tok], i: int) -> bool:
     """A lower-case noun of an agent by its ending, as the tagger reads it ("investor",
     "creator", "consultant"), not a verb or an adjective ("a former Google design")."""
     tok = tokens[i]
-    if not (tok.text.islower() and _AGENT.fullmatch(tok.rlow)) or tok.rlow in _STANCE_NOUNS | _KIN:
+    if not (tok.text.islower() and _AGENT.fullmatch(tok.rlow)) or tok.rlow in _NO_POSTS:
         return False
     lo = tokens[max(0, i - 4)].start
     hi = tokens[min(len(tokens) - 1, i + 2)].end

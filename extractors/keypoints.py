@@ -295,10 +295,9 @@ _REFERENT = re.compile(
     r"the two|the pair|the move|the decision|the incident|the attack|the company said|"
     r"the spokes(?:man|woman|person)|the statement|the report|the official)\b",
 )
-
-
 """What a sentence the reader cannot take alone opens on ("This morning", "This week" are
 times of the publication's own day, not a referent)."""
+
 
 _ENUMERATOR = re.compile(r"^\\?\(\w{1,3}\\?\)\s*|^[*•-]\s*")
 

@@ -1163,12 +1163,13 @@ _REMOTE = re.compile(r"\b(?:via|teleconference|telephon\w*|virtual\w*|by phone)\
 _VENUE = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}$")
 
 
-def _speakers(title: str) -> list[str]:
-    """The people a headline names as speakers, first the one after "by"/"from"/"of", then
-    every capitalised name of the headline (so a transcript turn can be matched to one)."""
+def _speakers(title: str) -> tuple[list[str], list[str]]:
+    """The people a headline names as speakers: the ones after "by"/"from"/"of" with their
+    titles, and every capitalised run of the headline (so a transcript turn can be matched
+    to one)."""
     t = " ".join(title.split())
-    out = [m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(t)]
-    return out + [m.group(0) for m in _NAME_WORDS.finditer(t)]
+    said_by = [m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(t)]
+    return said_by, [m.group(0) for m in _NAME_WORDS.finditer(t)]
 
 
 def _turn_label(article: Article, paragraph: int) -> str | None:
@@ -1185,14 +1186,13 @@ def speaker_of(article: Article, paragraph: int) -> str | None:
     names them: the turn's label matched to a name of the headline ("MR. MCCONAUGHEY" ->
     "Matthew McConaughey", "THE PRESIDENT" -> "President Biden"), or with no label the
     headline's speaker. None when the headline names no one the label matches."""
-    names = _speakers(article.title)
+    said_by, runs = _speakers(article.title)
+    names = said_by + runs
     if not names:
         return None
-    first = _SPEAKER.search(" ".join(article.title.split()))
     label = _turn_label(article, paragraph)
     if label is None:
-        return first.group(1).rstrip(" ,") if first else None
-    said_by = {m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(" ".join(article.title.split()))}
+        return said_by[0] if said_by else None
     titled = label.upper().startswith("THE ")  # "THE PRESIDENT", "THE GOVERNOR"
     role = re.sub(r"^(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label.upper()).strip()
     if not role or role in ("Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "PARTICIPANT"):
@@ -1200,16 +1200,12 @@ def speaker_of(article: Article, paragraph: int) -> str | None:
     for n in names:
         low = n.upper()
         if titled:
-            ok = low.startswith(("THE " + role, role)) and not (
+            if low.startswith(("THE " + role, role)) and not (
                 role == "PRESIDENT" and "VICE PRESIDENT" in low
-            )
-        else:
-            last = role.split()[-1]
-            ok = low.split()[-1].rstrip("S") == last.rstrip("S")
-            if ok and n not in said_by:
-                return _given_and_surname(n)
-        if ok:
-            return n
+            ):
+                return n
+        elif low.split()[-1].rstrip("S") == role.split()[-1].rstrip("S"):
+            return n if n in said_by else _given_and_surname(n)
     return None
 
 
