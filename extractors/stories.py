@@ -713,11 +713,17 @@ def acts(text: str) -> frozenset[str]:
 
 
 def _slot(title: str) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
-    """A headline's counterpart after "with", "to" or "from" (the first): the word, the
-    counterpart's words, and the last two words before it ("greeting", "meeting")."""
+    """A headline's counterpart after "with", "to" or "from" (the first; a "with" after a
+    "from" wins): the word, the counterpart's words, and the last two words before it
+    ("greeting", "meeting")."""
     m = _ACTOR.search(fold(title))
     if not m:
         return None
+    if m.group(1).lower() == "from":  # "Readout from the Vice President's Meeting with X":
+        later = _ACTOR.search(m.string, m.end(1))  # the meeting's other party, not the sender
+        while later and later.group(1).lower() not in ("with", "between"):
+            later = _ACTOR.search(m.string, later.end(1))
+        m = later or m
     words = frozenset(_tokens(m.group(2)))
     if m.group(1).lower() == "between":  # "between the President, Senior ... and X": all
         words = frozenset(_tokens(_BETWEEN.split(m.string[m.end(1) :], maxsplit=1)[0]))
@@ -1280,7 +1286,7 @@ class Signals:
         # the Vice President on Additional Student Loan Forgiveness": a "from" before a
         # topic is the speaker, not the act's other party), or topics sharing most words
         ti, tj = _topic(self.headlines[i]), _topic(self.headlines[j])
-        if ti and tj and (si[0] == "from" or len(ti & tj) * 2 > min(len(ti), len(tj))):
+        if ti and tj and si[0] == "from":
             return False
         wi = frozenset(_tokens(fold(self.headlines[i])))
         wj = frozenset(_tokens(fold(self.headlines[j])))

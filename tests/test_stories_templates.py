@@ -216,6 +216,21 @@ def test_one_counterpart_or_one_topic_is_no_actor_difference():
     assert not sig.actors_differ(2, 3)  # two speakers on one topic
 
 
+def test_a_readout_from_its_sender_is_read_by_the_meetings_other_party():
+    """ "Readout from the Vice President's Meeting with X on T": "with X" is the counterpart,
+    so one shared topic does not make two groups' meetings one event."""
+    a = release("a", "Readout of White House Meeting with County Clerks on Voting Access", "")
+    b = release(
+        "b",
+        "Readout from the Vice President's Meeting with Civil Rights Lawyers on Voting Access",
+        "",
+    )
+    c = release("c", "Remarks by the Vice President Before Meeting with Civil Rights Lawyers", "")
+    sig = stories.Signals.of([a, b, c, *FILLER])
+    assert sig.actors_differ(0, 1)  # two groups met, one topic
+    assert not sig.actors_differ(1, 2)  # one meeting, its readout and its remarks
+
+
 # ---------------------------------------------------------------- roundups and briefings
 
 PRESS_REVIEW_MD = """---
