@@ -1363,7 +1363,9 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
     if tokens[a - 1].low == "leader" and k >= 0 and tokens[k].low in _PRAISE:
         return None  # "the great leader Comrade Kim Il Sung": an epithet
     affiliation = _affiliation(tokens[k]) if k >= 0 else None
-    if affiliation and first == a - 1 and tokens[k].label is not None:
+    # a title in lower case ("general counsel") is read with the body before it too
+    lower = all(tokens[x].text.islower() for x in range(first, a))
+    if affiliation and (first == a - 1 or lower) and tokens[k].label is not None:
         # "the Border Patrol chief, [Jason Owens]", "Former House Speaker [Newt
         # Gingrich]": a vague title, or one whose body a "former" opens, is read with its
         # body (no one is just "chief", and the speaker was a former one)
@@ -1373,11 +1375,18 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         former = bool(_STALE.match(tokens[ks].text)) or (
             ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
         )
-        if (tokens[first].low in _BODY_TITLES and _kind_of(tokens[k]) == "organisation") or former:
+        if (
+            _kind_of(tokens[k]) == "organisation"
+            and (
+                tokens[first].low in _BODY_TITLES
+                or tokens[first].text.islower()
+                or tokens[k].acronym  # "NSC Spokesperson [Adrienne Watson]"
+            )
+        ) or former:
             if ks > 0 and _STALE.match(tokens[ks - 1].text):
                 ks -= 1
             first = ks
-    elif first == a - 1:
+    elif first == a - 1 or lower:
         # the same with a body the lexicon does not know
         ks = first
         while ks > 0 and first - ks < 3 and tokens[ks - 1].capword and tokens[ks - 1].label is None:
@@ -1385,8 +1394,15 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         former = ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
         if (
             ks < first
-            and (former or (tokens[first].low in _BODY_TITLES and tokens[first].text.islower()))
-            and (ks == 0 or former or tokens[ks - 1].low in _DETERMINERS | _PREPOSITIONS)
+            and (former or tokens[first].text.islower())
+            and (
+                ks == 0
+                or former
+                or tokens[ks - 1].low in _DETERMINERS | _PREPOSITIONS
+                # a list of titled names ("..., Epic Records president [Sylvia Rhone]"),
+                # not a name set off by commas after its title
+                or (tokens[ks - 1].low in (",", "and") and tokens[a].text != ",")
+            )
             and not any(t.core in _GIVEN_NAMES for t in tokens[ks:first])
             and all(t.low not in _COMMON for t in tokens[ks:first])
         ):

@@ -45,7 +45,7 @@ def test_titles_owned_by_a_team_stay_with_the_player() -> None:
     found = people(
         "Memphis Hustle guard Jordan Reyes and forward Trahson Burrell boarded the plane."
     )
-    assert found["Jordan Reyes"].role == "guard"
+    assert found["Jordan Reyes"].role == "Memphis Hustle guard"  # the team's, as written
     assert found["Trahson Burrell"].role == "forward"
 
 
