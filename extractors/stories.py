@@ -1159,6 +1159,8 @@ class Signals:
             return True
         if self.heads_apart(i, j):
             return True
+        if self.topic_named(i, j):
+            return False  # Rule (topic named): the slots are the form and the speaker
         a, b = self.titles[i], self.titles[j]
         # the words one headline has and the other lacks: a template's slot ("Belarus",
         # "North Korea"), not its frame ("Notice on the Continuation of ...")
@@ -1303,6 +1305,25 @@ class Signals:
         if TOPIC_NAMED is not None and (self._topic_in(i, j) or self._topic_in(j, i)):
             return True
         return TITLE_PHRASE is not None and bool(self.phrases[i] & self.phrases[j])
+
+    def topic_named(self, i: int, j: int) -> bool:
+        """Rule (topic named): one outlet, nearby days, and one headline, less its form
+        words, is the other's topic after "on" ("FACT SHEET: Changes to U.S. Landmine
+        Policy", "Statement by ... on Changes to U.S. Landmine Policy"): one announcement
+        in two documents."""
+        if TOPIC_NAMED is None or not self.outlets[i] or self.outlets[i] != self.outlets[j]:
+            return False
+        di, dj = self.days[i], self.days[j]
+        if di is None or dj is None or abs(di - dj) > FAR_DAYS or not self.headlines:
+            return False
+        hi, hj = self.headlines[i], self.headlines[j]
+        ai, aj = (frozenset(_tokens(fold(h.split("|", 1)[0]))) for h in (hi, hj))
+        wi, wj = ai - FORM_WORDS, aj - FORM_WORDS
+        # a tail after a colon is the source, not the topic ("... on X: Rodong Sinmun")
+        ti, tj = (_topic(h.rsplit(":", 1)[0]) or _topic(h) for h in (hi, hj))
+        # the whole of one document's headline, less its form ("FACT SHEET:"), is the
+        # other's topic
+        return (ai != wi and len(wi) >= 2 and wi <= tj) or (aj != wj and len(wj) >= 2 and wj <= ti)
 
     def _topic_in(self, i: int, j: int) -> bool:
         """Does headline ``j`` carry ``TOPIC_NAMED`` of headline ``i``'s topic words (two or
@@ -1542,7 +1563,7 @@ class Signals:
         allowed = act or (
             allowed
             and not differ
-            and not (roundup_pair and text < STRONG_TEXT)
+            and not (roundup_pair and text < STRONG_TEXT and not self.topic_named(i, j))
             and not (roundups and text < ROUNDUPS_TEXT)
         )
         score = self.score(i, j, text)
@@ -1624,7 +1645,7 @@ class Signals:
             return 0.0
         if self.titles_differ(i, j):
             return CONTRAST_FACTOR * text  # Rule (titles differ): one template, two events
-        if text < STRONG_TEXT and self.one_roundup(i, j):
+        if text < STRONG_TEXT and self.one_roundup(i, j) and not self.topic_named(i, j):
             return ROUNDUP_FACTOR * text  # Rule (roundup): a list does not absorb its items
         if text < ROUNDUPS_TEXT and self.two_roundups(i, j):
             return ROUNDUPS_FACTOR * text  # Rule (two roundups): two days' reviews

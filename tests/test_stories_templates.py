@@ -231,6 +231,39 @@ def test_a_readout_from_its_sender_is_read_by_the_meetings_other_party():
     assert not sig.actors_differ(1, 2)  # one meeting, its readout and its remarks
 
 
+FACTS = (
+    "Today the Administration is announcing changes to its policy on cluster munitions. "
+    "The United States will no longer produce or acquire such munitions outside the Korean "
+    "Peninsula, and it will destroy stockpiles not required for the defense of the Republic "
+    "of Korea. {0}"
+)
+
+
+def test_a_fact_sheet_and_a_statement_on_its_topic_are_one_announcement():
+    """Rule (topic named): "FACT SHEET: T" and "Statement by X on T" are one act in two
+    documents, though one is a bulleted list and each headline names what the other's
+    does not (the form, the speaker)."""
+    sheet = release(
+        "sheet",
+        "FACT SHEET: Changes to U.S. Cluster Munitions Policy",
+        FACTS.format("\n".join(f"- Step {k}: stockpiles are reviewed." for k in range(1, 7))),
+    )
+    statement = release(
+        "statement",
+        "Statement by NSC Spokesperson Dana Cole on Changes to U.S. Cluster Munitions Policy",
+        FACTS.format("The President directed this change after a review."),
+    )
+    batch = [sheet, statement, *FILLER]
+    sig = stories.Signals.of(batch)
+    assert sig.topic_named(0, 1)
+    assert not sig.titles_differ(0, 1)
+    assert together(batch, 0, 1)
+    # a source after a colon is no part of the topic ("... on T: Daily Paper")
+    review = release("review", "Review of Daily Paper", "Articles of the paper.", "Agency")
+    essay = release("essay", "State Rests on Its People: Daily Paper", "An essay.", "Agency")
+    assert not stories.Signals.of([review, essay, *FILLER]).topic_named(0, 1)
+
+
 # ---------------------------------------------------------------- roundups and briefings
 
 PRESS_REVIEW_MD = """---
