@@ -1350,6 +1350,8 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
     first = k + 1
     if first >= a or not any(tokens[x].head for x in range(first, a)):
         return None
+    if tokens[a - 1].low in _ROLE_LOWER_ONLY:
+        return None  # "special envoy of the DPRK government [Ri Ho Jun]": a body, no title
     if (
         first == 1
         and tokens[0].word
@@ -1394,7 +1396,11 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         former = ks > 0 and bool(_STALE.match(tokens[ks - 1].text))
         if (
             ks < first
-            and (former or tokens[first].text.islower())
+            and (
+                former
+                or tokens[first].text.islower()
+                or (ks == 0 and _nominal(sentence, tokens, ks, a))
+            )
             and (
                 ks == 0
                 or former
@@ -1815,8 +1821,8 @@ def _body_end(tokens: list[_Tok], m: int) -> int | None:
         t = tokens[j]
         if not (t.capword or t.acronym or (t.low == "and" and end is None and j > m)):
             break
-        if t.acronym or t.core in _BODY_HEADS:
-            end = j
+        if t.acronym or t.core in _BODY_HEADS or t.core in _STATE_HEADS:
+            end = j  # "... Municipal People's Committee", "the Socialist Republic [of ...]"
         if t.poss and not (t.acronym or t.core in _BODY_HEADS):
             j += 1
             continue
@@ -2337,6 +2343,20 @@ def _tags(fragment: str) -> dict[int, str]:
     return dict(got)
 
 
+def _nominal(sentence: str, tokens: list[_Tok], i: int, a: int) -> bool:
+    """Are tokens i..a-1 a noun phrase as the tagger reads the sentence's opening ("Cologne
+    Refugee Council Director"), and the name after them a proper noun? A verb among them
+    ("Biden Meets Chancellor") is a headline, not a title's body."""
+    if a >= len(tokens):
+        return False
+    base = tokens[i].start
+    tags = _tags(sentence[base : tokens[a].end])
+    body = [tags.get(t.end - base, "") for t in tokens[i:a] if t.word]
+    return (
+        all(t[:2] in ("NN", "JJ") for t in body) and tags.get(tokens[a].end - base, "")[:3] == "NNP"
+    )
+
+
 _EXEC_ACRONYM = re.compile(r"C[A-Z]{1,3}O|[ES]?VP")
 """Acronyms of executive titles: "COO", "CTO", "EVP"."""
 _AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|eon|ant|ent|man|woman|person|ee|(?<!n)ess)")
@@ -2369,8 +2389,9 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     acronym = bool(_EXEC_ACRONYM.fullmatch(last.core)) and last.label is None
     if not (lower_word(last) or acronym) or (last.low in _ROLE_MODS and not last.head):
         return None  # "vice [Alan Ray Shaffer]": a title's modifier is no head
-    if last.low in _DESCRIPTOR_NOUNS:
-        return None  # "powerful slugger [Schwarber]": praise, not a post
+    if last.low in _DESCRIPTOR_NOUNS or last.low in _ROLE_LOWER_ONLY:
+        return None  # "powerful slugger [Schwarber]": praise, not a post; "the DPRK
+        # government [Ri Ho Jun]": a body
     lo = max(0, a - 6)
     base = tokens[lo].start
     hi = min(len(tokens) - 1, a + 2)

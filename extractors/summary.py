@@ -973,9 +973,10 @@ def summarise_story(
     if (
         best < len(cands)
         and raw[best].text.rstrip().endswith(":")
-        and _FOLLOWING.search(raw[best].text)
+        and (_FOLLOWING.search(raw[best].text) or _LIST_OBJECT.search(raw[best].text))
         and not _QUOTED.search(raw[best].text)
-    ):  # "X released the following press statement on Monday:" and what it says
+    ):  # "X released the following press statement on Monday:" and what it says; "the
+        # President signed into law:" and the first law
         said = next(
             (
                 c
@@ -984,12 +985,10 @@ def summarise_story(
             ),
             None,
         )
-        if (
-            said is not None
-            and usable(said.text)
-            and len(text.split()) + len(said.text.split()) <= MAX_WORDS
-        ):
-            return Summary(text=f"{text[:-1]}: {said.text}", sources=(art.source, art.source))
+        # a list item ends on its own stop ("...;"): read as the sentence it is
+        item = re.sub(r"\s*[;,]$", ".", said.text.rstrip()) if said is not None else ""
+        if item and usable(item) and len(text.split()) + len(item.split()) <= MAX_WORDS:
+            return Summary(text=f"{text[:-1]}: {item}", sources=(art.source, art.source))
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
         sources.append(articles[first.article].source)
         return Summary(text=text, sources=tuple(sources))
@@ -1135,6 +1134,11 @@ def _place_line(article: Article) -> str | None:
     return None
 
 
+_LIST_OBJECT = re.compile(
+    r"\b(?:signed|enacted) into law\s*:$|\b(?:signed|approved|vetoed) the following\b[^:]*:$", re.I
+)
+"""A lead whose object is the list after it ("On Tuesday, the President signed into law:"):
+alone it says no act."""
 _FOLLOWING = re.compile(
     r"\bthe following (?:press |joint )?(?:statement|article|commentary|report|message|letter|"
     r"answer|interview|speech|address|notice|declaration|communique)\b",

@@ -216,7 +216,7 @@ def test_british_titles_peer_and_mp() -> None:
         "Senior Conservative MP Sir Teddy Taylor warned it could be controversial.",
     )
     assert found["Lord Tebbit"].role == "Tory peer"
-    assert found["Teddy Taylor"].role == "MP"
+    assert found["Teddy Taylor"].role == "Senior Conservative MP"  # the whole title
 
 
 def test_a_headline_verb_is_no_part_of_a_name() -> None:
