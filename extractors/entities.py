@@ -1348,10 +1348,20 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
             break
         k -= 1
     first = k + 1
+    if tokens[a - 1].low in _ROLE_LOWER_ONLY:
+        # "special envoy of the DPRK government [Ri Ho Jun]": a body, the title before its "of"
+        k = a - 2
+        while k > 0 and (tokens[k].label is not None or tokens[k].cap or tokens[k].low == "the"):
+            k -= 1
+        if k < 1 or k == a - 2 or tokens[k].low != "of" or not _is_role_word(tokens[k - 1]):
+            return None
+        start = k - 1
+        while start > 0 and _is_role_word(tokens[start - 1]) and not tokens[start - 1].poss:
+            start -= 1
+        end = tokens[a - 1].start + len(tokens[a - 1].core)
+        return sentence[tokens[start].start : end], _affiliation(tokens[a - 2])
     if first >= a or not any(tokens[x].head for x in range(first, a)):
         return None
-    if tokens[a - 1].low in _ROLE_LOWER_ONLY:
-        return None  # "special envoy of the DPRK government [Ri Ho Jun]": a body, no title
     if (
         first == 1
         and tokens[0].word

@@ -1,0 +1,47 @@
+"""Round 10 roles, on small fixtures written for the project (facts may be real, the
+sentences are our own): classes measured on the dev halves of
+``benchmarks/entities_labels_v9.json`` (labelled blind this round) and the earlier sets."""
+
+from __future__ import annotations
+
+from tests.entity_fixtures import people as _people
+
+
+def test_a_lower_case_title_is_read_with_the_body_before_it() -> None:
+    people = _people(
+        "The letter was signed by Harbor Records president Lena Moss, Sound Music general "
+        "counsel Ravi Patel, and Bay Nation COO Ines Ford."
+    )
+    assert people["Lena Moss"] == "Harbor Records president"
+    assert people["Ravi Patel"] == "Sound Music general counsel"
+
+
+def test_an_acronyms_title_keeps_the_acronym() -> None:
+    people = _people("NSC Spokesperson Dana Cole said the review had ended.")
+    assert people["Dana Cole"] == "NSC Spokesperson"
+
+
+def test_a_capitalised_body_opening_the_sentence_belongs_to_the_title() -> None:
+    people = _people(
+        "Digital Consumer Editor Tara Lind explains what readers should do next. Biden "
+        "Meets Chancellor Olaf Scholz in Berlin."
+    )
+    assert people["Tara Lind"] == "Digital Consumer Editor"
+    assert people["Olaf Scholz"] == "Chancellor"  # a verb is no title's body
+
+
+def test_a_state_named_by_its_form_of_government_is_read_whole() -> None:
+    people = _people(
+        "A message went to Luong Cuong, president of the Socialist Republic of Vietnam, on "
+        "October 22."
+    )
+    assert people["Luong Cuong"] == "president of the Socialist Republic of Vietnam"
+
+
+def test_a_government_before_a_name_is_a_body_its_title_before_the_of() -> None:
+    people = _people(
+        "Upon authorization, special envoy of the DPRK government Ri Ho Jun visited the "
+        "venue of the funeral on July 25. The army Kim Song said so."
+    )
+    assert people["Ri Ho Jun"] == "special envoy of the DPRK government"
+    assert people.get("Kim Song") is None  # a body alone is no title
