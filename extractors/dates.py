@@ -1124,6 +1124,10 @@ _FAREWELL = re.compile(
 # Two or more Title Case words: the rest of a name ("Youth Shock Brigade").
 _TITLE_AFTER = re.compile(
     r"^\s+[A-Z][a-z][\w-]*\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][a-z][\w-]*"
+    # or one word naming a place or a body: "the April 25 Hostel", "the May 1 Stadium"
+    r"|^\s+(?:Hostel|House|Hall|Stadium|Street|Square|Complex|Factory|Works|Club|Park|Bridge|"
+    r"Station|School|University|Mine|Farm|Plant|Mill|Prize|Hotel|Theatre|Theater|Palace|"
+    r"Museum|Institute|Academy|Hospital|Building|Tower|Team|Brigade)\b"
 )
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
@@ -1261,11 +1265,13 @@ class _Ctx:
             # "the deadline was extended to Aug. 15": the new day is the move's target,
             # still ahead when the move is told, whatever the tense of the move
             return "future"
-        if _INDEFINITE_BEFORE.search(
-            self.sentence, max(0, self.m.start() - 4), self.m.start()
+        if (
+            _INDEFINITE_BEFORE.search(self.sentence, max(0, self.m.start() - 4), self.m.start())
+            or _AGREED_BEFORE.search(self.sentence, max(0, self.m.start() - 40), self.m.start())
         ) and _NOUN_AFTER.match(self.sentence, self.m.end()):
-            # "has suggested a late February launch": an adjective of a thing to come or
-            # gone; the clause's tense is the suggestion's, not the date's
+            # "has suggested a late February launch", "agreed to the previously agreed upon
+            # September 10th debate": an adjective of a thing to come or gone; the clause's
+            # tense is the suggestion's or the agreement's, not the date's
             return None
         return tense_direction(
             self.sentence, self.m.start(), self.m.end(), beyond_clause=beyond_clause
@@ -1273,6 +1279,11 @@ class _Ctx:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$")
+_AGREED_BEFORE = re.compile(
+    r"(?i)\b(?:agreed(?:\s+upon|\s+to)?|scheduled|planned|proposed|set)\s+(?:for\s+)?$"
+)
+"""A participle of scheduling right before an attributive date ("the previously agreed
+upon September 10th debate", "the scheduled March 3 vote")."""
 _MOVE_VERB = (
     r"(?i)\b(?:extended|postponed|delayed|pushed\s+back|moved|put\s+off|deferred|"
     r"rescheduled|brought\s+forward|adjourned)\s+(?:(?!(?:on|in|at)\s)[\w,]+\s+){0,4}?"
