@@ -718,6 +718,15 @@ RELATED_RUN_MAX = 8
 schedule), not a box of links to other stories."""
 
 
+def _introduced(paras: list[str], i: int) -> bool:
+    """Does the sentence before the list at ``i`` introduce it ("Administration
+    participants included:")? Then the list is the article's own, not links to others."""
+    if i == 0:
+        return False
+    lead = paras[i - 1].rstrip()
+    return lead.endswith(":") and len(lead.split()) >= 3 and not _RELATED.match(lead)
+
+
 def _related_lists(paras: list[str], meta: Meta) -> list[str]:
     """Lists of other stories without a marker, near the end of the body: two to eight
     bulleted headlines in a row ending within the last four paragraphs ("- 15 Amazing
@@ -730,7 +739,7 @@ def _related_lists(paras: list[str], meta: Meta) -> list[str]:
         j = i
         while j < len(paras) and _BULLET.match(paras[j]) and _listed_headline(paras[j][1:]):
             j += 1
-        if 2 <= j - i <= RELATED_RUN_MAX and j >= len(paras) - 4:
+        if 2 <= j - i <= RELATED_RUN_MAX and j >= len(paras) - 4 and not _introduced(paras, i):
             drop.update(range(i, j))
         i = max(j, i + 1)
     for i, p in enumerate(paras):
@@ -740,7 +749,7 @@ def _related_lists(paras: list[str], meta: Meta) -> list[str]:
     while k > 0 and (k - 1 in drop or _listed_headline(paras[k - 1])):
         k -= 1
     run = [i for i in range(k, len(paras)) if i not in drop]
-    if 3 <= len(run) <= RELATED_RUN_MAX and k > 0:
+    if 3 <= len(run) <= RELATED_RUN_MAX and k > 0 and not _introduced(paras, k):
         drop.update(run)
     if not drop:
         return paras

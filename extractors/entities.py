@@ -290,6 +290,12 @@ _PLACES: dict[str, tuple[str, ...]] = {
     )
 }
 # Capitalised words that make a phrase an organisation ("Constitutional Court").
+_PORTFOLIOS = _words(
+    "Commerce Energy Labor Labour Treasury Agriculture Education Transportation Interior "
+    "Defense Defence Health Trade Industry Finance Unification Veterans"
+)
+"""A department's one word after a title's "of" ("Secretary of Commerce [Gina
+Raimondo]"): the title's body, never part of the name after it."""
 _ORG_HEADS = _words(
     "Ministry Administration Agency Court Council Commission Committee Command Office Staff "
     "Institute Forum Assembly Parliament Congress Senate Department Bureau Service Services "
@@ -1177,6 +1183,7 @@ def _name_like(tok: _Tok) -> bool:
         and not tok.pair
         and not tok.plural_title
         and tok.core not in _ORG_HEADS
+        and tok.core not in _PORTFOLIOS
         and tok.core not in _THING_HEADS
         and tok.core.split("-", 1)[0] not in _ORG_HEADS | _THING_HEADS  # "Force-Darwin"
         and tok.low not in _FURNITURE
@@ -1225,6 +1232,8 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
                 j += 1
             elif j + 2 < n and tokens[j + 1].text in _PARTICLES and _name_like(tokens[j + 2]):
                 j += 2
+            elif j + 3 < n and _initial_at(tokens, j + 1):
+                j += 3  # "Antony [J.] Blinken": a middle initial inside the run
             else:
                 break
         if (
@@ -1777,7 +1786,7 @@ def _kind_of(tok: _Tok) -> str | None:
     return tok.label[0] if tok.label else None
 
 
-_BODY_HEADS = _ORG_HEADS | _words("Cabinet Presidium Politburo Affairs")
+_BODY_HEADS = _ORG_HEADS | _words("Cabinet Presidium Politburo Affairs") | _PORTFOLIOS
 _STATE_HEADS = frozenset(
     ["Republic", "Federation", "Kingdom", "Emirates", "Jamahiriya", "Confederation"]
 )
@@ -2088,7 +2097,7 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
     return b
 
 
-_HONORABLE = _words("honorable honourable hon")
+_HONORABLE = _words("honorable honourable hon excellency")
 _DESCRIPTOR = re.compile(r"[A-Za-z]+-of-[a-z]+(?:-[a-z]+)?")  # "Father-of-three"
 _TITLE_STOPS = (_TRAILING | _PREPOSITIONS | _PLACE_PREPS | _words("on of")) - _NAME_SUFFIXES
 
@@ -2150,13 +2159,15 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
     prev = tokens[a - 1] if a else None
     if prev is not None and prev.text == "." and a >= 2:
         prev = tokens[a - 2]
-    if prev is not None and prev.low in (_HONORIFICS | {"said", "says"}):
-        return True
+    if prev is not None and prev.low in (_HONORIFICS | _HONORABLE | {"said", "says"}):
+        return True  # "His Excellency [Mohamed Ould Cheikh Ghazouani]", "The Honorable ..."
     nxt = tokens[b + 1] if b + 1 < len(tokens) else None
     if nxt is None:
         return False
     if nxt.low in _SPEECH:
         return True
+    if nxt.text == "(" and b + 2 < len(tokens) and tokens[b + 2].low in ("aka", "a.k.a"):
+        return True  # "[Ismael Zambada Garcia] (AKA “El Mayo”)": a person's alias
     if nxt.text == "," and b + 2 < len(tokens):
         after = tokens[b + 2]
         if after.low in _DETERMINERS:
@@ -3325,7 +3336,7 @@ def _name_runs(
             start = a - 1 if a > 0 and _STALE.match(tokens[a - 1].text) else a
             ranked = (sentence[tokens[start].start : tokens[rank].end], None)
             a = rank + 1
-        name = " ".join(t.core for t in tokens[a : b + 1])
+        name = " ".join(t.core for t in tokens[a : b + 1]).replace(" .", ".")
         if name.lower() in _SUFFIX_WORDS:
             continue  # the "Jr" of "King, Jr."
         words = b - a + 1

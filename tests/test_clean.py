@@ -755,6 +755,21 @@ def test_related_headlines_after_a_marker_go():
     assert out == [BODY, BODY2]
 
 
+def test_a_list_the_article_introduces_is_its_own():
+    """ "Participants included:" and its bulleted names are the article's, however much
+    they look like a box of headlines at the page's end; without the lead-in they go."""
+    items = [
+        "- Mira Holm, Administrator of the Small Business Administration",
+        "- Jon Park, Deputy Secretary of the Treasury",
+        "- Ada Lee, Senior Advisor for Public Engagement",
+    ]
+    paras = [BODY, BODY2, "Administration participants included:", *items]
+    out, _ = run(rule_related_links, paras)
+    assert out == paras
+    out, _ = run(rule_related_links, [BODY, BODY2, *items])
+    assert out == [BODY, BODY2]
+
+
 def test_prompts_go():
     paras = [
         BODY,

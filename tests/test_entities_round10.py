@@ -45,3 +45,19 @@ def test_a_government_before_a_name_is_a_body_its_title_before_the_of() -> None:
     )
     assert people["Ri Ho Jun"] == "special envoy of the DPRK government"
     assert people.get("Kim Song") is None  # a body alone is no title
+
+
+def test_a_delegation_lists_its_honorables_and_excellencies() -> None:
+    people = _people(
+        "The Honorable Ada J. Morrow, U.S. Secretary of Commerce, will lead the delegation "
+        "to the Inauguration of His Excellency Amadou Ould Sidi Baba on August 1."
+    )
+    assert people["Ada J. Morrow"] == "U.S. Secretary of Commerce"
+    assert "Amadou Ould Sidi Baba" in people
+
+
+def test_a_name_with_an_alias_is_a_person() -> None:
+    people = _people(
+        "Police arrested Ruben Alcaraz Moya (AKA “El Toro”) at an airfield near the border."
+    )
+    assert "Ruben Alcaraz Moya" in people
