@@ -809,6 +809,15 @@ def _tokens(sentence: str) -> list[_Tok]:
             and out[-2].low in _CLASS_RANKS
         ):
             tok.pair = True  # "Sergeant First Class [Heath Robinson]": one rank
+        elif tok.low == "d'affaires" and out and out[-1].low in ("charge", "chargé"):
+            tok.pair = out[-1].pair = True  # "Charge d'Affaires [Vladimir Topeha]": one title
+        elif (
+            len(out) >= 2
+            and tok.low == "interim"
+            and out[-1].low == "ad"
+            and out[-2].low == "d'affaires"
+        ):
+            tok.pair = out[-1].pair = True  # "... d'Affaires ad Interim"
         out.append(tok)
     return out
 

@@ -61,3 +61,12 @@ def test_a_name_with_an_alias_is_a_person() -> None:
         "Police arrested Ruben Alcaraz Moya (AKA “El Toro”) at an airfield near the border."
     )
     assert "Ruben Alcaraz Moya" in people
+
+
+def test_a_charge_d_affaires_is_one_title() -> None:
+    people = _people(
+        "Present at the ceremony were Charge d'Affaires ad Interim Ivan Sorokin and staff "
+        "members of the embassy. Mr. Dale Ritter, Charge d'Affaires ad interim, joined them."
+    )
+    assert people["Ivan Sorokin"] == "Charge d'Affaires ad Interim"
+    assert people["Dale Ritter"] == "Charge d'Affaires ad interim"
