@@ -2012,7 +2012,7 @@ _ROLE_ADJECTIVES = _words("official executive chief general head lead principal 
 """Role words that are adjectives too ("the official Facebook page")."""
 _PREPOSITIONS = _words(
     "into onto upon about across through against between among within toward towards "
-    "during via like near past amid beside behind beyond inside outside"
+    "during via like near past amid beside behind beyond inside outside regarding concerning"
 )
 _IRREGULAR_PAST = _words(
     "sang took went met gave made won lost led ran came saw left held began became wrote "

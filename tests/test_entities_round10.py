@@ -70,3 +70,12 @@ def test_a_charge_d_affaires_is_one_title() -> None:
     )
     assert people["Ivan Sorokin"] == "Charge d'Affaires ad Interim"
     assert people["Dale Ritter"] == "Charge d'Affaires ad interim"
+
+
+def test_a_headline_name_ends_before_regarding() -> None:
+    people = _people(
+        "THE VICE PRESIDENT: Many of you have asked me about the debate.",
+        title="Remarks by Vice President Harris Regarding a Presidential Debate",
+    )
+    assert "Harris Regarding" not in people
+    assert people["Harris"] == "Vice President"
