@@ -2106,7 +2106,7 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
     return b
 
 
-_HONORABLE = _words("honorable honourable hon excellency")
+_HONORABLE = _words("honorable honourable hon excellency majesty highness")
 _DESCRIPTOR = re.compile(r"[A-Za-z]+-of-[a-z]+(?:-[a-z]+)?")  # "Father-of-three"
 _TITLE_STOPS = (_TRAILING | _PREPOSITIONS | _PLACE_PREPS | _words("on of")) - _NAME_SUFFIXES
 

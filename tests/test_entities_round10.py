@@ -79,3 +79,11 @@ def test_a_headline_name_ends_before_regarding() -> None:
     )
     assert "Harris Regarding" not in people
     assert people["Harris"] == "Vice President"
+
+
+def test_his_majesty_is_no_name() -> None:
+    people = _people(
+        "The President spoke today with His Majesty King Faisal of Jordan about the region.",
+        title="Readout of the President's Call with His Majesty King Faisal of Jordan",
+    )
+    assert not any("Majesty" in name for name in people)
