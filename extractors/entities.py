@@ -289,13 +289,13 @@ _PLACES: dict[str, tuple[str, ...]] = {
         ("Central Asia",),
     )
 }
-# Capitalised words that make a phrase an organisation ("Constitutional Court").
 _PORTFOLIOS = _words(
     "Commerce Energy Labor Labour Treasury Agriculture Education Transportation Interior "
     "Defense Defence Health Trade Industry Finance Unification Veterans"
 )
 """A department's one word after a title's "of" ("Secretary of Commerce [Gina
 Raimondo]"): the title's body, never part of the name after it."""
+# Capitalised words that make a phrase an organisation ("Constitutional Court").
 _ORG_HEADS = _words(
     "Ministry Administration Agency Court Council Commission Committee Command Office Staff "
     "Institute Forum Assembly Parliament Congress Senate Department Bureau Service Services "

@@ -1283,10 +1283,12 @@ class Signals:
             and (si[2][-1:] != sj[2][-1:] or si[1] & sj[1])
         ):
             return False
-        # one topic after "on" for two counterparts is one event: two speakers' statements
+        # one topic after "on" for two speakers is one event: two speakers' statements
         # ("Statement from the President on New Student Debt Relief Actions", "... from
         # the Vice President on Additional Student Loan Forgiveness": a "from" before a
-        # topic is the speaker, not the act's other party), or topics sharing most words
+        # topic is the speaker, not the act's other party); two counterparts "with" on one
+        # topic are two meetings ("... with State Legislative Leaders on Reproductive
+        # Rights", "... with Constitutional Law ... Experts on Reproductive Rights")
         ti, tj = _topic(self.headlines[i]), _topic(self.headlines[j])
         if ti and tj and si[0] == "from":
             return False
