@@ -768,6 +768,9 @@ class _Tok:
 
     @property
     def plural_title(self) -> bool:
+        """ "Presidents", "vice-chairmen": a title's plural, before the names it titles."""
+        if self.low.endswith("men") and len(self.low) > 5:  # any case: "vice-chairmen"
+            return _singular(self.low).rsplit("-", 1)[-1] in _ROLE_HEADS
         return (
             self.cap
             and len(self.low) > 4
@@ -790,6 +793,11 @@ class _Tok:
     @property
     def word(self) -> bool:
         return self.core[:1].isalpha()
+
+
+def _singular(title: str) -> str:
+    """A plural title's singular: "chairmen" -> "chairman", "Presidents" -> "President"."""
+    return title[:-3] + "man" if title.lower().endswith("men") else title[:-1]
 
 
 def _tokens(sentence: str) -> list[_Tok]:
@@ -1319,7 +1327,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         for k in range(a - 2, max(-1, a - 12), -1):
             t = tokens[k]
             if t.plural_title:
-                return t.core[:-1], None
+                return _singular(t.core), None
             if not (t.cap or t.low in ("of", "the", ",") or t.label is not None):
                 break
     if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
@@ -1443,7 +1451,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
             first = ks - 1 if former else ks
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
-        role = role[:-1]  # "Presidents [Felix Tshisekedi] of the DRC and ..."
+        role = _singular(role)  # "Presidents [Felix Tshisekedi] of the DRC and ..."
     return role, affiliation
 
 
@@ -3433,7 +3441,7 @@ def _role_heads(role: str) -> set[str]:
     out = set()
     for tok in _tokens(role):
         if tok.head:
-            out.add(tok.rlow.removesuffix("s") if tok.plural_title else tok.rlow)
+            out.add(_singular(tok.rlow) if tok.plural_title else tok.rlow)
     return out
 
 

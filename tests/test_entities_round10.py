@@ -87,3 +87,13 @@ def test_his_majesty_is_no_name() -> None:
         title="Readout of the President's Call with His Majesty King Faisal of Jordan",
     )
     assert not any("Majesty" in name for name in people)
+
+
+def test_a_plural_title_titles_each_of_its_names() -> None:
+    people = _people(
+        "Present at the meeting were vice-chairmen Pak Song Il and Ri Chol Su, Secretary "
+        "General Han Kum Sok, and other members. The chairmen of three committees met too."
+    )
+    assert people["Pak Song Il"] == "vice-chairman"
+    assert people["Ri Chol Su"] == "vice-chairman"
+    assert people["Han Kum Sok"] == "Secretary General"
