@@ -1368,7 +1368,14 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
-        or (tokens[k].text == "of" and a - 1 > k > 0 and _is_role_word(tokens[k - 1]))
+        or (
+            tokens[k].text == "of"
+            and a - 1 > k > 0
+            and _is_role_word(tokens[k - 1])
+            # "a member of President [Clinton]'s Council": a lower-case word before "of"
+            # and a title after it are two posts, the second another's
+            and not (tokens[k - 1].text.islower() and tokens[k + 1].cap)
+        )
     ):
         if tokens[k].poss and k != a - 1:
             break

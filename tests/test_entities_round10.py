@@ -97,3 +97,12 @@ def test_a_plural_title_titles_each_of_its_names() -> None:
     assert people["Pak Song Il"] == "vice-chairman"
     assert people["Ri Chol Su"] == "vice-chairman"
     assert people["Han Kum Sok"] == "Secretary General"
+
+
+def test_a_member_of_a_presidents_council_is_not_the_presidents_title() -> None:
+    people = _people(
+        "As a member of President Bill Carter's National Security Council, he worked on the "
+        "peace talks. Chief of Staff Ron Klain said so."
+    )
+    assert people["Bill Carter"] == "President"
+    assert people["Ron Klain"] == "Chief of Staff"
