@@ -750,6 +750,17 @@ def _opening(a: str, b: str, n: int) -> bool:
     return len(ta) > n and len(tb) > n and ta[:n] == tb[:n]
 
 
+@functools.lru_cache(maxsize=65536)
+def _form_of_topic(document: str, other: str) -> bool:
+    """Is ``document``'s headline, less its form ("FACT SHEET:"), the whole of ``other``'s
+    topic after "on"? A tail after a colon is the source, not the topic ("... on X: Rodong
+    Sinmun"). Memoised: each candidate pair of one outlet asks it from several rules."""
+    words = frozenset(_tokens(fold(document.split("|", 1)[0])))
+    bare = words - FORM_WORDS
+    topic = _topic(other.rsplit(":", 1)[0]) or _topic(other)
+    return bare != words and len(bare) >= 2 and bare <= topic
+
+
 _TOPIC = re.compile(r"\s(?:on|regarding|about)\s+(.+)$", re.I)
 
 
@@ -1319,13 +1330,7 @@ class Signals:
         if di is None or dj is None or abs(di - dj) > FAR_DAYS or not self.headlines:
             return False
         hi, hj = self.headlines[i], self.headlines[j]
-        ai, aj = (frozenset(_tokens(fold(h.split("|", 1)[0]))) for h in (hi, hj))
-        wi, wj = ai - FORM_WORDS, aj - FORM_WORDS
-        # a tail after a colon is the source, not the topic ("... on X: Rodong Sinmun")
-        ti, tj = (_topic(h.rsplit(":", 1)[0]) or _topic(h) for h in (hi, hj))
-        # the whole of one document's headline, less its form ("FACT SHEET:"), is the
-        # other's topic
-        return (ai != wi and len(wi) >= 2 and wi <= tj) or (aj != wj and len(wj) >= 2 and wj <= ti)
+        return _form_of_topic(hi, hj) or _form_of_topic(hj, hi)
 
     def _topic_in(self, i: int, j: int) -> bool:
         """Does headline ``j`` carry ``TOPIC_NAMED`` of headline ``i``'s topic words (two or
