@@ -448,7 +448,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm gov sen vp developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant mogul tycoon investigator"
+    "duke duchess empress assistant mogul tycoon investigator dj"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -572,6 +572,10 @@ _APPOS_STOP = _words(
     "who whose which that and or but of for to at on in with by from as said says told is "
     "was has had will would since after before during"
 )
+_APPOS_PREPS = _words("from of at with")
+_APPOS_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–"})
+"""Prepositions opening an appositive of where a person works ("[Zhu Congpeng], from the
+China Aerospace Science and Technology Corporation, said")."""
 _EAST_ASIAN_SURNAMES = _words(
     "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
@@ -698,6 +702,13 @@ _SPEAKER = re.compile(
     r"GENERAL|ADMIRAL|CHANCELLOR|GOVERNOR|SPEAKER)|MR\.|MS\.|MRS\.|DR\.)?\s*"
     r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){0,2})\s*:"
 )
+_DOC_LABELS = _words(
+    "q moderator operator fact sheet readout statement update breaking watch notice advisory "
+    "memorandum proclamation remarks transcript exclusive analysis opinion editorial video "
+    "photos live note"
+)
+"""Words of a document's or a section's label ("FACT SHEET:", "READOUT:", "WATCH:"), which
+the speaker-label pattern would read as a name."""
 _BARE_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 
 
@@ -1365,6 +1376,24 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
                 return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
                     inner[1]
                 )
+        # "former vice president of growth, [Chamath Palihapitiya]": a field in lower case
+        k = a - 2
+        while (
+            k >= 0
+            and a - 2 - k < 3
+            and tokens[k].word
+            and tokens[k].text.islower()
+            and tokens[k].low not in _APPOS_STOP
+            and tokens[k].low not in _DETERMINERS
+        ):
+            k -= 1
+        if k >= 1 and k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head:
+            inner = _pre_role(sentence, tokens[:k], k)
+            if inner is not None:
+                end = tokens[a - 2].start + len(tokens[a - 2].core)
+                return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
+                    inner[1]
+                )
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
@@ -1487,6 +1516,13 @@ def _role_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
             return None  # "Through a spokesperson, Weinstein"
     elif before and before[-1].low in _PLAIN_PREPS | _PREPOSITIONS and " " not in role[0]:
         return None  # "Compared to Prince, Justin Timberlake's show": the object is another
+    if (
+        len(before) >= 2
+        and before[-1].low in ("and", "or")
+        and before[-2].text.islower()
+        and (before[-2].head or _agent_noun(sentence, tokens, len(before) - 2))
+    ):
+        return role  # "Early Facebook executive and former vice president of growth, [X]"
     if before and (before[-1].text in (",", ";") or before[-1].low in ("and", "or")):
         return None  # a list: the role is the previous name's
     return role
@@ -1770,6 +1806,21 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
                 j += 1
             if last + 1 < n and tokens[last + 1].low == "of" and _body_end(tokens, j) is not None:
                 last = _body_chain(tokens, j)  # "minister of National Defence of the DPRK"
+        elif tokens[k].low == "of" and tokens[words[-1]].head:
+            # "Facebook's global head of safety", "a professor of economics": a field in
+            # lower case that ends the appositive belongs to the title
+            j = k + 1
+            while (
+                j < n
+                and j - k <= 3
+                and tokens[j].word
+                and tokens[j].text.islower()
+                and tokens[j].low not in _APPOS_STOP
+                and tokens[j].low not in _DETERMINERS
+            ):
+                j += 1
+            if j > k + 1 and (j == n or tokens[j].text in _APPOS_ENDS):
+                last = j - 1
     # "first vice-chairman and director of the Organizational Department of ...",
     # "vice-chairman of the CMC of the WPK and secretary of the C.C., WPK": one holder's
     # titles joined by "and"
@@ -2194,9 +2245,9 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
         return True  # "[Ismael Zambada Garcia] (AKA “El Mayo”)": a person's alias
     if nxt.text == "," and b + 2 < len(tokens):
         after = tokens[b + 2]
-        if after.low in _DETERMINERS:
+        if after.low in _DETERMINERS or after.low in _APPOS_PREPS:
             # "[Dana Corvin], a firm supporter of the bill, said": an appositive, then
-            # a verb of saying
+            # a verb of saying; also "[Zhu Congpeng], from the China Aerospace ..., said"
             for k in range(b + 3, min(len(tokens) - 1, b + 16)):
                 if tokens[k].text in (",", ";", "(", ")"):
                     return tokens[k].text == "," and tokens[k + 1].low in _SPEECH
@@ -2915,8 +2966,7 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
         return None
     words = m["name"].split()
     if any(
-        w.lower().strip(".") in _ROLE_WORDS | _COMMON | {"q", "moderator", "operator"}
-        for w in words
+        w.lower().strip(".") in _ROLE_WORDS | _COMMON | _DOC_LABELS for w in words
     ):
         return None
     title = m["title"]
