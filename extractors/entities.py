@@ -2965,9 +2965,7 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     if not m:
         return None
     words = m["name"].split()
-    if any(
-        w.lower().strip(".") in _ROLE_WORDS | _COMMON | _DOC_LABELS for w in words
-    ):
+    if any(w.lower().strip(".") in _ROLE_WORDS | _COMMON | _DOC_LABELS for w in words):
         return None
     title = m["title"]
     if not title and len(words) < 2:

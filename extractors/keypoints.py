@@ -44,6 +44,13 @@ from . import nlp as spacy_model
 from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
 from .text import TITLE_SMALL_WORDS, join_quotes, split_sentences
 from .vectors import idf, tokens
+from .voice import (
+    SPEAKER_LABEL,
+    document_speaker,
+    headline_speakers,
+    speaker_name,
+    speaker_of,
+)
 
 MIN_WORDS, MAX_WORDS = 6, 90
 REDUNDANT = 0.8
@@ -236,8 +243,6 @@ _PAGE_BITS = re.compile(
 talks to Y about ..."), an "Image" label glued to its caption."""
 
 
-SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
-"""A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."): a turn of talk."""
 _TURN = re.compile(
     r"^Q[.:]?\s+[A-Z]|\((?:applause|laughter|cheers|inaudible|crosstalk|booing)\b", re.I
 )
@@ -594,6 +599,7 @@ def key_points(
         ]
     cands = [replace(c, eligible=False) if c.eligible and heading(c.text) else c for c in cands]
     cands = on_event(in_turns(cands, articles), articles, summary)
+    cands, who = voiced(cands, articles, entities)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
     for i in select(cands, scores, limit, names=names):
@@ -611,6 +617,7 @@ def key_points(
                 also=corroboration(c, base, articles),
                 language=art.language,
                 sentences=2 if i in joined else 1,
+                speaker=who.get((c.article, c.paragraph, c.sentence)),
             )
         )
     return tuple(out)
@@ -977,6 +984,81 @@ def speakers(article: Article) -> list[str | None]:
         cur = x or cur
         out.append(cur)
     return out
+
+
+_ANNOUNCES = re.compile(
+    r"(?:\b(?:said|says|reads?|stated|declared|wrote|follows)|\bthe following\b[^:]*)\s*:$",
+    re.I,
+)
+"""A paragraph that hands the text after it to another voice: "The message said:", "The
+full text of the speech is as follows:", "... released the following press statement on
+Monday:"."""
+_UNSPOKEN = re.compile(r"[^A-Z ]")
+
+
+def voice_of(article: Article, paragraph: int, people: Sequence[Entity]) -> str | None:
+    """Who says a paragraph that speaks in the first person, as the source names them: a
+    transcript turn's speaker (``speaker_of``: its label matched to the headline, else the
+    label as written); the speaker the headline names ("Statement from President Joe Biden
+    on ..."), or the author a statement's headline or first line names ("Statement from
+    the Harbour Master on ..."); after a paragraph that announces another's text ("The
+    message said:"), the first person named in it or, searching back at most two
+    paragraphs, in the nearest one that names one ("Kim Jong Un ... sent a reply message
+    to ..."); the signer of a document signed on its last line ("JOSEPH R. BIDEN JR.").
+    None when the article says no one."""
+    turns = speakers(article)
+    label = turns[paragraph] if paragraph < len(turns) else None
+    if label is not None and label != HEADER:
+        said = speaker_of(article, paragraph)
+        return speaker_name(said) if said else label.title()
+    said_by, _ = headline_speakers(article.title)
+    if said_by:
+        return speaker_name(said_by[0])
+    author = document_speaker(article)
+    if author:
+        return author
+    names = [(e.name, (e.name, *e.aliases)) for e in people if e.kind == "person"]
+    paras = article.paragraphs
+    for k in range(min(paragraph, len(paras)) - 1, -1, -1):
+        if not _ANNOUNCES.search(paras[k].rstrip()):
+            continue
+        for j in range(k, max(k - 3, -1), -1):
+            found = [
+                (pos, name)
+                for name, forms in names
+                for form in forms
+                if (pos := paras[j].find(form)) >= 0
+            ]
+            if found:
+                return min(found)[1]
+        break
+    last = next((q for q in reversed(paras) if q.strip()), "")
+    signed = _UNSPOKEN.sub("", last.upper()).split()
+    for name, _forms in names:
+        if signed and _UNSPOKEN.sub("", name.upper()).split() == signed:
+            return name
+    return None
+
+
+def voiced(
+    cands: Sequence[Candidate], articles: Sequence[Article], people: Sequence[Entity]
+) -> tuple[list[Candidate], dict[tuple[int, int, int], str]]:
+    """The candidates, with a sentence in the first person singular (outside quotation
+    marks) made ineligible when no one can be named as its speaker (``voice_of``): a bare
+    "I ..." is no key point. Also the speaker of each first-person candidate that has one,
+    by (article, paragraph, sentence)."""
+    out: list[Candidate] = []
+    who: dict[tuple[int, int, int], str] = {}
+    for c in cands:
+        said = _QUOTED.sub("", c.text)
+        if c.eligible and _FIRST_PERSON.search(said):
+            speaker = voice_of(articles[c.article], c.paragraph, people)
+            if speaker:
+                who[(c.article, c.paragraph, c.sentence)] = speaker
+            elif _SINGULAR.search(said):
+                c = replace(c, eligible=False)
+        out.append(c)
+    return out, who
 
 
 def spoken_point(sentence: str, speaker: str) -> bool:

@@ -184,6 +184,10 @@ class KeyPoint:
     sentences: int = 1
     """How many consecutive source sentences the text joins (2 when a sentence opening on a
     pronoun is joined with the one before it that holds its referent)."""
+    speaker: str | None = None
+    """Who says the text when it speaks in the first person ("I commend ...", "We will ..."),
+    as the source names them: the headline's speaker, a transcript turn's label, the person
+    a line such as "The message said:" hands the text to, or the document's signer."""
 
 
 @dataclass(frozen=True)

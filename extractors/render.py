@@ -280,6 +280,7 @@ def _key_point(k: KeyPoint, outlets: dict[str, str]) -> dict[str, Any]:
     also = _names([c.outlet or outlets.get(c.source) or source_label(c.source) for c in k.also])
     return {
         "text": k.text,
+        "speaker": k.speaker,
         "outlet": mine,
         "url": safe_url(k.url),
         "also": [a for a in also if a.lower() != mine.lower()],

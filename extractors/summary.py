@@ -52,7 +52,6 @@ from dataclasses import replace
 
 from .dates import MONTH_RE, WEEKDAY_RE
 from .keypoints import (
-    SPEAKER_LABEL,
     Candidate,
     candidates,
     furniture,
@@ -65,6 +64,7 @@ from .keypoints import (
 from .models import Article, Summary
 from .text import split_sentences
 from .vectors import tokens
+from .voice import HEADLINE_SPEAKER, SPEAKER_LABEL, speaker_of
 
 MAX_WORDS = 60
 SHORT = 22
@@ -1149,82 +1149,8 @@ Monday:"): it names the statement, the next sentence says what it says."""
 _FIRST_PERSON = re.compile(
     r"^(?:[\w’',]+\s+){0,8}?(?:I|We|we|I[’'](?:m|ve|ll|d)|[Ww]e[’'](?:re|ve|ll|d))\b"
 )
-_ROLE = (
-    r"(?:President|Vice President|First Lady|Second Gentleman|Second Lady|Doctor|Dr\.|"
-    r"(?:Principal )?(?:Deputy )?Press Secretary|Secretary|National Security Advis[eo]r|"
-    r"National Economic Advis[eo]r|NSC|Senior Administration Officials?|"
-    r"(?:a |A )?[Ss]enior [Aa]dministration [Oo]fficials?|Ambassador|Governor|Senator|"
-    r"Administrator|Director|Special (?:Presidential )?Envoy|Coordinator)"
-)
-_SPEAKER = re.compile(
-    rf"\b(?:by|from|of)\s+((?:the\s+)?{_ROLE}(?:\s+(?:[A-Z][\w.’'-]*|de|van|von))*"
-    r"(?:,?\s+(?:Jr|Sr)\.?)?)"
-)
-"""The speaker a headline names ("Remarks by President Biden in ...", "Statement from
-President Joe Biden on ...", "Statement by President Joseph R. Biden, Jr. on ...")."""
-_NAME_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]+")
 _REMOTE = re.compile(r"\b(?:via|teleconference|telephon\w*|virtual\w*|by phone)\b", re.I)
 _VENUE = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,5}$")
-
-
-def _speakers(title: str) -> tuple[list[str], list[str]]:
-    """The people a headline names as speakers: the ones after "by"/"from"/"of" with their
-    titles, and every capitalised run of the headline (so a transcript turn can be matched
-    to one)."""
-    t = " ".join(title.split())
-    said_by = [m.group(1).rstrip(" ,") for m in _SPEAKER.finditer(t)]
-    return said_by, [m.group(0) for m in _NAME_WORDS.finditer(t)]
-
-
-def _turn_label(article: Article, paragraph: int) -> str | None:
-    """The speaker label of the transcript turn a paragraph belongs to ("THE PRESIDENT")."""
-    for p in reversed(article.paragraphs[: paragraph + 1]):
-        m = SPEAKER_LABEL.match(p)
-        if m:
-            return m.group(0).rstrip(": ").strip()
-    return None
-
-
-def speaker_of(article: Article, paragraph: int) -> str | None:
-    """Who speaks a paragraph of a speech, a transcript or a statement, as its headline
-    names them: the turn's label matched to a name of the headline ("MR. MCCONAUGHEY" ->
-    "Matthew McConaughey", "THE PRESIDENT" -> "President Biden"), or with no label the
-    headline's speaker. None when the headline names no one the label matches."""
-    said_by, runs = _speakers(article.title)
-    names = said_by + runs
-    if not names:
-        return None
-    label = _turn_label(article, paragraph)
-    if label is None:
-        return said_by[0] if said_by else None
-    titled = label.upper().startswith("THE ")  # "THE PRESIDENT", "THE GOVERNOR"
-    role = re.sub(r"^(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label.upper()).strip()
-    if not role or role in ("Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "PARTICIPANT"):
-        return None
-    for n in names:
-        low = n.upper()
-        if titled:
-            if low.startswith(("THE " + role, role)) and not (
-                role == "PRESIDENT" and "VICE PRESIDENT" in low
-            ):
-                return n
-        elif low.split()[-1].rstrip("S") == role.split()[-1].rstrip("S"):
-            return n if n in said_by else _given_and_surname(n)
-    return None
-
-
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
-def _given_and_surname(run: str) -> str:
-    """A headline's capitalised run (not its titled speaker after "by") cut to the name a
-    turn's label names: the surname and the given name before it, with a middle initial
-    ("Strategic Communications John Kirby" -> "John Kirby", "Rex W. Tillerson")."""
-    words = run.split()
-    k = len(words) - 2
-    while k > 0 and _INITIAL.fullmatch(words[k]):
-        k -= 1
-    return " ".join(words[max(k, 0) :])
 
 
 def place_of(article: Article) -> str | None:
@@ -1257,7 +1183,7 @@ def attributed(article: Article, c: Candidate, spoken: bool) -> str:
     if who is None:
         return text
     title = " ".join(headline_case(article.title).split())
-    m = _SPEAKER.search(title)
+    m = HEADLINE_SPEAKER.search(title)
     heads = [who]
     if m and m.group(1).rstrip(" ,") == who:
         occasion = re.split(r"\s*\|\s*", title[m.start(1) :])[0].rstrip(" .,:")
