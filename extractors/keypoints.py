@@ -1201,11 +1201,15 @@ _CONNECTIVE = re.compile(
     r"on top of that|not only that|above all|after all|in any case|even then|equally|"
     r"(?:in |by )?doing so|to do (?:so|this|that)|despite (?:this|that)|because of (?:this|that)|"
     r"at that (?:point|time|moment)|until then|after that|before that|beyond that|"
-    r"other than that|apart from that|with that|that said|having said that)\b",
+    r"other than that|apart from that|with that|that said|having said that|"
+    r"(?:on )?(?:the|that) (?:same )?day(?! (?:of|before yesterday|after tomorrow)\b)|"
+    r"(?:on )?the (?:next|following|previous) day|the day before(?! (?:yesterday|the)\b)|"
+    r"a day (?:later|earlier)|(?:earlier|later),)",
     re.I,
 )
 """A connective that answers the sentence before ("On the other hand, the former president
-...", "In other words, Comey ...")."""
+...", "In other words, Comey ..."), and a day told by the sentence before ("On the same
+day, ...", "That day there took place ...", "The next day ...", "Earlier, ...")."""
 _BARE_SPEAKER = re.compile(
     r"(?:,|[,.!?][\"”’'])\s*(?:the|a) (?:spokes(?:man|woman|person)|official|source|statement|"
     r"aide|officer|insider|representative|rep)\s+(?:said|says|added|told|explained|noted|"

@@ -115,3 +115,20 @@ def test_every_rendering_shows_the_speaker_before_the_point() -> None:
     assert "Defence Minister <Ahn Gyu-back>: We will send" in text
     assert "<strong>Defence Minister &lt;Ahn Gyu-back&gt;:</strong> We will" in mail
     assert '"speaker": "Defence Minister <Ahn Gyu-back>"' in render_json(digest)
+
+
+def test_a_day_told_by_the_sentence_before_leans_back() -> None:
+    from extractors.keypoints import leans_back
+
+    for s in (
+        "On the same day, members of the delegation laid wreaths at the tower.",
+        "That day there took place various drills of the units at the base.",
+        "The next day, the ministers met again in Seoul.",
+        "Earlier, the delegation visited the shipyard.",
+    ):
+        assert leans_back(s), s
+    for s in (
+        "Earlier this week, the delegation visited the shipyard.",
+        "The day of the vote was set for 3 April.",
+    ):
+        assert not leans_back(s), s
