@@ -1122,13 +1122,29 @@ _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
 )
 # Two or more Title Case words: the rest of a name ("Youth Shock Brigade").
-_TITLE_AFTER = re.compile(
-    r"^\s+[A-Z][a-z][\w-]*\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][a-z][\w-]*"
-    # or one word naming a place or a body: "the April 25 Hostel", "the May 1 Stadium"
-    r"|^\s+(?:Hostel|House|Hall|Stadium|Street|Square|Complex|Factory|Works|Club|Park|Bridge|"
+_PLACE_HEAD_AFTER = re.compile(
+    r"^\s+(?:Hostel|House|Hall|Stadium|Street|Square|Complex|Factory|Works|Club|Park|Bridge|"
     r"Station|School|University|Mine|Farm|Plant|Mill|Prize|Hotel|Theatre|Theater|Palace|"
     r"Museum|Institute|Academy|Hospital|Building|Tower|Team|Brigade)\b"
 )
+"""One word naming a place or a body after a day: "the April 25 Hostel", "May 1 Stadium"."""
+_TITLE_AFTER = re.compile(
+    r"^\s+[A-Z][a-z][\w-]*\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][a-z][\w-]*|"
+    + _PLACE_HEAD_AFTER.pattern
+)
+
+
+def day_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the calendar day at ``text[start:end]`` heads a name, not a date: "the April
+    25 Hostel", "the August 28 Youth Shock Brigade", "the January 6th Committee"."""
+    after = text[end:]
+    if _NAMED_BODY.match(after) or _PLACE_HEAD_AFTER.match(after):
+        return True
+    return bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 12) : start])) and bool(
+        _TITLE_AFTER.match(after)
+    )
+
+
 # "Wed, November 30, 2016 ... Play slideshow": a related item's stamp.
 # "on Mon, 1 Jan 2018 at 10:05:01 EDT": a syndication stamp, whose "Jan 2018" is none either.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|modified)\s*:?\s*$")

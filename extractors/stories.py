@@ -62,7 +62,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .dates import MONTHS, WEEKDAYS, find_dates, publication_day
+from .dates import MONTHS, WEEKDAYS, day_in_a_name, find_dates, publication_day
 from .models import Article
 from .text import split_sentences
 from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
@@ -602,6 +602,8 @@ def dates(article: Article) -> frozenset[tuple[int, int]]:
     text = f"{article.title}. " + lead_words(body)
     out = set()
     for m in _DATE.finditer(text):
+        if day_in_a_name(text, m.start(), m.end()):
+            continue  # "the April 25 Hostel": a name, not the event's day
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         if 1 <= day <= 31:

@@ -33,3 +33,23 @@ def test_a_place_named_by_a_day_is_no_date() -> None:
         "hosted a rally on July 20."
     )
     assert days(text) == [("on July 20", "2024-07-20")]
+
+
+def test_a_day_heading_a_name_is_no_shared_date_of_two_stories() -> None:
+    from extractors.dates import day_in_a_name
+    from extractors.models import Article
+    from extractors.stories import dates
+
+    art = Article(
+        source="fixture/hostel.json",
+        title="Chairman Visits May 1 Hostel",
+        text="The chairman visited the May 1 Hostel on August 16. The talks of Nov. 18 ended.",
+        url=None,
+        outlet="Agency",
+    )
+    assert (5, 1) not in dates(art)
+    assert {(8, 16), (11, 18)} <= dates(art)
+    text = "the May 1 Stadium and the January 6 Committee met on May 1 in Seoul"
+    assert day_in_a_name(text, 4, 9)
+    assert day_in_a_name(text, 30, 39)
+    assert not day_in_a_name(text, text.rindex("May 1"), text.rindex("May 1") + 5)
