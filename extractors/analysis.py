@@ -449,15 +449,23 @@ def combine(rels: Sequence[Relevance]) -> Relevance:
 
 
 def sections(story_list: Sequence[Story], topic: Topic) -> tuple[Section, ...]:
-    """One section per sub-topic, in the topic's order; a story sits under its main sub-topic."""
+    """One section per sub-topic, in the topic's order; a story sits under its main sub-topic.
+    A story the relevance judge did not keep (``analyze --no-filter`` keeps every input) is
+    never shown as on-topic: it goes last, under "Not on topic (kept unfiltered)"."""
     by: dict[str, list[Story]] = {s.id: [] for s in topic.subtopics}
     other: list[Story] = []
+    unfiltered: list[Story] = []
     for st in story_list:
+        if not st.relevance.included:
+            unfiltered.append(st)
+            continue
         main = next((s for s in st.subtopics if s in by), None)
         (by[main] if main else other).append(st)
     out = [Section(s.id, s.title or s.id, tuple(by[s.id])) for s in topic.subtopics]
     if other:
         out.append(Section("other", "Other on-topic news", tuple(other)))
+    if unfiltered:
+        out.append(Section("off-topic", "Not on topic (kept unfiltered)", tuple(unfiltered)))
     return tuple(out)
 
 

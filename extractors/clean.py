@@ -136,8 +136,15 @@ _AGENCY_CAPTION = re.compile(
 )
 
 
+_ACCOMPANIED = re.compile(
+    r"\s*[(\[]\s*(?:with\s+)?(?:photos?|pictures?|videos?)\s+accompan\w*\s*[)\]]\s*$", re.I
+)
+"""A news agency's note that pictures go with the item ("(photos accompanied)")."""
+
+
 def rule_photo_caption(paras: list[str], meta: Meta) -> list[str]:
-    """A short line ending in a photo credit ("— Photo courtesy of NATO") is a caption.
+    """A short line ending in a photo credit ("— Photo courtesy of NATO") is a caption; a
+    line ending in an agency's "(photos accompanied)" is the item's sentence, the note cut.
 
     The credit is kept in ``meta.credits`` (it names a photographer or agency,
     an author of the page, not an entity of the story).
@@ -147,6 +154,13 @@ def rule_photo_caption(paras: list[str], meta: Meta) -> list[str]:
         n_words = len(p.split())
         if n_words > 45:  # too long for a caption
             out.append(p)
+            continue
+        marker = _ACCOMPANIED.search(p)
+        if marker and marker.start() > 0:
+            # "... gave field guidance at the construction site. (photos accompanied)": the
+            # item's own sentence; the marker says photos go with it
+            meta.removed.append(("photo_marker", marker.group(0).strip()))
+            out.append(p[: marker.start()])
             continue
         m = _CREDIT.search(p) or (
             _COPY_CREDIT.search(p)

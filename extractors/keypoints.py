@@ -1043,9 +1043,10 @@ def voice_of(article: Article, paragraph: int, people: Sequence[Entity]) -> str 
 def voiced(
     cands: Sequence[Candidate], articles: Sequence[Article], people: Sequence[Entity]
 ) -> tuple[list[Candidate], dict[tuple[int, int, int], str]]:
-    """The candidates, with a sentence in the first person singular (outside quotation
-    marks) made ineligible when no one can be named as its speaker (``voice_of``): a bare
-    "I ..." is no key point. Also the speaker of each first-person candidate that has one,
+    """The candidates, with a sentence in the first person singular made ineligible when
+    no one can be named as its speaker (``voice_of``) and it has no quotation mark and no
+    verb of saying ("'... & I consciously uncoupled,' Silverman tweeted" is reported): a
+    bare "I ..." is no key point. Also the speaker of each first-person candidate that has one,
     by (article, paragraph, sentence)."""
     out: list[Candidate] = []
     who: dict[tuple[int, int, int], str] = {}
@@ -1055,7 +1056,11 @@ def voiced(
             speaker = voice_of(articles[c.article], c.paragraph, people)
             if speaker:
                 who[(c.article, c.paragraph, c.sentence)] = speaker
-            elif _SINGULAR.search(said):
+            elif (
+                _SINGULAR.search(said)
+                and not _QUOTE_MARK.search(c.text)
+                and not _REPORTING.search(c.text)
+            ):
                 c = replace(c, eligible=False)
         out.append(c)
     return out, who

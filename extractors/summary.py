@@ -1141,11 +1141,13 @@ _LIST_OBJECT = re.compile(
 alone it says no act."""
 _FOLLOWING = re.compile(
     r"\bthe following (?:press |joint )?(?:statement|article|commentary|report|message|letter|"
-    r"answer|interview|speech|address|notice|declaration|communique)\b",
+    r"answer|interview|speech|address|notice|declaration|communique)\b|"
+    r"\bfollowing are (?:the )?(?:major |main )?news items\b",
     re.I,
 )
 """A statement's announcing line ("Kim Yo Jong ... released the following press statement on
-Monday:"): it names the statement, the next sentence says what it says."""
+Monday:"): it names the statement, the next sentence says what it says. Also a press
+review's ("Following are major news items ... on Tuesday:"), read with its first item."""
 _FIRST_PERSON = re.compile(
     r"^(?:[\w’',]+\s+){0,8}?(?:I|We|we|I[’'](?:m|ve|ll|d)|[Ww]e[’'](?:re|ve|ll|d))\b"
 )

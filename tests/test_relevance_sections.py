@@ -1,7 +1,8 @@
 """Sub-topics (the digest's sections), round 6: a sub-topic needs real evidence (the
 paragraph where the anchors meet, a strong term in the title or lead, or several terms
 through a share of the body); a country's name is not its nuclear programme; with none,
-the article sits under "Other on-topic news". Every text is written for the project."""
+the article sits under "Other on-topic news" (one the judge did not keep, under "Not on topic
+(kept unfiltered)"). Every text is written for the project."""
 
 from __future__ import annotations
 
@@ -121,7 +122,9 @@ def test_north_korea_named_where_the_anchors_meet_still_counts() -> None:
     assert {"north-korea-nuclear", "ukraine-war"} <= set(judge(a, TOPIC).subtopics)
 
 
-def test_no_sub_topic_falls_in_the_other_section() -> None:
+def test_a_story_kept_unfiltered_is_never_shown_as_on_topic() -> None:
+    """``--no-filter`` keeps an off-topic item; it sits last, under its own heading, never
+    under "Other on-topic news" (an analyst read it as on-topic)."""
     a = art(
         "Triplets Born in Pyongyang Maternity Hospital",
         "Pyongyang, August 2 (KCNA) -- Triplets were born at the Pyongyang Maternity "
@@ -130,7 +133,7 @@ def test_no_sub_topic_falls_in_the_other_section() -> None:
     )
     stories, _ = analyse([a], TOPIC, no_filter=True)
     secs = sections(stories, TOPIC)
-    assert [s.subtopic for s in secs if s.stories] == ["other"]
+    assert [s.subtopic for s in secs if s.stories] == ["off-topic"]
     d = build_digest(
         [a],
         [],
@@ -140,7 +143,8 @@ def test_no_sub_topic_falls_in_the_other_section() -> None:
         now=datetime(2024, 8, 2, 9, tzinfo=UTC),
         no_filter=True,
     )
-    assert d.sections[-1].title == "Other on-topic news" and d.sections[-1].stories
+    assert d.sections[-1].title == "Not on topic (kept unfiltered)" and d.sections[-1].stories
+    assert not any(s.stories for s in d.sections if s.subtopic == "other")
 
 
 def test_weak_terms_must_be_terms_of_their_sub_topic(tmp_path) -> None:
