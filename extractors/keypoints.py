@@ -1199,6 +1199,17 @@ _BACK_NOUN = re.compile(
 """A demonstrative noun phrase pointing back ("South Korea appears to welcome this step.")
 in a short sentence that names nothing else it could refer to (``BACK_SHORT`` words)."""
 BACK_SHORT = 15
+_BACK_OBJECT = re.compile(
+    r"\b(?:to|on|about|with|of|for|into|at)\s+(?:this|that|it|them|those|these)\s*[.!]?[\"”’']?$"
+)
+"""A short sentence ending on a pronoun it points back with ("The Department of Defense has
+spoken to this.", "USAID have already spoken to it."): what it is about is in another.
+At most ``OBJECT_SHORT`` words (a longer one names what its pronoun stands for: "... would
+add 40 cranes to the port and pay for it.")."""
+OBJECT_SHORT = 9
+_ENUMERATED = re.compile(r"^(?:second|secondly|third|thirdly|fourth|fifth|sixth)\s*,", re.I)
+"""A later item of a list the sentence before opened ("Second, the pier accomplished a
+lot.")."""
 _CONNECTIVE = re.compile(
     r"^(?:on the other hand|in other words|at the same time|by contrast|in contrast|"
     r"likewise|similarly|nonetheless|nevertheless|even so|otherwise|indeed|as a result|"
@@ -1285,6 +1296,8 @@ def leans_back(sentence: str) -> bool:
         or bool(_LEANS_BACK.match(s))
         or bool(_PRONOUN_SPEAKER.search(s))
         or (len(s.split()) <= BACK_SHORT and bool(_BACK_NOUN.search(s)))
+        or (len(s.split()) <= OBJECT_SHORT and bool(_BACK_OBJECT.search(s)))
+        or bool(_ENUMERATED.match(s))
         or bool(_CONNECTIVE.match(s))
         or bool(_BARE_SPEAKER.search(s))
         or bool(early and not _CLAUSE_BREAK.search(early.group(0)))

@@ -518,6 +518,14 @@ States of America, do hereby proclaim July 2, 2024, as ...")."""
 _COLON_LEAD = re.compile(r"^[^:.!?]{3,40}:\s+(?=(?:I|We)\b)")
 """A short lead-in on a colon before the speaker's act ("Which brings me to today: I am
 pleased to announce ...")."""
+_SPOKEN_LEAD = re.compile(
+    r"^(?:(?:shifting|switching|changing|turning)\s+(?:topics?|gears)|one (?:more|last) thing|"
+    r"(?:and )?(?:finally|lastly)|quickly|if I (?:could|may))"
+    r"(?:,?\s*(?:if I (?:could|may)|real quick(?:ly)?|here))?\s*:\s+(?=(?-i:[A-Z]))",
+    re.I,
+)
+"""A briefer's turn to the next topic on a colon ("Shifting topics, if I could: Today, we
+also welcomed ..."): no part of what is said."""
 _OPERATIVE = re.compile(r",\s+((?:I|We)\s+(?:am|are|hereby|have|will|do)\b.*)$")
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
@@ -733,6 +741,9 @@ def tidy(sentence: str) -> str:
     m = _COLON_LEAD.match(s)
     if m and own_act(s[m.end() :]) and len(s[m.end() :].split()) >= MIN_WORDS:
         s = s[m.end() :]  # "Which brings me to today: I am pleased to announce ..."
+    m = _SPOKEN_LEAD.match(s)
+    if m and len(s[m.end() :].split()) >= MIN_WORDS:
+        s = s[m.end() :]  # "Shifting topics, if I could: Today, we also welcomed ..."
     t = _FILLER.sub("", _FILLER.sub("", s, count=1), count=1)  # "Now, look, ..."
     if t != s and len(t.split()) >= MIN_WORDS:
         s = t[:1].upper() + t[1:]

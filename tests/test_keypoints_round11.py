@@ -132,3 +132,13 @@ def test_a_day_told_by_the_sentence_before_leans_back() -> None:
         "The day of the vote was set for 3 April.",
     ):
         assert not leans_back(s), s
+
+
+def test_a_short_sentence_ending_on_a_pronoun_or_a_later_list_item_leans_back() -> None:
+    from extractors.keypoints import leans_back
+
+    assert leans_back("The Department of Defense has spoken to this.")
+    assert leans_back("The agency has already spoken to it.")
+    assert leans_back("Second, the pier delivered a lot.")
+    assert not leans_back("Officials said the plan would add 40 cranes to the port and pay for it.")
+    assert not leans_back("The ministers agreed on a joint fund of 300 million dollars.")

@@ -33,3 +33,16 @@ def test_a_press_review_is_read_with_its_first_item() -> None:
     assert got.text.startswith("Following are major news items")
     assert "inspected the rebuilt dykes along the Chongchon River" in got.text
     assert got.sources == ("review", "review")
+
+
+def test_a_briefers_turn_to_the_next_topic_is_no_part_of_the_summary() -> None:
+    from extractors.summary import tidy
+
+    assert tidy(
+        "Shifting topics, if I could: Today, we also welcomed the announcement that the "
+        "ministers will meet in Seoul next month."
+    ) == (
+        "Today, we also welcomed the announcement that the ministers will meet in Seoul next month."
+    )
+    kept = "Quickly: the talks end on Friday in Seoul with a joint statement on shells."
+    assert tidy(kept) == kept  # no capital after the colon: not a turn to a new topic
