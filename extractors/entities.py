@@ -2042,6 +2042,8 @@ def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | 
         j -= 1
     if tokens[c].low == "becomes" or tokens[j].low in _CONDITIONALS:
         return None  # "if [Kamala Harris] becomes president": a hope, not her office
+    if tokens[c].low == "was" and tokens[j].low in ("when", "while"):
+        return None  # "the decade when [Joe Biden] was Vice President": a past office
     fake = [*tokens[:c], replace(tokens[c], text=",", core=","), *tokens[c + 1 :]]
     role = _appositive(sentence, fake, c - 1)
     if (

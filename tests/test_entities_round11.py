@@ -44,3 +44,11 @@ def test_a_documents_label_is_not_a_speaker() -> None:
     )
     assert "Fact Sheet" not in people
     assert any(name.endswith("Biden") for name in people)
+
+
+def test_a_past_office_in_a_when_clause_is_not_the_persons_role() -> None:
+    people = _people(
+        "President Lind and Prime Minister Ode worked together for a decade when Mara Lind "
+        "was Vice President. President Lind said the talks would go on."
+    )
+    assert people["Mara Lind"] == "President"
