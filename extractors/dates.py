@@ -2246,7 +2246,8 @@ def not_event(event: Event) -> str | None:
     asks), "forecast" (a modal of possibility, a verb of expectation, a quantity told at
     that date, a whole year reached "by"), "room talk" (I/we saying, answering, looking
     forward, knowing, wanting; a bare "what's on tap"), "appeal" (I/we call on or urge
-    others to act by then), "limit" ("on embargo until 5:00 a.m. tomorrow"). A course or
+    others to act by then), "limit" ("on embargo until 5:00 a.m. tomorrow"), "negated" (the
+    clause denies it: "it's not going to happen tomorrow"). A course or
     likelihood ("on track to", "likely to") is a forecast too. Without the parser only
     the question is read."""
     text = event.text.strip()
@@ -2334,6 +2335,8 @@ def not_event(event: Event) -> str | None:
     first = any(s.lower_ in _FIRST_PERSON for s in subjects)
     if first and any(ch.dep_ == "neg" for ch in clause.children):
         return "room talk"  # "we don't have much of a sense for this week", "I have nothing"
+    if any(ch.dep_ == "neg" for v in chain for ch in v.children):
+        return "negated"  # "it's not going to happen tomorrow": nothing happens then
     if first and any(
         _lemma(v) in _ROOM_LEMMAS
         for v in (clause, *(t for t in clause.subtree if t.pos_ == "VERB" and t.i > clause.i))

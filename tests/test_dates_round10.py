@@ -54,3 +54,14 @@ def test_a_day_heading_a_name_is_no_shared_date_of_two_stories() -> None:
     jan = text.index("January 6")
     assert day_in_a_name(text, jan, jan + len("January 6"))
     assert not day_in_a_name(text, text.rindex("May 1"), text.rindex("May 1") + 5)
+
+
+def test_a_denied_happening_is_no_event_at_its_date() -> None:
+    from extractors.dates import not_event
+    from extractors.models import Event
+
+    def why(text: str, mention: str) -> str | None:
+        return not_event(Event(date="2024-07-19", mention=mention, text=text, source="x"))
+
+    assert why("We know a settlement is not going to happen tomorrow.", "tomorrow") == "negated"
+    assert why("The ministers will meet in Seoul on Friday.", "on Friday") is None
