@@ -448,7 +448,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm gov sen vp developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant mogul tycoon investigator dj"
+    "duke duchess empress assistant mogul tycoon investigator dj generalissimo"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -514,7 +514,7 @@ _ROLE_PAIRS = {("first", "lady"), ("first", "gentleman"), ("second", "gentleman"
 # Tshisekedi of the DRC and Paul Kagame of Rwanda").
 _PLURAL_TITLES = _words(
     "president minister senator ambassador governor chancellor premier mayor congressman prince "
-    "representative congresswoman"
+    "representative congresswoman generalissimo"
 )
 # Kin words before a name show a person ("her father Bassem", "his daughter Lily"); they
 # are no role.

@@ -52,3 +52,11 @@ def test_a_past_office_in_a_when_clause_is_not_the_persons_role() -> None:
         "was Vice President. President Lind said the talks would go on."
     )
     assert people["Mara Lind"] == "President"
+
+
+def test_generalissimo_is_a_title_also_in_the_plural() -> None:
+    people = _people(
+        "The letter paid tribute to Generalissimos Ri Il Song and Ri Jong Il on the day."
+    )
+    assert people["Ri Il Song"] == "Generalissimo"
+    assert "Generalissimos Ri Il Song" not in people
