@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -1319,6 +1319,31 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     return role
 
 
+def _capital_field(t: _Tok) -> bool:
+    return t.capword and t.low not in _COMMON
+
+
+def _lower_field(t: _Tok) -> bool:
+    return t.word and t.text.islower() and t.low not in _APPOS_STOP and t.low not in _DETERMINERS
+
+
+def _field_title(
+    sentence: str, tokens: list[_Tok], a: int, in_field: Callable[[_Tok], bool]
+) -> tuple[str, str | None] | None:
+    """The title before a comma and a name (at ``a``) whose "of" field, up to three words
+    ``in_field``, ends at the comma: "the Archbishop of Canterbury, [Rowan Williams]"."""
+    k = a - 2
+    while k >= 0 and a - 2 - k < 3 and in_field(tokens[k]):
+        k -= 1
+    if not (1 <= k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head):
+        return None
+    inner = _pre_role(sentence, tokens[:k], k)
+    if inner is None:
+        return None
+    end = tokens[a - 2].start + len(tokens[a - 2].core)
+    return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], inner[1]
+
+
 def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
     """ "NATO Secretary General [Mark Rutte]": (role, affiliation) read before a name;
     also across a rank ("Pentagon spokesman Col. [Rob Manning]") and, for a name set off
@@ -1365,35 +1390,12 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
     if complement is not None:
         return complement
     if a >= 4 and tokens[a - 1].text == ",":
-        # "the Archbishop of Canterbury, Dr [Rowan Williams]"
-        k = a - 2
-        while k >= 0 and a - 2 - k < 3 and tokens[k].capword and tokens[k].low not in _COMMON:
-            k -= 1
-        if k >= 1 and k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head:
-            inner = _pre_role(sentence, tokens[:k], k)
-            if inner is not None:
-                end = tokens[a - 2].start + len(tokens[a - 2].core)
-                return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
-                    inner[1]
-                )
-        # "former vice president of growth, [Chamath Palihapitiya]": a field in lower case
-        k = a - 2
-        while (
-            k >= 0
-            and a - 2 - k < 3
-            and tokens[k].word
-            and tokens[k].text.islower()
-            and tokens[k].low not in _APPOS_STOP
-            and tokens[k].low not in _DETERMINERS
-        ):
-            k -= 1
-        if k >= 1 and k < a - 2 and tokens[k].low == "of" and tokens[k - 1].head:
-            inner = _pre_role(sentence, tokens[:k], k)
-            if inner is not None:
-                end = tokens[a - 2].start + len(tokens[a - 2].core)
-                return inner[0] + sentence[tokens[k - 1].start + len(tokens[k - 1].core) : end], (
-                    inner[1]
-                )
+        # "the Archbishop of Canterbury, Dr [Rowan Williams]", "former vice president of
+        # growth, [Chamath Palihapitiya]": a title whose field ends at the comma
+        for in_field in (_capital_field, _lower_field):
+            titled = _field_title(sentence, tokens, a, in_field)
+            if titled is not None:
+                return titled
     k = a - 1
     while k >= 0 and (
         _is_role_word(tokens[k])
