@@ -186,8 +186,9 @@ class KeyPoint:
     pronoun is joined with the one before it that holds its referent)."""
     speaker: str | None = None
     """Who says the text when it speaks in the first person ("I commend ...", "We will ..."),
-    as the source names them: the headline's speaker, a transcript turn's label, the person
-    a line such as "The message said:" hands the text to, or the document's signer."""
+    as the source names them: the headline's speaker, a statement's author, a transcript
+    turn's label, the person a line such as "The message said:" hands the text to, or the
+    document's signer (``keypoints.voice_of``)."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Who speaks: the speaker a headline names ("Statement from President Joe Biden on ..."),
-a transcript turn's label matched to it, and (``voice``) who says a sentence told in the
-first person. Pure functions of an article."""
+a transcript turn's label matched to it, and the author a statement's headline or first
+line names ("Statement from the Harbour Master on ..."). Pure functions of an article;
+``summary.attributed`` opens a first-person summary on them and ``keypoints.voice_of``
+names the speaker of a first-person key point with them."""
 
 from __future__ import annotations
 
