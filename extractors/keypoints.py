@@ -101,8 +101,13 @@ place and day of filing, not the event; it is trimmed off (the rest is the sente
 
 
 def without_dateline(sentence: str) -> str:
-    """The sentence with a leading agency dateline trimmed off."""
-    return _AGENCY_DATELINE.sub("", sentence, count=1)
+    """The sentence with a leading agency dateline, or a list item's bullet run into its
+    first word ("-Kim Jong Un sent ..."), trimmed off."""
+    return _GLUED_BULLET.sub("", _AGENCY_DATELINE.sub("", sentence, count=1), count=1)
+
+
+_GLUED_BULLET = re.compile(r"^[-–•*](?=[A-Z])")
+"""A bullet with no space before the item's first word: no part of the sentence."""
 
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:

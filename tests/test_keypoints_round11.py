@@ -142,3 +142,12 @@ def test_a_short_sentence_ending_on_a_pronoun_or_a_later_list_item_leans_back() 
     assert leans_back("Second, the pier delivered a lot.")
     assert not leans_back("Officials said the plan would add 40 cranes to the port and pay for it.")
     assert not leans_back("The ministers agreed on a joint fund of 300 million dollars.")
+
+
+def test_a_bullet_run_into_its_item_is_no_part_of_the_point() -> None:
+    from extractors.keypoints import without_dateline
+
+    assert without_dateline("-Ri Chol Man sent a birthday spread to a centenarian.") == (
+        "Ri Chol Man sent a birthday spread to a centenarian."
+    )
+    assert without_dateline("-3 degrees were recorded in Pyongyang.").startswith("-3")
