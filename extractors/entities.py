@@ -1358,13 +1358,14 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
         a -= 2
     if a >= 4 and tokens[a - 1].text == ")" and tokens[a - 3].text == "(" and tokens[a - 2].acronym:
         a -= 3  # "Director of National Intelligence (DNI) [Avril Haines]"
-    if a >= 3 and tokens[a - 1].low == "and":
-        # "Presidents Felix Tshisekedi of the DRC and [Paul Kagame] of Rwanda"
+    if a >= 3 and (tokens[a - 1].low == "and" or tokens[a - 1].text == ","):
+        # "Presidents Felix Tshisekedi of the DRC and [Paul Kagame] of Rwanda", "Senators
+        # Murphy, [Cornyn], Sinema and Tillis": a name in a plural title's list
         for k in range(a - 2, max(-1, a - 12), -1):
             t = tokens[k]
             if t.plural_title:
                 return _singular(t.core), None
-            if not (t.cap or t.low in ("of", "the", ",") or t.label is not None):
+            if not (t.cap or t.low in ("of", "the", ",", "and") or t.label is not None):
                 break
     if a >= 3 and tokens[a - 1].text == "." and tokens[a - 2].low in _RANKS:
         a -= 2

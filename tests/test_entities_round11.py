@@ -60,3 +60,8 @@ def test_generalissimo_is_a_title_also_in_the_plural() -> None:
     )
     assert people["Ri Il Song"] == "Generalissimo"
     assert "Generalissimos Ri Il Song" not in people
+
+
+def test_every_name_in_a_plural_titles_list_has_the_title() -> None:
+    people = _people("I thank Senators Orrin, Valdez, Kamara and Tsai for their work on the bill.")
+    assert {people[n] for n in ("Orrin", "Valdez", "Kamara", "Tsai")} == {"Senator"}
