@@ -664,7 +664,7 @@ Minister Mr Prescott"); clerical titles are roles ("Rabbi Jonathan Blake")."""
 _DETERMINERS = _words("a an the our his her their its my your")
 _ORG_STRIP = _words(
     "the a an and but in on at for of by according with from to after before when while as "
-    "if under over"
+    "if under over its their his her our my your aboard"
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 _ADJ_SUFFIX = re.compile(r"-(?:based|led|backed|made|born|style|era|bound|owned|run|linked)$")

@@ -65,3 +65,18 @@ def test_generalissimo_is_a_title_also_in_the_plural() -> None:
 def test_every_name_in_a_plural_titles_list_has_the_title() -> None:
     people = _people("I thank Senators Orrin, Valdez, Kamara and Tsai for their work on the bill.")
     assert {people[n] for n in ("Orrin", "Valdez", "Kamara", "Tsai")} == {"Senator"}
+
+
+def test_a_possessive_or_aboard_opening_a_sentence_is_no_part_of_a_bodys_name() -> None:
+    from tests.entity_fixtures import entities
+
+    orgs = {
+        e.name
+        for e in entities(
+            "Its Joint Chiefs of Staff called the drill a provocation. Aboard Air Force One, "
+            "the aides met."
+        )
+        if e.kind == "organisation"
+    }
+    assert "Joint Chiefs of Staff" in orgs
+    assert not any(o.startswith(("Its ", "Aboard ")) for o in orgs)
