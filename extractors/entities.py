@@ -573,9 +573,10 @@ _APPOS_STOP = _words(
     "was has had will would since after before during"
 )
 _APPOS_PREPS = _words("from of at with")
-_APPOS_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–"})
 """Prepositions opening an appositive of where a person works ("[Zhu Congpeng], from the
 China Aerospace Science and Technology Corporation, said")."""
+_APPOS_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–"})
+"""What ends an appositive's field in lower case ("[X], a professor of economics, said")."""
 _EAST_ASIAN_SURNAMES = _words(
     "Kim Lee Park Choi Cho Chung Jung Kang Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn "
     "Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Ji Wi Noh Ha Kwak Sung Cha Joo Woo "
@@ -1320,10 +1321,12 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
 
 
 def _capital_field(t: _Tok) -> bool:
+    """A word of a title's capitalised field ("of Canterbury")."""
     return t.capword and t.low not in _COMMON
 
 
 def _lower_field(t: _Tok) -> bool:
+    """A word of a title's field in lower case ("of growth", "of safety")."""
     return t.word and t.text.islower() and t.low not in _APPOS_STOP and t.low not in _DETERMINERS
 
 
@@ -1813,14 +1816,7 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
             # "Facebook's global head of safety", "a professor of economics": a field in
             # lower case that ends the appositive belongs to the title
             j = k + 1
-            while (
-                j < n
-                and j - k <= 3
-                and tokens[j].word
-                and tokens[j].text.islower()
-                and tokens[j].low not in _APPOS_STOP
-                and tokens[j].low not in _DETERMINERS
-            ):
+            while j < n and j - k <= 3 and _lower_field(tokens[j]):
                 j += 1
             if j > k + 1 and (j == n or tokens[j].text in _APPOS_ENDS):
                 last = j - 1

@@ -835,6 +835,21 @@ speaker ("I am sure that our two countries can cope ..." in a greetings item), a
 a key point."""
 
 
+def speaks_first(text: str) -> bool:
+    """Is the sentence in the first person outside its quotations ("I ...", "our ...")?"""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub("", text)))
+
+
+def bare_i(text: str) -> bool:
+    """A sentence in the first person singular with no quotation mark and no verb of
+    saying: someone's "I ..." that the sentence does not report."""
+    return (
+        bool(_SINGULAR.search(text))
+        and not _QUOTE_MARK.search(text)
+        and not _REPORTING.search(text)
+    )
+
+
 def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
     """The candidates, with first-person sentences of third-person articles (see
     ``OTHERS_VOICE``) made ineligible when they carry no quotation marks and no speaker."""
@@ -842,7 +857,7 @@ def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
     size: Counter[int] = Counter()
     for c in cands:
         size[c.article] += 1
-        mine[c.article] += bool(_FIRST_PERSON.search(_QUOTED.sub("", c.text)))
+        mine[c.article] += speaks_first(c.text)
     talk = {i for i, a in enumerate(articles) if any(speakers(a))}
     out = []
     for c in cands:
@@ -850,9 +865,7 @@ def unvoiced(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Ca
             c.eligible
             and c.article not in talk
             and mine[c.article] < OTHERS_VOICE * size[c.article]
-            and _SINGULAR.search(c.text)
-            and not _QUOTE_MARK.search(c.text)
-            and not _REPORTING.search(c.text)
+            and bare_i(c.text)
         ):
             c = replace(c, eligible=False)
         out.append(c)
@@ -868,7 +881,7 @@ def addresses(cands: Sequence[Candidate], articles: Sequence[Article]) -> set[in
     size: Counter[int] = Counter()
     for c in cands:
         size[c.article] += 1
-        mine[c.article] += bool(_FIRST_PERSON.search(_QUOTED.sub("", c.text)))
+        mine[c.article] += speaks_first(c.text)
     return {
         i
         for i, a in enumerate(articles)
@@ -1056,16 +1069,11 @@ def voiced(
     out: list[Candidate] = []
     who: dict[tuple[int, int, int], str] = {}
     for c in cands:
-        said = _QUOTED.sub("", c.text)
-        if c.eligible and _FIRST_PERSON.search(said):
+        if c.eligible and speaks_first(c.text):
             speaker = voice_of(articles[c.article], c.paragraph, people)
             if speaker:
                 who[(c.article, c.paragraph, c.sentence)] = speaker
-            elif (
-                _SINGULAR.search(said)
-                and not _QUOTE_MARK.search(c.text)
-                and not _REPORTING.search(c.text)
-            ):
+            elif bare_i(c.text):
                 c = replace(c, eligible=False)
         out.append(c)
     return out, who
@@ -1187,7 +1195,7 @@ _LEANS_BACK = re.compile(
     rf"^(?:(?:when|if|after|before|although|though|while|as|because|since|once|until|"
     rf"unless|whether|where)\s+{_PRONOUN}\b|(?:[\w’'.-]+,?\s){{0,5}}[\w’'-]+,\s+{_PRONOUN}\b|"
     rf"(?:[\w’'-]+\s){{0,3}}(?:this|these|those)\s+(?!{_NOT_BACK})[a-z]|"
-    r"(?:first|second|third|fourth|fifth|finally|lastly|next),\s+[a-z]+ing\b)",
+    r"(?:first|finally|lastly|next),\s+[a-z]+ing\b)",
     re.I,
 )
 """A pronoun right after a subordinating conjunction ("When they try to open ...") or a
@@ -1214,7 +1222,7 @@ add 40 cranes to the port and pay for it.")."""
 OBJECT_SHORT = 9
 _ENUMERATED = re.compile(r"^(?:second|secondly|third|thirdly|fourth|fifth|sixth)\s*,", re.I)
 """A later item of a list the sentence before opened ("Second, the pier accomplished a
-lot.")."""
+lot."); ``_LEANS_BACK`` keeps "First," and "Finally," only before a gerund."""
 _CONNECTIVE = re.compile(
     r"^(?:on the other hand|in other words|at the same time|by contrast|in contrast|"
     r"likewise|similarly|nonetheless|nevertheless|even so|otherwise|indeed|as a result|"
