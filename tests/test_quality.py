@@ -272,7 +272,7 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "keypoint_quality": {
         "news_cluster": ("clean_", "readable_", "also_precision_"),
         "wider": ("wider_",),
-        "held_out": ("blind_", "round6_"),
+        "held_out": ("blind_", "round6_", "round12_"),
     },
 }
 
@@ -388,4 +388,13 @@ def test_keypoint_quality_held_out_floors() -> None:
         figures[f"round6_clean_{part}"] = 1 - r["furniture"]
         figures[f"round6_readable_{part}"] = r["readable"]
         figures[f"round6_ok_per_story_{part}"] = r["ok_per_story"]
+    # round 12: KCNA items, labelled under the state-media convention of its label file
+    r12 = kq.evaluate_round12()
+    for part in ("dev", "test"):
+        r = r12[part]
+        assert not r["labels"].get("unlabelled"), f"round-12 {part}: key points without a label"
+        assert not r["summaries"].get("unlabelled"), f"round-12 {part}: summaries without a label"
+        figures[f"round12_readable_{part}"] = r["readable"]
+        figures[f"round12_ok_per_story_{part}"] = r["ok_per_story"]
+        figures[f"round12_summary_event_{part}"] = r["states_event"]
     _check_part("keypoint_quality", "held_out", figures)
