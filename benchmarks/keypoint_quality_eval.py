@@ -37,15 +37,20 @@ LABELS = Path(__file__).resolve().parent / "keypoint_labels.tsv"
 key = label_key
 
 
-def load_labels() -> dict[str, str]:
-    if not LABELS.exists():
+def read_labels(path: Path) -> dict[str, str]:
+    """hash -> label of a label file (``hash<TAB>split<TAB>label``; ``#`` lines are notes)."""
+    if not path.exists():
         return {}
     out = {}
-    for line in LABELS.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             h, _, label = line.split("\t")[:3]
             out[h] = label
     return out
+
+
+def load_labels() -> dict[str, str]:
+    return read_labels(LABELS)
 
 
 def rows(part: str):
@@ -175,14 +180,7 @@ def wider_stories() -> list[tuple[str, str, object]] | None:
 
 
 def load_wider_labels() -> dict[str, str]:
-    if not WIDER_LABELS.exists():
-        return {}
-    out = {}
-    for line in WIDER_LABELS.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            h, _, label = line.split("\t")[:3]
-            out[h] = label
-    return out
+    return read_labels(WIDER_LABELS)
 
 
 def evaluate_wider() -> dict:
@@ -561,14 +559,7 @@ R12_LABELS = Path(__file__).resolve().parent / "keypoint_labels_round12.tsv"
 
 
 def load_round12_labels() -> dict[str, str]:
-    if not R12_LABELS.exists():
-        return {}
-    out = {}
-    for line in R12_LABELS.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            h, _, label = line.split("\t")[:3]
-            out[h] = label
-    return out
+    return read_labels(R12_LABELS)
 
 
 def evaluate_round12() -> dict:
