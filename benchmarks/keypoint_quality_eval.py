@@ -457,11 +457,16 @@ def round6_stories(draw: Path = R6_DRAW) -> list[tuple[str, str, object]] | None
     return out
 
 
-def evaluate_round6(draw: Path = R6_DRAW, labels: dict[str, str] | None = None) -> dict:
+def labels_of(draw: Path) -> dict[str, str]:
+    """The label file of a frozen draw: round 12's own, else wider_labels.tsv."""
+    return read_labels(R12_LABELS if draw == R12_DRAW else WIDER_LABELS)
+
+
+def evaluate_round6(draw: Path = R6_DRAW) -> dict:
     got = round6_stories(draw)
     if got is None:
         return skipped("wh-briefings-nato-korea, kcna-archive-2024 or giveme5w1h-news")
-    labels = load_wider_labels() if labels is None else labels
+    labels = labels_of(draw)
     res = {}
     for part in ("dev", "test"):
         kp: Counter[str] = Counter()
@@ -501,12 +506,11 @@ def dump_round6(
     part: str,
     draw: Path = R6_DRAW,
     split: str = "round6",
-    labels: dict[str, str] | None = None,
     sources: bool = False,
 ) -> None:
     """A split's stories with each point's hash and label ("?": unlabelled); ``sources``:
     also the summary's hash and each article's text, for labelling from the sources."""
-    labels = load_wider_labels() if labels is None else labels
+    labels = labels_of(draw)
     for corpus, p, s in round6_stories(draw) or []:
         if p != part:
             continue
@@ -558,16 +562,12 @@ R12_DRAW = Path(__file__).resolve().parent / "keypoint_round12_draw.json"
 R12_LABELS = Path(__file__).resolve().parent / "keypoint_labels_round12.tsv"
 
 
-def load_round12_labels() -> dict[str, str]:
-    return read_labels(R12_LABELS)
-
-
 def evaluate_round12() -> dict:
-    return evaluate_round6(R12_DRAW, load_round12_labels())
+    return evaluate_round6(R12_DRAW)
 
 
 def print_round6(draw: Path = R6_DRAW) -> None:
-    r6 = evaluate_round6(draw, load_round12_labels() if draw == R12_DRAW else None)
+    r6 = evaluate_round6(draw)
     if report_skip(r6):
         return
     if draw == R12_DRAW:
@@ -635,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         print_round6(R12_DRAW)
         return 0
     if args.dump_round12:
-        dump_round6(args.dump_round12, R12_DRAW, "round12", load_round12_labels(), sources=True)
+        dump_round6(args.dump_round12, R12_DRAW, "round12", sources=True)
         return 0
     if args.round7:
         print_round6(R7_DRAW)

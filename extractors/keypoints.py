@@ -42,6 +42,7 @@ from typing import Any, Literal
 import numpy as np
 
 from . import nlp as spacy_model
+from .dates import MONTH_RE, WEEKDAY_RE
 from .models import Article, Corroboration, Entity, KeyPoint, Summary, outlet_key
 from .text import TITLE_SMALL_WORDS, join_quotes, split_sentences
 from .vectors import idf, tokens
@@ -586,7 +587,7 @@ def key_points(
     asked = {c.text for c in base if c.eligible and c.article in spoken} | may_lean(near)
     state = {i for i, a in enumerate(articles) if a.source_type == "state-media"}
     told = {c.text for c in base if c.article in state and c.text in near}
-    docs = parses([t for t in near | told if t in asked | told]) if leans is None else {}
+    docs = parses([t for t in near if t in asked | told]) if leans is None else {}
 
     # a state-media sentence whose subject is "the" and a noun the item named before ("The
     # stadium has ...", "The shock brigade is ...") leans back as a pronoun does
@@ -1450,6 +1451,18 @@ def _subject(root: Any) -> set[int]:
     }
 
 
+def states_figure(doc: Any) -> bool:
+    """A sentence (parsed) with a number, an amount or a date that places an event."""
+    for e in doc.ents:
+        if (
+            e.label_ in ("MONEY", "PERCENT", "QUANTITY")
+            or (e.label_ in ("DATE", "TIME") and _WHEN.search(e.text))
+            or (e.label_ == "CARDINAL" and e.text.lower() not in ("one", "a", "an"))
+        ):
+            return True
+    return any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc)
+
+
 def states_nothing(doc: Any) -> bool:
     """A sentence (parsed) that reports no act, number, date or named counterpart: its main
     verb is a state or an attitude (``_STATIVE``) or an act not yet done, with no number,
@@ -1457,14 +1470,7 @@ def states_nothing(doc: Any) -> bool:
     best way forward is to pass the torch ..." reports a decision; "America is going to
     have to choose between ... hope and hate" does not."""
     root = _root(doc)
-    for e in doc.ents:
-        if (
-            e.label_ in ("MONEY", "PERCENT", "QUANTITY")
-            or (e.label_ in ("DATE", "TIME") and _WHEN.search(e.text))
-            or (e.label_ == "CARDINAL" and e.text.lower() not in ("one", "a", "an"))
-        ):
-            return False
-    if any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc):
+    if states_figure(doc):
         return False
     lemma = root.lemma_.lower()
     if lemma not in _STATIVE and root.pos_ == "VERB":
@@ -1496,21 +1502,14 @@ def names_nothing(doc: Any) -> bool:
     round-11 code's 69 points on the KCNA set's dev half it flags 19, labelled 8 empty and
     11 dangling; before ``_COUNTERPART`` and the run of proper nouns it also flagged an
     accusation of "the puppet presidential office")."""
-    if _COUNTERPART.search(doc.text):
-        return False
-    for e in doc.ents:
-        if (
-            e.label_ in _NAMED
-            or e.label_ in ("MONEY", "PERCENT", "QUANTITY")
-            or (e.label_ in ("DATE", "TIME") and _WHEN.search(e.text))
-            or (e.label_ == "CARDINAL" and e.text.lower() not in ("one", "a", "an"))
-        ):
-            return False
     # a name the model did not tag is two proper nouns in a row ("The Hungnam Fertilizer
     # Complex finished ..."); one alone is a head the lead named ("the Mine", "the Chairman")
-    if any(a.pos_ == b.pos_ == "PROPN" for a, b in pairwise(doc)):
-        return False
-    return not any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc)
+    return not (
+        _COUNTERPART.search(doc.text)
+        or states_figure(doc)
+        or any(e.label_ in _NAMED for e in doc.ents)
+        or any(a.pos_ == b.pos_ == "PROPN" for a, b in pairwise(doc))
+    )
 
 
 def definite_back(doc: Any, seen: set[str]) -> bool:
@@ -1536,10 +1535,7 @@ def definite_back(doc: Any, seen: set[str]) -> bool:
     return bool({head, head.rstrip("s"), head + "s"} & seen)
 
 
-_CALENDAR = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-)
+_CALENDAR = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 """A month or a day, which the tagger calls a proper noun: no person a pronoun can mean."""
 
 
