@@ -1036,12 +1036,32 @@ def speakers(article: Article) -> list[str | None]:
 
 
 _ANNOUNCES = re.compile(
-    r"(?:\b(?:said|says|reads?|stated|declared|wrote|follows)|\bthe following\b[^:]*)\s*:$",
+    r"(?:\b(?:said|says|reads?|stated|declared|wrote|follows|went on|continued|added)|"
+    r"\bthe following\b[^:]*)\s*:$",
     re.I,
 )
 """A paragraph that hands the text after it to another voice: "The message said:", "The
 full text of the speech is as follows:", "... released the following press statement on
-Monday:"."""
+Monday:", "..., the foreign minister said, and went on:"."""
+_HANDS_OVER = re.compile(r"\b(?:went on|continued|added)\s*:$", re.I)
+"""A line that hands a speaker's speech on ("..., the foreign minister said, and went
+on:"): the text after it is the speaker's, in the third person too ("The DPRK will never
+tolerate any hostile acts ..."). Not "said:" or "reads:", after which a letter or message
+names its addressee as readily as its sender."""
+_PAPER_SAYS = re.compile(
+    r"\b(?:letter|message|article|statement|editorial|commentary|report|appeal|resolution|"
+    r"declaration|newspaper|paper|document)s?\s+(?:said|says|noted|notes|stressed|stresses)\b",
+    re.I,
+)
+"""A handing line whose sayer is a text ("..., the letter said, and went on:"): the names
+near it may be its addressee's as well as its sender's, so no speaker is given."""
+_REPORTED = re.compile(
+    r"\b(?:said|says|stressed|noted|added|went on|continued|pointed out|underlined|"
+    r"underscored|emphasi[sz]ed|affirmed|expressed|referred|indicated|declared|"
+    r"speech|speeches|address|spoke|applause|cheers)\b"
+)
+"""A paragraph that reports speech, or tells of one ("When his speech was over, ...",
+"The delegation also made a speech"), ends the passage an announcing line handed over."""
 _UNSPOKEN = re.compile(r"[^A-Z ]")
 
 
@@ -1069,18 +1089,11 @@ def voice_of(article: Article, paragraph: int, people: Sequence[Entity]) -> str 
     names = [(e.name, (e.name, *e.aliases)) for e in people if e.kind == "person"]
     paras = article.paragraphs
     for k in range(min(paragraph, len(paras)) - 1, -1, -1):
-        if not _ANNOUNCES.search(paras[k].rstrip()):
-            continue
-        for j in range(k, max(k - 3, -1), -1):
-            found = [
-                (pos, name)
-                for name, forms in names
-                for form in forms
-                if (pos := paras[j].find(form)) >= 0
-            ]
+        if _ANNOUNCES.search(paras[k].rstrip()):
+            found = _named_near(paras, k, people)
             if found:
-                return min(found)[1]
-        break
+                return found
+            break
     last = next((q for q in reversed(paras) if q.strip()), "")
     signed = _UNSPOKEN.sub("", last.upper()).split()
     for name, _forms in names:
@@ -1106,8 +1119,43 @@ def voiced(
                 who[(c.article, c.paragraph, c.sentence)] = speaker
             elif bare_i(c.text):
                 c = replace(c, eligible=False)
+        elif c.eligible and (speaker := handed_over(articles[c.article], c.paragraph, people)):
+            who[(c.article, c.paragraph, c.sentence)] = speaker
         out.append(c)
     return out, who
+
+
+def _named_near(paras: Sequence[str], k: int, people: Sequence[Entity]) -> str | None:
+    """The first person named in paragraph ``k`` or, searching back at most two
+    paragraphs, in the nearest one that names one."""
+    names = [(e.name, (e.name, *e.aliases)) for e in people if e.kind == "person"]
+    for j in range(k, max(k - 3, -1), -1):
+        found = [
+            (pos, name)
+            for name, forms in names
+            for form in forms
+            if (pos := paras[j].find(form)) >= 0
+        ]
+        if found:
+            return min(found)[1]
+    return None
+
+
+def handed_over(article: Article, paragraph: int, people: Sequence[Entity]) -> str | None:
+    """The speaker of a third-person paragraph that a line handing over speech
+    (``_HANDS_OVER``) introduces, directly or through paragraphs that report no speech
+    themselves (``_REPORTED``): the speech goes on until a line reports speech again.
+    The speaker is the person the handing line names, or the nearest of the two
+    paragraphs before it (``_named_near``); None for any other paragraph."""
+    paras = article.paragraphs
+    if paragraph >= len(paras) or _REPORTED.search(paras[paragraph]):
+        return None  # it reports speech itself ("The foreign minister said that ...")
+    for k in range(paragraph - 1, -1, -1):
+        if _HANDS_OVER.search(paras[k].rstrip()):
+            return None if _PAPER_SAYS.search(paras[k]) else _named_near(paras, k, people)
+        if _REPORTED.search(paras[k]) or _ANNOUNCES.search(paras[k].rstrip()):
+            return None
+    return None
 
 
 def spoken_point(sentence: str, speaker: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.keypoints import definite_back, key_points, names_nothing, opens_on_referent, parses
-from extractors.models import Article
+from extractors.models import Article, Entity
 
 needs_model = pytest.mark.skipif(not parses(["A test."]), reason="spaCy model not installed")
 
@@ -95,3 +95,51 @@ def test_a_month_is_no_person_a_pronoun_can_mean() -> None:
 
     t = "One day in September Juche 102 (2013), he visited the new stadium with officials."
     assert parsed_dangling(parses([t])[t])
+
+
+FOREIGN_MINISTER = [
+    "Pyongyang, June 9 (EA) -- Kang Mi Ran, foreign minister of the Republic, made a speech "
+    "at the conference of the Eastern Forum in Vostra on June 8.",
+    "The military drills the United States and its allies staged near the border this "
+    "spring, 14 in all, are a grave threat to the region, the foreign minister said, and "
+    "went on:",
+    "The Republic will never tolerate any hostile acts against its sovereignty and will "
+    "answer the naval exercise in the East Sea with 3 new measures.",
+    "The delegation of Norland also made a speech at the conference.",
+]
+
+
+@needs_model
+def test_a_speech_handed_on_by_went_on_is_said_by_the_speaker_named_before_it() -> None:
+    people = (Entity("Kang Mi Ran", "person", role="foreign minister of the Republic"),)
+    got = {
+        k.text: k.speaker
+        for k in key_points([_item("Foreign Minister Speaks", FOREIGN_MINISTER)], entities=people)
+    }
+    handed = next(t for t in got if t.startswith("The Republic will never tolerate"))
+    assert got[handed] == "Kang Mi Ran"
+    # a line that reports speech itself ends the passage: nobody is put on it
+    assert all(s is None for t, s in got.items() if t.startswith("The delegation of Norland"))
+
+
+LETTER = [
+    "Pyongyang, June 9 (EA) -- Kang Mi Ran, foreign minister of the Republic, received a "
+    "letter from Jonas Berg, president of Norland, on June 8.",
+    "Norland stands with the Republic against the 14 drills staged near its border, the "
+    "letter said, and went on:",
+    "Norland will send 2 trade delegations to the Republic this autumn to widen the "
+    "cooperation in fishing and shipbuilding.",
+]
+
+
+@needs_model
+def test_a_text_that_speaks_gets_no_speaker_since_it_names_sender_and_addressee() -> None:
+    people = (
+        Entity("Kang Mi Ran", "person", role="foreign minister of the Republic"),
+        Entity("Jonas Berg", "person", role="president of Norland"),
+    )
+    got = {
+        k.text: k.speaker for k in key_points([_item("Letter Received", LETTER)], entities=people)
+    }
+    handed = next(t for t in got if t.startswith("Norland will send 2 trade delegations"))
+    assert got[handed] is None
