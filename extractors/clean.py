@@ -2341,6 +2341,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     rule_glued_related,
     rule_kicker_runs,
     rule_glued_headings,
+    rule_gallery,  # before the run-on rule parts a slide's heading from its caption
     rule_run_on_captions,
     rule_glued_captions,
     rule_unstopped_captions,

@@ -832,6 +832,35 @@ def test_text_with_a_gallery_run_keeps_its_article():
     assert c.text.startswith("A river cruise ship hit the pier")
 
 
+def test_scraped_gallery_slides_whose_headings_read_as_run_on_captions_all_go() -> None:
+    """A slide whose own heading has no full stop ("... turns 300 Historic towers show the
+    way The twin towers ...") would be parted by the run-on rule, breaking the run of
+    slides: the gallery rule reads the run first, so no caption survives as body text."""
+    slides = [
+        "Port city turns 300 A trading place Old warehouses line the basin where barges once "
+        "unloaded grain and timber.",
+        "Port city turns 300 Old towers show the way The twin towers at the bridge have "
+        "guided ships into the basin for more than a hundred years.",
+        "Port city turns 300 Tours as a tourism magnet Visitors from many countries take the "
+        "boat tours through the docks.",
+        "Port city turns 300 From scrap metal to high tech The port now ships electronic "
+        "goods made in Asia.",
+    ]
+    more = [
+        "A river cruise ship hit the pier of a motorway bridge late on Tuesday, injuring four "
+        "passengers seriously and 20 others lightly, the local fire service said.",
+        "The ship was carrying 129 people when it struck the pier near the inland port, and "
+        "another vessel helped to take the injured ashore.",
+        "Engineers will inspect the bridge on Wednesday before the motorway reopens, the "
+        "authorities said.",
+    ]
+    raw = "\n".join(["Cruise ship strikes bridge pier", *more, BODY, *slides, BODY2])
+    c = clean_text(raw, scraped=True)
+    assert "Port city turns 300" not in c.text and "twin towers" not in c.text
+    assert "tourism magnet" not in c.text and "boat tours" not in c.text
+    assert BODY in c.text and BODY2 in c.text and c.kind == "article+gallery"
+
+
 @pytest.mark.parametrize(
     "title,outlet,site",
     [
