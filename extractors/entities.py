@@ -2361,6 +2361,97 @@ USE_RULE_PEOPLE = True
 besides the model's PERSON spans. Measured in benchmarks/entities_eval.py."""
 
 
+USE_PARSE_ROLES = True
+"""A person the rules give no role gets one from the dependency parse of a sentence that
+names them (``_parse_role``). Measured in benchmarks/entities_eval.py."""
+
+_PARSE_CUT = frozenset(("relcl", "acl", "advcl", "appos", "punct", "parataxis", "cc", "conj"))
+"""Dependents that end a role read from the parse: a clause about the person ("who sat
+out"), another appositive, a comma."""
+_NOT_ROLE_NOUNS = _words("yesterday today tonight tomorrow now time year years age")
+_PARSE_MAX = 12
+_SET_OFF = frozenset((",", "—", "–", "--"))
+_ROLE_NOUNS = _words(
+    "friend rookie champion rival colleague pilot partner aide ally boss veteran backup "
+    "coach star victim widow widower survivor witness neighbour neighbor"
+)
+"""Nouns of a person that neither the role words nor the agent endings cover."""
+_NOT_ONE = _words("one only someone somebody anyone anybody everyone everybody nobody")
+"""Words of a phrase that counts or stands in for people ("only one woman", "someone"):
+no role."""
+
+
+def _person_noun(t: Any) -> bool:
+    low = t.lower_
+    return t.tag_ == "NN" and (
+        low in _ROLE_WORDS or low in _KIN or low in _ROLE_NOUNS or bool(_AGENT.fullmatch(low))
+    )
+
+
+def _role_phrase(head: Any, skip: Any = None) -> str | None:
+    """The noun phrase ``head`` heads, as the sentence writes it: its contiguous words,
+    without an opening article and without the dependents of ``_PARSE_CUT`` (nor
+    ``skip``'s subtree: the name itself); None unless a noun of it names a person
+    ("director", "sister", "receiver"; not "a heavy crash") or when it counts people."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and ((t.dep_ in _PARSE_CUT and t.head.i == head.i) or t.dep_ == "relcl"):
+            cut.update(x.i for x in t.subtree)
+    if skip is not None:
+        cut.update(x.i for x in skip.subtree)
+    lo = hi = head.i
+    doc = head.doc
+    while lo - 1 >= head.left_edge.i and lo - 1 not in cut:
+        lo -= 1
+    while hi + 1 <= head.right_edge.i and hi + 1 not in cut:
+        hi += 1
+    while lo < head.i and doc[lo].dep_ in ("det", "predet", "punct"):
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+        hi -= 1
+    words = doc[lo : hi + 1]
+    if (
+        len(words) > _PARSE_MAX
+        or not any(_person_noun(t) for t in words)
+        or any(t.lower_ in _NOT_ONE for t in words)
+    ):
+        return None
+    return words.text
+
+
+def _parse_role(doc: Any, start: int, end: int) -> str | None:
+    """The role the parse gives the name at characters start..end of the sentence: a
+    common noun in apposition after it ("[Enio Cubillo], director of Costa Rica Civil
+    Aviation, said") or one it is in apposition to ("said the friend, [Ilona Herman]",
+    "Bruce Steinberg's sister, [Tamara Steinberg Jacobson], wrote"); None when neither."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+
+    def common(t: Any) -> bool:
+        # a kinship or a stance ("the sister of ...", "a firm supporter of ...") is no post
+        low = t.lower_
+        return (
+            t.tag_ == "NN"
+            and t.text.islower()
+            and low not in _NOT_ROLE_NOUNS
+            and low not in _NO_POSTS
+        )
+
+    # set off by a comma or a dash: a title run into the name ("his daughter Lily",
+    # "Four-time world champion Sebastian Vettel") is the rules' to read, or no role
+    after = span.end < len(doc) and doc[span.end].text in _SET_OFF
+    before = span.start > 0 and doc[span.start - 1].text in _SET_OFF
+    for c in root.children:
+        if after and c.dep_ == "appos" and c.i >= span.end and common(c):
+            return _role_phrase(c)
+    head = root.head
+    if before and root.dep_ == "appos" and head.i < span.start and common(head):
+        return _role_phrase(head, skip=root)
+    return None
+
+
 @lru_cache(maxsize=4)
 def _nlp(patterns: tuple[tuple[str, str, str], ...]) -> Any:
     """The shared model's NER alone (``spacy_model.with_patterns``), with the topic's people and
@@ -2386,6 +2477,40 @@ def _topic_patterns(topic: Topic) -> tuple[tuple[str, str, str], ...]:
             if not re.search(r"[\uac00-\ud7a3]", n) and n[:1].isupper():
                 out.append(("ORG", n, o.name))
     return tuple(out)
+
+
+def _parse_shows(r: _Run) -> bool:
+    """Does the parse set the model's name off as a person's appositive ("A representative
+    for Thurman, [Leslie Sloane], responded")? A sign of a person, as a stated role is."""
+    reader = spacy_model.reader(spacy_model.SYNTAX)
+    at = r.sentence.find(r.name)
+    if reader is None or at < 0:
+        return False
+    doc = reader.docs([r.sentence])[r.sentence]
+    return _parse_role(doc, at, at + len(r.name)) is not None
+
+
+def _add_parse_roles(
+    accs: dict[tuple[str, str], _Acc], said_in: dict[str, list[tuple[int, str, str]]]
+) -> None:
+    """Each person the rules give no role gets the first the parse gives
+    (``_parse_role``) in a sentence that names them; the sentences are parsed in one batch."""
+    todo = [
+        (acc, said_in[key])
+        for (kind, key), acc in accs.items()
+        if kind == "person" and acc.role is None and key in said_in
+    ]
+    reader = spacy_model.reader(spacy_model.SYNTAX) if todo else None
+    if reader is None:
+        return
+    docs = reader.docs(sentence for _, ms in todo for _, sentence, _ in ms)
+    for acc, mentions in todo:
+        for order, sentence, name in sorted(mentions):
+            at = sentence.find(name)
+            role = _parse_role(docs[sentence], at, at + len(name)) if at >= 0 else None
+            if role:
+                acc.add_role((role, None), order, sentence)
+                break
 
 
 def _model_people(
@@ -2988,6 +3113,9 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     articles = [a for a in articles if (a.language or "en") == "en"]
     lex = _lexicon(articles, topic)
     accs: dict[tuple[str, str], _Acc] = {}
+    said_in: dict[str, list[tuple[int, str, str]]] = {}
+    """Per person (key): (order, sentence, name as written) of each body mention without a
+    role, for ``_add_parse_roles``."""
     outlets = _OUTLETS | {_key(a.outlet) for a in articles if a.outlet}
     outlets |= {_key(re.sub(r"^the\s+", "", a.outlet, flags=re.I)) for a in articles if a.outlet}
 
@@ -3201,6 +3329,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     and _surname(r.name).lower() not in lower
                 )
                 or _KOREAN_GIVEN.search(r.name)
+                or (USE_PARSE_ROLES and r.model and not r.in_title and _parse_shows(r))
             ):
                 canon = lex.person_of.get(key) or lex.person_of.get(_pkey(r.name), r.name)
                 people.setdefault(_pkey(r.name), canon)
@@ -3339,6 +3468,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
             entry.add(r.name, art.source, r.sentence)
             if r.role:
                 entry.add_role(r.role, r.order, r.sentence, r.in_title)
+            elif not r.in_title:
+                said_in.setdefault(_key(person), []).append((r.order, r.sentence, r.name))
         # "Glynn Cyprien and Darnell Lazare", "Gaga and Cher were crying": a name the
         # model reads, coordinated with a person's, is a person's too.
         for _ in range(3):
@@ -3370,6 +3501,8 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 entry = acc("person", r.name, r.order)
                 entry.add(r.name, art.source, r.sentence)
 
+    if USE_PARSE_ROLES:
+        _add_parse_roles(accs, said_in)
     rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
     ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
     return tuple(e.entity() for e in ordered if e.mentions)
