@@ -1491,10 +1491,38 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
             and all(t.low not in _COMMON for t in tokens[ks:first])
         ):
             first = ks - 1 if former else ks
+    if USE_BODY_IN_ROLE and affiliation and k == first - 1 and tokens[k].label is not None:
+        first = _with_body(tokens, k, first)
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
         role = _singular(role)  # "Presidents [Felix Tshisekedi] of the DRC and ..."
     return role, affiliation
+
+
+USE_BODY_IN_ROLE = True
+"""The country or organisation named right before a title is read with it ("South Korean
+President [Moon Jae-in]", "NASA astronaut [Peggy Whitson]"): the digest shows the role
+alone. Measured in benchmarks/entities_eval.py."""
+
+
+def _body_prep(tok: _Tok) -> bool:
+    """A preposition whose object a body before a title would be ("in Seoul President ...")."""
+    return tok.low in _PLACE_PREPS | _PREPOSITIONS | _PLAIN_PREPS | {"of"}
+
+
+def _with_body(tokens: list[_Tok], k: int, first: int) -> int:
+    """Where a title at ``first`` starts with the body (a labelled run ending at ``k``) and
+    a "former" before it; ``first`` when the body is another's ("Samsung's") or the
+    object of a preposition ("talks in Seoul President ...")."""
+    ks = k
+    while ks > 0 and tokens[ks - 1].label == tokens[k].label:
+        ks -= 1
+    before = tokens[ks - 1] if ks > 0 else None
+    if tokens[k].poss or (before is not None and _body_prep(before)):
+        return first
+    if before is not None and _STALE.match(before.text):
+        ks -= 1
+    return ks
 
 
 _PLAIN_PREPS = _words("through with by from via to for according")
@@ -2644,6 +2672,17 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     if not (personal or any(_is_role_word(t) for t in tokens[first : a - 1])):
         return None
     affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
+    if USE_BODY_IN_ROLE and affiliation and tokens[first - 1].label is not None:
+        first = _with_body(tokens, first - 1, first)  # "US astronaut [Peggy Whitson]"
+    elif (
+        USE_BODY_IN_ROLE
+        and first >= 1
+        and tokens[first - 1].acronym
+        and tokens[first - 1].label is None
+        and not tokens[first - 1].poss
+        and not (first >= 2 and _body_prep(tokens[first - 2]))
+    ):
+        first -= 1  # "NASA astronaut [Peggy Whitson]": an acronym the lexicon does not know
     return sentence[tokens[first].start : last.start + len(last.core)], affiliation
 
 

@@ -64,7 +64,7 @@ def test_a_title_in_a_list_belongs_to_the_next_name() -> None:
     text = "Leaders like Vladimir Putin, the British Prime Minister Theresa May and others came."
     found = people(extract_entities([art(text)], TOPIC))
     assert found["Vladimir Putin"].role is None
-    assert found["Theresa May"].role == "Prime Minister"
+    assert found["Theresa May"].role == "British Prime Minister"
     assert found["Theresa May"].affiliation == "United Kingdom"
 
 

@@ -47,3 +47,18 @@ def test_a_phrase_that_counts_people_or_names_no_person_is_no_role() -> None:
         "Sorensen said she was honoured."
     )
     assert people.get("Edda Sorensen") != "only one woman"
+
+
+def test_the_country_or_body_before_a_title_is_read_with_it() -> None:
+    people = _people(
+        "South Korean President Han Do-yun met the envoy on Monday. NASA astronaut Petra "
+        "Lindgren returned to Earth on Sunday. Former US President Walter Brandt said so."
+    )
+    assert people["Han Do-yun"] == "South Korean President"
+    assert people["Petra Lindgren"] == "NASA astronaut"
+    assert people["Walter Brandt"] == "Former US President"
+
+
+def test_a_place_after_a_preposition_is_not_the_titles_body() -> None:
+    people = _people("The talks in Seoul President Han Do-yun opened were short.")
+    assert people.get("Han Do-yun") in ("President", None)

@@ -220,7 +220,7 @@ def test_a_former_title_stays_former_with_its_country() -> None:
         "Jong Un spoke."
     )
     assert people["Moon Ji-ho"] == "former South Korean president"
-    assert people["Kim Jong Un"] == "leader"
+    assert people["Kim Jong Un"] == "North Korean leader"
 
 
 def test_a_reporter_a_briefer_calls_on_has_the_outlet_as_role() -> None:
