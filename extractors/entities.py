@@ -31,10 +31,12 @@ How each kind is found, per sentence of each article body:
   a topic alias ("Rutte"), or the surname of the only such person in the whole set.
 
 Roles are read only as the sources state them, never from the topic profile: a title
-before the name ("South Korean Foreign Minister Cho Tae-yul", "US state secretary Marco
-Rubio", "ministry spokesperson Kang Ji-hoon") or an appositive after it ("Lee Jae-won,
-DAPA's deputy minister for defence industry policy", "Marta Kowalczyk, a NATO official
-who ..."). The role keeps the source's words; the affiliation is the country or
+before the name, with the country or body named right before it ("South Korean Foreign
+Minister Cho Tae-yul", "US state secretary Marco Rubio", "ministry spokesperson Kang
+Ji-hoon") or an appositive after it ("Lee Jae-won, DAPA's deputy minister for defence
+industry policy", "Marta Kowalczyk, a NATO official who ..."); where these rules find
+none, an appositive the dependency parse sets off by a comma ("said the friend, Ilona
+Herman"; ``_parse_role``). The role keeps the source's words; the affiliation is the country or
 organisation named with it, normalised lightly (South Korean -> South Korea, U.S. ->
 United States, DAPA -> its spelled-out name when the text gives it). ``evidence`` is the
 sentence the role was read from (a role with an affiliation wins over one without; then
@@ -1493,6 +1495,14 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
             first = ks - 1 if former else ks
     if USE_BODY_IN_ROLE and affiliation and k == first - 1 and tokens[k].label is not None:
         first = _with_body(tokens, k, first)
+    elif (
+        USE_BODY_IN_ROLE
+        and first >= 1
+        and tokens[first - 1].acronym
+        and tokens[first - 1].label is None
+        and not tokens[first - 1].poss
+    ):
+        first -= 1  # "FEMA Administrator [Deanne Criswell]": an acronym the lexicon lacks
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
         role = _singular(role)  # "Presidents [Felix Tshisekedi] of the DRC and ..."
@@ -1843,10 +1853,14 @@ def _appositive(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | N
         elif tokens[k].low == "of" and tokens[words[-1]].head:
             # "Facebook's global head of safety", "a professor of economics": a field in
             # lower case that ends the appositive belongs to the title
-            j = k + 1
-            while j < n and j - k <= 3 and _lower_field(tokens[j]):
+            # "of the provincial people's committee": after "the", a body in lower case
+            # of two words or more ("of the committee", "of the town" name nothing new)
+            the = k + 1 < n and tokens[k + 1].low == "the"
+            f = k + 2 if the else k + 1
+            j = f
+            while j < n and j - f <= 2 + the and _lower_field(tokens[j]):
                 j += 1
-            if j > k + 1 and (j == n or tokens[j].text in _APPOS_ENDS):
+            if j > f + the and (j == n or tokens[j].text in _APPOS_ENDS):
                 last = j - 1
     # "first vice-chairman and director of the Organizational Department of ...",
     # "vice-chairman of the CMC of the WPK and secretary of the C.C., WPK": one holder's
@@ -2680,7 +2694,6 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
         and tokens[first - 1].acronym
         and tokens[first - 1].label is None
         and not tokens[first - 1].poss
-        and not (first >= 2 and _body_prep(tokens[first - 2]))
     ):
         first -= 1  # "NASA astronaut [Peggy Whitson]": an acronym the lexicon does not know
     return sentence[tokens[first].start : last.start + len(last.core)], affiliation

@@ -62,3 +62,19 @@ def test_the_country_or_body_before_a_title_is_read_with_it() -> None:
 def test_a_place_after_a_preposition_is_not_the_titles_body() -> None:
     people = _people("The talks in Seoul President Han Do-yun opened were short.")
     assert people.get("Han Do-yun") in ("President", None)
+
+
+def test_an_acronym_before_a_capitalised_title_is_its_body() -> None:
+    # from the analyst read of the unseen White House day 2024-07-01
+    people = _people(
+        "The governor was briefed by FEMA Administrator Lena Ortiz on the storm. "
+        "The call with NASA Administrator Tom Keel ended early."
+    )
+    assert people["Lena Ortiz"] == "FEMA Administrator"
+    assert people["Tom Keel"] == "NASA Administrator"  # an acronym is no place: "with" too
+
+
+def test_a_lower_case_body_after_of_the_ends_the_title() -> None:
+    # from the analyst read of the unseen KCNA day 2024-10-29
+    people = _people("Pak Song Il, vice-chairman of the county people's committee, made a speech.")
+    assert people["Pak Song Il"] == "vice-chairman of the county people's committee"
