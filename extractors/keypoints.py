@@ -1065,6 +1065,17 @@ _REPORTED = re.compile(
 _UNSPOKEN = re.compile(r"[^A-Z ]")
 
 
+def turn_voice(article: Article, paragraph: int) -> str | None:
+    """The speaker of the transcript turn a paragraph belongs to (``speaker_of``: its label
+    matched to the headline, else the label as written); None outside a turn."""
+    turns = speakers(article)
+    label = turns[paragraph] if paragraph < len(turns) else None
+    if label is None or label == HEADER:
+        return None
+    said = speaker_of(article, paragraph)
+    return speaker_name(said) if said else label.title()
+
+
 def voice_of(article: Article, paragraph: int, people: Sequence[Entity]) -> str | None:
     """Who says a paragraph that speaks in the first person, as the source names them: a
     transcript turn's speaker (``speaker_of``: its label matched to the headline, else the
@@ -1075,11 +1086,9 @@ def voice_of(article: Article, paragraph: int, people: Sequence[Entity]) -> str 
     paragraphs, in the nearest one that names one ("Kim Jong Un ... sent a reply message
     to ..."); the signer of a document signed on its last line ("JOSEPH R. BIDEN JR.").
     None when the article says no one."""
-    turns = speakers(article)
-    label = turns[paragraph] if paragraph < len(turns) else None
-    if label is not None and label != HEADER:
-        said = speaker_of(article, paragraph)
-        return speaker_name(said) if said else label.title()
+    turn = turn_voice(article, paragraph)
+    if turn:
+        return turn
     said_by, _ = headline_speakers(article.title)
     if said_by:
         return speaker_name(said_by[0])
@@ -1109,7 +1118,9 @@ def voiced(
     no one can be named as its speaker (``voice_of``) and it has no quotation mark and no
     verb of saying ("'... & I consciously uncoupled,' Silverman tweeted" is reported): a
     bare "I ..." is no key point. Also the speaker of each first-person candidate that has one,
-    by (article, paragraph, sentence)."""
+    of each candidate in a transcript's turn (``turn_voice``: every sentence of a turn is its
+    speaker's, "The American people must decide ..." too) and of each handed-on speech
+    (``handed_over``), by (article, paragraph, sentence)."""
     out: list[Candidate] = []
     who: dict[tuple[int, int, int], str] = {}
     for c in cands:
@@ -1119,6 +1130,8 @@ def voiced(
                 who[(c.article, c.paragraph, c.sentence)] = speaker
             elif bare_i(c.text):
                 c = replace(c, eligible=False)
+        elif c.eligible and (speaker := turn_voice(articles[c.article], c.paragraph)):
+            who[(c.article, c.paragraph, c.sentence)] = speaker  # a turn is its speaker's
         elif c.eligible and (speaker := handed_over(articles[c.article], c.paragraph, people)):
             who[(c.article, c.paragraph, c.sentence)] = speaker
         out.append(c)

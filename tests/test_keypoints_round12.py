@@ -143,3 +143,22 @@ def test_a_text_that_speaks_gets_no_speaker_since_it_names_sender_and_addressee(
     }
     handed = next(t for t in got if t.startswith("Norland will send 2 trade delegations"))
     assert got[handed] is None
+
+
+def test_every_sentence_of_a_transcript_turn_is_its_speakers() -> None:
+    # round 13, from the analyst read of the unseen White House day 2024-07-01: remarks
+    # told in the third person were shown as the digest's own claims
+    art = Article(
+        source="remarks.md",
+        title="Remarks by President Biden on the Harbour Bill",
+        text=(
+            "THE PRESIDENT: Good afternoon, everyone.\n\n"
+            "The harbour bill will cut the waiting time at every port on the east coast by "
+            "half before next spring, according to the Department of Transportation.\n\n"
+            "Q Mr. President, will you sign the bill this week?"
+        ),
+        url="https://example.org/remarks",
+        outlet="example.org",
+    )
+    got = {k.text[:20]: k.speaker for k in key_points([art])}
+    assert got.get("The harbour bill wil") == "President Biden"
