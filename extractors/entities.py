@@ -1493,16 +1493,7 @@ def _rank_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | No
             and all(t.low not in _COMMON for t in tokens[ks:first])
         ):
             first = ks - 1 if former else ks
-    if USE_BODY_IN_ROLE and affiliation and k == first - 1 and tokens[k].label is not None:
-        first = _with_body(tokens, k, first)
-    elif (
-        USE_BODY_IN_ROLE
-        and first >= 1
-        and tokens[first - 1].acronym
-        and tokens[first - 1].label is None
-        and not tokens[first - 1].poss
-    ):
-        first -= 1  # "FEMA Administrator [Deanne Criswell]": an acronym the lexicon lacks
+    first = _title_start(tokens, first, affiliation, adjacent=k == first - 1)
     role = sentence[tokens[first].start : tokens[a - 1].start + len(tokens[a - 1].core)]
     if tokens[a - 1].plural_title:
         role = _singular(role)  # "Presidents [Felix Tshisekedi] of the DRC and ..."
@@ -1513,6 +1504,23 @@ USE_BODY_IN_ROLE = True
 """The country or organisation named right before a title is read with it ("South Korean
 President [Moon Jae-in]", "NASA astronaut [Peggy Whitson]"): the digest shows the role
 alone. Measured in benchmarks/entities_eval.py."""
+
+
+def _title_start(
+    tokens: list[_Tok], first: int, affiliation: str | None, adjacent: bool = True
+) -> int:
+    """Where a title at token ``first`` starts once the body right before it is read with
+    it: the labelled body of its ``affiliation`` (``adjacent``: that body's last token is
+    ``first - 1``; ``_with_body``), else an acronym the lexicon lacks ("FEMA
+    Administrator"); ``first`` when neither (or ``USE_BODY_IN_ROLE`` is off)."""
+    if not USE_BODY_IN_ROLE or first < 1:
+        return first
+    prev = tokens[first - 1]
+    if affiliation and adjacent and prev.label is not None:
+        return _with_body(tokens, first - 1, first)
+    if prev.acronym and prev.label is None and not prev.poss:
+        return first - 1
+    return first
 
 
 def _body_prep(tok: _Tok) -> bool:
@@ -2686,16 +2694,7 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     if not (personal or any(_is_role_word(t) for t in tokens[first : a - 1])):
         return None
     affiliation = _affiliation(tokens[first - 1]) if first >= 1 else None
-    if USE_BODY_IN_ROLE and affiliation and tokens[first - 1].label is not None:
-        first = _with_body(tokens, first - 1, first)  # "US astronaut [Peggy Whitson]"
-    elif (
-        USE_BODY_IN_ROLE
-        and first >= 1
-        and tokens[first - 1].acronym
-        and tokens[first - 1].label is None
-        and not tokens[first - 1].poss
-    ):
-        first -= 1  # "NASA astronaut [Peggy Whitson]": an acronym the lexicon does not know
+    first = _title_start(tokens, first, affiliation)  # "NASA astronaut [Peggy Whitson]"
     return sentence[tokens[first].start : last.start + len(last.core)], affiliation
 
 
