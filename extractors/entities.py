@@ -2473,7 +2473,8 @@ def _parse_role(doc: Any, start: int, end: int) -> str | None:
     """The role the parse gives the name at characters start..end of the sentence: a
     common noun in apposition after it ("[Enio Cubillo], director of Costa Rica Civil
     Aviation, said") or one it is in apposition to ("said the friend, [Ilona Herman]",
-    "Bruce Steinberg's sister, [Tamara Steinberg Jacobson], wrote"); None when neither."""
+    "A representative for the studio, [Leslie Sloane], said"), set off by a comma or a
+    dash; a kinship or a stance is none; None when neither."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
