@@ -2469,13 +2469,16 @@ def _role_phrase(head: Any, skip: Any = None) -> str | None:
     return words.text
 
 
-def _parse_role(doc: Any, start: int, end: int) -> str | None:
-    """The role the parse gives the name at characters start..end of the sentence: a
+def _parse_role(doc: Any, name: str) -> str | None:
+    """The role the parse gives the name where the sentence (``doc``) first writes it: a
     common noun in apposition after it ("[Enio Cubillo], director of Costa Rica Civil
     Aviation, said") or one it is in apposition to ("said the friend, [Ilona Herman]",
     "A representative for the studio, [Leslie Sloane], said"), set off by a comma or a
     dash; a kinship or a stance is none; None when neither."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    start = doc.text.find(name)
+    if start < 0:
+        return None
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
     if span is None or not len(span):
         return None
     root = span.root
@@ -2534,11 +2537,9 @@ def _parse_shows(r: _Run) -> bool:
     """Does the parse set the model's name off as a person's appositive ("A representative
     for Thurman, [Leslie Sloane], responded")? A sign of a person, as a stated role is."""
     reader = spacy_model.reader(spacy_model.SYNTAX)
-    at = r.sentence.find(r.name)
-    if reader is None or at < 0:
+    if reader is None:
         return False
-    doc = reader.docs([r.sentence])[r.sentence]
-    return _parse_role(doc, at, at + len(r.name)) is not None
+    return _parse_role(reader.docs([r.sentence])[r.sentence], r.name) is not None
 
 
 def _add_parse_roles(
@@ -2557,8 +2558,7 @@ def _add_parse_roles(
     docs = reader.docs(sentence for _, ms in todo for _, sentence, _ in ms)
     for acc, mentions in todo:
         for order, sentence, name in sorted(mentions):
-            at = sentence.find(name)
-            role = _parse_role(docs[sentence], at, at + len(name)) if at >= 0 else None
+            role = _parse_role(docs[sentence], name)
             if role:
                 acc.add_role((role, None), order, sentence)
                 break
@@ -3165,9 +3165,9 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
     articles = [a for a in articles if (a.language or "en") == "en"]
     lex = _lexicon(articles, topic)
     accs: dict[tuple[str, str], _Acc] = {}
+    # per person (key): (order, sentence, name as written) of each body mention without a
+    # role, for ``_add_parse_roles``
     said_in: dict[str, list[tuple[int, str, str]]] = {}
-    """Per person (key): (order, sentence, name as written) of each body mention without a
-    role, for ``_add_parse_roles``."""
     outlets = _OUTLETS | {_key(a.outlet) for a in articles if a.outlet}
     outlets |= {_key(re.sub(r"^the\s+", "", a.outlet, flags=re.I)) for a in articles if a.outlet}
 

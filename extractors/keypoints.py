@@ -1130,9 +1130,10 @@ def voiced(
                 who[(c.article, c.paragraph, c.sentence)] = speaker
             elif bare_i(c.text):
                 c = replace(c, eligible=False)
-        elif c.eligible and (speaker := turn_voice(articles[c.article], c.paragraph)):
-            who[(c.article, c.paragraph, c.sentence)] = speaker  # a turn is its speaker's
-        elif c.eligible and (speaker := handed_over(articles[c.article], c.paragraph, people)):
+        elif c.eligible and (
+            speaker := turn_voice(articles[c.article], c.paragraph)  # a turn is its speaker's
+            or handed_over(articles[c.article], c.paragraph, people)
+        ):
             who[(c.article, c.paragraph, c.sentence)] = speaker
         out.append(c)
     return out, who
