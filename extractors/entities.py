@@ -450,7 +450,7 @@ _ROLE_HEADS = _words(
     "sgt cmdr brig adm gov sen vp developer politician sheriff administrator counsel commissioner "
     "inspector superintendent treasurer councillor councilor councilman councilwoman "
     "rabbi imam cardinal reverend historian candidate architect peer mp archbishop princess "
-    "duke duchess empress assistant mogul tycoon investigator dj generalissimo"
+    "duke duchess empress assistant mogul tycoon investigator dj generalissimo principal"
 )
 _ROLE_MODS = _words(
     "foreign defence defense prime vice deputy first second national security state detective "
@@ -698,13 +698,17 @@ _CREDIT_SENTENCE = re.compile(
     r"ap photo|afp photo|epa-efe|pool)\b",
     re.I,
 )
-# A transcript's speaker label: "PRESIDENT BIDEN:", "PRIME MINISTER SUNAK:", "MR. KIRBY:".
+# A transcript's speaker label: "PRESIDENT BIDEN:", "PRIME MINISTER SUNAK:", "MR. KIRBY:",
+# and a broadcast transcript's name with the speaker's part ("RENEE MONTAGNE, HOST:").
 _SPEAKER = re.compile(
     r"^(?:THE\s+)?(?P<title>(?:(?:VICE|DEPUTY|PRIME|FOREIGN|DEFENSE|DEFENCE)\s+)?"
     r"(?:PRESIDENT|MINISTER|SECRETARY(?:\s+GENERAL)?|SECRETARY-GENERAL|AMBASSADOR|SENATOR|"
     r"GENERAL|ADMIRAL|CHANCELLOR|GOVERNOR|SPEAKER)|MR\.|MS\.|MRS\.|DR\.)?\s*"
-    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){0,2})\s*:"
+    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){0,2})"
+    r"(?:,\s*(?P<part>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}))?\s*:"
 )
+_NO_PART = _words("byline unidentified")
+"""A broadcast label's part that is no role: "BYLINE" marks the outlet's own reporter."""
 _DOC_LABELS = _words(
     "q moderator operator fact sheet readout statement update breaking watch notice advisory "
     "memorandum proclamation remarks transcript exclusive analysis opinion editorial video "
@@ -1899,7 +1903,7 @@ def _agent_noun(sentence: str, tokens: list[_Tok], i: int) -> bool:
     """A lower-case noun of an agent by its ending, as the tagger reads it ("investor",
     "creator", "consultant"), not a verb or an adjective ("a former Google design")."""
     tok = tokens[i]
-    if not (tok.text.islower() and _AGENT.fullmatch(tok.rlow)) or tok.rlow in _NO_POSTS:
+    if not (tok.text.islower() and _agent(tok.rlow)) or tok.rlow in _NO_POSTS:
         return False
     lo = tokens[max(0, i - 4)].start
     hi = tokens[min(len(tokens) - 1, i + 2)].end
@@ -2434,7 +2438,7 @@ no role."""
 def _person_noun(t: Any) -> bool:
     low = t.lower_
     return t.tag_ == "NN" and (
-        low in _ROLE_WORDS or low in _KIN or low in _ROLE_NOUNS or bool(_AGENT.fullmatch(low))
+        low in _ROLE_WORDS or low in _KIN or low in _ROLE_NOUNS or _agent(low)
     )
 
 
@@ -2635,6 +2639,17 @@ _EXEC_ACRONYM = re.compile(r"C[A-Z]{1,3}O|[ES]?VP")
 _AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|eon|ant|ent|man|woman|person|ee|(?<!n)ess)")
 """Nouns of agents by their ending ("banker", "co-ordinator", "neurosurgeon", "consultant",
 "co-chairman", "nominee", "actress"); a noun of a thing ("crash", "site") is no role."""
+_FIRM_NOUNS = _words(
+    "carmaker automaker chipmaker drugmaker steelmaker planemaker phonemaker shipbuilder "
+    "retailer manufacturer supplier insurer lender broadcaster exporter importer distributor "
+    "brewer e-tailer"
+)
+"""Nouns of a firm that end like an agent's ("electric carmaker Tesla"): no person's post."""
+
+
+def _agent(low: str) -> bool:
+    """A lower-case word of an agent by its ending (``_AGENT``), not a firm's."""
+    return bool(_AGENT.fullmatch(low)) and low not in _FIRM_NOUNS
 
 
 def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | None] | None:
@@ -2674,7 +2689,9 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     if tags.get(tokens[a].end - base) not in ("NNP", "NNPS"):
         return None
     first = a - 1
-    personal = acronym or last.head or bool(_AGENT.fullmatch(last.rlow))
+    personal = acronym or last.head or _agent(last.rlow)
+    if a >= 2 and tokens[a - 2].low + last.rlow in _FIRM_NOUNS:
+        return None  # "the electric car maker [Tesla]": a firm
     while first - 1 >= lo and a - first < 4:
         t = tokens[first - 1]
         tag = tags.get(t.end - base)
@@ -2881,6 +2898,10 @@ def _model_run(
     dash = next((n for n, i in enumerate(idx) if tokens[i].text in "—–" and n), None)
     if dash is not None:
         idx = idx[:dash]
+    # "SpaceX’s Elon Musk": a possessive before the end is the owner, not the name
+    owner = max((n for n, i in enumerate(idx[:-1]) if tokens[i].poss), default=None)
+    if owner is not None:
+        idx = idx[owner + 1 :]
     if idx:
         a0 = _lead_trim(tokens, idx[0], idx[-1], lower)
         idx = [i for i in idx if i >= a0]
@@ -3136,9 +3157,18 @@ def _title_owner(tokens: list[_Tok], b: int) -> bool:
     return k > b + 1 and k < len(tokens) and _name_like(tokens[k])
 
 
-def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
+def _speaker_run(
+    sentence: str,
+    order: int,
+    lower: set[str] | frozenset[str] = frozenset(),
+    context: str | None = None,
+) -> tuple[_Run, int] | None:
     """ "PRESIDENT BIDEN: Thank you ...": the speaker as a person (with the label's title
-    as the role) and where the label ends."""
+    as the role) and where the label ends. A label of no title or part is a section's
+    heading ("ROCKET STATS:", "FUTURE FLIGHTS:"), not a speaker, when the article
+    (``lower``: its lower-case words) also writes one of its words in lower case, or
+    (``context``: its text) never names its last word again, in a turn ("NELSON:") or in
+    the text ("NPR's Soraya Sarhaddi Nelson")."""
     m = _SPEAKER.match(sentence)
     if not m:
         return None
@@ -3148,10 +3178,20 @@ def _speaker_run(sentence: str, order: int) -> tuple[_Run, int] | None:
     title = m["title"]
     if not title and len(words) < 2:
         return None
+    if not title and not m["part"]:
+        if any(w.lower() in lower for w in words):
+            return None
+        last = words[-1]
+        again = rf"(?<![\w'’-])(?:{re.escape(last.title())}\b|{re.escape(last)}\b)"
+        if context is not None and len(re.findall(again, context)) < 2:
+            return None
     name = " ".join(w if len(w) == 2 and w.endswith(".") else w.title() for w in words)
     role = None
     if title and title.rstrip(".").lower() not in _HONORIFICS:
         role = (" ".join(title.split()).title(), None)
+    part = m["part"]
+    if part and not title and not set(part.lower().split()) & _NO_PART:
+        role = (part.lower(), None)  # "RENEE MONTAGNE, HOST:" -> host
     honorific = bool(title) and role is None  # "MS. SCHULER:": a titled surname
     run = _Run(name, sentence, order, True, True, role, model=True, titled=honorific)
     return run, m.end()
@@ -3253,7 +3293,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                     continue  # an outlet publishes the story; it is not one of its entities
                 acc(s.kind, s.name, order).add(" ".join(s.surface.split()), art.source, sentence)
             taken: dict[tuple[int, int], _Run | None] = {}
-            speaker = _speaker_run(sentence, order)
+            speaker = _speaker_run(sentence, order, lower, context)
             if speaker:
                 runs.append(speaker[0])
                 taken[(0, speaker[1])] = None

@@ -10,8 +10,11 @@ import re
 
 from .models import Article
 
-SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+:\s")
-"""A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."): a turn of talk."""
+SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]*\s){0,4}[A-Z][A-Z.'’-]+(?:,\s(?:[A-Z][A-Z'’-]*\s){0,2}[A-Z][A-Z'’-]+)?:(?:\s|$)"
+)
+"""A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."), with a broadcast
+speaker's part ("RENEE MONTAGNE, HOST:"): a turn of talk."""
 
 _ROLE = (
     r"(?:President|Vice President|First Lady|Second Gentleman|Second Lady|Doctor|Dr\.|"
@@ -43,7 +46,7 @@ def _turn_label(article: Article, paragraph: int) -> str | None:
     for p in reversed(article.paragraphs[: paragraph + 1]):
         m = SPEAKER_LABEL.match(p)
         if m:
-            return m.group(0).rstrip(": ").strip()
+            return m.group(0).rstrip(": ").split(",")[0].strip()
     return None
 
 
