@@ -1578,7 +1578,14 @@ def _day_month(c: _Ctx, mon: str, d1: str, d2: str | None, year: str | None) -> 
     # "On June 20th, after a night of talks, the sides signed": a date opening the sentence
     # takes the main clause's tense when its own clause has none
     opening = not c.sentence[: c.m.start()].strip(" \"'“‘")
+    if _OCCASION_DAY.search(c.sentence[: c.m.start()]) and c.sentence[c.m.end() :].startswith(")"):
+        # "the Party founding anniversary (October 10)": the day an occasion falls on is
+        # its nearest, whatever the tense of the clause around it
+        return _pick_year(c.pub, make, None) or _SKIP
     return _pick_year(c.pub, make, c.direction(beyond_clause=opening)) or _SKIP
+
+
+_OCCASION_DAY = re.compile(r"\b(?i:anniversary|birthday|day|holiday|festival)\s*\($")
 
 
 # A year the clause names ("plans for August, ... successes in 2024", "in June, back in

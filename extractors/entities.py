@@ -57,6 +57,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from . import census
 from . import nlp as spacy_model
 from .clean import unglue
 from .models import Article, Entity, EntityKind
@@ -642,6 +643,7 @@ _GIVEN_NAMES = _words(
     "Makoto Masahiro Naoto Shigeru Taro Takeshi Toshimitsu Yoko Yuki Yukio Yoshimasa "
     "Abiy Cyril Jacob Kofi Nelson Paul Uhuru Yoweri"
 )
+
 # Surname endings that show a person's name ("Ljubicic", "Stoltenberg", "Kovalenko").
 _SURNAME_END = re.compile(
     r"(?:son|sen|ssen|ov|ova|ev|eva|sky|ski|ska|enko|vic|vić|ić|ez|escu|ian|yan|ashvili|"
@@ -1315,6 +1317,8 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
     [Tammy Duckworth]", "New Jersey Gov. [Phil Murphy]", "Col. [Rob Manning]") is the
     role as the source writes it."""
     role = _rank_role(sentence, tokens, a)
+    if role is not None:
+        role = (_after_to(role[0]), role[1])
     if (
         role is None
         and a >= 2
@@ -1323,6 +1327,24 @@ def _pre_role(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | Non
         and tokens[a - 2].cap
     ):
         return tokens[a - 2].core + ".", None
+    return role
+
+
+_TO_TITLE = re.compile(r"\bto\s+(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$")
+
+
+def _after_to(role: str) -> str:
+    """ "Senior Advisor to President [Joe Biden]": a title run that ends "to" and a title
+    of title words alone is another's post, held under the name's: the name's role is the
+    title after "to" ("President"). With "the" the title is the name's own ("Special
+    Assistant to the President [Jane Roe]"), as is a body after "to" ("Ambassador to the
+    United Nations")."""
+    m = _TO_TITLE.search(role)
+    if m is None or m.start() == 0:
+        return role
+    words = m["title"].lower().split()
+    if all(w in _ROLE_HEADS or w in _ROLE_MODS for w in words) and words[-1] in _ROLE_HEADS:
+        return m["title"]
     return role
 
 
@@ -2429,6 +2451,10 @@ _ROLE_NOUNS = _words(
     "friend rookie champion rival colleague pilot partner aide ally boss veteran backup "
     "coach star victim widow widower survivor witness neighbour neighbor"
 )
+_WEALTH_NOUNS = _words("billionaire millionaire entrepreneur magnate")
+"""Nouns of a person's standing in business that also make a title before a name
+("billionaire Elon Musk"), unlike "friend" or "rival"."""
+_ROLE_NOUNS |= _WEALTH_NOUNS
 """Nouns of a person that neither the role words nor the agent endings cover."""
 _NOT_ONE = _words("one only someone somebody anyone anybody everyone everybody nobody")
 """Words of a phrase that counts or stands in for people ("only one woman", "someone"):
@@ -2459,8 +2485,8 @@ def _role_phrase(head: Any, skip: Any = None) -> str | None:
         lo -= 1
     while hi + 1 <= head.right_edge.i and hi + 1 not in cut:
         hi += 1
-    while lo < head.i and doc[lo].dep_ in ("det", "predet", "punct"):
-        lo += 1
+    while lo < head.i and (doc[lo].dep_ in ("det", "predet", "punct") or doc[lo].tag_ == "PRP$"):
+        lo += 1  # "the", "its" ("named its new coach as ...")
     while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
         hi -= 1
     words = doc[lo : hi + 1]
@@ -2477,8 +2503,10 @@ def _parse_role(doc: Any, name: str) -> str | None:
     """The role the parse gives the name where the sentence (``doc``) first writes it: a
     common noun in apposition after it ("[Enio Cubillo], director of Costa Rica Civil
     Aviation, said") or one it is in apposition to ("said the friend, [Ilona Herman]",
-    "A representative for the studio, [Leslie Sloane], said"), set off by a comma or a
-    dash; a kinship or a stance is none; None when neither."""
+    "A representative for the studio, [Leslie Sloane], said"; "A representative for
+    Thurman, [Leslie Sloane], ...", where the parse hangs the name on the owner), set off
+    by a comma or a dash; or the noun a verb of naming gives the name ("identified the
+    pilot as [Juan Manuel Retana]"); a kinship or a stance is none; None when none."""
     start = doc.text.find(name)
     if start < 0:
         return None
@@ -2505,9 +2533,24 @@ def _parse_role(doc: Any, name: str) -> str | None:
         if after and c.dep_ == "appos" and c.i >= span.end and common(c):
             return _role_phrase(c)
     head = root.head
-    if before and root.dep_ == "appos" and head.i < span.start and common(head):
-        return _role_phrase(head, skip=root)
+    if before and root.dep_ == "appos" and head.i < span.start:
+        if common(head):
+            return _role_phrase(head, skip=root)
+        # "A representative for [Thurman], Leslie Sloane,": the owner's noun is the head
+        over = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if head.tag_ == "NNP" and over is not None and over.i < head.i and common(over):
+            return _role_phrase(over, skip=root)
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in _NAMING_VERBS:
+        # "identified the pilot as [Juan Manuel Retana]": the verb's object is the role
+        obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if obj is not None and common(obj):
+            return _role_phrase(obj)
     return None
+
+
+_NAMING_VERBS = _words("identify identifies identified identifying named names")
+"""Verbs that give a person's name to a noun before it ("identified the pilot as ..."), as
+written (the syntax reader has no lemmatizer)."""
 
 
 @lru_cache(maxsize=4)
@@ -2689,7 +2732,7 @@ def _noun_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     if tags.get(tokens[a].end - base) not in ("NNP", "NNPS"):
         return None
     first = a - 1
-    personal = acronym or last.head or _agent(last.rlow)
+    personal = acronym or last.head or _agent(last.rlow) or last.rlow in _WEALTH_NOUNS
     if a >= 2 and tokens[a - 2].low + last.rlow in _FIRM_NOUNS:
         return None  # "the electric car maker [Tesla]": a firm
     while first - 1 >= lo and a - first < 4:
@@ -2986,6 +3029,7 @@ def _model_run(
         or titled
         or _key(surface) in lex.person_of
         or _person_shape(toks, lower)
+        or (USE_CENSUS and _census_name(tokens, a, b, lower))
     )
     placed = a > 0 and tokens[a - 1].low in _PLACE_PREPS
     run = _Run(surface, sentence, order, evidence, a == 0, role, model=True, placed=placed)
@@ -2997,6 +3041,25 @@ def _geo_stem(word: str) -> bool:
     """ "Ukraini" (in "Slava Ukraini"): a word built on a country's or place's name."""
     w = word.lower()
     return len(w) >= 5 and w[:-1] in _GEO_STEMS
+
+
+USE_CENSUS = True
+"""A model name of a census given name and a census surname is a person's (``_census_name``)."""
+
+
+def _census_name(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[str]) -> bool:
+    """A name the model reads as a person's, of two words: a given name of the census first
+    and a surname of the census last ("Leslie Sloane"), the surname not a word the article
+    also writes in lower case, and no capitalised word or colon right after it ("Sandy
+    Hook Elementary School": a longer name holds it; "Sandy Hook: 26 killed": a list's
+    label). Initials between do not count."""
+    words = [t for t in tokens[a : b + 1] if t.word and len(t.core) > 1 and t.core[-1] != "."]
+    if len(words) != 2 or words[1].low in lower:
+        return False
+    after = tokens[b + 1] if b + 1 < len(tokens) else None
+    if after is not None and (after.text == ":" or (after.word and after.core[:1].isupper())):
+        return False
+    return words[0].core in census.given_names() and words[1].core in census.surnames()
 
 
 def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:

@@ -64,3 +64,53 @@ def test_a_principal_is_a_post() -> None:
         "Whitlock spoke about training."
     )
     assert people["Dana Whitlock"] == "Senior Principal"
+
+
+def test_a_model_name_of_a_census_given_name_and_surname_is_a_person() -> None:
+    # no title, no role, no verb of saying: only the census lists show a person
+    people = _people("Cameron Heyward and the defence held firm in the second half.")
+    assert "Cameron Heyward" in people
+
+
+def test_a_census_name_inside_a_longer_name_or_a_list_label_is_no_person() -> None:
+    people = _people(
+        "He drove to Sandy Hook Elementary School in the morning.\n"
+        "Sandy Hook: 26 killed\nSan Ysidro: 21 killed"
+    )
+    assert "Sandy Hook" not in people
+
+
+def test_a_standing_in_business_before_a_name_is_its_role() -> None:
+    people = _people("It seems billionaire Elon Musk likes a challenge. Musk said so on Monday.")
+    assert people["Elon Musk"] == "billionaire"
+
+
+def test_an_appositive_the_parse_hangs_on_the_owner_names_the_owners_noun() -> None:
+    people = _people(
+        "A representative for Halvorsen, Greta Lindqvist, declined to comment on Monday. "
+        "Lindqvist said the statement stood."
+    )
+    assert people["Greta Lindqvist"] == "representative for Halvorsen"
+
+
+def test_a_verb_of_naming_gives_its_object_as_the_role() -> None:
+    people = _people(
+        "The aviation director identified the pilot as Tomas Arevalo and described him as "
+        "very experienced. Arevalo had flown the route for years."
+    )
+    assert people["Tomas Arevalo"] == "pilot"
+    people = _people(
+        "The club named its new coach as Mara Velling on Monday. Velling said she was proud."
+    )
+    assert people["Mara Velling"] == "new coach"
+
+
+def test_a_post_held_under_a_title_is_not_the_names() -> None:
+    # the analyst read of the unseen White House day 2023-07-14
+    people = _people(
+        "Dana Whitfield, having served as Mayor of Riverton and Senior Advisor to President "
+        "Joe Biden, joined the council. Whitfield said she was proud."
+    )
+    assert people["Joe Biden"] == "President"
+    people = _people("Special Assistant to the President Jane Roe briefed reporters.")
+    assert people["Jane Roe"] == "Special Assistant to the President"

@@ -213,7 +213,7 @@ def test_entities_floors() -> None:
             },
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
-                for v in ("v7", "v8", "v9", "v10", "v11")
+                for v in ("v7", "v8", "v9", "v10", "v11", "v12")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
