@@ -2451,11 +2451,11 @@ _ROLE_NOUNS = _words(
     "friend rookie champion rival colleague pilot partner aide ally boss veteran backup "
     "coach star victim widow widower survivor witness neighbour neighbor"
 )
+"""Nouns of a person that neither the role words nor the agent endings cover."""
 _WEALTH_NOUNS = _words("billionaire millionaire entrepreneur magnate")
 """Nouns of a person's standing in business that also make a title before a name
 ("billionaire Elon Musk"), unlike "friend" or "rival"."""
 _ROLE_NOUNS |= _WEALTH_NOUNS
-"""Nouns of a person that neither the role words nor the agent endings cover."""
 _NOT_ONE = _words("one only someone somebody anyone anybody everyone everybody nobody")
 """Words of a phrase that counts or stands in for people ("only one woman", "someone"):
 no role."""
