@@ -2593,22 +2593,73 @@ def _add_parse_roles(
     accs: dict[tuple[str, str], _Acc], said_in: dict[str, list[tuple[int, str, str]]]
 ) -> None:
     """Each person the rules give no role gets the first the parse gives
-    (``_parse_role``) in a sentence that names them; the sentences are parsed in one batch."""
+    (``_parse_role``) in a sentence that names them; one whose role the rules cut to a
+    bare lower-case head, with no affiliation, gets the parse's whole appositive where it
+    holds that head and a named body ("Kim Min Gwan, chairman of Chongsanghoe,": "chairman
+    of Chongsanghoe"; "chairman of the committee" stays "chairman", the committee being
+    the text's referent). The sentences are parsed in one batch."""
     todo = [
         (acc, said_in[key])
         for (kind, key), acc in accs.items()
         if kind == "person" and acc.role is None and key in said_in
     ]
-    reader = spacy_model.reader(spacy_model.SYNTAX) if todo else None
+    cut = [
+        (acc, surface)
+        for (kind, _), acc in accs.items()
+        if kind == "person" and acc.role is not None and _BARE_HEAD.fullmatch(acc.role[2])
+        for surface in (acc.name, *acc.aliases)
+        if surface in acc.role[4]
+    ]
+    reader = spacy_model.reader(spacy_model.SYNTAX) if todo or cut else None
     if reader is None:
         return
-    docs = reader.docs(sentence for _, ms in todo for _, sentence, _ in ms)
+    docs = reader.docs(
+        [sentence for _, ms in todo for _, sentence, _ in ms]
+        + [acc.role[4] for acc, _ in cut if acc.role]
+    )
     for acc, mentions in todo:
         for order, sentence, name in sorted(mentions):
             role = _parse_role(docs[sentence], name)
             if role:
                 acc.add_role((role, None), order, sentence)
                 break
+    for acc, surface in cut:
+        if acc.role is None or not _BARE_HEAD.fullmatch(acc.role[2]):
+            continue  # another surface already made it whole
+        _, order, head, affiliation, sentence = acc.role
+        whole = _parse_role(docs[sentence], surface)
+        if (
+            whole
+            and affiliation is None
+            and whole.split()[0].lower() == head
+            and any(w[:1].isupper() for w in whole.split()[1:])
+        ):
+            acc.add_role((whole, affiliation), order, sentence)
+
+
+def _add_list_bodies(accs: dict[tuple[str, str], _Acc]) -> None:
+    """A list's "Name, Title, Body" ("Johnpaul Jones, Member, Institute of American Indian
+    Arts Board of Trustees"): a capitalised body after the title's comma that runs to the
+    item's end is the title's, as the list writes it."""
+    for (kind, _), acc in accs.items():
+        if kind != "person" or acc.role is None:
+            continue
+        rank, order, role, affiliation, sentence = acc.role
+        for surface in (acc.name, *acc.aliases):
+            m = re.search(
+                rf"(?<![\w’'-]){re.escape(surface)},\s+{re.escape(role)},\s+"
+                r"(?P<body>[A-Z][\w’'&.-]*(?:\s+(?:[A-Z0-9][\w’'&.-]*|of|the|and|for|on|\([A-Z]+\)),?)*)"
+                r"\s*\.?$",
+                sentence.strip(),
+            )
+            if m and not m["body"].endswith(","):
+                acc.role = (rank, order, f"{role}, {m['body']}", affiliation, sentence)
+                break
+
+
+_BARE_HEAD = re.compile(r"[a-z][a-z-]+")
+"""A role of one lower-case word ("chairman", "president"): a head an appositive's field
+may have been cut from."""
 
 
 def _model_people(
@@ -3658,6 +3709,7 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
 
     if USE_PARSE_ROLES:
         _add_parse_roles(accs, said_in)
+    _add_list_bodies(accs)
     rank = {"person": 0, "organisation": 1, "country": 2, "place": 3}
     ordered = sorted(accs.values(), key=lambda e: (rank[e.kind], -e.mentions, e.order))
     return tuple(e.entity() for e in ordered if e.mentions)

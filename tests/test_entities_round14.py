@@ -114,3 +114,27 @@ def test_a_post_held_under_a_title_is_not_the_names() -> None:
     assert people["Joe Biden"] == "President"
     people = _people("Special Assistant to the President Jane Roe briefed reporters.")
     assert people["Jane Roe"] == "Special Assistant to the President"
+
+
+def test_a_bare_head_the_rules_cut_takes_the_parses_whole_appositive() -> None:
+    people = _people(
+        "Han Sol Gyong, chairman of Chongwonhoe, made an opening address. Col. General Ri Tae "
+        "Bok, president of the university, spoke at the ceremony."
+    )
+    assert people["Han Sol Gyong"] == "chairman of Chongwonhoe"
+    # a referent of the text is no named body: round 13's "of the committee" convention
+    assert people["Ri Tae Bok"] == "president"
+
+
+def test_a_lists_body_after_the_title_is_the_titles() -> None:
+    people = _people(
+        "The President announced his intent to appoint the following individuals:\n"
+        "- Mara Quill, Member, Harbour Arts Board of Trustees\n"
+        "- Tobin Reyes, Member, Route 9 Centennial Commission"
+    )
+    assert people["Mara Quill"] == "Member, Harbour Arts Board of Trustees"
+    assert people["Tobin Reyes"] == "Member, Route 9 Centennial Commission"
+    # a title with no body after it keeps the title alone
+    assert _people("Jane Doe, Member, said the board would meet on Friday.")["Jane Doe"] == (
+        "Member"
+    )
