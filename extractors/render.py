@@ -293,6 +293,8 @@ def _people_line(s: Story) -> str:
     parts = []
     for e in people[:MAX_PEOPLE_SHOWN]:
         role = e.role or ""
+        if role and e.affiliation and e.affiliation.lower() not in role.lower():
+            role = f"{role}, {e.affiliation}"  # "Secretary, White House Press": whose post
         if role and len(role) > 48:
             role = role[:46].rsplit(" ", 1)[0] + "…"
         parts.append(f"{e.name} ({role})" if role else e.name)
