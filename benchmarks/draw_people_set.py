@@ -23,12 +23,14 @@ import csv
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import dataset
 from benchmarks.entities_eval import kcna_article, read_article
+from extractors.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +49,19 @@ def key(salt: str, ref: str) -> str:
     return hashlib.sha256((salt + ref).encode()).hexdigest()
 
 
+def draw(refs: list[str], salt: str, n: int, pick: Callable[[str], Article | None]) -> list:
+    """The first ``n`` refs, in sha256(salt + ref) order, that ``pick`` takes (it returns
+    the article, or None to pass over the ref), as (ref, article) pairs."""
+    out = []
+    for ref in sorted(refs, key=lambda r: key(salt, r)):
+        if len(out) == n:
+            break
+        art = pick(ref)
+        if art is not None:
+            out.append((ref, art))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--salt", required=True)
@@ -56,34 +71,34 @@ def main() -> int:
     ap.add_argument("--kcna", type=int, default=7)
     a = ap.parse_args()
     blob = named_blob()
-    drawn: list[tuple[str, str, object]] = []
+    drawn: list[tuple[str, str, Article]] = []
 
     gm = dataset("giveme5w1h-news", "news_cluster/data")
     assert gm is not None, "giveme5w1h-news not found"
+
+    def news(ref: str) -> Article | None:
+        art = read_article(gm, ref)
+        return art if art is not None and 1200 <= len(art.text) <= 4500 else None
+
     refs = [str(f.relative_to(gm)) for f in sorted((gm / "news_cluster" / "data").glob("*.json"))]
     refs = [r for r in refs if Path(r).stem not in blob]
-    for r in sorted(refs, key=lambda r: key(a.salt, r)):
-        art = read_article(gm, r)
-        if art is not None and 1200 <= len(art.text) <= 4500:
-            drawn.append(("giveme5w1h-news", r, art))
-        if sum(d == "giveme5w1h-news" for d, _, _ in drawn) == a.news:
-            break
+    drawn += [("giveme5w1h-news", r, art) for r, art in draw(refs, a.salt, a.news, news)]
 
     wh = dataset("wh-briefings-nato-korea", "docs")
     assert wh is not None, "wh-briefings-nato-korea not found"
+    days: set[str] = set()
+
+    def release(ref: str) -> Article | None:
+        day = Path(ref).stem[:10]
+        art = None if day in days else read_article(wh, ref)
+        if art is None or not 1100 <= len(art.text) <= 2500:
+            return None
+        days.add(day)
+        return art
+
     refs = [str(f.relative_to(wh)) for f in sorted((wh / "docs").rglob("*.md"))]
     refs = [r for r in refs if Path(r).stem not in blob]
-    days: set[str] = set()
-    for r in sorted(refs, key=lambda r: key(a.salt, r)):
-        day = Path(r).stem[:10]
-        if day in days:
-            continue
-        art = read_article(wh, r)
-        if art is not None and 1100 <= len(art.text) <= 2500:
-            drawn.append(("wh-briefings-nato-korea", r, art))
-            days.add(day)
-        if len(days) == a.wh:
-            break
+    drawn += [("wh-briefings-nato-korea", r, art) for r, art in draw(refs, a.salt, a.wh, release)]
 
     kc = dataset("kcna-archive-2024")
     assert kc is not None, "kcna-archive-2024 not found"
@@ -96,24 +111,25 @@ def main() -> int:
     used_days = {d for link, d in seen.items() if link in blob}
     texts: set[str] = set()
     kdays: set[str] = set()
-    for link in sorted(by_link, key=lambda r: key(a.salt, r)):
-        it = by_link[link]
-        text = it.get("story_text") or ""
-        day = seen.get(link, it.get("date_str", ""))
+
+    def item(link: str) -> Article | None:
+        text = by_link[link].get("story_text") or ""
+        day = seen.get(link, by_link[link].get("date_str", ""))
         if link in blob or day in used_days or day in kdays or text in texts:
-            continue
-        if 100 <= len(text.split()) <= 450:
-            drawn.append(("kcna-archive-2024", link, kcna_article(by_link, link)))
-            texts.add(text)
-            kdays.add(day)
-        if len(kdays) == a.kcna:
-            break
+            return None
+        if not 100 <= len(text.split()) <= 450:
+            return None
+        texts.add(text)
+        kdays.add(day)
+        return kcna_article(by_link, link)
+
+    drawn += [("kcna-archive-2024", r, art) for r, art in draw(list(by_link), a.salt, a.kcna, item)]
 
     a.out.mkdir(parents=True, exist_ok=True)
     manifest = []
     for n, (ds, ref, art) in enumerate(drawn, 1):
         name = f"{n:02d}.txt"
-        (a.out / name).write_text(f"{art.title}\n\n{art.text}\n", "utf-8")  # type: ignore[attr-defined]
+        (a.out / name).write_text(f"{art.title}\n\n{art.text}\n", "utf-8")
         manifest.append({"file": name, "dataset": ds, "ref": ref})
         print(name, ds, ref)
     (a.out / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")

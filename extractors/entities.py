@@ -2607,8 +2607,7 @@ def _add_parse_roles(
         (acc, surface)
         for (kind, _), acc in accs.items()
         if kind == "person" and acc.role is not None and _BARE_HEAD.fullmatch(acc.role[2])
-        for surface in (acc.name, *acc.aliases)
-        if surface in acc.role[4]
+        for surface in _role_surfaces(acc)
     ]
     reader = spacy_model.reader(spacy_model.SYNTAX) if todo or cut else None
     if reader is None:
@@ -2637,6 +2636,12 @@ def _add_parse_roles(
             acc.add_role((whole, affiliation), order, sentence)
 
 
+def _role_surfaces(acc: _Acc) -> list[str]:
+    """The ways of writing the person's name that the sentence of their role holds."""
+    sentence = acc.role[4] if acc.role else ""
+    return [s for s in (acc.name, *acc.aliases) if s in sentence]
+
+
 def _add_list_bodies(accs: dict[tuple[str, str], _Acc]) -> None:
     """A list's "Name, Title, Body" ("Johnpaul Jones, Member, Institute of American Indian
     Arts Board of Trustees"): a capitalised body after the title's comma that runs to the
@@ -2645,7 +2650,7 @@ def _add_list_bodies(accs: dict[tuple[str, str], _Acc]) -> None:
         if kind != "person" or acc.role is None:
             continue
         rank, order, role, affiliation, sentence = acc.role
-        for surface in (acc.name, *acc.aliases):
+        for surface in _role_surfaces(acc):
             m = re.search(
                 rf"(?<![\w’'-]){re.escape(surface)},\s+{re.escape(role)},\s+"
                 r"(?P<body>[A-Z][\w’'&.-]*(?:\s+(?:[A-Z0-9][\w’'&.-]*|of|the|and|for|on|\([A-Z]+\)),?)*)"
@@ -3094,6 +3099,11 @@ def _geo_stem(word: str) -> bool:
     return len(w) >= 5 and w[:-1] in _GEO_STEMS
 
 
+def _name_words(toks: list[_Tok]) -> list[_Tok]:
+    """A name's words without its initials ("Rex W. Tillerson" -> Rex, Tillerson)."""
+    return [t for t in toks if t.word and not (len(t.core) == 1 or t.core.endswith("."))]
+
+
 USE_CENSUS = True
 """A model name of a census given name and a census surname is a person's (``_census_name``)."""
 
@@ -3104,7 +3114,7 @@ def _census_name(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset
     also writes in lower case, and no capitalised word or colon right after it ("Sandy
     Hook Elementary School": a longer name holds it; "Sandy Hook: 26 killed": a list's
     label). Initials between do not count."""
-    words = [t for t in tokens[a : b + 1] if t.word and len(t.core) > 1 and t.core[-1] != "."]
+    words = _name_words(tokens[a : b + 1])
     if len(words) != 2 or words[1].low in lower:
         return False
     after = tokens[b + 1] if b + 1 < len(tokens) else None
@@ -3118,7 +3128,7 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
     ("Cho Tae-yul") or a surname ending ("Ivan Ljubicic"); and no later word that the
     article also writes in lower case ("Rich List", "Standard Missile")."""
-    words = [t for t in toks if t.word and not (len(t.core) == 1 or t.core.endswith("."))]
+    words = _name_words(toks)
     if not 2 <= len(words) <= 3:
         return False
     if any(t.low in lower or _geo_stem(t.core) for t in words[1:]):
