@@ -2104,7 +2104,10 @@ def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | 
         k += 2
     if k + 1 >= n:
         return None
-    if tokens[k].low in _COPULAS:
+    if tokens[k].low in ("was", "is", "were") and tokens[k + 1].low in _ELECTED:
+        # "O Hyong Se was elected as the chairman of its Board": the office given
+        c = k + 2 if k + 2 < n and tokens[k + 2].low == "as" else k + 1
+    elif tokens[k].low in _COPULAS:
         c = k
     elif (tokens[k].low, tokens[k + 1].low) in (("has", "been"), ("had", "been")) or (
         tokens[k].low in ("serves", "served") and tokens[k + 1].low == "as"
@@ -2133,6 +2136,7 @@ def _copula_role(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | 
 
 
 _CONDITIONALS = _words("if whether unless")
+_ELECTED = _words("elected reelected re-elected appointed reappointed named")
 
 
 def _paren_role(sentence: str, tokens: list[_Tok], k: int) -> tuple[str, str | None] | None:
@@ -2981,6 +2985,10 @@ def _model_run(
         idx.pop(0)
     while idx and not tokens[idx[0]].word:
         idx.pop(0)
+    # "O Hyong Se was elected": a Korean surname that is an English word, left out of the
+    # model's span, opens the name
+    if idx and idx[0] and len(idx) == 2 and _word_surname(tokens, idx[0] - 1):
+        idx.insert(0, idx[0] - 1)
     # "Vermont Sen Bernie Sanders": an abbreviated rank without its stop opens the name
     rank = max(
         (n for n, i in enumerate(idx) if tokens[i].core in _RANK_ABBREVS and n < len(idx) - 1),
@@ -3128,6 +3136,8 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
     ("Cho Tae-yul") or a surname ending ("Ivan Ljubicic"); and no later word that the
     article also writes in lower case ("Rich List", "Standard Missile")."""
+    if len(toks) == 3 and _word_surname(toks, 0):
+        return True  # "O Hyong Se", "No Kwang Chol" (the one-letter surname is no initial)
     words = _name_words(toks)
     if not 2 <= len(words) <= 3:
         return False
@@ -3898,6 +3908,8 @@ def _coordinated(run: _Run, people: Sequence[_Run]) -> int:
     when a verb follows the pair ("Gaga and Cher were crying"); else 0."""
     if run.start < 0 or run.in_title:
         return 0
+    if re.search(r"\bof\s*$", run.sentence[: run.start]):
+        return 0  # "the chairman of Chongsanghoe and O Hyong Se": a body's name
     for q in people:
         if q.order != run.order or q.start < 0 or q.sentence is not run.sentence:
             continue
