@@ -139,10 +139,11 @@ _MONTH_REL = re.compile(
     rf"|\b(?P<prep3>(?i:in|since|from|of|during))\s+(?P<mon3>{_MON_FULL})\s+(?P<which3>last)\b"
     r"(?!\s+(?i:year|week|month|night|weekend|time)s?\b)"
 )
-# KCNA's calendar: "in April Juche 50 (1961)", the Gregorian year in brackets.
+# KCNA's calendar: "in April Juche 50 (1961)", "in January, Juche 105 (2016)", the
+# Gregorian year in brackets.
 _JUCHE = re.compile(
     r"\b(?P<prep>(?i:in|of|since|from|by))\s+(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
-    rf"(?P<mon>{_MON_FULL})\s+Juche\s+\d{{1,3}}\s*\((?P<year>{_YEAR})\)"
+    rf"(?P<mon>{_MON_FULL}),?\s+Juche\s+\d{{1,3}}\s*\((?P<year>{_YEAR})\)"
 )
 _YEAR_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|by|until|till|through|before))\s+(?:(?P<part>(?i:the\s+end\s+of|"
