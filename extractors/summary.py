@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from .dates import MONTH_RE, WEEKDAY_RE
 from .keypoints import (
@@ -124,6 +125,10 @@ def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     cut = _tail_cut(rest, limit)
     if cut is None and rest != sentence:
         cut = _tail_cut(sentence, limit)
+    # the main clause whole with its asides out, before a cut that loses its end
+    bare = _without_asides(rest, limit)
+    if bare is not None:
+        return bare
     if cut is not None:
         return cut
     return " ".join(words[:limit]) + "…"
@@ -143,6 +148,10 @@ _SUBJECT_START = re.compile(
 )
 
 
+_DAY_BEFORE = re.compile(rf"\b{MONTH_RE}\.? \d{{1,2}}$")
+_YEAR_AFTER = re.compile(r" \d{4}\b")
+
+
 def _bounds(text: str) -> list[int]:
     """Clause boundaries of ``text`` outside quotations and brackets."""
     out, depth, quote = [], 0, False
@@ -156,6 +165,8 @@ def _bounds(text: str) -> list[int]:
         elif depth or quote:
             continue
         elif ch in ",;:" and text[k + 1 : k + 2] == " ":
+            if ch == "," and _DAY_BEFORE.search(text, 0, k) and _YEAR_AFTER.match(text, k + 1):
+                continue  # "June 26, 2008": a date, not a clause
             out.append(k)
         elif ch in "—–" and text[k - 1 : k] == " " and text[k + 1 : k + 2] == " ":
             out.append(k - 1)
@@ -228,11 +239,71 @@ def _tail_cut(sentence: str, limit: int) -> str | None:
         and not (lead and k == 0)
         and main is not None
         and k > main
-        and _FINITE.search(head[:c])  # "On August 1, 2007, by Executive Order 13441." is no clause
+        # "On August 1, 2007, by Executive Order 13441." is no clause, nor a subject with
+        # only its relative clause ("X University, which has made contributions to ...")
+        and _FINITE.search(_main_segments(head[:c]))
     ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
     return None
+
+
+_ASIDE = re.compile(
+    r"^(?:which|who|whom|whose|while|whereby|(?:and )?(?:under|in|by) which|"
+    r"(?:further |also )?[a-z]+ed (?:in|by|under|further)\b)"
+)
+"""A segment that opens a relative clause or an aside ("..., which has made ...", "...,
+while glorifying ...", "..., expanded in scope in Executive Order 13551 of August 30,
+2010, ..."): its verb is not the sentence's."""
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of ``text``'s segments between clause boundaries."""
+    bounds = _bounds(text)
+    return list(zip([0, *(b + 1 for b in bounds)], [*bounds, len(text)], strict=True))
+
+
+def _main_segments(text: str) -> str:
+    """``text`` without its asides (``_ASIDE`` segments after the first)."""
+    return " ".join(
+        text[a:b] for k, (a, b) in enumerate(_segments(text)) if not (k and _aside(text[a:b]))
+    )
+
+
+def _aside(segment: str) -> bool:
+    return bool(_ASIDE.match(segment.strip()))
+
+
+def _without_asides(sentence: str, limit: int) -> str | None:
+    """A long sentence with its asides taken out, when that leaves its main clause whole
+    within ``limit`` words ("Pyongyang, October 8 (KCNA) -- X University, which has made
+    distinguished contributions to ..., while glorifying ..., is greeting its 60th founding
+    anniversary with great pride." -> "... X University is greeting its 60th founding
+    anniversary with great pride."): the subject and its verb, never a subject with only
+    its relative clause. None when there is no aside or the rest is still too long."""
+    segs = _segments(sentence)
+    kept, inside = [], False
+    for k, (a, b) in enumerate(segs):
+        seg = sentence[a:b]
+        # an aside runs on through the segments after it with no verb of their own
+        # ("..., and under which steps were taken in Order 13722 of March 15, 2016, and
+        # Order 13810 of September 20, 2017, is to continue ...")
+        inside = bool(k) and (
+            _aside(seg) or (inside and k < len(segs) - 1 and not _FINITE.search(seg))
+        )
+        if not inside:
+            kept.append(k)
+    if len(kept) == len(segs) or kept[-1] != len(segs) - 1:
+        return None
+    out = sentence[: segs[0][1]]
+    for prev, k in pairwise([0, *kept[1:]]):
+        a, b = segs[k]
+        # kept neighbours keep the boundary between them; across a cut aside, none
+        out += (sentence[segs[prev][1]] if k == prev + 1 else "") + sentence[a:b]
+    n = len(out.split())
+    if n > limit or n < MIN_WORDS or not _FINITE.search(sentence[segs[-1][0] :]):
+        return None
+    return out
 
 
 _SUBORDINATE = re.compile(
@@ -366,13 +437,15 @@ _HOUSEKEEPING = re.compile(
     r"(?:is|are|will)|(?:turn|hand|pass) it (?:over|back) to|without further ado|"
     r"(?:before|as) we (?:dive|get|begin|start)|take your questions|(?:a|our) few (?:quick )?"
     r"(?:words|remarks) (?:at the top|to start)|at the top of the call|with that,? I|"
-    r"(?:a )?(?:couple|few) (?:of )?(?:things|items) at the top|bear with me)",
+    r"(?:a )?(?:couple|few) (?:of )?(?:things|items) at the top|bear with me|"
+    r"(?:nothing|anything|(?:not|n[’']t) (?:have )?much) (?:(?:for you )?at|to start|"
+    r"to open)(?: the top)?|go(?:ing)? (?:straight|right) (?:in)?to (?:your )?questions)",
     re.I,
 )
 """A press call's or a briefing's housekeeping ("On today's call we have ...", "Joining me
 today is ...", "Today I'm joined by ...", "We'll have a press call later ...", "the
-speaker on this call is ...", "I'll turn it over to ..."): how the call runs, never its
-news."""
+speaker on this call is ...", "I'll turn it over to ...", "I do not have anything at the
+top", "we're going to go straight to questions"): how the call runs, never its news."""
 _BIO = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,6}"
     r"(?:writer|journalist|reporter|correspondent|columnist|editor|contributor|author|"
@@ -520,12 +593,14 @@ _COLON_LEAD = re.compile(r"^[^:.!?]{3,40}:\s+(?=(?:I|We)\b)")
 pleased to announce ...")."""
 _SPOKEN_LEAD = re.compile(
     r"^(?:(?:shifting|switching|changing|turning)\s+(?:topics?|gears)|one (?:more|last) thing|"
-    r"(?:and )?(?:finally|lastly)|quickly|if I (?:could|may))"
+    r"(?:and )?(?:finally|lastly)|quickly|if I (?:could|may)|"
+    r"(?:so,? )?let me (?:just )?(?:say|add|note) (?:this|that|one thing)(?:,? since [^:]{0,80})?)"
     r"(?:,?\s*(?:if I (?:could|may)|real quick(?:ly)?|here))?\s*:\s+(?=(?-i:[A-Z]))",
     re.I,
 )
 """A briefer's turn to the next topic on a colon ("Shifting topics, if I could: Today, we
-also welcomed ..."): no part of what is said."""
+also welcomed ...", "Let me just say this, since you asked about China: The National
+Security Advisor ... met today ..."): no part of what is said."""
 _OPERATIVE = re.compile(r",\s+((?:I|We)\s+(?:am|are|hereby|have|will|do)\b.*)$")
 _END_MARK = re.compile(r"\s+-0-\s*$")
 _DANGLING = re.compile(r",?\s+(?:including|such as|as follows|among them|namely)$", re.I)
@@ -985,7 +1060,7 @@ def summarise_story(
         best < len(cands)
         and raw[best].text.rstrip().endswith(":")
         and (_FOLLOWING.search(raw[best].text) or _LIST_OBJECT.search(raw[best].text))
-        and not _QUOTED.search(raw[best].text)
+        and not _QUOTED.search(_TITLED.sub("", raw[best].text))
     ):  # "X released the following press statement on Monday:" and what it says; "the
         # President signed into law:" and the first law
         said = next(
@@ -998,6 +1073,9 @@ def summarise_story(
         )
         # a list item ends on its own stop ("...;"): read as the sentence it is
         item = re.sub(r"\s*[;,]$", ".", said.text.rstrip()) if said is not None else ""
+        if item and len(text.split()) + len(item.split()) > MAX_WORDS:
+            # the statement's quoted title goes before what it says does
+            text = _TITLED.sub("", text)
         if item and usable(item) and len(text.split()) + len(item.split()) <= MAX_WORDS:
             return Summary(text=f"{text[:-1]}: {item}", sources=(art.source, art.source))
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
@@ -1150,10 +1228,15 @@ _LIST_OBJECT = re.compile(
 )
 """A lead whose object is the list after it ("On Tuesday, the President signed into law:"):
 alone it says no act."""
+_TITLED = re.compile(r"\s*\btitled\s+[\"“][^\"“”]*[\"”]")
+"""A statement's quoted title ("a press statement titled \"Provocateurs can never evade
+...\", which said:"): its name, not a quotation of what it says."""
 _FOLLOWING = re.compile(
     r"\bthe following (?:press |joint )?(?:statement|article|commentary|report|message|letter|"
     r"answer|interview|speech|address|notice|declaration|communique)\b|"
-    r"\bfollowing are (?:the )?(?:major |main )?news items\b",
+    r"\bfollowing are (?:the )?(?:major |main )?news items\b|"
+    r"\b(?:statement|article|commentary|report|message|letter|notice|declaration|"
+    r"communique)\b[^:]*,\s*(?:which|that) (?:said|says|read|reads|stated|states)\s*:$",
     re.I,
 )
 """A statement's announcing line ("Kim Yo Jong ... released the following press statement on
