@@ -1073,11 +1073,10 @@ def summarise_story(
         )
         # a list item ends on its own stop ("...;"): read as the sentence it is
         item = re.sub(r"\s*[;,]$", ".", said.text.rstrip()) if said is not None else ""
-        if item and len(text.split()) + len(item.split()) > MAX_WORDS:
-            # the statement's quoted title goes before what it says does
-            text = _TITLED.sub("", text)
-        if item and usable(item) and len(text.split()) + len(item.split()) <= MAX_WORDS:
-            return Summary(text=f"{text[:-1]}: {item}", sources=(art.source, art.source))
+        # the statement's quoted title goes before what it says does, when both pass 60
+        for lead in (text, _TITLED.sub("", text)):
+            if item and usable(item) and len(lead.split()) + len(item.split()) <= MAX_WORDS:
+                return Summary(text=f"{lead[:-1]}: {item}", sources=(art.source, art.source))
     if len(cands) <= best < n_pairs:  # a joined pair: two source sentences already
         sources.append(articles[first.article].source)
         return Summary(text=text, sources=tuple(sources))
