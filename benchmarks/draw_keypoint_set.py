@@ -4,7 +4,7 @@ A key-point set is a few days of input, each analysed as one batch as a day's ru
 it. The draw picks, by sha256(salt + day), White House days and KCNA days none of whose
 documents any earlier set reads: no document of the days the benchmarks load (the
 summary day sets v1-v7, the wider sample, the round-5 blind set, the frozen round-6,
-round-7 and round-12 draws) and none of the days an analyst read (``READ_DAYS``). (A
+round-7, round-12 and round-15 draws) and none of the days an analyst read (``READ_DAYS``). (A
 document the people or relevance label files name may be drawn: those files judged its
 people or its topic, never its key points.) On each day it
 takes up to ``--per-day`` documents by sha256(salt + ref), a text repeated on the day
@@ -72,7 +72,7 @@ def used_sources() -> set[str]:
         summary_eval.day_sets_v7(),
     ):
         out |= {a.source for *_, arts in sets or [] for a in arts}
-    for draw in (kq.R6_DRAW, kq.R7_DRAW, kq.R12_DRAW):
+    for draw in (kq.R6_DRAW, kq.R7_DRAW, kq.R12_DRAW, kq.R15_DRAW):
         out |= {a.source for _, arts in kq.round6_sets(draw) or [] for a in arts}
     out |= {a.source for *_, s in kq.wider_stories() or [] for a in s.articles}
     out |= {a.source for _, s in kq.blind_stories() or [] for a in s.articles}

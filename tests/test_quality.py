@@ -272,7 +272,7 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "keypoint_quality": {
         "news_cluster": ("clean_", "readable_", "also_precision_"),
         "wider": ("wider_",),
-        "held_out": ("blind_", "round6_", "round12_"),
+        "held_out": ("blind_", "round6_", "round12_", "round15_"),
     },
 }
 
@@ -397,4 +397,13 @@ def test_keypoint_quality_held_out_floors() -> None:
         figures[f"round12_readable_{part}"] = r["readable"]
         figures[f"round12_ok_per_story_{part}"] = r["ok_per_story"]
         figures[f"round12_summary_event_{part}"] = r["states_event"]
+    # round 15: White House and KCNA days, labelled blind under the same convention
+    r15 = kq.evaluate_round15()
+    for part in ("dev", "test"):
+        r = r15[part]
+        assert not r["labels"].get("unlabelled"), f"round-15 {part}: key points without a label"
+        assert not r["summaries"].get("unlabelled"), f"round-15 {part}: summaries without a label"
+        figures[f"round15_readable_{part}"] = r["readable"]
+        figures[f"round15_ok_per_story_{part}"] = r["ok_per_story"]
+        figures[f"round15_summary_event_{part}"] = r["states_event"]
     _check_part("keypoint_quality", "held_out", figures)
