@@ -1644,7 +1644,7 @@ def definite_back(doc: Any, seen: set[str]) -> bool:
 
 # ---------------------------------------------------------------- ceremony and eulogy
 # Round 15 (tuned on the dev halves of the round-15, round-12, round-7 and round-6 sets and
-# on the round-14 analyst read; the test halves only reported): a third of the points those
+# on the round-14 analyst read; the test halves only reported): many of the points those
 # readers found empty were a speaker's rites (thanks, congratulations, a proclamation's
 # call on the nation to observe a day, "let us ...", a pledge to go on) and state media's
 # eulogy ("the immortal course", "boundless trust", "paid the highest glory and respect").

@@ -388,22 +388,14 @@ def test_keypoint_quality_held_out_floors() -> None:
         figures[f"round6_clean_{part}"] = 1 - r["furniture"]
         figures[f"round6_readable_{part}"] = r["readable"]
         figures[f"round6_ok_per_story_{part}"] = r["ok_per_story"]
-    # round 12: KCNA items, labelled under the state-media convention of its label file
-    r12 = kq.evaluate_round12()
-    for part in ("dev", "test"):
-        r = r12[part]
-        assert not r["labels"].get("unlabelled"), f"round-12 {part}: key points without a label"
-        assert not r["summaries"].get("unlabelled"), f"round-12 {part}: summaries without a label"
-        figures[f"round12_readable_{part}"] = r["readable"]
-        figures[f"round12_ok_per_story_{part}"] = r["ok_per_story"]
-        figures[f"round12_summary_event_{part}"] = r["states_event"]
+    # round 12: KCNA items, labelled under the state-media convention of its label file;
     # round 15: White House and KCNA days, labelled blind under the same convention
-    r15 = kq.evaluate_round15()
-    for part in ("dev", "test"):
-        r = r15[part]
-        assert not r["labels"].get("unlabelled"), f"round-15 {part}: key points without a label"
-        assert not r["summaries"].get("unlabelled"), f"round-15 {part}: summaries without a label"
-        figures[f"round15_readable_{part}"] = r["readable"]
-        figures[f"round15_ok_per_story_{part}"] = r["ok_per_story"]
-        figures[f"round15_summary_event_{part}"] = r["states_event"]
+    for name, res in (("round12", kq.evaluate_round12()), ("round15", kq.evaluate_round15())):
+        for part in ("dev", "test"):
+            r = res[part]
+            assert not r["labels"].get("unlabelled"), f"{name} {part}: key points without a label"
+            assert not r["summaries"].get("unlabelled"), f"{name} {part}: summaries without a label"
+            figures[f"{name}_readable_{part}"] = r["readable"]
+            figures[f"{name}_ok_per_story_{part}"] = r["ok_per_story"]
+            figures[f"{name}_summary_event_{part}"] = r["states_event"]
     _check_part("keypoint_quality", "held_out", figures)
