@@ -21,7 +21,7 @@ import argparse
 import hashlib
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -95,11 +95,9 @@ def main() -> int:
     kc = dataset("kcna-archive-2024", "headlines_2024-11-11.json")
     assert wh is not None and kc is not None, "wh-briefings-nato-korea or kcna-archive-2024 absent"
     used = used_sources()
+    # an item first seen on a day is dated that day or the day before
     read_kcna = set(READ_DAYS["kcna"])
-    read_kcna |= {
-        datetime.fromordinal(datetime.fromisoformat(d).toordinal() - 1).date().isoformat()
-        for d in READ_DAYS["kcna"]
-    }
+    read_kcna |= {str(date.fromisoformat(d) - timedelta(days=1)) for d in READ_DAYS["kcna"]}
 
     days: dict[str, list[str]] = {}
     for f in sorted((wh / "docs").rglob("*.md")):

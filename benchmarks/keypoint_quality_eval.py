@@ -406,7 +406,7 @@ def _round6_from_draw(wh: Path, kc: Path, gs: Path, draw: Path = R6_DRAW) -> lis
         elif corpus == "kcna":
             # Round 12 reads items through cleaning, as a run does ("ComradeKim Jong Un"
             # parted); the earlier draws were labelled on the raw text and stay so.
-            clean = draw in (R12_DRAW, R15_DRAW)
+            clean = draw in OWN_LABELS
             sets.append((corpus, [relevance_eval.kcna_article(items, r, clean) for r in refs]))
         else:
             arts = []
@@ -458,10 +458,8 @@ def round6_stories(draw: Path = R6_DRAW) -> list[tuple[str, str, object]] | None
 
 
 def labels_of(draw: Path) -> dict[str, str]:
-    """The label file of a frozen draw: round 12's and round 15's their own, else
-    wider_labels.tsv."""
-    own = {R12_DRAW: R12_LABELS, R15_DRAW: R15_LABELS}
-    return read_labels(own.get(draw, WIDER_LABELS))
+    """The label file of a frozen draw: its own (``OWN_LABELS``), else wider_labels.tsv."""
+    return read_labels(OWN_LABELS.get(draw, WIDER_LABELS))
 
 
 def evaluate_round6(draw: Path = R6_DRAW) -> dict:
@@ -585,18 +583,40 @@ def evaluate_round15() -> dict:
     return evaluate_round6(R15_DRAW)
 
 
+OWN_LABELS = {R12_DRAW: R12_LABELS, R15_DRAW: R15_LABELS}
+"""The draws labelled from the sources under the state-media convention, each in a label
+file of its own: their KCNA items are read through cleaning, their dumps carry the sources,
+and their report breaks the labels and the summaries down."""
+DRAWS = {
+    "round6": (
+        R6_DRAW,
+        "round-6 set",
+        "round-6 set (2 White House days, 2 KCNA days, 3 gold_standard events), labelled:",
+    ),
+    "round7": (
+        R7_DRAW,
+        "round-7 set",
+        "round-7 set (3 White House batches, 1 KCNA day), hand-labelled:",
+    ),
+    "round12": (
+        R12_DRAW,
+        "round-12 KCNA set",
+        "round-12 set (8 KCNA days, state media), hand-labelled under its convention:",
+    ),
+    "round15": (
+        R15_DRAW,
+        "round-15 days set",
+        "round-15 set (3 White House days, 4 KCNA days), hand-labelled blind:",
+    ),
+}
+"""The frozen draws by name: (draw, what ``--<name>`` prints, the report's heading)."""
+
+
 def print_round6(draw: Path = R6_DRAW) -> None:
     r6 = evaluate_round6(draw)
     if report_skip(r6):
         return
-    if draw == R15_DRAW:
-        print("round-15 set (3 White House days, 4 KCNA days), hand-labelled blind:")
-    elif draw == R12_DRAW:
-        print("round-12 set (8 KCNA days, state media), hand-labelled under its convention:")
-    elif draw == R7_DRAW:
-        print("round-7 set (3 White House batches, 1 KCNA day), hand-labelled:")
-    else:
-        print("round-6 set (2 White House days, 2 KCNA days, 3 gold_standard events), labelled:")
+    print(next(head for d, _, head in DRAWS.values() if d == draw))
     rows_ = [
         (
             part,
@@ -614,7 +634,7 @@ def print_round6(draw: Path = R6_DRAW) -> None:
     ]
     cols = ("split", "stories", "points", "unlab.", "furniture", "dangling", "ok", "ok/story")
     print(table(rows_, (*cols, "also P", "also n")))
-    if draw in (R12_DRAW, R15_DRAW):
+    if draw in OWN_LABELS:
         for part, r in r6.items():
             labs = ", ".join(f"{k} {v}" for k, v in sorted(r["labels"].items()))
             event = f"summary states the event {r['states_event']:.3f} {r['summaries']}"
@@ -643,48 +663,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump-wider", choices=("dev", "test"), help="the same, wider set")
     ap.add_argument("--dump-blind", action="store_true", help="the same, round-5 blind set")
     ap.add_argument("--blind", action="store_true", help="only the round-5 blind set")
-    ap.add_argument("--round6", action="store_true", help="only the round-6 set")
-    ap.add_argument("--dump-round6", choices=("dev", "test"), help="print round-6 points")
-    ap.add_argument("--round7", action="store_true", help="only the round-7 set")
-    ap.add_argument("--dump-round7", choices=("dev", "test"), help="print round-7 points")
-    ap.add_argument("--round12", action="store_true", help="only the round-12 KCNA set")
-    ap.add_argument(
-        "--dump-round12", choices=("dev", "test"), help="print round-12 points and sources"
-    )
-    ap.add_argument("--round15", action="store_true", help="only the round-15 days set")
-    ap.add_argument(
-        "--dump-round15", choices=("dev", "test"), help="print round-15 points and sources"
-    )
+    for name, (draw, what, _) in DRAWS.items():
+        dash = name.replace("round", "round-")
+        extra = " and sources" if draw in OWN_LABELS else ""
+        ap.add_argument(f"--{name}", action="store_true", help=f"only the {what}")
+        ap.add_argument(
+            f"--dump-{name}", choices=("dev", "test"), help=f"print {dash} points{extra}"
+        )
     args = ap.parse_args(argv)
-    if args.round15:
-        print_round6(R15_DRAW)
-        return 0
-    if args.dump_round15:
-        dump_round6(args.dump_round15, R15_DRAW, "round15", sources=True)
-        return 0
-    if args.round12:
-        print_round6(R12_DRAW)
-        return 0
-    if args.dump_round12:
-        dump_round6(args.dump_round12, R12_DRAW, "round12", sources=True)
-        return 0
-    if args.round7:
-        print_round6(R7_DRAW)
-        return 0
-    if args.dump_round7:
-        dump_round6(args.dump_round7, R7_DRAW, "round7")
-        return 0
+    for name, (draw, _, _) in DRAWS.items():
+        if getattr(args, name):
+            print_round6(draw)
+            return 0
+        if part := getattr(args, f"dump_{name}"):
+            dump_round6(part, draw, name, sources=draw in OWN_LABELS)
+            return 0
     if args.dump_blind:
         dump_blind()
         return 0
     if args.blind:
         print_blind()
-        return 0
-    if args.round6:
-        print_round6()
-        return 0
-    if args.dump_round6:
-        dump_round6(args.dump_round6)
         return 0
     if args.dump:
         dump(args.dump)
@@ -753,10 +751,8 @@ def main(argv: list[str] | None = None) -> int:
                 + ", ".join(f"{c} {v:.3f} (n={n})" for c, (v, n) in r["readable_by_corpus"].items())
             )
     print_blind()
-    print_round6()
-    print_round6(R7_DRAW)
-    print_round6(R12_DRAW)
-    print_round6(R15_DRAW)
+    for draw, _, _ in DRAWS.values():
+        print_round6(draw)
     return 0
 
 

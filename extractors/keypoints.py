@@ -1732,6 +1732,12 @@ def _objects(root: Any) -> list[Any]:
     return heads + [x for c in heads for x in c.conjuncts]
 
 
+def _tells_something(doc: Any) -> bool:
+    """A number, a placing date (an occasion's ordinal is none: "on the 75th founding
+    anniversary") or a counterpart (``_COUNTERPART``): what a rite or a eulogy never has."""
+    return states_figure(doc, ordinals=False) or bool(_COUNTERPART.search(doc.text))
+
+
 def ceremonial(doc: Any) -> bool:
     """A sentence (parsed) that performs a rite and reports nothing: with no number, no
     placing date and no counterpart (``_COUNTERPART``), its main clause is "I"/"we" with
@@ -1749,7 +1755,7 @@ def ceremonial(doc: Any) -> bool:
         # an exhortation, whatever it names ("let us continue to build ... a world free of
         # nuclear weapons"); "Let us be clear: ..." opens a claim
         return ":" not in doc.text and not any(t.lower_ == "clear" for t in doc)
-    if _COUNTERPART.search(doc.text) or states_figure(doc, ordinals=False):
+    if _tells_something(doc):
         return False
     subject = [t for t in kids if t.dep_ in ("nsubj", "nsubjpass")]
     subject += [c for t in subject for c in t.conjuncts]  # "Jill and I extend ..."
@@ -1782,8 +1788,7 @@ def ceremonial(doc: Any) -> bool:
     # support the efforts of President Herzog" is a position; "those seeking to enter ...
     # will continue to face strong consequences" is a policy)
     own = first or any(t.lemma_.lower() in _OWN_SIDE for t in subject)
-    inside = {t.i for t in subject for t in t.subtree}
-    return own and not any(i not in inside for i in named)
+    return own and named <= _subject(root)
 
 
 _EULOGY = frozenset(
@@ -1926,11 +1931,7 @@ it the ok points outnumber the empty."""
 def eulogy(doc: Any) -> bool:
     """A state-media sentence (parsed) of praise and ideals that reports nothing
     (``EULOGY``); an ordinal is no figure here ("the spirit of the 20th Congress")."""
-    if (
-        states_figure(doc, ordinals=False)
-        or _COUNTERPART.search(doc.text)
-        or _ADVERSARY.search(doc.text)
-    ):
+    if _tells_something(doc) or _ADVERSARY.search(doc.text):
         return False
     content = [t for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not t.is_stop]
     if not content:

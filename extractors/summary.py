@@ -122,13 +122,13 @@ def trim(sentence: str, limit: int = MAX_WORDS) -> str:
     act = _timed_act_tail(sentence, limit)
     if act is not None:
         return act
-    cut = _tail_cut(rest, limit)
-    if cut is None and rest != sentence:
-        cut = _tail_cut(sentence, limit)
     # the main clause whole with its asides out, before a cut that loses its end
     bare = _without_asides(rest, limit)
     if bare is not None:
         return bare
+    cut = _tail_cut(rest, limit)
+    if cut is None and rest != sentence:
+        cut = _tail_cut(sentence, limit)
     if cut is not None:
         return cut
     return " ".join(words[:limit]) + "…"
@@ -241,7 +241,7 @@ def _tail_cut(sentence: str, limit: int) -> str | None:
         and k > main
         # "On August 1, 2007, by Executive Order 13441." is no clause, nor a subject with
         # only its relative clause ("X University, which has made contributions to ...")
-        and _FINITE.search(_main_segments(head[:c]))
+        and any(_FINITE.search(head[a:b]) for a, b, aside in _asides(head[:c]) if not aside)
     ]
     if cuts:
         return head[: cuts[-1]].rstrip(" ,;—–-") + "."
@@ -257,21 +257,23 @@ while glorifying ...", "..., expanded in scope in Executive Order 13551 of Augus
 2010, ..."): its verb is not the sentence's."""
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of ``text``'s segments between clause boundaries."""
+def _asides(text: str) -> list[tuple[int, int, bool]]:
+    """``text``'s segments between clause boundaries, (start, end, aside): an aside opens
+    on ``_ASIDE`` after the first segment, and runs on through the segments after it with
+    no verb of their own, short of the last ("..., and under which steps were taken in
+    Order 13722 of March 15, 2016, and Order 13810 of September 20, 2017, is to continue
+    ...")."""
     bounds = _bounds(text)
-    return list(zip([0, *(b + 1 for b in bounds)], [*bounds, len(text)], strict=True))
-
-
-def _main_segments(text: str) -> str:
-    """``text`` without its asides (``_ASIDE`` segments after the first)."""
-    return " ".join(
-        text[a:b] for k, (a, b) in enumerate(_segments(text)) if not (k and _aside(text[a:b]))
-    )
-
-
-def _aside(segment: str) -> bool:
-    return bool(_ASIDE.match(segment.strip()))
+    spans = list(zip([0, *(b + 1 for b in bounds)], [*bounds, len(text)], strict=True))
+    out, inside = [], False
+    for k, (a, b) in enumerate(spans):
+        seg = text[a:b]
+        inside = bool(k) and (
+            bool(_ASIDE.match(seg.strip()))
+            or (inside and k < len(spans) - 1 and not _FINITE.search(seg))
+        )
+        out.append((a, b, inside))
+    return out
 
 
 def _without_asides(sentence: str, limit: int) -> str | None:
@@ -281,23 +283,13 @@ def _without_asides(sentence: str, limit: int) -> str | None:
     anniversary with great pride." -> "... X University is greeting its 60th founding
     anniversary with great pride."): the subject and its verb, never a subject with only
     its relative clause. None when there is no aside or the rest is still too long."""
-    segs = _segments(sentence)
-    kept, inside = [], False
-    for k, (a, b) in enumerate(segs):
-        seg = sentence[a:b]
-        # an aside runs on through the segments after it with no verb of their own
-        # ("..., and under which steps were taken in Order 13722 of March 15, 2016, and
-        # Order 13810 of September 20, 2017, is to continue ...")
-        inside = bool(k) and (
-            _aside(seg) or (inside and k < len(segs) - 1 and not _FINITE.search(seg))
-        )
-        if not inside:
-            kept.append(k)
+    segs = _asides(sentence)
+    kept = [k for k, (_, _, aside) in enumerate(segs) if not aside]
     if len(kept) == len(segs) or kept[-1] != len(segs) - 1:
         return None
     out = sentence[: segs[0][1]]
     for prev, k in pairwise([0, *kept[1:]]):
-        a, b = segs[k]
+        a, b, _ = segs[k]
         # kept neighbours keep the boundary between them; across a cut aside, none
         out += (sentence[segs[prev][1]] if k == prev + 1 else "") + sentence[a:b]
     n = len(out.split())
