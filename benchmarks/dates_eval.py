@@ -33,6 +33,10 @@
                             mentions, 9 upcoming; targets and forecasts labelled as dates but
                             not upcoming), split dev/test by sha256 of the ref; tuned on dev
                             only (``v7_dev``, ``v7_test``, ``v7_*_upcoming``)
+  dates_labels_v8.json      the 22 documents of entities_labels_v13.json labelled blind in
+                            round 16 (4 news_cluster, 11 White House, 7 KCNA; 52 mentions, 9
+                            upcoming), split dev/test by sha256 of the ref; tuned on dev only
+                            (``v8_dev``, ``v8_test``, ``v8_*_upcoming``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -62,6 +66,7 @@ V5_LABELS = BENCH_DIR / "dates_labels_v5.json"
 V5B_LABELS = BENCH_DIR / "dates_labels_v5b.json"
 V6_LABELS = BENCH_DIR / "dates_labels_v6.json"
 V7_LABELS = BENCH_DIR / "dates_labels_v7.json"
+V8_LABELS = BENCH_DIR / "dates_labels_v8.json"
 KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
@@ -195,6 +200,7 @@ def evaluate() -> dict:
             res[f"v6_{sp}_upcoming"] = score(ahead[sp])
         res["v6_all"] = score(v6["dev"] + v6["test"])
         _blind_set(res, "v7", V7_LABELS, items, roots)
+        _blind_set(res, "v8", V8_LABELS, items, roots)
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -266,9 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         _print_sets(res, [(sp, f"v7_{sp}") for sp in ("dev", "test", "all")])
         print("Upcoming on dates_labels_v7.json (dates after the publication day)")
         _print_sets(res, [(f"{sp} upcoming", f"v7_{sp}_upcoming") for sp in ("dev", "test")])
+    if "v8_all" in res:
+        print("dates, 22 documents labelled blind in round 16 (dates_labels_v8.json)")
+        _print_sets(res, [(sp, f"v8_{sp}") for sp in ("dev", "test", "all")])
+        print("Upcoming on dates_labels_v8.json (dates after the publication day)")
+        _print_sets(res, [(f"{sp} upcoming", f"v8_{sp}_upcoming") for sp in ("dev", "test")])
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev", "v7_dev"):
+        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev", "v7_dev", "v8_dev"):
             if sp not in res:
                 continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")

@@ -51,7 +51,8 @@ texts: ``v8 dev`` / ``v8 test``. ``entities_labels_v9.json`` (25 articles, round
 way: ``v9 dev`` / ``v9 test``; ``entities_labels_v10.json`` (25 articles, round 11):
 ``v10 dev`` / ``v10 test``; ``entities_labels_v11.json`` (25 articles, round 13): ``v11 dev`` /
 ``v11 test``; ``entities_labels_v12.json`` (25 articles, round 14, drawn by
-``draw_people_set.py``): ``v12 dev`` / ``v12 test``.
+``draw_people_set.py``): ``v12 dev`` / ``v12 test``; ``entities_labels_v13.json`` (22 articles,
+round 16, the same draw): ``v13 dev`` / ``v13 test``.
 ``--only v7`` scores one set.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
@@ -87,6 +88,7 @@ LABELS_V9 = BENCH_DIR / "entities_labels_v9.json"
 LABELS_V10 = BENCH_DIR / "entities_labels_v10.json"
 LABELS_V11 = BENCH_DIR / "entities_labels_v11.json"
 LABELS_V12 = BENCH_DIR / "entities_labels_v12.json"
+LABELS_V13 = BENCH_DIR / "entities_labels_v13.json"
 WHO = BENCH_DIR / "who_people_labels.csv"
 GM, WH = "giveme5w1h-news", "wh-briefings-nato-korea"
 BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
@@ -439,6 +441,7 @@ def evaluate() -> dict:
     res["v10"] = evaluate_v2(topic, LABELS_V10)
     res["v11"] = evaluate_v2(topic, LABELS_V11)
     res["v12"] = evaluate_v2(topic, LABELS_V12)
+    res["v13"] = evaluate_v2(topic, LABELS_V13)
     res["ms_per_article"] = 1000 * seconds / len(labels)
     res["chars_per_article"] = chars / len(labels)
     return res
@@ -450,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed", action="store_true", help="print ms per article and stop")
     ap.add_argument("--n", type=int, default=200, help="articles for --speed")
     ap.add_argument("--split", default="dev", help="errors of this v2 half (dev, test, all)")
-    ap.add_argument("--only", help="score just this label set (v2 ... v12), both halves")
+    ap.add_argument("--only", help="score just this label set (v2 ... v13), both halves")
     args = ap.parse_args(argv)
     if args.only:
         from extractors.topic import load_topic
@@ -508,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
                 s["labelled"],
             )
         )
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"):
         if "skipped" in res[name]:
             continue
         only = {"v4": ("test",), "v5b": ("dev",)}
@@ -529,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "people and roles, topic korea-nato "
         "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 + 22 v7 + 26 v8 + 25 v9 "
-        "+ 25 v10 + 25 v11 + 25 v12 hand-labelled articles; whole = roles counted right only "
+        "+ 25 v10 + 25 v11 + 25 v12 + 22 v13 hand-labelled articles; whole = roles counted right only "
         "when not cut short)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "whole", "pred", "labels")))
@@ -548,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("held_out",):
         for e in res[name]["errors"]:
             print(f"  {name}: {e}")
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12"):
+    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"):
         if "skipped" not in res[name] and res[name][args.split]["labelled"]:
             errs = res[name][args.split]["errors"]
             print(f"{name} {args.split} errors ({len(errs)}):")
