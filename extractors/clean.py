@@ -916,15 +916,32 @@ def _timestamp_only(p: str) -> bool:
     return digits >= 2 and other <= 2
 
 
+ARCHIVE_MIN_MONTHS = 4
+"""A line with at least this many month-and-year pairs, which make up most of its words,
+is a blog's archive menu."""
+_MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(?:19|20)\d\d\b")
+
+
+def _archive_menu(p: str) -> bool:
+    """A blog's archive menu printed as text ("Archives Select Month January 2018
+    December 2017 November 2017 ..."): month-and-year pairs, not the article's dates."""
+    pairs = [m for m in _MONTH_YEAR.finditer(p) if m[1].lower() in MONTHS]
+    return len(pairs) >= ARCHIVE_MIN_MONTHS and 2 * len(pairs) >= 0.75 * len(p.split())
+
+
 def rule_page_labels(paras: list[str], meta: Meta) -> list[str]:
     """Lines the page prints around the article, not article text: a date and time on a
-    line of their own, a reading time ("Tempo de leitura: 1 minuto", "4 min read") and a
-    filing label ("Filed under: Politics", "Tags: NATO, Seoul")."""
+    line of their own, a reading time ("Tempo de leitura: 1 minuto", "4 min read"), a
+    filing label ("Filed under: Politics", "Tags: NATO, Seoul") and an archive menu of
+    months ("Archives Select Month January 2018 December 2017 ...")."""
     out = []
     for p in paras:
         short = len(p.split()) <= 12
         if short and (_READ_TIME.match(p) or _FILED.match(p) or _timestamp_only(p)):
             meta.removed.append(("page_label", p))
+            continue
+        if _archive_menu(p):
+            meta.removed.append(("archive_menu", p))
             continue
         out.append(p)
     return out
