@@ -192,6 +192,10 @@ _REL_DAY = re.compile(
 _FROM_TODAY = re.compile(
     r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?)\s+from\s+(?P<base>today|tomorrow|now|tonight)\b"
+    # an order's deadline counted from its own date ("Not later than 180 days after the
+    # date of this memorandum", "Within 90 days of the date of this order"): the day it gives
+    r"|\b(?P<dn>\d{1,3})\s+(?P<dunit>days?)\s+(?:after|of|from)\s+the\s+date\s+of\s+this\s+"
+    r"(?:memorandum|order|proclamation|directive)\b"
 )
 _COUNT_WORDS = dict(
     zip(
@@ -1848,6 +1852,8 @@ def _h_rel_day(c: _Ctx) -> Result:
 def _h_from_today(c: _Ctx) -> Result:
     if c.pub is None:
         return None
+    if c.m["dn"]:
+        return _day(c.pub + timedelta(days=int(c.m["dn"])))
     n = c.m["n"].lower()
     count = int(n) if n.isdigit() else _COUNT_WORDS[n]
     days = count * (7 if c.m["unit"].lower().startswith("week") else 1)
@@ -2243,6 +2249,9 @@ def _few_actors(tok: Any) -> bool:
     )
 
 
+_OWN_DEADLINE = re.compile(r"(?i)\bdays?\s+(?:after|of|from)\s+the\s+date\s+of\s+this\b")
+
+
 def _asks(text: str) -> bool:
     """A question, or a reporter's line in a transcript ("Q …")."""
     return text.rstrip(" \"'”’)").endswith("?") or bool(_Q_LINE.match(text))
@@ -2255,7 +2264,8 @@ def not_event(event: Event) -> str | None:
     that date, a whole year reached "by"), "room talk" (I/we saying, answering, looking
     forward, knowing, wanting; a bare "what's on tap"), "appeal" (I/we call on or urge
     others to act by then), "limit" ("on embargo until 5:00 a.m. tomorrow"), "negated" (the
-    clause denies it: "it's not going to happen tomorrow"). A course or
+    clause denies it: "it's not going to happen tomorrow"), "deadline" (an order's deadline
+    counted from its own date: "within 90 days of the date of this order"). A course or
     likelihood ("on track to", "likely to") is a forecast too. Without the parser only
     the question is read."""
     text = event.text.strip()
@@ -2270,6 +2280,8 @@ def not_event(event: Event) -> str | None:
         long_period = (b - a).days >= 89
     if lead == "by" and long_period:
         return "forecast"  # "by 2030", "by the spring": a target, not a day of an event
+    if _OWN_DEADLINE.search(mention):
+        return "deadline"  # the last day for what the order asks, not a day it is done
     doc = _parse(text)
     if doc is None or at < 0:
         return None

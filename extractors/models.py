@@ -237,8 +237,8 @@ class Event:
     """Every article (``Article.source``) that mentions this event, ``source`` first."""
     not_event: str | None = None
     """Why its sentence tells no scheduled event at that date ("question", "forecast",
-    "room talk", "appeal", "limit", "negated"; ``dates.not_event``), "" when it does; read at
-    extraction for a date not long past, None when not read (render then reads it)."""
+    "room talk", "appeal", "limit", "negated", "deadline"; ``dates.not_event``), "" when it
+    does; read at extraction for a date not long past, None when not read (render then reads it)."""
 
 
 @dataclass(frozen=True)

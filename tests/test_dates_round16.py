@@ -1,0 +1,35 @@
+"""Round 16 dates: an order's deadline counted from its own date. Texts written for the
+project."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from extractors.dates import not_event, resolve_dates
+from extractors.models import Article
+
+ET = ZoneInfo("America/New_York")
+
+
+def _events(text: str) -> list:
+    art = Article(
+        source="m", title="Memorandum on export reviews", text=text,
+        published=datetime(2024, 7, 24, 17, 0, tzinfo=ET),
+    )  # fmt: skip
+    return list(resolve_dates(art, "America/New_York"))
+
+
+def test_a_deadline_from_the_order_s_date_is_that_day_and_no_upcoming_event() -> None:
+    (e,) = _events(
+        "Not later than 180 days after the date of this memorandum, the Secretary of "
+        "Commerce shall submit a report on the reviews to the President."
+    )
+    assert e.date == "2025-01-20"
+    assert not_event(e) == "deadline"
+
+
+def test_a_deadline_within_days_of_the_order() -> None:
+    (e,) = _events("Within 90 days of the date of this order, the agencies shall issue rules.")
+    assert e.date == "2024-10-22"
+    assert not_event(e) == "deadline"
