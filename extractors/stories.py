@@ -649,6 +649,27 @@ _TRAVEL = re.compile(
 )
 
 
+VENUE_LINES = 4
+"""A transcript's header is at most this many paragraphs before its first speaker's label."""
+_SPEAKER_OPENS = re.compile(
+    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENIOR)\b[A-Z .'’-]{0,40}:\s"
+)
+"""A titled speaker's label opening a paragraph ("THE PRESIDENT:", "MS. JEAN-PIERRE:")."""
+
+
+def venue(article: Article) -> str | None:
+    """A transcript's header, folded and case-folded: the paragraphs before its first
+    titled speaker's label, when there are one to ``VENUE_LINES`` of them ("Private
+    Residence Beverly Hills, California (June 10, 2022)", "7:34 P.M. PDT"); None for any
+    other text."""
+    head: list[str] = []
+    for p in article.paragraphs[: VENUE_LINES + 1]:
+        if _SPEAKER_OPENS.match(p):
+            return fold(" ".join(" ".join(head).split())).casefold() if head else None
+        head.append(p)
+    return None
+
+
 def itinerary(article: Article) -> bool:
     """Does the text list ``ITINERARY_ITEMS`` bulleted travel lines (a tour's stops)?"""
     if ITINERARY_ITEMS is None:
@@ -1074,6 +1095,8 @@ class Signals:
     order_names: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     """Per article, the instrument its headline names anywhere and the words after it
     less the batch's headline theme (``order_named``), or None."""
+    venues: list[str | None] = field(default_factory=list)
+    """Per article, its transcript header's room, place and clock (``venue``), or None."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Signals:
@@ -1131,6 +1154,7 @@ class Signals:
             plain_leads=named_[3],
             orders=orders_[0],
             order_names=orders_[1],
+            venues=[venue(a) for a in articles],
         )
 
     def _found(self, row: int, cols: frozenset[int]) -> np.ndarray:
@@ -1162,6 +1186,8 @@ class Signals:
             return False
         if self.same_act(i, j):
             return False  # Rule (one act, several documents)
+        if self.venues_differ(i, j):
+            return True  # Rule (two venues): one evening's two receptions
         if self.acts_differ(i, j):
             return True  # Rule (two acts): "Bill Signed: S. 138", "Bills Signed: H.R. 1240"
         if self.named_differ(i, j):
@@ -1202,6 +1228,19 @@ class Signals:
         return self._unnamed(j, [self.spelled[i][c] for c in na]) and self._unnamed(
             i, [self.spelled[j][c] for c in nb]
         )
+
+    def venues_differ(self, i: int, j: int) -> bool:
+        """Rule (two venues): two transcripts of one outlet under one title whose headers
+        name another room, place or clock ("Private Residence Beverly Hills, California",
+        "7:34 P.M. PDT" and "Private Residence Los Angeles, California", "5:05 P.M. PDT")
+        are two events, however alike the speech: an outlet does not print one event's
+        transcript twice. Under two titles the headers tell nothing: two speakers of one
+        ceremony, a preview call and the event, remarks before and after a briefing."""
+        a, b = (self.venues[i], self.venues[j]) if self.venues else (None, None)
+        if a is None or b is None or a == b:
+            return False
+        ti, tj = (fold(" ".join(self.headlines[k].split())).casefold() for k in (i, j))
+        return ti == tj
 
     def heads_apart(self, i: int, j: int) -> bool:
         """Rule (headlines apart): one outlet, headlines sharing no word of their own

@@ -1,0 +1,56 @@
+"""Round 16 story grouping (issue 9): two transcripts of one outlet under one title whose
+headers name two venues are two events. Fixtures written for the project."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractors import stories
+from extractors.models import Article
+
+DAY = datetime(2026, 6, 6, 3, tzinfo=UTC)
+TITLE = "Remarks by the President at a Reception for the Party Committee"
+SPEECH = (
+    "THE PRESIDENT: Thank you all for having me tonight. We passed the largest investment "
+    "in roads and bridges in a generation, and we capped the price of insulin for seniors. "
+    "The midterm elections will decide whether we keep building or go backwards, and I "
+    "need your help to hold the House and the Senate this November."
+)
+
+
+def remarks(source: str, header: list[str], title: str = TITLE) -> Article:
+    text = "\n\n".join([*header, SPEECH])
+    return Article(source=source, title=title, text=text, published=DAY, outlet="The House")
+
+
+FILLER = [
+    Article(source=f"f{i}", title=t, text=x, published=DAY, outlet="The House")
+    for i, (t, x) in enumerate(
+        [
+            ("Bill Signed: H.R. 4411", "The President signed a bill on rural water."),
+            ("Statement on the Jobs Report", "Employers added jobs last month again."),
+            ("Proclamation on Flag Day", "We honor the flag and those who serve it."),
+        ]
+    )
+]
+
+
+def together(batch: list[Article], a: int, b: int) -> bool:
+    return any({a, b} <= set(g) for g in stories.group(batch))
+
+
+def test_one_title_two_venues_is_two_events() -> None:
+    early = remarks("r1", ["Private Residence Los Angeles, California", "5:05 P.M. PDT"])
+    late = remarks("r2", ["Private Residence Beverly Hills, California", "7:34 P.M. PDT"])
+    assert stories.venue(early) == "private residence los angeles, california 5:05 p.m. pdt"
+    assert not together([early, late, *FILLER], 0, 1)
+
+
+def test_one_title_one_venue_and_two_speakers_of_one_venue_stay_one_event() -> None:
+    header = ["East Room", "4:32 P.M. EDT"]
+    same = [remarks("r1", header), remarks("r2", header)]
+    assert together([*same, *FILLER], 0, 1)
+    other = remarks(
+        "r3", ["East Room", "4:21 P.M. EDT"], title=TITLE.replace("President", "Vice President")
+    )
+    assert together([same[0], other, *FILLER], 0, 1)
