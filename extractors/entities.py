@@ -2270,6 +2270,7 @@ def _lead_trim(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[s
             and tokens[a - 1].text == "to"
             and (t.low in lower or (a > 1 and tokens[a - 2].cap))  # "National Plan to End"
             and t.core not in _GIVEN_NAMES
+            and t.core not in _PEERAGE  # "from Count Basie to Lady Gaga"
         )
         if not (
             (t.text == "Q" and a == 0)
@@ -3131,6 +3132,11 @@ def _census_name(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset
     return words[0].core in census.given_names() and words[1].core in census.surnames()
 
 
+_PEERAGE = _words("Lady Sir Dame Lord")
+"""Titles of address that, capitalised before one capitalised word, make a person's name
+or stage name ("Lady Gaga", "Dame Edna", "Lord Sebastian")."""
+
+
 def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     """A name of 2-3 words shaped like a person's: a known given name first ("Avivah
     Litan"), an East Asian surname first ("Lee Hsien Loong"), a Korean given name
@@ -3146,6 +3152,7 @@ def _person_shape(toks: list[_Tok], lower: set[str] | frozenset[str]) -> bool:
     first, last = words[0].core, words[-1].core
     return (
         first in _GIVEN_NAMES
+        or (len(words) == 2 and first in _PEERAGE)  # "Lady Gaga", "Sir Elton": one name
         or first in _EAST_ASIAN_SURNAMES
         or (
             # "Jong Kyong Thaek", "Thae Hyong Chol": a Korean surname KCNA spells its own
