@@ -806,12 +806,17 @@ _LEGAL_BOILERPLATE = re.compile(
     r"\bis (?:hereby )?authorized and directed to publish this (?:memorandum|order|"
     r"determination)\b|"
     r"^(?:this|the) (?:order|memorandum|proclamation) shall be implemented\b|"
-    r"\bshall terminate (?:\d+ days )?(?:after|upon) the submission of its report\b",
+    r"\bshall terminate (?:\d+ days )?(?:after|upon) the submission of its report\b|"
+    r"^(?:section|sec\.) [\w().-]+ of (?:the )?[^;]{3,90}?\s(?:provides|requires|authorizes|"
+    r"directs)\b",
     re.I,
 )
 """An order's or memorandum's standing clauses, the same in every order ("The Board shall
 perform its functions subject to the availability of funds.", "The records and files of the
-Board are records of the Office of the President ..."): law's housekeeping, not news."""
+Board are records of the Office of the President ..."), and what a statute's section
+provides, restated in every message that acts under it ("Section 202(d) of the National
+Emergencies Act ... provides for the automatic termination of a national emergency
+unless ..."): law's housekeeping, not news."""
 _LINK_INSTRUCTION = re.compile(
     r"^(?:to (?:view|read|see|watch|access|find|learn|download|sign up|register|submit)\b"
     r"[^,]{0,80},\s*)?(?:please\s+)?(?:view|visit|see|click|go to|read|watch|download|"
