@@ -434,9 +434,34 @@ def held_day(article: Article) -> date | None:
     return None
 
 
+_HEADER_DATE = re.compile(rf"\(\s*(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\s*\)")
+HEADER_LINES = 3
+"""A transcript header's date is in one of its first this many paragraphs, ..."""
+HEADER_WORDS = 16
+"""... of at most this many words ("Private Residence Los Angeles, California (June 10,
+2022)")."""
+HEADER_DAYS = timedelta(days=3)
+"""A header date at most this long before the stamp is the day the remarks were given."""
+
+
+def header_day(article: Article) -> date | None:
+    """The day a transcript's header gives in parentheses ("Private Residence / Los
+    Angeles, California / (June 10, 2022)"): the remarks were given that day, whenever
+    the page was stamped (a Friday evening's remarks posted on Saturday). None when the
+    first ``HEADER_LINES`` short paragraphs give none."""
+    for para in article.paragraphs[:HEADER_LINES]:
+        if len(para.split()) > HEADER_WORDS:
+            continue
+        if m := _HEADER_DATE.search(para):
+            return _safe_date(int(m["y"]), _month_num(m["mon"]), _num(m["d"]))
+    return None
+
+
 def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, bool, bool]:
     """``publication_day``, corrected by what the text itself says of the writer's day.
 
+    - A transcript header's date ("(June 10, 2022)", ``header_day``) names the day the
+      remarks were given: it wins when it is up to ``HEADER_DAYS`` before the stamp.
     - An agency dateline ("WASHINGTON, Nov 6 (Reuters) -") names the writer's day: it
       wins when it is that day or the day before.
     - The clock and the tense: a past "this afternoon" / "this evening" / "tonight" in
@@ -453,6 +478,8 @@ def _writer_day(article: Article, tz: str | None = None) -> tuple[date | None, b
         return day, next_ok, False
     if (held := held_day(article)) is not None and held == day - timedelta(days=1):
         return held, False, False
+    if (given := header_day(article)) is not None and timedelta(0) < day - given <= HEADER_DAYS:
+        return given, False, False
     head = " ".join(article.paragraphs[:2])[:600]
     if m := _DATELINE.match(head):
         for y in (day.year, day.year - 1):

@@ -3,10 +3,10 @@ project."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from extractors.dates import not_event, resolve_dates
+from extractors.dates import not_event, resolve_dates, writer_day
 from extractors.models import Article
 
 ET = ZoneInfo("America/New_York")
@@ -33,3 +33,26 @@ def test_a_deadline_within_days_of_the_order() -> None:
     (e,) = _events("Within 90 days of the date of this order, the agencies shall issue rules.")
     assert e.date == "2024-10-22"
     assert not_event(e) == "deadline"
+
+
+def test_a_transcript_header_s_date_is_the_day_the_remarks_were_given() -> None:
+    art = Article(
+        source="r", title="Remarks by the President at a Reception",
+        text="Private Residence Los Angeles, California (June 10, 2022)\n\n5:05 P.M. PDT\n\n"
+        "THE PRESIDENT: Thank you. It is good to be back in California tonight.",
+        published=datetime(2022, 6, 11, 20, 48, tzinfo=ET),
+    )  # fmt: skip
+    assert writer_day(art, "Asia/Seoul")[0] == date(2022, 6, 10)
+    assert [(e.mention, e.date) for e in resolve_dates(art, "Asia/Seoul")] == [
+        ("June 10, 2022", "2022-06-10"),
+        ("tonight", "2022-06-10"),
+    ]
+
+
+def test_a_header_date_far_before_the_stamp_is_not_the_writer_s_day() -> None:
+    art = Article(
+        source="r", title="Remarks on the anniversary",
+        text="East Room (June 1, 2022)\n\nTHE PRESIDENT: We meet tonight to remember.",
+        published=datetime(2022, 6, 11, 20, 48, tzinfo=ET),
+    )  # fmt: skip
+    assert writer_day(art, "Asia/Seoul")[0] == date(2022, 6, 11)
