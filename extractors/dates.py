@@ -1108,6 +1108,7 @@ _NAMED_BY_DAY = re.compile(
 # Movement" (capitalised: "on January 6 committee members met" is a day).
 _NAMED_BODY = re.compile(
     r"^\s+(?:Select\s+)?(?:Committee|Commission|Movement|Memorial|Foundation)\b"
+    r"|^\s+(?i:select\s+)?(?i:committee|panel)\b"  # "the January 6th committee"
 )
 
 

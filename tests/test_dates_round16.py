@@ -56,3 +56,8 @@ def test_a_header_date_far_before_the_stamp_is_not_the_writer_s_day() -> None:
         published=datetime(2022, 6, 11, 20, 48, tzinfo=ET),
     )  # fmt: skip
     assert writer_day(art, "Asia/Seoul")[0] == date(2022, 6, 11)
+
+
+def test_a_committee_named_by_its_day_is_no_date() -> None:
+    found = _events("Members of the January 6th committee met the press on Monday.")
+    assert [e.mention for e in found] == ["on Monday"]
