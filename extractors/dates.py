@@ -1472,6 +1472,8 @@ def _marker(words: list[str], i: int) -> str | None:
             return "past"  # a relative clause's verb: "the failings that happened on Saturday"
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             return None  # an adjective: "the renewed pressure"
+        if prev == "," and nxt == "by":
+            return None  # "a flight, facilitated by HHS, to carry formula on July 4": no tense
         if prev == "be":
             return "future"
         if prev in ("is", "are", "am", "being"):

@@ -61,3 +61,11 @@ def test_a_header_date_far_before_the_stamp_is_not_the_writer_s_day() -> None:
 def test_a_committee_named_by_its_day_is_no_date() -> None:
     found = _events("Members of the January 6th committee met the press on Monday.")
     assert [e.mention for e in found] == ["on Monday"]
+
+
+def test_a_participle_set_off_by_commas_gives_no_tense() -> None:
+    (today, flight) = _events(
+        "Today, the President is announcing that his Administration is sourcing a flight, "
+        "facilitated by the Department of Defense, to carry formula to Texas on July 29."
+    )
+    assert (flight.mention, flight.date) == ("on July 29", "2024-07-29")
