@@ -113,7 +113,9 @@ is history, never a year-less day of the document's year."""
 _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
 _MD = re.compile(
     rf"(?:\b(?P<prep>{_PREP})\s+)?(?:(?P<wd>{_WD}),?\s+)?(?<![\w])(?<!Long )(?P<mon>{_MON_ANY})\s+"
-    rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:(?:,?|\s+of)\s+(?P<year>{_YEAR}))?(?![\w])"
+    rf"(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?"
+    # "September 9, Juche 37 (1948)": North Korea's calendar gives the year in brackets
+    rf"(?:(?:,?|\s+of)\s+(?P<juche>Juche\s+\d{{1,3}}\s*\()?(?P<year>{_YEAR})(?(juche)\)))?(?![\w])"
     rf"{_OLD_YEAR_AFTER}"
 )
 _DM = re.compile(

@@ -64,8 +64,13 @@ def test_a_committee_named_by_its_day_is_no_date() -> None:
 
 
 def test_a_participle_set_off_by_commas_gives_no_tense() -> None:
-    (today, flight) = _events(
+    (_today, flight) = _events(
         "Today, the President is announcing that his Administration is sourcing a flight, "
         "facilitated by the Department of Defense, to carry formula to Texas on July 29."
     )
     assert (flight.mention, flight.date) == ("on July 29", "2024-07-29")
+
+
+def test_a_day_with_its_juche_year_is_that_year_s_day() -> None:
+    (e,) = _events("The republic was proclaimed on September 9, Juche 37 (1948), in Pyongyang.")
+    assert e.date == "1948-09-09"
