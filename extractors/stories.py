@@ -282,6 +282,10 @@ the day's summit are one event's documents titled apart), and whose texts are le
 than this are two events, whatever the outlet's shared
 vocabulary lends their bodies (a press statement and a rally report; a factory feature
 and a leader's anecdote). None: off."""
+APART_BARE: float | None = 0.25
+"""... and below this when they share no specific name either (``shared``): a founder's
+tribute and a report of flood victims touring museums share only the outlet's words.
+None: off."""
 SAME_ACT: float | None = 0.3
 """Rule (one act, several documents): two items of one outlet of nearby days that name one
 law or bill ("Section 303 of the Defense Production Act", "S. 138") in both headlines, or
@@ -1253,7 +1257,10 @@ class Signals:
         hi, hj = hi - {FORM_MARK}, hj - {FORM_MARK}
         if not hi or not hj or hi & hj:
             return False
-        return self.text(i, j) < APART_TEXT
+        text = self.text(i, j)
+        if APART_BARE is not None and text < APART_BARE and not self.shared(i, j, False):
+            return True  # nothing specific shared either: a tribute and a flood report
+        return text < APART_TEXT
 
     def programmes_differ(self, i: int, j: int) -> bool:
         """Rule (template slot, shared opening): two headlines opening on the same

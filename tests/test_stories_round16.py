@@ -54,3 +54,36 @@ def test_one_title_one_venue_and_two_speakers_of_one_venue_stay_one_event() -> N
         "r3", ["East Room", "4:21 P.M. EDT"], title=TITLE.replace("President", "Vice President")
     )
     assert together([same[0], other, *FILLER], 0, 1)
+
+
+AGENCY = "State Agency"
+TRIBUTE = Article(
+    source="a", title="Founder of the Republic Remembered", outlet=AGENCY, published=DAY,
+    text="The founder of the republic led the people of the country on the road of "
+    "independence and built a people's country. His feats in the revolution shine forever "
+    "in the hearts of the people, who visit the revolution museum to honour him.",
+)  # fmt: skip
+TOUR = Article(
+    source="b", title="Flood Victims Tour Museums in the Capital", outlet=AGENCY, published=DAY,
+    text="People from flood-hit areas visited the revolution museum and the war museum while "
+    "staying in the capital. The visitors said the feats of the revolution shine in the museum.",
+)  # fmt: skip
+DAY_ITEMS = [
+    Article(source=f"k{i}", title=t, outlet=AGENCY, published=DAY, text=x)
+    for i, (t, x) in enumerate(
+        [
+            ("Potato Factory Construction Hastened", "Builders push on with a starch factory."),
+            ("Greetings to Prime Minister", "A message of greeting was sent on the national day."),
+            ("Farmers Move into New Houses", "Farmers of a farm moved into new houses by a river."),
+            ("Celebration Meetings Held", "Working people's organisations held meetings."),
+        ]
+    )
+]
+
+
+def test_headlines_apart_sharing_no_name_are_two_events_below_apart_bare() -> None:
+    batch = [TRIBUTE, TOUR, *DAY_ITEMS]
+    signals = stories.Signals.of(batch)
+    assert stories.APART_TEXT <= signals.text(0, 1) < stories.APART_BARE
+    assert not signals.shared(0, 1, False)
+    assert not together(batch, 0, 1)
