@@ -653,6 +653,11 @@ _TRAVEL = re.compile(
 )
 
 
+_ORDINAL = re.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|\d+(?:st|nd|rd|th))"
+)
+"""An ordinal as a headline's token ("eleventh", "12th")."""
 VENUE_LINES = 4
 """A transcript's header is at most this many paragraphs before its first speaker's label."""
 _SPEAKER_OPENS = re.compile(
@@ -1192,6 +1197,8 @@ class Signals:
             return False  # Rule (one act, several documents)
         if self.venues_differ(i, j):
             return True  # Rule (two venues): one evening's two receptions
+        if self.numbers_differ(i, j):
+            return True  # Rule (numbered in a series): the eleventh and twelfth missions
         if self.acts_differ(i, j):
             return True  # Rule (two acts): "Bill Signed: S. 138", "Bills Signed: H.R. 1240"
         if self.named_differ(i, j):
@@ -1245,6 +1252,14 @@ class Signals:
             return False
         ti, tj = (fold(" ".join(self.headlines[k].split())).casefold() for k in (i, j))
         return ti == tj
+
+    def numbers_differ(self, i: int, j: int) -> bool:
+        """Rule (numbered in a series): two headlines of one outlet that differ only in an
+        ordinal ("... Announces Eleventh Operation Fly Formula Mission", "... Twelfth ...")
+        are two of a series' events, however alike the releases' standing text."""
+        a, b = set(_tokens(self.headlines[i])), set(_tokens(self.headlines[j]))
+        da, db = a - b, b - a
+        return bool(da and db) and all(_ORDINAL.fullmatch(w) for w in da | db)
 
     def heads_apart(self, i: int, j: int) -> bool:
         """Rule (headlines apart): one outlet, headlines sharing no word of their own

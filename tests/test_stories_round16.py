@@ -3,6 +3,7 @@ headers name two venues are two events. Fixtures written for the project."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from extractors import stories
@@ -87,3 +88,20 @@ def test_headlines_apart_sharing_no_name_are_two_events_below_apart_bare() -> No
     assert stories.APART_TEXT <= signals.text(0, 1) < stories.APART_BARE
     assert not signals.shared(0, 1, False)
     assert not together(batch, 0, 1)
+
+
+def test_two_numbers_of_a_series_are_two_events() -> None:
+    body = (
+        "Today the President is announcing that the Administration is sourcing a flight to "
+        "carry infant formula from abroad to a hospital network. Under the operation, the "
+        "Department of Defense and the Department of Health are partnering with carriers."
+    )
+    eleventh, twelfth = (
+        Article(source=n, title=f"President Announces {n} Operation Formula Mission",
+                text=f"{body} This {n.lower()} mission lands on Friday.", published=DAY,
+                outlet="The House")
+        for n in ("Eleventh", "Twelfth")
+    )  # fmt: skip
+    assert not together([eleventh, twelfth, *FILLER], 0, 1)
+    again = replace(eleventh, source="again")
+    assert together([eleventh, again, *FILLER], 0, 1)
