@@ -1269,6 +1269,13 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
                 j += 1
             elif j + 2 < n and tokens[j + 1].text in _PARTICLES and _name_like(tokens[j + 2]):
                 j += 2
+            elif (
+                j + 3 < n
+                and tokens[j + 1].text in _PARTICLES
+                and tokens[j + 2].text in _PARTICLES
+                and _name_like(tokens[j + 3])
+            ):
+                j += 3  # "Ursula von der Leyen", "Jean de la Fontaine": two particles
             elif j + 3 < n and _initial_at(tokens, j + 1):
                 j += 3  # "Antony [J.] Blinken": a middle initial inside the run
             else:
@@ -2213,6 +2220,8 @@ def _place_tail(tokens: list[_Tok], b: int) -> bool:
 
 
 _PLACE_ADJECTIVES = _words("International National Regional Memorial Municipal")
+_CARE_HEADS = _words("Health Healthcare HealthCare Medicine Hospital Hospitals Clinic Clinics")
+"""Capitalised words after a name that make it a hospital's or health system's."""
 
 
 def _thing_before(tokens: list[_Tok], a: int) -> bool:
@@ -3038,6 +3047,18 @@ def _model_run(
         and tokens[b + 1].low not in lower
     ):
         b += 1
+    # "Ursula von [der Leyen]": the model may stop at or before a name's particles
+    k = b + 1
+    while k < len(tokens) and k - b <= 2 and tokens[k].text in _PARTICLES:
+        k += 1
+    on_particle = b > a and tokens[b].text in _PARTICLES
+    if (
+        (k > b + 1 or on_particle)
+        and k < len(tokens)
+        and _name_like(tokens[k])
+        and tokens[k].low not in lower
+    ):
+        b = k
     toks = tokens[a : b + 1]
     if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
         return None  # "the Chosun Ilbo"
@@ -3047,6 +3068,8 @@ def _model_run(
         return None  # "a Hong Kong company", "the official Equifax Twitter account"
     if _place_tail(tokens, b):
         return None  # "Kim Son Valley"
+    if b + 1 < len(tokens) and tokens[b + 1].core in _CARE_HEADS:
+        return None  # "Henry Ford Health", "Hackensack Meridian Health": a hospital system
     if _thing_before(tokens, a) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
         surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
         return _Run(surface, sentence, order, False, a == 0, None, model=True, thing=True)
@@ -3803,6 +3826,8 @@ def _name_runs(
             continue  # "the official Equifax Twitter account"
         if _place_tail(tokens, b):
             continue  # "Kim Son Valley", "Juan Santamaria International Airport"
+        if b + 1 < len(tokens) and tokens[b + 1].core in _CARE_HEADS:
+            continue  # "Henry Ford Health": a hospital system
         if (
             b + 1 < len(tokens)
             and tokens[b + 1].core in _THING_HEADS

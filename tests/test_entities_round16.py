@@ -28,3 +28,23 @@ def test_lady_before_one_name_is_a_person(text: str) -> None:
 
 def test_a_lord_mayor_is_no_person() -> None:
     assert people("The Lord Mayor opened the harbour fair.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President spoke with European Commission President Ursula von der Leyen today.",
+        "Ursula von der Leyen said the bloc would act.",
+    ],
+)
+def test_a_name_with_two_particles_is_whole(text: str) -> None:
+    assert people(text)[-1] == "Ursula von der Leyen"
+
+
+def test_a_name_heading_a_health_system_is_no_person() -> None:
+    found = people(
+        "The pledge was signed by Hackensack Meridian Health, Henry Ford Health and Tufts "
+        "Medicine. Dr. Jane Roe of Henry Ford Health said the hospitals would cut emissions."
+    )
+    assert found == ["Jane Roe"]
+    assert people("Henry Ford built his first car in Detroit.") == ["Henry Ford"]
