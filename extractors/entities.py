@@ -2252,13 +2252,18 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
             w = tokens[k].core
             if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
                 return k - 1
-    if (
-        b - a >= 2
-        and tokens[b].core.endswith("ing")
-        and len(tokens[b].core) > 5
-        and (b + 1 >= len(tokens) or tokens[b + 1].cap or tokens[b + 1].low == "the")
-    ):
-        return b - 1
+    # "Sen. McConnell Holding American Jobs ... Hostage": after a surname alone too, when
+    # it is no given name nor an East Asian surname ("Brian Harding", "Xi Jinping")
+    surname = tokens[a].core not in _GIVEN_NAMES and tokens[a].core not in _EAST_ASIAN_SURNAMES
+    for k in range(a + 1, b + 1):
+        if (
+            (k - a >= 2 or surname)
+            and (b - a >= 2 or k == b)
+            and tokens[k].core.endswith("ing")
+            and len(tokens[k].core) > 5
+            and (k + 1 >= len(tokens) or tokens[k + 1].cap or tokens[k + 1].low == "the")
+        ):
+            return k - 1
     return b
 
 

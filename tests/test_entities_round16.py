@@ -48,3 +48,16 @@ def test_a_name_heading_a_health_system_is_no_person() -> None:
     )
     assert found == ["Jane Roe"]
     assert people("Henry Ford built his first car in Detroit.") == ["Henry Ford"]
+
+
+def test_a_headline_s_gerund_after_a_surname_is_no_part_of_the_name() -> None:
+    art = Article(
+        source="t",
+        title="Statement from the Press Secretary on Sen. McConnell Holding American Jobs Hostage",
+        text="The Senator is holding the bill hostage. We will keep fighting for lower costs.",
+    )
+    found = [
+        e.name for e in extract_entities([art], load_topic("korea-nato")) if e.kind == "person"
+    ]
+    assert found == ["McConnell"]
+    assert people("Xi Jinping met the delegation in Beijing on Monday.") == ["Xi Jinping"]
