@@ -1042,7 +1042,9 @@ def summarise_story(
     if best is None:
         return _relaxed(articles, cands, scores) or _fallback(articles)
     first = pool[best][0]
-    occasion = _occasion_title(articles[first.article], trim(first.text), spoken[first.article])
+    occasion = _occasion_title(
+        articles[first.article], trim(first.text), spoken[first.article]
+    ) or _passing_title(articles[first.article], trim(first.text))
     if occasion is not None:
         return Summary(text=occasion, sources=(articles[first.article].source,))
     art = articles[first.article]
@@ -1148,6 +1150,26 @@ def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     )  # "Helsinki, Finland" is in the headline already
     if place and not named and len(t.split()) + len(place.split()) <= 40:
         t = f"{t}, {place}"
+    return t
+
+
+_PASSING_TITLE = re.compile(
+    r"^Statement (?:from|by|of) [^|]{3,80}? on the (?:Passing|Death) of [A-Z][^|]{2,80}$"
+)
+_DEATH = re.compile(
+    r"\b(?:died|dies|dead|death|passed|passing|passes|loss|lost|mourn\w*|grie\w*|killed)\b",
+    re.I,
+)
+
+
+def _passing_title(article: Article, chosen: str) -> str | None:
+    """A statement on a death ("Statement from President Joe Biden on the Passing of
+    Representative Sheila Jackson Lee"), when its best sentence is praise that never says
+    the person died ("Always fearless, she spoke truth to power ..."): the headline says
+    who speaks on what; the praise does not."""
+    t = headline_case(" ".join(article.title.split()))
+    if not _PASSING_TITLE.match(t) or _DEATH.search(chosen) or len(t.split()) > MAX_WORDS:
+        return None
     return t
 
 
