@@ -508,7 +508,7 @@ def _occupation(low: str) -> bool:
 # Titles of an office held by one named person, whose capitalised form before one word
 # names that person even when the model misses it ("Thank you, Mayor Garcetti").
 _ELECTED_TITLES = _words(
-    "mayor senator representative governor congressman congresswoman ambassador"
+    "mayor senator representative governor congressman congresswoman ambassador chancellor"
 )
 _RANK_CLASSES = _words("first second third")
 _CLASS_RANKS = _words("sergeant private officer airman specialist seaman sgt pfc")
@@ -1256,6 +1256,24 @@ def _word_surname(tokens: list[_Tok], i: int) -> bool:
     )
 
 
+_WORD_SYLLABLES = _words("In An Un On")
+"""Korean given-name syllables that are English words ("Pak In Chol", "Kim An Il")."""
+
+
+def _syllable_word_given(tokens: list[_Tok], i: int) -> bool:
+    """ "Pak [In] Chol": an East Asian surname, a capitalised syllable that is an English
+    word, and a Korean syllable."""
+    return (
+        tokens[i].core in _EAST_ASIAN_SURNAMES
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text in _WORD_SYLLABLES
+        and not tokens[i].poss
+        and not tokens[i + 1].poss
+        and _name_like(tokens[i + 2])
+        and bool(_KOREAN_SYLLABLE.fullmatch(tokens[i + 2].core))
+    )
+
+
 def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
     """(first, last) token indices of runs of name-like words ("Pieter van Loon" included)."""
     n, i = len(tokens), 0
@@ -1264,6 +1282,8 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
             i += 1
             continue
         j = i
+        if _syllable_word_given(tokens, i):
+            j = i + 2  # "Pak [In] Chol": a given name's syllable that is an English word
         while not tokens[j].poss:
             if j + 1 < n and _name_like(tokens[j + 1]):
                 j += 1
@@ -3003,6 +3023,16 @@ def _model_run(
     # "O Hyong Se was elected": a Korean surname that is an English word, left out of the
     # model's span, opens the name
     if idx and idx[0] and len(idx) == 2 and _word_surname(tokens, idx[0] - 1):
+        idx.insert(0, idx[0] - 1)
+    # "[Han] Jong Hyok": the model read the surname as a nationality
+    if (
+        len(idx) == 2
+        and idx[0]
+        and tokens[idx[0] - 1].core in _EAST_ASIAN_SURNAMES
+        and tokens[idx[0] - 1].cap
+        and not tokens[idx[0] - 1].poss
+        and all(_KOREAN_SYLLABLE.fullmatch(tokens[i].core) for i in idx)
+    ):
         idx.insert(0, idx[0] - 1)
     # "Vermont Sen Bernie Sanders": an abbreviated rank without its stop opens the name
     rank = max(

@@ -61,3 +61,15 @@ def test_a_headline_s_gerund_after_a_surname_is_no_part_of_the_name() -> None:
     ]
     assert found == ["McConnell"]
     assert people("Xi Jinping met the delegation in Beijing on Monday.") == ["Xi Jinping"]
+
+
+def test_korean_names_the_model_splits_are_whole() -> None:
+    found = people(
+        "Pak In Chol, chairman of the federation's central committee, and Han Jong Hyok, "
+        "chairman of the union's central committee, made speeches at the farm."
+    )
+    assert found == ["Pak In Chol", "Han Jong Hyok"]
+
+
+def test_a_chancellor_named_by_surname_is_a_person() -> None:
+    assert people("She sat down to meet with Chancellor Scholz in Berlin.") == ["Scholz"]
