@@ -81,7 +81,10 @@ def parse_file(path: str, data: bytes) -> Cleaned:
     """Dispatch on the suffix: .html/.htm, .txt, .md, .json (news-please)."""
     cleaned = _parse_file(path, data)
     if not cleaned.text.strip():
-        raise ParseError(path, "no article text in the file")
+        # the title, when the file has one, tells the reader what was lost ("Letter from
+        # Dr. Kevin O'Connor": a page that only links to a PDF)
+        titled = f" (titled {cleaned.title!r})" if cleaned.title else ""
+        raise ParseError(path, f"no article text in the file{titled}")
     return cleaned
 
 

@@ -31,3 +31,18 @@ def test_an_article_listing_months_of_its_story_stays() -> None:
     meta = Meta()
     assert rule_page_labels([timeline, MENU], meta) == [timeline]
     assert [k for k, _ in meta.removed] == ["archive_menu"]
+
+
+def test_a_file_with_no_article_text_names_its_title_in_the_error() -> None:
+    import pytest
+
+    from extractors.errors import ParseError
+    from extractors.files import parse_file
+
+    page = (
+        b'---\ntitle: "Letter from the Physician to the President"\n---\n\n'
+        b"To view the letter from the Physician to the President,\n"
+        b"visit:[ https://example.org/letter.pdf](https://example.org/letter.pdf)\n\n\\###\n"
+    )
+    with pytest.raises(ParseError, match="titled 'Letter from the Physician to the President'"):
+        parse_file("letter.md", page)
