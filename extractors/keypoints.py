@@ -1673,6 +1673,9 @@ _RITE_VERBS = frozenset(
         "celebrate",
         "remember",
         "welcome",
+        "mourn",
+        "grieve",
+        "pray",
     ]
 )
 """What a speaker does in words alone when the subject is "I" or "we"."""
@@ -1694,10 +1697,12 @@ _RITE_NOUNS = frozenset(
         "admiration",
         "praise",
         "appreciation",
+        "prayer",
+        "sympathy",
     ]
 )
 """What is extended, expressed, paid or offered in a rite ("extend warm congratulations")."""
-_LIGHT_VERBS = frozenset(["extend", "express", "pay", "raise", "offer", "convey"])
+_LIGHT_VERBS = frozenset(["extend", "express", "pay", "raise", "offer", "convey", "send"])
 _FEELING = frozenset(
     [
         "grateful",
@@ -1723,8 +1728,9 @@ _EVERYONE = frozenset(
 _RITE_HINT = re.compile(
     r"\b(?:I|we|We|us)\b.*\b(?:congratulat|thank|toast|salut|applaud|prais|glorif|extol|"
     r"hono|recollect|rever|reaffirm|commemorat|celebrat|rememb|welcom|gratitude|tribute|"
-    r"homage|grateful|proud|pleased|delighted|glad|humbled|call (?:up)?on|continue)|"
-    r"\b(?:Let us|let us|will continue to)\b",
+    r"homage|grateful|proud|pleased|delighted|glad|humbled|call (?:up)?on|continue|mourn|"
+    r"griev|pray|send|sympath)|"
+    r"\b(?:Let us|let us|will continue to)\b|\bGod bless",
 )
 """A sentence ``ceremonial`` may flag has one of these (the others are not parsed for it)."""
 
@@ -1746,13 +1752,15 @@ def _tells_something(doc: Any) -> bool:
 def ceremonial(doc: Any) -> bool:
     """A sentence (parsed) that performs a rite and reports nothing: with no number, no
     placing date and no counterpart (``_COUNTERPART``), its main clause is "I"/"we" with
-    a verb of rite ("we reaffirm our support", "I toast your good health") or a rite's noun
-    extended or expressed ("I extend warm congratulations to you"), "I am grateful/proud"
-    with no act after it, "let us ...", a call on everyone ("I call upon all Americans to
-    observe this day") or a pledge to go on ("The Administration will continue to defend
-    ..."). A third person's rite is an act and stays ("The Belarusian president extended
-    congratulations to Kim Jong Un"), as does a rite on someone named ("We will correctly
-    remember the U.S. and the ROK, which have taken the lead in ... sanctions")."""
+    a verb of rite ("we reaffirm our support", "I toast your good health", "Jill and I
+    grieve with ...") or a rite's noun extended, expressed or sent ("I extend warm
+    congratulations to you", "Doug and I send our prayers to ..."), "I am grateful/proud"
+    with no act after it, a blessing ("May God bless our friend"), "let us ...", a call on
+    everyone ("I call upon all Americans to observe this day") or a pledge to go on ("The
+    Administration will continue to defend ..."). A third person's rite is an act and
+    stays ("The Belarusian president extended congratulations to Kim Jong Un"), as does a
+    rite on someone named ("We will correctly remember the U.S. and the ROK, which have
+    taken the lead in ... sanctions")."""
     root = _root(doc)
     kids = list(root.children)
     lemma = root.lemma_.lower()
@@ -1762,6 +1770,8 @@ def ceremonial(doc: Any) -> bool:
         return ":" not in doc.text and not any(t.lower_ == "clear" for t in doc)
     if _tells_something(doc):
         return False
+    if lemma == "bless" and any(c.dep_ == "nsubj" and c.lower_ == "god" for c in kids):
+        return True  # "May God bless our friend, ...", "God bless America"
     subject = [t for t in kids if t.dep_ in ("nsubj", "nsubjpass")]
     subject += [c for t in subject for c in t.conjuncts]  # "Jill and I extend ..."
     first = any(t.lower_ in ("i", "we") for t in subject)

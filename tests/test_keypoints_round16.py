@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.keypoints import unfit_point
+from extractors.keypoints import ceremonial, parses, unfit_point
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,18 @@ def test_a_statute_s_standing_text_is_no_point(sentence: str) -> None:
 )
 def test_acting_under_a_statute_stays(sentence: str) -> None:
     assert not unfit_point(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, rite",
+    [
+        ("May God bless our friend, the Congresswoman.", True),
+        ("Doug and I send our prayers to her husband and her children.", True),
+        ("Jill and I grieve with the families of the town tonight.", True),
+        ("We send our prayers to the families of the 7 victims.", False),  # a number
+        ("The President sent a letter to the Speaker on the bill.", False),
+    ],
+)
+def test_blessings_prayers_and_grief_are_rites(sentence: str, rite: bool) -> None:
+    assert ceremonial(parses([sentence])[sentence]) is rite
+
