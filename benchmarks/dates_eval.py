@@ -279,7 +279,17 @@ def main(argv: list[str] | None = None) -> int:
         _print_sets(res, [(f"{sp} upcoming", f"v8_{sp}_upcoming") for sp in ("dev", "test")])
     errs = res["all"]["errors"]
     if args.show:
-        for sp in ("gs_dev", "gs_test", "wh_dev", "wh_dev2", "v5_dev", "v5b", "v6_dev", "v7_dev", "v8_dev"):
+        for sp in (
+            "gs_dev",
+            "gs_test",
+            "wh_dev",
+            "wh_dev2",
+            "v5_dev",
+            "v5b",
+            "v6_dev",
+            "v7_dev",
+            "v8_dev",
+        ):
             if sp not in res:
                 continue
             print(f"{sp} errors ({len(res[sp]['errors'])}):")
