@@ -709,6 +709,13 @@ _FINITE = re.compile(
 """A fact sheet's bullet with no subject ("Investing $1.5 billion in ..."): a gerund
 opening, no comma (a participle clause has one: "Speaking on Monday, she said ...") and
 no finite auxiliary (a gerund subject has a verb: "Investing in roads is ...")."""
+_TO_FRAGMENT = re.compile(
+    r"^To (?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|its\b|his\b|her\b|their\b|"
+    r"our\b|my\b|your\b|date\b|me\b|us\b|them\b|him\b)[a-z]{2,}\s"
+)
+"""An infinitive with no clause of its own ("To protect the ability of big pharmaceutical
+companies to price gouge."): the answer to the question the sentence before asked ("Why?");
+one with a comma or an auxiliary has its clause ("To protect them, we passed ...")."""
 _SAID_AFTER = re.compile(r"[,.!?]'\s+[a-zA-Z]|\s'[A-Z]")
 """In a sentence opening on a single quote: a closing quote with words after it (the
 speaker) or another quotation opening inside."""
@@ -844,8 +851,8 @@ def unfit_point(sentence: str) -> bool:
         return True
     if _HOUSEKEEPING.search(s) or _ONE_OF.search(s) or _ROLE_SPEAKER.search(s):
         return True
-    if _GERUND.match(s) and not _FINITE.search(s):
-        return True
+    if (_GERUND.match(s) or _TO_FRAGMENT.match(s)) and not _FINITE.search(s):
+        return True  # a bullet's gerund, an infinitive answering the sentence before
     if name_list(s):
         return True  # organisations' names run together (a list of participants)
     if _THANKS.match(s) or _ADDRESS.match(s) or _SCHEDULE_TALK.search(s):

@@ -44,3 +44,15 @@ def test_acting_under_a_statute_stays(sentence: str) -> None:
 def test_blessings_prayers_and_grief_are_rites(sentence: str, rite: bool) -> None:
     assert ceremonial(parses([sentence])[sentence]) is rite
 
+
+@pytest.mark.parametrize(
+    "sentence, fragment",
+    [
+        ("To protect the ability of big drug companies to raise prices.", True),
+        ("To protect consumers, the agency capped the price of insulin.", False),
+        ("To win the seat would require a swing of ten points.", False),
+        ("To the north of the line lies the demilitarized zone.", False),
+    ],
+)
+def test_an_infinitive_with_no_clause_is_no_point(sentence: str, fragment: bool) -> None:
+    assert unfit_point(sentence) is fragment
