@@ -38,6 +38,8 @@ READ_DAYS = {
         "2024-07-01",
         "2024-07-26",
         "2023-07-14",
+        "2022-06-11",
+        "2022-06-13",
         *kq.HELD_OUT_DAYS,
     ),
     "kcna": (
@@ -52,9 +54,10 @@ READ_DAYS = {
         "2024-09-22",
         "2024-09-27",
         "2024-10-08",
+        "2024-09-05",
     ),
 }
-"""Days the analyst reads of rounds 11 to 14 used (White House by document date, KCNA by
+"""Days the analyst reads of rounds 11 to 15 used (White House by document date, KCNA by
 the day first seen and the day before, as the items are dated)."""
 
 

@@ -213,7 +213,7 @@ def test_entities_floors() -> None:
             },
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
-                for v in ("v7", "v8", "v9", "v10", "v11", "v12")
+                for v in ("v7", "v8", "v9", "v10", "v11", "v12", "v13")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
@@ -251,6 +251,10 @@ def test_dates_floors() -> None:
         "v7_test",
         "v7_dev_upcoming",
         "v7_test_upcoming",
+        "v8_dev",
+        "v8_test",
+        "v8_dev_upcoming",
+        "v8_test_upcoming",
     ):
         if key in res:
             figures[f"{key}_precision"] = res[key]["precision"]
