@@ -48,6 +48,7 @@ from .text import TITLE_SMALL_WORDS, join_quotes, split_sentences
 from .vectors import idf, tokens
 from .voice import (
     SPEAKER_LABEL,
+    TITLED_LABEL,
     document_speaker,
     headline_speakers,
     speaker_name,
@@ -1039,12 +1040,6 @@ def turn_label(paragraph: str) -> str | None:
     return head
 
 
-_TITLED = re.compile(
-    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENATOR|GOVERNOR|AMBASSADOR|"
-    r"GENERAL|ADMIRAL|CHANCELLOR|SENIOR|MODERATOR|FIRST)\b"
-)
-"""A label of a speaker's title ("THE PRESIDENT", "MS. JEAN-PIERRE"), not a dateline
-("SEOUL:"): one such label near the top makes remarks of one speaker a transcript."""
 HEADER = "header"
 """``speakers``' mark for a transcript's paragraphs before its first label: the room, the
 place and the time ("James S. Brady Press Briefing Room", "3:13 P.M. EDT")."""
@@ -1058,7 +1053,7 @@ def speakers(article: Article) -> list[str | None]:
     labels = [turn_label(p) for p in article.paragraphs]
     found = [x for x in labels if x]
     turns = len(found) >= TURNS_MIN and len(set(found)) >= 2
-    speech = any(x and _TITLED.match(x) for x in labels[:5])
+    speech = any(x and TITLED_LABEL.match(x) for x in labels[:5])
     if not turns and not speech:
         return [None] * len(labels)
     out: list[str | None] = []

@@ -66,6 +66,7 @@ from .dates import MONTHS, WEEKDAYS, day_in_a_name, find_dates, publication_day
 from .models import Article
 from .text import split_sentences
 from .vectors import STOPWORDS, Vector, idf, tfidf, tokens
+from .voice import SPEAKER_LABEL, TITLED_LABEL
 
 THRESHOLD = 0.14
 LEAD_WORDS = 200
@@ -660,10 +661,6 @@ _ORDINAL = re.compile(
 """An ordinal as a headline's token ("eleventh", "12th")."""
 VENUE_LINES = 4
 """A transcript's header is at most this many paragraphs before its first speaker's label."""
-_SPEAKER_OPENS = re.compile(
-    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENIOR)\b[A-Z .'’-]{0,40}:\s"
-)
-"""A titled speaker's label opening a paragraph ("THE PRESIDENT:", "MS. JEAN-PIERRE:")."""
 
 
 def venue(article: Article) -> str | None:
@@ -673,7 +670,7 @@ def venue(article: Article) -> str | None:
     other text."""
     head: list[str] = []
     for p in article.paragraphs[: VENUE_LINES + 1]:
-        if _SPEAKER_OPENS.match(p):
+        if SPEAKER_LABEL.match(p) and TITLED_LABEL.match(p):
             return fold(" ".join(" ".join(head).split())).casefold() if head else None
         head.append(p)
     return None

@@ -15,6 +15,13 @@ SPEAKER_LABEL = re.compile(
 )
 """A transcript's speaker label ("THE VICE PRESIDENT: ...", "Q: ..."), with a broadcast
 speaker's part ("RENEE MONTAGNE, HOST:"): a turn of talk."""
+TITLED_LABEL = re.compile(
+    r"^(?:THE|MR|MS|MRS|DR|PRESIDENT|VICE|SECRETARY|PRIME|SENATOR|GOVERNOR|AMBASSADOR|"
+    r"GENERAL|ADMIRAL|CHANCELLOR|SENIOR|MODERATOR|FIRST)\b"
+)
+"""A label of a speaker's title ("THE PRESIDENT", "MS. JEAN-PIERRE"), not a dateline
+("SEOUL:"): one such label near the top makes remarks of one speaker a transcript, and
+what comes before it is the transcript's header (``stories.venue``)."""
 
 _ROLE = (
     r"(?:President|Vice President|First Lady|Second Gentleman|Second Lady|Doctor|Dr\.|"
