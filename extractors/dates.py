@@ -191,13 +191,17 @@ _REL_DAY = re.compile(
     r"yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
 )
 # "a week from today", "two days from now", "ten days from tomorrow": a day counted on.
+_OWN_DATE = (
+    r"days?\s+(?:after|of|from)\s+the\s+date\s+of\s+this\s+"
+    r"(?:memorandum|order|proclamation|directive)\b"
+)
+"""An order's deadline counted from its own date ("Not later than 180 days after the date of
+this memorandum", "Within 90 days of the date of this order"): the day it gives, no event
+of the day (``not_event`` "deadline")."""
 _FROM_TODAY = re.compile(
     r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?)\s+from\s+(?P<base>today|tomorrow|now|tonight)\b"
-    # an order's deadline counted from its own date ("Not later than 180 days after the
-    # date of this memorandum", "Within 90 days of the date of this order"): the day it gives
-    r"|\b(?P<dn>\d{1,3})\s+(?P<dunit>days?)\s+(?:after|of|from)\s+the\s+date\s+of\s+this\s+"
-    r"(?:memorandum|order|proclamation|directive)\b"
+    rf"|\b(?P<dn>\d{{1,3}})\s+{_OWN_DATE}"
 )
 _COUNT_WORDS = dict(
     zip(
@@ -2281,9 +2285,6 @@ def _few_actors(tok: Any) -> bool:
     )
 
 
-_OWN_DEADLINE = re.compile(r"(?i)\bdays?\s+(?:after|of|from)\s+the\s+date\s+of\s+this\b")
-
-
 def _asks(text: str) -> bool:
     """A question, or a reporter's line in a transcript ("Q …")."""
     return text.rstrip(" \"'”’)").endswith("?") or bool(_Q_LINE.match(text))
@@ -2312,7 +2313,7 @@ def not_event(event: Event) -> str | None:
         long_period = (b - a).days >= 89
     if lead == "by" and long_period:
         return "forecast"  # "by 2030", "by the spring": a target, not a day of an event
-    if _OWN_DEADLINE.search(mention):
+    if re.search(_OWN_DATE, mention, re.I):
         return "deadline"  # the last day for what the order asks, not a day it is done
     doc = _parse(text)
     if doc is None or at < 0:
