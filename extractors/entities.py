@@ -2339,6 +2339,11 @@ def _head_suffix(word: str) -> bool:
     return "-" in word and word.rsplit("-", 1)[1] in _ROLE_HEADS
 
 
+_VACATED = _words("resigned retired retiring deceased term elevated")
+"""What a nomination says after "vice <name>,": why the post is open ("resigned", "term
+expired")."""
+
+
 def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
     """Something in the sentence shows that the run names a person.
 
@@ -2359,6 +2364,14 @@ def _evidence(tokens: list[_Tok], a: int, b: int, role: object) -> bool:
         return True
     if nxt.text == "(" and b + 2 < len(tokens) and tokens[b + 2].low in ("aka", "a.k.a"):
         return True  # "[Ismael Zambada Garcia] (AKA “El Mayo”)": a person's alias
+    if (
+        prev is not None
+        and prev.text == "vice"
+        and nxt.text == ","
+        and b + 2 < len(tokens)
+        and tokens[b + 2].low in _VACATED
+    ):
+        return True  # a nomination's "vice [A. D. Frazier], term expired": whom it replaces
     if nxt.text == "," and b + 2 < len(tokens):
         after = tokens[b + 2]
         if after.low in _DETERMINERS or after.low in _APPOS_PREPS:
@@ -2965,13 +2978,14 @@ def _quoted(sentence: str, start: int, end: int) -> bool:
 
 
 def _initial_at(tokens: list[_Tok], i: int) -> bool:
-    """ "[A.] Philip Randolph": a capital letter and a stop before a name."""
+    """ "[A.] Philip Randolph", "[A.] D. Frazier": a capital letter and a stop before a
+    name or before another initial."""
     return (
         len(tokens[i].core) == 1
         and tokens[i].core.isupper()
         and i + 2 < len(tokens)
         and tokens[i + 1].text == "."
-        and _name_like(tokens[i + 2])
+        and (_name_like(tokens[i + 2]) or _initial_at(tokens, i + 2))
     )
 
 

@@ -73,3 +73,11 @@ def test_korean_names_the_model_splits_are_whole() -> None:
 
 def test_a_chancellor_named_by_surname_is_a_person() -> None:
     assert people("She sat down to meet with Chancellor Scholz in Berlin.") == ["Scholz"]
+
+
+def test_the_person_a_nominee_replaces_is_a_person() -> None:
+    found = people(
+        "Jane Roe, of Ohio, to be a Member of the Board of Directors of the Harbour "
+        "Authority for a term expiring May 18, 2027, vice A. D. Doe, term expired."
+    )
+    assert found == ["Jane Roe", "A. D. Doe"]
