@@ -77,18 +77,14 @@ from _common import BENCH_DIR, dataset, prf, report_skip, shared_data, skipped, 
 
 LABELS = BENCH_DIR / "people_dates_labels.json"
 LABELS_V2 = BENCH_DIR / "entities_labels.json"
-LABELS_V3 = BENCH_DIR / "entities_labels_v3.json"
-LABELS_V4 = BENCH_DIR / "entities_labels_v4.json"
-LABELS_V5 = BENCH_DIR / "entities_labels_v5.json"
-LABELS_V5B = BENCH_DIR / "entities_labels_v5b.json"
-LABELS_V6 = BENCH_DIR / "entities_labels_v6.json"
-LABELS_V7 = BENCH_DIR / "entities_labels_v7.json"
-LABELS_V8 = BENCH_DIR / "entities_labels_v8.json"
-LABELS_V9 = BENCH_DIR / "entities_labels_v9.json"
-LABELS_V10 = BENCH_DIR / "entities_labels_v10.json"
-LABELS_V11 = BENCH_DIR / "entities_labels_v11.json"
-LABELS_V12 = BENCH_DIR / "entities_labels_v12.json"
-LABELS_V13 = BENCH_DIR / "entities_labels_v13.json"
+LABEL_SETS = {
+    "v2": LABELS_V2,
+    **{
+        v: BENCH_DIR / f"entities_labels_{v}.json"
+        for v in ("v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
+    },
+}
+"""The blind people label sets by name, in the order they were made and are printed."""
 WHO = BENCH_DIR / "who_people_labels.csv"
 GM, WH = "giveme5w1h-news", "wh-briefings-nato-korea"
 BBC, KCNA = "bbc-news-summary", "kcna-archive-2024"
@@ -429,19 +425,7 @@ def evaluate() -> dict:
     tot = [sum(v[0] for v in found.values()), sum(v[1] for v in found.values())]
     res["who_recall"]["all"] = tot[0] / tot[1] if tot[1] else 0.0
     res["who_misses"] = misses
-    res["v2"] = evaluate_v2(topic)
-    res["v3"] = evaluate_v2(topic, LABELS_V3)
-    res["v4"] = evaluate_v2(topic, LABELS_V4)
-    res["v5"] = evaluate_v2(topic, LABELS_V5)
-    res["v5b"] = evaluate_v2(topic, LABELS_V5B)
-    res["v6"] = evaluate_v2(topic, LABELS_V6)
-    res["v7"] = evaluate_v2(topic, LABELS_V7)
-    res["v8"] = evaluate_v2(topic, LABELS_V8)
-    res["v9"] = evaluate_v2(topic, LABELS_V9)
-    res["v10"] = evaluate_v2(topic, LABELS_V10)
-    res["v11"] = evaluate_v2(topic, LABELS_V11)
-    res["v12"] = evaluate_v2(topic, LABELS_V12)
-    res["v13"] = evaluate_v2(topic, LABELS_V13)
+    res |= {name: evaluate_v2(topic, path) for name, path in LABEL_SETS.items()}
     res["ms_per_article"] = 1000 * seconds / len(labels)
     res["chars_per_article"] = chars / len(labels)
     return res
@@ -511,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
                 s["labelled"],
             )
         )
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"):
+    for name in LABEL_SETS:
         if "skipped" in res[name]:
             continue
         only = {"v4": ("test",), "v5b": ("dev",)}
@@ -551,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("held_out",):
         for e in res[name]["errors"]:
             print(f"  {name}: {e}")
-    for name in ("v2", "v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"):
+    for name in LABEL_SETS:
         if "skipped" not in res[name] and res[name][args.split]["labelled"]:
             errs = res[name][args.split]["errors"]
             print(f"{name} {args.split} errors ({len(errs)}):")

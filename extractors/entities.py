@@ -1274,6 +1274,15 @@ def _syllable_word_given(tokens: list[_Tok], i: int) -> bool:
     )
 
 
+def _past_particles(tokens: list[_Tok], k: int) -> int | None:
+    """The index of the name-like word after one or two particles from ``k`` ("van
+    [Loon]", "von der [Leyen]", "de la [Fontaine]"), or None."""
+    j = k
+    while j < len(tokens) and j - k < 2 and tokens[j].text in _PARTICLES:
+        j += 1
+    return j if k < j < len(tokens) and _name_like(tokens[j]) else None
+
+
 def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
     """(first, last) token indices of runs of name-like words ("Pieter van Loon" included)."""
     n, i = len(tokens), 0
@@ -1287,15 +1296,8 @@ def _runs(tokens: list[_Tok]) -> Iterable[tuple[int, int]]:
         while not tokens[j].poss:
             if j + 1 < n and _name_like(tokens[j + 1]):
                 j += 1
-            elif j + 2 < n and tokens[j + 1].text in _PARTICLES and _name_like(tokens[j + 2]):
-                j += 2
-            elif (
-                j + 3 < n
-                and tokens[j + 1].text in _PARTICLES
-                and tokens[j + 2].text in _PARTICLES
-                and _name_like(tokens[j + 3])
-            ):
-                j += 3  # "Ursula von der Leyen", "Jean de la Fontaine": two particles
+            elif (past := _past_particles(tokens, j + 1)) is not None:
+                j = past  # "Pieter van Loon", "Ursula von der Leyen"
             elif j + 3 < n and _initial_at(tokens, j + 1):
                 j += 3  # "Antony [J.] Blinken": a middle initial inside the run
             else:
@@ -2244,6 +2246,12 @@ _CARE_HEADS = _words("Health Healthcare HealthCare Medicine Hospital Hospitals C
 """Capitalised words after a name that make it a hospital's or health system's."""
 
 
+def _care_tail(tokens: list[_Tok], b: int) -> bool:
+    """The name is a hospital's or health system's ("Henry Ford Health", "Hackensack
+    Meridian Health"): one of ``_CARE_HEADS`` follows it."""
+    return b + 1 < len(tokens) and tokens[b + 1].core in _CARE_HEADS
+
+
 def _thing_before(tokens: list[_Tok], a: int) -> bool:
     """ "the tanker [Rye Song Gang]", "the new film [Oppenheimer]": a vessel's, product's
     or work's noun in lower case right before the name."""
@@ -2278,7 +2286,6 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
     for k in range(a + 1, b + 1):
         if (
             (k - a >= 2 or surname)
-            and (b - a >= 2 or k == b)
             and tokens[k].core.endswith("ing")
             and len(tokens[k].core) > 5
             and (k + 1 >= len(tokens) or tokens[k + 1].cap or tokens[k + 1].low == "the")
@@ -3097,17 +3104,9 @@ def _model_run(
     ):
         b += 1
     # "Ursula von [der Leyen]": the model may stop at or before a name's particles
-    k = b + 1
-    while k < len(tokens) and k - b <= 2 and tokens[k].text in _PARTICLES:
-        k += 1
-    on_particle = b > a and tokens[b].text in _PARTICLES
-    if (
-        (k > b + 1 or on_particle)
-        and k < len(tokens)
-        and _name_like(tokens[k])
-        and tokens[k].low not in lower
-    ):
-        b = k
+    start = b if b > a and tokens[b].text in _PARTICLES else b + 1
+    if (past := _past_particles(tokens, start)) is not None and tokens[past].low not in lower:
+        b = past
     toks = tokens[a : b + 1]
     if sentence[max(0, tokens[a].start - 4) : tokens[a].start].lower().endswith("the "):
         return None  # "the Chosun Ilbo"
@@ -3117,7 +3116,7 @@ def _model_run(
         return None  # "a Hong Kong company", "the official Equifax Twitter account"
     if _place_tail(tokens, b):
         return None  # "Kim Son Valley"
-    if b + 1 < len(tokens) and tokens[b + 1].core in _CARE_HEADS:
+    if _care_tail(tokens, b):
         return None  # "Henry Ford Health", "Hackensack Meridian Health": a hospital system
     if _thing_before(tokens, a) and _key(_clean_surface(sentence[s:e])) not in lex.person_of:
         surface = _clean_surface(sentence[tokens[a].start : tokens[b].start + len(tokens[b].core)])
@@ -3875,7 +3874,7 @@ def _name_runs(
             continue  # "the official Equifax Twitter account"
         if _place_tail(tokens, b):
             continue  # "Kim Son Valley", "Juan Santamaria International Airport"
-        if b + 1 < len(tokens) and tokens[b + 1].core in _CARE_HEADS:
+        if _care_tail(tokens, b):
             continue  # "Henry Ford Health": a hospital system
         if (
             b + 1 < len(tokens)

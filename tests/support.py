@@ -5,10 +5,14 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractors.models import Article
 
 
 @dataclass
@@ -396,3 +400,10 @@ def subject_day(subject: str) -> str:
     from datetime import datetime as _dt
 
     return _dt.strptime(subject.split(" — ")[1], "%a %d %b %Y").date().isoformat()
+
+
+def together(batch: Sequence[Article], *idx: int) -> bool:
+    """Does ``stories.group`` put the articles at ``idx`` of ``batch`` in one story?"""
+    from extractors import stories
+
+    return any(set(idx) <= set(g) for g in stories.group(batch))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from extractors import stories
 from extractors.models import Article
+from tests.support import together
 
 DAY = datetime(2026, 3, 3, 15, tzinfo=UTC)
 HOUSE = "The House"
@@ -32,10 +33,6 @@ FILLER = [
     release("f5", "Readout of a Call with a Governor", "The President spoke with a governor."),
     release("f6", "Statement on the Storm in the South", "Our hearts go out to the families."),
 ]
-
-
-def together(batch: list[Article], *idx: int) -> bool:
-    return any(set(idx) <= set(g) for g in stories.group(batch))
 
 
 # ---------------------------------------------------------------- one named body

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from extractors import stories
 from extractors.models import Article
+from tests.support import together
 
 DAY = datetime(2026, 5, 20, 3, tzinfo=UTC)
 AGENCY = "Agency"
@@ -22,10 +23,6 @@ FRAME = (
 
 def item(source: str, title: str, text: str, outlet: str | None = AGENCY) -> Article:
     return Article(source=source, title=title, text=text, published=DAY, outlet=outlet)
-
-
-def together(batch: list[Article], *idx: int) -> bool:
-    return any(set(idx) <= set(g) for g in stories.group(batch))
 
 
 FACTORY = item(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from extractors import stories
 from extractors.models import Article
+from tests.support import together
 
 DAY = datetime(2026, 6, 6, 3, tzinfo=UTC)
 TITLE = "Remarks by the President at a Reception for the Party Committee"
@@ -34,10 +35,6 @@ FILLER = [
         ]
     )
 ]
-
-
-def together(batch: list[Article], a: int, b: int) -> bool:
-    return any({a, b} <= set(g) for g in stories.group(batch))
 
 
 def test_one_title_two_venues_is_two_events() -> None:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from extractors import stories, summary
 from extractors.files import parse_markdown
 from extractors.models import Article
+from tests.support import together
 
 DAY = datetime(2026, 6, 6, 15, tzinfo=UTC)
 HOUSE = "The House"
@@ -28,10 +29,6 @@ FILLER = [
     release("f5", "Proclamation on Flag Day", "We honor the flag and those who serve it."),
     release("f6", "Readout of a Call with a Governor", "The President spoke with a governor."),
 ]
-
-
-def together(batch: list[Article], *idx: int) -> bool:
-    return any(set(idx) <= set(g) for g in stories.group(batch))
 
 
 # ---------------------------------------------------------------- one act, several documents
