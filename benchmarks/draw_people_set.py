@@ -6,8 +6,8 @@ mapping each file to its ``dataset`` and ``ref``. The draw is by sha256(salt + r
 among texts whose name no file under ``benchmarks/`` or ``tests/`` holds, so a new set
 never overlaps one already read or tuned on:
 
-- giveme5w1h news_cluster: 1,200-4,500 characters of cleaned text;
-- White House documents: 1,100-2,500 characters, at most one per day;
+- giveme5w1h news_cluster: 1,200-4,500 characters of cleaned text (``--news-chars``);
+- White House documents: 1,100-2,500 characters (``--wh-chars``), at most one per day;
 - KCNA items: 100-450 words, distinct texts, at most one per day, days no KCNA item
   named in those files was first seen on.
 
@@ -45,6 +45,11 @@ def named_blob() -> str:
     return "\n".join(parts)
 
 
+def span(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    return int(low), int(high)
+
+
 def key(salt: str, ref: str) -> str:
     return hashlib.sha256((salt + ref).encode()).hexdigest()
 
@@ -69,6 +74,8 @@ def main() -> int:
     ap.add_argument("--news", type=int, default=10)
     ap.add_argument("--wh", type=int, default=8)
     ap.add_argument("--kcna", type=int, default=7)
+    ap.add_argument("--news-chars", type=span, default=(1200, 4500), help="MIN-MAX characters")
+    ap.add_argument("--wh-chars", type=span, default=(1100, 2500), help="MIN-MAX characters")
     a = ap.parse_args()
     blob = named_blob()
     drawn: list[tuple[str, str, Article]] = []
@@ -78,7 +85,7 @@ def main() -> int:
 
     def news(ref: str) -> Article | None:
         art = read_article(gm, ref)
-        return art if art is not None and 1200 <= len(art.text) <= 4500 else None
+        return art if art is not None and a.news_chars[0] <= len(art.text) <= a.news_chars[1] else None
 
     refs = [str(f.relative_to(gm)) for f in sorted((gm / "news_cluster" / "data").glob("*.json"))]
     refs = [r for r in refs if Path(r).stem not in blob]
@@ -91,7 +98,7 @@ def main() -> int:
     def release(ref: str) -> Article | None:
         day = Path(ref).stem[:10]
         art = None if day in days else read_article(wh, ref)
-        if art is None or not 1100 <= len(art.text) <= 2500:
+        if art is None or not a.wh_chars[0] <= len(art.text) <= a.wh_chars[1]:
             return None
         days.add(day)
         return art
