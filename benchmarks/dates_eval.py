@@ -37,6 +37,10 @@
                             round 16 (4 news_cluster, 11 White House, 7 KCNA; 52 mentions, 9
                             upcoming), split dev/test by sha256 of the ref; tuned on dev only
                             (``v8_dev``, ``v8_test``, ``v8_*_upcoming``)
+  dates_labels_v9.json      the 26 documents of entities_labels_v14.json labelled blind in
+                            round 17 (8 news_cluster, 12 White House, 6 KCNA; 132 mentions,
+                            12 upcoming), split dev/test by sha256 of the ref; tuned on dev
+                            only (``v9_dev``, ``v9_test``, ``v9_*_upcoming``)
 
 Each article is read as ``briefing analyze FILE`` reads it (``fetch.sources.file_article``
 + ``with_source_meta``, which gives a zone-less timestamp its outlet's zone when the
@@ -67,6 +71,7 @@ V5B_LABELS = BENCH_DIR / "dates_labels_v5b.json"
 V6_LABELS = BENCH_DIR / "dates_labels_v6.json"
 V7_LABELS = BENCH_DIR / "dates_labels_v7.json"
 V8_LABELS = BENCH_DIR / "dates_labels_v8.json"
+V9_LABELS = BENCH_DIR / "dates_labels_v9.json"
 KCNA = "kcna-archive-2024"
 ZONE = "Asia/Seoul"
 
@@ -201,6 +206,7 @@ def evaluate() -> dict:
         res["v6_all"] = score(v6["dev"] + v6["test"])
         _blind_set(res, "v7", V7_LABELS, items, roots)
         _blind_set(res, "v8", V8_LABELS, items, roots)
+        _blind_set(res, "v9", V9_LABELS, items, roots)
     res["combined"] = score(per["dev"] + per["test"] + per["held_out"] + gs["dev"] + gs["test"])
     return res
 
@@ -277,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         _print_sets(res, [(sp, f"v8_{sp}") for sp in ("dev", "test", "all")])
         print("Upcoming on dates_labels_v8.json (dates after the publication day)")
         _print_sets(res, [(f"{sp} upcoming", f"v8_{sp}_upcoming") for sp in ("dev", "test")])
+    if "v9_all" in res:
+        print("dates, 26 documents labelled blind in round 17 (dates_labels_v9.json)")
+        _print_sets(res, [(sp, f"v9_{sp}") for sp in ("dev", "test", "all")])
+        print("Upcoming on dates_labels_v9.json (dates after the publication day)")
+        _print_sets(res, [(f"{sp} upcoming", f"v9_{sp}_upcoming") for sp in ("dev", "test")])
     errs = res["all"]["errors"]
     if args.show:
         for sp in (
@@ -289,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
             "v6_dev",
             "v7_dev",
             "v8_dev",
+            "v9_dev",
         ):
             if sp not in res:
                 continue

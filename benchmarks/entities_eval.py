@@ -52,7 +52,8 @@ way: ``v9 dev`` / ``v9 test``; ``entities_labels_v10.json`` (25 articles, round 
 ``v10 dev`` / ``v10 test``; ``entities_labels_v11.json`` (25 articles, round 13): ``v11 dev`` /
 ``v11 test``; ``entities_labels_v12.json`` (25 articles, round 14, drawn by
 ``draw_people_set.py``): ``v12 dev`` / ``v12 test``; ``entities_labels_v13.json`` (22 articles,
-round 16, the same draw): ``v13 dev`` / ``v13 test``.
+round 16, the same draw): ``v13 dev`` / ``v13 test``; ``entities_labels_v14.json`` (26 articles,
+round 17, the same draw with wider length windows): ``v14 dev`` / ``v14 test``.
 ``--only v7`` scores one set.
 
     .venv/bin/python benchmarks/entities_eval.py --speed [--n 200]
@@ -81,7 +82,7 @@ LABEL_SETS = {
     "v2": LABELS_V2,
     **{
         v: BENCH_DIR / f"entities_labels_{v}.json"
-        for v in ("v3", "v4", "v5", "v5b", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
+        for v in ("v3", "v4", "v5", "v5b", *(f"v{i}" for i in range(6, 15)))
     },
 }
 """The blind people label sets by name, in the order they were made and are printed."""
@@ -437,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed", action="store_true", help="print ms per article and stop")
     ap.add_argument("--n", type=int, default=200, help="articles for --speed")
     ap.add_argument("--split", default="dev", help="errors of this v2 half (dev, test, all)")
-    ap.add_argument("--only", help="score just this label set (v2 ... v13), both halves")
+    ap.add_argument("--only", help="score just this label set (v2 ... v14), both halves")
     args = ap.parse_args(argv)
     if args.only:
         from extractors.topic import load_topic
@@ -516,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "people and roles, topic korea-nato "
         "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 + 22 v7 + 26 v8 + 25 v9 "
-        "+ 25 v10 + 25 v11 + 25 v12 + 22 v13 hand-labelled articles; whole = roles counted right "
+        "+ 25 v10 + 25 v11 + 25 v12 + 22 v13 + 26 v14 hand-labelled articles; whole = roles counted right "
         "only when not cut short)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "whole", "pred", "labels")))
