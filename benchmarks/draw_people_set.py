@@ -85,7 +85,9 @@ def main() -> int:
 
     def news(ref: str) -> Article | None:
         art = read_article(gm, ref)
-        return art if art is not None and a.news_chars[0] <= len(art.text) <= a.news_chars[1] else None
+        return (
+            art if art is not None and a.news_chars[0] <= len(art.text) <= a.news_chars[1] else None
+        )
 
     refs = [str(f.relative_to(gm)) for f in sorted((gm / "news_cluster" / "data").glob("*.json"))]
     refs = [r for r in refs if Path(r).stem not in blob]

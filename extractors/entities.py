@@ -308,7 +308,7 @@ _ORG_HEADS = _words(
     "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
     "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
     "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
-    "Partners Ventures Inc Ltd LLC Plc GmbH Front Movement Fleet Agenda"
+    "Partners Ventures Inc Ltd LLC Plc GmbH Front Movement Fleet Agenda Judiciary"
 )
 # First words of an organisation's name in Spanish, Portuguese, French, German, Italian
 # ("Fundación Terra", "Partido Nacional"): a run they open is no person.
@@ -403,9 +403,20 @@ _OUTLETS = frozenset(
         "SBS",
         "Voice of America",
         "VOA",
+        "Le Monde",
+        "Le Figaro",
+        "Libération",
+        "Der Spiegel",
+        "El País",
+        "Asahi Shimbun",
+        "Yomiuri Shimbun",
+        "Mainichi Shimbun",
+        "South China Morning Post",
     )
 )
-_OUTLET_HEADS = _words("Tribune Herald Times Post Journal Gazette Ilbo Sinmun Daily Chronicle")
+_OUTLET_HEADS = _words(
+    "Tribune Herald Times Post Journal Gazette Ilbo Sinmun Shimbun Daily Chronicle"
+)
 _ORG_SINGLE = _words("Pentagon Kremlin Yonhap Reuters Hamas Hezbollah Taliban")
 # Two-word names of groups and firms that look like a person's ("Boko Haram").
 _NOT_PEOPLE = frozenset(
@@ -1631,6 +1642,8 @@ def _role_before(sentence: str, tokens: list[_Tok], a: int) -> tuple[str, str | 
     ):
         return role  # "Early Facebook executive and former vice president of growth, [X]"
     if before and (before[-1].text in (",", ";") or before[-1].low in ("and", "or")):
+        if before[-1].text == "," and len(before) >= 2 and before[-2].text.islower():
+            return role  # "On Sunday evening, our President, [Joe Biden]": a clause's opening
         return None  # a list: the role is the previous name's
     return role
 
@@ -1734,6 +1747,48 @@ _NOMINEE = re.compile(
     r",\s+of\s+(?:the\s+)?[A-Z][^,;]*,(?:[^;]*?,)??\s+to\s+be\s+(?:an?\s+|the\s+)?"
     r"(?P<role>[A-Z][^,;.]*?)(?=\s*[,;.]|\s+for\s+(?:a|the)\s+(?:(?:unexpired|remainder\s+of\s+the)\s+)?term\b|$)"
 )
+
+
+_ROSTER_LEAD = re.compile(r"\s*(?:[-•*–]\s*|\d{1,3}\\?[.)]\s*)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+_ROSTER_ROLE = re.compile(
+    r"(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?\s*[,:]\s+(?P<role>[A-Z][\w.’'&/-]*(?:,?\s+(?:[A-Z0-9][\w.’'&/-]*"
+    r"|of|the|and|for|on|to|in|at|&|de|\([A-Z]+\)))*)\s*\.?\s*"
+)
+_ROSTER_WORDS = 24
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+_LISTED_HEAD = re.compile(
+    _ROSTER_LEAD.pattern
+    + r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5}(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?\s*[,:]\s+"
+)
+
+
+def _listed(sentence: str, role: str) -> bool:
+    """The sentence is a list's line of a name and this post (``_roster``)."""
+    line = sentence.strip().rstrip(".").rstrip()
+    return (
+        " " in role
+        and line.endswith(role)
+        and bool(_LISTED_HEAD.fullmatch(line, 0, len(line) - len(role)))
+    )
+
+
+def _roster(sentence: str, tokens: list[_Tok], a: int, b: int) -> tuple[str, str | None] | None:
+    """A list's line that is a name and its post, the whole line ("- Sara Steffens,
+    Secretary-Treasurer, CWA", "2. Judge Eumi K. Lee: Nominee for the U.S. District Court
+    for the Northern District of California"): after a bullet or number (and a title before
+    the name), a comma or colon, then words in capitals to the line's end, one of them a
+    role's head; the post is those words, as the list writes them."""
+    if not _ROSTER_LEAD.fullmatch(sentence, 0, tokens[a].start):
+        return None
+    m = _ROSTER_ROLE.fullmatch(sentence, tokens[b].start + len(tokens[b].core))
+    if m is None or len(m["role"].split()) > _ROSTER_WORDS:
+        return None
+    heads = {w.lower() for w in re.split(r"[\s/,-]+", m["role"]) if w}
+    if not heads & _ROLE_HEADS:
+        return None
+    return m["role"].rstrip(","), None
 
 
 def _nominee(sentence: str, tokens: list[_Tok], b: int) -> tuple[str, str | None] | None:
@@ -2083,7 +2138,8 @@ def _stated_role(
     """The role the sentence states for the name at tokens a..b: a title before it, a
     nomination's office, an appositive after it."""
     stated = (
-        _role_before(sentence, tokens, a)
+        _roster(sentence, tokens, a, b)
+        or _role_before(sentence, tokens, a)
         or _nominee(sentence, tokens, b)
         or _appointed(sentence, tokens, a, b)
         or _appositive(sentence, tokens, b)
@@ -2277,9 +2333,20 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
     Announces Key Nominees": a headline's verb in capitals after a name is no part of it."""
     if b - a >= 2:
         for k in range(a + 1, b):
-            w = tokens[k].core
-            if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            if _third_person(tokens[k].core):
                 return k - 1
+    # "President [Biden] Names Thirty-Sixth Round ...": after a title and a surname alone
+    # (no given name: "Senator Bernie Sanders" stays whole)
+    if (
+        b - a == 1
+        and a > 0
+        and tokens[a - 1].cap
+        and tokens[a - 1].low in _ROLE_HEADS
+        and tokens[a].core not in _GIVEN_NAMES
+        and tokens[a].core not in census.given_names()
+        and _third_person(tokens[b].core)
+    ):
+        return a
     # "Sen. McConnell Holding American Jobs ... Hostage": after a surname alone too, when
     # it is no given name nor an East Asian surname ("Brian Harding", "Xi Jinping")
     surname = tokens[a].core not in _GIVEN_NAMES and tokens[a].core not in _EAST_ASIAN_SURNAMES
@@ -2292,6 +2359,11 @@ def _trim_title_gerund(tokens: list[_Tok], a: int, b: int) -> int:
         ):
             return k - 1
     return b
+
+
+def _third_person(word: str) -> bool:
+    """A headline's verb in the third person ("Names", "Announces", "Travels")."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _HONORABLE = _words("honorable honourable hon excellency majesty highness")
@@ -2436,8 +2508,10 @@ class _Acc:
     ) -> None:
         stale = bool(_STALE.match(role[0]))
         # a headline's capitals cut titles oddly ("Vice Department Director of C.C."):
-        # the body's reading of the same title comes first
-        cand = (2 * stale + (0 if role[1] else 1) + 4 * title, order, role[0], role[1], sentence)
+        # the body's reading of the same title comes first; a list's line of the name and
+        # its post (``_roster``) before any ("Ms. Wight was an attorney at ..." later)
+        rank = -1 if _listed(sentence, role[0]) else 2 * stale + (0 if role[1] else 1) + 4 * title
+        cand = (rank, order, role[0], role[1], sentence)
         if self.role is None or cand[:2] < self.role[:2]:
             self.role = cand
         elif not stale and self.role[0] % 4 < 2 and _fuller_role(role[0], self.role[2]):
@@ -2960,6 +3034,11 @@ def _plain_name(words: list[tuple[int, int, str]], k: int) -> bool:
         r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?[,.;:]?", w2
     ):
         return False
+    # a surname that is a title or a place ("Brett King", "George Washington"): the rules
+    # would read a title or a place, so the model reads the pair
+    core = re.sub(r"(?:['’]s)?[,.;:]?$", "", w2)
+    if core.lower() in _ROLE_WORDS or _is_geo_word(core):
+        return False
     before = words[k - 1][2] if k else ""
     after = words[k + 2][2] if k + 2 < len(words) else ""
     return not _CAP_WORD.match(before) and not _CAP_WORD.match(after) and not w1.isupper()
@@ -3190,17 +3269,34 @@ USE_CENSUS = True
 
 def _census_name(tokens: list[_Tok], a: int, b: int, lower: set[str] | frozenset[str]) -> bool:
     """A name the model reads as a person's, of two words: a given name of the census first
-    and a surname of the census last ("Leslie Sloane"), the surname not a word the article
-    also writes in lower case, and no capitalised word or colon right after it ("Sandy
-    Hook Elementary School": a longer name holds it; "Sandy Hook: 26 killed": a list's
-    label). Initials between do not count."""
+    and a surname last ("Leslie Sloane"), the surname not a word the article also writes in
+    lower case, and no capitalised word or colon right after it ("Sandy Hook Elementary
+    School": a longer name holds it; "Sandy Hook: 26 killed": a list's label). Initials
+    between do not count. The surname is the census's, or shaped like one (``_surname_like``:
+    "Debbie Stabenow", "Corey Comperatore", which the 1990 census lacks)."""
     words = _name_words(tokens[a : b + 1])
     if len(words) != 2 or words[1].low in lower:
         return False
     after = tokens[b + 1] if b + 1 < len(tokens) else None
     if after is not None and (after.text == ":" or (after.word and after.core[:1].isupper())):
         return False
-    return words[0].core in census.given_names() and words[1].core in census.surnames()
+    first, last = words
+    if first.core not in census.given_names() or first.low in _PARTICLES:
+        return False  # "Le Monde": a particle is no given name
+    return last.core in census.surnames() or _surname_like(last)
+
+
+def _surname_like(tok: _Tok) -> bool:
+    """A capitalised word that may be a surname the census lacks: no organisation's head
+    ("Jordan Group"), no hyphenated compound ("Chandra X-ray") and no gerund ("Clinton
+    Crossing")."""
+    w = tok.core
+    return (
+        tok.low not in _ORG_HEADS
+        and "-" not in w
+        and not (w.endswith("ing") and len(w) > 5)
+        and w[1:].islower()
+    )
 
 
 _PEERAGE = _words("Lady Sir Dame Lord")
@@ -3696,11 +3792,16 @@ def extract_entities(articles: Sequence[Article], topic: Topic) -> tuple[Entity,
                 local.setdefault(_surname(canon), set()).add(canon)
         fuller = _fuller_names(local)
         # the title words each full name of this article is given ("First Lady")
+        # (and the title written right before it, when a list's post is its role: "Judge
+        # Joshua P. Kolar: Nominee for the U.S. Court of Appeals ...")
         titles_of: dict[str, set[str]] = {}
         for r in runs:
             if r.role and " " in r.name and _pkey(r.name) in people:
                 canon = fuller.get(people[_pkey(r.name)], people[_pkey(r.name)])
                 titles_of.setdefault(canon, set()).update(_role_heads(r.role[0]))
+                before = _TITLE_BEFORE.search(r.sentence, 0, r.start) if r.start > 0 else None
+                if before and before[1].lower() in _ROLE_HEADS:
+                    titles_of[canon].add(before[1].lower())
         # "his son, Hunter Biden", "first lady Michelle Obama": a full name a kin word or a
         # spouse's title introduces is a family member's; a titled surname ("President
         # Obama") with a title that member is never given names another person.
