@@ -517,8 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "people and roles, topic korea-nato "
         "(20 + 6 held-out + 40 v2 + 30 v3 + 8 v4 + 30 v5 + 14 v5b + 39 v6 + 22 v7 + 26 v8 + 25 v9 "
-        "+ 25 v10 + 25 v11 + 25 v12 + 22 v13 + 26 v14 hand-labelled articles; whole = roles counted right "
-        "only when not cut short)"
+        "+ 25 v10 + 25 v11 + 25 v12 + 22 v13 + 26 v14 hand-labelled articles; whole = roles "
+        "counted right only when not cut short)"
     )
     print(table(rows, ("set", "people P", "people R", "roles", "who R", "whole", "pred", "labels")))
     for line in dict.fromkeys(REFUSED):
