@@ -154,9 +154,11 @@ _YEAR_ONLY = re.compile(
 )
 # A span of years: "from 2007 to 2015", "between 2015 and 2018", "from 1991-1999", "in
 # 2010–2014", "from 2016-17" (first January .. last December). Only after a preposition:
-# "a 2009-2013 survey" and a score "2015-2018" are no spans.
+# "a 2009-2013 survey" and a score "2015-2018" are no spans. A span joined to one before
+# it by "and" reads as that one ("from 2006 to 2007 and 2003 to 2005").
 _YEAR_SPAN = re.compile(
-    rf"\b(?P<prep>(?i:from|between|in|during|through|throughout))\s+(?P<a>{_YEAR})"
+    r"\b(?P<prep>(?i:from|between|in|during|through|throughout)|(?<=\d\d\s)(?i:and))"
+    rf"\s+(?P<a>{_YEAR})"
     r"(?P<conn>\s*[-–—]\s*|\s+(?i:to|through|thru|until|till|and)\s+)"
     r"(?P<b>(?:19|20)\d{2}|\d{2})(?![\w-]|[.,]\d)"
 )
@@ -1156,6 +1158,18 @@ _NOUN_DAY_BEFORE = re.compile(
     r"\b(?:a|an|our|the)\s+(?:better|brighter|safer|fairer|new|cleaner|greener|healthier|stronger|"
     r"more\s+(?:prosperous|peaceful|secure|just|hopeful)))\s+$"
 )
+# A habit: "which usually waits until September", "typically meets on Tuesdays".
+_HABIT_BEFORE = re.compile(
+    r"(?i)\b(?:usually|typically|normally|traditionally|customarily|generally|each\s+year|"
+    r"every\s+year|annually)\b(?:(?!\b(?:but|while|whereas|however)\b)[^.;:!?])*$"
+)
+# A page's name after "Today's": "Today's Paper", "Today's Headlines".
+_MASTHEAD_AFTER = re.compile(
+    r"['’]s\s+(?:Paper|Headlines|Edition|Show|News|Top|Crossword|Puzzle|Programme|Program|"
+    r"Picks|Deals|Weather|Best|Most)\b"
+)
+# "because of today's decision": a possessive day is that day's, never "the jobs of tomorrow"
+_POSS = re.compile(r"['’]s\b")
 # A goodbye: "see you tomorrow", "talk to you all next week".
 _FAREWELL = re.compile(
     r"(?i)\b(?:see|talk\s+to|catch)\s+(?:you|y['’]all|everybody|everyone)(?:\s+all|\s+guys)?\s+$"
@@ -1208,17 +1222,25 @@ def _not_a_date(sentence: str, m: re.Match[str]) -> bool:
         return True
     word = text.split()[-1] if text.split() else ""
     first = text.split()[0] if text.split() else ""
-    if word.lower() in ("today", "tonight", "tomorrow") and re.match(r"^['’]s\s+[A-Z]", after):
-        return True  # "Today's Paper"
+    if word.lower() in ("today", "tonight", "tomorrow") and _MASTHEAD_AFTER.match(after):
+        return True  # "Today's Paper", not "today's Supreme Court decision"
     if re.fullmatch(_WD, first) and _FEAST_BEFORE.search(before30):
         return True
     the_before = bool(re.search(r"\b[Tt]he\s+$", before30))
     if the_before and re.fullmatch(_WD, text) and _COUNTED_FROM.match(after):
         return True
+    if _HABIT_BEFORE.search(sentence, max(0, m.start() - 50), m.start()) and not re.search(
+        r"\d{4}", text
+    ):
+        return True  # "Apple usually waits until September": a habit, any year's month
     if _AGO.search(before30) and m.re in _RELATIVE:
         return True  # "60 years ago this summer": an anniversary, no event
     low = text.lower()
-    if low in ("today", "tomorrow") and _NOUN_DAY_BEFORE.search(before30):
+    if (
+        low in ("today", "tomorrow")
+        and _NOUN_DAY_BEFORE.search(before30)
+        and not _POSS.match(after)
+    ):
         return True  # "the economy of tomorrow", "kids growing up today": an age, no day
     if low == "today" and (
         _NOWADAYS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
@@ -1772,9 +1794,16 @@ def _h_year(c: _Ctx) -> Result:
     return r
 
 
+_SPAN_BEFORE = re.compile(
+    rf"(?i:from)\s+{_YEAR}\s*(?:[-–—]|\s(?i:to|through|until)\s)\s*(?:19|20)\d{{2}}\s+$"
+)
+
+
 def _h_year_span(c: _Ctx) -> Result:
     a, b = int(c.m["a"]), c.m["b"]
     conn = c.m["conn"].strip().lower()
+    if c.m["prep"].lower() == "and" and not _SPAN_BEFORE.search(c.sentence, 0, c.m.start()):
+        return _SKIP  # "in 2001 and 2004 to ...": no span before it
     if (conn == "and") != (c.m["prep"].lower() == "between"):
         return _SKIP  # "in 2001 and 2004": two years; "between 2015 to 2018" is no form
     if len(b) == 2:
@@ -2185,6 +2214,31 @@ _ROOM_LEMMAS = _words(
 want ("we'll have more to say tomorrow", "we're looking forward to the day tomorrow")."""
 _FIRST_PERSON = _words("i we")
 _AGENT_PRONOUNS = _words("i we he she they you")
+_AMOUNT_VERBS = _words(
+    "reach rise fall grow increase decrease decline drop climb exceed top hit total double "
+    "triple surpass slow advance improve be become remain cost"
+)
+"""Verbs of a quantity's course: "inflation is expected to rise next year" stays a forecast."""
+
+
+def _expected_act(v: Any) -> bool:
+    """ "Samsung is expected to unveil the phone at CES next week", "Yoon is expected to
+    attend the summit": a named actor (a proper noun or a personal pronoun) expected to
+    do an act is a plan the source reports, not a forecast of an amount."""
+    if v.lower_ != "expected":
+        return False
+    subjects = [ch for ch in v.children if ch.dep_ in ("nsubjpass", "nsubj")]
+    acts = [ch for ch in v.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"]
+    return (
+        any(
+            s.pos_ == "PROPN" or (s.pos_ == "PRON" and s.lower_ in _AGENT_PRONOUNS - {"i", "you"})
+            for s in subjects
+        )
+        and bool(acts)
+        and all(_lemma(a) not in _AMOUNT_VERBS for a in acts)
+    )
+
+
 _CONTENTLESS = _words("what that this it which there")
 _LIMIT_PREPS = _words("until till")
 _QUANTITY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd", "npadvmod"})
@@ -2354,7 +2408,7 @@ def not_event(event: Event) -> str | None:
     for v in ups:
         if any(ch.dep_ == "aux" and ch.lower_ in _MAYBE_MODALS for ch in v.children):
             return "forecast"
-        if _lemma(v) in _EXPECT_LEMMAS:
+        if _lemma(v) in _EXPECT_LEMMAS and not _expected_act(v):
             return "forecast"
     if _ON_COURSE.search(text):
         return "forecast"  # "is on track to produce a record amount of oil next year"
