@@ -289,12 +289,22 @@ def _key_point(k: KeyPoint, outlets: dict[str, str]) -> dict[str, Any]:
 
 
 def _people_line(s: Story) -> str:
-    people = [e for e in s.entities if e.kind == "person"]
+    """The story's people, those its titles name or its points quote first (the speaker
+    of a speech, the official of a statement), then by how often the sources name them."""
+    heads = " ".join([s.title, *(a.title for a in s.articles)])
+    speakers = {k.speaker for k in s.key_points if k.speaker}
+
+    def named(e: Entity) -> bool:
+        return e.name in speakers or bool(re.search(rf"\b{re.escape(e.name.split()[-1])}\b", heads))
+
+    people = sorted((e for e in s.entities if e.kind == "person"), key=lambda e: not named(e))
     parts = []
     for e in people[:MAX_PEOPLE_SHOWN]:
         role = e.role or ""
-        if role and e.affiliation and e.affiliation.lower() not in role.lower():
-            role = f"{role}, {e.affiliation}"  # "Secretary, White House Press": whose post
+        if role and e.affiliation and f"{e.affiliation} {role}" in e.evidence:
+            role = f"{e.affiliation} {role}"  # "White House Press Secretary", as written
+        elif role and e.affiliation and e.affiliation.lower() not in role.lower():
+            role = f"{role}, {e.affiliation}"  # "Secretary, Ministry of Defence": whose post
         if role and len(role) > 48:
             role = role[:46].rsplit(" ", 1)[0] + "…"
         parts.append(f"{e.name} ({role})" if role else e.name)
@@ -315,10 +325,16 @@ def _dates_line(s: Story, day: date) -> str:
         if e.date.rpartition("/")[2] < recent:
             continue
         seen.setdefault(e.date, human_date(e.date, day))
-    labels = list(seen.values())
-    line = ", ".join(labels[:MAX_DATES_SHOWN])
-    if len(labels) > MAX_DATES_SHOWN:
-        line += f" and {len(labels) - MAX_DATES_SHOWN} more"
+    # when they are too many to show, what is ahead (from the digest day on) comes first,
+    # then the latest of the past, shown in the order of the calendar
+    today = day.isoformat()
+    ahead = [d for d in seen if d.rpartition("/")[2] >= today]
+    past = [d for d in seen if d not in ahead]
+    keep = set(ahead[:MAX_DATES_SHOWN]) | set(past[::-1][: max(0, MAX_DATES_SHOWN - len(ahead))])
+    line = ", ".join(label for d, label in seen.items() if d in keep)
+    hidden = [d for d in seen if d not in keep]
+    if hidden:
+        line += f" and {len(hidden)} {'earlier' if all(d in past for d in hidden) else 'more'}"
     if unclear:
         line += ("; " if line else "") + f"{unclear} unclear"
     return line
@@ -569,6 +585,13 @@ def digest_view(digest: Digest) -> dict[str, Any]:
         "short_date": human_day(digest.date),
         "generated": digest.generated_at.strftime("%H:%M %Z").strip(),
         "story_count": len(digest.stories),
+        "reaction_count": len(digest.reactions),
+        "none_note": (
+            "No on-topic news stories today; "
+            f"{plural(len(digest.reactions), 'state-media reaction')} below."
+            if digest.reactions
+            else "No on-topic news today."
+        ),
         "outlet_count": len(outlets),
         "whats_new": [views[s.id] for s in ordered if s.id in top],
         "sections": sections,
