@@ -164,6 +164,8 @@ class StoryChunk:
     max_key_points: int
     tz: str | None
     stories: tuple[tuple[Article, ...], ...]
+    anchors: tuple[tuple[str, ...], ...] = ()
+    """Per story, its articles' ``Relevance.evidence`` (``keypoints.key_points``)."""
 
 
 StoryParts = tuple[tuple[Any, ...], Summary | None, tuple[KeyPoint, ...], tuple[Event, ...]]
@@ -173,11 +175,17 @@ def story_parts(chunk: StoryChunk) -> list[StoryParts]:
     """The heavy per-story work (entities, summary, key points, events) of each story of
     ``chunk``; the same in any process."""
     out: list[StoryParts] = []
-    for group_arts in chunk.stories:
+    anchors = chunk.anchors or tuple(() for _ in chunk.stories)
+    for group_arts, anchor in zip(chunk.stories, anchors, strict=True):
         entities = extract_entities(group_arts, chunk.topic)
         story_summary = summary.summarise_story(group_arts, list(chunk.terms))
         points = keypoints.key_points(
-            group_arts, chunk.max_key_points, list(chunk.terms), entities, summary=story_summary
+            group_arts,
+            chunk.max_key_points,
+            list(chunk.terms),
+            entities,
+            summary=story_summary,
+            anchors=anchor,
         )
         out.append(
             (tuple(entities), story_summary, tuple(points), story_events(group_arts, chunk.tz))
@@ -253,9 +261,12 @@ def analyse(
     del skeletons, groups
     explained = [stories.explain(arts, sk[0], signals) for sk in chosen]
     del signals  # the batch's vectors are not needed past this point
-    chunk_of = [sk[1] for sk in chosen]
+    chunk_of = [(sk[1], tuple(rel[i].evidence for i in sk[0])) for sk in chosen]
     per = chunked(chunk_of, max(1, processes) * CHUNKS_PER_PROCESS)
-    work = [StoryChunk(topic, terms, max_key_points, tz, tuple(c)) for c in per]
+    work = [
+        StoryChunk(topic, terms, max_key_points, tz, tuple(a for a, _ in c), tuple(e for _, e in c))
+        for c in per
+    ]
     parts = [p for done in (mapper or map)(story_parts, work) for p in done]
     out: list[Story] = []
     for (members, group_arts, relevance, _), why, (ents, story_summary, points, events) in zip(

@@ -538,6 +538,38 @@ def select(
     return chosen
 
 
+ANCHOR_SAID = 0.8
+"""An anchor sentence is stated when the summary or a point holds this share of its words."""
+
+
+def with_anchor(
+    cands: Sequence[Candidate],
+    picked: list[int],
+    anchors: Sequence[str],
+    summary: Summary | None,
+    limit: int,
+    allowed: set[int] | None = None,
+) -> list[int]:
+    """``picked`` with the story's reason first: the candidate (eligible, or in
+    ``allowed``) that holds the first anchor sentence (the one where the topic's anchors
+    meet: "NATO will hold a meeting with ... the Republic of Korea ...", buried in a
+    briefing on the economy), in place of the last point, unless the summary or a chosen
+    point already states it."""
+    want = next((set(tokens(a)) for a in anchors if a.strip()), set())
+    if not want or limit < 1:
+        return picked
+    said = [set(tokens(cands[i].text)) for i in picked]
+    if summary:
+        said.append(set(tokens(summary.text)))
+    if any(len(want & s) >= ANCHOR_SAID * len(want) for s in said):
+        return picked
+    for i, c in enumerate(cands):
+        fit = c.eligible or (allowed is not None and i in allowed)
+        if fit and i not in picked and len(want & set(tokens(c.text))) >= 0.9 * len(want):
+            return [i, *picked[: limit - 1]]
+    return picked
+
+
 def containment(a: set[str], b: set[str]) -> float:
     """Share of the smaller sentence's content words that the other one also has."""
     return len(a & b) / (min(len(a), len(b)) or 1)
@@ -569,9 +601,14 @@ def key_points(
     entities: Sequence[Entity] = (),
     summary: Summary | None = None,
     leans: Callable[[str], bool] | None = None,
+    anchors: Sequence[str] = (),
 ) -> tuple[KeyPoint, ...]:
     """The story's key points, best first: ``rank`` with the topic's terms, ``select``
     with entity novelty, after the summary (a sentence repeating it is skipped).
+
+    ``anchors``: the sentences that show why the story is in the digest (each article's
+    ``Relevance.evidence``, the most relevant first); the first is a key point, first of
+    them, unless the summary or a point already states it (``with_anchor``).
 
     A sentence opening on a pronoun or demonstrative is joined with the sentence before it
     in its article (``KeyPoint.sentences = 2``) when that one is usable and the two fit in
@@ -657,11 +694,25 @@ def key_points(
             for c in cands
         ]
     cands = [replace(c, eligible=False) if c.eligible and heading(c.text) else c for c in cands]
+    # the story's reason may be a briefer's sentence in the first person ("... to deepen
+    # our cooperation") or off the briefing's opening subject: ``with_anchor`` may take any
+    # sentence eligible so far that no one asks and that does not talk to the room
+    anchorable = {i for i, c in enumerate(cands) if c.eligible and not asked_or_room(c, articles)}
     cands = on_event(in_turns(cands, articles), articles, summary)
     cands, who = voiced(cands, articles, entities)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
-    for i in select(cands, scores, limit, names=names):
+    picked = select(cands, scores, limit, names=names)
+    picked = with_anchor(cands, picked, anchors, summary, limit, anchorable)
+    for i in picked[:1]:
+        c = cands[i]
+        if not c.eligible and (c.article, c.paragraph, c.sentence) not in who:
+            # the anchor taken from past the turn filters: its turn's speaker, as ``voiced``
+            art = articles[c.article]
+            speaker = turn_voice(art, c.paragraph) or handed_over(art, c.paragraph, entities)
+            if speaker:
+                who[(c.article, c.paragraph, c.sentence)] = speaker
+    for i in picked:
         c = cands[i]
         art = articles[c.article]
         out.append(
@@ -1237,6 +1288,22 @@ def opening_turns(article: Article) -> list[str]:
         if not _ASKS.match(who):  # "Q  Good to see you." does not end the topper
             out.append(p)
     return out
+
+
+def asked_or_room(c: Candidate, articles: Sequence[Article]) -> bool:
+    """A transcript's sentence of the asking side, of its header, a stage direction, or
+    one talking to the room ("you"): never a point, whoever speaks."""
+    turns = speakers(articles[c.article])
+    speaker = turns[c.paragraph] if c.paragraph < len(turns) else None
+    if speaker is None:
+        return False
+    return bool(
+        speaker == HEADER
+        or _ASKS.match(speaker)
+        or _ROOM.search(c.text)
+        or _CUE.match(c.text)
+        or _SECOND_PERSON.search(c.text)
+    )
 
 
 def in_turns(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
