@@ -1145,12 +1145,22 @@ def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
     if not _OCCASION_TITLE.match(t) or len(t.split()) > MAX_WORDS:
         return None
     place = _place_line(article)
-    named = place is not None and any(
-        part.strip().lower() in t.lower() for part in place.split(",")
-    )  # "Helsinki, Finland" is in the headline already
+    # "Helsinki, Finland" is in the headline already; so is "Private Residence McLean,
+    # Virginia" after "..., McLean, VA" (its town is)
+    heads = set(re.findall(r"[A-Z][\w’'.-]{3,}", t))
+    named = place is not None and (
+        any(part.strip().lower() in t.lower() for part in place.split(","))
+        or any(w in heads for w in re.findall(r"[A-Z][\w’'.-]{3,}", place) if w not in _VENUES)
+    )
     if place and not named and len(t.split()) + len(place.split()) <= 40:
         t = f"{t}, {place}"
     return t
+
+
+_VENUES = frozenset(
+    ["Private", "Residence", "Hotel", "Center", "Centre", "Hall", "Room", "Building"]
+)
+"""Words of a venue, not of its town: no sign the headline names the place."""
 
 
 _PASSING_TITLE = re.compile(
