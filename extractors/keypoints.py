@@ -1483,6 +1483,11 @@ _ADVERB_PRONOUN = re.compile(
 )
 """An adverb and a pronoun with no comma ("Perhaps their most painful loss ...", "Now it
 is ..."); "Later that year" points to a time, not back."""
+_PARTICIPLE_PRONOUN = re.compile(
+    r"^[A-Z][a-z]+(?:ed|en)\s+(?:to|with|by|from|on|in|into|onto)\s+(?:it|this|them|these|those)\b"
+)
+"""An inverted participle's phrase with a pronoun ("Attached to it is an affidavit ...",
+"Added to this are ...", "Linked to them was ..."): what "it" is, the sentence before says."""
 _CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:and|or|but|when|after|before|if|as|while|because|until|who|which|that|"
     r"told|asked|let|help|helped|made|make)\b",
@@ -1526,6 +1531,7 @@ def leans_back(sentence: str) -> bool:
         or bool(early and not _CLAUSE_BREAK.search(early.group(0)))
         or bool(_EPITHET.match(s))
         or bool(_ADVERB_PRONOUN.match(s))
+        or bool(_PARTICIPLE_PRONOUN.match(s))
         or bool(_DOES_SO.match(s))
         or bool(_THERE.match(s))
         or bool(_OF_THOSE.search(s))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extractors.keypoints import key_points
+import pytest
+
+from extractors.keypoints import key_points, leans_back
 from extractors.models import Article, Summary
 
 ANCHOR = (
@@ -62,3 +64,16 @@ def test_a_reason_the_summary_states_is_not_repeated() -> None:
 def test_a_question_is_never_the_reason_s_point() -> None:
     points = key_points([BRIEFING], 3, anchors=(QUESTION.removeprefix("Q    "),))
     assert all("send troops" not in p.text for p in points)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Attached to it is an affidavit signed by a bank officer, Dana Reyes.", True),
+        ("Added to this are new duties on steel from three countries.", True),
+        ("Based in London, the firm employs 200 people.", False),
+        ("Attached to the report is a list of the 12 ships named.", False),
+    ],
+)
+def test_an_inverted_participle_with_a_pronoun_leans_back(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
