@@ -2506,6 +2506,7 @@ class _Acc:
     def add_role(
         self, role: tuple[str, str | None], order: int, sentence: str, title: bool = False
     ) -> None:
+        role = _with_former(role, sentence, (self.name, *self.aliases))
         stale = bool(_STALE.match(role[0]))
         # a headline's capitals cut titles oddly ("Vice Department Director of C.C."):
         # the body's reading of the same title comes first; a list's line of the name and
@@ -2536,6 +2537,30 @@ def _fuller_role(new: str, old: str) -> bool:
     "Director")."""
     a, b = set(new.lower().split()), set(old.lower().split())
     return b < a
+
+
+_FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-|then-)\s*$")
+
+
+def _with_former(
+    role: tuple[str, str | None], sentence: str, names: Sequence[str]
+) -> tuple[str, str | None]:
+    """The role with the "former" the sentence writes right before it ("a former FIFA
+    official, [Eugenio Figueredo]"): a past post is told as past, and ranks as one. The
+    title read is the one nearest the person's name ("After former President Obama,
+    President Biden spoke": Biden's is not former)."""
+    title = role[0]
+    if _STALE.match(title):
+        return role
+    spots = [m.start() for m in re.finditer(re.escape(title), sentence)]
+    where = [sentence.find(n) for n in names if n and n in sentence]
+    if not spots or not where:
+        return role
+    at = min(spots, key=lambda x: min(abs(x - w) for w in where))
+    before = _FORMER_BEFORE.search(sentence, max(0, at - 10), at)
+    if before is None:
+        return role
+    return sentence[before.start() : at] + title, role[1]
 
 
 _STALE = re.compile(r"(?:(?:an?|the|another)\s+)?(?:former|ex-|then-|one-time|onetime)", re.I)

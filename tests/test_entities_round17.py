@@ -115,3 +115,27 @@ def test_a_list_of_officials_keeps_each_role_its_own() -> None:
 def test_a_judiciary_is_no_person() -> None:
     got = roles("He has been a Military Judge for the Navy Reserve Trial Judiciary since 2019.")
     assert "Trial Judiciary" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The firm never worked for a former FIFA official, Eugenio Figueredo.",
+            "Eugenio Figueredo",
+            "former FIFA official",
+        ),
+        (
+            "After former President Barack Obama spoke, President Joe Biden took the stage.",
+            "Joe Biden",
+            "President",
+        ),
+        (
+            "After former President Barack Obama spoke, President Joe Biden took the stage.",
+            "Barack Obama",
+            "former President",
+        ),
+    ],
+)
+def test_a_former_post_is_told_as_former(text: str, name: str, role: str) -> None:
+    assert roles(text)[name] == role
