@@ -3245,6 +3245,7 @@ def _model_run(
         or any(t.core in _NOT_IN_NAME or t.low in _FURNITURE for t in toks)
         or any(_HYPHEN_ADJ.search(t.core) or _ADJ_SUFFIX.search(t.core) for t in toks)
         or any(t.low in _WEEKDAY_NAMES or t.low in _GEO for t in toks if t.word)
+        or any(_BRAND_CASE.search(t.core) for t in toks)
         or (len(toks) == 1 and toks[0].low in _CALENDAR)
         or not toks[0].cap
     ):
@@ -4206,7 +4207,13 @@ def _plausible_name(
         and _key(run.name) not in outlets
         and _key(run.name) not in lex.not_person
         and not any(w.lower() in lower or _geo_stem(w) for w in words)
+        and not any(_BRAND_CASE.search(w) for w in words)
     )
+
+
+_BRAND_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|O['’])[A-Z][a-z]+[A-Z]")
+"""A word with a capital inside after lower-case letters, other than a surname's prefix
+("SpaceX", "YouTube", "PlayStation"; not "McCain", "DeSantis", "LaGuardia"): a brand's."""
 
 
 def _signature(paragraph: str, order: int) -> _Run | None:

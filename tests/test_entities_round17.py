@@ -139,3 +139,19 @@ def test_a_judiciary_is_no_person() -> None:
 )
 def test_a_former_post_is_told_as_former(text: str, name: str, role: str) -> None:
     assert roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In later statements, Musk and SpaceX took turns saying it was a joke.",
+        "Facebook and YouTube have faced backlash over Messenger Kids and YouTube Kids.",
+    ],
+)
+def test_a_brand_cased_word_is_no_name(text: str) -> None:
+    assert not {"SpaceX", "YouTube", "YouTube Kids", "Messenger Kids"} & set(roles(text))
+
+
+def test_surname_prefixes_stay_names() -> None:
+    got = roles("Senator John McCain and Governor Ron DeSantis met in Miami.")
+    assert {"John McCain", "Ron DeSantis"} <= set(got)
