@@ -672,9 +672,10 @@ _THING_NOUNS = _words(
 )
 _PLACE_PREPS = _words("to for from in at near into via across toward towards")
 _HONORIFICS = _words(
-    "mr mrs ms dr sir madam h.e. comrade rabbi reverend rev pastor imam bishop cardinal"
+    "mr mrs ms dr sir madam h.e. comrade rabbi reverend rev pastor imam bishop cardinal "
+    "alhaji alhaja mallam malam prof"
 )
-_PLAIN_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade")
+_PLAIN_HONORIFICS = _words("mr mrs ms dr sir madam h.e. comrade alhaji alhaja mallam malam")
 """Honorifics that are no role: a title before them is still the name's ("Deputy Prime
 Minister Mr Prescott"); clerical titles are roles ("Rabbi Jonathan Blake")."""
 _DETERMINERS = _words("a an the our his her their its my your")

@@ -155,3 +155,14 @@ def test_a_brand_cased_word_is_no_name(text: str) -> None:
 def test_surname_prefixes_stay_names() -> None:
     got = roles("Senator John McCain and Governor Ron DeSantis met in Miami.")
     assert {"John McCain", "Ron DeSantis"} <= set(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The release was announced by Alhaji Lai Mohammed, the information minister.", "Lai"),
+        ("In Abuja, the girls were met by Prof Yemi Osinbajo on Sunday.", "Yemi"),
+    ],
+)
+def test_an_honorific_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert any(n.startswith(name) for n in roles(text))
