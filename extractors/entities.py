@@ -668,7 +668,8 @@ _THING_NOUNS = _words(
     "yacht boat trawler carrier aircraft jet airliner drone satellite rocket spacecraft "
     "probe phone smartphone handset laptop tablet console app software album "
     "song film movie documentary book novel memoir opera musical "
-    "painting sculpture newspaper magazine channel podcast programme program brand horse"
+    "painting sculpture newspaper magazine channel podcast programme program brand horse "
+    "firm company label"
 )
 _PLACE_PREPS = _words("to for from in at near into via across toward towards")
 _HONORIFICS = _words(

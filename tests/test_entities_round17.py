@@ -166,3 +166,14 @@ def test_surname_prefixes_stay_names() -> None:
 )
 def test_an_honorific_is_no_part_of_the_name(text: str, name: str) -> None:
     assert any(n.startswith(name) for n in roles(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documents came from Panama-based law firm Mossack Fonseca.",
+        "The legal firm Hale Dorrance said it had no ties to the minister.",
+    ],
+)
+def test_a_firm_named_after_people_is_no_person(text: str) -> None:
+    assert roles(text) == {}
