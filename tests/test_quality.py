@@ -213,7 +213,7 @@ def test_entities_floors() -> None:
             },
             **{
                 f"{v}_{sp}_{k}": res[v][sp][m]
-                for v in ("v7", "v8", "v9", "v10", "v11", "v12", "v13")
+                for v in ("v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14")
                 for sp in ("dev", "test")
                 for k, m in (
                     ("people_precision", "precision"),
@@ -255,6 +255,10 @@ def test_dates_floors() -> None:
         "v8_test",
         "v8_dev_upcoming",
         "v8_test_upcoming",
+        "v9_dev",
+        "v9_test",
+        "v9_dev_upcoming",
+        "v9_test_upcoming",
     ):
         if key in res:
             figures[f"{key}_precision"] = res[key]["precision"]
