@@ -308,7 +308,8 @@ _ORG_HEADS = _words(
     "Tribune Herald Times News Post Press Journal Secretariat Headquarters House "
     "Treasury Network Authority Directorate Guard Police Academy College Society Chamber "
     "Board Nations Shipbuilding Airlines Airways Records Studios Labs Technologies Holdings "
-    "Partners Ventures Inc Ltd LLC Plc GmbH Front Movement Fleet Agenda Judiciary"
+    "Partners Ventures Inc Ltd LLC Plc GmbH Front Movement Fleet Agenda Judiciary Affairs "
+    "Management Emeritus"
 )
 # First words of an organisation's name in Spanish, Portuguese, French, German, Italian
 # ("Fundación Terra", "Partido Nacional"): a run they open is no person.

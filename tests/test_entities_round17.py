@@ -177,3 +177,18 @@ def test_an_honorific_is_no_part_of_the_name(text: str, name: str) -> None:
 )
 def test_a_firm_named_after_people_is_no_person(text: str) -> None:
     assert roles(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "She served as the Cabinet Secretary of Indian Affairs and as a program officer.",
+            "Indian Affairs",
+        ),
+        ("Brodsky is Chairman of Cedar Street Asset Management.", "Asset Management"),
+        ("David K. Sing is Professor Emeritus at the University of Hawaii.", "Emeritus"),
+    ],
+)
+def test_a_bodys_name_after_a_title_is_no_person(text: str, gone: str) -> None:
+    assert gone not in roles(text)
