@@ -178,7 +178,9 @@ def story_parts(chunk: StoryChunk) -> list[StoryParts]:
     anchors = chunk.anchors or tuple(() for _ in chunk.stories)
     for group_arts, anchor in zip(chunk.stories, anchors, strict=True):
         entities = extract_entities(group_arts, chunk.topic)
-        story_summary = summary.summarise_story(group_arts, list(chunk.terms))
+        story_summary = summary.summarise_story(
+            group_arts, list(chunk.terms), on_topic=any(e.strip() for e in anchor)
+        )
         points = keypoints.key_points(
             group_arts,
             chunk.max_key_points,

@@ -47,7 +47,7 @@ states the event, hand-labelled dev/test; ROUGE on BBC politics). Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -973,10 +973,16 @@ def _quoted_parts(cands: list[Candidate]) -> list[tuple[int, Candidate]]:
 
 
 def summarise_story(
-    articles: Sequence[Article], topic_terms: Sequence[re.Pattern[str]] = ()
+    articles: Sequence[Article],
+    topic_terms: Sequence[re.Pattern[str]] = (),
+    on_topic: bool = False,
 ) -> Summary | None:
     """The story's summary; None only when no article has a sentence that is not page
-    furniture and none has a title (``TITLE_FALLBACK``)."""
+    furniture and none has a title (``TITLE_FALLBACK``). ``on_topic``: the story is in the
+    digest for its topic (its anchors meet); a transcript's summary then names one of the
+    topic's terms when a usable sentence of its opening does ("the president is looking
+    forward to hosting the leaders ... for the NATO summit", not the briefer's first line
+    on the economy)."""
     if not articles:
         return None
     raw = candidates(articles)
@@ -1041,6 +1047,11 @@ def summarise_story(
             best, best_score = k, s
     if best is None:
         return _relaxed(articles, cands, scores) or _fallback(articles)
+    if on_topic and topic_terms and spoken[pool[best][0].article]:
+        named = _on_topic(pool, best, whole, in_window, topic_terms)
+        c, art = pool[named][0], articles[pool[named][0].article]
+        if named != best and _occasion_title(art, trim(c.text), True) is None:
+            best = named  # a sentence the headline would stand in for says less
     first = pool[best][0]
     occasion = _occasion_title(
         articles[first.article], trim(first.text), spoken[first.article]
@@ -1117,6 +1128,25 @@ def signs_now(sentence: str) -> bool:
     if _SIGN_NOW.search(t):
         return True
     return bool(re.search(r"\bsigned\b", t)) and bool(_TIME.search(t) or _JUST.search(t))
+
+
+def _on_topic(
+    pool: Sequence[tuple[Candidate, float]],
+    best: int,
+    whole: Sequence[bool],
+    in_window: Callable[[Candidate], bool],
+    terms: Sequence[re.Pattern[str]],
+) -> int:
+    """``best``, or when it names none of the topic's terms, the most central usable
+    sentence of the same window that names one."""
+    if any(p.search(pool[best][0].text) for p in terms):
+        return best
+    named = [
+        k
+        for k, (c, _) in enumerate(pool)
+        if whole[k] and in_window(c) and any(p.search(c.text) for p in terms)
+    ]
+    return max(named, key=lambda k: pool[k][1]) if named else best
 
 
 def _occasion_title(article: Article, chosen: str, spoken: bool) -> str | None:
