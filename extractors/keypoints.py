@@ -333,7 +333,13 @@ def opens_on_referent(sentence: str) -> bool:
     points back, "welcome this step", are kept: refusing them cost 0.008 and 0.002 ROUGE-1
     on BBC politics, whose references keep them.)"""
     s = _ENUMERATOR.sub("", sentence.strip()).lstrip("\"“‘'( ")
-    return s[:1].islower() or bool(_REFERENT.match(s[:1].lower() + s[1:]))
+    lower = s[:1].islower() and not _LOWER_NAME.match(s)
+    return lower or bool(_REFERENT.match(s[:1].lower() + s[1:]))
+
+
+_LOWER_NAME = re.compile(r"[a-z]{1,2}[A-Z][\w-]*")
+"""A name written with a lower-case first letter ("iFAB Tech Hub", "eBay", "iPhone"): no
+fragment."""
 
 
 def is_question(sentence: str) -> bool:

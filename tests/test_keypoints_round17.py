@@ -77,3 +77,15 @@ def test_a_question_is_never_the_reason_s_point() -> None:
 )
 def test_an_inverted_participle_with_a_pronoun_leans_back(sentence: str, leans: bool) -> None:
     assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("iFAB Tech Hub, led by a university, seeks to scale precision fermentation.", False),
+        ("eBay said its profits rose in the third quarter.", False),
+        ("the spokesman said the talks would go on.", True),
+    ],
+)
+def test_a_name_in_lower_case_is_no_fragment(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
