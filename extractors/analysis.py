@@ -164,7 +164,7 @@ class StoryChunk:
     max_key_points: int
     tz: str | None
     stories: tuple[tuple[Article, ...], ...]
-    anchors: tuple[tuple[str, ...], ...] = ()
+    anchors: tuple[tuple[str, ...], ...]
     """Per story, its articles' ``Relevance.evidence`` (``keypoints.key_points``)."""
 
 
@@ -175,8 +175,7 @@ def story_parts(chunk: StoryChunk) -> list[StoryParts]:
     """The heavy per-story work (entities, summary, key points, events) of each story of
     ``chunk``; the same in any process."""
     out: list[StoryParts] = []
-    anchors = chunk.anchors or tuple(() for _ in chunk.stories)
-    for group_arts, anchor in zip(chunk.stories, anchors, strict=True):
+    for group_arts, anchor in zip(chunk.stories, chunk.anchors, strict=True):
         entities = extract_entities(group_arts, chunk.topic)
         story_summary = summary.summarise_story(
             group_arts, list(chunk.terms), on_topic=any(e.strip() for e in anchor)

@@ -1753,17 +1753,16 @@ _NOMINEE = re.compile(
 
 
 _ROSTER_LEAD = re.compile(r"\s*(?:[-•*–]\s*|\d{1,3}\\?[.)]\s*)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+"""A list line's opening before the name: a bullet or a number, and titles ("Judge")."""
+_ROSTER_SEP = r"(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?\s*[,:]\s+"
+"""Between a list line's name and its post: a suffix, then a comma or a colon."""
 _ROSTER_ROLE = re.compile(
-    r"(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?\s*[,:]\s+(?P<role>[A-Z][\w.’'&/-]*(?:,?\s+(?:[A-Z0-9][\w.’'&/-]*"
+    _ROSTER_SEP + r"(?P<role>[A-Z][\w.’'&/-]*(?:,?\s+(?:[A-Z0-9][\w.’'&/-]*"
     r"|of|the|and|for|on|to|in|at|&|de|\([A-Z]+\)))*)\s*\.?\s*"
 )
 _ROSTER_WORDS = 24
-_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-
-
 _LISTED_HEAD = re.compile(
-    _ROSTER_LEAD.pattern
-    + r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5}(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?\s*[,:]\s+"
+    _ROSTER_LEAD.pattern + r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5}" + _ROSTER_SEP
 )
 
 
@@ -3326,6 +3325,10 @@ def _surname_like(tok: _Tok) -> bool:
         and not (w.endswith("ing") and len(w) > 5)
         and w[1:].islower()
     )
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+"""A capitalised word right before a name ("Judge [Joshua P. Kolar]"): perhaps its title."""
 
 
 _PEERAGE = _words("Lady Sir Dame Lord")

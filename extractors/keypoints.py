@@ -703,8 +703,13 @@ def key_points(
     # the story's reason may be a briefer's sentence in the first person ("... to deepen
     # our cooperation") or off the briefing's opening subject: ``with_anchor`` may take any
     # sentence eligible so far that no one asks and that does not talk to the room
-    anchorable = {i for i, c in enumerate(cands) if c.eligible and not asked_or_room(c, articles)}
-    cands = on_event(in_turns(cands, articles), articles, summary)
+    labels = turn_labels(cands, articles)
+    anchorable = {
+        i
+        for i, (c, speaker) in enumerate(zip(cands, labels, strict=True))
+        if c.eligible and not (speaker is not None and never_spoken_point(c.text, speaker))
+    }
+    cands = on_event(in_turns(cands, articles, labels), articles, summary)
     cands, who = voiced(cands, articles, entities)
     names = [mentioned(c.text, entities) for c in cands] if entities else []
     out = []
@@ -1263,15 +1268,26 @@ def spoken_point(sentence: str, speaker: str) -> bool:
     the asking side (a question, with or without "?"); a sentence in the first or second
     person (the room's talk) only when its speaker is named and it states a decision or
     a fact of theirs (``_STATES_DECISION``) without talking to the room ("you")."""
-    if speaker == HEADER or _ASKS.match(speaker) or _ROOM.search(sentence):
+    if never_spoken_point(sentence, speaker):
         return False
-    if _CUE.match(sentence):
-        return False  # a stage direction: "(Box is removed from stage floor.)"
-    if not _FIRST_PERSON.search(sentence) and not _SECOND_PERSON.search(sentence):
+    if not _FIRST_PERSON.search(sentence):
         return True
-    if _UNNAMED.search(speaker) or _SECOND_PERSON.search(sentence) or _HEDGE.search(sentence):
+    if _UNNAMED.search(speaker) or _HEDGE.search(sentence):
         return False
     return bool(_STATES_DECISION.search(sentence))
+
+
+def never_spoken_point(sentence: str, speaker: str) -> bool:
+    """A transcript turn's sentence no one's naming makes a point: the asking side's, the
+    header's, a stage direction ("(Box is removed from stage floor.)"), or one talking to
+    the room ("you")."""
+    return bool(
+        speaker == HEADER
+        or _ASKS.match(speaker)
+        or _ROOM.search(sentence)
+        or _CUE.match(sentence)
+        or _SECOND_PERSON.search(sentence)
+    )
 
 
 OPENING = 12
@@ -1296,34 +1312,30 @@ def opening_turns(article: Article) -> list[str]:
     return out
 
 
-def asked_or_room(c: Candidate, articles: Sequence[Article]) -> bool:
-    """A transcript's sentence of the asking side, of its header, a stage direction, or
-    one talking to the room ("you"): never a point, whoever speaks."""
-    turns = speakers(articles[c.article])
-    speaker = turns[c.paragraph] if c.paragraph < len(turns) else None
-    if speaker is None:
-        return False
-    return bool(
-        speaker == HEADER
-        or _ASKS.match(speaker)
-        or _ROOM.search(c.text)
-        or _CUE.match(c.text)
-        or _SECOND_PERSON.search(c.text)
-    )
-
-
-def in_turns(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[Candidate]:
-    """The candidates, with those of a transcript turn that are not ``spoken_point``
-    made ineligible."""
+def turn_labels(cands: Sequence[Candidate], articles: Sequence[Article]) -> list[str | None]:
+    """Per candidate, the speaker label of the transcript turn it is in (None outside a
+    turn); each article's turns read once."""
     who = [speakers(a) for a in articles]
-    out = []
-    for c in cands:
-        turns = who[c.article]
-        speaker = turns[c.paragraph] if c.paragraph < len(turns) else None
-        if c.eligible and speaker is not None and not spoken_point(c.text, speaker):
-            c = replace(c, eligible=False)
-        out.append(c)
-    return out
+    return [
+        who[c.article][c.paragraph] if c.paragraph < len(who[c.article]) else None for c in cands
+    ]
+
+
+def in_turns(
+    cands: Sequence[Candidate],
+    articles: Sequence[Article],
+    labels: Sequence[str | None] | None = None,
+) -> list[Candidate]:
+    """The candidates, with those of a transcript turn that are not ``spoken_point``
+    made ineligible (``labels``: ``turn_labels``, when already read)."""
+    if labels is None:
+        labels = turn_labels(cands, articles)
+    return [
+        replace(c, eligible=False)
+        if c.eligible and speaker is not None and not spoken_point(c.text, speaker)
+        else c
+        for c, speaker in zip(cands, labels, strict=True)
+    ]
 
 
 HEADING_WORDS = 12
